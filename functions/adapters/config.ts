@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+
+/**
+ * Configuration is read once, at module load, through a zod schema per concern; a function composes
+ * the fragments it needs. A missing or malformed variable fails the cold start with a message naming it.
+ */
+
+/** The pinned Graph API version: the only place it is written. */
+const GRAPH_API_VERSION = 'v25.0';
+
+const graphConfig = z.object({
+  GRAPH_API_BASE_URL: z.url().default('https://graph.facebook.com'),
+  META_APP_ID: z.string().regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id'),
+});
+
+const base64Key = z
+  .string()
+  .refine(
+    (value) => Buffer.from(value, 'base64').length === 32,
+    'must be 32 bytes, base64-encoded'
+  );
+
+/**
+ * Where the Meta app secret comes from: Secrets Manager in AWS, or the environment in the embedded
+ * default (which has no Secrets Manager).
+ */
+const metaSecretConfig = z.union([
+  z.object({ META_APP_SECRET_ARN: z.string().startsWith('arn:') }),
+  z.object({
+    META_APP_SECRET: z.string().min(16, 'META_APP_SECRET must be at least 16 characters'),
+  }),
+]);
+
+/** How tokens are encrypted: a KMS key in AWS, or a local key in the embedded default. */
+const tokenKeyConfig = z.union([
+  z.object({ TOKEN_KEY_ARN: z.string().startsWith('arn:') }),
+  z.object({ TOKEN_KEY_LOCAL: base64Key }),
+]);
+
+const formatIssues = (error: z.ZodError): string =>
+  error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+
+/**
+ * Parses the environment with `schema`, or throws a ConfigError that lists every bad variable.
+ *
+ * @example
+ * const config = loadConfig(z.object({ LINKS_TABLE: z.string() }).and(graphConfig));
+ */
+const loadConfig = <S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env
+): z.infer<S> => {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(`Invalid configuration: ${formatIssues(result.error)}`);
+  }
+  return result.data;
+};
+
+export {
+  formatIssues,
+  GRAPH_API_VERSION,
+  graphConfig,
+  loadConfig,
+  metaSecretConfig,
+  tokenKeyConfig,
+};

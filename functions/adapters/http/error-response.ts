@@ -1,0 +1,80 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  AuthenticationError,
+  ConflictError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionError,
+  RateLimitError,
+  TandemError,
+  UnsupportedMediaTypeError,
+  UpstreamError,
+  ValidationError,
+} from '../../core/errors.js';
+import type { Logger } from '../logger.js';
+
+/** The one place typed errors become HTTP status codes. */
+const STATUS: [new (...args: never[]) => TandemError, number][] = [
+  [ValidationError, 400],
+  [AuthenticationError, 401],
+  [PermissionError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [PayloadTooLargeError, 413],
+  [UnsupportedMediaTypeError, 415],
+  [RateLimitError, 429],
+  [UpstreamError, 502],
+];
+
+const statusOf = (error: TandemError): number =>
+  STATUS.find(([type]) => error instanceof type)?.[1] ?? 500;
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown>; requestId: string };
+}
+
+const jsonError = (status: number, body: ErrorBody, headers: Record<string, string> = {}) => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify(body),
+});
+
+/**
+ * Maps an error to a response. Known errors keep their message and details; anything else becomes a
+ * generic 500 that names the request id and never serialises the error itself.
+ */
+const errorResponse = (
+  error: unknown,
+  requestId: string,
+  log: Logger
+): APIGatewayProxyStructuredResultV2 => {
+  if (error instanceof TandemError) {
+    const status = statusOf(error);
+    if (status >= 500) log.error('request failed', { error, code: error.code });
+    else log.info('request refused', { status, code: error.code, message: error.message });
+    const headers: Record<string, string> =
+      error instanceof RateLimitError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    return jsonError(
+      status,
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+          requestId,
+        },
+      },
+      headers
+    );
+  }
+  log.error('unexpected error', { error });
+  return jsonError(500, {
+    error: {
+      code: 'internal_error',
+      message: 'Tandem failed to handle this request. Quote the request id when reporting it.',
+      requestId,
+    },
+  });
+};
+
+export { errorResponse, statusOf };

@@ -1,0 +1,72 @@
+/**
+ * A small structured logger: one JSON object per line, which CloudWatch Logs Insights can query.
+ * Tokens, secrets and codes never reach a log line: any key that looks like one is redacted, however
+ * deeply it is nested, so a careless `logger.info('x', { grant })` cannot leak a token.
+ */
+type Level = 'debug' | 'info' | 'warn' | 'error';
+
+const ORDER: Record<Level | 'silent', number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 99,
+};
+
+const SECRET_KEY =
+  /token|secret|password|authorization|signed_request|appsecret_proof|^code$|cookie/i;
+
+const redact = (value: unknown, depth = 0): unknown => {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) {
+    return {
+      name: value.name,
+      message: value.message,
+      ...(value.cause ? { cause: redact(value.cause, depth + 1) } : {}),
+    };
+  }
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      SECRET_KEY.test(key) ? '[redacted]' : redact(inner, depth + 1),
+    ])
+  );
+};
+
+interface Logger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+  child(context: Record<string, unknown>): Logger;
+}
+
+const levelFromEnv = (): Level | 'silent' => {
+  const level = process.env.LOG_LEVEL?.toLowerCase();
+  return level && level in ORDER ? (level as Level | 'silent') : 'info';
+};
+
+const createLogger = (
+  context: Record<string, unknown> = {},
+  threshold: Level | 'silent' = levelFromEnv(),
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)
+): Logger => {
+  const log = (level: Level, message: string, data?: Record<string, unknown>): void => {
+    if (ORDER[level] < ORDER[threshold]) return;
+    const entry = { level, time: new Date().toISOString(), message, ...context, ...data };
+    write(JSON.stringify(redact(entry)));
+  };
+  return {
+    debug: (message, data) => log('debug', message, data),
+    info: (message, data) => log('info', message, data),
+    warn: (message, data) => log('warn', message, data),
+    error: (message, data) => log('error', message, data),
+    child: (more) => createLogger({ ...context, ...more }, threshold, write),
+  };
+};
+
+const logger = createLogger({ service: 'tandem' });
+
+export type { Logger };
+export { createLogger, logger, redact };

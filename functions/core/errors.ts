@@ -1,0 +1,137 @@
+/**
+ * Tandem's typed errors. Core code throws these; the HTTP adapter maps them to status codes in exactly
+ * one place (functions/adapters/http/error-response.ts) and the worker decides retry or dead-letter by
+ * `retryable`. Messages are written for the API caller: say what was wrong and how to fix it.
+ */
+abstract class TandemError extends Error {
+  /** Stable machine-readable code for clients, e.g. `link_not_found`. */
+  abstract readonly code: string;
+  /** Whether trying the same thing again later may succeed. */
+  readonly retryable: boolean = false;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+/** The input is malformed or breaks a rule; `details.issues` lists each problem. */
+class ValidationError extends TandemError {
+  readonly code: string;
+  constructor(
+    message: string,
+    details?: Record<string, unknown>,
+    code = 'invalid_request',
+    options?: ErrorOptions
+  ) {
+    super(message, details, options);
+    this.code = code;
+  }
+}
+
+/** The request body is larger than the route accepts. */
+class PayloadTooLargeError extends TandemError {
+  readonly code = 'payload_too_large';
+}
+
+/** The request body is not in a media type the route accepts. */
+class UnsupportedMediaTypeError extends TandemError {
+  readonly code = 'unsupported_media_type';
+}
+
+/** The caller is not authenticated (missing or invalid credentials or signature). */
+class AuthenticationError extends TandemError {
+  readonly code = 'unauthenticated';
+}
+
+/** The caller is authenticated but may not do this. */
+class PermissionError extends TandemError {
+  readonly code: string;
+  constructor(
+    message: string,
+    details?: Record<string, unknown>,
+    code = 'forbidden',
+    options?: ErrorOptions
+  ) {
+    super(message, details, options);
+    this.code = code;
+  }
+}
+
+/**
+ * The thing does not exist for this caller. Another tenant's resource is reported the same way, so
+ * its existence does not leak.
+ */
+class NotFoundError extends TandemError {
+  readonly code: string;
+  constructor(
+    message: string,
+    details?: Record<string, unknown>,
+    code = 'not_found',
+    options?: ErrorOptions
+  ) {
+    super(message, details, options);
+    this.code = code;
+  }
+}
+
+/** The request conflicts with current state (already linked, key reused with another body). */
+class ConflictError extends TandemError {
+  readonly code: string;
+  constructor(
+    message: string,
+    details?: Record<string, unknown>,
+    code = 'conflict',
+    options?: ErrorOptions
+  ) {
+    super(message, details, options);
+    this.code = code;
+  }
+}
+
+/** The caller (or Tandem on its behalf) is sending too much; try again after `retryAfterSeconds`. */
+class RateLimitError extends TandemError {
+  readonly code = 'rate_limited';
+  override readonly retryable = true;
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number, options?: ErrorOptions) {
+    super(message, { retryAfterSeconds }, options);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** A dependency (Meta, AWS) failed in a way that is not the caller's fault. */
+class UpstreamError extends TandemError {
+  readonly code = 'upstream_unavailable';
+  override readonly retryable: boolean;
+  constructor(
+    message: string,
+    retryable: boolean,
+    details?: Record<string, unknown>,
+    options?: ErrorOptions
+  ) {
+    super(message, details, options);
+    this.retryable = retryable;
+  }
+}
+
+/** Configuration is missing or invalid; raised at start-up so a bad deploy fails fast. */
+class ConfigError extends TandemError {
+  readonly code = 'config_invalid';
+}
+
+export {
+  AuthenticationError,
+  ConfigError,
+  ConflictError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionError,
+  RateLimitError,
+  TandemError,
+  UnsupportedMediaTypeError,
+  UpstreamError,
+  ValidationError,
+};

@@ -1,0 +1,110 @@
+/**
+ * The stateful resources Tandem needs, described once. The CDK stack and the local runtime both build
+ * their tables and queues from these descriptions, so the two can never disagree on keys or indexes.
+ */
+
+interface KeySpec {
+  name: string;
+  type: 'S' | 'N';
+}
+
+interface IndexSpec {
+  name: string;
+  partitionKey: KeySpec;
+  sortKey?: KeySpec;
+}
+
+interface TableSpec {
+  /** CDK construct id and the stem of the local table name. */
+  id: string;
+  /** Environment variable that carries the table name into a function. */
+  envVar: string;
+  partitionKey: KeySpec;
+  sortKey?: KeySpec;
+  /** Attribute holding an epoch-seconds expiry; DynamoDB TTL deletes the item after it. */
+  ttlAttribute?: string;
+  indexes: IndexSpec[];
+}
+
+interface QueueSpec {
+  id: string;
+  envVar: string;
+  dlqEnvVar: string;
+  /** SQS wants at least 6x the consumer's timeout so a slow batch is not handed out twice. */
+  visibilityTimeoutSeconds: number;
+  /** Receives before SQS moves a message to the DLQ on its own. */
+  maxReceiveCount: number;
+  batchSize: number;
+  maxBatchingWindowSeconds: number;
+  /** How long a dead letter is kept for inspection and redrive. */
+  dlqRetentionDays: number;
+}
+
+const S = (name: string): KeySpec => ({ name, type: 'S' });
+const N = (name: string): KeySpec => ({ name, type: 'N' });
+
+const tables = {
+  /**
+   * Links, grants and the guard items that keep one Page and one number in at most one link.
+   * - byPage: webhook fan-in, a Page id finds its links.
+   * - byMetaUser: Meta's deauthorize and data-deletion callbacks name a Meta user, not a tenant.
+   * - byShard: sparse, only active links carry a shard, so the reconciler can fan out by shard.
+   */
+  links: {
+    id: 'Links',
+    envVar: 'LINKS_TABLE',
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [
+      { name: 'byPage', partitionKey: S('pageId'), sortKey: S('sk') },
+      { name: 'byMetaUser', partitionKey: S('metaUserId'), sortKey: S('sk') },
+      { name: 'byShard', partitionKey: N('shard'), sortKey: S('pk') },
+    ],
+  },
+  /** Single-use OAuth state, bound to a tenant, gone minutes after it was issued. */
+  oauthState: {
+    id: 'OAuthState',
+    envVar: 'OAUTH_STATE_TABLE',
+    partitionKey: S('state'),
+    ttlAttribute: 'expiresAt',
+    indexes: [],
+  },
+  /** Idempotency records for API writes, ad creation and webhook de-duplication. */
+  idempotency: {
+    id: 'Idempotency',
+    envVar: 'IDEMPOTENCY_TABLE',
+    partitionKey: S('id'),
+    ttlAttribute: 'expiration',
+    indexes: [],
+  },
+  /** Reconciler runs (summary and per-link drift), expiring after the retention period. */
+  driftReports: {
+    id: 'DriftReports',
+    envVar: 'DRIFT_REPORTS_TABLE',
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    ttlAttribute: 'expiresAt',
+    indexes: [],
+  },
+} as const satisfies Record<string, TableSpec>;
+
+type TableName = keyof typeof tables;
+
+const queues = {
+  /** Sync and reconcile jobs, one queue for both so one worker drains them with one set of limits. */
+  sync: {
+    id: 'SyncJobs',
+    envVar: 'SYNC_QUEUE_URL',
+    dlqEnvVar: 'SYNC_DLQ_URL',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    dlqRetentionDays: 14,
+  },
+} as const satisfies Record<string, QueueSpec>;
+
+type QueueName = keyof typeof queues;
+
+export type { IndexSpec, KeySpec, QueueName, QueueSpec, TableName, TableSpec };
+export { queues, tables };
