@@ -1,0 +1,113 @@
+import {
+  mapPageToProfile,
+  type PageSnapshot,
+  type ProfileFields,
+  type SyncField,
+} from '../sync/mapping.js';
+import type { WrittenProfile } from '../sync/plan.js';
+import { diffProfiles, type FieldDiff, type ProfileField } from '../sync/profile.js';
+
+/**
+ * Drift: how a link's Page, its WhatsApp profile and what Tandem last wrote relate. Pure, so the
+ * reconciler, the API and the tests agree on every class.
+ */
+const DRIFT_CLASSES = [
+  'in_sync',
+  'page_changed',
+  'whatsapp_edited',
+  'both_changed',
+  'token_invalid',
+  'asset_gone',
+  'unsupported_field',
+] as const;
+
+type DriftClass = (typeof DRIFT_CLASSES)[number];
+
+interface FieldDrift {
+  field: ProfileField;
+  /** Where the field drifted: on the Page since the last write, on WhatsApp, or both. */
+  side: 'page' | 'whatsapp' | 'both';
+  page: FieldDiff['expected'];
+  whatsapp: FieldDiff['actual'];
+  lastWritten: FieldDiff['expected'];
+}
+
+interface Drift {
+  class: DriftClass;
+  fields: FieldDrift[];
+  /** Page fields WhatsApp cannot hold (hours): reported, never healed. */
+  unsupported: string[];
+}
+
+type Observation =
+  | { kind: 'observed'; page: PageSnapshot; whatsapp: ProfileFields }
+  | { kind: 'token_invalid' }
+  | { kind: 'asset_gone'; which: 'page' | 'phone_number' };
+
+/**
+ * Classifies one link. Without a previous write there is no baseline, so any difference between the
+ * Page and WhatsApp counts as a pending Page change (the first sync will take over).
+ */
+const classifyDrift = (
+  observation: Observation,
+  syncedFields: readonly SyncField[],
+  lastWritten: WrittenProfile | undefined
+): Drift => {
+  if (observation.kind !== 'observed')
+    return { class: observation.kind, fields: [], unsupported: [] };
+  const mapped = mapPageToProfile(observation.page, syncedFields);
+  const unsupported = mapped.notes
+    .filter((note) => note.kind === 'unsupported')
+    .map((note) => note.field);
+  const managed = Object.keys(mapped.fields) as ProfileField[];
+  const baseline = lastWritten?.fields ?? observation.whatsapp;
+  const pageSide = new Set(
+    diffProfiles(baseline, mapped.fields, managed).map((diff) => diff.field)
+  );
+  const whatsappSide = lastWritten
+    ? new Set(diffProfiles(baseline, observation.whatsapp, managed).map((diff) => diff.field))
+    : new Set<ProfileField>();
+  if (!lastWritten) {
+    for (const diff of diffProfiles(mapped.fields, observation.whatsapp, managed))
+      pageSide.add(diff.field);
+  }
+  const fields: FieldDrift[] = managed
+    .filter((field) => pageSide.has(field) || whatsappSide.has(field))
+    .map((field) => ({
+      field,
+      side:
+        pageSide.has(field) && whatsappSide.has(field)
+          ? 'both'
+          : pageSide.has(field)
+            ? 'page'
+            : 'whatsapp',
+      page: mapped.fields[field],
+      whatsapp: observation.whatsapp[field],
+      lastWritten: lastWritten?.fields[field],
+    }));
+  const page = fields.some((drift) => drift.side !== 'whatsapp');
+  const whatsapp = fields.some((drift) => drift.side !== 'page');
+  const driftClass: DriftClass =
+    page && whatsapp
+      ? 'both_changed'
+      : whatsapp
+        ? 'whatsapp_edited'
+        : page
+          ? 'page_changed'
+          : unsupported.length > 0
+            ? 'unsupported_field'
+            : 'in_sync';
+  return { class: driftClass, fields, unsupported };
+};
+
+type HealAction = 'enqueue_sync' | 'report_only';
+
+/**
+ * Policy: only a Page change on a link whose sync is on heals itself (a sync is enqueued). A direct
+ * WhatsApp edit is the business's decision and is never overwritten without an explicit resume.
+ */
+const healPolicy = (drift: Drift, syncEnabled: boolean, paused: boolean): HealAction =>
+  drift.class === 'page_changed' && syncEnabled && !paused ? 'enqueue_sync' : 'report_only';
+
+export type { Drift, DriftClass, FieldDrift, HealAction, Observation };
+export { classifyDrift, DRIFT_CLASSES, healPolicy };
