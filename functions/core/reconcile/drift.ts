@@ -60,6 +60,7 @@ const classifyDrift = (
     .filter((note) => note.kind === 'unsupported')
     .map((note) => note.field);
   const managed = Object.keys(mapped.fields) as ProfileField[];
+  // With no write yet, WhatsApp's values are the baseline, so every difference lands on the Page side.
   const baseline = lastWritten?.fields ?? observation.whatsapp;
   const pageSide = new Set(
     diffProfiles(baseline, mapped.fields, managed).map((diff) => diff.field)
@@ -67,10 +68,6 @@ const classifyDrift = (
   const whatsappSide = lastWritten
     ? new Set(diffProfiles(baseline, observation.whatsapp, managed).map((diff) => diff.field))
     : new Set<ProfileField>();
-  if (!lastWritten) {
-    for (const diff of diffProfiles(mapped.fields, observation.whatsapp, managed))
-      pageSide.add(diff.field);
-  }
   const fields: FieldDrift[] = managed
     .filter((field) => pageSide.has(field) || whatsappSide.has(field))
     .map((field) => ({
