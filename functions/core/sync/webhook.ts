@@ -1,0 +1,123 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { AuthenticationError, ValidationError } from '../errors.js';
+
+/**
+ * Meta Page webhooks. The signature is an HMAC-SHA256 of the raw body exactly as received, so it is
+ * checked before any parsing; Meta signs no timestamp, so replays are caught by de-duplication on
+ * the change's key instead of by age (Meta retries legitimately for days).
+ */
+const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
+
+/**
+ * Verifies `X-Hub-Signature-256` over the raw body with the app secret, in constant time. Accepts
+ * several secrets so an app-secret rotation can overlap.
+ */
+const verifyHubSignature = (
+  rawBody: Buffer,
+  header: string | undefined,
+  secrets: readonly string[]
+): void => {
+  const match = header ? SIGNATURE.exec(header.trim()) : null;
+  if (!match?.[1]) {
+    throw new AuthenticationError('Missing or malformed X-Hub-Signature-256 header.');
+  }
+  const given = Buffer.from(match[1], 'hex');
+  const valid = secrets.some((secret) => {
+    const expected = createHmac('sha256', secret).update(rawBody).digest();
+    // timingSafeEqual throws on unequal lengths; both are 32 bytes here, but check rather than trust.
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+  if (!valid)
+    throw new AuthenticationError('The X-Hub-Signature-256 signature does not match the body.');
+};
+
+const change = z.object({ field: z.string().min(1).max(64), value: z.unknown().optional() });
+
+const pageWebhook = z.object({
+  object: z.literal('page'),
+  entry: z
+    .array(
+      z.object({
+        id: z.string().regex(/^\d{1,32}$/),
+        time: z.number().int().nonnegative(),
+        changes: z.array(change).max(100).default([]),
+      })
+    )
+    .min(1)
+    .max(1000),
+});
+
+/** One Page change worth a sync: which Page, when Meta observed it, and a key to de-duplicate on. */
+interface PageChange {
+  pageId: string;
+  observedAt: string;
+  fields: string[];
+  dedupeKey: string;
+}
+
+/** Page fields whose change can alter the WhatsApp profile (Meta sends no `about` field at all). */
+const PROFILE_RELEVANT = new Set([
+  'description',
+  'company_overview',
+  'general_info',
+  'category',
+  'location',
+  'email',
+  'website',
+  'picture',
+  'hours',
+  'page_upcoming_change',
+  'page_change_proposal',
+]);
+
+/**
+ * Turns a verified webhook body into the Page changes that matter for sync, one per Page entry.
+ * Entries with only irrelevant fields (feed, ratings...) are ignored.
+ */
+const pageChangesOf = (body: unknown): PageChange[] => {
+  const parsed = pageWebhook.safeParse(body);
+  if (!parsed.success) {
+    throw new ValidationError(
+      'The webhook body is not a Page webhook (object "page" with entries).'
+    );
+  }
+  return parsed.data.entry.flatMap((entry) => {
+    const fields = [...new Set(entry.changes.map((item) => item.field))].filter((field) =>
+      PROFILE_RELEVANT.has(field)
+    );
+    if (fields.length === 0) return [];
+    const digest = createHash('sha256')
+      .update(JSON.stringify(entry.changes))
+      .digest('hex')
+      .slice(0, 32);
+    return [
+      {
+        pageId: entry.id,
+        observedAt: new Date(entry.time * 1000).toISOString(),
+        fields: fields.sort(),
+        dedupeKey: `webhook#${entry.id}#${entry.time}#${digest}`,
+      },
+    ];
+  });
+};
+
+/** The subscription handshake: echo the challenge only when the verify token matches. */
+const answerChallenge = (
+  query: { 'hub.mode'?: string; 'hub.verify_token'?: string; 'hub.challenge'?: string },
+  verifyToken: string
+): string => {
+  const given = Buffer.from(query['hub.verify_token'] ?? '');
+  const expected = Buffer.from(verifyToken);
+  const tokenOk = given.length === expected.length && timingSafeEqual(given, expected);
+  if (query['hub.mode'] !== 'subscribe' || !tokenOk) {
+    throw new AuthenticationError('The webhook verification token does not match.');
+  }
+  const challenge = query['hub.challenge'] ?? '';
+  if (!/^[\w-]{1,128}$/.test(challenge))
+    throw new ValidationError('hub.challenge is missing or malformed.');
+  return challenge;
+};
+
+export type { PageChange };
+export { answerChallenge, pageChangesOf, verifyHubSignature };
