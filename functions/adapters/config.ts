@@ -7,7 +7,7 @@ import { ConfigError } from '../core/errors.js';
  */
 
 /** The pinned Graph API version: the only place it is written. */
-const GRAPH_API_VERSION = 'v25.0';
+const GRAPH_API_VERSION = 'v26.0';
 
 const graphConfig = z.object({
   GRAPH_API_BASE_URL: z.url().default('https://graph.facebook.com'),

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  AD_STATUSES,
+  BID_STRATEGIES,
+  CTWA_OBJECTIVES,
+  OPTIMIZATION_GOAL_VALUES,
+  OPTIMIZATION_GOALS,
+} from './enums.js';
+
+/**
+ * The one-call Click-to-WhatsApp ad request. Everything Meta would refuse that can be known without a
+ * call is refused here, with a message naming the field, so a bad request never leaves half an ad.
+ */
+const MAX_ISO_TIME = Date.parse('2100-01-01T00:00:00Z');
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const isoTime = z.iso
+  .datetime({ offset: true })
+  .refine((value) => Date.parse(value) < MAX_ISO_TIME, 'must be before 2100');
+
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "GB"');
+
+const image = z.union([
+  z.strictObject({ url: z.url({ protocol: /^https$/ }).max(2048) }),
+  z.strictObject({
+    hash: z.string().regex(/^[0-9a-f]{32}$/i, 'must be a Meta image hash (32 hex characters)'),
+  }),
+]);
+
+const createAdInput = z
+  .strictObject({
+    adAccountId: z
+      .string()
+      .regex(/^(act_)?\d{1,20}$/, 'must be an ad account id such as act_1234567890'),
+    name: z.string().trim().min(1).max(200),
+    objective: z.enum(CTWA_OBJECTIVES),
+    optimizationGoal: z.enum(OPTIMIZATION_GOAL_VALUES).default('CONVERSATIONS'),
+    bidStrategy: z.enum(BID_STRATEGIES).default('LOWEST_COST_WITHOUT_CAP'),
+    bidAmountMinor: z.int().positive().max(1_000_000_000).optional(),
+    budget: z.strictObject({
+      kind: z.enum(['daily', 'lifetime']),
+      /** In the ad account currency's minor units (cents for USD). */
+      amountMinor: z.int().positive().max(1_000_000_000_000),
+    }),
+    schedule: z.strictObject({ start: isoTime, end: isoTime.optional() }),
+    targeting: z.strictObject({
+      countries: z.array(country).min(1).max(25),
+      ageMin: z.int().min(18).max(65).default(18),
+      ageMax: z.int().min(18).max(65).default(65),
+      interests: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^\d{1,20}$/),
+            name: z.string().max(200).optional(),
+          })
+        )
+        .max(50)
+        .optional(),
+    }),
+    creative: z.strictObject({
+      primaryText: z.string().trim().min(1).max(2200),
+      headline: z.string().trim().min(1).max(255),
+      image,
+      /** The message the customer's WhatsApp opens with (Meta's autofill limit is 300). */
+      prefilledMessage: z.string().trim().min(1).max(300),
+    }),
+    status: z.enum(AD_STATUSES).default('PAUSED'),
+  })
+  .superRefine((input, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    if (!OPTIMIZATION_GOALS[input.objective].includes(input.optimizationGoal)) {
+      issue(
+        ['optimizationGoal'],
+        `${input.optimizationGoal} is not allowed with ${input.objective}; use one of ${OPTIMIZATION_GOALS[input.objective].join(', ')}`
+      );
+    }
+    if (input.targeting.ageMin > input.targeting.ageMax)
+      issue(['targeting', 'ageMin'], 'must not be above ageMax');
+    if (input.bidStrategy !== 'LOWEST_COST_WITHOUT_CAP' && input.bidAmountMinor === undefined) {
+      issue(['bidAmountMinor'], `is required with ${input.bidStrategy}`);
+    }
+    const start = Date.parse(input.schedule.start);
+    const end = input.schedule.end ? Date.parse(input.schedule.end) : undefined;
+    if (end !== undefined && end <= start) issue(['schedule', 'end'], 'must be after the start');
+    if (input.budget.kind === 'lifetime' && end === undefined) {
+      issue(['schedule', 'end'], 'is required with a lifetime budget');
+    }
+    if (input.budget.kind === 'daily' && end !== undefined && end - start < DAY_MS) {
+      issue(['schedule', 'end'], 'must be at least 24 hours after the start with a daily budget');
+    }
+    if (new Set(input.targeting.countries).size !== input.targeting.countries.length) {
+      issue(['targeting', 'countries'], 'must not repeat a country');
+    }
+  });
+
+type CreateAdInput = z.infer<typeof createAdInput>;
+
+export type { CreateAdInput };
+export { createAdInput };
