@@ -116,7 +116,7 @@ describe('Schema: createAdInput', () => {
     input.creative.prefilledMessage = 'x'.repeat(301);
     input.creative.image = { url: 'http://cdn.example/bread.jpg' };
     expect(issuesOf(input).map((issue) => issue.split(':')[0])).toEqual([
-      'creative.image',
+      'creative.image.url',
       'creative.prefilledMessage',
     ]);
   });
