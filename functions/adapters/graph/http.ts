@@ -1,0 +1,341 @@
+import { createHmac } from 'node:crypto';
+import type { z } from 'zod';
+import { GRAPH_API_VERSION } from '../config.js';
+import type { Logger } from '../logger.js';
+import {
+  DEFAULT_RETRY_AFTER_SECONDS,
+  GraphError,
+  GraphRateLimitError,
+  GraphResponseError,
+  GraphTimeoutError,
+  GraphTransientError,
+  parseGraphError,
+} from './errors.js';
+import { type GraphUsage, parseUsage } from './usage.js';
+
+/**
+ * The one place Tandem talks HTTP to Graph: versioned URLs, token + appsecret_proof, timeouts,
+ * retries where they are safe, usage headers and zod-validated bodies.
+ */
+
+/** `fetch` as the client uses it; injectable so unit tests need no network. */
+type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** How hard to retry: full-jitter exponential backoff, capped, bounded in attempts. */
+interface RetryPolicy {
+  /** Total tries including the first; 1 disables retries. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  /** Cap on one backoff; also the longest rate-limit wait honoured in-process. */
+  maxDelayMs: number;
+}
+
+interface HttpOptions {
+  baseUrl: string;
+  appSecret: string;
+  fetch?: FetchLike;
+  retry?: Partial<RetryPolicy>;
+  /** Per attempt, covering headers and body. */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Returns [0, 1); injectable to pin jitter in tests. */
+  random?: () => number;
+  log?: Logger;
+  /** Seconds a rate limit lasts when Meta's headers do not say. */
+  defaultRetryAfterSeconds?: number;
+  /** Called with every response's usage, for metrics or adaptive throttling. */
+  onUsage?: (usage: GraphUsage, request: { method: string; path: string }) => void;
+}
+
+type QueryValue = string | number | boolean | undefined;
+
+/** One Graph call. */
+interface GraphRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Relative to the versioned base, e.g. `me/accounts` or `upload:123`. */
+  path: string;
+  /** Access token: sent as `Authorization: Bearer`, with `appsecret_proof` added. */
+  token?: string;
+  /** `OAuth` for the resumable upload endpoints, which require that scheme. */
+  authScheme?: 'Bearer' | 'OAuth';
+  query?: Record<string, QueryValue>;
+  /** JSON body (POST). */
+  json?: unknown;
+  /** Form body (POST), e.g. the batch endpoint's `batch` parameter. */
+  form?: Record<string, string>;
+  /** Raw bytes (POST), with their content type. */
+  bytes?: { data: Uint8Array; contentType: string };
+  headers?: Record<string, string>;
+  /**
+   * Whether repeating the request is harmless. Defaults: GET and DELETE yes, POST no (a POST
+   * repeated after a timeout may create twice). Set true for full-overwrite POSTs.
+   */
+  idempotent?: boolean;
+  /** Retries override for this call (e.g. 1 for a call whose caller retries itself). */
+  maxAttempts?: number;
+}
+
+/** A 2xx (or 304) response before body validation. */
+interface RawGraphResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  usage: GraphUsage;
+}
+
+/** A validated Graph response. */
+interface GraphResult<T> {
+  data: T;
+  usage: GraphUsage;
+}
+
+const USER_AGENT = 'Tandem-GraphClient/1.0';
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * `appsecret_proof`: hex HMAC-SHA256 of the access token keyed with the app secret, which proves the
+ * call comes from a server holding the secret, so a leaked token alone is not enough.
+ */
+const appsecretProof = (appSecret: string, accessToken: string): string =>
+  createHmac('sha256', appSecret).update(accessToken).digest('hex');
+
+/** Full jitter (AWS Builders' Library): uniform in [0, min(cap, base * 2^(attempt-1))). */
+const fullJitterDelay = (attempt: number, policy: RetryPolicy, random: () => number): number =>
+  Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
+
+const isIdempotent = (request: GraphRequest): boolean =>
+  request.idempotent ?? request.method !== 'POST';
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const readBody = async (response: Response): Promise<unknown> => {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+/** Graph's low-level transport; create once per client. */
+interface GraphHttp {
+  /** The versioned base URL requests go to, e.g. `https://graph.facebook.com/v25.0`. */
+  readonly versionedBaseUrl: string;
+  /** Sends with retries; resolves for 2xx and 304, throws a GraphError otherwise. */
+  send(request: GraphRequest): Promise<RawGraphResponse>;
+  /** Sends and validates the body with `schema`. */
+  request<S extends z.ZodType>(request: GraphRequest, schema: S): Promise<GraphResult<z.output<S>>>;
+  /** Validates an already-received body, throwing GraphResponseError on a mismatch. */
+  validate<S extends z.ZodType>(
+    body: unknown,
+    schema: S,
+    request: Pick<GraphRequest, 'method' | 'path'>
+  ): z.output<S>;
+  /** Fetches an absolute URL (e.g. a CDN picture) with the same timeout and retry policy. */
+  fetchUrl(url: string): Promise<Response>;
+}
+
+/**
+ * Creates the transport. Everything time- or chance-dependent is injected (`fetch`, `sleep`,
+ * `random`) so the retry policy is testable without waiting.
+ */
+const createGraphHttp = (options: HttpOptions): GraphHttp => {
+  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const defaultRetryAfterSeconds = options.defaultRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+  const versionedBaseUrl = `${options.baseUrl.replace(/\/+$/, '')}/${GRAPH_API_VERSION}`;
+
+  const urlOf = (request: GraphRequest): string => {
+    const url = new URL(`${versionedBaseUrl}/${request.path.replace(/^\/+/, '')}`);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    if (request.token !== undefined) {
+      url.searchParams.set('appsecret_proof', appsecretProof(options.appSecret, request.token));
+    }
+    return url.toString();
+  };
+
+  const initOf = (request: GraphRequest): RequestInit => {
+    const headers: Record<string, string> = {
+      'user-agent': USER_AGENT,
+      accept: 'application/json',
+      ...request.headers,
+    };
+    if (request.token !== undefined) {
+      headers.authorization = `${request.authScheme ?? 'Bearer'} ${request.token}`;
+    }
+    let body: RequestInit['body'];
+    if (request.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    } else if (request.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(request.form).toString();
+    } else if (request.bytes !== undefined) {
+      headers['content-type'] = request.bytes.contentType;
+      body = request.bytes.data;
+    }
+    return {
+      method: request.method,
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    };
+  };
+
+  /** A failure before a complete response: the timeout firing, or the connection failing. */
+  const networkError = (
+    error: unknown,
+    where: { method: string; path?: string }
+  ): GraphTransientError =>
+    error instanceof Error && error.name === 'TimeoutError'
+      ? new GraphTimeoutError(
+          { ...where, message: `Graph API did not answer within ${timeoutMs} ms` },
+          { cause: error }
+        )
+      : new GraphTransientError(
+          { ...where, message: 'Could not reach the Graph API' },
+          { cause: error }
+        );
+
+  /** The path as logged and carried on errors: never the query, which may hold secrets. */
+  const pathOf = (request: GraphRequest): string =>
+    `/${GRAPH_API_VERSION}/${request.path.replace(/^\/+/, '')}`;
+
+  const attemptOnce = async (request: GraphRequest): Promise<RawGraphResponse> => {
+    const path = pathOf(request);
+    const where = { method: request.method, path };
+    let response: Response;
+    let body: unknown;
+    try {
+      response = await fetchImpl(urlOf(request), initOf(request));
+      body = await readBody(response);
+    } catch (error) {
+      throw networkError(error, where);
+    }
+    const usage = parseUsage(response.headers);
+    options.onUsage?.(usage, where);
+    if (response.ok || response.status === 304) {
+      return { status: response.status, headers: response.headers, body, usage };
+    }
+    throw parseGraphError({
+      status: response.status,
+      body,
+      usage,
+      fbtraceId: response.headers.get('x-fb-trace-id') ?? undefined,
+      defaultRetryAfterSeconds,
+      ...where,
+    });
+  };
+
+  /** How long to wait before the next attempt, or undefined to give up now. */
+  const backoffFor = (
+    error: unknown,
+    request: GraphRequest,
+    attempt: number,
+    maxAttempts: number
+  ): number | undefined => {
+    if (attempt >= maxAttempts || !isIdempotent(request)) return undefined;
+    if (!(error instanceof GraphError) || !error.retryable) return undefined;
+    if (error instanceof GraphRateLimitError) {
+      // Meta's regain estimate is in minutes; waiting that long in a Lambda wastes the invocation,
+      // so only a short, header-backed wait is honoured here and anything longer surfaces at once.
+      if (!error.retryAfterFromHeaders) return undefined;
+      const waitMs = error.retryAfterSeconds * 1000;
+      return waitMs <= policy.maxDelayMs ? waitMs : undefined;
+    }
+    return fullJitterDelay(attempt, policy, random);
+  };
+
+  const send = async (request: GraphRequest): Promise<RawGraphResponse> => {
+    const maxAttempts = Math.max(1, request.maxAttempts ?? policy.maxAttempts);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await attemptOnce(request);
+      } catch (error) {
+        const delay = backoffFor(error, request, attempt, maxAttempts);
+        const facts = error instanceof GraphError ? error.toLog() : { error };
+        if (delay === undefined) {
+          options.log?.debug('graph request failed', { ...facts, attempt });
+          throw error;
+        }
+        options.log?.warn('graph request failed; retrying', { ...facts, attempt, delayMs: delay });
+        await sleep(delay);
+      }
+    }
+  };
+
+  const validate = <S extends z.ZodType>(
+    body: unknown,
+    schema: S,
+    request: Pick<GraphRequest, 'method' | 'path'>
+  ): z.output<S> => {
+    const result = schema.safeParse(body);
+    if (result.success) return result.data;
+    throw new GraphResponseError(
+      {
+        message: `Graph API response did not match the expected shape: ${result.error.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
+          .join('; ')}`,
+        method: request.method,
+        path: pathOf({ method: request.method, path: request.path }),
+      },
+      { cause: result.error }
+    );
+  };
+
+  const request = async <S extends z.ZodType>(
+    graphRequest: GraphRequest,
+    schema: S
+  ): Promise<GraphResult<z.output<S>>> => {
+    const raw = await send(graphRequest);
+    return { data: validate(raw.body, schema, graphRequest), usage: raw.usage };
+  };
+
+  const fetchUrl = async (url: string): Promise<Response> => {
+    // CDN URLs carry signed query strings: log and report the path only.
+    const where = { method: 'GET', path: new URL(url).pathname };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const response = await fetchImpl(url, {
+          method: 'GET',
+          headers: { 'user-agent': USER_AGENT },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (response.status >= 500) {
+          throw new GraphTransientError({
+            ...where,
+            message: `Download failed with HTTP ${response.status}`,
+            status: response.status,
+          });
+        }
+        return response;
+      } catch (error) {
+        const transient = error instanceof GraphTransientError ? error : networkError(error, where);
+        if (attempt >= policy.maxAttempts) throw transient;
+        await sleep(fullJitterDelay(attempt, policy, random));
+      }
+    }
+  };
+
+  return { versionedBaseUrl, send, request, validate, fetchUrl };
+};
+
+export type {
+  FetchLike,
+  GraphHttp,
+  GraphRequest,
+  GraphResult,
+  HttpOptions,
+  RawGraphResponse,
+  RetryPolicy,
+};
+export { appsecretProof, createGraphHttp, DEFAULT_RETRY, fullJitterDelay, USER_AGENT };

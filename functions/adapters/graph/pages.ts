@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { GraphResponseError, GraphValidationError } from './errors.js';
+import type { GraphHttp, GraphResult } from './http.js';
+import { collectPages } from './paging.js';
+import {
+  type Page,
+  type PageAccount,
+  type PagePicture,
+  page,
+  pageAccount,
+  pagePicture,
+} from './schemas.js';
+import type { GraphUsage } from './usage.js';
+
+/** Facebook Pages: the Pages a user can manage, a Page's fields, and its picture. */
+
+/** The result of a conditional read: either unchanged since `etag`, or the new Page. */
+type ConditionalPage =
+  | { notModified: true; etag: string | undefined; usage: GraphUsage }
+  | { notModified: false; data: Page; etag: string | undefined; usage: GraphUsage };
+
+/** Downloaded image bytes and what is needed to decide whether they changed. */
+interface DownloadedImage {
+  bytes: Uint8Array;
+  contentType: string;
+  sha256: string;
+}
+
+interface PageOperations {
+  /** Every Page the user can act on, with Page tokens, following cursors up to `maxPages`. */
+  listPages(
+    userToken: string,
+    options?: { maxPages?: number }
+  ): Promise<GraphResult<PageAccount[]> & { truncated: boolean }>;
+  /**
+   * Reads `fields` of a Page. With `etag`, sends `If-None-Match` and reports `notModified` when
+   * Graph answers 304, which saves the body and the mapping work in the reconciler.
+   */
+  getPage(
+    token: string,
+    pageId: string,
+    fields: readonly string[],
+    options?: { etag?: string }
+  ): Promise<ConditionalPage>;
+  /** The Page's profile picture URL (a short-lived CDN URL: compare bytes, not URLs). */
+  getPagePicture(token: string, pageId: string): Promise<GraphResult<PagePicture>>;
+  /** Downloads an image from a URL Graph returned, bounded in size. */
+  downloadImage(url: string, options?: { maxBytes?: number }): Promise<DownloadedImage>;
+}
+
+/** WhatsApp profile pictures are at most 5 MB; nothing Tandem downloads needs more. */
+const DEFAULT_MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Creates the Page operations. `graphOrigin` is the Graph base URL's origin: plain-HTTP downloads are
+ * allowed only from it (the local sandbox), every other download must be HTTPS.
+ */
+const createPages = (http: GraphHttp, graphOrigin: string): PageOperations => ({
+  listPages: (userToken, options) =>
+    collectPages(
+      http,
+      {
+        method: 'GET',
+        path: 'me/accounts',
+        token: userToken,
+        query: { fields: 'id,name,access_token,category,tasks', limit: 100 },
+      },
+      pageAccount,
+      options?.maxPages
+    ),
+
+  getPage: async (token, pageId, fields, options) => {
+    const request = {
+      method: 'GET' as const,
+      path: encodeURIComponent(pageId),
+      token,
+      query: { fields: fields.join(',') },
+      headers: options?.etag ? { 'if-none-match': options.etag } : undefined,
+    };
+    const raw = await http.send(request);
+    const etag = raw.headers.get('etag') ?? undefined;
+    if (raw.status === 304) return { notModified: true, etag, usage: raw.usage };
+    return {
+      notModified: false,
+      data: http.validate(raw.body, page, request),
+      etag,
+      usage: raw.usage,
+    };
+  },
+
+  getPagePicture: async (token, pageId) => {
+    const result = await http.request(
+      {
+        method: 'GET',
+        path: `${encodeURIComponent(pageId)}/picture`,
+        token,
+        // redirect=0 returns JSON instead of a 302 to the image.
+        query: { redirect: 0, type: 'large' },
+      },
+      pagePicture
+    );
+    return { data: result.data.data, usage: result.usage };
+  },
+
+  downloadImage: async (url, options) => {
+    const maxBytes = options?.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (!parsed || !(parsed.protocol === 'https:' || parsed.origin === graphOrigin)) {
+      throw new GraphValidationError({ message: 'Refusing to download from a non-HTTPS URL' });
+    }
+    const response = await http.fetchUrl(parsed.toString());
+    if (!response.ok) {
+      throw new GraphResponseError({
+        message: `Image download failed with HTTP ${response.status}`,
+        status: response.status,
+        method: 'GET',
+      });
+    }
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > maxBytes) {
+      await response.body?.cancel();
+      throw new GraphValidationError({ message: `Image is larger than ${maxBytes} bytes` });
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > maxBytes) {
+      throw new GraphValidationError({ message: `Image is larger than ${maxBytes} bytes` });
+    }
+    return {
+      bytes,
+      contentType:
+        response.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+  },
+});
+
+export type { ConditionalPage, DownloadedImage, PageOperations };
+export { createPages, DEFAULT_MAX_IMAGE_BYTES };

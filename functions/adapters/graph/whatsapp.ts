@@ -1,0 +1,167 @@
+import type { z } from 'zod';
+import { ValidationError } from '../../core/errors.js';
+import type { GraphHttp, GraphResult } from './http.js';
+import { collectPages } from './paging.js';
+import {
+  type Business,
+  type BusinessProfile,
+  type BusinessProfileUpdate,
+  business,
+  businessProfileResponse,
+  businessProfileUpdate,
+  type PhoneNumber,
+  phoneNumber,
+  success,
+  type Waba,
+  waba,
+} from './schemas.js';
+
+/** WhatsApp Business Management: businesses, WABAs, phone numbers and the business profile. */
+
+/** A WABA and how the business holds it. */
+type WabaWithRelation = Waba & { relation: 'owned' | 'client' };
+
+const PHONE_FIELDS = [
+  'id',
+  'display_phone_number',
+  'verified_name',
+  'status',
+  'quality_rating',
+  'code_verification_status',
+  'name_status',
+  'account_mode',
+  'messaging_limit_tier',
+].join(',');
+
+const PROFILE_FIELDS = [
+  'about',
+  'address',
+  'description',
+  'email',
+  'profile_picture_url',
+  'websites',
+  'vertical',
+].join(',');
+
+interface WhatsAppOperations {
+  /** Business portfolios the user can see. */
+  listBusinesses(token: string): Promise<GraphResult<Business[]>>;
+  /** WABAs a business owns and WABAs its clients shared with it. */
+  listWabas(token: string, businessId: string): Promise<GraphResult<WabaWithRelation[]>>;
+  /** Phone numbers of a WABA, following cursors. */
+  listPhoneNumbers(token: string, wabaId: string): Promise<GraphResult<PhoneNumber[]>>;
+  /** One phone number node. */
+  getPhoneNumber(token: string, phoneNumberId: string): Promise<GraphResult<PhoneNumber>>;
+  /** The business profile, normalised from either the docs or the spec shape. */
+  getBusinessProfile(token: string, phoneNumberId: string): Promise<GraphResult<BusinessProfile>>;
+  /**
+   * Writes the given profile fields (only those sent change). Validated against the spec's limits
+   * before sending; retried on transient errors because it overwrites, so repeating it is harmless.
+   */
+  updateBusinessProfile(
+    token: string,
+    phoneNumberId: string,
+    fields: BusinessProfileUpdate
+  ): Promise<GraphResult<boolean>>;
+}
+
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+
+/** Creates the WhatsApp operations. */
+const createWhatsApp = (http: GraphHttp): WhatsAppOperations => {
+  const listWabaEdge = async (
+    token: string,
+    businessId: string,
+    relation: WabaWithRelation['relation']
+  ): Promise<GraphResult<WabaWithRelation[]>> => {
+    const result = await collectPages(
+      http,
+      {
+        method: 'GET',
+        path: `${encodeURIComponent(businessId)}/${relation}_whatsapp_business_accounts`,
+        token,
+        query: { fields: 'id,name,currency,timezone_id,account_review_status', limit: 100 },
+      },
+      waba
+    );
+    return { data: result.data.map((item) => ({ ...item, relation })), usage: result.usage };
+  };
+
+  return {
+    listBusinesses: (token) =>
+      collectPages(
+        http,
+        { method: 'GET', path: 'me/businesses', token, query: { fields: 'id,name', limit: 100 } },
+        business
+      ),
+
+    listWabas: async (token, businessId) => {
+      const [owned, client] = await Promise.all([
+        listWabaEdge(token, businessId, 'owned'),
+        listWabaEdge(token, businessId, 'client'),
+      ]);
+      return { data: [...owned.data, ...client.data], usage: client.usage };
+    },
+
+    listPhoneNumbers: (token, wabaId) =>
+      collectPages(
+        http,
+        {
+          method: 'GET',
+          path: `${encodeURIComponent(wabaId)}/phone_numbers`,
+          token,
+          query: { fields: PHONE_FIELDS, limit: 100 },
+        },
+        phoneNumber
+      ),
+
+    getPhoneNumber: (token, phoneNumberId) =>
+      http.request(
+        {
+          method: 'GET',
+          path: encodeURIComponent(phoneNumberId),
+          token,
+          query: { fields: PHONE_FIELDS },
+        },
+        phoneNumber
+      ),
+
+    getBusinessProfile: (token, phoneNumberId) =>
+      http.request(
+        {
+          method: 'GET',
+          path: `${encodeURIComponent(phoneNumberId)}/whatsapp_business_profile`,
+          token,
+          query: { fields: PROFILE_FIELDS },
+        },
+        businessProfileResponse
+      ),
+
+    updateBusinessProfile: (token, phoneNumberId, fields) => {
+      const parsed = businessProfileUpdate.safeParse(fields);
+      if (!parsed.success) {
+        return Promise.reject(
+          new ValidationError(
+            'The WhatsApp business profile update breaks WhatsApp limits.',
+            { issues: issuesOf(parsed.error) },
+            'whatsapp_profile_invalid'
+          )
+        );
+      }
+      return http.request(
+        {
+          method: 'POST',
+          path: `${encodeURIComponent(phoneNumberId)}/whatsapp_business_profile`,
+          token,
+          json: { messaging_product: 'whatsapp', ...parsed.data },
+          idempotent: true,
+        },
+        success
+      );
+    },
+  };
+};
+
+export type { WabaWithRelation, WhatsAppOperations };
+export { createWhatsApp, PHONE_FIELDS, PROFILE_FIELDS };
