@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import { grantOf, nowSeconds } from '../auth.js';
+import { callMetaCallback } from '../callbacks.js';
+import type { Services } from '../context.js';
+import { faultInput } from '../faults.js';
+import { checkProfileUpdate } from '../graph/profile-validation.js';
+import { createUser, seedBulk } from '../seed.js';
+import { deliverPageChange, verifyCallback } from '../webhooks.js';
+import { applyPagePatch, pagePatch } from './pages.js';
+import { pageView, phoneView, stateView } from './views.js';
+
+/**
+ * The sandbox's control panel under /_admin (loopback only): inspect and reset state, play the
+ * business owner editing their Page or WhatsApp profile, inject faults, drive webhooks and callbacks.
+ */
+
+interface AdminCtx extends Services {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  reset: () => void;
+}
+
+interface AdminResult {
+  status?: number;
+  json: unknown;
+}
+
+interface AdminRoute {
+  method: string;
+  pattern: string;
+  handle: (ctx: AdminCtx) => AdminResult | Promise<AdminResult>;
+}
+
+class AdminInputError extends Error {}
+
+const parse = <T extends z.ZodType>(schema: T, body: unknown): z.infer<T> => {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) throw new AdminInputError(z.prettifyError(result.error));
+  return result.data;
+};
+
+const notFound = (what: string): AdminResult => ({
+  status: 404,
+  json: { error: `${what} not found` },
+});
+
+const patchPage = (ctx: AdminCtx): AdminResult | Promise<AdminResult> => {
+  const page = ctx.store.pages.get(ctx.params.id ?? '');
+  if (!page) return notFound('Page');
+  const changes = applyPagePatch(page, parse(pagePatch, ctx.body));
+  const sending = Promise.all(
+    changes.map((change) => deliverPageChange(ctx, page.id, change.field, change.value))
+  );
+  const webhooks = changes.map((change) => change.field);
+  if (ctx.query.get('wait') !== 'true') {
+    sending.catch((error: unknown) => ctx.config.log(`sandbox: webhook failed ${String(error)}`));
+    return { json: { page: pageView(page), webhooks } };
+  }
+  return sending.then((deliveries) => ({
+    json: { page: pageView(page), webhooks, deliveries: deliveries.flat() },
+  }));
+};
+
+const profilePatch = z.object({ profile_picture_url: z.string().url().optional() }).loose();
+
+/** A direct edit in WhatsApp Manager or the Business app: same limits, and no webhook at all. */
+const patchProfile = (ctx: AdminCtx): AdminResult => {
+  const phone = ctx.store.phoneNumbers.get(ctx.params.id ?? '');
+  if (!phone) return notFound('Phone number');
+  const { profile_picture_url: pictureUrl, ...rest } = parse(profilePatch, ctx.body);
+  const check = checkProfileUpdate({ ...rest, messaging_product: 'whatsapp' });
+  if (!check.ok) return { status: 400, json: { error: check.message } };
+  phone.profile = {
+    ...phone.profile,
+    ...check.update.fields,
+    ...(pictureUrl ? { profilePictureUrl: pictureUrl } : {}),
+  };
+  return { json: phoneView(phone) };
+};
+
+const expireInput = z.object({ userId: z.string().optional(), token: z.string().optional() });
+
+const expireTokens = (ctx: AdminCtx): AdminResult => {
+  const { userId, token } = parse(expireInput, ctx.body);
+  if (!userId && !token) return { status: 400, json: { error: 'Give userId or token' } };
+  let expired = 0;
+  for (const stored of ctx.store.tokens.values()) {
+    if (stored.value === token || stored.userId === userId) {
+      stored.expiresAt = nowSeconds() - 1;
+      expired += 1;
+    }
+  }
+  return { json: { expired } };
+};
+
+const settingsInput = z.strictObject({
+  requireAppsecretProof: z.boolean().optional(),
+  profileShape: z.enum(['docs', 'spec']).optional(),
+  appCallBudgetPerHour: z.number().int().positive().optional(),
+  userCallBudgetPerHour: z.number().int().positive().optional(),
+  pageCallBudgetPerHour: z.number().int().positive().optional(),
+  wabaCallBudgetPerHour: z.number().int().positive().optional(),
+  adsCallBudgetPerHour: z.number().int().positive().optional(),
+  webhookRetries: z.number().int().min(0).max(10).optional(),
+  webhookBackoffMs: z.number().int().min(0).max(60_000).optional(),
+  dialogUserId: z.string().optional(),
+  /** Starts every usage window afresh. */
+  resetUsage: z.boolean().optional(),
+});
+
+const updateSettings = (ctx: AdminCtx): AdminResult => {
+  const { resetUsage, ...changes } = parse(settingsInput, ctx.body);
+  Object.assign(ctx.store.settings, changes);
+  if (resetUsage) ctx.usage.reset();
+  return { json: ctx.store.settings };
+};
+
+const webhookConfig = z.object({ callbackUrl: z.string().url(), verifyToken: z.string() });
+
+const deliverInput = z.object({
+  pageId: z.string(),
+  field: z.string(),
+  value: z.unknown().optional(),
+  forgeSignature: z.boolean().optional(),
+  duplicate: z.boolean().optional(),
+});
+
+const deliver = async (ctx: AdminCtx): Promise<AdminResult> => {
+  const input = parse(deliverInput, ctx.body);
+  if (!ctx.config.webhook)
+    return { status: 409, json: { error: 'No webhook callback configured' } };
+  const value = input.value ?? { page_id: input.pageId, verb: 'edited' };
+  const deliveries = await deliverPageChange(ctx, input.pageId, input.field, value, {
+    ...(input.forgeSignature ? { forgeSignature: true } : {}),
+    ...(input.duplicate ? { duplicate: true } : {}),
+  });
+  return { json: { deliveries } };
+};
+
+const forgeInput = z.object({ forgeSignature: z.boolean().optional() });
+
+/** The user removes the app: their tokens stop working and Meta calls the deauthorize URL. */
+const deauthorize = async (ctx: AdminCtx): Promise<AdminResult> => {
+  const userId = ctx.params.id ?? '';
+  if (!ctx.store.users.has(userId)) return notFound('User');
+  const grant = grantOf(ctx.store, userId);
+  grant.authorized = false;
+  grant.permissions.clear();
+  const { forgeSignature } = parse(forgeInput, ctx.body);
+  return {
+    json: await callMetaCallback(
+      ctx,
+      'deauthorize',
+      userId,
+      forgeSignature ? { forgeSignature } : {}
+    ),
+  };
+};
+
+const dataDeletion = async (ctx: AdminCtx): Promise<AdminResult> => {
+  const userId = ctx.params.id ?? '';
+  if (!ctx.store.users.has(userId)) return notFound('User');
+  const { forgeSignature } = parse(forgeInput, ctx.body);
+  return {
+    json: await callMetaCallback(
+      ctx,
+      'dataDeletion',
+      userId,
+      forgeSignature ? { forgeSignature } : {}
+    ),
+  };
+};
+
+const newUserInput = z.object({
+  name: z.string().optional(),
+  pages: z.number().int().min(0).max(100).optional(),
+  phoneNumbers: z.number().int().min(0).max(100).optional(),
+  linkFirstPage: z.boolean().optional(),
+  adAccount: z.boolean().optional(),
+});
+
+const bulkInput = z.object({
+  count: z.number().int().min(1).max(1_000_000),
+  userId: z.string().optional(),
+  includeLinks: z.boolean().optional(),
+});
+
+const bulkSeed = (ctx: AdminCtx): AdminResult => {
+  const { count, userId, includeLinks } = parse(bulkInput, ctx.body);
+  const links = seedBulk(ctx.store, count, userId);
+  return { json: { created: links.length, ...(includeLinks === false ? {} : { links }) } };
+};
+
+const adminRoutes: AdminRoute[] = [
+  { method: 'GET', pattern: '/_admin/state', handle: (ctx) => ({ json: stateView(ctx.store) }) },
+  {
+    method: 'POST',
+    pattern: '/_admin/reset',
+    handle: (ctx) => {
+      ctx.reset();
+      return { json: { reset: true } };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/_admin/pages/:id',
+    handle: (ctx) => {
+      const page = ctx.store.pages.get(ctx.params.id ?? '');
+      return page ? { json: pageView(page) } : notFound('Page');
+    },
+  },
+  { method: 'PATCH', pattern: '/_admin/pages/:id', handle: patchPage },
+  {
+    method: 'GET',
+    pattern: '/_admin/phone-numbers/:id',
+    handle: (ctx) => {
+      const phone = ctx.store.phoneNumbers.get(ctx.params.id ?? '');
+      return phone ? { json: phoneView(phone) } : notFound('Phone number');
+    },
+  },
+  { method: 'PATCH', pattern: '/_admin/phone-numbers/:id/profile', handle: patchProfile },
+  {
+    method: 'GET',
+    pattern: '/_admin/faults',
+    handle: (ctx) => ({ json: { faults: ctx.faults.list() } }),
+  },
+  {
+    method: 'POST',
+    pattern: '/_admin/faults',
+    handle: (ctx) => {
+      const fault = ctx.faults.add(parse(faultInput, ctx.body));
+      const { pathPattern: _pattern, ...view } = fault;
+      return { status: 201, json: view };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/_admin/faults',
+    handle: (ctx) => {
+      ctx.faults.clear();
+      return { json: { cleared: true } };
+    },
+  },
+  { method: 'POST', pattern: '/_admin/tokens/expire', handle: expireTokens },
+  { method: 'GET', pattern: '/_admin/settings', handle: (ctx) => ({ json: ctx.store.settings }) },
+  { method: 'POST', pattern: '/_admin/settings', handle: updateSettings },
+  {
+    method: 'GET',
+    pattern: '/_admin/requests',
+    handle: (ctx) => ({ json: { requests: ctx.store.requests } }),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/_admin/requests',
+    handle: (ctx) => {
+      ctx.store.requests = [];
+      return { json: { cleared: true } };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/_admin/webhooks/config',
+    handle: (ctx) => {
+      ctx.config.webhook = parse(webhookConfig, ctx.body);
+      return { json: ctx.config.webhook };
+    },
+  },
+  { method: 'POST', pattern: '/_admin/webhooks/deliver', handle: deliver },
+  {
+    method: 'GET',
+    pattern: '/_admin/webhooks/deliveries',
+    handle: (ctx) => ({ json: { deliveries: ctx.store.deliveries } }),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/_admin/webhooks/deliveries',
+    handle: (ctx) => {
+      ctx.store.deliveries = [];
+      return { json: { cleared: true } };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/_admin/webhooks/verify',
+    handle: async (ctx) => {
+      const { verifyToken } = parse(z.object({ verifyToken: z.string().optional() }), ctx.body);
+      return { json: await verifyCallback(ctx, verifyToken) };
+    },
+  },
+  { method: 'POST', pattern: '/_admin/users/:id/deauthorize', handle: deauthorize },
+  { method: 'POST', pattern: '/_admin/users/:id/data-deletion', handle: dataDeletion },
+  {
+    method: 'POST',
+    pattern: '/_admin/users',
+    handle: (ctx) => ({ status: 201, json: createUser(ctx.store, parse(newUserInput, ctx.body)) }),
+  },
+  { method: 'POST', pattern: '/_admin/seed/bulk', handle: bulkSeed },
+];
+
+export type { AdminCtx, AdminResult };
+export { AdminInputError, adminRoutes };

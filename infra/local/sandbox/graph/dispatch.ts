@@ -1,0 +1,276 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { resolveCaller } from '../auth.js';
+import type {
+  Area,
+  Caller,
+  GraphCtx,
+  GraphRequest,
+  GraphResult,
+  GraphRoute,
+  Services,
+} from '../context.js';
+import type { FaultEffect } from '../faults.js';
+import { GraphError, unknownPath, unsupportedGet } from '../graph-error.js';
+import { sleep } from '../http.js';
+import { findRoute } from '../router.js';
+import {
+  type BucEntry,
+  budgetOf,
+  KIND_OF_USE_CASE,
+  type LimitKind,
+  rateLimitError,
+  type UseCase,
+  usageTriple,
+} from '../usage.js';
+import { API_VERSION } from '../version.js';
+import { type Outcome, runBatch } from './batch.js';
+import { insightsRoutes } from './insights.js';
+import { marketingRoutes } from './marketing.js';
+import { nodeRoutes } from './nodes.js';
+import { oauthRoutes } from './oauth.js';
+import { pageRoutes } from './pages.js';
+import { uploadRoutes } from './uploads.js';
+import { userRoutes } from './user.js';
+import { whatsappRoutes } from './whatsapp.js';
+
+/**
+ * Runs one Graph call the way graph.facebook.com does: faults, token and proof, usage accounting and
+ * throttling, the route, then Graph's headers (version, trace ids, usage, ETag).
+ */
+
+const BATCH_ROUTE: GraphRoute = {
+  method: 'POST',
+  pattern: '/',
+  area: 'batch',
+  auth: 'token',
+  handle: () => ({}),
+};
+
+/** Order matters: specific edges before the generic `/{id}` node routes. */
+const ROUTES: GraphRoute[] = [
+  BATCH_ROUTE,
+  ...oauthRoutes,
+  ...userRoutes,
+  ...pageRoutes,
+  ...whatsappRoutes,
+  ...uploadRoutes,
+  ...marketingRoutes,
+  ...insightsRoutes,
+  ...nodeRoutes,
+];
+
+/** A WhatsApp node reached through a generic route still answers throttling as WhatsApp does. */
+const areaOf = (services: Services, route: GraphRoute, params: Record<string, string>): Area => {
+  const id = params.id ?? '';
+  if (services.store.phoneNumbers.has(id) || services.store.wabas.has(id)) return 'whatsapp';
+  if (services.store.adObjects.has(id) || services.store.adAccounts.has(id)) return 'ads';
+  return route.area;
+};
+
+const throttleStatus = (area: Area): number => (area === 'whatsapp' ? 429 : 400);
+
+interface CallState {
+  traceId: string;
+  buc: Map<string, BucEntry[]>;
+  forcedFull: Set<LimitKind>;
+}
+
+const bucEntry = (
+  services: Services,
+  useCase: UseCase,
+  key: string,
+  percent: number
+): BucEntry => ({
+  type: useCase,
+  ...usageTriple(percent),
+  estimated_time_to_regain_access: percent >= 100 ? services.usage.minutesToRegain(key) : 0,
+  ...(useCase === 'ads_management' ? { ads_api_access_tier: 'standard_access' } : {}),
+});
+
+const makeCharge =
+  (services: Services, state: CallState, area: Area) =>
+  (useCase: UseCase, objectId: string): void => {
+    const kind = KIND_OF_USE_CASE[useCase];
+    const key = `${useCase}:${objectId}`;
+    const forced = state.forcedFull.has(kind);
+    const { percent, exceeded } = services.usage.count(
+      key,
+      budgetOf(services.store.settings, kind)
+    );
+    state.buc.set(objectId, [bucEntry(services, useCase, key, forced ? 100 : percent)]);
+    if (exceeded || forced) throw rateLimitError(kind, throttleStatus(area));
+  };
+
+/** App- and user-level budgets, checked before any route runs. */
+const countCaller = (
+  services: Services,
+  caller: Caller | undefined,
+  area: Area,
+  state: CallState
+): void => {
+  const { settings } = services.store;
+  const app = services.usage.count('app', settings.appCallBudgetPerHour);
+  if (app.exceeded || state.forcedFull.has('app'))
+    throw rateLimitError('app', throttleStatus(area));
+  if (caller && caller.kind !== 'APP') {
+    const user = services.usage.count(`user:${caller.userId}`, settings.userCallBudgetPerHour);
+    if (user.exceeded || state.forcedFull.has('user'))
+      throw rateLimitError('user', throttleStatus(area));
+  }
+};
+
+const USE_CASE_OF_KIND: Partial<Record<LimitKind, UseCase>> = {
+  page: 'pages',
+  waba: 'whatsapp_business_management',
+  ads: 'ads_management',
+};
+
+/** A forced business rate limit reports its use case full for the object the path names. */
+const forceBuc = (services: Services, state: CallState, kind: LimitKind, path: string): void => {
+  const useCase = USE_CASE_OF_KIND[kind];
+  if (!useCase) return;
+  const objectId = path.split('/').filter(Boolean)[0] ?? 'unknown';
+  state.buc.set(objectId, [bucEntry(services, useCase, `${useCase}:${objectId}`, 100)]);
+};
+
+const usageHeaders = (services: Services, state: CallState): Record<string, string> => {
+  const { settings } = services.store;
+  const appPercent = state.forcedFull.has('app')
+    ? 100
+    : services.usage.percent('app', settings.appCallBudgetPerHour);
+  const headers: Record<string, string> = {
+    'x-app-usage': JSON.stringify(usageTriple(appPercent)),
+  };
+  if (state.buc.size > 0) {
+    headers['x-business-use-case-usage'] = JSON.stringify(Object.fromEntries(state.buc));
+  }
+  return headers;
+};
+
+const runRoute = async (
+  services: Services,
+  req: GraphRequest,
+  state: CallState,
+  effect: FaultEffect | undefined
+): Promise<GraphResult> => {
+  const found = findRoute(ROUTES, req.method, req.path);
+  if (!('route' in found)) {
+    const firstSegment = req.path.split('/').filter(Boolean)[0] ?? '';
+    throw found.pathMatched
+      ? unsupportedGet(firstSegment, req.method.toLowerCase())
+      : unknownPath(req.path);
+  }
+  const { route, params } = found;
+  const area = areaOf(services, route, params);
+  const caller = route.auth === 'token' ? resolveCaller(services, req) : undefined;
+  if (effect?.rateLimit) {
+    state.forcedFull.add(effect.rateLimit.kind);
+    forceBuc(services, state, effect.rateLimit.kind, req.path);
+  }
+  // A batch counts through its operations, as Meta counts each one; the envelope itself is free.
+  if (route !== BATCH_ROUTE) countCaller(services, caller, area, state);
+  if (effect?.rateLimit) {
+    const status = effect.rateLimit.status ?? throttleStatus(area);
+    throw rateLimitError(effect.rateLimit.kind, status);
+  }
+  if (effect?.error) throw effect.error;
+  const ctx: GraphCtx = {
+    ...services,
+    req,
+    params,
+    caller,
+    area,
+    buc: state.buc,
+    charge: makeCharge(services, state, area),
+  };
+  if (route === BATCH_ROUTE) {
+    const { summary, ...result } = await runBatch(ctx, (sub) => dispatchGraph(services, sub));
+    return { ...result, headers: { 'x-sandbox-batch': JSON.stringify(summary) } };
+  }
+  return route.handle(ctx);
+};
+
+const etagOf = (text: string): string => `"${createHash('sha1').update(text).digest('hex')}"`;
+
+/** The body and headers of a successful result; GETs carry an ETag and honour If-None-Match. */
+const renderResult = (
+  req: GraphRequest,
+  result: GraphResult,
+  headers: Record<string, string>
+): Outcome & { bytes?: Buffer } => {
+  if (result.redirect)
+    return { status: 302, headers: { ...headers, location: result.redirect }, text: '' };
+  if (result.bytes) {
+    return {
+      status: result.status ?? 200,
+      headers: { ...headers, 'content-type': result.bytes.contentType },
+      text: '',
+      bytes: result.bytes.body,
+    };
+  }
+  const text = JSON.stringify(result.json ?? {});
+  const all = { ...headers, ...result.headers, 'content-type': 'application/json; charset=UTF-8' };
+  if (req.method !== 'GET') return { status: result.status ?? 200, headers: all, text };
+  const etag = etagOf(text);
+  if (req.headers['if-none-match'] === etag)
+    return { status: 304, headers: { ...all, etag }, text: '' };
+  return { status: result.status ?? 200, headers: { ...all, etag }, text };
+};
+
+const errorOutcome = (
+  error: unknown,
+  traceId: string,
+  headers: Record<string, string>
+): Outcome => {
+  const graphError =
+    error instanceof GraphError
+      ? error
+      : new GraphError(500, {
+          message: 'An unexpected error has occurred. Please retry your request later.',
+          type: 'OAuthException',
+          code: 2,
+          is_transient: true,
+        });
+  return {
+    status: graphError.status,
+    headers: {
+      ...headers,
+      ...graphError.headers,
+      'content-type': 'application/json; charset=UTF-8',
+    },
+    text: JSON.stringify(graphError.toBody(traceId)),
+  };
+};
+
+/**
+ * One Graph call from start to finish. The outcome of `drop` tells the server to cut the connection,
+ * as a network failure would.
+ */
+const dispatchGraph = async (
+  services: Services,
+  req: GraphRequest,
+  fullPath = req.path
+): Promise<Outcome & { bytes?: Buffer; drop?: boolean }> => {
+  const traceId = randomBytes(8).toString('base64url');
+  const state: CallState = { traceId, buc: new Map(), forcedFull: new Set() };
+  const effect = services.faults.take(req.method, fullPath, req.path);
+  if (effect?.latencyMs) await sleep(effect.latencyMs);
+  if (effect?.dropConnection) return { status: 0, headers: {}, text: '', drop: true };
+  const base = {
+    // Graph reports the version that served the call: the one in the path, else the newest.
+    'facebook-api-version': /^\/(v\d+\.\d+)\//.exec(fullPath)?.[1] ?? API_VERSION,
+    'x-fb-trace-id': traceId,
+    'x-fb-request-id': randomBytes(12).toString('base64url'),
+    'x-fb-rev': '1000000',
+  };
+  try {
+    const result = await runRoute(services, req, state, effect);
+    return renderResult(req, result, { ...base, ...usageHeaders(services, state) });
+  } catch (error) {
+    if (!(error instanceof GraphError))
+      services.config.log(`sandbox: unexpected error ${String(error)}`);
+    return errorOutcome(error, traceId, { ...base, ...usageHeaders(services, state) });
+  }
+};
+
+export { dispatchGraph };

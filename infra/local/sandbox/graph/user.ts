@@ -1,0 +1,106 @@
+import { callerUser, requirePermission } from '../auth.js';
+import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
+import { GraphError, unsupportedGet } from '../graph-error.js';
+import type { User } from '../store.js';
+import { paginate, selectFields } from './common.js';
+
+/** `me` or the caller's own user id; another user's id is, to this caller, an object it cannot see. */
+const targetUser = (ctx: GraphCtx, method = 'get'): User => {
+  const id = ctx.params.id ?? 'me';
+  const caller = ctx.caller;
+  if (caller?.kind === 'APP' && id !== 'me') {
+    const user = ctx.store.users.get(id);
+    if (user) return user;
+  }
+  const user = callerUser(ctx);
+  if (id !== 'me' && id !== user.id) throw unsupportedGet(id, method);
+  return user;
+};
+
+const me = (ctx: GraphCtx): GraphResult => {
+  const caller = ctx.caller;
+  if (caller?.kind === 'PAGE') {
+    const page = ctx.store.pages.get(caller.pageId);
+    return { json: { id: caller.pageId, name: page?.name ?? '' } };
+  }
+  const user = callerUser(ctx);
+  return {
+    json: selectFields(ctx, { id: user.id, name: user.name }, ['name'], 'User'),
+  };
+};
+
+const listPermissions = (ctx: GraphCtx): GraphResult => {
+  const user = targetUser(ctx);
+  const grant = ctx.store.grants.get(user.id);
+  const data = [...(grant?.permissions ?? [])].map(([permission, status]) => ({
+    permission,
+    status,
+  }));
+  return { json: { data } };
+};
+
+/** Revoking one permission declines it; revoking all de-authorises the app for the user. */
+const revokePermissions = (ctx: GraphCtx): GraphResult => {
+  const user = targetUser(ctx, 'delete');
+  const grant = ctx.store.grants.get(user.id);
+  if (!grant) return { json: { success: true } };
+  const permission = ctx.params.permission;
+  if (permission) {
+    if (!grant.permissions.has(permission)) {
+      throw new GraphError(400, {
+        message: `(#100) Permission ${permission} is not a valid permission for this user`,
+        type: 'OAuthException',
+        code: 100,
+      });
+    }
+    grant.permissions.set(permission, 'declined');
+  } else {
+    grant.permissions.clear();
+    grant.authorized = false;
+  }
+  return { json: { success: true } };
+};
+
+const businesses = (ctx: GraphCtx): GraphResult => {
+  const user = targetUser(ctx);
+  requirePermission(ctx, 'business_management');
+  const list = user.businessIds.flatMap((id) => {
+    const business = ctx.store.businesses.get(id);
+    return business ? [business] : [];
+  });
+  return { json: paginate(ctx, list, (business) => ({ id: business.id, name: business.name })) };
+};
+
+const userRoutes: GraphRoute[] = [
+  { method: 'GET', pattern: '/me', area: 'user', auth: 'token', handle: me },
+  {
+    method: 'GET',
+    pattern: '/:id/permissions',
+    area: 'user',
+    auth: 'token',
+    handle: listPermissions,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/:id/permissions',
+    area: 'user',
+    auth: 'token',
+    handle: revokePermissions,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/:id/permissions/:permission',
+    area: 'user',
+    auth: 'token',
+    handle: revokePermissions,
+  },
+  { method: 'GET', pattern: '/:id/businesses', area: 'user', auth: 'token', handle: businesses },
+];
+
+/** The user node read by id (`GET /{user-id}`), used by the generic node route. */
+const readUser = (ctx: GraphCtx, user: User): GraphResult => {
+  targetUser({ ...ctx, params: { id: user.id } });
+  return { json: selectFields(ctx, { id: user.id, name: user.name }, ['name'], 'User') };
+};
+
+export { readUser, targetUser, userRoutes };

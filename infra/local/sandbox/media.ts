@@ -1,0 +1,53 @@
+import type { ServerResponse } from 'node:http';
+import type { Services } from './context.js';
+import { sendBytes, sendJson } from './http.js';
+import { solidPng } from './png.js';
+
+/**
+ * Files the sandbox hands out URLs for, standing in for Meta's CDNs: Page pictures, uploaded profile
+ * pictures and ad images. Public, like CDN URLs, and cacheable.
+ */
+
+const notFound = (res: ServerResponse): void => sendJson(res, 404, { error: 'Not found' });
+
+const servePagePicture = (services: Services, url: URL, res: ServerResponse): boolean => {
+  const match = /^\/_media\/pages\/(\d+)\/picture\/(\d+)\.png$/.exec(url.pathname);
+  if (!match) return false;
+  const [, pageId = '', version = ''] = match;
+  if (!services.store.pages.has(pageId)) {
+    notFound(res);
+    return true;
+  }
+  const size = Math.min(2048, Math.max(1, Number(url.searchParams.get('size') ?? 200) || 200));
+  sendBytes(res, 200, 'image/png', solidPng(`${pageId}:${version}`, size), {
+    'cache-control': 'public, max-age=31536000, immutable',
+  });
+  return true;
+};
+
+const serveUpload = (services: Services, url: URL, res: ServerResponse): boolean => {
+  const match = /^\/_media\/uploads\/([0-9a-f]+)$/.exec(url.pathname);
+  if (!match) return false;
+  const session = services.store.uploads.get(match[1] ?? '');
+  if (!session) notFound(res);
+  else sendBytes(res, 200, session.fileType, Buffer.concat(session.chunks));
+  return true;
+};
+
+const serveAdImage = (services: Services, url: URL, res: ServerResponse): boolean => {
+  const match = /^\/_media\/adimages\/(\d+)\/([0-9a-f]+)$/.exec(url.pathname);
+  if (!match) return false;
+  const image = services.store.adAccounts.get(`act_${match[1] ?? ''}`)?.images.get(match[2] ?? '');
+  if (!image) notFound(res);
+  else sendBytes(res, 200, image.bytes[0] === 0xff ? 'image/jpeg' : 'image/png', image.bytes);
+  return true;
+};
+
+const serveMedia = (services: Services, url: URL, res: ServerResponse): void => {
+  if (servePagePicture(services, url, res)) return;
+  if (serveUpload(services, url, res)) return;
+  if (serveAdImage(services, url, res)) return;
+  notFound(res);
+};
+
+export { serveMedia };

@@ -1,0 +1,304 @@
+import type { Page, PageTask, PhoneNumber, Store, WhatsAppProfile } from './store.js';
+
+/**
+ * The demo business every local run and integration test starts from. Ids are fixed so tests, docs and
+ * the local runtime can name them; objects created later get counter ids with a 9 in second place.
+ */
+const DEMO = {
+  userId: '100000000000001',
+  userName: 'Demo Owner',
+  businessId: '200000000000001',
+  businessName: 'Demo Bakery Ltd',
+  pageId: '300000000000001',
+  pageName: 'Demo Bakery',
+  annexPageId: '300000000000002',
+  annexPageName: 'Demo Bakery Annex',
+  wabaId: '400000000000001',
+  phoneNumberIdA: '500000000000001',
+  phoneNumberIdB: '500000000000002',
+  displayPhoneNumberA: '+1 555-010-0001',
+  displayPhoneNumberB: '+1 555-010-0002',
+  /** The Page's linked WhatsApp number as the Page node reports it. */
+  pageWhatsappNumber: '15550100001',
+  adAccountId: 'act_600000000000001',
+} as const;
+
+const ALL_TASKS: PageTask[] = [
+  'ADVERTISE',
+  'ANALYZE',
+  'CREATE_CONTENT',
+  'MESSAGING',
+  'MODERATE',
+  'MANAGE',
+];
+
+const newPage = (id: string, name: string, ownerId: string, extra: Partial<Page> = {}): Page => ({
+  id,
+  name,
+  category: 'Bakery',
+  categoryList: [{ id: '197871390225897', name: 'Bakery' }],
+  emails: [],
+  hours: {},
+  pictureVersion: 1,
+  roles: new Map([[ownerId, ALL_TASKS]]),
+  subscribedFields: [],
+  ...extra,
+});
+
+const newPhone = (
+  id: string,
+  wabaId: string,
+  display: string,
+  verifiedName: string,
+  profile: WhatsAppProfile
+): PhoneNumber => ({
+  id,
+  wabaId,
+  displayPhoneNumber: display,
+  verifiedName,
+  countryCode: 'US',
+  countryDialCode: '1',
+  profile,
+});
+
+const WEEKDAY_HOURS: Record<string, string> = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'].flatMap((day) => [
+    [`${day}_1_open`, '07:00'],
+    [`${day}_1_close`, day === 'sat' ? '14:00' : '18:00'],
+  ])
+);
+
+const seedDemoPages = (store: Store): void => {
+  store.pages.set(
+    DEMO.pageId,
+    newPage(DEMO.pageId, DEMO.pageName, DEMO.userId, {
+      about: 'Fresh bread and cakes, baked every morning in Springfield.',
+      description:
+        'Demo Bakery is a family bakery baking sourdough, pastries and celebration cakes since 1998. Order ahead for birthdays and weddings.',
+      emails: ['hello@demobakery.example'],
+      website: 'https://demobakery.example',
+      phone: '+1 555-010-0001',
+      hours: WEEKDAY_HOURS,
+      singleLineAddress: '12 Baker Street, Springfield, IL 62701',
+      location: {
+        street: '12 Baker Street',
+        city: 'Springfield',
+        state: 'IL',
+        country: 'United States',
+        zip: '62701',
+        latitude: 39.7817,
+        longitude: -89.6501,
+      },
+      whatsappNumber: DEMO.pageWhatsappNumber,
+    })
+  );
+  store.pages.set(
+    DEMO.annexPageId,
+    newPage(DEMO.annexPageId, DEMO.annexPageName, DEMO.userId, {
+      about: 'Our second shop, by the station.',
+      emails: ['annex@demobakery.example'],
+      website: 'https://demobakery.example/annex',
+    })
+  );
+};
+
+const seedDemoWhatsApp = (store: Store): void => {
+  store.businesses.set(DEMO.businessId, {
+    id: DEMO.businessId,
+    name: DEMO.businessName,
+    ownedWabaIds: [DEMO.wabaId],
+    clientWabaIds: [],
+  });
+  store.wabas.set(DEMO.wabaId, {
+    id: DEMO.wabaId,
+    name: 'Demo Bakery WhatsApp',
+    ownerBusinessId: DEMO.businessId,
+    currency: 'USD',
+    timezoneId: '1',
+    phoneNumberIds: [DEMO.phoneNumberIdA, DEMO.phoneNumberIdB],
+    clientBusinessIds: [],
+  });
+  store.phoneNumbers.set(
+    DEMO.phoneNumberIdA,
+    newPhone(DEMO.phoneNumberIdA, DEMO.wabaId, DEMO.displayPhoneNumberA, 'Demo Bakery', {
+      about: 'Baked fresh daily',
+      address: '12 Baker Street, Springfield, IL 62701',
+      description: 'Family bakery in Springfield.',
+      email: 'hello@demobakery.example',
+      websites: ['https://demobakery.example'],
+      vertical: 'RESTAURANT',
+    })
+  );
+  store.phoneNumbers.set(
+    DEMO.phoneNumberIdB,
+    newPhone(DEMO.phoneNumberIdB, DEMO.wabaId, DEMO.displayPhoneNumberB, 'Demo Bakery Annex', {
+      about: 'Hey there! I am using WhatsApp.',
+      vertical: 'OTHER',
+    })
+  );
+};
+
+/** Empties the store's world and puts the demo business back. */
+const seedDemo = (store: Store): void => {
+  store.users.set(DEMO.userId, {
+    id: DEMO.userId,
+    name: DEMO.userName,
+    pageIds: [DEMO.pageId, DEMO.annexPageId],
+    businessIds: [DEMO.businessId],
+    adAccountIds: [DEMO.adAccountId],
+  });
+  seedDemoPages(store);
+  seedDemoWhatsApp(store);
+  store.adAccounts.set(DEMO.adAccountId, {
+    id: DEMO.adAccountId,
+    accountId: DEMO.adAccountId.slice('act_'.length),
+    name: 'Demo Bakery Ads',
+    currency: 'USD',
+    accountStatus: 1,
+    userIds: [DEMO.userId],
+    images: new Map(),
+  });
+};
+
+interface NewUserInput {
+  name?: string;
+  pages?: number;
+  phoneNumbers?: number;
+  /** Link the first Page to the first number on Meta's side (default true). */
+  linkFirstPage?: boolean;
+  adAccount?: boolean;
+}
+
+interface NewUserIds {
+  userId: string;
+  businessId: string;
+  pageIds: string[];
+  wabaId: string;
+  phoneNumberIds: string[];
+  adAccountId?: string;
+}
+
+const displayNumberFor = (id: string): string => {
+  const digits = id.slice(-7);
+  return `+1 555-${digits.slice(0, 3)}-${digits.slice(3)}`;
+};
+
+/** E.164 digits of a display number, the form a Page's `whatsapp_number` takes. */
+const digitsOf = (display: string): string => display.replace(/\D/g, '');
+
+/** Another Meta user with their own business, Pages, WABA and numbers (cross-tenant tests). */
+const createUser = (store: Store, input: NewUserInput): NewUserIds => {
+  const userId = store.newId('1');
+  const businessId = store.newId('2');
+  const wabaId = store.newId('4');
+  const name = input.name ?? `Sandbox User ${userId.slice(-4)}`;
+  const phoneNumberIds = Array.from({ length: input.phoneNumbers ?? 1 }, () => store.newId('5'));
+  const phones = phoneNumberIds.map((id) =>
+    newPhone(id, wabaId, displayNumberFor(id), `${name} Business`, { about: 'Available' })
+  );
+  const pageIds = Array.from({ length: input.pages ?? 1 }, (_, index) => {
+    const id = store.newId('3');
+    const first = phones[0];
+    const linked = index === 0 && (input.linkFirstPage ?? true) && first !== undefined;
+    store.pages.set(
+      id,
+      newPage(id, `${name} Page ${index + 1}`, userId, {
+        about: `${name}'s page`,
+        ...(linked ? { whatsappNumber: digitsOf(first.displayPhoneNumber) } : {}),
+      })
+    );
+    return id;
+  });
+  for (const phone of phones) store.phoneNumbers.set(phone.id, phone);
+  store.businesses.set(businessId, {
+    id: businessId,
+    name: `${name} Business`,
+    ownedWabaIds: [wabaId],
+    clientWabaIds: [],
+  });
+  store.wabas.set(wabaId, {
+    id: wabaId,
+    name: `${name} WhatsApp`,
+    ownerBusinessId: businessId,
+    currency: 'USD',
+    timezoneId: '1',
+    phoneNumberIds,
+    clientBusinessIds: [],
+  });
+  const adAccountId = input.adAccount === false ? undefined : `act_${store.newId('6')}`;
+  if (adAccountId) {
+    store.adAccounts.set(adAccountId, {
+      id: adAccountId,
+      accountId: adAccountId.slice(4),
+      name: `${name} Ads`,
+      currency: 'USD',
+      accountStatus: 1,
+      userIds: [userId],
+      images: new Map(),
+    });
+  }
+  store.users.set(userId, {
+    id: userId,
+    name,
+    pageIds,
+    businessIds: [businessId],
+    adAccountIds: adAccountId ? [adAccountId] : [],
+  });
+  return {
+    userId,
+    businessId,
+    pageIds,
+    wabaId,
+    phoneNumberIds,
+    ...(adAccountId ? { adAccountId } : {}),
+  };
+};
+
+interface BulkLink {
+  pageId: string;
+  wabaId: string;
+  phoneNumberId: string;
+}
+
+/**
+ * N more Page + WABA + number sets, each Page linked to its number on Meta's side, all reachable by
+ * one user. Built for a 100,000-link benchmark: no logging, no pictures rendered up front.
+ */
+const seedBulk = (store: Store, count: number, userId: string = DEMO.userId): BulkLink[] => {
+  const user = store.users.get(userId);
+  const businessId = user?.businessIds[0];
+  const business = businessId ? store.businesses.get(businessId) : undefined;
+  if (!user || !business) throw new Error(`Unknown user ${userId} or user without a business`);
+  const links: BulkLink[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const pageId = store.newId('3');
+    const wabaId = store.newId('4');
+    const phoneNumberId = store.newId('5');
+    const display = displayNumberFor(phoneNumberId);
+    const name = `Bulk Business ${pageId.slice(-6)}`;
+    store.pages.set(
+      pageId,
+      newPage(pageId, name, userId, { about: `${name} page`, whatsappNumber: digitsOf(display) })
+    );
+    store.phoneNumbers.set(
+      phoneNumberId,
+      newPhone(phoneNumberId, wabaId, display, name, { about: 'Available' })
+    );
+    store.wabas.set(wabaId, {
+      id: wabaId,
+      name: `${name} WhatsApp`,
+      ownerBusinessId: business.id,
+      currency: 'USD',
+      timezoneId: '1',
+      phoneNumberIds: [phoneNumberId],
+      clientBusinessIds: [],
+    });
+    business.ownedWabaIds.push(wabaId);
+    user.pageIds.push(pageId);
+    links.push({ pageId, wabaId, phoneNumberId });
+  }
+  return links;
+};
+
+export type { BulkLink, NewUserIds, NewUserInput };
+export { createUser, DEMO, digitsOf, seedBulk, seedDemo };

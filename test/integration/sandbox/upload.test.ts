@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { solidPng } from '../../../infra/local/sandbox/png.js';
+import { DEMO } from '../../../infra/local/sandbox/seed.js';
+import type { Sandbox } from '../../../infra/local/sandbox/server.js';
+import {
+  APP_ID,
+  admin,
+  type GraphErrorBody,
+  graph,
+  login,
+  proofOf,
+  startTestSandbox,
+} from './helpers.js';
+
+let sandbox: Sandbox;
+let token: string;
+
+const PROFILE = `/${DEMO.phoneNumberIdA}/whatsapp_business_profile`;
+
+/** Step 2 of the Resumable Upload API: the token and offset travel as headers, the bytes raw. */
+const sendBytes = (sessionId: string, bytes: Buffer, offset: number) =>
+  fetch(`${sandbox.url}/v25.0/${sessionId}?appsecret_proof=${proofOf(token)}`, {
+    method: 'POST',
+    headers: {
+      authorization: `OAuth ${token}`,
+      file_offset: String(offset),
+      'content-type': 'application/octet-stream',
+    },
+    body: bytes,
+  });
+
+const openSession = (length: number) =>
+  graph<{ id: string }>(
+    sandbox,
+    `/${APP_ID}/uploads?file_name=logo.png&file_length=${length}&file_type=image/png`,
+    {
+      token,
+      method: 'POST',
+    }
+  );
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+beforeEach(async () => {
+  await admin(sandbox, 'POST', '/reset');
+  token = await login(sandbox);
+});
+
+describe('Sandbox: resumable upload', () => {
+  it('uploads a picture and sets it as the WhatsApp profile picture', async () => {
+    // Prepare
+    const bytes = solidPng('upload-test', 64);
+    const session = await openSession(bytes.length);
+    const status = await graph<{ id: string; file_offset: number }>(
+      sandbox,
+      `/${session.body.id}`,
+      { token, tokenInHeader: true }
+    );
+
+    // Act
+    const upload = await sendBytes(session.body.id, bytes, 0);
+    const { h } = (await upload.json()) as { h: string };
+    const update = await graph(sandbox, PROFILE, {
+      token,
+      json: { messaging_product: 'whatsapp', profile_picture_handle: h },
+    });
+    const profile = await graph<{ data: { profile_picture_url: string }[] }>(sandbox, PROFILE, {
+      token,
+    });
+    const served = Buffer.from(
+      await (await fetch(profile.body.data[0]?.profile_picture_url ?? '')).arrayBuffer()
+    );
+
+    // Assess
+    expect(session.body.id).toMatch(/^upload:/);
+    expect(status.body).toEqual({ id: session.body.id, file_offset: 0 });
+    expect(h).toMatch(/^4:/);
+    expect(update.body).toEqual({ success: true });
+    expect(served.equals(bytes)).toBe(true);
+  });
+
+  it('rejects bytes sent at the wrong file_offset', async () => {
+    // Prepare
+    const bytes = solidPng('offset-test', 16);
+    const session = await openSession(bytes.length);
+
+    // Act
+    const reply = await sendBytes(session.body.id, bytes, 5);
+    const body = (await reply.json()) as GraphErrorBody;
+
+    // Assess
+    expect(reply.status).toBe(400);
+    expect(body.error.code).toBe(100);
+  });
+
+  it('refuses a file type the API does not take', async () => {
+    // Act
+    const reply = await graph<GraphErrorBody>(
+      sandbox,
+      `/${APP_ID}/uploads?file_name=a.gif&file_length=10&file_type=image/gif`,
+      {
+        token,
+        method: 'POST',
+      }
+    );
+
+    // Assess
+    expect(reply.body.error.code).toBe(100);
+  });
+});
