@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * Deployment configuration, read once from CDK context (`cdk.json` or `-c key=value`) and validated
+ * with zod, so a typo in a stage name or a malformed issuer fails the synth with a message naming it.
+ */
+
+const STAGES = ['dev', 'prod'] as const;
+type Stage = (typeof STAGES)[number];
+
+/**
+ * Stand-ins that let `cdk synth` run with no context at all (CI, tests, a first look). They are
+ * deliberately unusable: `.invalid` is a reserved TLD, so a stack deployed with the placeholder issuer
+ * rejects every tenant token instead of trusting something by accident.
+ */
+const PLACEHOLDERS = {
+  jwtIssuer: 'https://jwt-issuer.placeholder.invalid/',
+  jwtAudience: 'tandem-placeholder-audience',
+  // Numeric because the functions' config schema insists META_APP_ID is a numeric Meta app id.
+  metaAppId: '000000000000000',
+} as const;
+
+type PlaceholderKey = keyof typeof PLACEHOLDERS;
+
+interface TandemConfig {
+  stage: Stage;
+  /** Issuer (`iss`) of the tenant JWTs, an https URL with an OIDC discovery document. */
+  jwtIssuer: string;
+  /** Accepted audiences (`aud`) of tenant JWTs. */
+  jwtAudience: string[];
+  /** The numeric Meta app id. */
+  metaAppId: string;
+  /** Graph API origin; the sandbox or graph.facebook.com. */
+  graphApiBaseUrl: string;
+  /** Public origin of the API (custom domain), used to build OAuth redirect URIs. */
+  publicBaseUrl?: string;
+  /** Context keys that were missing and fell back to a placeholder. */
+  placeholders: PlaceholderKey[];
+}
+
+/** Context values arrive as strings from `-c` or as JSON values from cdk.json; accept both. */
+const optionalString = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((value) => {
+    const text = value === undefined ? '' : String(value).trim();
+    return text === '' ? undefined : text;
+  });
+
+const contextSchema = z.object({
+  stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.join('|')}` }).default('dev'),
+  jwtIssuer: optionalString.pipe(
+    z.url({ protocol: /^https$/, error: 'jwtIssuer must be an https URL' }).optional()
+  ),
+  jwtAudience: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) =>
+      (Array.isArray(value) ? value : (value ?? '').split(','))
+        .map((audience) => audience.trim())
+        .filter((audience) => audience !== '')
+    ),
+  metaAppId: optionalString.pipe(
+    z.string().regex(/^\d+$/, 'metaAppId must be the numeric Meta app id').optional()
+  ),
+  graphApiBaseUrl: optionalString.pipe(
+    z.url({ protocol: /^https$/ }).default('https://graph.facebook.com')
+  ),
+  publicBaseUrl: optionalString.pipe(
+    z.url({ protocol: /^https$/, error: 'publicBaseUrl must be an https URL' }).optional()
+  ),
+});
+
+/** The context keys this app reads. */
+const CONTEXT_KEYS = Object.keys(contextSchema.shape) as (keyof typeof contextSchema.shape)[];
+
+/**
+ * Validates raw context values and fills placeholders for the deploy-time identity settings.
+ * A `prod` stage never accepts placeholders: it throws instead.
+ *
+ * @param read - returns the raw context value for a key (`app.node.tryGetContext`).
+ * @example
+ * const config = readConfig((key) => app.node.tryGetContext(key));
+ */
+const readConfig = (read: (key: string) => unknown): TandemConfig => {
+  const raw = Object.fromEntries(CONTEXT_KEYS.map((key) => [key, read(key) ?? undefined]));
+  const result = contextSchema.safeParse(raw);
+  if (!result.success) {
+    const issues = result.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`Invalid CDK context: ${issues}`);
+  }
+  const context = result.data;
+  const placeholders: PlaceholderKey[] = [];
+  const orPlaceholder = (key: PlaceholderKey, value: string | undefined): string => {
+    if (value !== undefined) return value;
+    placeholders.push(key);
+    return PLACEHOLDERS[key];
+  };
+
+  const config: TandemConfig = {
+    stage: context.stage,
+    jwtIssuer: orPlaceholder('jwtIssuer', context.jwtIssuer),
+    jwtAudience:
+      context.jwtAudience.length > 0
+        ? context.jwtAudience
+        : [orPlaceholder('jwtAudience', undefined)],
+    metaAppId: orPlaceholder('metaAppId', context.metaAppId),
+    graphApiBaseUrl: context.graphApiBaseUrl,
+    placeholders,
+    ...(context.publicBaseUrl ? { publicBaseUrl: context.publicBaseUrl } : {}),
+  };
+
+  if (config.stage === 'prod' && placeholders.length > 0) {
+    throw new Error(
+      `Stage prod needs real values for: ${placeholders.join(', ')} (pass -c key=value or set them in cdk.json)`
+    );
+  }
+  return config;
+};
+
+export type { PlaceholderKey, Stage, TandemConfig };
+export { CONTEXT_KEYS, PLACEHOLDERS, readConfig, STAGES };

@@ -1,0 +1,133 @@
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionName } from '../../shared/functions.js';
+import type { RouteSpec } from '../../shared/routes.js';
+
+/** Props of {@link Api}. */
+interface ApiProps {
+  /** The route table (infra/shared/routes.ts). */
+  routes: readonly RouteSpec[];
+  functions: Record<FunctionName, IFunction>;
+  /** Issuer of tenant JWTs; API Gateway fetches its OIDC discovery document and keys. */
+  jwtIssuer: string;
+  /** Accepted `aud` values of tenant JWTs. */
+  jwtAudience: string[];
+  /**
+   * Stage-wide throttle. HTTP APIs have no per-client throttling, so this protects the account's
+   * Lambda concurrency; per-tenant quotas are Tandem's own.
+   * @default { rateLimit: 50, burstLimit: 100 }
+   */
+  throttle?: { rateLimit: number; burstLimit: number };
+  /**
+   * @default RetentionDays.ONE_MONTH
+   */
+  accessLogRetention?: RetentionDays;
+  /**
+   * @default - the log group's default (RETAIN)
+   */
+  accessLogRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The access log line: one JSON object (cdk-nag Serverless APIGWStructuredLogging) with what an
+ * incident needs, and nothing from the request body or the Authorization header.
+ */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  userAgent: '$context.identity.userAgent',
+};
+
+/**
+ * The HTTP API (payload format 2.0), built route by route from the route table. `tenant` routes sit
+ * behind a JWT authorizer; `public` routes have none, and each one's cdk-nag APIG4 acknowledgement is
+ * the route's own `publicReason`. One `$default` stage with access logs and a stage-wide throttle;
+ * no CORS (the API is called by servers and Meta, not browsers, until a client needs it).
+ */
+class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Tandem: keeps Facebook Pages and WhatsApp Business profiles in step',
+      // The default stage cannot take throttling or access logs: this construct makes its own.
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? RetentionDays.ONE_MONTH,
+      ...(props.accessLogRemovalPolicy ? { removalPolicy: props.accessLogRemovalPolicy } : {}),
+    });
+    const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle,
+      detailedMetricsEnabled: true,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+    this.url = this.stage.url;
+
+    const authorizer = new HttpJwtAuthorizer('TenantJwt', props.jwtIssuer, {
+      jwtAudience: props.jwtAudience,
+    });
+    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    const integrationFor = (fn: FunctionName): HttpLambdaIntegration => {
+      let integration = integrations.get(fn);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${fn}Integration`, props.functions[fn], {
+          timeout: Duration.seconds(29),
+        });
+        integrations.set(fn, integration);
+      }
+      return integration;
+    };
+
+    for (const route of props.routes) {
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrationFor(route.fn),
+        authorizer: route.access === 'tenant' ? authorizer : new HttpNoneAuthorizer(),
+      });
+      if (!httpRoute) throw new Error(`No route was created for ${route.method} ${route.path}`);
+      if (route.access === 'public') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: route.publicReason,
+        });
+      }
+    }
+  }
+}
+
+export type { ApiProps };
+export { ACCESS_LOG_FIELDS, Api };

@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import {
+  type FunctionName,
+  type FunctionSpec,
+  functions as functionSpecs,
+} from '../../shared/functions.js';
+import type { QueueSpec, TableName } from '../../shared/resources.js';
+import type { TandemTable } from './data.js';
+import { HouseFunction } from './house-function.js';
+
+/** The repository root, which the specs' `entry` paths are relative to. */
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * SQS wants the visibility timeout to be at least six times the consumer's timeout, so a batch that
+ * is still running (with retries inside it) is not handed to a second worker.
+ */
+const VISIBILITY_FACTOR = 6;
+
+/** Props of {@link Functions}. */
+interface FunctionsProps {
+  tables: Record<TableName, TandemTable>;
+  syncQueue: { queue: IQueue; deadLetters: IQueue; spec: QueueSpec };
+  tokenKey: IKey;
+  metaAppSecret: ISecret;
+  /** Environment every function gets (GRAPH_API_BASE_URL, META_APP_ID, STAGE, LOG_LEVEL, ...). */
+  environment: Record<string, string>;
+  /**
+   * Functions that are invoked asynchronously, and where their failed events go.
+   * @default {} (no function is invoked asynchronously)
+   */
+  asyncDeadLetters?: Partial<Record<FunctionName, IQueue>>;
+  /**
+   * How many worker invocations may run at once. Caps the fan-out against Meta's rate limits
+   * (the event source mapping's MaximumConcurrency; 2 is the minimum SQS allows).
+   * @default 10
+   */
+  workerMaxConcurrency?: number;
+  /**
+   * @default RetentionDays.ONE_MONTH (the house function's default)
+   */
+  logRetention?: RetentionDays;
+  /**
+   * @default RemovalPolicy.DESTROY (the house function's default)
+   */
+  logRemovalPolicy?: RemovalPolicy;
+  /**
+   * The function descriptions to build.
+   * @default the shared specs in infra/shared/functions.ts
+   */
+  specs?: Record<FunctionName, FunctionSpec>;
+}
+
+/**
+ * One house function per entry in the shared function specs, each bound to exactly what its `needs`
+ * name. The consumer of the sync queue is wired to it with partial batch failures; every function has
+ * an alarm on errors.
+ */
+class Functions extends Construct {
+  readonly functions: Record<FunctionName, HouseFunction>;
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    const specs = props.specs ?? functionSpecs;
+    this.functions = Object.fromEntries(
+      Object.entries(specs).map(([name, spec]) => [
+        name,
+        this.build(spec, props, props.asyncDeadLetters?.[name as FunctionName]),
+      ])
+    ) as Record<FunctionName, HouseFunction>;
+  }
+
+  private build(
+    spec: FunctionSpec,
+    props: FunctionsProps,
+    deadLetterQueue?: IQueue
+  ): HouseFunction {
+    const fn = new HouseFunction(this, spec.id, {
+      entry: path.join(REPO_ROOT, spec.entry),
+      description: spec.description,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      memorySize: spec.memoryMb,
+      environment: props.environment,
+      ...(deadLetterQueue ? { deadLetterQueue } : {}),
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+    });
+    const { needs } = spec;
+
+    for (const [table, access] of Object.entries(needs.tables ?? {})) {
+      const { table: built, spec: tableSpec, indexNames } = props.tables[table as TableName];
+      fn.bindTable(built, access, tableSpec.envVar, indexNames);
+    }
+    if (needs.tokenKey) fn.bindKey(props.tokenKey, needs.tokenKey);
+    if (needs.metaAppSecret) fn.bindSecret(props.metaAppSecret);
+
+    const sync = props.syncQueue;
+    if (needs.syncQueue === 'send') fn.bindQueue(sync.queue, 'send', sync.spec.envVar);
+    if (needs.syncQueue === 'consume') {
+      fn.bindQueue(sync.queue, 'consume', sync.spec.envVar, {
+        queue: sync.deadLetters,
+        envVar: sync.spec.dlqEnvVar,
+      });
+      this.consume(fn, spec, props);
+    }
+
+    // A Lambda DLQ only ever receives failed asynchronous invocations; functions not listed in
+    // asyncDeadLetters are invoked synchronously, where the failure goes back to the invoker.
+    if (!deadLetterQueue) {
+      Validations.of(fn).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          needs.syncQueue === 'consume'
+            ? `${spec.id} is invoked synchronously by the SQS event source mapping; a failed message returns to the queue and after ${sync.spec.maxReceiveCount} receives goes to its redrive DLQ, so a Lambda DLQ would never receive anything.`
+            : `${spec.id} is invoked synchronously by the HTTP API (request/response): the caller receives the error, so a Lambda DLQ, which only receives asynchronous invocations, would never receive anything.`,
+      });
+    }
+
+    new Alarm(this, `${spec.id}Errors`, {
+      alarmDescription: `${spec.id} threw or timed out.`,
+      metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    return fn;
+  }
+
+  /** Wires the sync queue to its consumer: partial batch failures, a concurrency cap for Meta. */
+  private consume(fn: HouseFunction, spec: FunctionSpec, props: FunctionsProps): void {
+    const queueSpec = props.syncQueue.spec;
+    if (spec.timeoutSeconds * VISIBILITY_FACTOR > queueSpec.visibilityTimeoutSeconds) {
+      throw new Error(
+        `${spec.id} times out after ${spec.timeoutSeconds}s, so the ${queueSpec.id} visibility timeout must be at least ${spec.timeoutSeconds * VISIBILITY_FACTOR}s, not ${queueSpec.visibilityTimeoutSeconds}s`
+      );
+    }
+    const source = new SqsEventSource(props.syncQueue.queue, {
+      batchSize: queueSpec.batchSize,
+      maxBatchingWindow: Duration.seconds(queueSpec.maxBatchingWindowSeconds),
+      reportBatchItemFailures: true,
+      maxConcurrency: props.workerMaxConcurrency ?? 10,
+    });
+    fn.addEventSource(source);
+    const mapping = fn.node.children.find((child) => child instanceof EventSourceMapping);
+    if (!mapping) throw new Error(`${spec.id} has no event source mapping after addEventSource`);
+    Validations.of(mapping).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason: `SQS event source mappings do not support on-failure destinations; a message that fails ${queueSpec.maxReceiveCount} receives is moved to the ${queueSpec.id} DLQ by the queue's redrive policy, which has an alarm.`,
+    });
+  }
+}
+
+export type { FunctionsProps };
+export { Functions, VISIBILITY_FACTOR };

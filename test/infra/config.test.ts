@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { PLACEHOLDERS, readConfig } from '../../infra/aws/config.js';
+
+const from =
+  (context: Record<string, unknown>) =>
+  (key: string): unknown =>
+    context[key];
+
+describe('Function: readConfig', () => {
+  it('falls back to named placeholders and lists them when the context has none', () => {
+    // Act
+    const config = readConfig(from({}));
+    // Assess
+    expect(config).toMatchObject({
+      stage: 'dev',
+      jwtIssuer: PLACEHOLDERS.jwtIssuer,
+      jwtAudience: [PLACEHOLDERS.jwtAudience],
+      metaAppId: PLACEHOLDERS.metaAppId,
+      graphApiBaseUrl: 'https://graph.facebook.com',
+      placeholders: ['jwtIssuer', 'jwtAudience', 'metaAppId'],
+    });
+    expect(config.publicBaseUrl).toBeUndefined();
+  });
+
+  it('reads every key, a comma-separated audience and a numeric app id', () => {
+    // Act
+    const config = readConfig(
+      from({
+        stage: 'prod',
+        jwtIssuer: 'https://auth.example.com/',
+        jwtAudience: 'api, admin',
+        metaAppId: 1234567890,
+        graphApiBaseUrl: 'https://sandbox.example.com',
+        publicBaseUrl: 'https://api.example.com',
+      })
+    );
+    // Assess
+    expect(config).toEqual({
+      stage: 'prod',
+      jwtIssuer: 'https://auth.example.com/',
+      jwtAudience: ['api', 'admin'],
+      metaAppId: '1234567890',
+      graphApiBaseUrl: 'https://sandbox.example.com',
+      publicBaseUrl: 'https://api.example.com',
+      placeholders: [],
+    });
+  });
+
+  it.each([
+    [{ stage: 'qa' }, /stage must be one of dev\|prod/],
+    [{ jwtIssuer: 'http://auth.example.com/' }, /jwtIssuer must be an https URL/],
+    [{ metaAppId: 'my-app' }, /metaAppId must be the numeric Meta app id/],
+    [{ publicBaseUrl: 'not a url' }, /publicBaseUrl must be an https URL/],
+  ])('rejects the context %o', (context, message) => {
+    expect(() => readConfig(from(context))).toThrow(message);
+  });
+
+  it('refuses placeholders for the prod stage', () => {
+    expect(() =>
+      readConfig(from({ stage: 'prod', jwtIssuer: 'https://auth.example.com/' }))
+    ).toThrow(/Stage prod needs real values for: jwtAudience, metaAppId/);
+  });
+});

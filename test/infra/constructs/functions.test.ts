@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Data } from '../../../infra/aws/constructs/data.js';
+import { Functions } from '../../../infra/aws/constructs/functions.js';
+import { Queues } from '../../../infra/aws/constructs/queues.js';
+import { Secrets } from '../../../infra/aws/constructs/secrets.js';
+import { functions as functionSpecs } from '../../../infra/shared/functions.js';
+import { queues } from '../../../infra/shared/resources.js';
+import { bareStack } from '../helpers.js';
+
+const build = (workerTimeoutSeconds: number) => {
+  const stack = bareStack();
+  const data = new Data(stack, 'Data');
+  const q = new Queues(stack, 'Queues');
+  const secrets = new Secrets(stack, 'Secrets');
+  return () =>
+    new Functions(stack, 'Functions', {
+      tables: data.tables,
+      syncQueue: { queue: q.syncQueue, deadLetters: q.syncDeadLetters, spec: q.syncSpec },
+      tokenKey: secrets.tokenKey,
+      metaAppSecret: secrets.metaAppSecret,
+      environment: {},
+      specs: {
+        ...functionSpecs,
+        worker: { ...functionSpecs.worker, timeoutSeconds: workerTimeoutSeconds },
+      },
+    });
+};
+
+describe('Construct: Functions', () => {
+  it('accepts a worker whose timeout fits six times in the visibility timeout', () => {
+    expect(build(queues.sync.visibilityTimeoutSeconds / 6)).not.toThrow();
+  });
+
+  it('refuses a worker whose timeout does not fit six times in the visibility timeout', () => {
+    expect(build(queues.sync.visibilityTimeoutSeconds / 6 + 1)).toThrow(
+      /visibility timeout must be at least 186s, not 180s/
+    );
+  });
+});
