@@ -1,0 +1,99 @@
+import {
+  type BatchResultErrorEntry,
+  SendMessageBatchCommand,
+  type SendMessageBatchRequestEntry,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import { UpstreamError } from '../../core/errors.js';
+import { type Job, serializeJob } from '../../core/jobs.js';
+
+/** SQS accepts at most ten entries per SendMessageBatch. */
+const BATCH_LIMIT = 10;
+
+interface PublisherOptions {
+  client: SQSClient;
+  queueUrl: string;
+  /** Attempts per chunk, counting the first; only entries SQS reported as failed are sent again. */
+  maxAttempts?: number;
+  /** Injected so tests need not wait; full-jitter backoff otherwise. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface JobPublisher {
+  publish(jobs: readonly Job[]): Promise<void>;
+}
+
+const defaultSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
+
+const backoffMs = (attempt: number): number => Math.random() * Math.min(2_000, 100 * 2 ** attempt);
+
+const chunks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, index * size + size)
+  );
+
+/**
+ * Entry ids only need to be unique within one request, so the position in the chunk is enough; the
+ * queue is a standard queue (no message group, no deduplication id), and jobs are idempotent, so a
+ * retried entry that SQS had in fact accepted costs a duplicate run, never a wrong result.
+ */
+const toEntry = (job: Job, index: number): SendMessageBatchRequestEntry => ({
+  Id: `job-${index}`,
+  MessageBody: serializeJob(job),
+  MessageAttributes: { kind: { DataType: 'String', StringValue: job.kind } },
+});
+
+const describe = (failed: BatchResultErrorEntry[]): string =>
+  failed.map((entry) => `${entry.Id}: ${entry.Code} ${entry.Message ?? ''}`.trim()).join('; ');
+
+/**
+ * Publishes jobs to the sync queue in batches of ten, re-sending only the entries SQS reports as
+ * failed (SendMessageBatch succeeds as a whole even when some entries fail).
+ *
+ * @example
+ * const publisher = createJobPublisher({ client: sqs(), queueUrl: config.SYNC_QUEUE_URL });
+ * await publisher.publish([{ v: 1, kind: 'reconcile-shard', runId, shard: 0 }]);
+ */
+const createJobPublisher = ({
+  client,
+  queueUrl,
+  maxAttempts = 4,
+  sleep = defaultSleep,
+}: PublisherOptions): JobPublisher => {
+  const sendChunk = async (entries: SendMessageBatchRequestEntry[]): Promise<void> => {
+    let pending = entries;
+    for (let attempt = 1; ; attempt += 1) {
+      const result = await client.send(
+        new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: pending })
+      );
+      const failed = result.Failed ?? [];
+      if (failed.length === 0) return;
+      // A sender fault (too large, malformed) fails the same way every time: do not retry it.
+      const senderFaults = failed.filter((entry) => entry.SenderFault);
+      if (senderFaults.length > 0) {
+        throw new UpstreamError(`SQS refused jobs: ${describe(senderFaults)}`, false);
+      }
+      if (attempt >= maxAttempts) {
+        throw new UpstreamError(
+          `SQS failed to accept ${failed.length} job(s) after ${attempt} attempts: ${describe(failed)}`,
+          true
+        );
+      }
+      const failedIds = new Set(failed.map((entry) => entry.Id));
+      pending = pending.filter((entry) => failedIds.has(entry.Id));
+      await sleep(backoffMs(attempt));
+    }
+  };
+
+  return {
+    publish: async (jobs) => {
+      for (const chunk of chunks(jobs, BATCH_LIMIT)) {
+        await sendChunk(chunk.map(toEntry));
+      }
+    },
+  };
+};
+
+export type { JobPublisher, PublisherOptions };
+export { createJobPublisher };

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The job envelope: what travels on the sync queue. Versioned so a worker can refuse (and dead-letter)
+ * a message written by a newer producer instead of misreading it; a discriminated union on `kind` so
+ * each job handler receives exactly its own shape.
+ */
+
+const id = z.string().min(1).max(128);
+
+const syncJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('sync'),
+  tenantId: id,
+  linkId: id,
+  trigger: z.enum(['webhook', 'manual', 'reconcile']),
+  /** When the change was observed (webhook time, click time, run start): a stale job never wins. */
+  observedAt: z.iso.datetime({ offset: true }),
+  /** The reconcile run that asked for the sync, when `trigger` is `reconcile`. */
+  runId: id.optional(),
+  /** Correlates the job with the request or webhook delivery that caused it, for the logs. */
+  correlationId: id.optional(),
+});
+
+const reconcileShardJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('reconcile-shard'),
+  runId: id,
+  shard: z.int().min(0).max(1023),
+});
+
+const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob]);
+
+type Job = z.infer<typeof job>;
+type JobKind = Job['kind'];
+type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
+type SyncJob = JobOf<'sync'>;
+type ReconcileShardJob = JobOf<'reconcile-shard'>;
+
+const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard'];
+
+type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
+
+const describeIssues = (error: z.ZodError): string =>
+  error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+
+/**
+ * Parses a message body into a job. Never throws: a bad body is a permanent failure the caller
+ * dead-letters with `reason`.
+ */
+const parseJob = (body: string): ParsedJob => {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return { ok: false, reason: 'the message body is not JSON' };
+  }
+  const result = job.safeParse(value);
+  if (!result.success) {
+    return { ok: false, reason: `not a valid job envelope: ${describeIssues(result.error)}` };
+  }
+  return { ok: true, job: result.data };
+};
+
+/** Jobs on one key run one after the other; different keys may run side by side. */
+const orderingKey = (value: Job): string =>
+  value.kind === 'sync'
+    ? `link#${value.tenantId}#${value.linkId}`
+    : `run#${value.runId}#${value.shard}`;
+
+const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
+
+export type { Job, JobKind, JobOf, ParsedJob, ReconcileShardJob, SyncJob };
+export { JOB_KINDS, job as jobSchema, orderingKey, parseJob, serializeJob };

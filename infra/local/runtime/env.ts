@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { type FunctionSpec, functions } from '../../shared/functions.js';
+import { queues, type TableName, tables } from '../../shared/resources.js';
+import type { LocalQueues, LocalTables } from './provision.js';
+
+interface EnvContext {
+  region: string;
+  tables: LocalTables;
+  queues: LocalQueues;
+  dynamodbUrl: string;
+  sqsUrl: string;
+  sandboxUrl: string;
+  apiUrl: string;
+  appId: string;
+  appSecret: string;
+  /** Base64 of 32 random bytes: the local stand-in for the KMS key that wraps token data keys. */
+  tokenKey: string;
+  webhookVerifyToken: string;
+}
+
+/** A fresh token key per run: DynamoDB Local is in memory, so no sealed token outlives the run. */
+const newTokenKey = (): string => randomBytes(32).toString('base64');
+
+/**
+ * What every function gets whatever it needs: what Lambda itself sets (region, credentials) and what
+ * points the real SDK and Graph client at the local services. The SDK reads the service-specific
+ * AWS_ENDPOINT_URL_* variables, so handler code has no local branch.
+ */
+const baseEnv = (ctx: EnvContext): Record<string, string> => ({
+  AWS_REGION: ctx.region,
+  AWS_DEFAULT_REGION: ctx.region,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ENDPOINT_URL_DYNAMODB: ctx.dynamodbUrl,
+  AWS_ENDPOINT_URL_SQS: ctx.sqsUrl,
+  GRAPH_API_BASE_URL: ctx.sandboxUrl,
+  META_DIALOG_BASE_URL: ctx.sandboxUrl,
+  META_APP_ID: ctx.appId,
+  PUBLIC_BASE_URL: ctx.apiUrl,
+});
+
+/**
+ * The environment one function gets from its `needs`, as the CDK house function builds it: a table
+ * name per table it may touch, the queue URLs, and, in place of the Secrets Manager and KMS ARNs, the
+ * local secret and key themselves.
+ */
+const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string> => {
+  const env = baseEnv(ctx);
+  for (const name of Object.keys(spec.needs.tables ?? {}) as TableName[]) {
+    env[tables[name].envVar] = ctx.tables[name];
+  }
+  if (spec.needs.syncQueue) {
+    env[queues.sync.envVar] = ctx.queues.sync.url;
+    // Consumers move letters to the DLQ themselves, so they need its URL too.
+    if (spec.needs.syncQueue === 'consume') env[queues.sync.dlqEnvVar] = ctx.queues.sync.dlqUrl;
+  }
+  if (spec.needs.metaAppSecret) {
+    env.META_APP_SECRET = ctx.appSecret;
+    env.META_WEBHOOK_VERIFY_TOKEN = ctx.webhookVerifyToken;
+  }
+  if (spec.needs.tokenKey) env.TOKEN_KEY_LOCAL = ctx.tokenKey;
+  return env;
+};
+
+/**
+ * Handlers run in this one process and share its environment, so the process gets the union of every
+ * function's environment (a function may see a variable it does not need; none sees a wrong value).
+ */
+const systemEnv = (ctx: EnvContext): Record<string, string> =>
+  Object.assign({}, ...Object.values(functions).map((spec) => functionEnv(spec, ctx)));
+
+export type { EnvContext };
+export { functionEnv, newTokenKey, systemEnv };

@@ -1,0 +1,140 @@
+import {
+  type CryptoKey,
+  errors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+
+/**
+ * The local identity provider and the local stand-in for API Gateway's JWT authorizer. At start an RS256
+ * key pair is generated; dev tokens are signed with it and the gateway verifies them exactly as the
+ * HTTP API JWT authorizer would: signature, issuer, audience, expiry.
+ */
+
+const DEV_ISSUER = 'https://tandem.local/dev-identity';
+const DEV_AUDIENCE = 'tandem-api';
+const ALGORITHM = 'RS256';
+
+interface DevTokenRequest {
+  tenantId: string;
+  sub?: string;
+  /** Default one hour. Negative values make already-expired tokens (for tests). */
+  ttlSeconds?: number;
+  scopes?: string[];
+}
+
+interface TokenSigner {
+  issuer: string;
+  audience: string;
+  /** The private key as a JWK: passed to test workers so they can sign their own tokens. */
+  privateJwk: JWK;
+}
+
+/** Signs a dev token; usable wherever the private JWK is known (the system, a test worker). */
+const signDevToken = async (signer: TokenSigner, request: DevTokenRequest): Promise<string> => {
+  const key = await importJWK(signer.privateJwk, ALGORITHM);
+  const now = Math.floor(Date.now() / 1000);
+  const ttl = request.ttlSeconds ?? 3600;
+  return new SignJWT({
+    tenant_id: request.tenantId,
+    ...(request.scopes?.length ? { scope: request.scopes.join(' ') } : {}),
+  })
+    .setProtectedHeader({ alg: ALGORITHM, kid: signer.privateJwk.kid ?? 'dev', typ: 'JWT' })
+    .setIssuer(signer.issuer)
+    .setAudience(signer.audience)
+    .setSubject(request.sub ?? `dev-user-${request.tenantId}`)
+    .setIssuedAt(ttl < 0 ? now + ttl - 60 : now)
+    .setExpirationTime(now + ttl)
+    .sign(key);
+};
+
+type AuthorizerClaims = Record<string, string>;
+
+type AuthorizerResult =
+  | { ok: true; jwt: { claims: AuthorizerClaims; scopes: string[] } }
+  | { ok: false; description: string };
+
+/**
+ * API Gateway hands claims to the function as strings: numbers and booleans stringified, arrays as
+ * "[a b]". Mirrored here so handlers are tested against what they will really receive.
+ */
+const toGatewayClaims = (payload: JWTPayload): AuthorizerClaims =>
+  Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value)
+        ? `[${value.join(' ')}]`
+        : typeof value === 'object' && value !== null
+          ? JSON.stringify(value)
+          : String(value),
+    ])
+  );
+
+interface Authorizer {
+  issuer: string;
+  audience: string;
+  /** Checks an Authorization header value as the HTTP API JWT authorizer does. */
+  authorize(header: string | undefined): Promise<AuthorizerResult>;
+}
+
+const createAuthorizer = (publicKey: CryptoKey, issuer: string, audience: string): Authorizer => ({
+  issuer,
+  audience,
+  authorize: async (header) => {
+    if (!header) return { ok: false, description: 'no Authorization header' };
+    // The authorizer accepts the token with or without the Bearer prefix.
+    const token = header.replace(/^Bearer\s+/i, '').trim();
+    try {
+      const { payload } = await jwtVerify(token, publicKey, {
+        algorithms: [ALGORITHM],
+        issuer,
+        audience,
+        requiredClaims: ['exp'],
+      });
+      const scopeClaim = payload.scope ?? payload.scp;
+      const scopes =
+        typeof scopeClaim === 'string'
+          ? scopeClaim.split(' ').filter(Boolean)
+          : Array.isArray(scopeClaim)
+            ? scopeClaim.map(String)
+            : [];
+      return { ok: true, jwt: { claims: toGatewayClaims(payload), scopes } };
+    } catch (error) {
+      const description =
+        error instanceof errors.JWTExpired
+          ? 'the token has expired'
+          : error instanceof errors.JWTClaimValidationFailed
+            ? `the token's ${error.claim} claim is not accepted`
+            : 'the token is not a valid JWT signed by the configured issuer';
+      return { ok: false, description };
+    }
+  },
+});
+
+interface DevIdentity extends TokenSigner {
+  authorizer: Authorizer;
+  issueDevToken(request: DevTokenRequest): Promise<string>;
+}
+
+/** A fresh key pair per run: tokens from an earlier run stop working, as they should. */
+const createDevIdentity = async (
+  issuer = DEV_ISSUER,
+  audience = DEV_AUDIENCE
+): Promise<DevIdentity> => {
+  const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+  const privateJwk = { ...(await exportJWK(privateKey)), alg: ALGORITHM, kid: 'tandem-local-dev' };
+  const signer = { issuer, audience, privateJwk };
+  return {
+    ...signer,
+    authorizer: createAuthorizer(publicKey, issuer, audience),
+    issueDevToken: (request) => signDevToken(signer, request),
+  };
+};
+
+export type { Authorizer, AuthorizerResult, DevIdentity, DevTokenRequest, TokenSigner };
+export { createAuthorizer, createDevIdentity, DEV_AUDIENCE, DEV_ISSUER, signDevToken };

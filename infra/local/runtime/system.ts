@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
+import { reconcileSchedule } from '../../shared/functions.js';
+import { queues } from '../../shared/resources.js';
+import { routes } from '../../shared/routes.js';
+import { startSandbox } from '../sandbox/server.js';
+import { startDynamoDbLocal } from './dynamodb.js';
+import { newTokenKey, systemEnv } from './env.js';
+import { startGateway } from './gateway.js';
+import { createDevIdentity, type DevTokenRequest, type TokenSigner } from './identity.js';
+import { createInvoker } from './lambda.js';
+import { startPoller } from './poller.js';
+import { type LocalTables, provision } from './provision.js';
+import { startScheduler } from './scheduler.js';
+import { startLocalSqs } from './sqs.js';
+
+const REGION = 'us-east-1';
+const ACCOUNT_ID = '123456789012';
+const HOST = '127.0.0.1';
+
+interface LocalSystemOptions {
+  /** 0 (the default) picks a free port. */
+  ports?: { api?: number; sandbox?: number; dynamodb?: number; sqs?: number };
+  /** The sandbox Meta app; numeric like a real app id. */
+  appId?: string;
+  appSecret?: string;
+  /** Overrides the sync queue's visibility timeout (tests: a few seconds). */
+  visibilityTimeoutSeconds?: number;
+  /** How often the reconciler runs; 0 turns the timer off (runNow still works). Default 60. */
+  scheduleEverySeconds?: number;
+  /** Worker batches in flight at once. Default 1. */
+  workerConcurrency?: number;
+  /** No request lines, no runtime notes, no function logs (unless LOG_LEVEL says otherwise). */
+  quiet?: boolean;
+  log?: (line: string) => void;
+}
+
+interface LocalSystem {
+  urls: { api: string; sandbox: string; dynamodb: string; sqs: string };
+  /** The environment the functions run with (the union of every function's environment). */
+  env: Record<string, string>;
+  tables: LocalTables;
+  queues: { syncUrl: string; dlqUrl: string; syncArn: string; dlqArn: string };
+  region: string;
+  /** Signs a token the local JWT authorizer accepts. */
+  issueDevToken(request: DevTokenRequest): Promise<string>;
+  /** Issuer, audience and private JWK: what another process needs to sign dev tokens itself. */
+  tokenSigner: TokenSigner;
+  scheduler: { runNow(): Promise<unknown> };
+  requestCount(): number;
+  stop(): Promise<void>;
+}
+
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * Starts the embedded default: the gateway's listener (so its URL is known), then DynamoDB Local, the
+ * SQS server and the Meta sandbox (whose webhooks and callbacks point at the gateway), provisions the
+ * tables and queues from the shared specs, sets the functions' environment, loads the handlers, and
+ * starts the SQS poller and the scheduler. If any step fails, what was started is stopped again.
+ */
+const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<LocalSystem> => {
+  const log = options.quiet
+    ? () => undefined
+    : (options.log ?? ((line: string) => console.log(line)));
+  const ports = { api: 0, sandbox: 0, dynamodb: 0, sqs: 0, ...options.ports };
+  const appId = options.appId ?? '1000000000000001';
+  const appSecret = options.appSecret ?? randomBytes(16).toString('hex');
+  const webhookVerifyToken = randomBytes(16).toString('hex');
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    const errors: string[] = [];
+    for (const stop of stops.splice(0).reverse()) {
+      await stop().catch((error: unknown) => errors.push(message(error)));
+    }
+    if (errors.length > 0) log(`! while stopping: ${errors.join('; ')}`);
+  };
+
+  try {
+    const identity = await createDevIdentity();
+    const gateway = await startGateway({
+      port: ports.api,
+      host: HOST,
+      routes,
+      authorizer: identity.authorizer,
+      accountId: ACCOUNT_ID,
+      log,
+    });
+    stops.push(gateway.close);
+    const api = gateway.url;
+
+    const started = await Promise.allSettled([
+      startDynamoDbLocal({ port: ports.dynamodb, region: REGION, log }),
+      startLocalSqs({ port: ports.sqs, region: REGION, accountId: ACCOUNT_ID }),
+      startSandbox({
+        port: ports.sandbox,
+        host: HOST,
+        appId,
+        appSecret,
+        redirectUris: [`${api}/oauth/callback`],
+        webhook: { callbackUrl: `${api}/webhooks/meta`, verifyToken: webhookVerifyToken },
+        metaCallbacks: {
+          deauthorizeUrl: `${api}/meta/deauthorize`,
+          dataDeletionUrl: `${api}/meta/data-deletion`,
+        },
+        seed: true,
+        log: (line) => log(`[sandbox] ${line}`),
+      }),
+    ]);
+    for (const result of started) {
+      if (result.status === 'fulfilled') {
+        const service = result.value;
+        stops.push('stop' in service ? service.stop : service.close);
+      }
+    }
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [dynamodb, sqs, sandbox] = started.map(
+      (result) => (result as PromiseFulfilledResult<unknown>).value
+    ) as [
+      Awaited<ReturnType<typeof startDynamoDbLocal>>,
+      Awaited<ReturnType<typeof startLocalSqs>>,
+      Awaited<ReturnType<typeof startSandbox>>,
+    ];
+
+    const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    const dynamoClient = new DynamoDBClient({
+      region: REGION,
+      endpoint: dynamodb.url,
+      credentials,
+    });
+    const sqsClient = new SQSClient({ region: REGION, endpoint: sqs.url, credentials });
+    stops.push(async () => {
+      dynamoClient.destroy();
+      sqsClient.destroy();
+    });
+    const provisioned = await provision({
+      dynamodb: dynamoClient,
+      sqs: sqsClient,
+      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+    });
+    const syncQueue = provisioned.queues.sync;
+
+    const env = systemEnv({
+      region: REGION,
+      tables: provisioned.tables,
+      queues: provisioned.queues,
+      dynamodbUrl: dynamodb.url,
+      sqsUrl: sqs.url,
+      sandboxUrl: sandbox.url,
+      apiUrl: api,
+      appId,
+      appSecret,
+      tokenKey: newTokenKey(),
+      webhookVerifyToken,
+    });
+    // Handlers run in this process and read their configuration when first imported.
+    Object.assign(process.env, env);
+    if (options.quiet) process.env.LOG_LEVEL ??= 'silent';
+
+    const invoker = createInvoker({ region: REGION, accountId: ACCOUNT_ID });
+    await invoker.preload();
+
+    const poller = startPoller({
+      client: sqsClient,
+      queueUrl: syncQueue.url,
+      queueArn: syncQueue.arn,
+      region: REGION,
+      batchSize: queues.sync.batchSize,
+      maxBatchingWindowSeconds: queues.sync.maxBatchingWindowSeconds,
+      visibilityTimeoutSeconds:
+        options.visibilityTimeoutSeconds ?? queues.sync.visibilityTimeoutSeconds,
+      concurrency: options.workerConcurrency ?? 1,
+      invoke: (event: SQSEvent) => invoker.invoke('worker', event),
+      log,
+    });
+    stops.push(poller.stop);
+
+    const scheduler = startScheduler({
+      everySeconds: options.scheduleEverySeconds ?? 60,
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      ruleName: 'tandem-local-reconcile',
+      invoke: (event: ScheduledEvent) => invoker.invoke('reconciler', event),
+      log,
+    });
+    stops.push(scheduler.stop);
+    gateway.serve(invoker.invoke, { 'POST /_local/reconcile': scheduler.runNow });
+    log(
+      `reconciler every ${options.scheduleEverySeconds ?? 60}s locally (every ${reconcileSchedule.rateMinutes} min in AWS)`
+    );
+
+    return {
+      urls: { api, sandbox: sandbox.url, dynamodb: dynamodb.url, sqs: sqs.url },
+      env,
+      tables: provisioned.tables,
+      queues: {
+        syncUrl: syncQueue.url,
+        dlqUrl: syncQueue.dlqUrl,
+        syncArn: syncQueue.arn,
+        dlqArn: syncQueue.dlqArn,
+      },
+      region: REGION,
+      issueDevToken: identity.issueDevToken,
+      tokenSigner: {
+        issuer: identity.issuer,
+        audience: identity.audience,
+        privateJwk: identity.privateJwk,
+      },
+      scheduler: { runNow: scheduler.runNow },
+      requestCount: gateway.requestCount,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};
+
+export type { LocalSystem, LocalSystemOptions };
+export { startLocalSystem };

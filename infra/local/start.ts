@@ -1,0 +1,104 @@
+import { JavaMissingError } from './runtime/dynamodb.js';
+import { PortInUseError } from './runtime/net.js';
+import { type LocalSystem, startLocalSystem } from './runtime/system.js';
+
+/**
+ * `npm start`: the whole of Tandem on this machine, on fixed ports (override with TANDEM_API_PORT,
+ * TANDEM_SANDBOX_PORT, TANDEM_DYNAMODB_PORT, TANDEM_SQS_PORT), until Ctrl-C.
+ */
+
+const PORT_ENV = {
+  api: ['TANDEM_API_PORT', 3000],
+  sandbox: ['TANDEM_SANDBOX_PORT', 4000],
+  dynamodb: ['TANDEM_DYNAMODB_PORT', 8000],
+  sqs: ['TANDEM_SQS_PORT', 9324],
+} as const;
+
+const portFromEnv = ([name, fallback]: readonly [string, number]): number => {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`${name} must be a port number between 1 and 65535, not "${value}".`);
+  }
+  return port;
+};
+
+const banner = (system: LocalSystem, token: string): string =>
+  [
+    '',
+    'Tandem is running locally.',
+    `  API          ${system.urls.api}`,
+    `  Meta sandbox ${system.urls.sandbox}`,
+    `  DynamoDB     ${system.urls.dynamodb}   (tables ${Object.values(system.tables).join(', ')})`,
+    `  SQS          ${system.urls.sqs}   (${system.queues.syncUrl})`,
+    '',
+    'Dev token for tenant "demo" (valid 1 hour):',
+    `  ${token}`,
+    '',
+    'Try it:',
+    `  curl -H "Authorization: Bearer ${token}" ${system.urls.api}/health`,
+    `  curl -X POST ${system.urls.api}/_local/reconcile    # start a reconcile run now`,
+    '',
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n');
+
+const explain = (error: unknown): string => {
+  if (error instanceof PortInUseError) {
+    const entry = Object.values(PORT_ENV).find(([, fallback]) => fallback === error.port);
+    const hint = entry ? ` Stop whatever uses it, or set ${entry[0]} to another port.` : '';
+    return `${error.message}${hint}`;
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    const port = (error as { port?: number }).port;
+    const entry = Object.values(PORT_ENV).find(([, fallback]) => fallback === port);
+    return `Port ${port ?? '?'} is already in use.${entry ? ` Stop whatever uses it, or set ${entry[0]} to another port.` : ''}`;
+  }
+  if (error instanceof JavaMissingError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+};
+
+const main = async (): Promise<void> => {
+  let ports: { api: number; sandbox: number; dynamodb: number; sqs: number };
+  try {
+    ports = {
+      api: portFromEnv(PORT_ENV.api),
+      sandbox: portFromEnv(PORT_ENV.sandbox),
+      dynamodb: portFromEnv(PORT_ENV.dynamodb),
+      sqs: portFromEnv(PORT_ENV.sqs),
+    };
+  } catch (error) {
+    console.error(`Tandem could not start: ${explain(error)}`);
+    process.exit(1);
+  }
+  const starting = startLocalSystem({ ports });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Tandem...`);
+    // A signal during start-up waits for the start to finish (or fail), then stops what runs.
+    const system = await starting.catch(() => undefined);
+    await system?.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let system: LocalSystem;
+  try {
+    system = await starting;
+  } catch (error) {
+    // startLocalSystem has already stopped whatever it had started.
+    console.error(`\nTandem could not start: ${explain(error)}`);
+    process.exit(stopping ? 0 : 1);
+  }
+  if (stopping) return;
+  const token = await system.issueDevToken({ tenantId: 'demo' });
+  console.log(banner(system, token));
+};
+
+void main();

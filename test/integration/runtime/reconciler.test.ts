@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { createReconcileRunStore } from '../../../functions/adapters/aws/reconcile-runs.js';
+import { startReconcileRun } from '../../../functions/core/reconcile-run.js';
+import { awsClients, eventually, runReconcilerNow, useSystem } from '../../helpers/system.js';
+
+const summaryOf = async (runId: string) =>
+  (
+    await awsClients().documents.send(
+      new GetCommand({
+        TableName: useSystem().tables.driftReports,
+        Key: { pk: `RUN#${runId}`, sk: 'SUMMARY' },
+        ConsistentRead: true,
+      })
+    )
+  ).Item;
+
+const lockItem = async () =>
+  (
+    await awsClients().documents.send(
+      new GetCommand({
+        TableName: useSystem().tables.driftReports,
+        Key: { pk: 'LOCK', sk: 'RECONCILE' },
+        ConsistentRead: true,
+      })
+    )
+  ).Item;
+
+/** Active links already in the table (other test files link the demo business too). */
+const activeLinksInTable = async (): Promise<number> => {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await awsClients().documents.send(
+      new ScanCommand({
+        TableName: useSystem().tables.links,
+        IndexName: 'byShard',
+        ExclusiveStartKey: startKey,
+      })
+    );
+    count += (page.Items ?? []).filter(
+      (item) => item.status === undefined || item.status === 'active'
+    ).length;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+};
+
+describe('Reconciler: runs', () => {
+  it('refuses to start a run while an earlier run still holds the lock', async () => {
+    // Prepare: a first run that took the lock and has not finished (its shard jobs never ran).
+    const store = createReconcileRunStore(
+      awsClients().documents,
+      useSystem().tables.driftReports,
+      30
+    );
+    const first = await startReconcileRun(
+      {
+        store,
+        publisher: { publish: async () => undefined },
+        newRunId: () => `rcn_test_${randomUUID()}`,
+        settings: { shardCount: 16, leaseSeconds: 600, retentionDays: 30 },
+      },
+      new Date()
+    );
+    if (first.status !== 'started') throw new Error('the first run did not start');
+
+    try {
+      // Act
+      const second = await runReconcilerNow();
+
+      // Assess
+      expect(second).toMatchObject({
+        status: 'skipped',
+        reason: 'run_in_progress',
+        heldBy: first.runId,
+      });
+    } finally {
+      await store.releaseLock(first.runId);
+    }
+  });
+
+  it('completes the run summary once every shard job has run', async () => {
+    // Prepare: active links in two shards, and an item without a shard (not in the sparse index).
+    const { documents } = awsClients();
+    const table = useSystem().tables.links;
+    const items = [
+      { pk: `LINK#${randomUUID()}`, sk: 'LINK', shard: 0, status: 'active' },
+      { pk: `LINK#${randomUUID()}`, sk: 'LINK', shard: 5, status: 'active' },
+      { pk: `LINK#${randomUUID()}`, sk: 'LINK', shard: 5, status: 'active' },
+      { pk: `GRANT#${randomUUID()}`, sk: 'GRANT' },
+    ];
+    for (const item of items)
+      await documents.send(new PutCommand({ TableName: table, Item: item }));
+    const expectedLinks = await activeLinksInTable();
+
+    // Act
+    const started = (await runReconcilerNow()) as {
+      status: string;
+      runId: string;
+      shardCount: number;
+    };
+
+    // Assess
+    expect(started).toMatchObject({ status: 'started', shardCount: 16 });
+    const summary = await eventually(async () => {
+      const item = await summaryOf(started.runId);
+      if (item?.status !== 'completed') throw new Error(`run is ${String(item?.status)}`);
+      return item;
+    });
+    expect(summary).toMatchObject({
+      runId: started.runId,
+      status: 'completed',
+      shardCount: 16,
+      shardsDone: 16,
+      linksChecked: expectedLinks,
+      drift: {},
+    });
+    expect(summary.expiresAt).toBeGreaterThan(Date.now() / 1000 + 29 * 86_400);
+    expect(Date.parse(summary.finishedAt)).not.toBeNaN();
+    expect(await lockItem()).toBeUndefined();
+  });
+});
