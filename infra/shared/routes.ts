@@ -29,6 +29,96 @@ const routes: RouteSpec[] = [
     publicReason:
       'Liveness probe for uptime monitors and deploy checks; returns only build and API versions, no tenant data.',
   },
+  // Linking
+  {
+    method: 'POST',
+    path: '/links/oauth/start',
+    fn: 'oauthStart',
+    access: 'tenant',
+    summary: 'Start a sign-in with Facebook; answers the dialog URL',
+  },
+  {
+    method: 'GET',
+    path: '/oauth/callback',
+    fn: 'oauthCallback',
+    access: 'public',
+    summary: 'OAuth redirect URI: completes the sign-in, shows the Page/number picker',
+    publicReason:
+      "Meta's login dialog redirects the user's browser here, which carries no JWT; the request is bound to its tenant by a single-use, 10-minute OAuth state plus PKCE.",
+  },
+  {
+    method: 'POST',
+    path: '/oauth/select',
+    fn: 'oauthSelect',
+    access: 'public',
+    summary: 'Picker form post: links the chosen Page and number',
+    publicReason:
+      "Posted by the user's browser from Tandem's own picker page, which has no JWT; authorised by a single-use, tenant-bound selection id that expires in 15 minutes.",
+  },
+  {
+    method: 'GET',
+    path: '/grants',
+    fn: 'grantsList',
+    access: 'tenant',
+    summary: "List the tenant's grants",
+  },
+  {
+    method: 'GET',
+    path: '/grants/{grantId}/assets',
+    fn: 'grantAssets',
+    access: 'tenant',
+    summary: 'List the Pages and WhatsApp numbers a grant reaches',
+  },
+  { method: 'POST', path: '/links', fn: 'linkCreate', access: 'tenant', summary: 'Create a link' },
+  { method: 'GET', path: '/links', fn: 'linksList', access: 'tenant', summary: 'List links' },
+  {
+    method: 'GET',
+    path: '/links/{linkId}',
+    fn: 'linkGet',
+    access: 'tenant',
+    summary: 'Read a link',
+  },
+  {
+    method: 'PATCH',
+    path: '/links/{linkId}',
+    fn: 'linkUpdate',
+    access: 'tenant',
+    summary: "Change a link's sync settings",
+  },
+  {
+    method: 'DELETE',
+    path: '/links/{linkId}',
+    fn: 'linkDelete',
+    access: 'tenant',
+    summary: 'Unlink',
+  },
+  {
+    method: 'POST',
+    path: '/meta/deauthorize',
+    fn: 'metaDeauthorize',
+    access: 'public',
+    summary: "Meta's deauthorize callback",
+    publicReason:
+      'Called by Meta when a user removes the app; Meta cannot send a JWT, so the HMAC-SHA256 signed_request (app secret) authenticates it.',
+  },
+  {
+    method: 'POST',
+    path: '/meta/data-deletion',
+    fn: 'metaDataDeletion',
+    access: 'public',
+    summary: "Meta's data-deletion callback",
+    publicReason:
+      'Called by Meta for a data-deletion request; Meta cannot send a JWT, so the HMAC-SHA256 signed_request (app secret) authenticates it.',
+  },
+  {
+    method: 'GET',
+    path: '/meta/data-deletion/{code}',
+    fn: 'metaDataDeletionStatus',
+    access: 'public',
+    summary: 'Data-deletion status page',
+    publicReason:
+      'Meta shows this status URL to the user, who opens it in a browser without a JWT; it reveals only counts and times for an unguessable 128-bit confirmation code.',
+  },
 ];
 
 export type { HttpMethod, RouteSpec };

@@ -1,0 +1,85 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { SealedToken } from '../../core/linking/model.js';
+import type { TokenContext, TokenVault } from '../../core/linking/ports.js';
+
+/**
+ * Envelope encryption for Meta tokens: each seal draws a fresh 256-bit data key, encrypts the token
+ * with AES-256-GCM under it, and keeps only the data key wrapped by a key encryption key (KMS in AWS,
+ * a local key in the embedded default). The encryption context (tenant, grant, purpose) is the GCM
+ * additional authenticated data and is bound to the wrapped key too, so a sealed token copied onto
+ * another tenant's or grant's item does not open.
+ */
+
+/** Wraps and unwraps data keys; the one part that differs between AWS and the embedded default. */
+interface KeyWrapper {
+  /** Recorded in each envelope, so a reader can tell which key wrapped it. */
+  readonly keyRef: string;
+  generateDataKey(context: TokenContext): Promise<{ plaintext: Buffer; wrapped: Buffer }>;
+  unwrap(wrapped: Buffer, context: TokenContext): Promise<Buffer>;
+}
+
+const IV_BYTES = 12;
+
+/** The context as stable bytes: keys sorted, so the same context always gives the same AAD. */
+const aadOf = (context: TokenContext): Buffer =>
+  Buffer.from(
+    JSON.stringify([
+      ['grantId', context.grantId],
+      ['purpose', context.purpose],
+      ['tenantId', context.tenantId],
+    ])
+  );
+
+/** The context in the string-map form KMS takes as EncryptionContext. */
+const encryptionContextOf = (context: TokenContext): Record<string, string> => ({
+  tenantId: context.tenantId,
+  grantId: context.grantId,
+  purpose: context.purpose,
+});
+
+/**
+ * A TokenVault over a key wrapper.
+ *
+ * @example
+ * const vault = createEnvelopeVault(localKeyWrapper(Buffer.from(config.TOKEN_KEY_LOCAL, 'base64')));
+ */
+const createEnvelopeVault = (wrapper: KeyWrapper): TokenVault => ({
+  seal: async (plaintext, context) => {
+    const { plaintext: dataKey, wrapped } = await wrapper.generateDataKey(context);
+    try {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
+      cipher.setAAD(aadOf(context));
+      const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return {
+        v: 1,
+        alg: 'AES-256-GCM',
+        keyRef: wrapper.keyRef,
+        wrappedKey: wrapped.toString('base64'),
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        ciphertext: ciphertext.toString('base64'),
+      } satisfies SealedToken;
+    } finally {
+      // The plaintext data key is only needed for this one encryption.
+      dataKey.fill(0);
+    }
+  },
+  open: async (sealed, context) => {
+    const dataKey = await wrapper.unwrap(Buffer.from(sealed.wrappedKey, 'base64'), context);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(sealed.iv, 'base64'));
+      decipher.setAAD(aadOf(context));
+      decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+      return Buffer.concat([
+        decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
+        decipher.final(),
+      ]).toString('utf8');
+    } finally {
+      dataKey.fill(0);
+    }
+  },
+});
+
+export type { KeyWrapper };
+export { aadOf, createEnvelopeVault, encryptionContextOf };

@@ -1,0 +1,136 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Grant } from '../../core/linking/model.js';
+import type { GrantRepository } from '../../core/linking/ports.js';
+import { isConditionalCheckFailed } from './errors.js';
+import { decodeCursor, encodeCursor, GRANT_PREFIX, grantKey, stripKeys, tenantPk } from './keys.js';
+import { queryAll } from './query.js';
+
+/** Delete only a grant no link uses; the count is kept in the links' own transactions. */
+const UNUSED = 'attribute_exists(pk) AND linkCount <= :zero';
+
+const toGrant = (item: Record<string, unknown>): Grant => stripKeys(item) as unknown as Grant;
+
+/**
+ * Grants in the links table (see keys.ts for the layout), each holding its sealed token.
+ *
+ * @example
+ * const grants = createGrantRepository(dynamoDocumentClient(), config.LINKS_TABLE);
+ */
+const createGrantRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string
+): GrantRepository => ({
+  save: async (grant) => {
+    // An upsert: signing in again replaces token, scopes and expiry but keeps the link count and the
+    // creation time, which concurrent link writes and the first sign-in own.
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const sets: string[] = [];
+    const removes: string[] = [];
+    Object.entries({ ...grant, kind: 'grant' })
+      .filter(([name]) => name !== 'tenantId' && name !== 'grantId')
+      .forEach(([name, value], index) => {
+        names[`#f${index}`] = name;
+        if (value === undefined) {
+          removes.push(`#f${index}`);
+        } else {
+          values[`:f${index}`] = value;
+          sets.push(`#f${index} = :f${index}`);
+        }
+      });
+    const expression = [
+      `SET ${[
+        ...sets,
+        'tenantId = :tenantId',
+        'grantId = :grantId',
+        'linkCount = if_not_exists(linkCount, :zero)',
+        'createdAt = if_not_exists(createdAt, :now)',
+      ].join(', ')}`,
+      ...(removes.length > 0 ? [`REMOVE ${removes.join(', ')}`] : []),
+    ].join(' ');
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: grantKey(grant.tenantId, grant.grantId),
+        UpdateExpression: expression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: {
+          ...values,
+          ':tenantId': grant.tenantId,
+          ':grantId': grant.grantId,
+          ':zero': 0,
+          ':now': grant.updatedAt,
+        },
+        ReturnValues: 'ALL_NEW',
+      })
+    );
+    return toGrant(Attributes ?? {});
+  },
+
+  get: async (tenantId, grantId) => {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: grantKey(tenantId, grantId),
+        ConsistentRead: true,
+      })
+    );
+    return Item ? toGrant(Item) : undefined;
+  },
+
+  list: async (tenantId, { limit, cursor }) => {
+    const pk = tenantPk(tenantId);
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': GRANT_PREFIX },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, pk, GRANT_PREFIX),
+      })
+    );
+    const nextCursor = encodeCursor(page.LastEvaluatedKey);
+    return { items: (page.Items ?? []).map(toGrant), ...(nextCursor ? { nextCursor } : {}) };
+  },
+
+  deleteIfUnused: async (tenantId, grantId) => {
+    try {
+      await client.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: grantKey(tenantId, grantId),
+          ConditionExpression: UNUSED,
+          ExpressionAttributeValues: { ':zero': 0 },
+        })
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  },
+
+  delete: async (tenantId, grantId) => {
+    await client.send(
+      new DeleteCommand({ TableName: tableName, Key: grantKey(tenantId, grantId) })
+    );
+  },
+
+  listByMetaUser: async (metaUserId) =>
+    (
+      await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'byMetaUser',
+        KeyConditionExpression: 'metaUserId = :user AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':user': metaUserId, ':prefix': GRANT_PREFIX },
+      })
+    ).map(toGrant),
+});
+
+export { createGrantRepository };

@@ -1,0 +1,328 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../../core/errors.js';
+import { type Link, shardOf } from '../../core/linking/model.js';
+import type { LinkRepository } from '../../core/linking/ports.js';
+import {
+  cancellationCodes,
+  isConditionalCheckFailed,
+  isOnlyTransactionConflict,
+} from './errors.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  grantKey,
+  LINK_PREFIX,
+  linkKey,
+  pageGuardKey,
+  phoneGuardKey,
+  stripKeys,
+  tenantPk,
+} from './keys.js';
+import { queryAll } from './query.js';
+
+/** Condition fragments, named for what they guarantee. */
+/** Create-once: the item must not exist yet. */
+const NOT_EXISTS = 'attribute_not_exists(pk)';
+/** Only touch an item that is there (an update or delete never resurrects a deleted link). */
+const EXISTS = 'attribute_exists(pk)';
+/** Optimistic concurrency: the stored version is the one the caller read. */
+const SAME_VERSION = 'attribute_exists(pk) AND version = :expected';
+/** A guard may be removed only by its own link (or be gone already); never another link's guard. */
+const OWN_GUARD = 'attribute_not_exists(pk) OR linkId = :linkId';
+
+const BATCH_GET_MAX = 100;
+const MAX_CONFLICT_ATTEMPTS = 5;
+
+/** The item for a link: shard only while active, so the byShard index holds active links only. */
+const linkItem = (link: Link): Record<string, unknown> => ({
+  ...linkKey(link.tenantId, link.linkId),
+  kind: 'link',
+  ...link,
+  ...(link.status === 'active' ? { shard: shardOf(link.linkId) } : {}),
+});
+
+const toLink = (item: Record<string, unknown>): Link => stripKeys(item) as unknown as Link;
+
+const guardItem = (key: { pk: string; sk: string }, link: Link) => ({
+  ...key,
+  kind: 'guard',
+  tenantId: link.tenantId,
+  linkId: link.linkId,
+});
+
+/**
+ * Retries a transaction cancelled only by a concurrent transaction on the same items (for example two
+ * links of one grant bumping its count), with jitter; any other outcome is returned or thrown.
+ */
+const withConflictRetry = async <T>(write: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes || !isOnlyTransactionConflict(codes) || attempt >= MAX_CONFLICT_ATTEMPTS) {
+        throw error;
+      }
+      await sleep(Math.random() * 20 * attempt);
+    }
+  }
+};
+
+/**
+ * Links in the links table (see keys.ts for the layout).
+ *
+ * @example
+ * const links = createLinkRepository(dynamoDocumentClient(), config.LINKS_TABLE);
+ */
+const createLinkRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string
+): LinkRepository => {
+  const deleteTransaction = (link: Link, withGrant: boolean) =>
+    client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName,
+              Key: linkKey(link.tenantId, link.linkId),
+              ConditionExpression: EXISTS,
+            },
+          },
+          ...[pageGuardKey(link.pageId), phoneGuardKey(link.phoneNumberId)].map((key) => ({
+            Delete: {
+              TableName: tableName,
+              Key: key,
+              ConditionExpression: OWN_GUARD,
+              ExpressionAttributeValues: { ':linkId': link.linkId },
+            },
+          })),
+          ...(withGrant
+            ? [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: grantKey(link.tenantId, link.grantId),
+                    UpdateExpression: 'ADD linkCount :minusOne',
+                    // Without it, an update on a deleted grant would create a stray item.
+                    ConditionExpression: EXISTS,
+                    ExpressionAttributeValues: { ':minusOne': -1 },
+                  },
+                },
+              ]
+            : []),
+        ],
+      })
+    );
+
+  return {
+    create: async (link) => {
+      try {
+        await withConflictRetry(() =>
+          client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: linkItem(link),
+                    ConditionExpression: NOT_EXISTS,
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: guardItem(pageGuardKey(link.pageId), link),
+                    ConditionExpression: NOT_EXISTS,
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: guardItem(phoneGuardKey(link.phoneNumberId), link),
+                    ConditionExpression: NOT_EXISTS,
+                  },
+                },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: grantKey(link.tenantId, link.grantId),
+                    UpdateExpression: 'ADD linkCount :one',
+                    ConditionExpression: EXISTS,
+                    ExpressionAttributeValues: { ':one': 1 },
+                  },
+                },
+              ],
+            })
+          )
+        );
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        const [, page, phone, grant] = codes.map((code) => code === 'ConditionalCheckFailed');
+        if (page || phone) {
+          const what = [
+            ...(page ? [`Page ${link.pageId}`] : []),
+            ...(phone ? [`WhatsApp number ${link.displayPhoneNumber}`] : []),
+          ].join(' and ');
+          throw new ConflictError(
+            `${what} ${page && phone ? 'are' : 'is'} already linked. Unlink ${page && phone ? 'them' : 'it'} first (DELETE /links/{linkId}) or choose another.`,
+            { pageId: link.pageId, phoneNumberId: link.phoneNumberId },
+            page ? 'page_already_linked' : 'phone_number_already_linked',
+            { cause: error }
+          );
+        }
+        if (grant) {
+          throw new NotFoundError(
+            `Grant ${link.grantId} no longer exists; sign in again.`,
+            { grantId: link.grantId },
+            'grant_not_found',
+            { cause: error }
+          );
+        }
+        if (codes.includes('TransactionConflict')) {
+          throw new ConflictError(
+            'Another request is linking the same Page or number right now. Try again.',
+            undefined,
+            'concurrent_update',
+            { cause: error }
+          );
+        }
+        throw error;
+      }
+    },
+
+    get: async (tenantId, linkId) => {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: linkKey(tenantId, linkId),
+          ConsistentRead: true,
+        })
+      );
+      return Item ? toLink(Item) : undefined;
+    },
+
+    list: async (tenantId, { limit, cursor }) => {
+      const pk = tenantPk(tenantId);
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': LINK_PREFIX },
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(cursor, pk, LINK_PREFIX),
+        })
+      );
+      const nextCursor = encodeCursor(page.LastEvaluatedKey);
+      return {
+        items: (page.Items ?? []).map(toLink),
+        ...(nextCursor ? { nextCursor } : {}),
+      };
+    },
+
+    update: async (link, expectedVersion) => {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: linkItem(link),
+            ConditionExpression: SAME_VERSION,
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          })
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        if (!error.Item) {
+          throw new NotFoundError(
+            `No link ${link.linkId} in this tenant.`,
+            { linkId: link.linkId },
+            'link_not_found',
+            { cause: error }
+          );
+        }
+        throw new ConflictError(
+          `Link ${link.linkId} changed since it was read. Read it again and retry.`,
+          { linkId: link.linkId },
+          'version_mismatch',
+          { cause: error }
+        );
+      }
+    },
+
+    delete: async (link) => {
+      try {
+        await withConflictRetry(() => deleteTransaction(link, true));
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        if (codes[0] === 'ConditionalCheckFailed') {
+          throw new NotFoundError(
+            `No link ${link.linkId} in this tenant.`,
+            { linkId: link.linkId },
+            'link_not_found',
+            { cause: error }
+          );
+        }
+        if (codes[3] !== 'ConditionalCheckFailed') throw error;
+        // The grant is already gone (Meta's callbacks delete grants): remove the link alone.
+        await withConflictRetry(() => deleteTransaction(link, false));
+        return { grantLinkCount: undefined };
+      }
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: grantKey(link.tenantId, link.grantId),
+          ProjectionExpression: 'linkCount',
+          ConsistentRead: true,
+        })
+      );
+      return { grantLinkCount: Item ? Number(Item.linkCount ?? 0) : undefined };
+    },
+
+    listByMetaUser: async (metaUserId) =>
+      (
+        await queryAll(client, {
+          TableName: tableName,
+          IndexName: 'byMetaUser',
+          KeyConditionExpression: 'metaUserId = :user AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':user': metaUserId, ':prefix': LINK_PREFIX },
+        })
+      ).map(toLink),
+
+    taken: async (pageIds, phoneNumberIds) => {
+      const keys = [...new Set(pageIds)]
+        .map(pageGuardKey)
+        .concat([...new Set(phoneNumberIds)].map(phoneGuardKey));
+      const found = new Set<string>();
+      for (let index = 0; index < keys.length; index += BATCH_GET_MAX) {
+        let pending: Record<string, unknown>[] = keys.slice(index, index + BATCH_GET_MAX);
+        for (let attempt = 1; pending.length > 0; attempt += 1) {
+          const result = await client.send(
+            new BatchGetCommand({
+              RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'pk' } },
+            })
+          );
+          for (const item of result.Responses?.[tableName] ?? []) found.add(String(item.pk));
+          pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+          if (pending.length > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+        }
+      }
+      return {
+        pageIds: new Set(pageIds.filter((id) => found.has(pageGuardKey(id).pk))),
+        phoneNumberIds: new Set(phoneNumberIds.filter((id) => found.has(phoneGuardKey(id).pk))),
+      };
+    },
+  };
+};
+
+export { createLinkRepository };

@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The linking domain: a tenant's grant (a Meta user's authorisation, tokens sealed) and the links it
+ * backs (one Facebook Page <-> one WhatsApp Business phone number). Pure types and rules, no I/O.
+ */
+
+/** Meta object ids (users, Pages, WABAs, phone numbers) are decimal digits. */
+const META_ID = /^\d{1,32}$/;
+/** Tandem's own ids: a kind prefix, then 128 random bits as 32 lowercase hex digits. */
+const LINK_ID = /^lnk_[0-9a-f]{32}$/;
+const GRANT_ID = /^grt_[0-9a-f]{32}$/;
+/** OAuth state and selection ids: 256 random bits, base64url (43 characters). */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+/** Data-deletion confirmation codes: Meta asks for an alphanumeric code. */
+const CONFIRMATION_CODE = /^[0-9a-f]{32}$/;
+
+/**
+ * Scopes Tandem asks for. Required ones are what linking and sync cannot work without; the ads ones
+ * only serve Click-to-WhatsApp ads, so a user may decline them and still link (ads then say so).
+ * - pages_show_list: list the Pages the user can act on (/me/accounts).
+ * - pages_read_engagement: read the Page's business fields (about, address, website...) to sync.
+ * - pages_manage_metadata: subscribe the app to the Page's webhooks (sync triggers).
+ * - whatsapp_business_management: read the WABA's numbers and write the business profile.
+ * - business_management: reach WABAs and Pages owned through a business portfolio.
+ */
+const REQUIRED_SCOPES = [
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+  'whatsapp_business_management',
+  'business_management',
+] as const;
+const OPTIONAL_SCOPES = ['ads_management', 'ads_read'] as const;
+const REQUESTED_SCOPES = [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES];
+
+/** WhatsApp profile fields sync can write; each can be opted out of per link. */
+const SYNC_FIELDS = [
+  'about',
+  'description',
+  'address',
+  'email',
+  'websites',
+  'vertical',
+  'profilePicture',
+] as const;
+type SyncField = (typeof SYNC_FIELDS)[number];
+
+interface SyncSettings {
+  /** Off until the user turns it on: linking alone never writes to WhatsApp. */
+  enabled: boolean;
+  /** true = sync this field; a field set to false is left alone on WhatsApp. */
+  fields: Record<SyncField, boolean>;
+}
+
+/**
+ * Why a link is paused. A union so sync can add reasons with their own details without loosening the
+ * type: `local_override` when someone edited the WhatsApp profile directly, `token_invalid` when Meta
+ * answered 190 and the user must sign in again.
+ */
+type PauseReason = 'local_override' | 'token_invalid';
+interface Pause {
+  reason: PauseReason;
+  /** ISO-8601 time the link was paused. */
+  since: string;
+  details?: Record<string, unknown>;
+}
+
+type LinkStatus = 'active' | 'paused';
+
+/** A Page field Tandem cannot carry over to WhatsApp, stated per link rather than silently dropped. */
+interface UnsupportedField {
+  field: 'hours';
+  reason: string;
+}
+
+const UNSUPPORTED_FIELDS: UnsupportedField[] = [
+  {
+    field: 'hours',
+    reason:
+      'The WhatsApp Cloud API has no field for business hours, so Tandem cannot copy the Page hours; set them in the WhatsApp Business app.',
+  },
+];
+
+interface Link {
+  linkId: string;
+  tenantId: string;
+  grantId: string;
+  /** The Meta user whose grant backs the link; Meta's callbacks name this user. */
+  metaUserId: string;
+  pageId: string;
+  pageName: string;
+  wabaId: string;
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+  status: LinkStatus;
+  pause?: Pause;
+  sync: SyncSettings;
+  unsupported: UnsupportedField[];
+  createdAt: string;
+  updatedAt: string;
+  /** Starts at 1 and grows by one per update: the optimistic-concurrency token (ETag). */
+  version: number;
+}
+
+/** A sealed secret: ciphertext plus the wrapped data key that opens it (envelope encryption). */
+interface SealedToken {
+  v: 1;
+  alg: 'AES-256-GCM';
+  /** Which key wrapped the data key: a KMS key ARN, or `local` for the embedded default. */
+  keyRef: string;
+  wrappedKey: string;
+  iv: string;
+  tag: string;
+  ciphertext: string;
+}
+
+/**
+ * A Meta user's authorisation, held for one tenant. One grant per (tenant, Meta user): signing in
+ * again refreshes it in place, so the links it backs keep working.
+ */
+interface Grant {
+  grantId: string;
+  tenantId: string;
+  metaUserId: string;
+  /** Scopes Meta reports as granted (debug_token). */
+  scopes: string[];
+  /** WhatsApp Business Accounts the grant reaches (debug_token granular scope target ids). */
+  wabaIds: string[];
+  /** ISO-8601; undefined when Meta reports no expiry. */
+  tokenExpiresAt?: string;
+  dataAccessExpiresAt?: string;
+  token: SealedToken;
+  /** How many links use this grant; kept in the same transaction as link writes. */
+  linkCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a client may see of a grant: never the token. */
+type GrantView = Omit<Grant, 'token' | 'tenantId'> & { missingOptionalScopes: string[] };
+
+type LinkView = Omit<Link, 'tenantId' | 'metaUserId'>;
+
+/** How many shards the reconciler fans out over; a link's shard is a stable hash of its id. */
+const SHARD_COUNT = 16;
+
+const shardOf = (linkId: string): number =>
+  createHash('sha256').update(linkId).digest().readUInt32BE(0) % SHARD_COUNT;
+
+/** The grant id is derived, so concurrent sign-ins of one Meta user into one tenant share a grant. */
+const grantIdFor = (tenantId: string, metaUserId: string): string =>
+  `grt_${createHash('sha256').update(`${tenantId}\u0000${metaUserId}`).digest('hex').slice(0, 32)}`;
+
+const defaultSync = (): SyncSettings => ({
+  enabled: false,
+  fields: Object.fromEntries(SYNC_FIELDS.map((field) => [field, true])) as Record<
+    SyncField,
+    boolean
+  >,
+});
+
+const toLinkView = ({ tenantId: _t, metaUserId: _m, ...view }: Link): LinkView => view;
+
+const toGrantView = ({ token: _k, tenantId: _t, ...grant }: Grant): GrantView => ({
+  ...grant,
+  missingOptionalScopes: OPTIONAL_SCOPES.filter((scope) => !grant.scopes.includes(scope)),
+});
+
+const missingRequiredScopes = (granted: readonly string[]): string[] =>
+  REQUIRED_SCOPES.filter((scope) => !granted.includes(scope));
+
+export type {
+  Grant,
+  GrantView,
+  Link,
+  LinkStatus,
+  LinkView,
+  Pause,
+  PauseReason,
+  SealedToken,
+  SyncField,
+  SyncSettings,
+  UnsupportedField,
+};
+export {
+  CONFIRMATION_CODE,
+  defaultSync,
+  GRANT_ID,
+  grantIdFor,
+  LINK_ID,
+  META_ID,
+  missingRequiredScopes,
+  OPTIONAL_SCOPES,
+  REQUESTED_SCOPES,
+  REQUIRED_SCOPES,
+  SESSION_ID,
+  SHARD_COUNT,
+  SYNC_FIELDS,
+  shardOf,
+  toGrantView,
+  toLinkView,
+  UNSUPPORTED_FIELDS,
+};

@@ -1,0 +1,203 @@
+import type { Grant, Link, SealedToken } from './model.js';
+
+/**
+ * The ports the linking use cases need. Adapters live in functions/adapters; tests pass in-memory
+ * fakes. Every method that can lose a race says which typed error it throws.
+ */
+
+interface Clock {
+  now(): Date;
+}
+
+interface IdGenerator {
+  /** `lnk_` + 128 random bits. */
+  linkId(): string;
+  /** 256 random bits, base64url: OAuth state and selection-session ids. */
+  sessionId(): string;
+  /** A PKCE code verifier (RFC 7636: 43-128 unreserved characters, here 256 random bits). */
+  codeVerifier(): string;
+  /** A data-deletion confirmation code (alphanumeric, 128 random bits). */
+  confirmationCode(): string;
+}
+
+interface PageRequest {
+  limit: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+interface PageOf<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+interface LinkRepository {
+  /**
+   * Writes the link, its Page and phone-number guards and the grant's link count in one transaction.
+   * @throws ConflictError (`page_already_linked` / `phone_number_already_linked`) when either is taken.
+   * @throws NotFoundError (`grant_not_found`) when the grant is gone.
+   */
+  create(link: Link): Promise<void>;
+  get(tenantId: string, linkId: string): Promise<Link | undefined>;
+  list(tenantId: string, page: PageRequest): Promise<PageOf<Link>>;
+  /**
+   * Replaces the link if its stored version is still `expectedVersion`.
+   * @throws ConflictError (`version_mismatch`) or NotFoundError (`link_not_found`).
+   */
+  update(link: Link, expectedVersion: number): Promise<void>;
+  /**
+   * Deletes the link and its guards and decrements its grant's link count, in one transaction.
+   * @returns the grant's remaining link count, or undefined when the grant no longer exists.
+   * @throws NotFoundError (`link_not_found`) when the link is already gone.
+   */
+  delete(link: Link): Promise<{ grantLinkCount: number | undefined }>;
+  /** Every link, in every tenant, backed by this Meta user's grants. */
+  listByMetaUser(metaUserId: string): Promise<Link[]>;
+  /** Which of these Pages and numbers are already in a link (anyone's). */
+  taken(
+    pageIds: string[],
+    phoneNumberIds: string[]
+  ): Promise<{ pageIds: Set<string>; phoneNumberIds: Set<string> }>;
+}
+
+interface GrantRepository {
+  /**
+   * Creates the grant or refreshes its token, scopes and expiry in place, keeping its link count and
+   * creation time. Returns the stored grant.
+   */
+  save(grant: Omit<Grant, 'linkCount' | 'createdAt'>): Promise<Grant>;
+  get(tenantId: string, grantId: string): Promise<Grant | undefined>;
+  list(tenantId: string, page: PageRequest): Promise<PageOf<Grant>>;
+  /** Deletes the grant (and so its sealed token) only if no link uses it; says whether it did. */
+  deleteIfUnused(tenantId: string, grantId: string): Promise<boolean>;
+  /** Deletes the grant whatever uses it (Meta's callbacks, after its links are gone). */
+  delete(tenantId: string, grantId: string): Promise<void>;
+  /** Every grant, in every tenant, of this Meta user. */
+  listByMetaUser(metaUserId: string): Promise<Grant[]>;
+}
+
+/** A short-lived, single-use browser session of the linking flow. */
+type OAuthSession =
+  | {
+      kind: 'authorize';
+      /** The OAuth `state` value. */
+      id: string;
+      tenantId: string;
+      codeVerifier: string;
+      /** Epoch seconds (the TTL attribute). */
+      expiresAt: number;
+    }
+  | {
+      kind: 'selection';
+      id: string;
+      tenantId: string;
+      grantId: string;
+      expiresAt: number;
+    };
+
+interface OAuthSessionRepository {
+  put(session: OAuthSession): Promise<void>;
+  /**
+   * Atomically removes and returns the session if it exists and is of `kind`; a second call with the
+   * same id returns undefined. Expiry is the caller's check (TTL deletion lags).
+   */
+  consume<K extends OAuthSession['kind']>(
+    kind: K,
+    id: string
+  ): Promise<Extract<OAuthSession, { kind: K }> | undefined>;
+}
+
+/** What the token is for; part of the encryption context, so a sealed token cannot be repurposed. */
+type TokenPurpose = 'meta_user_token';
+
+interface TokenContext {
+  tenantId: string;
+  grantId: string;
+  purpose: TokenPurpose;
+}
+
+interface TokenVault {
+  seal(plaintext: string, context: TokenContext): Promise<SealedToken>;
+  /** @throws when the context differs from the one it was sealed with, or the data was altered. */
+  open(sealed: SealedToken, context: TokenContext): Promise<string>;
+}
+
+interface DeletionRequest {
+  confirmationCode: string;
+  status: 'completed';
+  requestedAt: string;
+  completedAt: string;
+  deletedLinks: number;
+  deletedGrants: number;
+}
+
+interface DeletionRequestRepository {
+  put(request: DeletionRequest): Promise<void>;
+  get(confirmationCode: string): Promise<DeletionRequest | undefined>;
+}
+
+interface MetaToken {
+  accessToken: string;
+  /** Seconds until expiry, when Meta says. */
+  expiresIn?: number;
+}
+
+interface TokenInfo {
+  isValid: boolean;
+  appId: string;
+  userId: string;
+  scopes: string[];
+  /** Target ids per granular scope, e.g. WABA ids under whatsapp_business_management. */
+  granularScopes: { scope: string; targetIds: string[] }[];
+  /** Epoch seconds; 0 or undefined when the token does not expire. */
+  expiresAt?: number;
+  dataAccessExpiresAt?: number;
+}
+
+interface MetaPage {
+  id: string;
+  name: string;
+}
+
+interface MetaPhoneNumber {
+  id: string;
+  wabaId: string;
+  displayPhoneNumber: string;
+  verifiedName?: string;
+}
+
+/** The Graph operations linking uses. Errors are Tandem's typed errors (the adapter maps them). */
+interface MetaGateway {
+  exchangeCode(input: {
+    code: string;
+    redirectUri: string;
+    codeVerifier: string;
+  }): Promise<MetaToken>;
+  exchangeForLongLived(shortLivedToken: string): Promise<MetaToken>;
+  debugToken(token: string): Promise<TokenInfo>;
+  listPages(token: string): Promise<MetaPage[]>;
+  listPhoneNumbers(token: string, wabaIds: string[]): Promise<MetaPhoneNumber[]>;
+  /** Removes every permission the user gave the app (DELETE /{user-id}/permissions). */
+  revokePermissions(token: string, metaUserId: string): Promise<void>;
+}
+
+export type {
+  Clock,
+  DeletionRequest,
+  DeletionRequestRepository,
+  GrantRepository,
+  IdGenerator,
+  LinkRepository,
+  MetaGateway,
+  MetaPage,
+  MetaPhoneNumber,
+  MetaToken,
+  OAuthSession,
+  OAuthSessionRepository,
+  PageOf,
+  PageRequest,
+  TokenContext,
+  TokenInfo,
+  TokenPurpose,
+  TokenVault,
+};

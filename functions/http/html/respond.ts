@@ -1,0 +1,41 @@
+import { statusOf } from '../../adapters/http/error-response.js';
+import type { RouteResult } from '../../adapters/http/route.js';
+import type { Logger } from '../../adapters/logger.js';
+import { TandemError } from '../../core/errors.js';
+import { errorPage } from './pages.js';
+
+/** Page titles for the refusals a browser user meets in the linking journey. */
+const TITLES: Record<string, string> = {
+  oauth_state_invalid: 'This sign-in link is no longer valid',
+  oauth_state_expired: 'This sign-in expired',
+  oauth_code_missing: 'The sign-in did not complete',
+  consent_denied: 'Nothing was linked',
+  token_rejected: 'The sign-in did not complete',
+  selection_invalid: 'This form was already used',
+  selection_expired: 'This form expired',
+  meta_token_invalid: 'Facebook no longer accepts this sign-in',
+  deletion_request_not_found: 'Unknown deletion request',
+};
+
+/**
+ * Renders a typed error as an HTML page with the status the one HTTP mapping gives it
+ * (functions/adapters/http/error-response.ts). Anything else is re-thrown to the route wrapper, which
+ * answers a generic 500 without details.
+ */
+const htmlError = (error: unknown, requestId: string, log: Logger): RouteResult => {
+  if (!(error instanceof TandemError)) throw error;
+  const status = statusOf(error);
+  if (status >= 500) log.error('page failed', { error, code: error.code });
+  else log.info('page refused', { status, code: error.code });
+  return {
+    status,
+    html: errorPage({
+      title: TITLES[error.code] ?? 'Linking did not complete',
+      message: error.message,
+      code: error.code,
+      requestId,
+    }),
+  };
+};
+
+export { htmlError };

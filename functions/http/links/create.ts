@@ -1,0 +1,31 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { createLink } from '../../core/linking/links.js';
+import { toLinkView } from '../../core/linking/model.js';
+import { createMetaGateway } from './meta-gateway.js';
+import { createLinkBody, etagOf, MAX_BODY_BYTES } from './schemas.js';
+import { clock, grantRepository, graphClient, ids, linkRepository, tokenVault } from './wiring.js';
+
+const deps = {
+  grants: grantRepository(),
+  links: linkRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+  clock,
+  ids,
+};
+
+/**
+ * POST /links (tenant): links a Page to a WhatsApp number with one of the tenant's grants. 201, or
+ * 404 (grant, Page or number out of reach), 409 (Page or number already linked).
+ */
+export const handler = httpRoute(
+  { access: 'tenant', body: createLinkBody, maxBodyBytes: MAX_BODY_BYTES },
+  async ({ tenant, body }) => {
+    const link = await createLink(deps, tenant, body);
+    return {
+      status: 201,
+      json: toLinkView(link),
+      headers: { location: `/links/${link.linkId}`, etag: etagOf(link.version) },
+    };
+  }
+);

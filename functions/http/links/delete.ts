@@ -1,0 +1,25 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { unlink } from '../../core/linking/links.js';
+import { createMetaGateway } from './meta-gateway.js';
+import { linkParams } from './schemas.js';
+import { grantRepository, graphClient, linkRepository, tokenVault } from './wiring.js';
+
+const deps = {
+  links: linkRepository(),
+  grants: grantRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+};
+
+/**
+ * DELETE /links/{linkId} (tenant): unlinks, then deletes the grant's tokens if no other link uses them
+ * and revokes the app on Meta if it was the user's last link. Answers what it did.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: linkParams },
+  async ({ tenant, params, log }) => {
+    const result = await unlink(deps, tenant, params.linkId);
+    if (result.revocation === 'failed') log.warn('revocation on Meta failed', { ...result });
+    return { status: 200, json: result };
+  }
+);

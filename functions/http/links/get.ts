@@ -1,0 +1,16 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { getLink } from '../../core/linking/links.js';
+import { toLinkView } from '../../core/linking/model.js';
+import { etagOf, linkParams } from './schemas.js';
+import { linkRepository } from './wiring.js';
+
+const deps = { links: linkRepository() };
+
+/** GET /links/{linkId} (tenant): one of the tenant's links, with its version as ETag. */
+export const handler = httpRoute(
+  { access: 'tenant', params: linkParams },
+  async ({ tenant, params }) => {
+    const link = await getLink(deps, tenant, params.linkId);
+    return { status: 200, json: toLinkView(link), headers: { etag: etagOf(link.version) } };
+  }
+);

@@ -1,0 +1,21 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { listGrantAssets } from '../../core/linking/grants.js';
+import { createMetaGateway } from './meta-gateway.js';
+import { grantParams } from './schemas.js';
+import { grantRepository, graphClient, linkRepository, tokenVault } from './wiring.js';
+
+const deps = {
+  grants: grantRepository(),
+  links: linkRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+};
+
+/** GET /grants/{grantId}/assets (tenant): the Pages and numbers the grant reaches now. */
+export const handler = httpRoute(
+  { access: 'tenant', params: grantParams },
+  async ({ tenant, params }) => ({
+    status: 200,
+    json: await listGrantAssets(deps, tenant, params.grantId),
+  })
+);

@@ -1,0 +1,77 @@
+import { type GraphClient, toTandemError } from '../../adapters/graph/index.js';
+import type { MetaGateway } from '../../core/linking/ports.js';
+
+/**
+ * The linking use cases' MetaGateway over the Graph client: picks the fields linking needs and turns
+ * Graph failures into Tandem's typed errors (190 -> re-link, rate limits -> 429, ...).
+ *
+ * It lives beside the linking handlers because functions/adapters/graph/ is the Graph client's own
+ * module; it depends on nothing but the client's public operations.
+ *
+ * @param graph - resolves the client; async because the app secret is fetched once, lazily
+ */
+const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
+  const call = async <T>(operation: (client: GraphClient) => Promise<T>): Promise<T> => {
+    const client = await graph();
+    try {
+      return await operation(client);
+    } catch (error) {
+      throw toTandemError(error);
+    }
+  };
+  return {
+    exchangeCode: (input) =>
+      call(async (client) => {
+        const { data } = await client.exchangeCode(input);
+        return { accessToken: data.access_token, expiresIn: data.expires_in };
+      }),
+    exchangeForLongLived: (token) =>
+      call(async (client) => {
+        const { data } = await client.exchangeForLongLived(token);
+        return { accessToken: data.access_token, expiresIn: data.expires_in };
+      }),
+    debugToken: (token) =>
+      call(async (client) => {
+        const { data } = await client.debugToken(token);
+        return {
+          isValid: data.is_valid,
+          appId: data.app_id,
+          userId: data.user_id ?? '',
+          scopes: data.scopes,
+          granularScopes: data.granular_scopes.map((granular) => ({
+            scope: granular.scope,
+            targetIds: granular.target_ids ?? [],
+          })),
+          // Meta reports 0 for "never expires".
+          expiresAt: data.expires_at || undefined,
+          dataAccessExpiresAt: data.data_access_expires_at || undefined,
+        };
+      }),
+    listPages: (token) =>
+      call(async (client) => {
+        const { data } = await client.listPages(token);
+        return data.map((page) => ({ id: page.id, name: page.name }));
+      }),
+    listPhoneNumbers: (token, wabaIds) =>
+      call(async (client) => {
+        const perWaba = await Promise.all(
+          wabaIds.map(async (wabaId) => {
+            const { data } = await client.listPhoneNumbers(token, wabaId);
+            return data.map((number) => ({
+              id: number.id,
+              wabaId,
+              displayPhoneNumber: number.display_phone_number ?? number.id,
+              ...(number.verified_name ? { verifiedName: number.verified_name } : {}),
+            }));
+          })
+        );
+        return perWaba.flat();
+      }),
+    revokePermissions: (token, metaUserId) =>
+      call(async (client) => {
+        await client.revokePermissions(token, metaUserId);
+      }),
+  };
+};
+
+export { createMetaGateway };

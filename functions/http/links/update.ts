@@ -1,0 +1,43 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { ValidationError } from '../../core/errors.js';
+import { updateLink } from '../../core/linking/links.js';
+import { toLinkView } from '../../core/linking/model.js';
+import { etagOf, linkParams, MAX_BODY_BYTES, updateLinkBody, versionOfIfMatch } from './schemas.js';
+import { clock, linkRepository } from './wiring.js';
+
+const deps = { links: linkRepository(), clock };
+
+/** The expected version from If-Match or the body's `version`; both must agree when both are sent. */
+const expectedVersion = (ifMatch: string | undefined, version: number | undefined) => {
+  const fromHeader = versionOfIfMatch(ifMatch);
+  if (fromHeader === 'invalid') {
+    throw new ValidationError(
+      'If-Match must be the ETag of the link, e.g. "3".',
+      undefined,
+      'invalid_if_match'
+    );
+  }
+  if (fromHeader !== undefined && version !== undefined && fromHeader !== version) {
+    throw new ValidationError(
+      'If-Match and the body version disagree; send one of them.',
+      undefined,
+      'invalid_if_match'
+    );
+  }
+  return fromHeader ?? version;
+};
+
+/**
+ * PATCH /links/{linkId} (tenant): turns sync on or off and opts fields in or out. Optimistic
+ * concurrency through If-Match or `version`: 409 when the link changed since it was read.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: linkParams, body: updateLinkBody, maxBodyBytes: MAX_BODY_BYTES },
+  async ({ tenant, params, body, headers }) => {
+    const link = await updateLink(deps, tenant, params.linkId, {
+      expectedVersion: expectedVersion(headers['if-match'], body.version),
+      sync: body.sync,
+    });
+    return { status: 200, json: toLinkView(link), headers: { etag: etagOf(link.version) } };
+  }
+);

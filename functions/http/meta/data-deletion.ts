@@ -1,0 +1,39 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
+import {
+  clock,
+  deletionRepository,
+  grantRepository,
+  ids,
+  linkRepository,
+  metaAppSecret,
+  publicBaseUrl,
+} from '../links/wiring.js';
+import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
+
+const deps = {
+  links: linkRepository(),
+  grants: grantRepository(),
+  deletions: deletionRepository(),
+  ids,
+  clock,
+  publicBaseUrl: publicBaseUrl(),
+};
+const appSecret = metaAppSecret();
+
+/**
+ * POST /meta/data-deletion (public: Meta calls it with signed_request): deletes the user's data and
+ * answers Meta's `{ url, confirmation_code }`. 400 for a bad signature.
+ */
+export const handler = httpRoute(
+  {
+    access: 'public',
+    body: signedRequestForm,
+    bodyFormat: 'form',
+    maxBodyBytes: MAX_CALLBACK_BYTES,
+  },
+  async ({ body }) => ({
+    status: 200,
+    json: await requestDataDeletion({ ...deps, appSecret: await appSecret() }, body.signed_request),
+  })
+);

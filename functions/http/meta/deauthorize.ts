@@ -1,0 +1,28 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
+import { grantRepository, linkRepository, metaAppSecret } from '../links/wiring.js';
+import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
+
+const deps = { links: linkRepository(), grants: grantRepository() };
+const appSecret = metaAppSecret();
+
+/**
+ * POST /meta/deauthorize (public: Meta calls it, proving itself with signed_request): the user removed
+ * the app, so their links and grants go, in every tenant. 400 for a bad signature.
+ */
+export const handler = httpRoute(
+  {
+    access: 'public',
+    body: signedRequestForm,
+    bodyFormat: 'form',
+    maxBodyBytes: MAX_CALLBACK_BYTES,
+  },
+  async ({ body, log }) => {
+    const result = await handleDeauthorize(
+      { ...deps, appSecret: await appSecret() },
+      body.signed_request
+    );
+    log.info('Meta user deauthorized the app', { ...result });
+    return { status: 200, json: { status: 'deauthorized', ...result } };
+  }
+);

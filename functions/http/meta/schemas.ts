@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * Meta's callbacks post one form field. Loose (Meta may add fields), bounded: a signed_request is a
+ * few hundred bytes.
+ */
+const signedRequestForm = z.looseObject({
+  signed_request: z.string().min(1).max(4096),
+});
+
+const MAX_CALLBACK_BYTES = 8 * 1024;
+
+export { MAX_CALLBACK_BYTES, signedRequestForm };

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { httpRoute } from '../../adapters/http/route.js';
+import { completeAuthorization } from '../../core/linking/oauth.js';
+import { missingScopesPage, pickerPage } from '../html/pages.js';
+import { htmlError } from '../html/respond.js';
+import { createMetaGateway } from '../links/meta-gateway.js';
+import {
+  clock,
+  grantRepository,
+  graphClient,
+  ids,
+  linkRepository,
+  oauthSettings,
+  publicBaseUrl,
+  sessionRepository,
+  tokenVault,
+} from '../links/wiring.js';
+
+const deps = {
+  sessions: sessionRepository(),
+  grants: grantRepository(),
+  links: linkRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+  clock,
+  ids,
+  oauth: oauthSettings(),
+  publicBaseUrl: publicBaseUrl(),
+};
+
+/** What Meta appends to the redirect URI. Loose: Meta may add parameters; lengths are bounded. */
+const callbackQuery = z.looseObject({
+  state: z.string().max(512).optional(),
+  code: z.string().max(2048).optional(),
+  error: z.string().max(256).optional(),
+  error_reason: z.string().max(256).optional(),
+  error_description: z.string().max(1024).optional(),
+});
+
+/**
+ * GET /oauth/callback (public: Meta redirects the browser here): completes the sign-in and shows the
+ * Page and number picker, or a page saying what went wrong.
+ */
+export const handler = httpRoute(
+  { access: 'public', query: callbackQuery },
+  async ({ query, requestId, log }) => {
+    try {
+      const result = await completeAuthorization(deps, {
+        state: query.state,
+        code: query.code,
+        error: query.error,
+        errorReason: query.error_reason,
+        errorDescription: query.error_description,
+      });
+      if (result.kind === 'missing_scopes') return { status: 403, html: missingScopesPage(result) };
+      return {
+        status: 200,
+        html: pickerPage({
+          assets: result.assets,
+          selectionId: result.selectionId,
+          expiresAt: result.selectionExpiresAt,
+          action: `${deps.publicBaseUrl}/oauth/select`,
+        }),
+      };
+    } catch (error) {
+      return htmlError(error, requestId, log);
+    }
+  }
+);

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { statusOf } from '../../adapters/http/error-response.js';
+import { httpRoute } from '../../adapters/http/route.js';
+import { completeSelection } from '../../core/linking/selection.js';
+import { linkedPage, pickerPage } from '../html/pages.js';
+import { htmlError } from '../html/respond.js';
+import { createMetaGateway } from '../links/meta-gateway.js';
+import { MAX_BODY_BYTES } from '../links/schemas.js';
+import {
+  clock,
+  grantRepository,
+  graphClient,
+  ids,
+  linkRepository,
+  oauthSettings,
+  publicBaseUrl,
+  sessionRepository,
+  tokenVault,
+} from '../links/wiring.js';
+
+const deps = {
+  sessions: sessionRepository(),
+  grants: grantRepository(),
+  links: linkRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+  clock,
+  ids,
+  oauth: oauthSettings(),
+  publicBaseUrl: publicBaseUrl(),
+};
+
+/** The picker form as a browser posts it; the use case checks the values and re-shows the form. */
+const selectionForm = z.looseObject({
+  selection: z.string().max(128).optional(),
+  pageId: z.string().max(64).optional(),
+  phoneNumberId: z.string().max(64).optional(),
+});
+
+/**
+ * POST /oauth/select (public: the browser has no JWT; the single-use selection id stands in for it):
+ * links the chosen Page and number, or shows the picker again with the reason.
+ */
+export const handler = httpRoute(
+  { access: 'public', body: selectionForm, bodyFormat: 'form', maxBodyBytes: MAX_BODY_BYTES },
+  async ({ body, requestId, log }) => {
+    try {
+      const result = await completeSelection(deps, {
+        selectionId: body.selection,
+        pageId: body.pageId,
+        phoneNumberId: body.phoneNumberId,
+      });
+      if (result.kind === 'linked') return { status: 201, html: linkedPage(result.link) };
+      return {
+        status: statusOf(result.problem),
+        html: pickerPage({
+          assets: result.assets,
+          selectionId: result.selectionId,
+          expiresAt: result.selectionExpiresAt,
+          action: `${deps.publicBaseUrl}/oauth/select`,
+          problem: result.problem.message,
+        }),
+      };
+    } catch (error) {
+      return htmlError(error, requestId, log);
+    }
+  }
+);

@@ -1,0 +1,111 @@
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../helpers/system.js';
+import {
+  aTenant,
+  newSandboxUser,
+  restoreDemoUser,
+  startLinking,
+} from '../integration/linking/journey.js';
+
+/**
+ * The linking journey in a real (headless) browser: the client app starts it, the user consents in
+ * Meta's dialog (the sandbox), picks a Page and a WhatsApp number on Tandem's page, and the link is
+ * then visible through the API.
+ */
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await restoreDemoUser();
+});
+
+describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
+  it('signs in, picks a Page and a number, and shows the link', async () => {
+    // Prepare
+    const tenant = aTenant('e2e');
+    const user = await newSandboxUser({ pages: 2, phoneNumbers: 2 });
+    const { authorizeUrl } = await startLinking(tenant);
+    const page = await browser.newPage();
+    // Tandem's pages run no script and load nothing else: a CSP violation would show up here.
+    // (Load errors are not counted: nothing serves the favicon the browser probes for.)
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    // Act
+    await page.goto(authorizeUrl);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Choose a Page and a WhatsApp number' }).waitFor();
+    await page.locator(`input[name="pageId"][value="${user.pageIds[1]}"]`).check();
+    await page.locator(`input[name="phoneNumberId"][value="${user.phoneNumberIds[1]}"]`).check();
+    await page.getByRole('button', { name: 'Link' }).click();
+    await page.getByRole('heading', { name: 'Linked' }).waitFor();
+
+    // Assess
+    const success = (await page.locator('main').textContent()) ?? '';
+    expect(success).toContain('is now linked to the WhatsApp number');
+    expect(success).toContain('Sync is off');
+    expect(problems).toEqual([]);
+    const response = await api('/links', { tenant });
+    const links = (await response.json()) as {
+      items: {
+        pageId: string;
+        phoneNumberId: string;
+        status: string;
+        sync: { enabled: boolean };
+      }[];
+    };
+    expect(links.items).toMatchObject([
+      {
+        pageId: user.pageIds[1],
+        phoneNumberId: user.phoneNumberIds[1],
+        status: 'active',
+        sync: { enabled: false },
+      },
+    ]);
+    await page.close();
+  });
+
+  it('shows a clear page when the user cancels in the dialog', async () => {
+    // Prepare
+    const tenant = aTenant('e2e-cancel');
+    await newSandboxUser();
+    const { authorizeUrl } = await startLinking(tenant);
+    const page = await browser.newPage();
+
+    // Act
+    await page.goto(authorizeUrl);
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.url().includes('/oauth/callback')),
+      page.getByRole('button', { name: 'Cancel' }).click(),
+    ]);
+    await page.getByRole('heading', { name: 'Nothing was linked' }).waitFor();
+
+    // Assess
+    expect(response.status()).toBe(403);
+    expect((await page.locator('main').textContent()) ?? '').toContain(
+      'You cancelled the Facebook sign-in'
+    );
+    await page.close();
+  });
+});

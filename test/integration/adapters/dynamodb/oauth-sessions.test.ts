@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cryptoIds } from '../../../../functions/adapters/crypto/ids.js';
+import { createDeletionRequestRepository } from '../../../../functions/adapters/dynamodb/deletions.js';
+import { createOAuthSessionRepository } from '../../../../functions/adapters/dynamodb/oauth-sessions.js';
+import type { OAuthSessionRepository } from '../../../../functions/core/linking/ports.js';
+import { createTestTable } from './tables.js';
+
+let stateTable: Awaited<ReturnType<typeof createTestTable>>;
+let linksTable: Awaited<ReturnType<typeof createTestTable>>;
+let sessions: OAuthSessionRepository;
+
+beforeAll(async () => {
+  stateTable = await createTestTable('oauthState');
+  linksTable = await createTestTable('links');
+  sessions = createOAuthSessionRepository(stateTable.documentClient, stateTable.tableName);
+});
+
+afterAll(async () => {
+  await stateTable?.drop();
+  await linksTable?.drop();
+});
+
+const anAuthorize = () => ({
+  kind: 'authorize' as const,
+  id: cryptoIds.sessionId(),
+  tenantId: 'tenant-a',
+  codeVerifier: cryptoIds.codeVerifier(),
+  expiresAt: 1_900_000_000,
+});
+
+describe('Class: OAuthSessionRepository', () => {
+  describe('Method: consume', () => {
+    it('returns the session once, then nothing', async () => {
+      // Prepare
+      const session = anAuthorize();
+      await sessions.put(session);
+
+      // Act
+      const first = await sessions.consume('authorize', session.id);
+      const second = await sessions.consume('authorize', session.id);
+
+      // Assess
+      expect(first).toEqual(session);
+      expect(second).toBeUndefined();
+    });
+
+    it('gives a state to exactly one of many concurrent callbacks', async () => {
+      // Prepare
+      const session = anAuthorize();
+      await sessions.put(session);
+
+      // Act
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => sessions.consume('authorize', session.id))
+      );
+
+      // Assess
+      expect(results.filter((result) => result !== undefined)).toHaveLength(1);
+    });
+
+    it('does not consume a session as another kind', async () => {
+      // Prepare
+      const session = anAuthorize();
+      await sessions.put(session);
+
+      // Act
+      const wrongKind = await sessions.consume('selection', session.id);
+
+      // Assess
+      expect(wrongKind).toBeUndefined();
+      expect(await sessions.consume('authorize', session.id)).toEqual(session);
+    });
+
+    it('returns a selection session with its grant', async () => {
+      // Prepare
+      const session = {
+        kind: 'selection' as const,
+        id: cryptoIds.sessionId(),
+        tenantId: 'tenant-a',
+        grantId: 'grt_00000000000000000000000000000001',
+        expiresAt: 1_900_000_000,
+      };
+      await sessions.put(session);
+
+      // Act
+      const consumed = await sessions.consume('selection', session.id);
+
+      // Assess
+      expect(consumed).toEqual(session);
+    });
+  });
+
+  describe('Method: put', () => {
+    it('refuses to overwrite an existing id', async () => {
+      // Prepare
+      const session = anAuthorize();
+      await sessions.put(session);
+
+      // Act
+      const again = sessions.put({ ...session, tenantId: 'tenant-b' });
+
+      // Assess
+      await expect(again).rejects.toThrow();
+      expect(await sessions.consume('authorize', session.id)).toMatchObject({
+        tenantId: 'tenant-a',
+      });
+    });
+  });
+});
+
+describe('Class: DeletionRequestRepository', () => {
+  it('keeps a deletion request by its confirmation code', async () => {
+    // Prepare
+    const deletions = createDeletionRequestRepository(
+      linksTable.documentClient,
+      linksTable.tableName
+    );
+    const request = {
+      confirmationCode: cryptoIds.confirmationCode(),
+      status: 'completed' as const,
+      requestedAt: '2026-07-01T10:00:00.000Z',
+      completedAt: '2026-07-01T10:00:01.000Z',
+      deletedLinks: 1,
+      deletedGrants: 1,
+    };
+
+    // Act
+    await deletions.put(request);
+
+    // Assess
+    expect(await deletions.get(request.confirmationCode)).toEqual(request);
+    expect(await deletions.get(cryptoIds.confirmationCode())).toBeUndefined();
+  });
+});

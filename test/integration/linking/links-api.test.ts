@@ -1,0 +1,438 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { api } from '../../helpers/system.js';
+import {
+  aTenant,
+  type LinkJson,
+  linkThroughApi,
+  restoreDemoUser,
+  sandbox,
+  sandboxJson,
+  signInForGrant,
+} from './journey.js';
+
+afterAll(restoreDemoUser);
+
+const errorCode = async (response: Response): Promise<string> =>
+  ((await response.json()) as { error: { code: string } }).error.code;
+
+describe('Route: GET /grants', () => {
+  it('lists the grant with its scopes and no token', async () => {
+    // Prepare
+    const tenant = aTenant('grants');
+    const { user, grantId } = await signInForGrant(tenant);
+
+    // Act
+    const response = await api('/grants', { tenant });
+
+    // Assess
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { items: Record<string, unknown>[] };
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({
+      grantId,
+      metaUserId: user.userId,
+      wabaIds: [user.wabaId],
+      linkCount: 0,
+    });
+    expect(body.items[0]?.scopes).toContain('whatsapp_business_management');
+    expect(JSON.stringify(body)).not.toMatch(/token"|ciphertext|wrappedKey/);
+  });
+});
+
+describe('Route: GET /grants/{grantId}/assets', () => {
+  it('lists the Pages and numbers the grant reaches', async () => {
+    // Prepare
+    const tenant = aTenant('assets');
+    const { user, grantId } = await signInForGrant(tenant);
+
+    // Act
+    const response = await api(`/grants/${grantId}/assets`, { tenant });
+
+    // Assess
+    expect(response.status).toBe(200);
+    const assets = (await response.json()) as {
+      pages: { id: string; linked: boolean }[];
+      phoneNumbers: { id: string; wabaId: string }[];
+    };
+    expect(assets.pages.map((page) => page.id).sort()).toEqual([...user.pageIds].sort());
+    expect(assets.phoneNumbers.map((number) => number.id).sort()).toEqual(
+      [...user.phoneNumberIds].sort()
+    );
+    expect(assets.pages.every((page) => page.linked === false)).toBe(true);
+  });
+
+  it('refuses a malformed grant id', async () => {
+    // Act
+    const response = await api('/grants/not-a-grant/assets', { tenant: aTenant('assets') });
+
+    // Assess
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('Route: POST /links', () => {
+  it('links a Page and a number: active, sync off, hours flagged', async () => {
+    // Prepare
+    const tenant = aTenant('create');
+
+    // Act
+    const { link, user } = await linkThroughApi(tenant);
+
+    // Assess
+    expect(link).toMatchObject({
+      pageId: user.pageIds[0],
+      phoneNumberId: user.phoneNumberIds[0],
+      wabaId: user.wabaId,
+      status: 'active',
+      version: 1,
+      sync: { enabled: false },
+      unsupported: [{ field: 'hours' }],
+    });
+    expect(link.linkId).toMatch(/^lnk_[0-9a-f]{32}$/);
+    expect(link).not.toHaveProperty('tenantId');
+  });
+
+  it('answers 409 when the Page is already linked', async () => {
+    // Prepare
+    const tenant = aTenant('duplicate');
+    const { grantId, user } = await linkThroughApi(tenant);
+
+    // Act
+    const response = await api('/links', {
+      tenant,
+      body: { grantId, pageId: user.pageIds[0], phoneNumberId: user.phoneNumberIds[1] },
+    });
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(await errorCode(response)).toBe('page_already_linked');
+  });
+
+  it('answers 409 when the number is already linked', async () => {
+    // Prepare
+    const tenant = aTenant('duplicate-number');
+    const { grantId, user } = await linkThroughApi(tenant);
+
+    // Act
+    const response = await api('/links', {
+      tenant,
+      body: { grantId, pageId: user.pageIds[1], phoneNumberId: user.phoneNumberIds[0] },
+    });
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(await errorCode(response)).toBe('phone_number_already_linked');
+  });
+
+  it('lets exactly one of many concurrent requests link the same pair', async () => {
+    // Prepare
+    const tenant = aTenant('concurrent');
+    const { grantId, user } = await signInForGrant(tenant);
+    const body = { grantId, pageId: user.pageIds[0], phoneNumberId: user.phoneNumberIds[0] };
+
+    // Act
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => api('/links', { tenant, body }))
+    );
+
+    // Assess
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const links = (await (await api('/links', { tenant })).json()) as { items: unknown[] };
+    expect(links.items).toHaveLength(1);
+  });
+
+  it('answers 404 for a Page the grant does not reach', async () => {
+    // Prepare
+    const tenant = aTenant('unreachable');
+    const { grantId, user } = await signInForGrant(tenant);
+
+    // Act
+    const response = await api('/links', {
+      tenant,
+      body: { grantId, pageId: '300000000000001', phoneNumberId: user.phoneNumberIds[0] },
+    });
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(await errorCode(response)).toBe('page_not_reachable');
+  });
+
+  it('asks to re-link when Meta says the token expired', async () => {
+    // Prepare
+    const tenant = aTenant('expired-token');
+    const { grantId, user } = await signInForGrant(tenant);
+    await sandboxJson('/_admin/tokens/expire', { userId: user.userId });
+
+    // Act
+    const response = await api('/links', {
+      tenant,
+      body: { grantId, pageId: user.pageIds[0], phoneNumberId: user.phoneNumberIds[0] },
+    });
+
+    // Assess
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('meta_token_invalid');
+    expect(body.error.message).toMatch(/Re-link/);
+  });
+
+  it.each([
+    ['an unknown field', { grantId: 'grt_x', pageId: '1', phoneNumberId: '2', extra: true }],
+    [
+      'a non-numeric Page id',
+      { grantId: `grt_${'0'.repeat(32)}`, pageId: 'abc', phoneNumberId: '2' },
+    ],
+    ['a missing number', { grantId: `grt_${'0'.repeat(32)}`, pageId: '1' }],
+  ])('refuses %s with 400', async (_, body) => {
+    // Act
+    const response = await api('/links', { tenant: aTenant('bad'), body });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await errorCode(response)).toBe('invalid_request');
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    // Act
+    const response = await api('/links', {
+      tenant: aTenant('bad'),
+      body: '{"grantId":',
+      headers: { 'content-type': 'application/json' },
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await errorCode(response)).toBe('malformed_json');
+  });
+
+  it('refuses a body over 8 KB with 413', async () => {
+    // Act
+    const response = await api('/links', {
+      tenant: aTenant('bad'),
+      body: { grantId: 'x'.repeat(9000) },
+    });
+
+    // Assess
+    expect(response.status).toBe(413);
+  });
+
+  it('refuses a form-encoded body with 415', async () => {
+    // Act
+    const response = await api('/links', {
+      tenant: aTenant('bad'),
+      body: 'grantId=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+    // Assess
+    expect(response.status).toBe(415);
+  });
+});
+
+describe('Route: GET /links', () => {
+  it('pages through the tenant’s links', async () => {
+    // Prepare
+    const tenant = aTenant('list');
+    const { grantId, user } = await signInForGrant(tenant);
+    for (const index of [0, 1]) {
+      const response = await api('/links', {
+        tenant,
+        body: { grantId, pageId: user.pageIds[index], phoneNumberId: user.phoneNumberIds[index] },
+      });
+      expect(response.status).toBe(201);
+    }
+
+    // Act
+    const first = (await (await api('/links?limit=1', { tenant })).json()) as {
+      items: LinkJson[];
+      nextCursor?: string;
+    };
+    const second = (await (
+      await api(`/links?limit=1&cursor=${first.nextCursor}`, { tenant })
+    ).json()) as { items: LinkJson[]; nextCursor?: string };
+
+    // Assess
+    expect(first.items).toHaveLength(1);
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0]?.linkId).not.toBe(first.items[0]?.linkId);
+    const third = (await (
+      await api(`/links?limit=1&cursor=${second.nextCursor ?? ''}`, { tenant })
+    ).json()) as { items: LinkJson[]; nextCursor?: string };
+    expect(third.nextCursor).toBeUndefined();
+    expect(third.items).toHaveLength(0);
+  });
+
+  it.each([
+    ['a limit over 100', '/links?limit=101'],
+    ['an unknown parameter', '/links?sort=name'],
+    ['a forged cursor', '/links?cursor=eyJwayI6IlRFTkFOVCNvdGhlciIsInNrIjoiTElOSyMifQ'],
+  ])('refuses %s with 400', async (_, path) => {
+    // Act
+    const response = await api(path, { tenant: aTenant('list-bad') });
+
+    // Assess
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('Route: PATCH /links/{linkId}', () => {
+  it('turns sync on and opts a field out, with If-Match', async () => {
+    // Prepare
+    const tenant = aTenant('patch');
+    const { link } = await linkThroughApi(tenant);
+    const read = await api(`/links/${link.linkId}`, { tenant });
+    const etag = read.headers.get('etag') ?? '';
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, {
+      tenant,
+      method: 'PATCH',
+      headers: { 'if-match': etag },
+      body: { sync: { enabled: true, fields: { email: false } } },
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe('"2"');
+    const updated = (await response.json()) as LinkJson;
+    expect(updated.sync.enabled).toBe(true);
+    expect(updated.sync.fields).toMatchObject({ email: false, about: true });
+  });
+
+  it('answers 409 for a stale version', async () => {
+    // Prepare
+    const tenant = aTenant('patch-stale');
+    const { link } = await linkThroughApi(tenant);
+    await api(`/links/${link.linkId}`, {
+      tenant,
+      method: 'PATCH',
+      body: { version: 1, sync: { enabled: true } },
+    });
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, {
+      tenant,
+      method: 'PATCH',
+      body: { version: 1, sync: { enabled: false } },
+    });
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(await errorCode(response)).toBe('version_mismatch');
+  });
+
+  it.each([
+    ['an unknown sync field', { sync: { fields: { hours: true } } }],
+    ['a non-boolean', { sync: { enabled: 'yes' } }],
+    ['nothing to change', { sync: {} }],
+  ])('refuses %s with 400', async (_, body) => {
+    // Prepare
+    const tenant = aTenant('patch-bad');
+    const { link } = await linkThroughApi(tenant);
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, { tenant, method: 'PATCH', body });
+
+    // Assess
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a malformed If-Match with 400', async () => {
+    // Prepare
+    const tenant = aTenant('patch-if-match');
+    const { link } = await linkThroughApi(tenant);
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, {
+      tenant,
+      method: 'PATCH',
+      headers: { 'if-match': 'yesterday' },
+      body: { sync: { enabled: true } },
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await errorCode(response)).toBe('invalid_if_match');
+  });
+});
+
+describe('Route: DELETE /links/{linkId}', () => {
+  it('unlinks, deletes the grant and revokes the app on Meta after the last link', async () => {
+    // Prepare
+    const tenant = aTenant('unlink');
+    const { link, user } = await linkThroughApi(tenant);
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, { tenant, method: 'DELETE' });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      linkId: link.linkId,
+      grantDeleted: true,
+      revocation: 'revoked',
+    });
+    expect((await api(`/links/${link.linkId}`, { tenant })).status).toBe(404);
+    const grants = (await (await api('/grants', { tenant })).json()) as { items: unknown[] };
+    expect(grants.items).toEqual([]);
+    const requests = (await (await sandbox('/_admin/requests')).json()) as {
+      requests: { method: string; path: string; status: number }[];
+    };
+    expect(
+      requests.requests.some(
+        (request) =>
+          request.method === 'DELETE' &&
+          request.path.endsWith(`/${user.userId}/permissions`) &&
+          request.status === 200
+      )
+    ).toBe(true);
+    // The Page and number are free again: the same user signs in again and links them.
+    const again = await signInForGrant(tenant, { user });
+    const relinked = await api('/links', {
+      tenant,
+      body: { grantId: again.grantId, pageId: link.pageId, phoneNumberId: link.phoneNumberId },
+    });
+    expect(relinked.status).toBe(201);
+  });
+
+  it('keeps the grant while another link uses it', async () => {
+    // Prepare
+    const tenant = aTenant('unlink-shared');
+    const { link, grantId, user } = await linkThroughApi(tenant);
+    const second = await api('/links', {
+      tenant,
+      body: { grantId, pageId: user.pageIds[1], phoneNumberId: user.phoneNumberIds[1] },
+    });
+    expect(second.status).toBe(201);
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, { tenant, method: 'DELETE' });
+
+    // Assess
+    expect(await response.json()).toMatchObject({ grantDeleted: false, revocation: 'not_needed' });
+    const assets = await api(`/grants/${grantId}/assets`, { tenant });
+    expect(assets.status).toBe(200);
+  });
+
+  it('answers 404 the second time', async () => {
+    // Prepare
+    const tenant = aTenant('unlink-twice');
+    const { link } = await linkThroughApi(tenant);
+    await api(`/links/${link.linkId}`, { tenant, method: 'DELETE' });
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, { tenant, method: 'DELETE' });
+
+    // Assess
+    expect(response.status).toBe(404);
+  });
+
+  it('refuses a malformed link id with 400', async () => {
+    // Act
+    const response = await api('/links/42', { tenant: aTenant('bad'), method: 'DELETE' });
+
+    // Assess
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,0 +1,265 @@
+import { ConflictError, NotFoundError, UpstreamError } from '../../../../functions/core/errors.js';
+import type { LinkingDeps } from '../../../../functions/core/linking/deps.js';
+import type { Grant, Link, SealedToken } from '../../../../functions/core/linking/model.js';
+import type {
+  DeletionRequest,
+  MetaPage,
+  MetaPhoneNumber,
+  OAuthSession,
+  PageOf,
+  PageRequest,
+  TokenContext,
+  TokenInfo,
+} from '../../../../functions/core/linking/ports.js';
+
+/**
+ * In-memory fakes of the linking ports: the same contracts as the DynamoDB, vault and Graph adapters,
+ * without I/O, so the use cases can be tested alone.
+ */
+
+const APP_ID = '1000000000000001';
+const META_USER = '700000000000001';
+const PAGE = { id: '100000000000001', name: 'Blue Bakery' };
+const OTHER_PAGE = { id: '100000000000002', name: 'Blue Bakery Outlet' };
+const WABA = '200000000000001';
+const NUMBER = {
+  id: '300000000000001',
+  wabaId: WABA,
+  displayPhoneNumber: '+1 555 0100',
+  verifiedName: 'Blue Bakery',
+};
+const OTHER_NUMBER = { id: '300000000000002', wabaId: WABA, displayPhoneNumber: '+1 555 0101' };
+
+const page = <T>(items: T[], request: PageRequest): PageOf<T> => {
+  const start = request.cursor ? Number(request.cursor) : 0;
+  const slice = items.slice(start, start + request.limit);
+  const next = start + request.limit;
+  return next < items.length ? { items: slice, nextCursor: String(next) } : { items: slice };
+};
+
+const fakeLinks = (grants: Map<string, Grant>) => {
+  const items = new Map<string, Link>();
+  const pageGuards = new Map<string, string>();
+  const phoneGuards = new Map<string, string>();
+  const key = (tenantId: string, id: string) => `${tenantId}/${id}`;
+  return {
+    items,
+    create: async (link: Link) => {
+      if (pageGuards.has(link.pageId)) {
+        throw new ConflictError('page taken', undefined, 'page_already_linked');
+      }
+      if (phoneGuards.has(link.phoneNumberId)) {
+        throw new ConflictError('number taken', undefined, 'phone_number_already_linked');
+      }
+      const grant = grants.get(key(link.tenantId, link.grantId));
+      if (!grant) throw new NotFoundError('grant gone', undefined, 'grant_not_found');
+      grant.linkCount += 1;
+      pageGuards.set(link.pageId, link.linkId);
+      phoneGuards.set(link.phoneNumberId, link.linkId);
+      items.set(key(link.tenantId, link.linkId), structuredClone(link));
+    },
+    get: async (tenantId: string, linkId: string) => {
+      const link = items.get(key(tenantId, linkId));
+      return link && structuredClone(link);
+    },
+    list: async (tenantId: string, request: PageRequest) =>
+      page(
+        [...items.values()].filter((link) => link.tenantId === tenantId),
+        request
+      ),
+    update: async (link: Link, expectedVersion: number) => {
+      const current = items.get(key(link.tenantId, link.linkId));
+      if (!current) throw new NotFoundError('gone', undefined, 'link_not_found');
+      if (current.version !== expectedVersion) {
+        throw new ConflictError('stale', undefined, 'version_mismatch');
+      }
+      items.set(key(link.tenantId, link.linkId), structuredClone(link));
+    },
+    delete: async (link: Link) => {
+      if (!items.delete(key(link.tenantId, link.linkId))) {
+        throw new NotFoundError('gone', undefined, 'link_not_found');
+      }
+      pageGuards.delete(link.pageId);
+      phoneGuards.delete(link.phoneNumberId);
+      const grant = grants.get(key(link.tenantId, link.grantId));
+      if (!grant) return { grantLinkCount: undefined };
+      grant.linkCount -= 1;
+      return { grantLinkCount: grant.linkCount };
+    },
+    listByMetaUser: async (metaUserId: string) =>
+      [...items.values()].filter((link) => link.metaUserId === metaUserId),
+    taken: async (pageIds: string[], phoneNumberIds: string[]) => ({
+      pageIds: new Set(pageIds.filter((id) => pageGuards.has(id))),
+      phoneNumberIds: new Set(phoneNumberIds.filter((id) => phoneGuards.has(id))),
+    }),
+  };
+};
+
+const fakeGrants = (items: Map<string, Grant>) => ({
+  items,
+  save: async (grant: Omit<Grant, 'linkCount' | 'createdAt'>) => {
+    const id = `${grant.tenantId}/${grant.grantId}`;
+    const current = items.get(id);
+    const saved: Grant = {
+      ...grant,
+      linkCount: current?.linkCount ?? 0,
+      createdAt: current?.createdAt ?? grant.updatedAt,
+    };
+    items.set(id, saved);
+    return structuredClone(saved);
+  },
+  get: async (tenantId: string, grantId: string) => {
+    const grant = items.get(`${tenantId}/${grantId}`);
+    return grant && structuredClone(grant);
+  },
+  list: async (tenantId: string, request: PageRequest) =>
+    page(
+      [...items.values()].filter((grant) => grant.tenantId === tenantId),
+      request
+    ),
+  deleteIfUnused: async (tenantId: string, grantId: string) => {
+    const grant = items.get(`${tenantId}/${grantId}`);
+    if (!grant || grant.linkCount > 0) return false;
+    return items.delete(`${tenantId}/${grantId}`);
+  },
+  delete: async (tenantId: string, grantId: string) => {
+    items.delete(`${tenantId}/${grantId}`);
+  },
+  listByMetaUser: async (metaUserId: string) =>
+    [...items.values()].filter((grant) => grant.metaUserId === metaUserId),
+});
+
+const fakeSessions = () => {
+  const items = new Map<string, OAuthSession>();
+  return {
+    items,
+    put: async (session: OAuthSession) => {
+      items.set(session.id, structuredClone(session));
+    },
+    consume: async <K extends OAuthSession['kind']>(kind: K, id: string) => {
+      const session = items.get(id);
+      if (!session || session.kind !== kind) return undefined;
+      items.delete(id);
+      return session as Extract<OAuthSession, { kind: K }>;
+    },
+  };
+};
+
+/** A vault that "seals" by tagging the plaintext with its context, so a wrong context fails. */
+const fakeVault = () => ({
+  seal: async (plaintext: string, context: TokenContext): Promise<SealedToken> => ({
+    v: 1,
+    alg: 'AES-256-GCM',
+    keyRef: 'fake',
+    wrappedKey: JSON.stringify(context),
+    iv: '',
+    tag: '',
+    ciphertext: Buffer.from(plaintext).toString('base64'),
+  }),
+  open: async (sealed: SealedToken, context: TokenContext) => {
+    if (sealed.wrappedKey !== JSON.stringify(context)) throw new Error('context mismatch');
+    return Buffer.from(sealed.ciphertext, 'base64').toString();
+  },
+});
+
+interface MetaState {
+  pages: MetaPage[];
+  numbers: MetaPhoneNumber[];
+  info: TokenInfo;
+  revoked: string[];
+  exchanged: { code: string; redirectUri: string; codeVerifier: string }[];
+  failRevoke: boolean;
+}
+
+const fakeMeta = (state: MetaState) => ({
+  exchangeCode: async (input: { code: string; redirectUri: string; codeVerifier: string }) => {
+    state.exchanged.push(input);
+    return { accessToken: `short-${input.code}`, expiresIn: 3600 };
+  },
+  exchangeForLongLived: async (token: string) => ({
+    accessToken: token.replace('short-', 'long-'),
+    expiresIn: 5_184_000,
+  }),
+  debugToken: async () => structuredClone(state.info),
+  listPages: async () => structuredClone(state.pages),
+  listPhoneNumbers: async (_token: string, wabaIds: string[]) =>
+    state.numbers.filter((number) => wabaIds.includes(number.wabaId)),
+  revokePermissions: async (_token: string, metaUserId: string) => {
+    if (state.failRevoke) throw new UpstreamError('Meta is down', true);
+    state.revoked.push(metaUserId);
+  },
+});
+
+const GRANTED = [
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+  'whatsapp_business_management',
+  'business_management',
+  'ads_management',
+  'ads_read',
+];
+
+/** A full set of fakes with a seeded Meta user reaching two Pages and two numbers. */
+const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
+  const clock = { time: start, now: () => clock.time };
+  let counter = 0;
+  const hex = () => (++counter).toString(16).padStart(32, '0');
+  const ids = {
+    linkId: () => `lnk_${hex()}`,
+    sessionId: () => `s${hex()}${'x'.repeat(10)}`,
+    codeVerifier: () => `verifier-${hex()}`,
+    confirmationCode: () => hex(),
+  };
+  const grantItems = new Map<string, Grant>();
+  const meta: MetaState = {
+    pages: [PAGE, OTHER_PAGE],
+    numbers: [NUMBER, OTHER_NUMBER],
+    info: {
+      isValid: true,
+      appId: APP_ID,
+      userId: META_USER,
+      scopes: [...GRANTED],
+      granularScopes: [{ scope: 'whatsapp_business_management', targetIds: [WABA] }],
+      expiresAt: Math.floor(start.getTime() / 1000) + 5_184_000,
+      dataAccessExpiresAt: Math.floor(start.getTime() / 1000) + 7_776_000,
+    },
+    revoked: [],
+    exchanged: [],
+    failRevoke: false,
+  };
+  const deletionItems = new Map<string, DeletionRequest>();
+  const deps = {
+    links: fakeLinks(grantItems),
+    grants: fakeGrants(grantItems),
+    sessions: fakeSessions(),
+    deletions: {
+      put: async (request: DeletionRequest) => {
+        deletionItems.set(request.confirmationCode, request);
+      },
+      get: async (code: string) => deletionItems.get(code),
+    },
+    vault: fakeVault(),
+    meta: fakeMeta(meta),
+    clock,
+    ids,
+    oauth: {
+      appId: APP_ID,
+      dialogBaseUrl: 'https://www.facebook.com',
+      graphApiVersion: 'v25.0',
+      stateTtlSeconds: 600,
+      selectionTtlSeconds: 900,
+    },
+    publicBaseUrl: 'https://api.tandem.example',
+    appSecret: 'test-app-secret-0123456789',
+  } satisfies LinkingDeps;
+  return { deps, clock, meta, grantItems, deletionItems };
+};
+
+/** Narrows away undefined in tests, failing loudly instead of with a TypeError later. */
+const must = <T>(value: T | undefined): T => {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
+};
+
+export { APP_ID, GRANTED, META_USER, makeDeps, must, NUMBER, OTHER_NUMBER, OTHER_PAGE, PAGE, WABA };
