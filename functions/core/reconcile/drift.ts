@@ -1,9 +1,5 @@
-import {
-  mapPageToProfile,
-  type PageSnapshot,
-  type ProfileFields,
-  type SyncField,
-} from '../sync/mapping.js';
+import type { SyncField } from '../linking/model.js';
+import { mapPageToProfile, type PageSnapshot, type ProfileFields } from '../sync/mapping.js';
 import type { WrittenProfile } from '../sync/plan.js';
 import { diffProfiles, type FieldDiff, type ProfileField } from '../sync/profile.js';
 

@@ -1,3 +1,4 @@
+import type { SyncField } from '../linking/model.js';
 import { verticalFor, type WhatsAppVertical } from './verticals.js';
 
 /**
@@ -13,18 +14,6 @@ const PROFILE_LIMITS = {
   website: 256,
   websites: 2,
 } as const;
-
-const SYNC_FIELDS = [
-  'about',
-  'description',
-  'address',
-  'email',
-  'websites',
-  'vertical',
-  'profilePicture',
-] as const;
-
-type SyncField = (typeof SYNC_FIELDS)[number];
 
 interface PageLocation {
   street?: string;
@@ -238,5 +227,5 @@ const mapPageToProfile = (page: PageSnapshot, enabled: readonly SyncField[]): Ma
   return { fields, picture, notes };
 };
 
-export type { MappedProfile, MappingNote, PageLocation, PageSnapshot, ProfileFields, SyncField };
-export { mapPageToProfile, PROFILE_LIMITS, SYNC_FIELDS, truncate, websitesOf };
+export type { MappedProfile, MappingNote, PageLocation, PageSnapshot, ProfileFields };
+export { mapPageToProfile, PROFILE_LIMITS, truncate, websitesOf };

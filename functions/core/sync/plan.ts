@@ -1,9 +1,9 @@
+import type { SyncField } from '../linking/model.js';
 import {
   type MappingNote,
   mapPageToProfile,
   type PageSnapshot,
   type ProfileFields,
-  type SyncField,
 } from './mapping.js';
 import { diffProfiles, type FieldDiff, type ProfileField } from './profile.js';
 

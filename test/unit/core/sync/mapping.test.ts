@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { SYNC_FIELDS } from '../../../../functions/core/linking/model.js';
 import {
   mapPageToProfile,
   type PageSnapshot,
   PROFILE_LIMITS,
-  SYNC_FIELDS,
   truncate,
   websitesOf,
 } from '../../../../functions/core/sync/mapping.js';
