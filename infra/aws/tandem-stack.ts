@@ -61,7 +61,6 @@ class TandemStack extends Stack {
         LOG_LEVEL: prod ? 'info' : 'debug',
         GRAPH_API_BASE_URL: config.graphApiBaseUrl,
         META_APP_ID: config.metaAppId,
-        ...(config.publicBaseUrl ? { PUBLIC_BASE_URL: config.publicBaseUrl } : {}),
       },
       logRetention,
       logRemovalPolicy,
@@ -76,6 +75,11 @@ class TandemStack extends Stack {
       accessLogRetention: logRetention,
       accessLogRemovalPolicy: logRemovalPolicy,
     });
+
+    // OAuth redirects and Meta callbacks must name Tandem's public URL: the custom domain when one is
+    // given, else the API's own endpoint (known only once the API exists, hence set afterwards).
+    const publicBaseUrl = config.publicBaseUrl ?? this.api.httpApi.apiEndpoint;
+    for (const fn of Object.values(fns)) fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
     this.schedule = new ReconcileSchedule(this, 'Reconcile', {
       reconciler: fns.reconciler,

@@ -82,8 +82,10 @@ describe('Stack: TandemStack', () => {
           LOG_LEVEL: 'debug',
           NODE_OPTIONS: '--enable-source-maps',
         });
-        // Not given in the context, so not set: the functions build URLs only when it is.
-        expect(env).not.toHaveProperty('PUBLIC_BASE_URL');
+        // No custom domain in the context: OAuth redirects and callbacks use the API's own endpoint.
+        expect(env.PUBLIC_BASE_URL).toEqual({
+          'Fn::GetAtt': [expect.stringMatching(/^ApiHttpApi/), 'ApiEndpoint'],
+        });
       }
     });
 

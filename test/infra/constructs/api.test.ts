@@ -1,8 +1,9 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Code, type IFunction, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { Api } from '../../../infra/aws/constructs/api.js';
+import { type FunctionName, functions } from '../../../infra/shared/functions.js';
 import type { RouteSpec } from '../../../infra/shared/routes.js';
 import { bareStack } from '../helpers.js';
 
@@ -28,9 +29,11 @@ const build = () => {
       handler: 'index.handler',
       code: Code.fromInline('export const handler = async () => ({});'),
     });
+  const allFunctions = {} as Record<FunctionName, IFunction>;
+  for (const name of Object.keys(functions) as FunctionName[]) allFunctions[name] = fn(name);
   const api = new Api(stack, 'Api', {
     routes: ROUTES,
-    functions: { health: fn('Health'), worker: fn('Worker'), reconciler: fn('Reconciler') },
+    functions: allFunctions,
     jwtIssuer: 'https://issuer.example.com/',
     jwtAudience: ['aud-1', 'aud-2'],
     throttle: { rateLimit: 7, burstLimit: 9 },
