@@ -7,7 +7,9 @@ import { measureFootprint } from './lambda-footprint.js';
 const benches: Record<string, () => Promise<void>> = {
   footprint: async () => {
     const rows = await measureFootprint();
-    console.log('\nLambda footprint (bundle without source map; cold init = median module import, Node 24)');
+    console.log(
+      '\nLambda footprint (bundle without source map; cold init = median module import, Node 24)'
+    );
     console.table(rows);
     const worst = Math.max(...rows.map((row) => Math.max(row.sizeRatio, row.initRatio)));
     console.log(`worst ratio to floor: ${worst} (target <= 1.2)`);

@@ -32,7 +32,10 @@ const floorSource = (needs: Needs): string => {
     );
   }
   if (needs.tokenKey) {
-    lines.push("import { KMSClient } from '@aws-sdk/client-kms';", 'export const kms = new KMSClient({});');
+    lines.push(
+      "import { KMSClient } from '@aws-sdk/client-kms';",
+      'export const kms = new KMSClient({});'
+    );
   }
   if (needs.metaAppSecret) {
     lines.push(
@@ -69,7 +72,10 @@ const lambdaEnv = (needs: Needs): Record<string, string> => {
   return env;
 };
 
-const bundle = async (entryPoint: string | { contents: string }, outfile: string): Promise<number> => {
+const bundle = async (
+  entryPoint: string | { contents: string },
+  outfile: string
+): Promise<number> => {
   const input =
     typeof entryPoint === 'string'
       ? { entryPoints: [join(ROOT, entryPoint)] }
@@ -141,5 +147,5 @@ const measureFootprint = async (): Promise<FootprintRow[]> => {
   return rows;
 };
 
-export { measureFootprint };
 export type { FootprintRow };
+export { measureFootprint };
