@@ -176,6 +176,41 @@ const functions = {
     memoryMb: 256,
     needs: { tables: { links: 'read' } },
   },
+  // Ads: Click-to-WhatsApp ad creation (one idempotent, resumable operation) and read-back.
+  adCreate: {
+    id: 'AdCreate',
+    entry: 'functions/http/ads/create.ts',
+    description:
+      'Creates a Click-to-WhatsApp ad (image, campaign, ad set, creative, ad) as one idempotent, resumable operation.',
+    // Below the HTTP API's 30 s integration limit; the operation's lease (60 s) outlives it.
+    timeoutSeconds: 28,
+    memoryMb: 512,
+    needs: {
+      tables: { links: 'read', idempotency: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
+  },
+  adGet: {
+    id: 'AdGet',
+    entry: 'functions/http/ads/get.ts',
+    description: "Reads an ad operation's status and the ids it created.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { idempotency: 'read' } },
+  },
+  adInsights: {
+    id: 'AdInsights',
+    entry: 'functions/http/ads/insights.ts',
+    description: "Reads an ad's spend, impressions and WhatsApp conversations for a date range.",
+    timeoutSeconds: 20,
+    memoryMb: 256,
+    needs: {
+      tables: { links: 'read', idempotency: 'read' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 type FunctionName = keyof typeof functions;

@@ -119,6 +119,28 @@ const routes: RouteSpec[] = [
     publicReason:
       'Meta shows this status URL to the user, who opens it in a browser without a JWT; it reveals only counts and times for an unguessable 128-bit confirmation code.',
   },
+  // Ads
+  {
+    method: 'POST',
+    path: '/links/{linkId}/ads',
+    fn: 'adCreate',
+    access: 'tenant',
+    summary: 'Create a Click-to-WhatsApp ad (Idempotency-Key required)',
+  },
+  {
+    method: 'GET',
+    path: '/links/{linkId}/ads/{operationId}',
+    fn: 'adGet',
+    access: 'tenant',
+    summary: 'Read an ad operation by operation id or Idempotency-Key',
+  },
+  {
+    method: 'GET',
+    path: '/links/{linkId}/ads/{operationId}/insights',
+    fn: 'adInsights',
+    access: 'tenant',
+    summary: "Read an ad's spend, impressions and WhatsApp conversations",
+  },
 ];
 
 export type { HttpMethod, RouteSpec };

@@ -1,0 +1,171 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { AdOperation } from '../../core/ads/operation.js';
+import type { OperationStore } from '../../core/ads/ports.js';
+import { isConditionalCheckFailed } from '../dynamodb/errors.js';
+
+/**
+ * Ad operations in the idempotency table (infra/shared/resources.ts `idempotency`: key `id`, TTL
+ * `expiration`). One item per operation, `id` = `adop#<operationId>`; the operation id is derived
+ * from (tenant, Idempotency-Key), so the key alone finds it and tenants can never share one.
+ */
+
+const ID_PREFIX = 'adop#';
+const itemId = (operationId: string): string => `${ID_PREFIX}${operationId}`;
+
+/** Condition fragments, named so each write says what it relies on. */
+const CONDITIONS = {
+  /** First write of an operation: a second call with the same key must see the first's record. */
+  isNew: 'attribute_not_exists(id)',
+  /** Every later write: nobody wrote since we read, so two calls cannot both hold the lease. */
+  atVersion: 'attribute_exists(id) AND #version = :expected',
+} as const;
+
+const step = z.enum(['image', 'campaign', 'adSet', 'creative', 'ad']);
+const storedError = z.object({
+  kind: z.enum([
+    'validation',
+    'permission',
+    'not_found',
+    'conflict',
+    'rate_limit',
+    'upstream',
+    'internal',
+  ]),
+  code: z.string(),
+  message: z.string(),
+  retryable: z.boolean(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** The item as stored; parsed on read so a malformed record fails loudly, not halfway. */
+const operationItem = z.object({
+  operationId: z.string(),
+  tenantId: z.string(),
+  linkId: z.string(),
+  idempotencyKey: z.string(),
+  requestHash: z.string(),
+  status: z.enum(['in_progress', 'incomplete', 'completed', 'failed']),
+  lease: z.object({ owner: z.string(), expiresAt: z.string() }).optional(),
+  adAccountId: z.string(),
+  currency: z.string().optional(),
+  imageSource: z.enum(['uploaded', 'given']),
+  adStatus: z.enum(['ACTIVE', 'PAUSED']),
+  progress: z.object({
+    imageHash: z.string().optional(),
+    campaignId: z.string().optional(),
+    adSetId: z.string().optional(),
+    creativeId: z.string().optional(),
+    adId: z.string().optional(),
+  }),
+  attempts: z.number().int(),
+  lastError: storedError.optional(),
+  cleanedUp: z.array(z.object({ step, id: z.string() })).optional(),
+  leftBehind: z.array(z.object({ step, id: z.string(), reason: z.string() })).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  expiresAt: z.string(),
+  version: z.number().int(),
+});
+
+const toItem = (operation: AdOperation): Record<string, unknown> => ({
+  ...operation,
+  id: itemId(operation.operationId),
+  kind: 'ad_operation',
+  // DynamoDB TTL wants epoch seconds.
+  expiration: Math.floor(Date.parse(operation.expiresAt) / 1000),
+});
+
+const fromItem = (item: Record<string, unknown>): AdOperation => {
+  const { id: _id, kind: _kind, expiration: _expiration, ...rest } = item;
+  return operationItem.parse(rest) as AdOperation;
+};
+
+/**
+ * Creates the store.
+ *
+ * @example
+ * const operations = createOperationStore(dynamoDocumentClient(), config.IDEMPOTENCY_TABLE);
+ */
+const createOperationStore = (
+  client: DynamoDBDocumentClient,
+  tableName: string
+): OperationStore => {
+  const get = async (operationId: string): Promise<AdOperation | undefined> => {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: { id: itemId(operationId) },
+        ConsistentRead: true,
+      })
+    );
+    // TTL deletion lags by days, but a record past its expiry is still a valid answer for replay.
+    return Item ? fromItem(Item) : undefined;
+  };
+
+  return {
+    get,
+
+    create: async (operation) => {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: toItem(operation),
+            ConditionExpression: CONDITIONS.isNew,
+          })
+        );
+        return { created: true };
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+      const existing = await get(operation.operationId);
+      // Deleted between the refused put and the read (a pre-check released it): let the caller retry.
+      if (!existing) throw new Error(`Operation ${operation.operationId} vanished; retry`);
+      return { created: false, existing };
+    },
+
+    update: async (operation, expectedVersion) => {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: toItem(operation),
+            ConditionExpression: CONDITIONS.atVersion,
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          })
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    remove: async (operationId, expectedVersion) => {
+      try {
+        await client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: { id: itemId(operationId) },
+            ConditionExpression: CONDITIONS.atVersion,
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          })
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
+    },
+  };
+};
+
+export { CONDITIONS, createOperationStore, itemId };

@@ -1,0 +1,35 @@
+import { functions } from '../../../infra/shared/functions.js';
+import { httpRoute } from '../../adapters/http/route.js';
+import { createClickToWhatsAppAd } from '../../core/ads/create.js';
+import { createAdInput } from '../../core/ads/input.js';
+import { outcomeResponse } from './respond.js';
+import { linkParams, MAX_BODY_BYTES, parseIdempotencyKey } from './schemas.js';
+import * as wiring from './wiring.js';
+
+const deps = {
+  links: wiring.linkRepository(),
+  grants: wiring.grantRepository(),
+  vault: wiring.tokenVault(),
+  ads: wiring.adsGateway(),
+  operations: wiring.operationStore(),
+  clock: wiring.clock,
+  countryPolicy: wiring.loadCountryPolicy(),
+  newLeaseOwner: wiring.newLeaseOwner,
+};
+const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
+
+/**
+ * POST /links/{linkId}/ads (tenant, Idempotency-Key required): creates a Click-to-WhatsApp ad.
+ * 201 created, 200 replay, 4xx refused or failed (with what exists), 409/429/503 + Retry-After.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: linkParams, body: createAdInput, maxBodyBytes: MAX_BODY_BYTES },
+  async ({ tenant, params, body, headers, log }) => {
+    const key = parseIdempotencyKey(headers['idempotency-key']);
+    const deadline = Date.now() + TIMEOUT_MS;
+    const outcome = await createClickToWhatsAppAd(deps, tenant, params.linkId, key, body, {
+      remainingMs: () => deadline - Date.now(),
+    });
+    return outcomeResponse(outcome, params.linkId, log);
+  }
+);

@@ -1,0 +1,18 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { getAdOperation } from '../../core/ads/read.js';
+import { operationParams } from './schemas.js';
+import { operationStore } from './wiring.js';
+
+const deps = { operations: operationStore() };
+
+/**
+ * GET /links/{linkId}/ads/{operationId} (tenant): an ad operation's status and the ids it created,
+ * by operation id or by the Idempotency-Key that started it.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: operationParams },
+  async ({ tenant, params }) => ({
+    status: 200,
+    json: await getAdOperation(deps, tenant, params.linkId, params.operationId),
+  })
+);

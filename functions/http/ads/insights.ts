@@ -1,0 +1,25 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { getAdInsights, insightsQuery } from '../../core/ads/read.js';
+import { operationParams } from './schemas.js';
+import * as wiring from './wiring.js';
+
+const deps = {
+  operations: wiring.operationStore(),
+  links: wiring.linkRepository(),
+  grants: wiring.grantRepository(),
+  vault: wiring.tokenVault(),
+  ads: wiring.adsGateway(),
+  clock: wiring.clock,
+};
+
+/**
+ * GET /links/{linkId}/ads/{operationId}/insights?since=YYYY-MM-DD&until=YYYY-MM-DD (tenant): spend,
+ * impressions, WhatsApp conversations started and the cost per conversation of the ad.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: operationParams, query: insightsQuery },
+  async ({ tenant, params, query }) => ({
+    status: 200,
+    json: await getAdInsights(deps, tenant, params.linkId, params.operationId, query),
+  })
+);

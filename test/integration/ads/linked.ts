@@ -1,0 +1,282 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { GRAPH_API_VERSION } from '../../../functions/adapters/config.js';
+import { createTokenVault } from '../../../functions/adapters/crypto/token-vault.js';
+import { createGrantRepository } from '../../../functions/adapters/dynamodb/grants.js';
+import { createLinkRepository } from '../../../functions/adapters/dynamodb/links.js';
+import {
+  defaultSync,
+  grantIdFor,
+  type Link,
+  UNSUPPORTED_FIELDS,
+} from '../../../functions/core/linking/model.js';
+import { solidPng } from '../../../infra/local/sandbox/png.js';
+import { DEMO } from '../../../infra/local/sandbox/seed.js';
+import { awsClients, useSystem } from '../../helpers/system.js';
+
+/**
+ * Set-up for the ads integration tests: a fresh Meta user in the sandbox (own Page, number and ad
+ * account, so tests never see each other's objects), signed in through the sandbox's real OAuth
+ * dialog, and the link + grant written with the linking adapters (sealed with the system's key).
+ * Writing them directly keeps these tests independent of the linking UI flow, which has its own.
+ */
+
+const ALL_SCOPES = [
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+  'business_management',
+  'whatsapp_business_management',
+  'ads_management',
+  'ads_read',
+  'pages_manage_ads',
+];
+
+/** A different picture per tenant, so image hashes never collide across tests. */
+const linkedSeed = (): string => randomBytes(8).toString('hex');
+
+const sandboxUrl = (path: string): string => `${useSystem().urls.sandbox}${path}`;
+
+const admin = async <T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown
+): Promise<T> => {
+  const response = await fetch(sandboxUrl(`/_admin${path}`), {
+    method,
+    ...(body !== undefined
+      ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
+      : {}),
+  });
+  if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status}`);
+  return (await response.json()) as T;
+};
+
+/** Calls the sandbox's Graph API as the user (with appsecret_proof), for checks behind Tandem's back. */
+const graph = async <T = Record<string, unknown>>(
+  token: string,
+  path: string,
+  init: { method?: string; form?: Record<string, string> } = {}
+): Promise<{ status: number; body: T }> => {
+  const url = new URL(sandboxUrl(`/${GRAPH_API_VERSION}/${path.replace(/^\//, '')}`));
+  url.searchParams.set('access_token', token);
+  url.searchParams.set(
+    'appsecret_proof',
+    createHmac('sha256', useSystem().env.META_APP_SECRET ?? '')
+      .update(token)
+      .digest('hex')
+  );
+  const response = await fetch(url, {
+    method: init.method ?? (init.form ? 'POST' : 'GET'),
+    ...(init.form
+      ? {
+          body: new URLSearchParams(init.form).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }
+      : {}),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+};
+
+/** Signs `userId` in through the sandbox dialog with `ticked` scopes; answers a user token. */
+const signIn = async (userId: string, ticked: string[]): Promise<string> => {
+  const { env, urls } = useSystem();
+  const redirectUri = `${urls.api}/oauth/callback`;
+  await admin('POST', '/settings', { dialogUserId: userId });
+  try {
+    const dialog = new URL(sandboxUrl(`/${GRAPH_API_VERSION}/dialog/oauth`));
+    dialog.searchParams.set('client_id', env.META_APP_ID ?? '');
+    dialog.searchParams.set('redirect_uri', redirectUri);
+    dialog.searchParams.set('state', randomBytes(8).toString('hex'));
+    dialog.searchParams.set('response_type', 'code');
+    dialog.searchParams.set('scope', ALL_SCOPES.join(','));
+    const html = await (await fetch(dialog, { redirect: 'manual' })).text();
+    const session = /name="session" value="([^"]+)"/.exec(html)?.[1];
+    if (!session) throw new Error('the sandbox dialog did not open');
+    const form = new URLSearchParams({ session, action: 'continue' });
+    for (const scope of ticked) form.append('scope', scope);
+    const answer = await fetch(sandboxUrl(`/${GRAPH_API_VERSION}/dialog/oauth/confirm`), {
+      method: 'POST',
+      body: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
+    const code = new URL(answer.headers.get('location') ?? 'http://invalid/').searchParams.get(
+      'code'
+    );
+    if (!code) throw new Error('the sandbox dialog gave no code');
+    const exchange = new URL(sandboxUrl(`/${GRAPH_API_VERSION}/oauth/access_token`));
+    exchange.search = new URLSearchParams({
+      client_id: env.META_APP_ID ?? '',
+      client_secret: env.META_APP_SECRET ?? '',
+      redirect_uri: redirectUri,
+      code,
+    }).toString();
+    const token = (await (await fetch(exchange)).json()) as { access_token?: string };
+    if (!token.access_token) throw new Error('the code exchange gave no token');
+    return token.access_token;
+  } finally {
+    await admin('POST', '/settings', { dialogUserId: DEMO.userId });
+  }
+};
+
+interface Linked {
+  tenant: string;
+  linkId: string;
+  pageId: string;
+  phoneNumberId: string;
+  /** Digits, as the Page's whatsapp_number has them. */
+  numberDigits: string;
+  adAccountId: string;
+  /** The Meta user's token, for looking at the sandbox behind Tandem's back. */
+  token: string;
+  /** An image uploaded to the ad account, for requests that pass a hash. */
+  imageHash: string;
+  /** A start time fixed per tenant, so a retried request is byte-for-byte the same request. */
+  startsAt: string;
+}
+
+/**
+ * A tenant with a link whose Page is linked to its number on Meta's side, and a grant with the
+ * `ticked` scopes (all by default).
+ */
+const linkedTenant = async (options: { ticked?: string[] } = {}): Promise<Linked> => {
+  const { tables, env } = useSystem();
+  const user = await admin<{
+    userId: string;
+    pageIds: string[];
+    wabaId: string;
+    phoneNumberIds: string[];
+    adAccountId: string;
+  }>('POST', '/users', { pages: 1, phoneNumbers: 1, linkFirstPage: true, adAccount: true });
+  const pageId = user.pageIds[0] ?? '';
+  const phoneNumberId = user.phoneNumberIds[0] ?? '';
+  const ticked = options.ticked ?? ALL_SCOPES;
+  const token = await signIn(user.userId, ticked);
+  const phone = await admin<{ display_phone_number: string }>(
+    'GET',
+    `/phone-numbers/${phoneNumberId}`
+  );
+  const page = await admin<{ name: string }>('GET', `/pages/${pageId}`);
+
+  const tenant = `t-${randomBytes(6).toString('hex')}`;
+  const grantId = grantIdFor(tenant, user.userId);
+  const vault = createTokenVault({ TOKEN_KEY_LOCAL: env.TOKEN_KEY_LOCAL ?? '' });
+  const now = new Date().toISOString();
+  const documents = awsClients().documents;
+  await createGrantRepository(documents, tables.links).save({
+    grantId,
+    tenantId: tenant,
+    metaUserId: user.userId,
+    scopes: ticked,
+    wabaIds: [user.wabaId],
+    token: await vault.seal(token, { tenantId: tenant, grantId, purpose: 'meta_user_token' }),
+    updatedAt: now,
+  });
+  const link: Link = {
+    linkId: `lnk_${randomBytes(16).toString('hex')}`,
+    tenantId: tenant,
+    grantId,
+    metaUserId: user.userId,
+    pageId,
+    pageName: page.name,
+    wabaId: user.wabaId,
+    phoneNumberId,
+    displayPhoneNumber: phone.display_phone_number,
+    status: 'active',
+    sync: defaultSync(),
+    unsupported: UNSUPPORTED_FIELDS,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await createLinkRepository(documents, tables.links).create(link);
+
+  const uploaded = await graph<{ images: Record<string, { hash: string }> }>(
+    token,
+    `${user.adAccountId}/adimages`,
+    { form: { bytes: solidPng(linkedSeed(), 64).toString('base64'), name: 'bread.png' } }
+  );
+  // Without ads_management Meta refuses the upload; such tenants never reach the image step anyway.
+  const imageHash = Object.values(uploaded.body.images ?? {})[0]?.hash ?? '0'.repeat(32);
+  return {
+    tenant,
+    linkId: link.linkId,
+    pageId,
+    phoneNumberId,
+    numberDigits: phone.display_phone_number.replace(/\D/g, ''),
+    adAccountId: user.adAccountId,
+    token,
+    imageHash,
+    startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+  };
+};
+
+/** A valid create body for the linked tenant (image by the uploaded hash). */
+const adBody = (linked: Linked, overrides: Record<string, unknown> = {}) => ({
+  adAccountId: linked.adAccountId,
+  name: 'Winter bread',
+  objective: 'OUTCOME_ENGAGEMENT',
+  budget: { kind: 'daily', amountMinor: 1500 },
+  schedule: { start: linked.startsAt },
+  targeting: { countries: ['US', 'CA'] },
+  creative: {
+    primaryText: 'Warm bread, delivered.',
+    headline: 'Order on WhatsApp',
+    image: { hash: linked.imageHash },
+    prefilledMessage: 'Hi! I would like to order.',
+  },
+  ...overrides,
+});
+
+type Edge = 'campaigns' | 'adsets' | 'adcreatives' | 'ads';
+
+/** The live (not deleted) objects of one kind in the tenant's ad account, straight from the sandbox. */
+const liveObjects = async (linked: Linked, edge: Edge) => {
+  const reply = await graph<{ data: { id: string; name: string; status?: string }[] }>(
+    linked.token,
+    `${linked.adAccountId}/${edge}?fields=id,name,status&limit=100`
+  );
+  return reply.body.data;
+};
+
+const countLive = async (linked: Linked): Promise<Record<Edge, number>> => {
+  const edges: Edge[] = ['campaigns', 'adsets', 'adcreatives', 'ads'];
+  const counts = await Promise.all(
+    edges.map(async (edge) => (await liveObjects(linked, edge)).length)
+  );
+  return Object.fromEntries(edges.map((edge, index) => [edge, counts[index]])) as Record<
+    Edge,
+    number
+  >;
+};
+
+/** What the ads API answers: an operation, an error, or insights (fields by route). */
+interface ApiBody {
+  operationId: string;
+  status: string;
+  created: Record<string, string>;
+  cleanedUp: { step: string; id: string }[];
+  leftBehind: { step: string; id: string; reason: string }[];
+  error: { code: string; message: string; details?: Record<string, unknown> };
+  [field: string]: unknown;
+}
+
+const bodyOf = async (response: Response): Promise<ApiBody> => (await response.json()) as ApiBody;
+
+/** Injects a Graph fault in the sandbox. */
+const fault = (input: Record<string, unknown>) => admin('POST', '/faults', input);
+const clearFaults = () => admin('DELETE', '/faults');
+
+export type { ApiBody, Edge, Linked };
+export {
+  ALL_SCOPES,
+  adBody,
+  admin,
+  bodyOf,
+  clearFaults,
+  countLive,
+  fault,
+  graph,
+  linkedTenant,
+  liveObjects,
+};
