@@ -26,8 +26,22 @@ const STATUS: [new (...args: never[]) => TandemError, number][] = [
   [UpstreamError, 502],
 ];
 
-const statusOf = (error: TandemError): number =>
-  STATUS.find(([type]) => error instanceof type)?.[1] ?? 500;
+/**
+ * A dependency failure that may pass is 503 (come back later), one that will not is 502; everything
+ * else by its class.
+ */
+const statusOf = (error: TandemError): number => {
+  if (error instanceof UpstreamError && error.retryable) return 503;
+  return STATUS.find(([type]) => error instanceof type)?.[1] ?? 500;
+};
+
+/** Any error that knows when to come back (rate limits, a lease held, a paused operation) says so. */
+const retryAfterOf = (error: TandemError): Record<string, string> => {
+  const seconds = Number(error.details?.retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0
+    ? { 'retry-after': String(Math.ceil(seconds)) }
+    : {};
+};
 
 interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown>; requestId: string };
@@ -52,8 +66,6 @@ const errorResponse = (
     const status = statusOf(error);
     if (status >= 500) log.error('request failed', { error, code: error.code });
     else log.info('request refused', { status, code: error.code, message: error.message });
-    const headers: Record<string, string> =
-      error instanceof RateLimitError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return jsonError(
       status,
       {
@@ -64,7 +76,7 @@ const errorResponse = (
           requestId,
         },
       },
-      headers
+      retryAfterOf(error)
     );
   }
   log.error('unexpected error', { error });

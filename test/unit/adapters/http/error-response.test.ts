@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { errorResponse } from '../../../../functions/adapters/http/error-response.js';
+import { createLogger } from '../../../../functions/adapters/logger.js';
+import {
+  ConflictError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitError,
+  UpstreamError,
+  ValidationError,
+} from '../../../../functions/core/errors.js';
+
+const lines: string[] = [];
+const log = createLogger({}, 'debug', (line) => lines.push(line));
+const respond = (error: unknown) => {
+  const response = errorResponse(error, 'req-1', log);
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: JSON.parse(String(response.body)),
+  };
+};
+
+describe('Function: errorResponse', () => {
+  it('keeps the code, message and details of a typed error', () => {
+    // Act
+    const response = respond(
+      new ValidationError('Invalid body: name: required', { issues: [{ path: 'body.name' }] })
+    );
+
+    // Assess
+    expect(response).toEqual({
+      status: 400,
+      headers: expect.objectContaining({ 'content-type': 'application/json; charset=utf-8' }),
+      body: {
+        error: {
+          code: 'invalid_request',
+          message: 'Invalid body: name: required',
+          details: { issues: [{ path: 'body.name' }] },
+          requestId: 'req-1',
+        },
+      },
+    });
+  });
+
+  it.each([
+    [new NotFoundError('gone'), 404],
+    [new ConflictError('taken'), 409],
+    [new PayloadTooLargeError('big'), 413],
+    [new UpstreamError('Meta is down', false), 502],
+    [new UpstreamError('Meta is busy', true), 503],
+  ])('maps %s to %i', (error, status) => {
+    expect(respond(error).status).toBe(status);
+  });
+
+  it('says when to come back for rate limits and anything else that knows', () => {
+    expect(respond(new RateLimitError('slow down', 30)).headers).toEqual(
+      expect.objectContaining({ 'retry-after': '30' })
+    );
+    expect(
+      respond(new ConflictError('in progress', { retryAfterSeconds: 1.2 }, 'operation_in_progress'))
+        .headers
+    ).toEqual(expect.objectContaining({ 'retry-after': '2' }));
+    expect(respond(new NotFoundError('gone')).headers).not.toHaveProperty('retry-after');
+  });
+
+  it('answers an unknown error with a generic 500 that leaks nothing', () => {
+    // Act
+    const response = respond(new Error('database password is hunter2'));
+
+    // Assess
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(response.body)).not.toContain('hunter2');
+    expect(response.body.error).toEqual(
+      expect.objectContaining({ code: 'internal_error', requestId: 'req-1' })
+    );
+  });
+});
