@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CountryPolicy } from '../../core/ads/plan.js';
 import { loadConfig } from '../config.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdObjectKind, AdsGateway } from '../../core/ads/ports.js';
 import { ValidationError } from '../../core/errors.js';
 import { type GraphClient, GraphError, toTandemError } from '../graph/index.js';

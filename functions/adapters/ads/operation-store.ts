@@ -4,7 +4,7 @@ import {
   GetCommand,
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdOperation } from '../../core/ads/operation.js';
 import type { OperationStore } from '../../core/ads/ports.js';
 import { isConditionalCheckFailed } from '../dynamodb/errors.js';

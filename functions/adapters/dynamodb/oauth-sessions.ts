@@ -1,5 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OAuthSession, OAuthSessionRepository } from '../../core/linking/ports.js';
 import { isConditionalCheckFailed } from './errors.js';
 

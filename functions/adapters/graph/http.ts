@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { GRAPH_API_VERSION } from '../config.js';
 import type { Logger } from '../logger.js';
 import {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { GRAPH_API_VERSION } from '../config.js';
 import type { Logger } from '../logger.js';
 import { type BatchOperations, createBatch } from './batch.js';

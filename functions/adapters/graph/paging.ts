@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { GraphHttp, GraphRequest, GraphResult } from './http.js';
 import { listOf } from './schemas.js';
 import { EMPTY_USAGE } from './usage.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WHATSAPP_VERTICALS } from '../../core/sync/verticals.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Meta's rate-limit usage headers, parsed so the worker can slow down before Graph starts refusing.

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ValidationError } from '../../core/errors.js';
 import type { GraphHttp, GraphResult } from './http.js';
 import { collectPages } from './paging.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { openLink, openToken, requireScope } from './checks.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idempotencyKey, operationRef } from '../../core/ads/operation.js';
 import { ValidationError } from '../../core/errors.js';
 import { LINK_ID } from '../../core/linking/model.js';

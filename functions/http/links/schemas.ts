@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GRANT_ID, LINK_ID, META_ID, SYNC_FIELDS } from '../../core/linking/model.js';
 
 /** Request schemas of the linking API: strict (unknown fields refused), ids by their exact format. */

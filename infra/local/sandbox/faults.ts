@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GraphError, isTransientCode } from './graph-error.js';
 import type { LimitKind } from './usage.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { grantOf, nowSeconds } from '../auth.js';
 import { callMetaCallback } from '../callbacks.js';
 import type { Services } from '../context.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { GRAPH_API_VERSION } from '../../../../functions/adapters/config.js';
 import {
   createGraphClient,
