@@ -1,10 +1,10 @@
 import { functions } from '../../../infra/shared/functions.js';
+import * as wiring from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { createClickToWhatsAppAd } from '../../core/ads/create.js';
 import { createAdInput } from '../../core/ads/input.js';
 import { outcomeResponse } from './respond.js';
 import { linkParams, MAX_BODY_BYTES, parseIdempotencyKey } from './schemas.js';
-import * as wiring from './wiring.js';
 
 const deps = {
   links: wiring.linkRepository(),

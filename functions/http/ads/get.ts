@@ -1,7 +1,7 @@
+import { operationStore } from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { getAdOperation } from '../../core/ads/read.js';
 import { operationParams } from './schemas.js';
-import { operationStore } from './wiring.js';
 
 const deps = { operations: operationStore() };
 

@@ -1,7 +1,7 @@
+import * as wiring from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { getAdInsights, insightsQuery } from '../../core/ads/read.js';
 import { operationParams } from './schemas.js';
-import * as wiring from './wiring.js';
 
 const deps = {
   operations: wiring.operationStore(),

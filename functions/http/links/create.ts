@@ -1,9 +1,16 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
+import {
+  clock,
+  grantRepository,
+  graphClient,
+  ids,
+  linkRepository,
+  tokenVault,
+} from '../../adapters/wiring.js';
 import { createLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
-import { createMetaGateway } from './meta-gateway.js';
 import { createLinkBody, etagOf, MAX_BODY_BYTES } from './schemas.js';
-import { clock, grantRepository, graphClient, ids, linkRepository, tokenVault } from './wiring.js';
 
 const deps = {
   grants: grantRepository(),

@@ -1,8 +1,8 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
+import { grantRepository, graphClient, linkRepository, tokenVault } from '../../adapters/wiring.js';
 import { unlink } from '../../core/linking/links.js';
-import { createMetaGateway } from './meta-gateway.js';
 import { linkParams } from './schemas.js';
-import { grantRepository, graphClient, linkRepository, tokenVault } from './wiring.js';
 
 const deps = {
   links: linkRepository(),

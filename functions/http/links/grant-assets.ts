@@ -1,8 +1,8 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
+import { grantRepository, graphClient, linkRepository, tokenVault } from '../../adapters/wiring.js';
 import { listGrantAssets } from '../../core/linking/grants.js';
-import { createMetaGateway } from './meta-gateway.js';
 import { grantParams } from './schemas.js';
-import { grantRepository, graphClient, linkRepository, tokenVault } from './wiring.js';
 
 const deps = {
   grants: grantRepository(),

@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { grantRepository } from '../../adapters/wiring.js';
 import { listGrants } from '../../core/linking/grants.js';
 import { pageQuery } from './schemas.js';
-import { grantRepository } from './wiring.js';
 
 const deps = { grants: grantRepository() };
 

@@ -1,8 +1,8 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { linkRepository } from '../../adapters/wiring.js';
 import { listLinks } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { pageQuery } from './schemas.js';
-import { linkRepository } from './wiring.js';
 
 const deps = { links: linkRepository() };
 

@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { clock, linkRepository } from '../../adapters/wiring.js';
 import { ValidationError } from '../../core/errors.js';
 import { updateLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { etagOf, linkParams, MAX_BODY_BYTES, updateLinkBody, versionOfIfMatch } from './schemas.js';
-import { clock, linkRepository } from './wiring.js';
 
 const deps = { links: linkRepository(), clock };
 

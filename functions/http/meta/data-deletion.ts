@@ -1,5 +1,4 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
 import {
   clock,
   deletionRepository,
@@ -8,7 +7,8 @@ import {
   linkRepository,
   metaAppSecret,
   publicBaseUrl,
-} from '../links/wiring.js';
+} from '../../adapters/wiring.js';
+import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 
 const deps = {

@@ -1,6 +1,6 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { grantRepository, linkRepository, metaAppSecret } from '../../adapters/wiring.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
-import { grantRepository, linkRepository, metaAppSecret } from '../links/wiring.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 
 const deps = { links: linkRepository(), grants: grantRepository() };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Meta's callbacks post one form field. Loose (Meta may add fields), bounded: a signed_request is a
@@ -10,4 +10,7 @@ const signedRequestForm = z.looseObject({
 
 const MAX_CALLBACK_BYTES = 8 * 1024;
 
-export { MAX_CALLBACK_BYTES, signedRequestForm };
+/** Any code up to 64 characters reaches the use case, which answers 404 for anything unknown. */
+const deletionStatusParams = z.strictObject({ code: z.string().max(64) });
+
+export { deletionStatusParams, MAX_CALLBACK_BYTES, signedRequestForm };

@@ -1,9 +1,5 @@
-import { z } from 'zod';
 import { httpRoute } from '../../adapters/http/route.js';
-import { completeAuthorization } from '../../core/linking/oauth.js';
-import { missingScopesPage, pickerPage } from '../html/pages.js';
-import { htmlError } from '../html/respond.js';
-import { createMetaGateway } from '../links/meta-gateway.js';
+import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
 import {
   clock,
   grantRepository,
@@ -14,7 +10,11 @@ import {
   publicBaseUrl,
   sessionRepository,
   tokenVault,
-} from '../links/wiring.js';
+} from '../../adapters/wiring.js';
+import { completeAuthorization } from '../../core/linking/oauth.js';
+import { missingScopesPage, pickerPage } from '../html/pages.js';
+import { htmlError } from '../html/respond.js';
+import { callbackQuery } from './schemas.js';
 
 const deps = {
   sessions: sessionRepository(),
@@ -27,15 +27,6 @@ const deps = {
   oauth: oauthSettings(),
   publicBaseUrl: publicBaseUrl(),
 };
-
-/** What Meta appends to the redirect URI. Loose: Meta may add parameters; lengths are bounded. */
-const callbackQuery = z.looseObject({
-  state: z.string().max(512).optional(),
-  code: z.string().max(2048).optional(),
-  error: z.string().max(256).optional(),
-  error_reason: z.string().max(256).optional(),
-  error_description: z.string().max(1024).optional(),
-});
 
 /**
  * GET /oauth/callback (public: Meta redirects the browser here): completes the sign-in and shows the

@@ -1,11 +1,6 @@
-import { z } from 'zod';
 import { statusOf } from '../../adapters/http/error-response.js';
 import { httpRoute } from '../../adapters/http/route.js';
-import { completeSelection } from '../../core/linking/selection.js';
-import { linkedPage, pickerPage } from '../html/pages.js';
-import { htmlError } from '../html/respond.js';
-import { createMetaGateway } from '../links/meta-gateway.js';
-import { MAX_BODY_BYTES } from '../links/schemas.js';
+import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
 import {
   clock,
   grantRepository,
@@ -16,7 +11,12 @@ import {
   publicBaseUrl,
   sessionRepository,
   tokenVault,
-} from '../links/wiring.js';
+} from '../../adapters/wiring.js';
+import { completeSelection } from '../../core/linking/selection.js';
+import { linkedPage, pickerPage } from '../html/pages.js';
+import { htmlError } from '../html/respond.js';
+import { MAX_BODY_BYTES } from '../links/schemas.js';
+import { selectionForm } from './schemas.js';
 
 const deps = {
   sessions: sessionRepository(),
@@ -29,13 +29,6 @@ const deps = {
   oauth: oauthSettings(),
   publicBaseUrl: publicBaseUrl(),
 };
-
-/** The picker form as a browser posts it; the use case checks the values and re-shows the form. */
-const selectionForm = z.looseObject({
-  selection: z.string().max(128).optional(),
-  pageId: z.string().max(64).optional(),
-  phoneNumberId: z.string().max(64).optional(),
-});
 
 /**
  * POST /oauth/select (public: the browser has no JWT; the single-use selection id stands in for it):

@@ -1,7 +1,13 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import {
+  clock,
+  ids,
+  oauthSettings,
+  publicBaseUrl,
+  sessionRepository,
+} from '../../adapters/wiring.js';
 import { startLinking } from '../../core/linking/oauth.js';
 import { MAX_BODY_BYTES } from '../links/schemas.js';
-import { clock, ids, oauthSettings, publicBaseUrl, sessionRepository } from '../links/wiring.js';
 
 const deps = {
   sessions: sessionRepository(),

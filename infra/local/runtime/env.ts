@@ -52,7 +52,12 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
   if (spec.needs.syncQueue) {
     env[queues.sync.envVar] = ctx.queues.sync.url;
     // Consumers move letters to the DLQ themselves, so they need its URL too.
-    if (spec.needs.syncQueue === 'consume') env[queues.sync.dlqEnvVar] = ctx.queues.sync.dlqUrl;
+    if (spec.needs.syncQueue === 'consume') {
+      env[queues.sync.dlqEnvVar] = ctx.queues.sync.dlqUrl;
+      // The sandbox's rate-limit windows last an hour, like Meta's; locally a retry that Meta asked
+      // to postpone comes back within seconds, so a developer (or a test) sees it happen.
+      env.SYNC_MAX_RETRY_DELAY_SECONDS = '3';
+    }
   }
   if (spec.needs.metaAppSecret) {
     env.META_APP_SECRET = ctx.appSecret;

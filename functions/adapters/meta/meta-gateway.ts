@@ -1,12 +1,12 @@
-import { type GraphClient, toTandemError } from '../../adapters/graph/index.js';
 import type { MetaGateway } from '../../core/linking/ports.js';
+import { type GraphClient, toTandemError } from '../graph/index.js';
 
 /**
  * The linking use cases' MetaGateway over the Graph client: picks the fields linking needs and turns
  * Graph failures into Tandem's typed errors (190 -> re-link, rate limits -> 429, ...).
  *
- * It lives beside the linking handlers because functions/adapters/graph/ is the Graph client's own
- * module; it depends on nothing but the client's public operations.
+ * It sits beside the sync observer in functions/adapters/meta/, apart from functions/adapters/graph/
+ * (the Graph client's own module): it depends on nothing but the client's public operations.
  *
  * @param graph - resolves the client; async because the app secret is fetched once, lazily
  */

@@ -1,0 +1,236 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../core/errors.js';
+import type { Link } from '../../core/linking/model.js';
+import type {
+  PageLinkIndex,
+  SyncLease,
+  SyncStateRepository,
+  WebhookDedupe,
+} from '../../core/sync/ports.js';
+import type { SyncRecord } from '../../core/sync/state.js';
+import { isConditionalCheckFailed } from './errors.js';
+import { LINK_PREFIX, stripKeys, tenantPk } from './keys.js';
+import { queryAll } from './query.js';
+
+/**
+ * Sync's items in the links table, beside the link they belong to:
+ * `TENANT#<tenantId>` / `SYNC#<linkId>`: the baseline last written, when the Page was last read, the
+ * last result, and while a run is under way its lease. The item carries no `pageId`, `metaUserId` or
+ * `shard`, so it never appears in the links table's indexes.
+ */
+
+const SYNC_PREFIX = 'SYNC#';
+const syncKey = (tenantId: string, linkId: string) => ({
+  pk: tenantPk(tenantId),
+  sk: `${SYNC_PREFIX}${linkId}`,
+});
+
+/** Condition fragments, named for what they guarantee. */
+/** The lease is free: never taken, released, or expired (a crashed run cannot block a link). */
+const LEASE_FREE = 'attribute_not_exists(#lease) OR #lease.#until < :now';
+/** Only the run holding the lease may store its outcome. */
+const LEASE_MINE = '#lease.#owner = :owner';
+/** Time only moves forward: an older Page snapshot never replaces a newer one. */
+const NEWER_OBSERVATION = 'attribute_not_exists(lastObservedAt) OR lastObservedAt < :observedAt';
+
+const toRecord = (item: Record<string, unknown>): SyncRecord => {
+  const { lease: _lease, ...rest } = stripKeys(item);
+  return rest as unknown as SyncRecord;
+};
+
+/**
+ * The sync state repository.
+ *
+ * @example
+ * const state = createSyncStateRepository(dynamoDocumentClient(), config.LINKS_TABLE);
+ */
+const createSyncStateRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string
+): SyncStateRepository => {
+  /** Updates guarded by the caller's lease; a lost lease means another run took over: no-op. */
+  const ifLeaseMine = async (run: () => Promise<unknown>): Promise<void> => {
+    try {
+      await run();
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  };
+
+  return {
+    get: async (tenantId, linkId) => {
+      const { Item } = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: syncKey(tenantId, linkId),
+          ConsistentRead: true,
+        })
+      );
+      return Item ? toRecord(Item) : undefined;
+    },
+
+    acquire: async (tenantId, linkId, lease: SyncLease, now) => {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: syncKey(tenantId, linkId),
+            UpdateExpression:
+              'SET #lease = :lease, kind = :kind, tenantId = :tenant, linkId = :link',
+            ConditionExpression: LEASE_FREE,
+            ExpressionAttributeNames: { '#lease': 'lease', '#until': 'until' },
+            ExpressionAttributeValues: {
+              ':lease': lease,
+              ':now': now,
+              ':kind': 'sync',
+              ':tenant': tenantId,
+              ':link': linkId,
+            },
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          })
+        );
+        const record = Attributes ? toRecord(Attributes) : undefined;
+        // A record that only ever held a lease has nothing to say yet.
+        return {
+          acquired: true,
+          record: record?.lastObservedAt || record?.lastWritten ? record : undefined,
+        };
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        const held = (error.Item?.lease ?? undefined) as SyncLease | undefined;
+        if (!held) throw error;
+        return { acquired: false, lease: held };
+      }
+    },
+
+    complete: async (record, owner) => {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...syncKey(record.tenantId, record.linkId), kind: 'sync', ...record },
+            ConditionExpression: `${LEASE_MINE} AND (${NEWER_OBSERVATION})`,
+            ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
+            ExpressionAttributeValues: {
+              ':owner': owner,
+              ':observedAt': record.lastObservedAt ?? '',
+            },
+          })
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        throw new ConflictError(
+          `A newer sync of link ${record.linkId} was stored first; this run's result was dropped.`,
+          { linkId: record.linkId },
+          'sync_superseded',
+          { cause: error }
+        );
+      }
+    },
+
+    finish: (tenantId, linkId, result, owner) =>
+      ifLeaseMine(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: syncKey(tenantId, linkId),
+            UpdateExpression: 'SET lastResult = :result REMOVE #lease',
+            ConditionExpression: LEASE_MINE,
+            ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
+            ExpressionAttributeValues: { ':result': result, ':owner': owner },
+          })
+        )
+      ),
+
+    release: (tenantId, linkId, owner) =>
+      ifLeaseMine(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: syncKey(tenantId, linkId),
+            UpdateExpression: 'REMOVE #lease',
+            ConditionExpression: LEASE_MINE,
+            ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
+            ExpressionAttributeValues: { ':owner': owner },
+          })
+        )
+      ),
+
+    adoptBaseline: async (tenantId, linkId, baseline) => {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: syncKey(tenantId, linkId),
+          UpdateExpression: baseline
+            ? 'SET lastWritten = :baseline, kind = :kind, tenantId = :tenant, linkId = :link'
+            : 'REMOVE lastWritten',
+          ExpressionAttributeValues: baseline
+            ? { ':baseline': baseline, ':kind': 'sync', ':tenant': tenantId, ':link': linkId }
+            : undefined,
+        })
+      );
+    },
+  };
+};
+
+/** The links of a Page, in any tenant, through the byPage index (webhook fan-in). */
+const createPageLinkIndex = (client: DynamoDBDocumentClient, tableName: string): PageLinkIndex => ({
+  linksOfPage: async (pageId) =>
+    (
+      await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'byPage',
+        KeyConditionExpression: 'pageId = :page AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':page': pageId, ':prefix': LINK_PREFIX },
+      })
+    ).map((item) => stripKeys(item) as unknown as Link),
+});
+
+/** Meta retries a failed delivery for days; a week outlasts that (TTL deletion lags anyway). */
+const WEBHOOK_DEDUPE_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Webhook de-duplication in the idempotency table: a conditional put of the change's key. An expired
+ * key that TTL has not deleted yet counts as absent (TTL is best effort).
+ */
+const createWebhookDedupe = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  now: () => Date = () => new Date()
+): WebhookDedupe => ({
+  claim: async (key) => {
+    const seconds = Math.floor(now().getTime() / 1000);
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { id: key, kind: 'webhook', expiration: seconds + WEBHOOK_DEDUPE_TTL_SECONDS },
+          ConditionExpression: 'attribute_not_exists(id) OR expiration < :now',
+          ExpressionAttributeValues: { ':now': seconds },
+        })
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  },
+  release: async (key) => {
+    await client.send(new DeleteCommand({ TableName: tableName, Key: { id: key } }));
+  },
+});
+
+export {
+  createPageLinkIndex,
+  createSyncStateRepository,
+  createWebhookDedupe,
+  SYNC_PREFIX,
+  WEBHOOK_DEDUPE_TTL_SECONDS,
+};

@@ -1,0 +1,165 @@
+import { createHmac } from 'node:crypto';
+import * as z from 'zod';
+import { tables } from '../../infra/shared/resources.js';
+import {
+  DEFAULT_SELECTION_TTL_SECONDS,
+  DEFAULT_STATE_TTL_SECONDS,
+  type OAuthSettings,
+} from '../core/linking/deps.js';
+import type { Clock } from '../core/linking/ports.js';
+import type { LinkObserver, ProfileWriter } from '../core/sync/ports.js';
+import { dynamoDocumentClient, sqs } from './aws/clients.js';
+import { GRAPH_API_VERSION, graphConfig, loadConfig, tokenKeyConfig } from './config.js';
+import { cryptoIds } from './crypto/ids.js';
+import { createTokenVault } from './crypto/token-vault.js';
+import { createDeletionRequestRepository } from './dynamodb/deletions.js';
+import { createGrantRepository } from './dynamodb/grants.js';
+import { createLinkRepository } from './dynamodb/links.js';
+import { createOAuthSessionRepository } from './dynamodb/oauth-sessions.js';
+import {
+  createPageLinkIndex,
+  createSyncStateRepository,
+  createWebhookDedupe,
+} from './dynamodb/sync-state.js';
+import { createGraphClient, type GraphClient, type GraphUsage } from './graph/index.js';
+import { logger } from './logger.js';
+import { createLinkObserver } from './meta/link-observer.js';
+import { createProfileWriter } from './meta/profile-writer.js';
+import { metaAppSecret } from './meta-secret.js';
+import { syncQueueConfig } from './queue/config.js';
+import { createJobPublisher } from './queue/publisher.js';
+
+/**
+ * Builders for the handlers' dependencies, shared by every feature (linking, sync, the worker). Each
+ * handler calls the ones it needs at module scope, so each reads only its own configuration (the
+ * environment its `needs` produce) and a missing variable fails the cold start with its name.
+ */
+
+const tableName = (envVar: string): string =>
+  loadConfig(z.object({ [envVar]: z.string().min(1) }))[envVar] as string;
+
+const linksTable = () => tableName(tables.links.envVar);
+
+const linkRepository = () => createLinkRepository(dynamoDocumentClient(), linksTable());
+const grantRepository = () => createGrantRepository(dynamoDocumentClient(), linksTable());
+const deletionRepository = () =>
+  createDeletionRequestRepository(dynamoDocumentClient(), linksTable());
+const sessionRepository = () =>
+  createOAuthSessionRepository(dynamoDocumentClient(), tableName(tables.oauthState.envVar));
+
+const tokenVault = () => createTokenVault(loadConfig(tokenKeyConfig));
+
+/** The Graph client, created on first use: it needs the app secret, fetched once per cold start. */
+const graphClient = (
+  options: { onUsage?: (usage: GraphUsage) => void } = {}
+): (() => Promise<GraphClient>) => {
+  const config = loadConfig(graphConfig);
+  const appSecret = metaAppSecret();
+  let client: GraphClient | undefined;
+  return async () => {
+    client ??= createGraphClient({
+      baseUrl: config.GRAPH_API_BASE_URL,
+      appId: config.META_APP_ID,
+      appSecret: await appSecret(),
+      log: logger,
+      ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+    });
+    return client;
+  };
+};
+
+/**
+ * The LinkObserver (sync and the reconciler): Page and WhatsApp reads batched per grant, Page tokens
+ * and picture hashes cached for the life of the execution environment.
+ */
+const linkObserver = (graph: () => Promise<GraphClient> = graphClient()): LinkObserver =>
+  createLinkObserver({
+    graph,
+    grants: grantRepository(),
+    vault: tokenVault(),
+    appSecret: metaAppSecret(),
+  });
+
+/** Writes WhatsApp business profiles (sync). */
+const profileWriter = (graph: () => Promise<GraphClient>): ProfileWriter =>
+  createProfileWriter({ graph, grants: grantRepository(), vault: tokenVault() });
+
+const syncStateRepository = () => createSyncStateRepository(dynamoDocumentClient(), linksTable());
+const pageLinkIndex = () => createPageLinkIndex(dynamoDocumentClient(), linksTable());
+const webhookDedupe = () =>
+  createWebhookDedupe(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
+
+/** Sends jobs to the sync queue (functions whose needs say `syncQueue: 'send'`). */
+const syncJobQueue = () =>
+  createJobPublisher({
+    client: sqs(),
+    queueUrl: loadConfig(syncQueueConfig.pick({ SYNC_QUEUE_URL: true })).SYNC_QUEUE_URL,
+  });
+
+/**
+ * The token Meta sends back in the webhook subscription handshake (entered in the App Dashboard).
+ * META_WEBHOOK_VERIFY_TOKEN when set (the embedded default sets it); otherwise derived from the app
+ * secret, so a deployment has no second secret to keep: HMAC-SHA256(app secret,
+ * "tandem:webhook-verify-token") in hex (docs/sync.md shows how to compute it for the dashboard).
+ */
+const webhookVerifyToken = (): (() => Promise<string>) => {
+  const config = loadConfig(
+    z.object({
+      META_WEBHOOK_VERIFY_TOKEN: z
+        .string()
+        .min(16, 'META_WEBHOOK_VERIFY_TOKEN must be at least 16 characters')
+        .optional(),
+    })
+  );
+  const configured = config.META_WEBHOOK_VERIFY_TOKEN;
+  if (configured) return async () => configured;
+  const appSecret = metaAppSecret();
+  return async () =>
+    createHmac('sha256', await appSecret())
+      .update('tandem:webhook-verify-token')
+      .digest('hex');
+};
+
+const publicBaseUrl = (): string =>
+  loadConfig(z.object({ PUBLIC_BASE_URL: z.url() })).PUBLIC_BASE_URL.replace(/\/+$/, '');
+
+const oauthSettings = (): OAuthSettings => {
+  const config = loadConfig(
+    z.object({
+      META_APP_ID: z.string().regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id'),
+      META_DIALOG_BASE_URL: z.url().default('https://www.facebook.com'),
+      OAUTH_STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).optional(),
+    })
+  );
+  return {
+    appId: config.META_APP_ID,
+    dialogBaseUrl: config.META_DIALOG_BASE_URL,
+    graphApiVersion: GRAPH_API_VERSION,
+    stateTtlSeconds: config.OAUTH_STATE_TTL_SECONDS ?? DEFAULT_STATE_TTL_SECONDS,
+    selectionTtlSeconds: DEFAULT_SELECTION_TTL_SECONDS,
+  };
+};
+
+const systemClock: Clock = { now: () => new Date() };
+
+export {
+  cryptoIds as ids,
+  deletionRepository,
+  grantRepository,
+  graphClient,
+  linkObserver,
+  linkRepository,
+  metaAppSecret,
+  oauthSettings,
+  pageLinkIndex,
+  profileWriter,
+  publicBaseUrl,
+  sessionRepository,
+  syncJobQueue,
+  syncStateRepository,
+  systemClock as clock,
+  tableName,
+  tokenVault,
+  webhookDedupe,
+  webhookVerifyToken,
+};

@@ -1,0 +1,113 @@
+import type { SyncJob } from '../jobs.js';
+import type { Link } from '../linking/model.js';
+import type { Observation } from '../reconcile/drift.js';
+import type { ProfileFields } from './mapping.js';
+import type { SyncRecord, SyncResult } from './state.js';
+
+/**
+ * Reads a link's two sides from Meta: the Page (as a PageSnapshot, picture hashed by its bytes) and
+ * the WhatsApp business profile. Token and missing-asset failures come back as observations, not
+ * errors, because for the reconciler they are drift classes and for sync they are pause reasons.
+ */
+interface LinkObserver {
+  /**
+   * Observes one link.
+   * @throws RateLimitError when Meta throttles; UpstreamError / PermissionError / ValidationError for
+   * other failures (retryable or not, as the error says).
+   */
+  observe(link: Link): Promise<Observation>;
+  /**
+   * Observes many links with as few round trips as Meta allows (batch requests per grant). A link
+   * whose read failed for another reason than its token or a missing asset (Meta briefly down, a
+   * permission error) is left out of the map: observe it alone to get its error.
+   * @throws RateLimitError when Meta throttles any read: every other read would be refused too.
+   */
+  observeMany(links: readonly Link[]): Promise<Map<string, Observation>>;
+}
+
+/** Writes to a link's WhatsApp business profile. */
+interface ProfileWriter {
+  /**
+   * Writes `changes` (a partial update: only these fields change) and, when given, the Page picture
+   * (downloaded from `picture.url` and sent through Meta's resumable upload).
+   * @throws PermissionError `meta_token_invalid` when Meta rejects the token (190); RateLimitError;
+   * UpstreamError (retryable or not); ValidationError when WhatsApp refuses a value.
+   */
+  write(
+    link: Link,
+    changes: ProfileFields,
+    picture: { url: string; sha256: string } | undefined
+  ): Promise<void>;
+}
+
+/** A lease on a link's sync: who holds it and since when (the holder reads the Page after that). */
+interface SyncLease {
+  owner: string;
+  acquiredAt: string;
+  until: string;
+}
+
+type AcquireResult =
+  | { acquired: true; record: SyncRecord | undefined }
+  | { acquired: false; lease: SyncLease };
+
+/**
+ * Per-link sync state (baseline, last observation, last result) and the lease that makes one sync
+ * of a link run at a time across workers.
+ */
+interface SyncStateRepository {
+  get(tenantId: string, linkId: string): Promise<SyncRecord | undefined>;
+  /** Takes the link's lease unless another unexpired one is held; answers the current record. */
+  acquire(tenantId: string, linkId: string, lease: SyncLease, now: string): Promise<AcquireResult>;
+  /**
+   * Stores the outcome of a sync and releases the lease, only while `owner` holds it and the stored
+   * last observation is older than `record.lastObservedAt`: an older snapshot never replaces a newer.
+   * @throws ConflictError `sync_superseded` when either condition fails.
+   */
+  complete(record: SyncRecord, owner: string): Promise<void>;
+  /** Records a result without touching the baseline (a pause, a failure) and releases the lease. */
+  finish(tenantId: string, linkId: string, result: SyncResult, owner: string): Promise<void>;
+  /** Releases the lease if `owner` still holds it. */
+  release(tenantId: string, linkId: string, owner: string): Promise<void>;
+  /** Replaces the baseline (an explicit resume), leaving the last observation and lease alone. */
+  adoptBaseline(
+    tenantId: string,
+    linkId: string,
+    baseline: SyncRecord['lastWritten']
+  ): Promise<void>;
+}
+
+/** Recent Graph usage in this execution environment, as a percentage of the tightest quota. */
+interface UsageMeter {
+  maxPercent(): number;
+}
+
+/** Sends sync jobs to the queue. */
+interface SyncJobQueue {
+  publish(jobs: readonly SyncJob[]): Promise<void>;
+}
+
+/** Finds the links of a Page, in any tenant (webhook fan-in). */
+interface PageLinkIndex {
+  linksOfPage(pageId: string): Promise<Link[]>;
+}
+
+/** Remembers webhook changes already accepted, for long enough to outlast Meta's retries. */
+interface WebhookDedupe {
+  /** Records the key; false when it was already recorded (a duplicate delivery). */
+  claim(key: string): Promise<boolean>;
+  /** Forgets the key, so a delivery that could not be enqueued is accepted when Meta retries. */
+  release(key: string): Promise<void>;
+}
+
+export type {
+  AcquireResult,
+  LinkObserver,
+  PageLinkIndex,
+  ProfileWriter,
+  SyncJobQueue,
+  SyncLease,
+  SyncStateRepository,
+  UsageMeter,
+  WebhookDedupe,
+};

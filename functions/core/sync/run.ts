@@ -1,0 +1,321 @@
+import { ConflictError, NotFoundError, TandemError } from '../errors.js';
+import type { SyncJob } from '../jobs.js';
+import type { Link, Pause, SyncField } from '../linking/model.js';
+import type { Clock, LinkRepository } from '../linking/ports.js';
+import { mapPageToProfile } from './mapping.js';
+import { planSync, type SyncPlan } from './plan.js';
+import type {
+  LinkObserver,
+  ProfileWriter,
+  SyncLease,
+  SyncStateRepository,
+  UsageMeter,
+} from './ports.js';
+import type { SyncRecord, SyncResult } from './state.js';
+
+/**
+ * The sync use case: one job, one link, Page -> WhatsApp. Idempotent (running a job twice writes
+ * nothing the second time), serialised per link by a lease, and never lets an older Page snapshot
+ * replace a newer one.
+ */
+
+interface SyncDeps {
+  links: Pick<LinkRepository, 'get' | 'update'>;
+  state: SyncStateRepository;
+  observer: LinkObserver;
+  writer: ProfileWriter;
+  usage: UsageMeter;
+  clock: Clock;
+  /** A fresh lease owner id per run. */
+  newLeaseOwner(): string;
+  sleep(ms: number): Promise<void>;
+  /** Longer than a worker invocation, so a lease outlives the run holding it. Default 60. */
+  leaseSeconds?: number;
+}
+
+type SyncRun =
+  | { outcome: 'applied'; changedFields: SyncField[] }
+  | { outcome: 'noop' }
+  | { outcome: 'paused'; reason: Pause['reason'] }
+  /** Nothing to do: the link is gone, sync is off, or the link is paused. */
+  | { outcome: 'skipped'; why: 'link_gone' | 'disabled' | 'paused' }
+  /** A run that read the Page after this change already happened (or is happening). */
+  | { outcome: 'stale' | 'coalesced' };
+
+/**
+ * Meta's webhook `time` is whole seconds, and clocks differ a little: a run counts as having seen a
+ * change only if it read the Page at least this long after the change's time.
+ */
+const OBSERVATION_SKEW_MS = 2_000;
+const DEFAULT_LEASE_SECONDS = 60;
+/** From this share of a Meta quota on, runs slow down before Meta starts refusing calls. */
+const SLOW_DOWN_PERCENT = 90;
+const MAX_PACE_MS = 5_000;
+/** How often, and how long apart, a run waits for another run of the same link to finish. */
+const BUSY_WAIT_ATTEMPTS = 20;
+const BUSY_WAIT_MS = 250;
+
+/** Another run still holds the link's lease after a wait, and started before this change. */
+class SyncBusyError extends TandemError {
+  readonly code = 'sync_in_progress';
+  override readonly retryable = true;
+  constructor(linkId: string, retryAfterSeconds: number) {
+    super(`Another sync of link ${linkId} is running; this one will run after it.`, {
+      linkId,
+      retryAfterSeconds,
+    });
+  }
+}
+
+const covers = (readAt: string, observedAt: string): boolean =>
+  Date.parse(observedAt) + OBSERVATION_SKEW_MS <= Date.parse(readAt);
+
+/** 90% -> 0.5 s, 99% and above -> 5 s between runs, while Meta's usage stays high. */
+const paceMs = (percent: number): number =>
+  percent < SLOW_DOWN_PERCENT
+    ? 0
+    : Math.min(MAX_PACE_MS, (Math.floor(percent) - SLOW_DOWN_PERCENT + 1) * 500);
+
+const isTokenError = (error: unknown): boolean =>
+  error instanceof TandemError && error.code === 'meta_token_invalid';
+
+const TOKEN_PAUSE_MESSAGE =
+  'Meta no longer accepts the access Tandem was given (expired, revoked, or the password changed). Sign in again and re-link to resume sync.';
+
+/**
+ * Pauses the link with `pause`, unless it is paused already (the first reason stands). Retries a
+ * concurrent update of the link (a PATCH in between) a few times: a pause must not be lost.
+ */
+const pauseLink = async (
+  deps: Pick<SyncDeps, 'links' | 'clock'>,
+  tenantId: string,
+  linkId: string,
+  pause: Pause
+): Promise<void> => {
+  for (let attempt = 1; ; attempt += 1) {
+    const link = await deps.links.get(tenantId, linkId);
+    if (!link || link.status === 'paused') return;
+    const paused: Link = {
+      ...link,
+      status: 'paused',
+      pause,
+      updatedAt: deps.clock.now().toISOString(),
+      version: link.version + 1,
+    };
+    try {
+      await deps.links.update(paused, link.version);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 5) throw error;
+    }
+  }
+};
+
+const syncedFields = (link: Link): SyncField[] =>
+  (Object.entries(link.sync.fields) as [SyncField, boolean][])
+    .filter(([, on]) => on)
+    .map(([field]) => field);
+
+/**
+ * Runs one sync job.
+ *
+ * Primary course:
+ * 1. Skip when the link is gone, sync is off or the link is paused.
+ * 2. Skip a job whose change an earlier run already read (`stale`), or that the run holding the
+ *    link's lease will read (`coalesced`); if that run started before the change, retry shortly.
+ * 3. Read both sides (slowing down first when Meta's usage is high); a rejected token pauses the
+ *    link with `token_invalid`, a missing Page or number fails the job for good.
+ * 4. Plan: a direct WhatsApp edit pauses the link with `local_override` and the differing fields;
+ *    otherwise write only what differs (and the picture only when its bytes changed).
+ * 5. Store the new baseline and observation time, conditioned on nothing newer having been stored.
+ *
+ * @throws RateLimitError / SyncBusyError / retryable UpstreamError: retry later (the error says when);
+ * NotFoundError / ValidationError / non-retryable UpstreamError: the job cannot succeed.
+ */
+const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
+  const link = await deps.links.get(job.tenantId, job.linkId);
+  if (!link) return { outcome: 'skipped', why: 'link_gone' };
+  if (!link.sync.enabled) return { outcome: 'skipped', why: 'disabled' };
+  if (link.status === 'paused') return { outcome: 'skipped', why: 'paused' };
+
+  const before = await deps.state.get(job.tenantId, job.linkId);
+  if (before?.lastObservedAt && covers(before.lastObservedAt, job.observedAt)) {
+    return { outcome: 'stale' };
+  }
+
+  const leaseFrom = (now: Date): SyncLease => ({
+    owner,
+    acquiredAt: now.toISOString(),
+    until: new Date(
+      now.getTime() + (deps.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000
+    ).toISOString(),
+  });
+  const owner = deps.newLeaseOwner();
+  let lease = leaseFrom(deps.clock.now());
+  // Runs of one link are short; waiting a moment for the one in progress costs less than sending
+  // the job round the queue again (which also spends one of its attempts).
+  let known: SyncRecord | undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    const taken = await deps.state.acquire(job.tenantId, job.linkId, lease, lease.acquiredAt);
+    if (taken.acquired) {
+      // What the store held when the lease was taken: a run that finished meanwhile is in it.
+      known = taken.record;
+      break;
+    }
+    if (covers(taken.lease.acquiredAt, job.observedAt)) return { outcome: 'coalesced' };
+    if (attempt >= BUSY_WAIT_ATTEMPTS) {
+      const waitSeconds = Math.ceil(
+        (Date.parse(taken.lease.until) - Date.parse(lease.acquiredAt)) / 1000
+      );
+      throw new SyncBusyError(link.linkId, Math.max(1, Math.min(waitSeconds, 30)));
+    }
+    await deps.sleep(BUSY_WAIT_MS);
+    const latest = await deps.state.get(job.tenantId, job.linkId);
+    if (latest?.lastObservedAt && covers(latest.lastObservedAt, job.observedAt)) {
+      return { outcome: 'stale' };
+    }
+    lease = leaseFrom(deps.clock.now());
+  }
+  const result = (outcome: SyncResult['outcome'], extra: Partial<SyncResult> = {}): SyncResult => ({
+    at: deps.clock.now().toISOString(),
+    outcome,
+    trigger: job.trigger,
+    changedFields: [],
+    notes: [],
+    ...extra,
+  });
+  let settled = false;
+  const finish = async (outcome: SyncResult): Promise<void> => {
+    await deps.state.finish(job.tenantId, job.linkId, outcome, lease.owner);
+    settled = true;
+  };
+
+  try {
+    const pace = paceMs(deps.usage.maxPercent());
+    if (pace > 0) await deps.sleep(pace);
+
+    // Read after taking the lease: every change before this instant is in what the run writes.
+    const readAt = deps.clock.now().toISOString();
+    const observation = await deps.observer.observe(link);
+    if (observation.kind === 'token_invalid') {
+      await pauseLink(deps, link.tenantId, link.linkId, {
+        reason: 'token_invalid',
+        since: readAt,
+        details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
+      });
+      await finish(result('paused', { reason: TOKEN_PAUSE_MESSAGE }));
+      return { outcome: 'paused', reason: 'token_invalid' };
+    }
+    if (observation.kind === 'asset_gone') {
+      const what =
+        observation.which === 'page'
+          ? `Page ${link.pageId}`
+          : `WhatsApp number ${link.displayPhoneNumber}`;
+      const reason = `${what} no longer exists or this account can no longer reach it; unlink it or link another.`;
+      await finish(result('failed', { reason }));
+      throw new NotFoundError(
+        reason,
+        { linkId: link.linkId, which: observation.which },
+        'asset_gone'
+      );
+    }
+
+    const fields = syncedFields(link);
+    const plan: SyncPlan = planSync(
+      { enabled: true, fields, paused: false, lastWritten: known?.lastWritten },
+      observation.page,
+      readAt,
+      observation.whatsapp
+    );
+    switch (plan.kind) {
+      case 'disabled':
+      case 'paused':
+        // Both ruled out above; kept for the type's sake.
+        return { outcome: 'skipped', why: plan.kind };
+      case 'stale':
+        return { outcome: 'stale' };
+      case 'pause': {
+        const reason = `The WhatsApp profile was edited directly (${plan.diffs.map((diff) => diff.field).join(', ')}); sync is paused so those edits are not overwritten. Resume with POST /links/${link.linkId}/resume.`;
+        await pauseLink(deps, link.tenantId, link.linkId, {
+          reason: 'local_override',
+          since: readAt,
+          details: { fields: plan.diffs },
+        });
+        await finish(result('paused', { reason }));
+        return { outcome: 'paused', reason: 'local_override' };
+      }
+      case 'noop': {
+        // Nothing to write, but WhatsApp now holds the Page's values: that is the new baseline, so a
+        // later direct edit is recognised even on a link whose first sync wrote nothing.
+        const baseline = mapPageToProfile(observation.page, fields).fields;
+        const record: SyncRecord = {
+          tenantId: link.tenantId,
+          linkId: link.linkId,
+          lastWritten: {
+            fields: baseline,
+            ...(known?.lastWritten?.pictureSha256
+              ? { pictureSha256: known.lastWritten.pictureSha256 }
+              : {}),
+            pageObservedAt: readAt,
+            writtenAt: known?.lastWritten?.writtenAt ?? readAt,
+          },
+          lastObservedAt: readAt,
+          lastSyncAt: deps.clock.now().toISOString(),
+          lastResult: result('noop', { notes: plan.notes }),
+        };
+        await deps.state.complete(record, lease.owner);
+        settled = true;
+        return { outcome: 'noop' };
+      }
+      case 'update': {
+        try {
+          await deps.writer.write(link, plan.changes, plan.picture);
+        } catch (error) {
+          if (!isTokenError(error)) throw error;
+          await pauseLink(deps, link.tenantId, link.linkId, {
+            reason: 'token_invalid',
+            since: deps.clock.now().toISOString(),
+            details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
+          });
+          await finish(result('paused', { reason: TOKEN_PAUSE_MESSAGE }));
+          return { outcome: 'paused', reason: 'token_invalid' };
+        }
+        const changedFields: SyncField[] = [
+          ...(Object.keys(plan.changes) as SyncField[]),
+          ...(plan.picture ? (['profilePicture'] as const) : []),
+        ];
+        const writtenAt = deps.clock.now().toISOString();
+        const pictureSha256 = plan.picture?.sha256 ?? known?.lastWritten?.pictureSha256;
+        await deps.state.complete(
+          {
+            tenantId: link.tenantId,
+            linkId: link.linkId,
+            lastWritten: {
+              fields: plan.baseline,
+              ...(pictureSha256 ? { pictureSha256 } : {}),
+              pageObservedAt: readAt,
+              writtenAt,
+            },
+            lastObservedAt: readAt,
+            lastSyncAt: writtenAt,
+            lastResult: result('applied', { changedFields, notes: plan.notes }),
+          },
+          lease.owner
+        );
+        settled = true;
+        return { outcome: 'applied', changedFields };
+      }
+    }
+  } catch (error) {
+    // A failure that will not pass shows on the link; a retryable one shows once it gives up (DLQ).
+    if (!settled && error instanceof TandemError && !error.retryable) {
+      await finish(result('failed', { reason: error.message })).catch(() => undefined);
+    }
+    throw error;
+  } finally {
+    if (!settled) await deps.state.release(job.tenantId, job.linkId, lease.owner);
+  }
+};
+
+export type { SyncDeps, SyncRun };
+export { OBSERVATION_SKEW_MS, paceMs, runSync, SyncBusyError };

@@ -1,0 +1,68 @@
+import type { SyncJob } from '../jobs.js';
+import type { Link, SyncField, UnsupportedField } from '../linking/model.js';
+import type { MappingNote } from './mapping.js';
+import type { WrittenProfile } from './plan.js';
+
+/**
+ * What Tandem remembers about a link's sync, apart from the link itself: the baseline it last wrote
+ * (to tell a direct WhatsApp edit from its own write), when the Page snapshot behind it was read (a
+ * stale snapshot never wins), and how the last run went (what the link's sync status shows).
+ */
+
+type SyncOutcome = 'applied' | 'noop' | 'paused' | 'failed';
+
+interface SyncResult {
+  /** ISO-8601 time the run finished. */
+  at: string;
+  outcome: SyncOutcome;
+  trigger: SyncJob['trigger'];
+  /** The fields written to WhatsApp (`applied` only). */
+  changedFields: SyncField[];
+  /** What the mapping had to change or could not carry (truncations, fallbacks, hours). */
+  notes: MappingNote[];
+  /** Why the run paused or failed, for people. */
+  reason?: string;
+}
+
+interface SyncRecord {
+  tenantId: string;
+  linkId: string;
+  lastWritten?: WrittenProfile;
+  /** When the Page was read for the last completed run (`applied` or `noop`). */
+  lastObservedAt?: string;
+  /** When a run last completed, i.e. WhatsApp was known to match the Page. */
+  lastSyncAt?: string;
+  lastResult?: SyncResult;
+}
+
+/** The sync status of a link, as GET /links/{linkId}/sync shows it. */
+interface SyncStatusView {
+  linkId: string;
+  enabled: boolean;
+  fields: Link['sync']['fields'];
+  status: Link['status'];
+  pause: Link['pause'] | null;
+  lastSyncAt: string | null;
+  lastObservedAt: string | null;
+  lastResult: SyncResult | null;
+  /** The last run's mapping notes, surfaced on their own so clients can show them by the fields. */
+  notes: MappingNote[];
+  /** Page fields WhatsApp cannot hold at all (hours). */
+  unsupported: UnsupportedField[];
+}
+
+const toSyncStatusView = (link: Link, record: SyncRecord | undefined): SyncStatusView => ({
+  linkId: link.linkId,
+  enabled: link.sync.enabled,
+  fields: link.sync.fields,
+  status: link.status,
+  pause: link.pause ?? null,
+  lastSyncAt: record?.lastSyncAt ?? null,
+  lastObservedAt: record?.lastObservedAt ?? null,
+  lastResult: record?.lastResult ?? null,
+  notes: record?.lastResult?.notes ?? [],
+  unsupported: link.unsupported,
+});
+
+export type { SyncOutcome, SyncRecord, SyncResult, SyncStatusView };
+export { toSyncStatusView };

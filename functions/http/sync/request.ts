@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { httpRoute } from '../../adapters/http/route.js';
+import { clock, linkRepository, syncJobQueue, syncStateRepository } from '../../adapters/wiring.js';
+import { requestSync } from '../../core/sync/requests.js';
+import { linkParams } from '../links/schemas.js';
+
+const deps = {
+  links: linkRepository(),
+  state: syncStateRepository(),
+  queue: syncJobQueue(),
+  clock,
+  newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
+};
+
+/**
+ * POST /links/{linkId}/sync (tenant): "sync now". 202 with the job id; 409 `sync_disabled` when
+ * sync is off, 409 `link_paused` (with the reason and what to do) when the link is paused.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: linkParams, maxBodyBytes: 1024 },
+  async ({ tenant, params }) => ({
+    status: 202,
+    json: await requestSync(deps, tenant, params.linkId),
+  })
+);

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { httpRoute } from '../../adapters/http/route.js';
+import { clock, linkRepository, syncJobQueue, syncStateRepository } from '../../adapters/wiring.js';
+import { ValidationError } from '../../core/errors.js';
+import { toLinkView } from '../../core/linking/model.js';
+import { resumeSync } from '../../core/sync/requests.js';
+import { etagOf, linkParams, versionOfIfMatch } from '../links/schemas.js';
+import { MAX_BODY_BYTES, resumeBody } from './schemas.js';
+
+const deps = {
+  links: linkRepository(),
+  state: syncStateRepository(),
+  queue: syncJobQueue(),
+  clock,
+  newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
+};
+
+/**
+ * POST /links/{linkId}/resume (tenant) `{ overwrite }`: resumes a link paused by a direct WhatsApp
+ * edit and enqueues a sync (202 with the link and the job id). 409 `not_paused`, 409
+ * `relink_required` for a rejected token, 409 `version_mismatch` when If-Match is stale.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: linkParams, body: resumeBody, maxBodyBytes: MAX_BODY_BYTES },
+  async ({ tenant, params, body, headers }) => {
+    const ifMatch = versionOfIfMatch(headers['if-match']);
+    if (ifMatch === 'invalid') {
+      throw new ValidationError(
+        'If-Match must be the ETag of the link, e.g. "3".',
+        undefined,
+        'invalid_if_match'
+      );
+    }
+    const { link, ...job } = await resumeSync(deps, tenant, params.linkId, {
+      overwrite: body.overwrite,
+      ...((ifMatch ?? body.version) !== undefined
+        ? { expectedVersion: ifMatch ?? body.version }
+        : {}),
+    });
+    return {
+      status: 202,
+      json: { ...job, link: toLinkView(link) },
+      headers: { etag: etagOf(link.version) },
+    };
+  }
+);

@@ -1,0 +1,32 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import {
+  metaAppSecret,
+  pageLinkIndex,
+  syncJobQueue,
+  webhookDedupe,
+} from '../../adapters/wiring.js';
+import { receivePageWebhook } from '../../core/sync/intake.js';
+import { MAX_WEBHOOK_BYTES } from './schemas.js';
+
+const deps = { dedupe: webhookDedupe(), pages: pageLinkIndex(), queue: syncJobQueue() };
+const appSecret = metaAppSecret();
+
+/**
+ * POST /webhooks/meta (public: Meta's Page webhooks, authenticated by X-Hub-Signature-256 over the
+ * raw body): verifies, de-duplicates, enqueues one sync job per link of the Page with sync on, and
+ * answers 200 at once. 401 for a forged or missing signature, 400 for a body that is not a Page
+ * webhook, 413 above 256 KB; a 5xx makes Meta deliver again.
+ */
+export const handler = httpRoute(
+  { access: 'public', maxBodyBytes: MAX_WEBHOOK_BYTES },
+  async ({ rawBody, headers, requestId, log }) => {
+    const result = await receivePageWebhook(deps, {
+      rawBody,
+      signature: headers['x-hub-signature-256'],
+      secrets: [await appSecret()],
+      deliveryId: requestId,
+    });
+    log.info('webhook received', { ...result });
+    return { status: 200, json: { received: true, ...result } };
+  }
+);

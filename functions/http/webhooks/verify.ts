@@ -1,0 +1,18 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { webhookVerifyToken } from '../../adapters/wiring.js';
+import { answerChallenge } from '../../core/sync/webhook.js';
+import { verificationQuery } from './schemas.js';
+
+const verifyToken = webhookVerifyToken();
+
+/**
+ * GET /webhooks/meta (public: Meta's subscription handshake): echoes hub.challenge when
+ * hub.verify_token matches (compared in constant time); 401 otherwise.
+ */
+export const handler = httpRoute(
+  { access: 'public', query: verificationQuery },
+  async ({ query }) => ({
+    status: 200,
+    text: answerChallenge(query, await verifyToken()),
+  })
+);

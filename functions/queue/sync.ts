@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as z from 'zod';
+import { sqs } from '../adapters/aws/clients.js';
+import { loadConfig } from '../adapters/config.js';
+import { createUsageMeter } from '../adapters/meta/usage-meter.js';
+import type { BatchRunnerOptions, JobHandler } from '../adapters/queue/batch-runner.js';
+import { syncQueueConfig } from '../adapters/queue/config.js';
+import { createSqsVisibility } from '../adapters/queue/visibility.js';
+import * as wiring from '../adapters/wiring.js';
+import type { SyncJob } from '../core/jobs.js';
+import { runSync, type SyncDeps } from '../core/sync/run.js';
+
+/**
+ * The worker's `sync` job handler (the batch runner has parsed the envelope): one core call, then a
+ * log line with the outcome. Failures are thrown for the batch runner to retry or dead-letter.
+ */
+
+const syncWorkerConfig = z.object({
+  /**
+   * The longest a retry is postponed when Meta says how long to wait (its rate-limit windows run to
+   * an hour). Locally a few seconds, so a developer (or a test) sees the retry happen.
+   */
+  SYNC_MAX_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(43_200).default(900),
+});
+
+/** Built on first use, so importing the registry needs no configuration. */
+const buildDeps = (): SyncDeps => {
+  const usage = createUsageMeter();
+  const graph = wiring.graphClient({ onUsage: usage.record });
+  return {
+    links: wiring.linkRepository(),
+    state: wiring.syncStateRepository(),
+    observer: wiring.linkObserver(graph),
+    writer: wiring.profileWriter(graph),
+    usage,
+    clock: wiring.clock,
+    newLeaseOwner: randomUUID,
+    sleep: (ms) => sleep(ms),
+  };
+};
+
+/** Runs one sync job. */
+const createSyncJobHandler = (): JobHandler<'sync'> => {
+  let deps: SyncDeps | undefined;
+  return async (job, ctx) => {
+    deps ??= buildDeps();
+    const run = await runSync(deps, job);
+    ctx.log.info('sync done', {
+      linkId: job.linkId,
+      trigger: job.trigger,
+      observedAt: job.observedAt,
+      correlationId: job.correlationId,
+      ...run,
+    });
+  };
+};
+
+/** Of several syncs of one link in a batch, the newest observation runs for all of them. */
+const newestSync = (jobs: readonly SyncJob[]): SyncJob =>
+  jobs.reduce((newest, job) =>
+    Date.parse(job.observedAt) > Date.parse(newest.observedAt) ? job : newest
+  );
+
+/** What sync adds to the batch runner: retries timed by Meta, and coalesced bursts. */
+const syncRunnerOptions = (): Pick<
+  BatchRunnerOptions,
+  'visibility' | 'maxRetryDelaySeconds' | 'coalesce'
+> => {
+  const config = loadConfig(syncQueueConfig.pick({ SYNC_QUEUE_URL: true }).and(syncWorkerConfig));
+  return {
+    visibility: createSqsVisibility(sqs(), config.SYNC_QUEUE_URL),
+    maxRetryDelaySeconds: config.SYNC_MAX_RETRY_DELAY_SECONDS,
+    coalesce: { sync: newestSync },
+  };
+};
+
+export { createSyncJobHandler, newestSync, syncRunnerOptions };

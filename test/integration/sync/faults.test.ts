@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../helpers/system.js';
+import { aTenant } from '../linking/journey.js';
+import {
+  addFault,
+  clearFaults,
+  deadLettersOf,
+  editPage,
+  linkWithSync,
+  profileOf,
+  profileWrites,
+  syncStatus,
+} from './helpers.js';
+
+/**
+ * Each class of Meta failure, injected in the sandbox on the profile write, and where the job ends:
+ * applied after retries, paused with a reason, or in the DLQ with a reason. Never lost.
+ */
+
+const PROFILE_WRITE = { method: 'POST', path: 'whatsapp_business_profile$' };
+
+describe('Sync: Meta failures while writing the WhatsApp profile', () => {
+  afterEach(async () => {
+    await clearFaults();
+  });
+
+  it('pauses the link with token_invalid on a 190 and does not retry', async () => {
+    // Prepare
+    const tenant = aTenant('sync-faults');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    await addFault({ match: PROFILE_WRITE, error: { status: 400, code: 190, subcode: 463 } });
+
+    // Act
+    await editPage(pageId, { description: 'Written with an expired token.' });
+
+    // Assess
+    const status = await eventually(async () => {
+      const current = await syncStatus(tenant, link.linkId);
+      expect(current.status).toBe('paused');
+      return current;
+    });
+    expect(status.pause).toMatchObject({ reason: 'token_invalid', details: { action: 'relink' } });
+    expect(status.lastResult).toMatchObject({ outcome: 'paused' });
+    expect((await profileOf(phoneNumberId)).description).not.toBe('Written with an expired token.');
+    expect(await profileWrites(phoneNumberId)).toHaveLength(1);
+    expect(await deadLettersOf(link.linkId)).toEqual([]);
+  });
+
+  it('retries a rate-limited write later and then applies it', async () => {
+    // Prepare
+    const tenant = aTenant('sync-faults');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    await addFault({ match: PROFILE_WRITE, times: 1, rateLimit: { kind: 'waba' } });
+
+    // Act
+    await editPage(pageId, { description: 'Applied after the rate limit.' });
+
+    // Assess
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Applied after the rate limit.')
+    );
+    const writes = await profileWrites(phoneNumberId);
+    expect(writes.map((write) => write.status)).toEqual([429, 200]);
+    expect((await syncStatus(tenant, link.linkId)).lastResult?.outcome).toBe('applied');
+    expect(await deadLettersOf(link.linkId)).toEqual([]);
+  });
+
+  it('retries a transient 500 and then applies it', async () => {
+    // Prepare
+    const tenant = aTenant('sync-faults');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    // Three failures outlast the Graph client's own retries, so the job itself is retried.
+    await addFault({
+      match: PROFILE_WRITE,
+      times: 3,
+      error: { status: 500, code: 2, isTransient: true },
+    });
+
+    // Act
+    await editPage(pageId, { description: 'Applied after Meta came back.' });
+
+    // Assess
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Applied after Meta came back.')
+    );
+    expect((await profileWrites(phoneNumberId)).map((write) => write.status)).toEqual([
+      500, 500, 500, 200,
+    ]);
+    expect(await deadLettersOf(link.linkId)).toEqual([]);
+  });
+
+  it('dead-letters a write Meta refuses for good (100), with the reason', async () => {
+    // Prepare
+    const tenant = aTenant('sync-faults');
+    const { link, pageId } = await linkWithSync(tenant);
+    await addFault({
+      match: PROFILE_WRITE,
+      error: { status: 400, code: 100, message: '(#100) Param description is not valid' },
+    });
+
+    // Act
+    await editPage(pageId, { description: 'Refused by WhatsApp.' });
+
+    // Assess
+    const letters = await eventually(async () => {
+      const found = await deadLettersOf(link.linkId);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(letters[0]).toMatchObject({
+      body: { kind: 'sync', linkId: link.linkId, trigger: 'webhook' },
+      failureCode: 'meta_rejected',
+      failureReason: '(#100) Param description is not valid',
+    });
+    const status = await syncStatus(tenant, link.linkId);
+    expect(status.status).toBe('active');
+    expect(status.lastResult).toMatchObject({
+      outcome: 'failed',
+      reason: '(#100) Param description is not valid',
+    });
+  });
+});

@@ -1,0 +1,215 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { queueDepth } from '../../helpers/queues.js';
+import { eventually, useSystem } from '../../helpers/system.js';
+import { aTenant } from '../linking/journey.js';
+import {
+  admin,
+  clearFaults,
+  deadLettersOf,
+  editPage,
+  linkWithSync,
+  postWebhook,
+  profileOf,
+  profileWrites,
+  signedWebhook,
+  syncStatus,
+} from './helpers.js';
+
+const uploadsOf = async (): Promise<number> =>
+  (
+    await admin<{ requests: { method: string; path: string }[] }>('GET', '/requests')
+  ).requests.filter((request) => request.method === 'POST' && /\/uploads$/.test(request.path))
+    .length;
+
+/** Waits until the sync queue holds nothing: every job sent so far has been handled. */
+const queueSettled = () =>
+  eventually(async () => (await queueDepth(useSystem().queues.syncUrl)) === 0);
+
+describe('Sync: Page -> WhatsApp through webhooks, the queue and the worker', () => {
+  afterEach(async () => {
+    await clearFaults();
+  });
+
+  it('updates the WhatsApp profile after a Page edit sends its signed webhook', async () => {
+    // Prepare
+    const tenant = aTenant('sync');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+
+    // Act
+    await editPage(pageId, {
+      description: 'Sourdough, pastries and cakes, baked every morning.',
+      website: 'https://bakery.example',
+      category: 'Bakery',
+    });
+
+    // Assess
+    const profile = await eventually(async () => {
+      const current = await profileOf(phoneNumberId);
+      expect(current.description).toBe('Sourdough, pastries and cakes, baked every morning.');
+      return current;
+    });
+    expect(profile.websites).toEqual(['https://bakery.example/']);
+    expect(profile.vertical).toBe('RESTAURANT');
+    expect(profile.profilePictureUrl).toContain('/_media/uploads/');
+    const status = await syncStatus(tenant, link.linkId);
+    expect(status.lastResult).toMatchObject({ outcome: 'applied', trigger: 'webhook' });
+    expect(status.lastSyncAt).not.toBeNull();
+    expect(status.unsupported).toEqual([expect.objectContaining({ field: 'hours' })]);
+    expect(await deadLettersOf(link.linkId)).toEqual([]);
+  });
+
+  it('uploads the picture again only when its bytes changed', async () => {
+    // Prepare
+    const tenant = aTenant('sync');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    await editPage(pageId, { description: 'First.' });
+    const first = await eventually(async () => {
+      const current = await profileOf(phoneNumberId);
+      expect(current.description).toBe('First.');
+      return current;
+    });
+    const uploadsBefore = await uploadsOf();
+
+    // Act
+    await editPage(pageId, { description: 'Second.' });
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Second.')
+    );
+    const uploadsAfterText = await uploadsOf();
+    await editPage(pageId, { picture: true });
+
+    // Assess
+    expect(uploadsAfterText).toBe(uploadsBefore);
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).profilePictureUrl).not.toBe(first.profilePictureUrl)
+    );
+    expect(await uploadsOf()).toBe(uploadsBefore + 1);
+    expect((await syncStatus(tenant, link.linkId)).lastResult?.changedFields).toEqual([
+      'profilePicture',
+    ]);
+  });
+
+  it('enqueues one job for the same webhook delivered twice', async () => {
+    // Prepare
+    const tenant = aTenant('sync');
+    const { pageId } = await linkWithSync(tenant);
+    const webhook = signedWebhook(pageId);
+
+    // Act
+    const first = await postWebhook(webhook);
+    const second = await postWebhook(webhook);
+
+    // Assess
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ changes: 1, duplicates: 0, jobs: 1 });
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({ changes: 1, duplicates: 1, jobs: 0 });
+  });
+
+  it('does not let an older observation overwrite what a newer one wrote', async () => {
+    // Prepare
+    const tenant = aTenant('sync');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    await editPage(pageId, { description: 'Newer.' });
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Newer.')
+    );
+    // `about` changes fire no webhook, so only a sync that reads the Page again can carry it over.
+    await admin('PATCH', `/pages/${pageId}`, { about: 'Changed after the newer sync.' });
+    const writes = (await profileWrites(phoneNumberId)).length;
+
+    // Act
+    const older = await postWebhook(
+      signedWebhook(pageId, { time: Math.floor(Date.now() / 1000) - 3600, value: { n: 1 } })
+    );
+    await queueSettled();
+
+    // Assess
+    expect(await older.json()).toMatchObject({ jobs: 1 });
+    expect(await profileWrites(phoneNumberId)).toHaveLength(writes);
+    expect((await profileOf(phoneNumberId)).about).not.toBe('Changed after the newer sync.');
+    // A current observation still goes through.
+    await postWebhook(signedWebhook(pageId, { value: { n: 2 } }));
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).about).toBe('Changed after the newer sync.')
+    );
+    expect((await syncStatus(tenant, link.linkId)).status).toBe('active');
+  });
+
+  it('refuses a forged signature with 401 and enqueues nothing', async () => {
+    // Prepare
+    const tenant = aTenant('sync');
+    const { pageId, phoneNumberId } = await linkWithSync(tenant);
+    const writes = (await profileWrites(phoneNumberId)).length;
+
+    // Act
+    const forged = await postWebhook(signedWebhook(pageId, { secret: 'not-the-app-secret' }));
+    const unsigned = await postWebhook({ body: signedWebhook(pageId).body });
+    const viaMeta = await admin<{ deliveries: { status: number }[] }>('POST', '/webhooks/deliver', {
+      pageId,
+      field: 'description',
+      forgeSignature: true,
+    });
+    await queueSettled();
+
+    // Assess
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(unsigned.status).toBe(401);
+    expect(viaMeta.deliveries.map((delivery) => delivery.status)).toEqual([401]);
+    expect(await profileWrites(phoneNumberId)).toHaveLength(writes);
+  });
+
+  it('refuses malformed and oversized webhook bodies with clear 4xx answers', async () => {
+    // Prepare
+    const tenant = aTenant('sync');
+    const { pageId } = await linkWithSync(tenant);
+    const secret = useSystem().env.META_APP_SECRET ?? '';
+    const { createHmac } = await import('node:crypto');
+    const sign = (body: string) =>
+      `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+    const notPage = JSON.stringify({ object: 'user', entry: [{ id: pageId, time: 1 }] });
+    const huge = JSON.stringify({ object: 'page', entry: [], pad: 'x'.repeat(300 * 1024) });
+
+    // Act
+    const malformed = await postWebhook({ body: '{"object":', signature: sign('{"object":') });
+    const wrongObject = await postWebhook({ body: notPage, signature: sign(notPage) });
+    const tooLarge = await postWebhook({ body: huge, signature: sign(huge) });
+
+    // Assess
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: { code: 'malformed_json' } });
+    expect(wrongObject.status).toBe(400);
+    expect(tooLarge.status).toBe(413);
+  });
+
+  it('answers the subscription handshake only with the right verify token', async () => {
+    // Act
+    const good = await admin<{ ok: boolean; status: number }>('POST', '/webhooks/verify', {});
+    const bad = await admin<{ ok: boolean; status: number }>('POST', '/webhooks/verify', {
+      verifyToken: 'wrong-token-wrong-token',
+    });
+
+    // Assess
+    expect(good).toMatchObject({ ok: true, status: 200 });
+    expect(bad).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('writes nothing for a link whose sync is off', async () => {
+    // Prepare
+    const tenant = aTenant('sync');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant, { enabled: false });
+    const before = await profileOf(phoneNumberId);
+
+    // Act
+    const delivered = await postWebhook(signedWebhook(pageId));
+    await editPage(pageId, { description: 'Not for WhatsApp yet.' });
+    await queueSettled();
+
+    // Assess
+    expect(await delivered.json()).toMatchObject({ changes: 1, jobs: 0 });
+    expect(await profileOf(phoneNumberId)).toEqual(before);
+    expect(await profileWrites(phoneNumberId)).toEqual([]);
+    expect((await syncStatus(tenant, link.linkId)).lastResult).toBeNull();
+  });
+});
