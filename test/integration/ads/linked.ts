@@ -267,6 +267,25 @@ const bodyOf = async (response: Response): Promise<ApiBody> => (await response.j
 const fault = (input: Record<string, unknown>) => admin('POST', '/faults', input);
 const clearFaults = () => admin('DELETE', '/faults');
 
+/**
+ * Every test links the sandbox's one demo Page, so a run over the whole shared table can spend most
+ * of that Page's hourly budget and rightly slow down for minutes. Tests of run mechanics lift the
+ * Page and WABA budgets (fresh windows) and put them back afterwards with the returned function.
+ */
+const liftCallBudgets = async (): Promise<() => Promise<unknown>> => {
+  const budgets = ['pageCallBudgetPerHour', 'wabaCallBudgetPerHour'] as const;
+  const before = await admin<Record<(typeof budgets)[number], number>>('POST', '/settings', {});
+  await admin('POST', '/settings', {
+    ...Object.fromEntries(budgets.map((budget) => [budget, 1_000_000_000])),
+    resetUsage: true,
+  });
+  return () =>
+    admin('POST', '/settings', {
+      ...Object.fromEntries(budgets.map((budget) => [budget, before[budget]])),
+      resetUsage: true,
+    });
+};
+
 export type { ApiBody, Edge, Linked };
 export {
   ALL_SCOPES,
@@ -277,6 +296,7 @@ export {
   countLive,
   fault,
   graph,
+  liftCallBudgets,
   linkedTenant,
   liveObjects,
 };

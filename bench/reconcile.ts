@@ -1,0 +1,383 @@
+/**
+ * One reconcile run over 100,000 links, end to end on the embedded default: the sandbox holds 100,000
+ * Page + WABA + number sets, DynamoDB Local holds 100,000 active link items (written in the links
+ * repository's key format, with shards), and the scheduled reconciler's run goes through the real
+ * queue, poller and worker. Reports throughput, Graph calls per link and the AWS cost of one million
+ * links computed from what was MEASURED (requests, consumed capacity, handler time).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoDocumentClient, sqs } from '../functions/adapters/aws/clients.js';
+import { GRAPH_API_VERSION } from '../functions/adapters/config.js';
+import { createTokenVault } from '../functions/adapters/crypto/token-vault.js';
+import { createGrantRepository } from '../functions/adapters/dynamodb/grants.js';
+import {
+  defaultSync,
+  grantIdFor,
+  type Link,
+  shardOf,
+  UNSUPPORTED_FIELDS,
+} from '../functions/core/linking/model.js';
+import { startLocalSystem } from '../infra/local/runtime/system.js';
+import { functions } from '../infra/shared/functions.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const LINKS = Number(process.env.BENCH_LINKS ?? 100_000);
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 100);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
+const SCOPES = [
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+  'business_management',
+  'whatsapp_business_management',
+];
+
+/** AWS list prices (us-east-1, 2026; see docs/architecture.md "Cost of a reconcile run"). */
+const PRICE = {
+  lambdaGbSecondArm: 0.0000133334,
+  lambdaRequest: 0.2 / 1e6,
+  sqsRequest: 0.4 / 1e6,
+  ddbRead: 0.125 / 1e6,
+  ddbWrite: 0.625 / 1e6,
+  kmsRequest: 0.03 / 1e4,
+};
+
+interface Meter {
+  ddb: { rcu: number; wcu: number; calls: number; reported: number };
+  sqs: { requests: number; chunks: number; messages: number };
+}
+
+const meter: Meter = {
+  ddb: { rcu: 0, wcu: 0, calls: 0, reported: 0 },
+  sqs: { requests: 0, chunks: 0, messages: 0 },
+};
+let metering = false;
+
+/**
+ * Counts what the functions send through the shared SDK clients (the handlers run in this process and
+ * use the same client instances): DynamoDB consumed capacity (ReturnConsumedCapacity=TOTAL is added to
+ * every request) and SQS requests, each billed per 64 KB chunk of payload.
+ */
+const instrument = () => {
+  const READS = /^(Get|BatchGet|Query|Scan|TransactGet)/;
+  dynamoDocumentClient().middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, unknown>;
+      if (metering) input.ReturnConsumedCapacity = 'TOTAL';
+      const result = await next(args);
+      if (metering) {
+        meter.ddb.calls += 1;
+        const output = result.output as { ConsumedCapacity?: unknown };
+        const consumed = [output.ConsumedCapacity ?? []].flat() as {
+          ReadCapacityUnits?: number;
+          WriteCapacityUnits?: number;
+          CapacityUnits?: number;
+        }[];
+        // DynamoDB Local reports the total as CapacityUnits only; the command says which kind it is.
+        const isRead = READS.test(String(context.commandName ?? ''));
+        for (const entry of consumed) {
+          meter.ddb.reported += 1;
+          const total = entry.CapacityUnits ?? 0;
+          meter.ddb.rcu += entry.ReadCapacityUnits ?? (isRead ? total : 0);
+          meter.ddb.wcu += entry.WriteCapacityUnits ?? (isRead ? 0 : total);
+        }
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'benchCapacity' }
+  );
+  sqs().middlewareStack.add(
+    (next) => async (args) => {
+      if (metering) {
+        const input = args.input as {
+          Entries?: { MessageBody?: string }[];
+          MessageBody?: string;
+        };
+        const bodies = input.Entries?.map((entry) => entry.MessageBody ?? '') ?? [
+          input.MessageBody ?? '',
+        ];
+        const bytes = bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
+        meter.sqs.requests += 1;
+        meter.sqs.messages += bodies.length;
+        meter.sqs.chunks += Math.max(1, Math.ceil(bytes / 65_536));
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchSqs' }
+  );
+};
+
+const json = async <T>(response: Response): Promise<T> => {
+  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+};
+
+/** Signs the bench's Meta user in through the sandbox's dialog and answers its user token. */
+const signIn = async (
+  sandbox: string,
+  apiUrl: string,
+  env: Record<string, string>,
+  userId: string
+) => {
+  const admin = (path: string, body: unknown) =>
+    fetch(`${sandbox}/_admin${path}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+  await admin('/settings', { dialogUserId: userId });
+  const redirectUri = `${apiUrl}/oauth/callback`;
+  const dialog = new URL(`${sandbox}/${GRAPH_API_VERSION}/dialog/oauth`);
+  dialog.search = new URLSearchParams({
+    client_id: env.META_APP_ID ?? '',
+    redirect_uri: redirectUri,
+    state: randomBytes(8).toString('hex'),
+    response_type: 'code',
+    scope: SCOPES.join(','),
+  }).toString();
+  const html = await (await fetch(dialog)).text();
+  const session = /name="session" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const form = new URLSearchParams({ session, action: 'continue' });
+  for (const scope of SCOPES) form.append('scope', scope);
+  const answer = await fetch(`${sandbox}/${GRAPH_API_VERSION}/dialog/oauth/confirm`, {
+    method: 'POST',
+    body: form.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
+  const code = new URL(answer.headers.get('location') ?? 'http://x/').searchParams.get('code');
+  const exchange = new URL(`${sandbox}/${GRAPH_API_VERSION}/oauth/access_token`);
+  exchange.search = new URLSearchParams({
+    client_id: env.META_APP_ID ?? '',
+    client_secret: env.META_APP_SECRET ?? '',
+    redirect_uri: redirectUri,
+    code: code ?? '',
+  }).toString();
+  const token = await json<{ access_token: string }>(await fetch(exchange));
+  return token.access_token;
+};
+
+const measureReconcile = async () => {
+  const started = performance.now();
+  const system = await startLocalSystem({
+    quiet: true,
+    scheduleEverySeconds: 0,
+    workerConcurrency: WORKERS,
+  });
+  process.env.LOG_LEVEL = 'silent';
+  try {
+    const { sandbox, api } = system.urls;
+    const db = dynamoDocumentClient();
+    instrument();
+
+    // 1. The sandbox: one Meta user reaching LINKS Page + WABA + number sets.
+    const user = await json<{ userId: string }>(
+      await fetch(`${sandbox}/_admin/users`, {
+        method: 'POST',
+        body: JSON.stringify({ pages: 0, phoneNumbers: 0 }),
+        headers: { 'content-type': 'application/json' },
+      })
+    );
+    const seedStart = performance.now();
+    const seeded = await json<{
+      links: { pageId: string; wabaId: string; phoneNumberId: string }[];
+    }>(
+      await fetch(`${sandbox}/_admin/seed/bulk`, {
+        method: 'POST',
+        body: JSON.stringify({ count: LINKS, userId: user.userId }),
+        headers: { 'content-type': 'application/json' },
+      })
+    );
+    const seedMs = performance.now() - seedStart;
+    const token = await signIn(sandbox, api, system.env, user.userId);
+
+    // 2. DynamoDB Local: a grant per tenant, then the links, straight in the repository's key format.
+    const vault = createTokenVault({ TOKEN_KEY_LOCAL: system.env.TOKEN_KEY_LOCAL ?? '' });
+    const grants = createGrantRepository(db, system.tables.links);
+    const now = new Date().toISOString();
+    const tenants = Array.from({ length: TENANTS }, (_, index) => `bench-${index}`);
+    for (const tenantId of tenants) {
+      const grantId = grantIdFor(tenantId, user.userId);
+      await grants.save({
+        grantId,
+        tenantId,
+        metaUserId: user.userId,
+        scopes: SCOPES,
+        wabaIds: [],
+        token: await vault.seal(token, { tenantId, grantId, purpose: 'meta_user_token' }),
+        updatedAt: now,
+      });
+    }
+    const writeStart = performance.now();
+    const items = seeded.links.map((set, index) => {
+      const tenantId = tenants[index % TENANTS] ?? 'bench-0';
+      const link: Link = {
+        linkId: `lnk_${randomBytes(16).toString('hex')}`,
+        tenantId,
+        grantId: grantIdFor(tenantId, user.userId),
+        metaUserId: user.userId,
+        pageId: set.pageId,
+        pageName: `Bulk ${set.pageId}`,
+        wabaId: set.wabaId,
+        phoneNumberId: set.phoneNumberId,
+        displayPhoneNumber: '+1 555',
+        status: 'active',
+        sync: defaultSync(),
+        unsupported: UNSUPPORTED_FIELDS,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      return {
+        pk: `TENANT#${tenantId}`,
+        sk: `LINK#${link.linkId}`,
+        kind: 'link',
+        ...link,
+        shard: shardOf(link.linkId),
+      };
+    });
+    const chunks = [];
+    for (let start = 0; start < items.length; start += 25)
+      chunks.push(items.slice(start, start + 25));
+    for (let start = 0; start < chunks.length; start += 32) {
+      await Promise.all(
+        chunks.slice(start, start + 32).map(async (chunk) => {
+          let pending: Record<string, unknown>[] = chunk.map((Item) => ({ PutRequest: { Item } }));
+          while (pending.length > 0) {
+            const result = await db.send(
+              new BatchWriteCommand({ RequestItems: { [system.tables.links]: pending as never } })
+            );
+            pending = (result.UnprocessedItems?.[system.tables.links] ?? []) as never;
+          }
+        })
+      );
+    }
+    const writeMs = performance.now() - writeStart;
+
+    // 3. One scheduled run, measured from start to completion.
+    await fetch(`${sandbox}/_admin/requests`, { method: 'DELETE' });
+    const before = system.invocations();
+    metering = true;
+    const runStart = performance.now();
+    const result = (await system.scheduler.runNow()) as { status: string; runId: string };
+    if (result.status !== 'started')
+      throw new Error(`run did not start: ${JSON.stringify(result)}`);
+    let summary: Record<string, unknown> | undefined;
+    for (;;) {
+      const stored = await db.send(
+        new GetCommand({
+          TableName: system.tables.driftReports,
+          Key: { pk: `RUN#${result.runId}`, sk: 'SUMMARY' },
+          ConsistentRead: true,
+        })
+      );
+      summary = stored.Item;
+      if (summary?.status !== 'running') break;
+      await new Promise((done) => setTimeout(done, 500));
+    }
+    const runMs = performance.now() - runStart;
+    metering = false;
+    const after = system.invocations();
+
+    // 4. What it cost.
+    const log = await json<{ requests: { path: string; batch?: unknown[] }[] }>(
+      await fetch(`${sandbox}/_admin/requests`)
+    );
+    const graphRequests = log.requests.filter((entry) => !entry.path.startsWith('/_admin'));
+    const graphOperations = graphRequests.reduce(
+      (sum, entry) => sum + (entry.batch ? entry.batch.length : 1),
+      0
+    );
+    let groups = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new ScanCommand({
+          TableName: system.tables.driftReports,
+          FilterExpression: 'begins_with(pk, :prefix)',
+          ExpressionAttributeValues: { ':prefix': `RUN#${result.runId}#TENANT#` },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        })
+      );
+      groups += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+
+    const checked = Number(summary?.linksChecked ?? 0);
+    const delta = (fn: 'worker' | 'reconciler') => ({
+      count: (after[fn]?.count ?? 0) - (before[fn]?.count ?? 0),
+      ms: (after[fn]?.totalMs ?? 0) - (before[fn]?.totalMs ?? 0),
+    });
+    const worker = delta('worker');
+    const reconciler = delta('reconciler');
+    const gbSeconds =
+      (worker.ms / 1000) * (functions.worker.memoryMb / 1024) +
+      (reconciler.ms / 1000) * (functions.reconciler.memoryMb / 1024);
+    const invocations = worker.count + reconciler.count;
+    // The poller's receives and deletes are not on the functions' client: one ReceiveMessage and one
+    // DeleteMessageBatch per worker invocation, as the event source mapping does for a non-empty batch.
+    const sqsRequests = meter.sqs.chunks + 2 * worker.count;
+    const scale = 1_000_000 / Math.max(1, checked);
+    const perMillion = {
+      lambda: (gbSeconds * PRICE.lambdaGbSecondArm + invocations * PRICE.lambdaRequest) * scale,
+      sqs: sqsRequests * PRICE.sqsRequest * scale,
+      dynamodbReads: meter.ddb.rcu * PRICE.ddbRead * scale,
+      dynamodbWrites: meter.ddb.wcu * PRICE.ddbWrite * scale,
+      // Not measured locally (no KMS): one Decrypt per grant group per page, the token vault has no cache.
+      kmsEstimate: groups * PRICE.kmsRequest * scale,
+    };
+    const totalPerMillion = Object.values(perMillion).reduce((sum, value) => sum + value, 0);
+    const results = {
+      links: LINKS,
+      tenants: TENANTS,
+      workerConcurrency: WORKERS,
+      runId: result.runId,
+      status: summary?.status,
+      linksChecked: checked,
+      drift: summary?.drift,
+      errors: summary?.errors,
+      pagesDone: summary?.pagesDone,
+      seedSandboxMs: Math.round(seedMs),
+      writeLinksMs: Math.round(writeMs),
+      runMs: Math.round(runMs),
+      linksPerSecond: Math.round(checked / (runMs / 1000)),
+      graphOperationsPerLink: graphOperations / Math.max(1, checked),
+      graphRoundTripsPerLink: graphRequests.length / Math.max(1, checked),
+      measured: {
+        workerInvocations: worker.count,
+        workerHandlerSeconds: worker.ms / 1000,
+        reconcilerInvocations: reconciler.count,
+        gbSeconds,
+        sqsRequestsFromFunctions: meter.sqs.requests,
+        sqsMessagesSent: meter.sqs.messages,
+        sqsBilledRequests: sqsRequests,
+        dynamodbCalls: meter.ddb.calls,
+        dynamodbCapacityReports: meter.ddb.reported,
+        dynamodbRRU: meter.ddb.rcu,
+        dynamodbWRU: meter.ddb.wcu,
+        grantGroups: groups,
+      },
+      costPerMillionUsd: Object.fromEntries(
+        Object.entries({ ...perMillion, total: totalPerMillion }).map(([key, value]) => [
+          key,
+          Number(value.toFixed(4)),
+        ])
+      ),
+      totalSeconds: Math.round((performance.now() - started) / 1000),
+    };
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'bench', 'results', 'reconcile.json'),
+      `${JSON.stringify(results, null, 2)}\n`
+    );
+    return results;
+  } finally {
+    await system.stop();
+  }
+};
+
+export { measureReconcile };

@@ -1,0 +1,131 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { LinkDriftRecord, TenantPageRecord } from '../../core/reconcile/model.js';
+import type { DriftReportReader, DriftReportWriter } from '../../core/reconcile/ports.js';
+import { decodeCursor, encodeCursor } from './keys.js';
+import { queryAll } from './query.js';
+
+/**
+ * Drift reports in the drift-reports table (no GSI; every read is one partition):
+ * - `LINKDRIFT#<tenant>#<link>` / `RUN#<runId>`: the link's history, one item per run in which it was
+ *   not in sync, with field-level before/after. Run ids sort by start time, so the partition reads
+ *   newest first with ScanIndexForward=false. Keyed by tenant, so a tenant reads only its own links.
+ * - `RUN#<runId>#TENANT#<tenant>` / `PAGE#<shard>#<page>`: a tenant's share of one page of a run
+ *   (counts, and which links drifted). Summed on read into the tenant's run summary; one partition
+ *   per (run, tenant), so a run's writes spread over tenants instead of heating one partition.
+ * Tenant ids cannot contain `#` (functions/adapters/http/route.ts), so the keys cannot collide.
+ * Every item carries `expiresAt` for TTL (DRIFT_RETENTION_DAYS).
+ */
+
+const historyPk = (tenantId: string, linkId: string) => `LINKDRIFT#${tenantId}#${linkId}`;
+const RUN_SK_PREFIX = 'RUN#';
+const tenantRunPk = (runId: string, tenantId: string) => `RUN#${runId}#TENANT#${tenantId}`;
+const pageSk = (shard: number, seq: number) =>
+  `PAGE#${String(shard).padStart(4, '0')}#${String(seq).padStart(9, '0')}`;
+
+/** BatchWriteItem takes 25 requests; unprocessed ones are retried with backoff, never dropped. */
+const BATCH_WRITE_MAX = 25;
+const MAX_WRITE_ATTEMPTS = 8;
+
+const stripKeys = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest as T;
+};
+
+const createDriftReportStore = (
+  client: DynamoDBDocumentClient,
+  tableName: string
+): DriftReportWriter & DriftReportReader => {
+  const writeAll = async (items: Record<string, unknown>[]): Promise<void> => {
+    const chunks: Record<string, unknown>[][] = [];
+    for (let start = 0; start < items.length; start += BATCH_WRITE_MAX) {
+      chunks.push(items.slice(start, start + BATCH_WRITE_MAX));
+    }
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+        for (let attempt = 1; requests.length > 0; attempt += 1) {
+          const result = await client.send(
+            new BatchWriteCommand({ RequestItems: { [tableName]: requests } })
+          );
+          requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+          if (requests.length === 0) return;
+          if (attempt >= MAX_WRITE_ATTEMPTS) {
+            throw new Error(`DynamoDB left ${requests.length} drift report items unwritten`);
+          }
+          await sleep(Math.random() * Math.min(2_000, 50 * 2 ** attempt));
+        }
+      })
+    );
+  };
+
+  return {
+    writePage: async (records, tenants) => {
+      await writeAll([
+        ...records.map((record: LinkDriftRecord) => ({
+          pk: historyPk(record.tenantId, record.linkId),
+          sk: `${RUN_SK_PREFIX}${record.runId}`,
+          ...record,
+        })),
+        ...tenants.map((record: TenantPageRecord) => ({
+          pk: tenantRunPk(record.runId, record.tenantId),
+          sk: pageSk(record.shard, record.seq),
+          ...record,
+        })),
+      ]);
+    },
+
+    latestRunIds: async (tenantId) => {
+      const newest = async (pk: string) => {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ScanIndexForward: false,
+            Limit: 1,
+          })
+        );
+        const runId = page.Items?.[0]?.runId;
+        return typeof runId === 'string' ? [runId] : [];
+      };
+      const [all, own] = await Promise.all([newest('RUNS#ALL'), newest(`RUNS#TENANT#${tenantId}`)]);
+      return [...all, ...own];
+    },
+
+    tenantPages: async (runId, tenantId) =>
+      (
+        await queryAll(client, {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': tenantRunPk(runId, tenantId) },
+        })
+      ).map((item) => stripKeys<TenantPageRecord>(item)),
+
+    linkHistory: async (tenantId, linkId, { limit, cursor }) => {
+      const pk = historyPk(tenantId, linkId);
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': RUN_SK_PREFIX },
+          ScanIndexForward: false,
+          Limit: limit,
+          // Checked to point into this link's own history: a crafted cursor reads nothing else.
+          ExclusiveStartKey: decodeCursor(cursor, pk, RUN_SK_PREFIX),
+        })
+      );
+      const nextCursor = encodeCursor(page.LastEvaluatedKey);
+      return {
+        items: (page.Items ?? []).map((item) => stripKeys<LinkDriftRecord>(item)),
+        ...(nextCursor ? { nextCursor } : {}),
+      };
+    },
+  };
+};
+
+export { createDriftReportStore };

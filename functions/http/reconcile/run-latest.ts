@@ -1,0 +1,11 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { reportDeps } from '../../adapters/reconcile-wiring.js';
+import { getLatestRun } from '../../core/reconcile/reports.js';
+
+const deps = reportDeps();
+
+/** GET /reconcile/runs/latest (tenant): the newest run that covered the tenant's links. */
+export const handler = httpRoute({ access: 'tenant' }, async ({ tenant }) => ({
+  status: 200,
+  json: await getLatestRun(deps, tenant),
+}));
