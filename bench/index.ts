@@ -3,8 +3,11 @@
  * tests: they never fail on a slow machine, they report. Pick one with `npm run bench -- footprint`.
  */
 import { measureFootprint } from './lambda-footprint.js';
+import { measureReconcile } from './reconcile.js';
+import { measureSync } from './sync.js';
 
 const benches: Record<string, () => Promise<void>> = {
+  sync: async () => console.table([await measureSync()]),
   footprint: async () => {
     const rows = await measureFootprint();
     console.log(
@@ -13,6 +16,22 @@ const benches: Record<string, () => Promise<void>> = {
     console.table(rows);
     const worst = Math.max(...rows.map((row) => Math.max(row.sizeRatio, row.initRatio)));
     console.log(`worst ratio to floor: ${worst} (target <= 1.2)`);
+  },
+  reconcile: async () => {
+    const results = await measureReconcile();
+    console.log(
+      '\nReconcile run (embedded default; cost scaled to 1,000,000 links from measured counts)'
+    );
+    console.table({
+      links: results.linksChecked,
+      'links/s': results.linksPerSecond,
+      'Graph calls/link': results.graphOperationsPerLink.toFixed(3),
+      'Graph round trips/link': results.graphRoundTripsPerLink.toFixed(4),
+      ...Object.fromEntries(
+        Object.entries(results.costPerMillionUsd).map(([key, value]) => [`USD/1M ${key}`, value])
+      ),
+    });
+    console.log(`target: total < 1 USD per million links; details in bench/results/reconcile.json`);
   },
 };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The job envelope: what travels on the sync queue. Versioned so a worker can refuse (and dead-letter)
@@ -27,6 +27,13 @@ const reconcileShardJob = z.object({
   kind: z.literal('reconcile-shard'),
   runId: id,
   shard: z.int().min(0).max(1023),
+  /** Which page of the shard this job reconciles (absent: the first); continuations carry the next. */
+  seq: z.int().min(0).max(100_000_000).optional(),
+  /** Where that page starts in the index (opaque); absent for the first page. */
+  cursor: z.string().min(1).max(4096).optional(),
+  /** On-demand runs read one tenant's links (or one link of it) instead of a shard of the index. */
+  tenantId: id.optional(),
+  linkId: id.optional(),
 });
 
 const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob]);

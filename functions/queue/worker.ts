@@ -1,24 +1,22 @@
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { queues } from '../../infra/shared/resources.js';
-import { dynamoDocumentClient, sqs } from '../adapters/aws/clients.js';
+import { sqs } from '../adapters/aws/clients.js';
 import { loadConfig } from '../adapters/config.js';
 import { logger } from '../adapters/logger.js';
 import { runBatch } from '../adapters/queue/batch-runner.js';
-import { reconcileConfig, syncQueueConfig } from '../adapters/queue/config.js';
+import { syncQueueConfig } from '../adapters/queue/config.js';
 import { createSqsDeadLetters } from '../adapters/queue/dead-letters.js';
+import { shardDeps } from '../adapters/reconcile-wiring.js';
 import { createJobRegistry } from './registry.js';
+import { syncRunnerOptions as loadSyncRunnerOptions } from './sync.js';
 
-const config = loadConfig(syncQueueConfig.and(reconcileConfig));
+const config = loadConfig(syncQueueConfig);
 
-const registry = createJobRegistry({
-  db: dynamoDocumentClient(),
-  linksTable: config.LINKS_TABLE,
-  driftReportsTable: config.DRIFT_REPORTS_TABLE,
-  retentionDays: config.DRIFT_RETENTION_DAYS,
-});
+const registry = createJobRegistry({ reconcile: shardDeps() });
 const deadLetters = createSqsDeadLetters(sqs(), config.SYNC_DLQ_URL);
 const log = logger.child({ fn: 'worker' });
+const syncRunnerOptions = loadSyncRunnerOptions();
 
 /** Consumes the sync queue: runs each job and reports partial batch failures to SQS. */
 export const handler = middy<SQSEvent, SQSBatchResponse>().handler((event) =>
@@ -28,5 +26,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>().handler((event) =>
     // The same number the queue's redrive policy uses, so the worker's last attempt is SQS's last.
     maxReceiveCount: queues.sync.maxReceiveCount,
     log,
+    // Retries postponed as long as Meta asks; bursts of syncs of one link run once.
+    ...syncRunnerOptions,
   })
 );

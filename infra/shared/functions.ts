@@ -211,6 +211,89 @@ const functions = {
       metaAppSecret: true,
     },
   },
+  // Reconcile: on-demand runs and drift reports (the scheduled reconciler and the worker are above).
+  reconcileRunStart: {
+    id: 'ReconcileRunStart',
+    entry: 'functions/http/reconcile/run-start.ts',
+    description:
+      "Starts an on-demand reconcile run over the caller's links (202; runs in the worker).",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read', driftReports: 'readWrite' }, syncQueue: 'send' },
+  },
+  reconcileRunGet: {
+    id: 'ReconcileRunGet',
+    entry: 'functions/http/reconcile/run-get.ts',
+    description: "Reads a reconcile run's status and the caller's drift counts.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { driftReports: 'read' } },
+  },
+  reconcileRunLatest: {
+    id: 'ReconcileRunLatest',
+    entry: 'functions/http/reconcile/run-latest.ts',
+    description: "Reads the newest reconcile run that covered the caller's links.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { driftReports: 'read' } },
+  },
+  linkDrift: {
+    id: 'LinkDrift',
+    entry: 'functions/http/reconcile/link-drift.ts',
+    description: "Reads a link's drift history (field-level, per run), newest first.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read', driftReports: 'read' } },
+  },
+  // Sync: Meta's Page webhooks in, sync now, resume after a pause, sync status.
+  webhookVerify: {
+    id: 'WebhookVerify',
+    entry: 'functions/http/webhooks/verify.ts',
+    description: "Answers Meta's webhook subscription handshake (hub.verify_token, constant time).",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    // The verify token is derived from the app secret unless configured.
+    needs: { metaAppSecret: true },
+  },
+  webhookReceive: {
+    id: 'WebhookReceive',
+    entry: 'functions/http/webhooks/receive.ts',
+    description:
+      "Receives Meta's signed Page webhooks: verifies, de-duplicates, enqueues one sync per link.",
+    // Meta expects an answer within seconds; the work is a few DynamoDB calls and one SQS batch.
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: {
+      tables: { links: 'read', idempotency: 'readWrite' },
+      syncQueue: 'send',
+      metaAppSecret: true,
+    },
+  },
+  syncRequest: {
+    id: 'SyncRequest',
+    entry: 'functions/http/sync/request.ts',
+    description: "Sync now: enqueues a sync job for one of the caller's links (202).",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read' }, syncQueue: 'send' },
+  },
+  syncResume: {
+    id: 'SyncResume',
+    entry: 'functions/http/sync/resume.ts',
+    description:
+      'Resumes a link paused by a direct WhatsApp edit (overwrite or opt the fields out) and enqueues a sync.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'readWrite' }, syncQueue: 'send' },
+  },
+  syncStatus: {
+    id: 'SyncStatus',
+    entry: 'functions/http/sync/status.ts',
+    description: "Reads a link's sync status: last run, outcome, mapping notes, pause reason.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read' } },
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 type FunctionName = keyof typeof functions;

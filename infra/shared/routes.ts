@@ -141,6 +141,75 @@ const routes: RouteSpec[] = [
     access: 'tenant',
     summary: "Read an ad's spend, impressions and WhatsApp conversations",
   },
+  // Reconcile
+  {
+    method: 'POST',
+    path: '/reconcile/runs',
+    fn: 'reconcileRunStart',
+    access: 'tenant',
+    summary: "Reconcile the caller's links (or one) now; 202 with the run to poll",
+  },
+  {
+    method: 'GET',
+    path: '/reconcile/runs/latest',
+    fn: 'reconcileRunLatest',
+    access: 'tenant',
+    summary: "The newest reconcile run that covered the caller's links",
+  },
+  {
+    method: 'GET',
+    path: '/reconcile/runs/{runId}',
+    fn: 'reconcileRunGet',
+    access: 'tenant',
+    summary: "A reconcile run's status and the caller's drift counts",
+  },
+  {
+    method: 'GET',
+    path: '/links/{linkId}/drift',
+    fn: 'linkDrift',
+    access: 'tenant',
+    summary: "A link's drift history, field by field, newest first",
+  },
+  // Sync
+  {
+    method: 'GET',
+    path: '/webhooks/meta',
+    fn: 'webhookVerify',
+    access: 'public',
+    summary: "Meta's webhook subscription handshake",
+    publicReason:
+      'Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.',
+  },
+  {
+    method: 'POST',
+    path: '/webhooks/meta',
+    fn: 'webhookReceive',
+    access: 'public',
+    summary: "Meta's Page webhooks: enqueue a sync for each link of the Page",
+    publicReason:
+      'Meta delivers Page webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.',
+  },
+  {
+    method: 'POST',
+    path: '/links/{linkId}/sync',
+    fn: 'syncRequest',
+    access: 'tenant',
+    summary: 'Sync now: enqueue a sync of the link (202 with the job id)',
+  },
+  {
+    method: 'POST',
+    path: '/links/{linkId}/resume',
+    fn: 'syncResume',
+    access: 'tenant',
+    summary: 'Resume a link paused by a direct WhatsApp edit ({ overwrite })',
+  },
+  {
+    method: 'GET',
+    path: '/links/{linkId}/sync',
+    fn: 'syncStatus',
+    access: 'tenant',
+    summary: "A link's sync status: last run, outcome, notes, pause reason",
+  },
 ];
 
 export type { HttpMethod, RouteSpec };

@@ -28,12 +28,33 @@ interface DeadLetterSink {
   send(record: SQSRecord, failure: Failure & { receiveCount: number }): Promise<void>;
 }
 
+/** Postpones a message's next delivery (SQS ChangeMessageVisibility on its receipt handle). */
+interface VisibilitySink {
+  delay(record: SQSRecord, seconds: number): Promise<void>;
+}
+
+/** Picks, among jobs of one kind and ordering key in one batch, the one to run for all of them. */
+type Coalescers = { [K in JobKind]?: (jobs: readonly JobOf<K>[]) => JobOf<K> };
+
 interface BatchRunnerOptions {
   registry: JobRegistry;
   deadLetters: DeadLetterSink;
   /** The queue's redrive maxReceiveCount: the attempt that reaches it is the last one. */
   maxReceiveCount: number;
   log: Logger;
+  /**
+   * When a retryable error says when to come back (`details.retryAfterSeconds`, e.g. Meta's rate
+   * limit), the message is hidden that long instead of the queue's visibility timeout.
+   */
+  visibility?: VisibilitySink;
+  /** Longest such delay; SQS allows 12 hours. */
+  maxRetryDelaySeconds?: number;
+  /**
+   * Kinds whose jobs may stand in for each other: of several same-key jobs in a batch only the one
+   * the coalescer picks runs, and the others are acknowledged with it (e.g. a burst of syncs of one
+   * link becomes one sync).
+   */
+  coalesce?: Coalescers;
 }
 
 type Outcome = 'done' | 'retry';
@@ -53,9 +74,21 @@ const scrub = (text: string): string =>
     .replace(/\bBearer\s+[\w.~+/=-]+/gi, 'Bearer [redacted]')
     .slice(0, 1024);
 
-const failureOf = (error: unknown): Failure & { retryable: boolean } => {
+const retryAfterOf = (error: TandemError): number | undefined => {
+  const seconds = Number(error.details?.retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+};
+
+const failureOf = (
+  error: unknown
+): Failure & { retryable: boolean; retryAfterSeconds?: number | undefined } => {
   if (error instanceof TandemError) {
-    return { reason: scrub(error.message), code: error.code, retryable: error.retryable };
+    return {
+      reason: scrub(error.message),
+      code: error.code,
+      retryable: error.retryable,
+      retryAfterSeconds: retryAfterOf(error),
+    };
   }
   // An error Tandem did not classify (a network blip, an SDK error) may well pass next time.
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -139,7 +172,18 @@ const runBatch = async (
         const reason = `${failure.reason} (gave up after ${receiveCount} attempts)`;
         return deadLetter(record, { reason, code: failure.code }, receiveCount, job.kind);
       }
-      jobLog.warn('job failed; it will be retried', { code: failure.code, reason: failure.reason });
+      jobLog.warn('job failed; it will be retried', {
+        code: failure.code,
+        reason: failure.reason,
+        retryAfterSeconds: failure.retryAfterSeconds,
+      });
+      if (failure.retryAfterSeconds !== undefined && options.visibility) {
+        const seconds = Math.min(failure.retryAfterSeconds, options.maxRetryDelaySeconds ?? 43_200);
+        await options.visibility.delay(record, seconds).catch((error: unknown) => {
+          // The queue's own visibility timeout still brings it back: only the timing is lost.
+          jobLog.warn('could not postpone the retry', { error });
+        });
+      }
       return 'retry';
     }
   };
@@ -151,10 +195,32 @@ const runBatch = async (
     groups.set(key, [...(groups.get(key) ?? []), { record, parsed }]);
   }
 
+  /**
+   * The group's entries to run: all of them, or, for a coalescible kind, the one its coalescer picks
+   * (the rest ride on its outcome: it covers them, so they are acknowledged either way).
+   */
+  const toRun = (group: { record: SQSRecord; parsed: ReturnType<typeof parseJob> }[]) => {
+    const jobs = group.flatMap((entry) => (entry.parsed.ok ? [entry.parsed.job] : []));
+    const kind = jobs[0]?.kind;
+    const pick = kind ? (options.coalesce?.[kind] as ((all: Job[]) => Job) | undefined) : undefined;
+    if (!pick || jobs.length < 2 || jobs.length !== group.length) return group;
+    const chosen = pick(jobs);
+    const kept = group.filter((entry) => entry.parsed.ok && entry.parsed.job === chosen);
+    if (kept.length !== 1) return group;
+    log.info('jobs coalesced', {
+      kind,
+      runs: kept[0]?.record.messageId,
+      absorbed: group
+        .filter((entry) => !kept.includes(entry))
+        .map((entry) => entry.record.messageId),
+    });
+    return kept;
+  };
+
   const failures: SQSBatchItemFailure[] = [];
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      for (const { record, parsed } of group) {
+      for (const { record, parsed } of toRun(group)) {
         if ((await runRecord(record, parsed)) === 'retry') {
           failures.push({ itemIdentifier: record.messageId });
         }
@@ -164,5 +230,14 @@ const runBatch = async (
   return { batchItemFailures: failures };
 };
 
-export type { BatchRunnerOptions, DeadLetterSink, Failure, JobContext, JobHandler, JobRegistry };
+export type {
+  BatchRunnerOptions,
+  Coalescers,
+  DeadLetterSink,
+  Failure,
+  JobContext,
+  JobHandler,
+  JobRegistry,
+  VisibilitySink,
+};
 export { runBatch, scrub };

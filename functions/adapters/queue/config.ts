@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The sync queue and its DLQ, as the CDK house function (or the local runtime) passes them. */
 const syncQueueConfig = z.object({
@@ -12,13 +12,27 @@ const reconcileConfig = z.object({
   LINKS_TABLE: z.string().min(1),
   /** Must match the shard count links are written with (functions/core/linking/model.ts). */
   SHARD_COUNT: z.coerce.number().int().min(1).max(1024).default(16),
-  /** Below the hourly schedule, so a crashed run blocks at most one scheduled run. */
+  /**
+   * How long a run may go without committing a page before the next start resumes it. Every page
+   * renews it, so it only has to outlast one page (and any delay Meta's usage imposed).
+   */
   RECONCILE_LEASE_SECONDS: z.coerce
     .number()
     .int()
     .min(60)
-    .default(50 * 60),
+    .default(15 * 60),
   DRIFT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /**
+   * Links per shard job. 100 links = 200 Graph reads = 4 batch calls per grant: a few seconds, far
+   * inside the worker's 30 s timeout, and a bounded amount of work lost if a job fails.
+   */
+  RECONCILE_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(100),
+  /** From this Meta usage percentage on, continuations are delayed (more the closer to 100). */
+  RECONCILE_SLOW_DOWN_AT_PERCENT: z.coerce.number().int().min(1).max(99).default(75),
+  /** A tenant's on-demand runs are at least this far apart. */
+  RECONCILE_TENANT_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Below the queue's maxReceiveCount (5): a page that keeps failing is recorded as errors. */
+  RECONCILE_GIVE_UP_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(4),
 });
 
 export { reconcileConfig, syncQueueConfig };

@@ -40,15 +40,24 @@ const createContext = (spec: FunctionSpec, region: string, accountId: string): C
   };
 };
 
+/** How often a function ran and for how long in total (billed-duration estimates in benchmarks). */
+interface InvocationStats {
+  count: number;
+  totalMs: number;
+}
+
 interface Invoker {
   /** Imports every handler module now, so a bad configuration fails the start, not the first call. */
   preload(): Promise<void>;
   invoke(fn: FunctionName, event: unknown): Promise<unknown>;
+  /** Invocations so far, per function. */
+  stats(): Partial<Record<FunctionName, InvocationStats>>;
 }
 
 /** Handler modules read their configuration when imported: set the environment before the first call. */
 const createInvoker = ({ region, accountId }: { region: string; accountId: string }): Invoker => {
   const modules = new Map<FunctionName, Promise<LambdaHandler>>();
+  const stats: Partial<Record<FunctionName, InvocationStats>> = {};
   const load = (fn: FunctionName): Promise<LambdaHandler> => {
     let loaded = modules.get(fn);
     if (!loaded) {
@@ -72,6 +81,7 @@ const createInvoker = ({ region, accountId }: { region: string; accountId: strin
       const handler = await load(fn);
       const context = createContext(spec, region, accountId);
       let timer: NodeJS.Timeout | undefined;
+      const started = performance.now();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () => reject(new LambdaTimeoutError(spec.id, spec.timeoutSeconds)),
@@ -82,10 +92,15 @@ const createInvoker = ({ region, accountId }: { region: string; accountId: strin
         return await Promise.race([handler(event, context), timeout]);
       } finally {
         clearTimeout(timer);
+        const entry = stats[fn] ?? { count: 0, totalMs: 0 };
+        entry.count += 1;
+        entry.totalMs += performance.now() - started;
+        stats[fn] = entry;
       }
     },
+    stats: () => structuredClone(stats),
   };
 };
 
-export type { Invoker };
+export type { InvocationStats, Invoker };
 export { createContext, createInvoker, LambdaTimeoutError, REPO_ROOT };

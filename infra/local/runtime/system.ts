@@ -10,7 +10,7 @@ import { startDynamoDbLocal } from './dynamodb.js';
 import { newTokenKey, systemEnv } from './env.js';
 import { startGateway } from './gateway.js';
 import { createDevIdentity, type DevTokenRequest, type TokenSigner } from './identity.js';
-import { createInvoker } from './lambda.js';
+import { createInvoker, type Invoker } from './lambda.js';
 import { startPoller } from './poller.js';
 import { type LocalTables, provision } from './provision.js';
 import { startScheduler } from './scheduler.js';
@@ -50,6 +50,8 @@ interface LocalSystem {
   tokenSigner: TokenSigner;
   scheduler: { runNow(): Promise<unknown> };
   requestCount(): number;
+  /** Function invocations so far and their total duration, per function (benchmarks). */
+  invocations(): ReturnType<Invoker['stats']>;
   stop(): Promise<void>;
 }
 
@@ -212,6 +214,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       },
       scheduler: { runNow: scheduler.runNow },
       requestCount: gateway.requestCount,
+      invocations: invoker.stats,
       stop: stopAll,
     };
   } catch (error) {
