@@ -1,0 +1,158 @@
+import * as z from 'zod';
+import { GRAPH_API_VERSION } from '../../functions/adapters/config.js';
+import { type RouteSchemas, routeSchemas } from './route-schemas.js';
+import { type RouteSpec, routes } from './routes.js';
+
+/**
+ * Builds the OpenAPI 3.1 description of Tandem's HTTP API from the route table and the zod schemas
+ * the handlers parse with. `npm run openapi` writes it to docs/openapi.json; a unit test fails when
+ * the committed file and the code disagree.
+ */
+type Json = Record<string, unknown>;
+
+const jsonSchema = (schema: z.ZodType): Json =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+
+const propertiesOf = (schema: z.ZodType | undefined): [string, Json, boolean][] => {
+  if (!schema) return [];
+  const json = jsonSchema(schema);
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.entries((json.properties as Record<string, Json> | undefined) ?? {}).map(
+    ([name, property]) => [name, property, required.has(name)]
+  );
+};
+
+const parametersOf = (schemas: RouteSchemas): Json[] => [
+  ...propertiesOf(schemas.params).map(([name, schema]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema,
+  })),
+  ...propertiesOf(schemas.query).map(([name, schema, required]) => ({
+    name,
+    in: 'query',
+    required,
+    schema,
+  })),
+  ...Object.entries(schemas.headers ?? {}).map(([name, description]) => ({
+    name,
+    in: 'header',
+    required: description.startsWith('Required'),
+    description,
+    schema: { type: 'string' },
+  })),
+];
+
+const error = (description: string): Json => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
+  '2XX': { description: 'Success' },
+  '400': error('Malformed or invalid input; `error.details.issues` names each problem.'),
+  ...(route.access === 'tenant'
+    ? {
+        '401': {
+          description: 'Missing, invalid or expired JWT (answered by the API Gateway authorizer).',
+        },
+        '403': error('The JWT has no tenant_id claim, or Meta refused a permission Tandem needs.'),
+      }
+    : {}),
+  ...(schemas.params
+    ? { '404': error("Not found for this tenant (another tenant's id answers the same).") }
+    : {}),
+  ...(route.method === 'POST' || route.method === 'PATCH' || route.method === 'DELETE'
+    ? { '409': error('Conflicts with current state (already linked, stale version, key reused).') }
+    : {}),
+  ...(schemas.body
+    ? {
+        '413': error('The body is larger than the route accepts.'),
+        '415': error('The body is not in the media type the route accepts.'),
+      }
+    : {}),
+  '429': error('Too many requests; Retry-After says when to come back.'),
+  '500': error('Tandem failed; quote the request id.'),
+  '503': error('Meta is temporarily unavailable; Retry-After says when to come back.'),
+});
+
+const operationOf = (route: RouteSpec): Json => {
+  const key = `${route.method} ${route.path}`;
+  const schemas = routeSchemas[key];
+  if (!schemas) throw new Error(`No request schemas for ${key} in infra/shared/route-schemas.ts`);
+  const parameters = parametersOf(schemas);
+  return {
+    operationId: route.fn,
+    summary: route.summary,
+    ...(route.access === 'public' ? { description: `Public route: ${route.publicReason}` } : {}),
+    security: route.access === 'tenant' ? [{ tenantJwt: [] }] : [],
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(schemas.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              [schemas.bodyFormat === 'form'
+                ? 'application/x-www-form-urlencoded'
+                : 'application/json']: {
+                schema: jsonSchema(schemas.body),
+              },
+            },
+          },
+        }
+      : {}),
+    responses: responsesOf(route, schemas),
+  };
+};
+
+const buildOpenApi = (): Json => {
+  const paths: Record<string, Json> = {};
+  for (const route of routes) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tandem API',
+      version: '1.0.0',
+      description: `Keeps a business's Facebook Page and its WhatsApp Business profile working together. Talks to Meta's Graph API ${GRAPH_API_VERSION}.`,
+    },
+    servers: [{ url: 'http://127.0.0.1:3000', description: 'npm start (the embedded default)' }],
+    paths,
+    components: {
+      securitySchemes: {
+        tenantJwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            "A JWT from the deployment's identity provider; its tenant_id claim names the tenant.",
+        },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message', 'requestId'],
+              properties: {
+                code: {
+                  type: 'string',
+                  description: 'Stable machine-readable code, e.g. link_not_found.',
+                },
+                message: { type: 'string', description: 'What was wrong and how to fix it.' },
+                details: { type: 'object' },
+                requestId: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+};
+
+export { buildOpenApi };

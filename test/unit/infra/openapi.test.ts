@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApi } from '../../../infra/shared/openapi.js';
+import { routeSchemas } from '../../../infra/shared/route-schemas.js';
+import { routes } from '../../../infra/shared/routes.js';
+
+type Operation = {
+  security: unknown[];
+  parameters?: { name: string; in: string }[];
+  operationId: string;
+};
+const doc = buildOpenApi() as { paths: Record<string, Record<string, Operation>> };
+
+describe('Function: buildOpenApi', () => {
+  it('matches the committed docs/openapi.json (run `npm run openapi` after changing the API)', () => {
+    // Prepare
+    const committed = JSON.parse(
+      readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8')
+    );
+
+    // Assess
+    expect(committed).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it('describes every route of the route table, and nothing else', () => {
+    // Prepare
+    const described = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)
+    );
+
+    // Assess
+    expect(described.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+    expect(Object.keys(routeSchemas).sort()).toEqual(described.sort());
+  });
+
+  it('requires the tenant JWT exactly on tenant routes', () => {
+    for (const route of routes) {
+      const operation = doc.paths[route.path]?.[route.method.toLowerCase()];
+      expect(operation?.security, `${route.method} ${route.path}`).toEqual(
+        route.access === 'tenant' ? [{ tenantJwt: [] }] : []
+      );
+    }
+  });
+
+  it('documents every path parameter of every route', () => {
+    for (const route of routes) {
+      const templated = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const operation = doc.paths[route.path]?.[route.method.toLowerCase()];
+      const documented = (operation?.parameters ?? [])
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name);
+      expect(documented.sort(), `${route.method} ${route.path}`).toEqual(templated.sort());
+    }
+  });
+
+  it('gives every operation a unique id', () => {
+    const ids = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item).map((op) => op.operationId)
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
