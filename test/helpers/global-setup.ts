@@ -1,19 +1,35 @@
 import type { TestProject } from 'vitest/node';
-import { startLocalSystem } from '../../infra/local/runtime/system.js';
+import { type LocalSystem, startLocalSystem } from '../../infra/local/runtime/system.js';
 import type { ProvidedSystem } from './system.js';
 
 /**
- * Starts ONE local system for the integration (and e2e) project: ephemeral ports, a 2 s visibility
+ * Starts ONE local system for the integration and e2e projects: ephemeral ports, a 2 s visibility
  * timeout so retries happen within a test, and no timed reconciler: tests start runs themselves with
  * `runReconcilerNow()` (the gateway's local-only `POST /_local/reconcile`, which calls
  * `scheduler.runNow()` in this process). Test workers get the system's details through `inject`.
+ *
+ * Vitest runs every project's global setup in its own main process, and a local system runs its
+ * handlers there too, configured through process.env. A second system would overwrite the first's
+ * environment and leave both talking to a mix of tables, queues and sandboxes, so the projects share
+ * one (their files run one at a time: neither project allows file parallelism) and the last project
+ * to finish stops it.
  */
+interface Shared {
+  system: Promise<LocalSystem>;
+  users: number;
+}
+
+const KEY = Symbol.for('tandem.test.localSystem');
+const registry = globalThis as { [KEY]?: Shared };
+
 export default async function setup(project: TestProject) {
-  const system = await startLocalSystem({
-    visibilityTimeoutSeconds: 2,
-    scheduleEverySeconds: 0,
-    quiet: true,
-  });
+  registry[KEY] ??= {
+    system: startLocalSystem({ visibilityTimeoutSeconds: 2, scheduleEverySeconds: 0, quiet: true }),
+    users: 0,
+  };
+  const shared = registry[KEY];
+  shared.users += 1;
+  const system = await shared.system;
   const provided: ProvidedSystem = {
     urls: system.urls,
     env: system.env,
@@ -24,6 +40,9 @@ export default async function setup(project: TestProject) {
   };
   project.provide('system', provided);
   return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete registry[KEY];
     await system.stop();
   };
 }
