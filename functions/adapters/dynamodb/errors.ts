@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConditionalCheckFailedException,
   TransactionCanceledException,
@@ -31,4 +32,25 @@ const cancellationCodes = (error: unknown): string[] | undefined => {
 const isOnlyTransactionConflict = (codes: string[]): boolean =>
   codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
 
-export { cancellationCodes, isConditionalCheckFailed, isOnlyTransactionConflict };
+/**
+ * Runs a transaction again when it was cancelled only because another one touched the same items
+ * (links of one grant bumping its count, shards of one run adding to its summary), after a growing
+ * random pause; any other outcome is returned or thrown as is. Without this, a busy item turns
+ * ordinary concurrency into failed requests and, for queued work, into redeliveries and dead letters.
+ */
+const retryOnTransactionConflict = async <T>(
+  write: () => Promise<T>,
+  maxAttempts = 5
+): Promise<T> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (!codes || !isOnlyTransactionConflict(codes) || attempt >= maxAttempts) throw error;
+      await sleep(Math.random() * 20 * attempt);
+    }
+  }
+};
+
+export { cancellationCodes, isConditionalCheckFailed, retryOnTransactionConflict };

@@ -13,7 +13,7 @@ import type { LinkRepository } from '../../core/linking/ports.js';
 import {
   cancellationCodes,
   isConditionalCheckFailed,
-  isOnlyTransactionConflict,
+  retryOnTransactionConflict,
 } from './errors.js';
 import {
   decodeCursor,
@@ -39,7 +39,6 @@ const SAME_VERSION = 'attribute_exists(pk) AND version = :expected';
 const OWN_GUARD = 'attribute_not_exists(pk) OR linkId = :linkId';
 
 const BATCH_GET_MAX = 100;
-const MAX_CONFLICT_ATTEMPTS = 5;
 
 /** The item for a link: shard only while active, so the byShard index holds active links only. */
 const linkItem = (link: Link): Record<string, unknown> => ({
@@ -57,24 +56,6 @@ const guardItem = (key: { pk: string; sk: string }, link: Link) => ({
   tenantId: link.tenantId,
   linkId: link.linkId,
 });
-
-/**
- * Retries a transaction cancelled only by a concurrent transaction on the same items (for example two
- * links of one grant bumping its count), with jitter; any other outcome is returned or thrown.
- */
-const withConflictRetry = async <T>(write: () => Promise<T>): Promise<T> => {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await write();
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (!codes || !isOnlyTransactionConflict(codes) || attempt >= MAX_CONFLICT_ATTEMPTS) {
-        throw error;
-      }
-      await sleep(Math.random() * 20 * attempt);
-    }
-  }
-};
 
 /**
  * Links in the links table (see keys.ts for the layout).
@@ -126,7 +107,7 @@ const createLinkRepository = (
   return {
     create: async (link) => {
       try {
-        await withConflictRetry(() =>
+        await retryOnTransactionConflict(() =>
           client.send(
             new TransactWriteCommand({
               TransactItems: [
@@ -261,7 +242,7 @@ const createLinkRepository = (
 
     delete: async (link) => {
       try {
-        await withConflictRetry(() => deleteTransaction(link, true));
+        await retryOnTransactionConflict(() => deleteTransaction(link, true));
       } catch (error) {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
@@ -275,7 +256,7 @@ const createLinkRepository = (
         }
         if (codes[3] !== 'ConditionalCheckFailed') throw error;
         // The grant is already gone (Meta's callbacks delete grants): remove the link alone.
-        await withConflictRetry(() => deleteTransaction(link, false));
+        await retryOnTransactionConflict(() => deleteTransaction(link, false));
         return { grantLinkCount: undefined };
       }
       const { Item } = await client.send(

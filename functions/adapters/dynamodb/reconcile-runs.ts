@@ -17,7 +17,11 @@ import type {
   ReconcileRunStore,
   SourcedLink,
 } from '../../core/reconcile/ports.js';
-import { cancellationCodes, isConditionalCheckFailed } from './errors.js';
+import {
+  cancellationCodes,
+  isConditionalCheckFailed,
+  retryOnTransactionConflict,
+} from './errors.js';
 import { LINK_PREFIX, linkKey, stripKeys, tenantPk } from './keys.js';
 
 /**
@@ -32,6 +36,8 @@ import { LINK_PREFIX, linkKey, stripKeys, tenantPk } from './keys.js';
  */
 
 const LOCK_PK = 'LOCK';
+/** Attempts at a page commit that only lost a race on the run summary (up to 16+ shards at once). */
+const SUMMARY_CONFLICT_ATTEMPTS = 10;
 const lockKey = (lock: LockName) => ({
   pk: LOCK_PK,
   sk: lock.kind === 'all' ? 'RECONCILE' : `RECONCILE#TENANT#${lock.tenantId}`,
@@ -301,48 +307,54 @@ const createReconcileRunStore = (
       names['#status'] = 'status';
       const expiresAt = epochSeconds(commit.at) + retentionDays * 86_400;
       try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: shardKey(commit.runId, commit.shard),
-                  UpdateExpression: `SET #shard = :shard, nextSeq = :next, #done = :done, updatedAt = :at, expiresAt = if_not_exists(expiresAt, :expires)${commit.cursor ? ', #cursor = :cursor' : ''} ADD linksChecked :links${commit.cursor ? '' : ' REMOVE #cursor'}`,
-                  // The page this commit is for must be the one the checkpoint expects: page 0 of a
-                  // shard with no checkpoint yet, or the checkpoint's next page.
-                  ConditionExpression:
-                    commit.seq === 0 ? 'attribute_not_exists(pk)' : 'nextSeq = :seq',
-                  // Shard, done and cursor are DynamoDB reserved words.
-                  ExpressionAttributeNames: {
-                    '#cursor': 'cursor',
-                    '#shard': 'shard',
-                    '#done': 'done',
+        // Every shard's every page adds to the one summary item, so commits of different shards
+        // meet there all the time; they are retried here rather than failing the job.
+        await retryOnTransactionConflict(
+          () =>
+            client.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Update: {
+                      TableName: tableName,
+                      Key: shardKey(commit.runId, commit.shard),
+                      UpdateExpression: `SET #shard = :shard, nextSeq = :next, #done = :done, updatedAt = :at, expiresAt = if_not_exists(expiresAt, :expires)${commit.cursor ? ', #cursor = :cursor' : ''} ADD linksChecked :links${commit.cursor ? '' : ' REMOVE #cursor'}`,
+                      // The page this commit is for must be the one the checkpoint expects: page 0 of a
+                      // shard with no checkpoint yet, or the checkpoint's next page.
+                      ConditionExpression:
+                        commit.seq === 0 ? 'attribute_not_exists(pk)' : 'nextSeq = :seq',
+                      // Shard, done and cursor are DynamoDB reserved words.
+                      ExpressionAttributeNames: {
+                        '#cursor': 'cursor',
+                        '#shard': 'shard',
+                        '#done': 'done',
+                      },
+                      ExpressionAttributeValues: {
+                        ':shard': commit.shard,
+                        ':next': commit.seq + 1,
+                        ':done': commit.done,
+                        ':at': commit.at.toISOString(),
+                        ':expires': expiresAt,
+                        ':links': commit.counts.linksChecked,
+                        ...(commit.cursor ? { ':cursor': commit.cursor } : {}),
+                        ...(commit.seq === 0 ? {} : { ':seq': commit.seq }),
+                      },
+                    },
                   },
-                  ExpressionAttributeValues: {
-                    ':shard': commit.shard,
-                    ':next': commit.seq + 1,
-                    ':done': commit.done,
-                    ':at': commit.at.toISOString(),
-                    ':expires': expiresAt,
-                    ':links': commit.counts.linksChecked,
-                    ...(commit.cursor ? { ':cursor': commit.cursor } : {}),
-                    ...(commit.seq === 0 ? {} : { ':seq': commit.seq }),
+                  {
+                    Update: {
+                      TableName: tableName,
+                      Key: summaryKey(commit.runId),
+                      UpdateExpression: `${sets.length > 0 ? `SET ${sets.join(', ')} ` : ''}ADD ${adds.join(', ')}`,
+                      ConditionExpression: '#status = :running',
+                      ExpressionAttributeNames: names,
+                      ExpressionAttributeValues: values,
+                    },
                   },
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: summaryKey(commit.runId),
-                  UpdateExpression: `${sets.length > 0 ? `SET ${sets.join(', ')} ` : ''}ADD ${adds.join(', ')}`,
-                  ConditionExpression: '#status = :running',
-                  ExpressionAttributeNames: names,
-                  ExpressionAttributeValues: values,
-                },
-              },
-            ],
-          })
+                ],
+              })
+            ),
+          SUMMARY_CONFLICT_ATTEMPTS
         );
       } catch (error) {
         const codes = cancellationCodes(error);
