@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { tables } from '../../infra/shared/resources.js';
 import {
@@ -8,6 +8,7 @@ import {
 } from '../core/linking/deps.js';
 import type { Clock } from '../core/linking/ports.js';
 import type { LinkObserver, ProfileWriter } from '../core/sync/ports.js';
+import type { SyncRequestDeps } from '../core/sync/requests.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
 import { GRAPH_API_VERSION, graphConfig, loadConfig, tokenKeyConfig } from './config.js';
 import { cryptoIds } from './crypto/ids.js';
@@ -120,6 +121,15 @@ const webhookVerifyToken = (): (() => Promise<string>) => {
       .digest('hex');
 };
 
+/** What "sync now" and "resume" need: the link, its sync state, and the queue to put the job on. */
+const syncRequestDeps = (): SyncRequestDeps => ({
+  links: linkRepository(),
+  state: syncStateRepository(),
+  queue: syncJobQueue(),
+  clock: systemClock,
+  newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
+});
+
 const publicBaseUrl = (): string =>
   loadConfig(z.object({ PUBLIC_BASE_URL: z.url() })).PUBLIC_BASE_URL.replace(/\/+$/, '');
 
@@ -156,6 +166,7 @@ export {
   publicBaseUrl,
   sessionRepository,
   syncJobQueue,
+  syncRequestDeps,
   syncStateRepository,
   systemClock as clock,
   tableName,

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { AdObjectKind, AdsGateway } from '../../core/ads/ports.js';
 import { ValidationError } from '../../core/errors.js';
-import { type GraphClient, GraphError, toTandemError } from '../graph/index.js';
+import { type GraphClient, GraphError } from '../graph/index.js';
 import { graphId, listOf } from '../graph/schemas.js';
+import { graphCalls } from '../meta/graph-calls.js';
 
 /**
  * The ads use cases' AdsGateway over the generic Graph client: one zod schema per Marketing API
@@ -86,14 +87,7 @@ const createAdsGateway = (
   options: { maxImageBytes?: number } = {}
 ): AdsGateway => {
   const maxImageBytes = options.maxImageBytes ?? MAX_IMAGE_BYTES;
-  const call = async <T>(operation: (client: GraphClient) => Promise<T>): Promise<T> => {
-    const client = await graph();
-    try {
-      return await operation(client);
-    } catch (error) {
-      throw toTandemError(error);
-    }
-  };
+  const call = graphCalls(graph);
 
   const download = async (client: GraphClient, url: string) => {
     try {

@@ -1,5 +1,6 @@
 import type { MetaGateway } from '../../core/linking/ports.js';
-import { type GraphClient, toTandemError } from '../graph/index.js';
+import type { GraphClient } from '../graph/index.js';
+import { graphCalls } from './graph-calls.js';
 
 /**
  * The linking use cases' MetaGateway over the Graph client: picks the fields linking needs and turns
@@ -11,14 +12,7 @@ import { type GraphClient, toTandemError } from '../graph/index.js';
  * @param graph - resolves the client; async because the app secret is fetched once, lazily
  */
 const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
-  const call = async <T>(operation: (client: GraphClient) => Promise<T>): Promise<T> => {
-    const client = await graph();
-    try {
-      return await operation(client);
-    } catch (error) {
-      throw toTandemError(error);
-    }
-  };
+  const call = graphCalls(graph);
   return {
     exchangeCode: (input) =>
       call(async (client) => {

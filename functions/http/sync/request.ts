@@ -1,16 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { httpRoute } from '../../adapters/http/route.js';
-import { clock, linkRepository, syncJobQueue, syncStateRepository } from '../../adapters/wiring.js';
+import { syncRequestDeps } from '../../adapters/wiring.js';
 import { requestSync } from '../../core/sync/requests.js';
 import { linkParams } from '../links/schemas.js';
 
-const deps = {
-  links: linkRepository(),
-  state: syncStateRepository(),
-  queue: syncJobQueue(),
-  clock,
-  newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
-};
+const deps = syncRequestDeps();
 
 /**
  * POST /links/{linkId}/sync (tenant): "sync now". 202 with the job id; 409 `sync_disabled` when

@@ -1,19 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { httpRoute } from '../../adapters/http/route.js';
-import { clock, linkRepository, syncJobQueue, syncStateRepository } from '../../adapters/wiring.js';
+import { syncRequestDeps } from '../../adapters/wiring.js';
 import { ValidationError } from '../../core/errors.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { resumeSync } from '../../core/sync/requests.js';
 import { etagOf, linkParams, versionOfIfMatch } from '../links/schemas.js';
 import { MAX_BODY_BYTES, resumeBody } from './schemas.js';
 
-const deps = {
-  links: linkRepository(),
-  state: syncStateRepository(),
-  queue: syncJobQueue(),
-  clock,
-  newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
-};
+const deps = syncRequestDeps();
 
 /**
  * POST /links/{linkId}/resume (tenant) `{ overwrite }`: resumes a link paused by a direct WhatsApp

@@ -11,6 +11,7 @@ import {
 } from '../../../functions/core/linking/model.js';
 import { solidPng } from '../../../infra/local/sandbox/png.js';
 import { DEMO } from '../../../infra/local/sandbox/seed.js';
+import { admin, sandboxUrl } from '../../helpers/sandbox.js';
 import { awsClients, useSystem } from '../../helpers/system.js';
 
 /**
@@ -33,23 +34,6 @@ const ALL_SCOPES = [
 
 /** A different picture per tenant, so image hashes never collide across tests. */
 const linkedSeed = (): string => randomBytes(8).toString('hex');
-
-const sandboxUrl = (path: string): string => `${useSystem().urls.sandbox}${path}`;
-
-const admin = async <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown
-): Promise<T> => {
-  const response = await fetch(sandboxUrl(`/_admin${path}`), {
-    method,
-    ...(body !== undefined
-      ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
-      : {}),
-  });
-  if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status}`);
-  return (await response.json()) as T;
-};
 
 /** Calls the sandbox's Graph API as the user (with appsecret_proof), for checks behind Tandem's back. */
 const graph = async <T = Record<string, unknown>>(

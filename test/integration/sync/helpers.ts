@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
 import { drain, failureOf } from '../../helpers/queues.js';
+import { admin } from '../../helpers/sandbox.js';
 import { api, useSystem } from '../../helpers/system.js';
 import { type LinkJson, linkThroughApi, restoreDemoUser } from '../linking/journey.js';
 
@@ -9,25 +10,6 @@ import { type LinkJson, linkThroughApi, restoreDemoUser } from '../linking/journ
  * sandbox user, linked through the API with the sandbox's OAuth dialog), the sandbox's admin API to
  * play the business owner, and Meta-style signed webhooks.
  */
-
-const sandboxUrl = (path: string) => `${useSystem().urls.sandbox}${path}`;
-
-const admin = async <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown
-): Promise<T> => {
-  const response = await fetch(sandboxUrl(`/_admin${path}`), {
-    method,
-    ...(body !== undefined
-      ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
-      : {}),
-  });
-  if (!response.ok) {
-    throw new Error(`admin ${method} ${path}: ${response.status} ${await response.text()}`);
-  }
-  return (await response.json()) as T;
-};
 
 interface Profile {
   about?: string;
