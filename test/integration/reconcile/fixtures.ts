@@ -136,7 +136,11 @@ const waitForRun = (tenant: string, runId: string, timeoutMs = 45_000): Promise<
   eventually(
     async () => {
       const run = await readRun(tenant, runId);
-      if (run.status !== 'completed') throw new Error(`run ${runId} is ${run.status}`);
+      if (run.status !== 'completed') {
+        throw new Error(
+          `run ${runId} is ${run.status}: ${JSON.stringify({ progress: run.progress, counts: run.counts })}`
+        );
+      }
       return run;
     },
     { timeoutMs, intervalMs: 250 }

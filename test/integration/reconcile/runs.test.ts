@@ -4,9 +4,9 @@ import { createReconcileRunStore } from '../../../functions/adapters/dynamodb/re
 import { createReconcileMetrics } from '../../../functions/adapters/metrics.js';
 import { newRunId } from '../../../functions/adapters/reconcile-wiring.js';
 import { startReconcileRun } from '../../../functions/core/reconcile-run.js';
-import { awsClients, eventually, runReconcilerNow, useSystem } from '../../helpers/system.js';
+import { awsClients, runReconcilerNow, useSystem } from '../../helpers/system.js';
 import { clearFaults, fault, liftCallBudgets } from '../ads/linked.js';
-import { linkedTenant, moreLinks, readRun, startRun, waitForRun } from './fixtures.js';
+import { linkedTenant, moreLinks, startRun, waitForRun } from './fixtures.js';
 
 const settings = {
   shardCount: 16,
@@ -108,14 +108,7 @@ describe('Function: reconcileShard (runs through the queue)', () => {
 
     // Assess
     expect(resumed).toEqual({ status: 'resumed', runId: stalled.runId, shardsResumed: 16 });
-    const run = await eventually(
-      async () => {
-        const view = await readRun(linked.tenant, stalled.runId);
-        if (view.status !== 'completed') throw new Error(view.status);
-        return view;
-      },
-      { timeoutMs: 60_000 }
-    );
+    const run = await waitForRun(linked.tenant, stalled.runId);
     expect(run.resumedAt).toEqual(expect.any(String));
     expect(run.counts.linksChecked).toBe(1);
     const lock = await awsClients().documents.send(

@@ -128,7 +128,10 @@ describe('Reconciler: runs', () => {
     expect(started).toMatchObject({ status: 'started', shardCount: 16 });
     const summary = await eventually(async () => {
       const item = await summaryOf(started.runId);
-      if (item?.status !== 'completed') throw new Error(`run is ${String(item?.status)}`);
+      if (item?.status !== 'completed')
+        throw new Error(
+          `run is ${String(item?.status)}: ${JSON.stringify({ shardsDone: item?.shardsDone, pagesDone: item?.pagesDone, linksChecked: item?.linksChecked, errors: item?.errors })}`
+        );
       return item;
     });
     expect(summary).toMatchObject({
