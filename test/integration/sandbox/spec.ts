@@ -9,9 +9,12 @@ import { parse } from 'yaml';
  */
 
 const SPEC_FILE = 'business-messaging-api_v23.0.yaml';
-/** The project's copy if it has one, else the shared contracts folder next to the repository. */
+/**
+ * The project's own copy of Meta's spec (test/fixtures/contracts, unchanged), so a clean clone can test
+ * against it; the shared contracts folder beside the repository is the fallback.
+ */
 const SPEC_CANDIDATES = [
-  new URL(`../../../shared/contracts/${SPEC_FILE}`, import.meta.url),
+  new URL(`../../fixtures/contracts/${SPEC_FILE}`, import.meta.url),
   new URL(`../../../../shared/contracts/${SPEC_FILE}`, import.meta.url),
 ];
 
