@@ -10,9 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient, sqs } from '../functions/adapters/aws/clients.js';
-import { GRAPH_API_VERSION } from '../functions/adapters/config.js';
 import { createTokenVault } from '../functions/adapters/crypto/token-vault.js';
 import { createGrantRepository } from '../functions/adapters/dynamodb/grants.js';
+import { GRAPH_API_VERSION } from '../functions/adapters/graph/version.js';
 import {
   defaultSync,
   grantIdFor,

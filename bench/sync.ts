@@ -8,10 +8,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GRAPH_API_VERSION } from '../functions/adapters/config.js';
 import { createTokenVault } from '../functions/adapters/crypto/token-vault.js';
 import { createGrantRepository } from '../functions/adapters/dynamodb/grants.js';
 import { createLinkRepository } from '../functions/adapters/dynamodb/links.js';
+import { GRAPH_API_VERSION } from '../functions/adapters/graph/version.js';
 import {
   defaultSync,
   grantIdFor,

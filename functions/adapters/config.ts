@@ -6,9 +6,6 @@ import { ConfigError } from '../core/errors.js';
  * the fragments it needs. A missing or malformed variable fails the cold start with a message naming it.
  */
 
-/** The pinned Graph API version: the only place it is written. */
-const GRAPH_API_VERSION = 'v26.0';
-
 const graphConfig = z.object({
   GRAPH_API_BASE_URL: z.url().default('https://graph.facebook.com'),
   META_APP_ID: z.string().regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id'),
@@ -58,11 +55,4 @@ const loadConfig = <S extends z.ZodType>(
   return result.data;
 };
 
-export {
-  formatIssues,
-  GRAPH_API_VERSION,
-  graphConfig,
-  loadConfig,
-  metaSecretConfig,
-  tokenKeyConfig,
-};
+export { formatIssues, graphConfig, loadConfig, metaSecretConfig, tokenKeyConfig };

@@ -10,7 +10,7 @@ import type { Clock } from '../core/linking/ports.js';
 import type { LinkObserver, ProfileWriter } from '../core/sync/ports.js';
 import type { SyncRequestDeps } from '../core/sync/requests.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
-import { GRAPH_API_VERSION, graphConfig, loadConfig, tokenKeyConfig } from './config.js';
+import { graphConfig, loadConfig, tokenKeyConfig } from './config.js';
 import { cryptoIds } from './crypto/ids.js';
 import { createTokenVault } from './crypto/token-vault.js';
 import { createDeletionRequestRepository } from './dynamodb/deletions.js';
@@ -23,6 +23,7 @@ import {
   createWebhookDedupe,
 } from './dynamodb/sync-state.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from './graph/index.js';
+import { GRAPH_API_VERSION } from './graph/version.js';
 import { logger } from './logger.js';
 import { createLinkObserver } from './meta/link-observer.js';
 import { createProfileWriter } from './meta/profile-writer.js';

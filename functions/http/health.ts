@@ -1,10 +1,24 @@
-import { GRAPH_API_VERSION } from '../adapters/config.js';
-import { httpRoute } from '../adapters/http/route.js';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { GRAPH_API_VERSION } from '../adapters/graph/version.js';
 
-const startedAt = new Date().toISOString();
+const body = JSON.stringify({
+  status: 'ok',
+  service: 'tandem',
+  graphApiVersion: GRAPH_API_VERSION,
+  startedAt: new Date().toISOString(),
+});
 
-/** Liveness: answers without touching any dependency, so it stays cheap for uptime monitors. */
-export const handler = httpRoute({ access: 'public' }, async () => ({
-  status: 200,
-  json: { status: 'ok', service: 'tandem', graphApiVersion: GRAPH_API_VERSION, startedAt },
-}));
+/**
+ * Liveness: answers without touching any dependency, and loads none (no zod, no middy, no SDK), so an
+ * uptime monitor's cold start costs what an empty function's does. It takes no input, so there is
+ * nothing for the route adapter to parse; its headers are the adapter's JSON ones.
+ */
+export const handler = async (): Promise<APIGatewayProxyStructuredResultV2> => ({
+  statusCode: 200,
+  headers: {
+    'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  },
+  body,
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { GRAPH_API_VERSION } from '../../functions/adapters/config.js';
+import { GRAPH_API_VERSION } from '../../functions/adapters/graph/version.js';
 import { type RouteSchemas, routeSchemas } from './route-schemas.js';
 import { type RouteSpec, routes } from './routes.js';
 

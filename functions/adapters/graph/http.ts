@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import type * as z from 'zod';
-import { GRAPH_API_VERSION } from '../config.js';
 import type { Logger } from '../logger.js';
 import {
   DEFAULT_RETRY_AFTER_SECONDS,
@@ -12,6 +11,7 @@ import {
   parseGraphError,
 } from './errors.js';
 import { type GraphUsage, parseUsage } from './usage.js';
+import { GRAPH_API_VERSION } from './version.js';
 
 /**
  * The one place Tandem talks HTTP to Graph: versioned URLs, token + appsecret_proof, timeouts,

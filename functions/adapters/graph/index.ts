@@ -1,5 +1,4 @@
 import type * as z from 'zod';
-import { GRAPH_API_VERSION } from '../config.js';
 import type { Logger } from '../logger.js';
 import { type BatchOperations, createBatch } from './batch.js';
 import { createGraphHttp, type GraphResult, type HttpOptions } from './http.js';
@@ -7,6 +6,7 @@ import { createOAuth, type OAuthOperations } from './oauth.js';
 import { createPages, type PageOperations } from './pages.js';
 import { success } from './schemas.js';
 import { createUpload, type UploadOperations } from './upload.js';
+import { GRAPH_API_VERSION } from './version.js';
 import { createWhatsApp, type WhatsAppOperations } from './whatsapp.js';
 
 /**

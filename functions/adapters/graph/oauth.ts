@@ -1,4 +1,3 @@
-import { GRAPH_API_VERSION } from '../config.js';
 import type { GraphHttp, GraphResult } from './http.js';
 import {
   type AccessToken,
@@ -11,6 +10,7 @@ import {
   permissions,
   success,
 } from './schemas.js';
+import { GRAPH_API_VERSION } from './version.js';
 
 /** Facebook Login (server-side flow, Facebook Login for Business) and token housekeeping. */
 

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { GRAPH_API_VERSION } from '../../../functions/adapters/config.js';
 import { createTokenVault } from '../../../functions/adapters/crypto/token-vault.js';
 import { createGrantRepository } from '../../../functions/adapters/dynamodb/grants.js';
 import { createLinkRepository } from '../../../functions/adapters/dynamodb/links.js';
+import { GRAPH_API_VERSION } from '../../../functions/adapters/graph/version.js';
 import {
   defaultSync,
   grantIdFor,

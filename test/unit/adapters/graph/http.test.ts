@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { GRAPH_API_VERSION } from '../../../../functions/adapters/config.js';
 import {
   appsecretProof,
   createGraphClient,
@@ -11,6 +10,7 @@ import {
   GraphTransientError,
   USER_AGENT,
 } from '../../../../functions/adapters/graph/index.js';
+import { GRAPH_API_VERSION } from '../../../../functions/adapters/graph/version.js';
 import { fakeFetch, fakeSleep, graphError, json, silentLog } from './fake-fetch.js';
 
 const APP_SECRET = 'app-secret-for-tests';

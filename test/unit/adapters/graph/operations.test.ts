@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { GRAPH_API_VERSION } from '../../../../functions/adapters/config.js';
 import {
   createGraphClient,
   GraphNotFoundError,
@@ -8,6 +7,7 @@ import {
   GraphTransientError,
   MAX_BATCH_SIZE,
 } from '../../../../functions/adapters/graph/index.js';
+import { GRAPH_API_VERSION } from '../../../../functions/adapters/graph/version.js';
 import { ValidationError } from '../../../../functions/core/errors.js';
 import {
   fakeFetch,

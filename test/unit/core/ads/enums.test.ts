@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GRAPH_API_VERSION } from '../../../../functions/adapters/config.js';
+import { GRAPH_API_VERSION } from '../../../../functions/adapters/graph/version.js';
 import {
   AD_STATUSES,
   BID_STRATEGIES,
