@@ -34,6 +34,17 @@ const startDeps = (h: Harness): StartRunDeps => {
   };
 };
 
+/** Three in-sync links in a single shard, so one run is one shard of pages of two (the page size). */
+const oneShardOfThreeLinks = (): Harness => {
+  const links = [testLink(), testLink(), testLink()];
+  return harness(
+    links,
+    new Map(links.map((link) => [link.linkId, observed('a', 'a')])),
+    undefined,
+    { shardCount: 1 }
+  );
+};
+
 const start = (h: Harness, scope: RunScope = { kind: 'all' }, at = now) =>
   startReconcileRun(
     startDeps(h),
@@ -345,15 +356,7 @@ describe('Function: reconcileShard', () => {
 
   it('reconciles one bounded page and hands the rest of the shard to a continuation job', async () => {
     // Prepare
-    const links = [testLink(), testLink(), testLink()];
-    const h = harness(
-      links,
-      new Map(links.map((link) => [link.linkId, observed('a', 'a')])),
-      undefined,
-      {
-        shardCount: 1,
-      }
-    );
+    const h = oneShardOfThreeLinks();
     await start(h);
     const first = h.shardJobs.shift();
     if (!first) throw new Error('no job');
@@ -416,15 +419,7 @@ describe('Function: reconcileShard', () => {
 
   it('does not count a page twice when its job is redelivered after a failed or a finished attempt', async () => {
     // Prepare
-    const links = [testLink(), testLink(), testLink()];
-    const h = harness(
-      links,
-      new Map(links.map((link) => [link.linkId, observed('a', 'a')])),
-      undefined,
-      {
-        shardCount: 1,
-      }
-    );
+    const h = oneShardOfThreeLinks();
     await start(h);
     const first = h.shardJobs.shift();
     if (!first) throw new Error('no job');
@@ -450,15 +445,7 @@ describe('Function: reconcileShard', () => {
 
   it('republishes a lost continuation on redelivery, but not for a duplicate first delivery', async () => {
     // Prepare: page 0 committed and published its continuation, which we drop (lost).
-    const links = [testLink(), testLink(), testLink()];
-    const h = harness(
-      links,
-      new Map(links.map((link) => [link.linkId, observed('a', 'a')])),
-      undefined,
-      {
-        shardCount: 1,
-      }
-    );
+    const h = oneShardOfThreeLinks();
     await start(h);
     const first = h.shardJobs.shift();
     if (!first) throw new Error('no job');
@@ -483,15 +470,7 @@ describe('Function: reconcileShard', () => {
 
   it("delays the continuation when Meta's usage headers approach the limit", async () => {
     // Prepare
-    const links = [testLink(), testLink(), testLink()];
-    const h = harness(
-      links,
-      new Map(links.map((link) => [link.linkId, observed('a', 'a')])),
-      undefined,
-      {
-        shardCount: 1,
-      }
-    );
+    const h = oneShardOfThreeLinks();
     h.setUsage({ maxUsagePercent: 90 });
     await start(h);
     const first = h.shardJobs.shift();
