@@ -26,6 +26,12 @@ const grantKey = (tenantId: string, grantId: string) => ({
 const pageGuardKey = (pageId: string) => ({ pk: `PAGE#${pageId}`, sk: GUARD_SK });
 const phoneGuardKey = (phoneNumberId: string) => ({ pk: `PHONE#${phoneNumberId}`, sk: GUARD_SK });
 const deletionKey = (code: string) => ({ pk: `DELETION#${code}`, sk: 'DELETION' });
+const SYNC_PREFIX = 'SYNC#';
+/** Sync's state for a link, beside the link in the tenant's partition. */
+const syncStateKey = (tenantId: string, linkId: string) => ({
+  pk: tenantPk(tenantId),
+  sk: `${SYNC_PREFIX}${linkId}`,
+});
 
 /** Attributes that exist only to key and index the item; stripped before mapping to the domain. */
 const KEY_ATTRIBUTES = ['pk', 'sk', 'kind', 'shard'] as const;
@@ -86,6 +92,8 @@ export {
   linkKey,
   pageGuardKey,
   phoneGuardKey,
+  SYNC_PREFIX,
   stripKeys,
+  syncStateKey,
   tenantPk,
 };

@@ -24,6 +24,7 @@ import {
   pageGuardKey,
   phoneGuardKey,
   stripKeys,
+  syncStateKey,
   tenantPk,
 } from './keys.js';
 import { queryAll } from './query.js';
@@ -100,6 +101,8 @@ const createLinkRepository = (
                 },
               ]
             : []),
+          // Sync's state holds profile values last written for this link; it goes with the link.
+          { Delete: { TableName: tableName, Key: syncStateKey(link.tenantId, link.linkId) } },
         ],
       })
     );

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BaselineSource } from '../../core/reconcile/ports.js';
 import type { WrittenProfile } from '../../core/sync/plan.js';
-import { tenantPk } from './keys.js';
+import { SYNC_PREFIX, syncStateKey } from './keys.js';
 
 /** BatchGetItem reads at most 100 keys; unprocessed keys are asked for again with backoff. */
 const BATCH_GET_MAX = 100;
@@ -23,7 +23,7 @@ const createBaselineSource = (
     for (let start = 0; start < links.length; start += BATCH_GET_MAX) {
       let keys: Record<string, unknown>[] = links
         .slice(start, start + BATCH_GET_MAX)
-        .map((link) => ({ pk: tenantPk(link.tenantId), sk: `SYNC#${link.linkId}` }));
+        .map((link) => syncStateKey(link.tenantId, link.linkId));
       for (let attempt = 1; keys.length > 0; attempt += 1) {
         const result = await client.send(
           new BatchGetCommand({
@@ -36,7 +36,7 @@ const createBaselineSource = (
           })
         );
         for (const item of result.Responses?.[tableName] ?? []) {
-          const linkId = String(item.sk).slice('SYNC#'.length);
+          const linkId = String(item.sk).slice(SYNC_PREFIX.length);
           if (item.lastWritten) found.set(linkId, item.lastWritten as WrittenProfile);
         }
         keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];

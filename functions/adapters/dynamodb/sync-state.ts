@@ -15,7 +15,7 @@ import type {
 } from '../../core/sync/ports.js';
 import type { SyncRecord } from '../../core/sync/state.js';
 import { isConditionalCheckFailed } from './errors.js';
-import { LINK_PREFIX, stripKeys, tenantPk } from './keys.js';
+import { LINK_PREFIX, stripKeys, syncStateKey } from './keys.js';
 import { queryAll } from './query.js';
 
 /**
@@ -24,12 +24,6 @@ import { queryAll } from './query.js';
  * last result, and while a run is under way its lease. The item carries no `pageId`, `metaUserId` or
  * `shard`, so it never appears in the links table's indexes.
  */
-
-const SYNC_PREFIX = 'SYNC#';
-const syncKey = (tenantId: string, linkId: string) => ({
-  pk: tenantPk(tenantId),
-  sk: `${SYNC_PREFIX}${linkId}`,
-});
 
 /** Condition fragments, named for what they guarantee. */
 /** The lease is free: never taken, released, or expired (a crashed run cannot block a link). */
@@ -68,7 +62,7 @@ const createSyncStateRepository = (
       const { Item } = await client.send(
         new GetCommand({
           TableName: tableName,
-          Key: syncKey(tenantId, linkId),
+          Key: syncStateKey(tenantId, linkId),
           ConsistentRead: true,
         })
       );
@@ -80,7 +74,7 @@ const createSyncStateRepository = (
         const { Attributes } = await client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: syncKey(tenantId, linkId),
+            Key: syncStateKey(tenantId, linkId),
             UpdateExpression:
               'SET #lease = :lease, kind = :kind, tenantId = :tenant, linkId = :link',
             ConditionExpression: LEASE_FREE,
@@ -115,7 +109,7 @@ const createSyncStateRepository = (
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...syncKey(record.tenantId, record.linkId), kind: 'sync', ...record },
+            Item: { ...syncStateKey(record.tenantId, record.linkId), kind: 'sync', ...record },
             ConditionExpression: `${LEASE_MINE} AND (${NEWER_OBSERVATION})`,
             ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
             ExpressionAttributeValues: {
@@ -140,7 +134,7 @@ const createSyncStateRepository = (
         client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: syncKey(tenantId, linkId),
+            Key: syncStateKey(tenantId, linkId),
             UpdateExpression: 'SET lastResult = :result REMOVE #lease',
             ConditionExpression: LEASE_MINE,
             ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
@@ -154,7 +148,7 @@ const createSyncStateRepository = (
         client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: syncKey(tenantId, linkId),
+            Key: syncStateKey(tenantId, linkId),
             UpdateExpression: 'REMOVE #lease',
             ConditionExpression: LEASE_MINE,
             ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
@@ -167,7 +161,7 @@ const createSyncStateRepository = (
       await client.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: syncKey(tenantId, linkId),
+          Key: syncStateKey(tenantId, linkId),
           UpdateExpression: baseline
             ? 'SET lastWritten = :baseline, kind = :kind, tenantId = :tenant, linkId = :link'
             : 'REMOVE lastWritten',
@@ -231,6 +225,5 @@ export {
   createPageLinkIndex,
   createSyncStateRepository,
   createWebhookDedupe,
-  SYNC_PREFIX,
   WEBHOOK_DEDUPE_TTL_SECONDS,
 };

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGrantRepository } from '../../../../functions/adapters/dynamodb/grants.js';
 import { createLinkRepository } from '../../../../functions/adapters/dynamodb/links.js';
@@ -254,6 +254,25 @@ describe('Class: LinkRepository', () => {
       expect(await rawItem(`PAGE#${removed.pageId}`, 'GUARD')).toBeUndefined();
       expect(await rawItem(`PHONE#${removed.phoneNumberId}`, 'GUARD')).toBeUndefined();
       expect(await rawItem(`PAGE#${kept.pageId}`, 'GUARD')).toBeDefined();
+    });
+
+    it('removes the sync state with the link, so no profile values it wrote outlive it', async () => {
+      // Prepare
+      const link = aLink(await savedGrant());
+      await links.create(link);
+      const syncState = { pk: 'TENANT#tenant-a', sk: `SYNC#${link.linkId}` };
+      await table.documentClient.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...syncState, kind: 'sync', lastWritten: { fields: { email: 'a@b.example' } } },
+        })
+      );
+
+      // Act
+      await links.delete(link);
+
+      // Assess
+      expect(await rawItem(syncState.pk, syncState.sk)).toBeUndefined();
     });
 
     it('answers not found the second time', async () => {
