@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { ConfigError } from '../core/errors.js';
+import * as z from '../core/zod.js';
 
 /**
  * Configuration is read once, at module load, through a zod schema per concern; a function composes
@@ -7,15 +7,17 @@ import { ConfigError } from '../core/errors.js';
  */
 
 const graphConfig = z.object({
-  GRAPH_API_BASE_URL: z.url().default('https://graph.facebook.com'),
-  META_APP_ID: z.string().regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id'),
+  GRAPH_API_BASE_URL: z._default(z.url(), 'https://graph.facebook.com'),
+  META_APP_ID: z.string().check(z.regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id')),
 });
 
 const base64Key = z
   .string()
-  .refine(
-    (value) => Buffer.from(value, 'base64').length === 32,
-    'must be 32 bytes, base64-encoded'
+  .check(
+    z.refine(
+      (value) => Buffer.from(value, 'base64').length === 32,
+      'must be 32 bytes, base64-encoded'
+    )
   );
 
 /**
@@ -23,28 +25,30 @@ const base64Key = z
  * default (which has no Secrets Manager).
  */
 const metaSecretConfig = z.union([
-  z.object({ META_APP_SECRET_ARN: z.string().startsWith('arn:') }),
+  z.object({ META_APP_SECRET_ARN: z.string().check(z.startsWith('arn:')) }),
   z.object({
-    META_APP_SECRET: z.string().min(16, 'META_APP_SECRET must be at least 16 characters'),
+    META_APP_SECRET: z
+      .string()
+      .check(z.minLength(16, 'META_APP_SECRET must be at least 16 characters')),
   }),
 ]);
 
 /** How tokens are encrypted: a KMS key in AWS, or a local key in the embedded default. */
 const tokenKeyConfig = z.union([
-  z.object({ TOKEN_KEY_ARN: z.string().startsWith('arn:') }),
+  z.object({ TOKEN_KEY_ARN: z.string().check(z.startsWith('arn:')) }),
   z.object({ TOKEN_KEY_LOCAL: base64Key }),
 ]);
 
-const formatIssues = (error: z.ZodError): string =>
+const formatIssues = (error: z.core.$ZodError): string =>
   error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 
 /**
  * Parses the environment with `schema`, or throws a ConfigError that lists every bad variable.
  *
  * @example
- * const config = loadConfig(z.object({ LINKS_TABLE: z.string() }).and(graphConfig));
+ * const config = loadConfig(z.intersection(z.object({ LINKS_TABLE: z.string() }), graphConfig));
  */
-const loadConfig = <S extends z.ZodType>(
+const loadConfig = <S extends z.ZodMiniType>(
   schema: S,
   env: Record<string, string | undefined> = process.env
 ): z.infer<S> => {

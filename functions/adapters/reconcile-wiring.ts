@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import type { ReconcileSettings, ShardDeps, StartRunDeps } from '../core/reconcile-run.js';
+import * as z from '../core/zod.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
 import { loadConfig } from './config.js';
 import { createDriftReportStore } from './dynamodb/drift-reports.js';
@@ -27,7 +27,7 @@ const settingsOf = (config: z.infer<typeof reconcileConfig>): ReconcileSettings 
   giveUpAfterAttempts: config.RECONCILE_GIVE_UP_AFTER_ATTEMPTS,
 });
 
-const reportsTableConfig = reconcileConfig.pick({
+const reportsTableConfig = z.pick(reconcileConfig, {
   DRIFT_REPORTS_TABLE: true,
   DRIFT_RETENTION_DAYS: true,
 });
@@ -39,7 +39,7 @@ const newRunId = (now: Date): string =>
 
 /** What starting a run needs: the reconciler and POST /reconcile/runs. */
 const startRunDeps = (): StartRunDeps => {
-  const config = loadConfig(reconcileConfig.and(queueUrlConfig));
+  const config = loadConfig(z.intersection(reconcileConfig, queueUrlConfig));
   return {
     store: createReconcileRunStore(
       dynamoDocumentClient(),
@@ -55,7 +55,7 @@ const startRunDeps = (): StartRunDeps => {
 
 /** What a shard job needs: the worker. */
 const shardDeps = (): ShardDeps => {
-  const config = loadConfig(reconcileConfig.and(queueUrlConfig));
+  const config = loadConfig(z.intersection(reconcileConfig, queueUrlConfig));
   const db = dynamoDocumentClient();
   // One observer per execution environment: its Page-token and picture caches serve every job.
   const gauge = createUsageGauge();

@@ -1,5 +1,4 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import * as z from 'zod';
 import { tables } from '../../infra/shared/resources.js';
 import {
   DEFAULT_SELECTION_TTL_SECONDS,
@@ -9,6 +8,7 @@ import {
 import type { Clock } from '../core/linking/ports.js';
 import type { LinkObserver, ProfileWriter } from '../core/sync/ports.js';
 import type { SyncRequestDeps } from '../core/sync/requests.js';
+import * as z from '../core/zod.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
 import { graphConfig, loadConfig, tokenKeyConfig } from './config.js';
 import { cryptoIds } from './crypto/ids.js';
@@ -38,7 +38,7 @@ import { createJobPublisher } from './queue/publisher.js';
  */
 
 const tableName = (envVar: string): string =>
-  loadConfig(z.object({ [envVar]: z.string().min(1) }))[envVar] as string;
+  loadConfig(z.object({ [envVar]: z.string().check(z.minLength(1)) }))[envVar] as string;
 
 const linksTable = () => tableName(tables.links.envVar);
 
@@ -95,7 +95,7 @@ const webhookDedupe = () =>
 const syncJobQueue = () =>
   createJobPublisher({
     client: sqs(),
-    queueUrl: loadConfig(syncQueueConfig.pick({ SYNC_QUEUE_URL: true })).SYNC_QUEUE_URL,
+    queueUrl: loadConfig(z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true })).SYNC_QUEUE_URL,
   });
 
 /**
@@ -107,10 +107,11 @@ const syncJobQueue = () =>
 const webhookVerifyToken = (): (() => Promise<string>) => {
   const config = loadConfig(
     z.object({
-      META_WEBHOOK_VERIFY_TOKEN: z
-        .string()
-        .min(16, 'META_WEBHOOK_VERIFY_TOKEN must be at least 16 characters')
-        .optional(),
+      META_WEBHOOK_VERIFY_TOKEN: z.optional(
+        z
+          .string()
+          .check(z.minLength(16, 'META_WEBHOOK_VERIFY_TOKEN must be at least 16 characters'))
+      ),
     })
   );
   const configured = config.META_WEBHOOK_VERIFY_TOKEN;
@@ -137,9 +138,13 @@ const publicBaseUrl = (): string =>
 const oauthSettings = (): OAuthSettings => {
   const config = loadConfig(
     z.object({
-      META_APP_ID: z.string().regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id'),
-      META_DIALOG_BASE_URL: z.url().default('https://www.facebook.com'),
-      OAUTH_STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).optional(),
+      META_APP_ID: z
+        .string()
+        .check(z.regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id')),
+      META_DIALOG_BASE_URL: z._default(z.url(), 'https://www.facebook.com'),
+      OAUTH_STATE_TTL_SECONDS: z.optional(
+        z.coerce.number().check(z.int(), z.minimum(60), z.maximum(3600))
+      ),
     })
   );
   return {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 
 /**
  * The job envelope: what travels on the sync queue. Versioned so a worker can refuse (and dead-letter)
@@ -6,7 +6,7 @@ import * as z from 'zod';
  * each job handler receives exactly its own shape.
  */
 
-const id = z.string().min(1).max(128);
+const id = z.string().check(z.minLength(1), z.maxLength(128));
 
 const syncJob = z.object({
   v: z.literal(1),
@@ -17,23 +17,23 @@ const syncJob = z.object({
   /** When the change was observed (webhook time, click time, run start): a stale job never wins. */
   observedAt: z.iso.datetime({ offset: true }),
   /** The reconcile run that asked for the sync, when `trigger` is `reconcile`. */
-  runId: id.optional(),
+  runId: z.optional(id),
   /** Correlates the job with the request or webhook delivery that caused it, for the logs. */
-  correlationId: id.optional(),
+  correlationId: z.optional(id),
 });
 
 const reconcileShardJob = z.object({
   v: z.literal(1),
   kind: z.literal('reconcile-shard'),
   runId: id,
-  shard: z.int().min(0).max(1023),
+  shard: z.int().check(z.minimum(0), z.maximum(1023)),
   /** Which page of the shard this job reconciles (absent: the first); continuations carry the next. */
-  seq: z.int().min(0).max(100_000_000).optional(),
+  seq: z.optional(z.int().check(z.minimum(0), z.maximum(100_000_000))),
   /** Where that page starts in the index (opaque); absent for the first page. */
-  cursor: z.string().min(1).max(4096).optional(),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
   /** On-demand runs read one tenant's links (or one link of it) instead of a shard of the index. */
-  tenantId: id.optional(),
-  linkId: id.optional(),
+  tenantId: z.optional(id),
+  linkId: z.optional(id),
 });
 
 const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob]);
@@ -48,7 +48,7 @@ const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard'];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
 
-const describeIssues = (error: z.ZodError): string =>
+const describeIssues = (error: z.core.$ZodError): string =>
   error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
 import { ValidationError } from './errors.js';
+import * as z from './zod.js';
 
 /**
  * Meta's `signed_request` (deauthorize and data-deletion callbacks, Facebook Login):
@@ -9,9 +9,9 @@ import { ValidationError } from './errors.js';
 
 const payloadSchema = z.looseObject({
   algorithm: z.string(),
-  user_id: z.string().regex(/^\d{1,32}$/, 'user_id must be a Meta user id'),
-  issued_at: z.number().optional(),
-  expires: z.number().optional(),
+  user_id: z.string().check(z.regex(/^\d{1,32}$/, 'user_id must be a Meta user id')),
+  issued_at: z.optional(z.number()),
+  expires: z.optional(z.number()),
 });
 
 type SignedRequestPayload = z.infer<typeof payloadSchema>;

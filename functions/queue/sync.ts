@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as z from 'zod';
 import { sqs } from '../adapters/aws/clients.js';
 import { loadConfig } from '../adapters/config.js';
 import { createUsageMeter } from '../adapters/meta/usage-meter.js';
@@ -10,6 +9,7 @@ import { createSqsVisibility } from '../adapters/queue/visibility.js';
 import * as wiring from '../adapters/wiring.js';
 import type { SyncJob } from '../core/jobs.js';
 import { runSync, type SyncDeps } from '../core/sync/run.js';
+import * as z from '../core/zod.js';
 
 /**
  * The worker's `sync` job handler (the batch runner has parsed the envelope): one core call, then a
@@ -21,7 +21,10 @@ const syncWorkerConfig = z.object({
    * The longest a retry is postponed when Meta says how long to wait (its rate-limit windows run to
    * an hour). Locally a few seconds, so a developer (or a test) sees the retry happen.
    */
-  SYNC_MAX_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(43_200).default(900),
+  SYNC_MAX_RETRY_DELAY_SECONDS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(43_200)),
+    900
+  ),
 });
 
 /** Built on first use, so importing the registry needs no configuration. */
@@ -67,7 +70,9 @@ const syncRunnerOptions = (): Pick<
   BatchRunnerOptions,
   'visibility' | 'maxRetryDelaySeconds' | 'coalesce'
 > => {
-  const config = loadConfig(syncQueueConfig.pick({ SYNC_QUEUE_URL: true }).and(syncWorkerConfig));
+  const config = loadConfig(
+    z.intersection(z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true }), syncWorkerConfig)
+  );
   return {
     visibility: createSqsVisibility(sqs(), config.SYNC_QUEUE_URL),
     maxRetryDelaySeconds: config.SYNC_MAX_RETRY_DELAY_SECONDS,

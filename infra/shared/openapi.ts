@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { GRAPH_API_VERSION } from '../../functions/adapters/graph/version.js';
+import * as z from '../../functions/core/zod.js';
 import { type RouteSchemas, routeSchemas } from './route-schemas.js';
 import { type RouteSpec, routes } from './routes.js';
 
@@ -10,10 +10,10 @@ import { type RouteSpec, routes } from './routes.js';
  */
 type Json = Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodType): Json =>
+const jsonSchema = (schema: z.ZodMiniType): Json =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
 
-const propertiesOf = (schema: z.ZodType | undefined): [string, Json, boolean][] => {
+const propertiesOf = (schema: z.ZodMiniType | undefined): [string, Json, boolean][] => {
   if (!schema) return [];
   const json = jsonSchema(schema);
   const required = new Set((json.required as string[] | undefined) ?? []);

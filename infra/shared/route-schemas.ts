@@ -1,6 +1,6 @@
-import type * as z from 'zod';
 import { createAdInput } from '../../functions/core/ads/input.js';
 import { insightsQuery } from '../../functions/core/ads/read.js';
+import type * as z from '../../functions/core/zod.js';
 import { linkParams as adLinkParams, operationParams } from '../../functions/http/ads/schemas.js';
 import {
   createLinkBody,
@@ -26,9 +26,9 @@ import { verificationQuery } from '../../functions/http/webhooks/schemas.js';
  * by `METHOD path` as in infra/shared/routes.ts; every route has an entry, even an empty one.
  */
 interface RouteSchemas {
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
   bodyFormat?: 'json' | 'form';
   /** Request headers the route requires, with what they carry. */
   headers?: Record<string, string>;

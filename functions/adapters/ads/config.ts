@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { CountryPolicy } from '../../core/ads/plan.js';
+import * as z from '../../core/zod.js';
 import { loadConfig } from '../config.js';
 
 /**
@@ -15,23 +15,26 @@ import { loadConfig } from '../config.js';
 const DEFAULT_DENIED = 'CU,IR,KP,SY';
 
 const countryList = (name: string) =>
-  z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((code) => code.trim().toUpperCase())
-        .filter((code) => code !== '')
-    )
-    .pipe(
-      z.array(
-        z.string().regex(/^[A-Z]{2}$/, `${name} must list ISO 3166-1 alpha-2 codes, e.g. "GB,FR"`)
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((value) =>
+        value
+          .split(',')
+          .map((code) => code.trim().toUpperCase())
+          .filter((code) => code !== '')
       )
-    );
+    ),
+    z.array(
+      z
+        .string()
+        .check(z.regex(/^[A-Z]{2}$/, `${name} must list ISO 3166-1 alpha-2 codes, e.g. "GB,FR"`))
+    )
+  );
 
 const adsConfig = z.object({
-  ADS_COUNTRY_ALLOW: countryList('ADS_COUNTRY_ALLOW').optional(),
-  ADS_COUNTRY_DENY: countryList('ADS_COUNTRY_DENY').default(DEFAULT_DENIED.split(',')),
+  ADS_COUNTRY_ALLOW: z.optional(countryList('ADS_COUNTRY_ALLOW')),
+  ADS_COUNTRY_DENY: z._default(countryList('ADS_COUNTRY_DENY'), DEFAULT_DENIED.split(',')),
 });
 
 /** Reads the country policy once (module scope); a malformed list fails the cold start. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
 import type { AdObjectKind, AdsGateway } from '../../core/ads/ports.js';
 import { ValidationError } from '../../core/errors.js';
+import * as z from '../../core/zod.js';
 import { type GraphClient, GraphError } from '../graph/index.js';
 import { graphId, listOf } from '../graph/schemas.js';
 import { graphCalls } from '../meta/graph-calls.js';
@@ -38,26 +38,26 @@ const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
 const created = z.looseObject({ id: graphId });
 const adAccount = z.looseObject({
-  account_status: z.coerce.number().int(),
-  currency: z.string().min(3),
+  account_status: z.coerce.number().check(z.int()),
+  currency: z.string().check(z.minLength(3)),
 });
 const pageWhatsApp = z.looseObject({
-  whatsapp_number: z.string().optional(),
-  has_whatsapp_business_number: z.boolean().optional(),
+  whatsapp_number: z.optional(z.string()),
+  has_whatsapp_business_number: z.optional(z.boolean()),
 });
 const adImages = z.looseObject({
-  images: z.record(z.string(), z.looseObject({ hash: z.string().min(1) })),
+  images: z.record(z.string(), z.looseObject({ hash: z.string().check(z.minLength(1)) })),
 });
-const namedObjects = listOf(z.looseObject({ id: graphId, name: z.string().optional() }));
+const namedObjects = listOf(z.looseObject({ id: graphId, name: z.optional(z.string()) }));
 /** Insights numbers arrive as decimal strings; a range with no delivery answers `data: []`. */
 const insights = z.looseObject({
   data: z.array(
     z.looseObject({
-      spend: z.coerce.number().optional(),
-      impressions: z.coerce.number().optional(),
-      actions: z
-        .array(z.looseObject({ action_type: z.string(), value: z.coerce.number() }))
-        .optional(),
+      spend: z.optional(z.coerce.number()),
+      impressions: z.optional(z.coerce.number()),
+      actions: z.optional(
+        z.array(z.looseObject({ action_type: z.string(), value: z.coerce.number() }))
+      ),
     })
   ),
 });

@@ -4,9 +4,9 @@ import {
   GetCommand,
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { AdOperation } from '../../core/ads/operation.js';
 import type { OperationStore } from '../../core/ads/ports.js';
+import * as z from '../../core/zod.js';
 import { isConditionalCheckFailed } from '../dynamodb/errors.js';
 
 /**
@@ -40,7 +40,7 @@ const storedError = z.object({
   code: z.string(),
   message: z.string(),
   retryable: z.boolean(),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /** The item as stored; parsed on read so a malformed record fails loudly, not halfway. */
@@ -51,26 +51,26 @@ const operationItem = z.object({
   idempotencyKey: z.string(),
   requestHash: z.string(),
   status: z.enum(['in_progress', 'incomplete', 'completed', 'failed']),
-  lease: z.object({ owner: z.string(), expiresAt: z.string() }).optional(),
+  lease: z.optional(z.object({ owner: z.string(), expiresAt: z.string() })),
   adAccountId: z.string(),
-  currency: z.string().optional(),
+  currency: z.optional(z.string()),
   imageSource: z.enum(['uploaded', 'given']),
   adStatus: z.enum(['ACTIVE', 'PAUSED']),
   progress: z.object({
-    imageHash: z.string().optional(),
-    campaignId: z.string().optional(),
-    adSetId: z.string().optional(),
-    creativeId: z.string().optional(),
-    adId: z.string().optional(),
+    imageHash: z.optional(z.string()),
+    campaignId: z.optional(z.string()),
+    adSetId: z.optional(z.string()),
+    creativeId: z.optional(z.string()),
+    adId: z.optional(z.string()),
   }),
-  attempts: z.number().int(),
-  lastError: storedError.optional(),
-  cleanedUp: z.array(z.object({ step, id: z.string() })).optional(),
-  leftBehind: z.array(z.object({ step, id: z.string(), reason: z.string() })).optional(),
+  attempts: z.number().check(z.int()),
+  lastError: z.optional(storedError),
+  cleanedUp: z.optional(z.array(z.object({ step, id: z.string() }))),
+  leftBehind: z.optional(z.array(z.object({ step, id: z.string(), reason: z.string() }))),
   createdAt: z.string(),
   updatedAt: z.string(),
   expiresAt: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 
 const toItem = (operation: AdOperation): Record<string, unknown> => ({

@@ -1,6 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { OAuthSession, OAuthSessionRepository } from '../../core/linking/ports.js';
+import * as z from '../../core/zod.js';
 import { isConditionalCheckFailed } from './errors.js';
 
 /**

@@ -7,7 +7,6 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { LINK_ID } from '../../core/linking/model.js';
 import type { RunSummary, ShardCheckpoint } from '../../core/reconcile/model.js';
 import type {
@@ -17,6 +16,7 @@ import type {
   ReconcileRunStore,
   SourcedLink,
 } from '../../core/reconcile/ports.js';
+import * as z from '../../core/zod.js';
 import {
   cancellationCodes,
   isConditionalCheckFailed,
@@ -398,11 +398,11 @@ const createReconcileRunStore = (
 
 /** What a link item must have for the reconciler to check it; anything else is an error, not a crash. */
 const linkItem = z.looseObject({
-  tenantId: z.string().min(1),
-  linkId: z.string().regex(LINK_ID),
-  grantId: z.string().min(1),
-  pageId: z.string().min(1),
-  phoneNumberId: z.string().min(1),
+  tenantId: z.string().check(z.minLength(1)),
+  linkId: z.string().check(z.regex(LINK_ID)),
+  grantId: z.string().check(z.minLength(1)),
+  pageId: z.string().check(z.minLength(1)),
+  phoneNumberId: z.string().check(z.minLength(1)),
   status: z.enum(['active', 'paused']),
   sync: z.looseObject({
     enabled: z.boolean(),

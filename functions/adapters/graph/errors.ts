@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   NotFoundError,
   PermissionError,
@@ -7,6 +6,7 @@ import {
   UpstreamError,
   ValidationError,
 } from '../../core/errors.js';
+import * as z from '../../core/zod.js';
 import { EMPTY_USAGE, type GraphUsage } from './usage.js';
 
 /**
@@ -180,18 +180,18 @@ const classify = (
 
 const graphErrorBody = z.object({
   error: z.object({
-    message: z.string().catch('Graph API error'),
-    type: z.string().optional().catch(undefined),
-    code: z.coerce.number().int().optional().catch(undefined),
-    error_subcode: z.coerce.number().int().optional().catch(undefined),
-    fbtrace_id: z.string().optional().catch(undefined),
-    is_transient: z.boolean().optional().catch(undefined),
-    error_user_title: z.string().optional().catch(undefined),
-    error_user_msg: z.string().optional().catch(undefined),
-    error_data: z
-      .union([z.object({ details: z.string().optional() }), z.string()])
-      .optional()
-      .catch(undefined),
+    message: z.catch(z.string(), 'Graph API error'),
+    type: z.catch(z.optional(z.string()), undefined),
+    code: z.catch(z.optional(z.coerce.number().check(z.int())), undefined),
+    error_subcode: z.catch(z.optional(z.coerce.number().check(z.int())), undefined),
+    fbtrace_id: z.catch(z.optional(z.string()), undefined),
+    is_transient: z.catch(z.optional(z.boolean()), undefined),
+    error_user_title: z.catch(z.optional(z.string()), undefined),
+    error_user_msg: z.catch(z.optional(z.string()), undefined),
+    error_data: z.catch(
+      z.optional(z.union([z.object({ details: z.optional(z.string()) }), z.string()])),
+      undefined
+    ),
   }),
 });
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type * as z from 'zod';
+import type * as z from '../../core/zod.js';
 import type { Logger } from '../logger.js';
 import {
   DEFAULT_RETRY_AFTER_SECONDS,
@@ -126,9 +126,12 @@ interface GraphHttp {
   /** Sends with retries; resolves for 2xx and 304, throws a GraphError otherwise. */
   send(request: GraphRequest): Promise<RawGraphResponse>;
   /** Sends and validates the body with `schema`. */
-  request<S extends z.ZodType>(request: GraphRequest, schema: S): Promise<GraphResult<z.output<S>>>;
+  request<S extends z.ZodMiniType>(
+    request: GraphRequest,
+    schema: S
+  ): Promise<GraphResult<z.output<S>>>;
   /** Validates an already-received body, throwing GraphResponseError on a mismatch. */
-  validate<S extends z.ZodType>(
+  validate<S extends z.ZodMiniType>(
     body: unknown,
     schema: S,
     request: Pick<GraphRequest, 'method' | 'path'>
@@ -272,7 +275,7 @@ const createGraphHttp = (options: HttpOptions): GraphHttp => {
     }
   };
 
-  const validate = <S extends z.ZodType>(
+  const validate = <S extends z.ZodMiniType>(
     body: unknown,
     schema: S,
     request: Pick<GraphRequest, 'method' | 'path'>
@@ -292,7 +295,7 @@ const createGraphHttp = (options: HttpOptions): GraphHttp => {
     );
   };
 
-  const request = async <S extends z.ZodType>(
+  const request = async <S extends z.ZodMiniType>(
     graphRequest: GraphRequest,
     schema: S
   ): Promise<GraphResult<z.output<S>>> => {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../../core/zod.js';
 import type { Logger } from '../logger.js';
 import { type BatchOperations, createBatch } from './batch.js';
 import { createGraphHttp, type GraphResult, type HttpOptions } from './http.js';
@@ -30,7 +30,7 @@ type QueryParams = Record<string, string | number | boolean | undefined>;
 /** Typed building blocks for endpoints without a dedicated operation (the Marketing API). */
 interface GenericOperations {
   /** GET `path` with `query`, validated by `schema`. Retried on transient errors. */
-  get<S extends z.ZodType>(
+  get<S extends z.ZodMiniType>(
     token: string,
     path: string,
     query: QueryParams,
@@ -40,7 +40,7 @@ interface GenericOperations {
    * POST `params` as JSON to `path`. Not retried unless `idempotent` (a lost response to a create
    * may have created the object: the caller decides, e.g. by looking it up first).
    */
-  post<S extends z.ZodType>(
+  post<S extends z.ZodMiniType>(
     token: string,
     path: string,
     params: Params,

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../../core/zod.js';
 import type { GraphHttp, GraphRequest, GraphResult } from './http.js';
 import { listOf } from './schemas.js';
 import { EMPTY_USAGE } from './usage.js';
@@ -11,7 +11,7 @@ const DEFAULT_MAX_PAGES = 20;
  * `paging.cursors.after` rather than `paging.next`, because Meta's `next` URLs embed the access
  * token and we never put tokens in URLs.
  */
-const collectPages = async <S extends z.ZodType>(
+const collectPages = async <S extends z.ZodMiniType>(
   http: GraphHttp,
   request: GraphRequest,
   item: S,

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { WHATSAPP_VERTICALS } from '../../core/sync/verticals.js';
+import * as z from '../../core/zod.js';
 
 /**
  * zod schemas for every Graph response Tandem reads, matching Meta's documented shapes (and the
@@ -8,58 +8,65 @@ import { WHATSAPP_VERTICALS } from '../../core/sync/verticals.js';
  */
 
 /** Graph ids are numeric strings; some endpoints return numbers. */
-const graphId = z.union([z.string().min(1), z.number().int().transform(String)]);
+const graphId = z.union([
+  z.string().check(z.minLength(1)),
+  z.pipe(z.number().check(z.int()), z.transform(String)),
+]);
 
 /** Cursor paging (`CursorPaging` in the spec). */
-const paging = z
-  .object({
-    cursors: z.object({ before: z.string().optional(), after: z.string().optional() }).optional(),
-    next: z.string().optional(),
-    previous: z.string().optional(),
+const paging = z.optional(
+  z.object({
+    cursors: z.optional(
+      z.object({ before: z.optional(z.string()), after: z.optional(z.string()) })
+    ),
+    next: z.optional(z.string()),
+    previous: z.optional(z.string()),
   })
-  .optional();
+);
 
 /** A `{ data: [...], paging }` list of `item`. */
-const listOf = <S extends z.ZodType>(item: S) => z.looseObject({ data: z.array(item), paging });
+const listOf = <S extends z.ZodMiniType>(item: S) => z.looseObject({ data: z.array(item), paging });
 
 /** `{"success": true}`; older endpoints answer a bare `true`. */
-const success = z
-  .union([z.boolean(), z.looseObject({ success: z.boolean() })])
-  .transform((value) => (typeof value === 'boolean' ? value : value.success));
+const success = z.pipe(
+  z.union([z.boolean(), z.looseObject({ success: z.boolean() })]),
+  z.transform((value) => (typeof value === 'boolean' ? value : value.success))
+);
 
 // OAuth
 
 /** `/oauth/access_token` (code exchange and fb_exchange_token). */
 const accessToken = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.optional(z.string()),
   /** Seconds; absent for tokens that do not expire. */
-  expires_in: z.number().optional(),
+  expires_in: z.optional(z.number()),
 });
 
 /** `/debug_token` `data`. */
 const debugToken = z.looseObject({
   data: z.looseObject({
     app_id: graphId,
-    type: z.string().optional(),
-    application: z.string().optional(),
+    type: z.optional(z.string()),
+    application: z.optional(z.string()),
     /** Unix seconds; 0 means never. */
-    expires_at: z.number().optional(),
-    data_access_expires_at: z.number().optional(),
+    expires_at: z.optional(z.number()),
+    data_access_expires_at: z.optional(z.number()),
     is_valid: z.boolean(),
-    issued_at: z.number().optional(),
-    scopes: z.array(z.string()).default([]),
-    granular_scopes: z
-      .array(z.looseObject({ scope: z.string(), target_ids: z.array(graphId).optional() }))
-      .default([]),
-    user_id: graphId.optional(),
-    error: z
-      .looseObject({ code: z.number().optional(), message: z.string().optional() })
-      .optional(),
+    issued_at: z.optional(z.number()),
+    scopes: z._default(z.array(z.string()), []),
+    granular_scopes: z._default(
+      z.array(z.looseObject({ scope: z.string(), target_ids: z.optional(z.array(graphId)) })),
+      []
+    ),
+    user_id: z.optional(graphId),
+    error: z.optional(
+      z.looseObject({ code: z.optional(z.number()), message: z.optional(z.string()) })
+    ),
   }),
 });
 
-const me = z.looseObject({ id: graphId, name: z.string().optional() });
+const me = z.looseObject({ id: graphId, name: z.optional(z.string()) });
 
 const permission = z.looseObject({ permission: z.string(), status: z.string() });
 const permissions = listOf(permission);
@@ -70,75 +77,75 @@ const permissions = listOf(permission);
 const pageAccount = z.looseObject({
   id: graphId,
   name: z.string(),
-  access_token: z.string().optional(),
-  category: z.string().optional(),
-  tasks: z.array(z.string()).optional(),
+  access_token: z.optional(z.string()),
+  category: z.optional(z.string()),
+  tasks: z.optional(z.array(z.string())),
 });
 
 const location = z.looseObject({
-  street: z.string().optional(),
-  city: z.string().optional(),
-  state: z.string().optional(),
-  zip: z.string().optional(),
-  country: z.string().optional(),
-  latitude: z.number().optional(),
-  longitude: z.number().optional(),
+  street: z.optional(z.string()),
+  city: z.optional(z.string()),
+  state: z.optional(z.string()),
+  zip: z.optional(z.string()),
+  country: z.optional(z.string()),
+  latitude: z.optional(z.number()),
+  longitude: z.optional(z.number()),
 });
 
 /** A Page node; which fields are present depends on the `fields` asked for. */
 const page = z.looseObject({
   id: graphId,
-  name: z.string().optional(),
-  about: z.string().optional(),
-  description: z.string().optional(),
-  emails: z.array(z.string()).optional(),
-  website: z.string().optional(),
-  phone: z.string().optional(),
-  single_line_address: z.string().optional(),
-  location: location.optional(),
-  category: z.string().optional(),
-  category_list: z.array(z.looseObject({ id: graphId, name: z.string() })).optional(),
-  hours: z.record(z.string(), z.string()).optional(),
-  access_token: z.string().optional(),
-  updated_time: z.string().optional(),
+  name: z.optional(z.string()),
+  about: z.optional(z.string()),
+  description: z.optional(z.string()),
+  emails: z.optional(z.array(z.string())),
+  website: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  single_line_address: z.optional(z.string()),
+  location: z.optional(location),
+  category: z.optional(z.string()),
+  category_list: z.optional(z.array(z.looseObject({ id: graphId, name: z.string() }))),
+  hours: z.optional(z.record(z.string(), z.string())),
+  access_token: z.optional(z.string()),
+  updated_time: z.optional(z.string()),
 });
 
 /** `/{page-id}/picture?redirect=0`. */
 const pagePicture = z.looseObject({
   data: z.looseObject({
-    url: z.string().min(1),
-    is_silhouette: z.boolean().optional(),
-    width: z.number().optional(),
-    height: z.number().optional(),
+    url: z.string().check(z.minLength(1)),
+    is_silhouette: z.optional(z.boolean()),
+    width: z.optional(z.number()),
+    height: z.optional(z.number()),
   }),
 });
 
 // WhatsApp
 
-const business = z.looseObject({ id: graphId, name: z.string().optional() });
+const business = z.looseObject({ id: graphId, name: z.optional(z.string()) });
 
 /** `WhatsAppBusinessAccount` (the fields Tandem asks for). */
 const waba = z.looseObject({
   id: graphId,
-  name: z.string().optional(),
-  currency: z.string().optional(),
-  timezone_id: z.string().optional(),
-  account_review_status: z.string().optional(),
-  ownership_type: z.string().optional(),
+  name: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  timezone_id: z.optional(z.string()),
+  account_review_status: z.optional(z.string()),
+  ownership_type: z.optional(z.string()),
 });
 
 /** `WhatsAppBusinessAccountPhoneNumber`. */
 const phoneNumber = z.looseObject({
   id: graphId,
-  display_phone_number: z.string().optional(),
-  verified_name: z.string().optional(),
-  status: z.string().optional(),
-  quality_rating: z.string().optional(),
-  code_verification_status: z.string().optional(),
-  name_status: z.string().optional(),
-  account_mode: z.string().optional(),
-  messaging_limit_tier: z.string().optional(),
-  is_official_business_account: z.boolean().optional(),
+  display_phone_number: z.optional(z.string()),
+  verified_name: z.optional(z.string()),
+  status: z.optional(z.string()),
+  quality_rating: z.optional(z.string()),
+  code_verification_status: z.optional(z.string()),
+  name_status: z.optional(z.string()),
+  account_mode: z.optional(z.string()),
+  messaging_limit_tier: z.optional(z.string()),
+  is_official_business_account: z.optional(z.boolean()),
 });
 
 /**
@@ -146,14 +153,14 @@ const phoneNumber = z.looseObject({
  * return legacy values such as `UNDEFINED` or profiles edited before today's limits; writes are strict.
  */
 const businessProfile = z.looseObject({
-  messaging_product: z.literal('whatsapp').optional(),
-  about: z.string().optional(),
-  address: z.string().optional(),
-  description: z.string().optional(),
-  email: z.string().optional(),
-  profile_picture_url: z.string().optional(),
-  websites: z.array(z.string()).optional(),
-  vertical: z.string().optional(),
+  messaging_product: z.optional(z.literal('whatsapp')),
+  about: z.optional(z.string()),
+  address: z.optional(z.string()),
+  description: z.optional(z.string()),
+  email: z.optional(z.string()),
+  profile_picture_url: z.optional(z.string()),
+  websites: z.optional(z.array(z.string())),
+  vertical: z.optional(z.string()),
 });
 
 /**
@@ -162,49 +169,52 @@ const businessProfile = z.looseObject({
  */
 const profileItem = z.union([
   // Spec shape first: the docs shape's all-optional fields would also accept the wrapper.
-  z.looseObject({ business_profile: businessProfile }).transform((item) => item.business_profile),
+  z.pipe(
+    z.looseObject({ business_profile: businessProfile }),
+    z.transform((item) => item.business_profile)
+  ),
   businessProfile,
 ]);
-const businessProfileResponse = z
-  .looseObject({ data: z.tuple([profileItem], profileItem) })
-  .transform(({ data: [first] }) => first);
+const businessProfileResponse = z.pipe(
+  z.looseObject({ data: z.tuple([profileItem], profileItem) }),
+  z.transform(({ data: [first] }) => first)
+);
 
 /** Spec limits (`WhatsAppBusinessProfileUpdateRequest`); description uses the stricter spec 256. */
 const httpUrl = z
   .string()
-  .max(256)
-  .regex(/^https?:\/\//, 'must start with http:// or https://');
+  .check(z.maxLength(256), z.regex(/^https?:\/\//, 'must start with http:// or https://'));
 
 /** The fields Tandem may write to a business profile; the client adds `messaging_product`. */
 const businessProfileUpdate = z.strictObject({
-  about: z.string().min(1).max(139).optional(),
-  address: z.string().max(256).optional(),
-  description: z.string().max(256).optional(),
-  email: z.union([z.email().max(128), z.literal('')]).optional(),
-  websites: z.array(httpUrl).max(2).optional(),
-  vertical: z.enum(WHATSAPP_VERTICALS).optional(),
-  profile_picture_handle: z.string().min(1).optional(),
+  about: z.optional(z.string().check(z.minLength(1), z.maxLength(139))),
+  address: z.optional(z.string().check(z.maxLength(256))),
+  description: z.optional(z.string().check(z.maxLength(256))),
+  email: z.optional(z.union([z.email().check(z.maxLength(128)), z.literal('')])),
+  websites: z.optional(z.array(httpUrl).check(z.maxLength(2))),
+  vertical: z.optional(z.enum(WHATSAPP_VERTICALS)),
+  profile_picture_handle: z.optional(z.string().check(z.minLength(1))),
 });
 
 // Resumable upload
 
-const uploadSession = z.looseObject({ id: z.string().startsWith('upload:') });
-const uploadResult = z.looseObject({ h: z.string().min(1) });
+const uploadSession = z.looseObject({ id: z.string().check(z.startsWith('upload:')) });
+const uploadResult = z.looseObject({ h: z.string().check(z.minLength(1)) });
 const uploadStatus = z.looseObject({
-  id: z.string().optional(),
-  file_offset: z.coerce.number().int().nonnegative(),
+  id: z.optional(z.string()),
+  file_offset: z.coerce.number().check(z.int(), z.nonnegative()),
 });
 
 // Batch
 
 /** One item of a batch response; null when Meta timed the item out. */
-const batchItem = z
-  .looseObject({
-    code: z.number().int(),
-    headers: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
-    body: z.string().nullable().optional(),
+const batchItem = z.nullable(
+  z.looseObject({
+    code: z.number().check(z.int()),
+    headers: z.optional(z.array(z.looseObject({ name: z.string(), value: z.string() }))),
+    body: z.optional(z.nullable(z.string())),
   })
-  .nullable();
+);
 const batchResponse = z.array(batchItem);
 
 type AccessToken = z.output<typeof accessToken>;

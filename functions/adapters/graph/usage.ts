@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 
 /**
  * Meta's rate-limit usage headers, parsed so the worker can slow down before Graph starts refusing.
@@ -48,7 +48,7 @@ interface GraphUsage {
   retryAfterSeconds: number | undefined;
 }
 
-const percent = z.coerce.number().finite().nonnegative().catch(0);
+const percent = z.catch(z.coerce.number().check(z.nonnegative()), 0);
 
 const appUsageHeader = z.object({
   call_count: percent,
@@ -57,12 +57,12 @@ const appUsageHeader = z.object({
 });
 
 const bucEntry = z.object({
-  type: z.string().catch('unknown'),
+  type: z.catch(z.string(), 'unknown'),
   call_count: percent,
   total_cputime: percent,
   total_time: percent,
   estimated_time_to_regain_access: percent,
-  ads_api_access_tier: z.string().optional(),
+  ads_api_access_tier: z.optional(z.string()),
 });
 
 const bucHeader = z.record(z.string(), z.array(bucEntry));
@@ -70,10 +70,10 @@ const bucHeader = z.record(z.string(), z.array(bucEntry));
 const adAccountHeader = z.object({
   acc_id_util_pct: percent,
   reset_time_duration: percent,
-  ads_api_access_tier: z.string().optional(),
+  ads_api_access_tier: z.optional(z.string()),
 });
 
-const parseJsonHeader = <S extends z.ZodType>(
+const parseJsonHeader = <S extends z.ZodMiniType>(
   value: string | null,
   schema: S
 ): z.infer<S> | undefined => {

@@ -1,5 +1,5 @@
-import type * as z from 'zod';
 import { ValidationError } from '../../core/errors.js';
+import type * as z from '../../core/zod.js';
 import type { GraphHttp, GraphResult } from './http.js';
 import { collectPages } from './paging.js';
 import {
@@ -65,7 +65,7 @@ interface WhatsAppOperations {
   ): Promise<GraphResult<boolean>>;
 }
 
-const issuesOf = (error: z.ZodError) =>
+const issuesOf = (error: z.core.$ZodError) =>
   error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 
 /** Creates the WhatsApp operations. */

@@ -4,13 +4,13 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import * as z from 'zod';
 import {
   PayloadTooLargeError,
   PermissionError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../core/errors.js';
+import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
 import { type Logger, logger } from '../logger.js';
 import { errorResponse } from './error-response.js';
@@ -28,9 +28,9 @@ type Handler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
 const TENANT_CLAIM = 'tenant_id';
-const tenantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const tenantId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
-interface RouteOptions<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+interface RouteOptions<B extends z.ZodMiniType, Q extends z.ZodMiniType, P extends z.ZodMiniType> {
   /** `tenant` routes require the tenant claim; `public` routes have none. */
   access: 'tenant' | 'public';
   body?: B;
@@ -63,7 +63,7 @@ type RouteResult =
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
-const parse = <S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> => {
+const parse = <S extends z.ZodMiniType>(schema: S, value: unknown, where: string): z.infer<S> => {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new ValidationError(`Invalid ${where}: ${formatIssues(result.error)}`, {
@@ -162,9 +162,9 @@ const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
  *   async ({ tenant, params }) => ({ status: 200, json: await getLink(deps, tenant, params.linkId) }));
  */
 const httpRoute = <
-  B extends z.ZodType = z.ZodUnknown,
-  Q extends z.ZodType = z.ZodUnknown,
-  P extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodMiniType = z.ZodMiniUnknown,
+  Q extends z.ZodMiniType = z.ZodMiniUnknown,
+  P extends z.ZodMiniType = z.ZodMiniUnknown,
 >(
   options: RouteOptions<B, Q, P>,
   fn: (input: RouteInput<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<RouteResult>

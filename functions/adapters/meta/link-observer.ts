@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { TandemError } from '../../core/errors.js';
 import type { Grant, Link } from '../../core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
@@ -6,6 +5,7 @@ import type { Observation } from '../../core/reconcile/drift.js';
 import type { PageSnapshot, ProfileFields } from '../../core/sync/mapping.js';
 import type { LinkObserver } from '../../core/sync/ports.js';
 import { WHATSAPP_VERTICALS, type WhatsAppVertical } from '../../core/sync/verticals.js';
+import * as z from '../../core/zod.js';
 import {
   appsecretProof,
   type BatchItemResult,
@@ -56,14 +56,19 @@ const PAGE_FIELDS = [
 ];
 
 /** The picture edge as a Page node field; the Graph adapter's Page schema leaves it loose. */
-const pictureField = z
-  .looseObject({
-    data: z.looseObject({ url: z.string().min(1), is_silhouette: z.boolean().optional() }),
-  })
-  .optional()
-  .catch(undefined);
+const pictureField = z.catch(
+  z.optional(
+    z.looseObject({
+      data: z.looseObject({
+        url: z.string().check(z.minLength(1)),
+        is_silhouette: z.optional(z.boolean()),
+      }),
+    })
+  ),
+  undefined
+);
 
-const pageTokenSchema = z.looseObject({ access_token: z.string().min(1) });
+const pageTokenSchema = z.looseObject({ access_token: z.string().check(z.minLength(1)) });
 
 /** Bounded in-memory caches: a warm container serves many links, but must not grow forever. */
 const MAX_CACHED = 2_000;

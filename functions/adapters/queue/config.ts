@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 
 /** The sync queue and its DLQ, as the CDK house function (or the local runtime) passes them. */
 const syncQueueConfig = z.object({
@@ -8,31 +8,39 @@ const syncQueueConfig = z.object({
 
 /** Reconcile run settings; the defaults are the production values. */
 const reconcileConfig = z.object({
-  DRIFT_REPORTS_TABLE: z.string().min(1),
-  LINKS_TABLE: z.string().min(1),
+  DRIFT_REPORTS_TABLE: z.string().check(z.minLength(1)),
+  LINKS_TABLE: z.string().check(z.minLength(1)),
   /** Must match the shard count links are written with (functions/core/linking/model.ts). */
-  SHARD_COUNT: z.coerce.number().int().min(1).max(1024).default(16),
+  SHARD_COUNT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1024)), 16),
   /**
    * How long a run may go without committing a page before the next start resumes it. Every page
    * renews it, so it only has to outlast one page (and any delay Meta's usage imposed).
    */
-  RECONCILE_LEASE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .default(15 * 60),
-  DRIFT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  RECONCILE_LEASE_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(60)), 15 * 60),
+  DRIFT_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 30),
   /**
    * Links per shard job. 100 links = 200 Graph reads = 4 batch calls per grant: a few seconds, far
    * inside the worker's 30 s timeout, and a bounded amount of work lost if a job fails.
    */
-  RECONCILE_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(100),
+  RECONCILE_PAGE_SIZE: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)),
+    100
+  ),
   /** From this Meta usage percentage on, continuations are delayed (more the closer to 100). */
-  RECONCILE_SLOW_DOWN_AT_PERCENT: z.coerce.number().int().min(1).max(99).default(75),
+  RECONCILE_SLOW_DOWN_AT_PERCENT: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(99)),
+    75
+  ),
   /** A tenant's on-demand runs are at least this far apart. */
-  RECONCILE_TENANT_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  RECONCILE_TENANT_COOLDOWN_SECONDS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(0), z.maximum(3600)),
+    60
+  ),
   /** Below the queue's maxReceiveCount (5): a page that keeps failing is recorded as errors. */
-  RECONCILE_GIVE_UP_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(4),
+  RECONCILE_GIVE_UP_AFTER_ATTEMPTS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5)),
+    4
+  ),
 });
 
 export { reconcileConfig, syncQueueConfig };

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
 import {
   ConflictError,
   NotFoundError,
@@ -9,6 +8,7 @@ import {
   UpstreamError,
   ValidationError,
 } from '../errors.js';
+import * as z from '../zod.js';
 import type { AdStatus } from './enums.js';
 import type { CreateAdInput } from './input.js';
 import type { AdProgress, AdStep } from './plan.js';
@@ -114,15 +114,19 @@ const AD_OPERATION_ID = /^adop_[0-9a-f]{32}$/;
 /** Clients choose keys; these bounds keep them usable as ids and in logs. */
 const idempotencyKey = z
   .string({ error: 'Send an Idempotency-Key header (8-128 characters: A-Z, a-z, 0-9, _ or -).' })
-  .regex(
-    /^[A-Za-z0-9_-]{8,128}$/,
-    'The Idempotency-Key header must be 8-128 characters of A-Z, a-z, 0-9, _ or -; use a fresh UUID per ad.'
+  .check(
+    z.regex(
+      /^[A-Za-z0-9_-]{8,128}$/,
+      'The Idempotency-Key header must be 8-128 characters of A-Z, a-z, 0-9, _ or -; use a fresh UUID per ad.'
+    )
   );
 
 /** A reference to an operation in a URL: its operation id, or the Idempotency-Key that made it. */
 const operationRef = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be an operation id (adop_...) or an Idempotency-Key');
+  .check(
+    z.regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be an operation id (adop_...) or an Idempotency-Key')
+  );
 
 /** How long a call holds an operation; longer than the function's timeout, so a live call keeps it. */
 const LEASE_SECONDS = 60;

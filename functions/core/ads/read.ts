@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import * as z from '../zod.js';
 import { openLink, openToken, requireScope } from './checks.js';
 import {
   AD_OPERATION_ID,
@@ -24,13 +24,13 @@ const MAX_MONTHS_BACK = 37;
  */
 const MAX_SPAN_DAYS = 93;
 
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((value) => {
+const calendarDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+  z.refine((value) => {
     const parsed = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-  }, 'must be a real calendar date');
+  }, 'must be a real calendar date')
+);
 
 /** The `since` / `until` query of the insights route. */
 const insightsQuery = z.strictObject({ since: calendarDate, until: calendarDate });

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
 import { AuthenticationError, ValidationError } from '../errors.js';
+import * as z from '../zod.js';
 
 /**
  * Meta Page webhooks. The signature is an HMAC-SHA256 of the raw body exactly as received, so it is
@@ -32,20 +32,22 @@ const verifyHubSignature = (
     throw new AuthenticationError('The X-Hub-Signature-256 signature does not match the body.');
 };
 
-const change = z.object({ field: z.string().min(1).max(64), value: z.unknown().optional() });
+const change = z.object({
+  field: z.string().check(z.minLength(1), z.maxLength(64)),
+  value: z.optional(z.unknown()),
+});
 
 const pageWebhook = z.object({
   object: z.literal('page'),
   entry: z
     .array(
       z.object({
-        id: z.string().regex(/^\d{1,32}$/),
-        time: z.number().int().nonnegative(),
-        changes: z.array(change).max(100).default([]),
+        id: z.string().check(z.regex(/^\d{1,32}$/)),
+        time: z.number().check(z.int(), z.nonnegative()),
+        changes: z._default(z.array(change).check(z.maxLength(100)), []),
       })
     )
-    .min(1)
-    .max(1000),
+    .check(z.minLength(1), z.maxLength(1000)),
 });
 
 /** One Page change worth a sync: which Page, when Meta observed it, and a key to de-duplicate on. */

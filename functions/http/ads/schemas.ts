@@ -1,11 +1,13 @@
-import * as z from 'zod';
 import { idempotencyKey, operationRef } from '../../core/ads/operation.js';
 import { ValidationError } from '../../core/errors.js';
 import { LINK_ID } from '../../core/linking/model.js';
+import * as z from '../../core/zod.js';
 
 /** Request schemas of the ads API: ids by their exact format, unknown fields refused. */
 
-const linkId = z.string().regex(LINK_ID, 'must be a link id: lnk_ followed by 32 hex digits');
+const linkId = z
+  .string()
+  .check(z.regex(LINK_ID, 'must be a link id: lnk_ followed by 32 hex digits'));
 
 const linkParams = z.strictObject({ linkId });
 const operationParams = z.strictObject({ linkId, operationId: operationRef });

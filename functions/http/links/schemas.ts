@@ -1,11 +1,15 @@
-import * as z from 'zod';
 import { GRANT_ID, LINK_ID, META_ID, SYNC_FIELDS } from '../../core/linking/model.js';
+import * as z from '../../core/zod.js';
 
 /** Request schemas of the linking API: strict (unknown fields refused), ids by their exact format. */
 
-const linkId = z.string().regex(LINK_ID, 'must be a link id: lnk_ followed by 32 hex digits');
-const grantId = z.string().regex(GRANT_ID, 'must be a grant id: grt_ followed by 32 hex digits');
-const metaId = z.string().regex(META_ID, 'must be a Meta id (digits only)');
+const linkId = z
+  .string()
+  .check(z.regex(LINK_ID, 'must be a link id: lnk_ followed by 32 hex digits'));
+const grantId = z
+  .string()
+  .check(z.regex(GRANT_ID, 'must be a grant id: grt_ followed by 32 hex digits'));
+const metaId = z.string().check(z.regex(META_ID, 'must be a Meta id (digits only)'));
 
 /** Request bodies of the linking API are small; 8 KB leaves ample room. */
 const MAX_BODY_BYTES = 8 * 1024;
@@ -14,25 +18,25 @@ const linkParams = z.strictObject({ linkId });
 const grantParams = z.strictObject({ grantId });
 
 const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().min(1).max(1024).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });
 
 const createLinkBody = z.strictObject({ grantId, pageId: metaId, phoneNumberId: metaId });
 
 const updateLinkBody = z.strictObject({
   /** The version last read; If-Match carries the same thing. */
-  version: z.int().min(1).optional(),
+  version: z.optional(z.int().check(z.minimum(1))),
   sync: z.strictObject({
-    enabled: z.boolean().optional(),
-    fields: z
-      .strictObject(
-        Object.fromEntries(SYNC_FIELDS.map((field) => [field, z.boolean().optional()])) as Record<
+    enabled: z.optional(z.boolean()),
+    fields: z.optional(
+      z.strictObject(
+        Object.fromEntries(SYNC_FIELDS.map((field) => [field, z.optional(z.boolean())])) as Record<
           (typeof SYNC_FIELDS)[number],
-          z.ZodOptional<z.ZodBoolean>
+          z.ZodMiniOptional<z.ZodMiniBoolean>
         >
       )
-      .optional(),
+    ),
   }),
 });
 

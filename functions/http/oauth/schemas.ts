@@ -1,19 +1,19 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 
 /** What Meta appends to the redirect URI. Loose: Meta may add parameters; lengths are bounded. */
 const callbackQuery = z.looseObject({
-  state: z.string().max(512).optional(),
-  code: z.string().max(2048).optional(),
-  error: z.string().max(256).optional(),
-  error_reason: z.string().max(256).optional(),
-  error_description: z.string().max(1024).optional(),
+  state: z.optional(z.string().check(z.maxLength(512))),
+  code: z.optional(z.string().check(z.maxLength(2048))),
+  error: z.optional(z.string().check(z.maxLength(256))),
+  error_reason: z.optional(z.string().check(z.maxLength(256))),
+  error_description: z.optional(z.string().check(z.maxLength(1024))),
 });
 
 /** The picker form as a browser posts it; the use case checks the values and re-shows the form. */
 const selectionForm = z.looseObject({
-  selection: z.string().max(128).optional(),
-  pageId: z.string().max(64).optional(),
-  phoneNumberId: z.string().max(64).optional(),
+  selection: z.optional(z.string().check(z.maxLength(128))),
+  pageId: z.optional(z.string().check(z.maxLength(64))),
+  phoneNumberId: z.optional(z.string().check(z.maxLength(64))),
 });
 
 export { callbackQuery, selectionForm };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../core/zod.js';
 
 /** Request schemas of the sync API: strict, small. */
 
@@ -11,7 +11,7 @@ const resumeBody = z.strictObject({
    */
   overwrite: z.boolean(),
   /** The link version last read; If-Match carries the same thing. */
-  version: z.int().min(1).optional(),
+  version: z.optional(z.int().check(z.minimum(1))),
 });
 
 export { MAX_BODY_BYTES, resumeBody };

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import {
   createGraphClient,
   type GraphClient,
@@ -10,6 +9,7 @@ import {
   GraphTransientError,
 } from '../../../../functions/adapters/graph/index.js';
 import { createLogger } from '../../../../functions/adapters/logger.js';
+import * as z from '../../../../functions/core/zod.js';
 import { DEMO } from '../../../../infra/local/sandbox/seed.js';
 import { startSandbox } from '../../../../infra/local/sandbox/server.js';
 
@@ -38,8 +38,14 @@ const admin = async (method: string, path: string, body?: unknown): Promise<unkn
 const recordedRequest = z.looseObject({ method: z.string(), path: z.string() });
 const recordedRequests = z.union([
   z.array(recordedRequest),
-  z.looseObject({ requests: z.array(recordedRequest) }).transform((value) => value.requests),
-  z.looseObject({ data: z.array(recordedRequest) }).transform((value) => value.data),
+  z.pipe(
+    z.looseObject({ requests: z.array(recordedRequest) }),
+    z.transform((value) => value.requests)
+  ),
+  z.pipe(
+    z.looseObject({ data: z.array(recordedRequest) }),
+    z.transform((value) => value.data)
+  ),
 ]);
 
 /** How many requests the sandbox received for `method` on a path ending in `suffix`. */

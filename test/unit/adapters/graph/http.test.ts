@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import {
   appsecretProof,
   createGraphClient,
@@ -11,6 +10,7 @@ import {
   USER_AGENT,
 } from '../../../../functions/adapters/graph/index.js';
 import { GRAPH_API_VERSION } from '../../../../functions/adapters/graph/version.js';
+import * as z from '../../../../functions/core/zod.js';
 import { fakeFetch, fakeSleep, graphError, json, silentLog } from './fake-fetch.js';
 
 const APP_SECRET = 'app-secret-for-tests';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import {
   createGraphClient,
   GraphNotFoundError,
@@ -9,6 +8,7 @@ import {
 } from '../../../../functions/adapters/graph/index.js';
 import { GRAPH_API_VERSION } from '../../../../functions/adapters/graph/version.js';
 import { ValidationError } from '../../../../functions/core/errors.js';
+import * as z from '../../../../functions/core/zod.js';
 import {
   fakeFetch,
   fakeSleep,
