@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { tables } from '../../infra/shared/resources.js';
 import {
   DEFAULT_SELECTION_TTL_SECONDS,
@@ -98,31 +98,6 @@ const syncJobQueue = () =>
     queueUrl: loadConfig(z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true })).SYNC_QUEUE_URL,
   });
 
-/**
- * The token Meta sends back in the webhook subscription handshake (entered in the App Dashboard).
- * META_WEBHOOK_VERIFY_TOKEN when set (the embedded default sets it); otherwise derived from the app
- * secret, so a deployment has no second secret to keep: HMAC-SHA256(app secret,
- * "tandem:webhook-verify-token") in hex (docs/sync.md shows how to compute it for the dashboard).
- */
-const webhookVerifyToken = (): (() => Promise<string>) => {
-  const config = loadConfig(
-    z.object({
-      META_WEBHOOK_VERIFY_TOKEN: z.optional(
-        z
-          .string()
-          .check(z.minLength(16, 'META_WEBHOOK_VERIFY_TOKEN must be at least 16 characters'))
-      ),
-    })
-  );
-  const configured = config.META_WEBHOOK_VERIFY_TOKEN;
-  if (configured) return async () => configured;
-  const appSecret = metaAppSecret();
-  return async () =>
-    createHmac('sha256', await appSecret())
-      .update('tandem:webhook-verify-token')
-      .digest('hex');
-};
-
 /** What "sync now" and "resume" need: the link, its sync state, and the queue to put the job on. */
 const syncRequestDeps = (): SyncRequestDeps => ({
   links: linkRepository(),
@@ -178,5 +153,4 @@ export {
   tableName,
   tokenVault,
   webhookDedupe,
-  webhookVerifyToken,
 };

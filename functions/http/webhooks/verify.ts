@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { webhookVerifyToken } from '../../adapters/wiring.js';
+import { webhookVerifyToken } from '../../adapters/meta/webhook-verify-token.js';
 import { answerChallenge } from '../../core/sync/webhook.js';
 import { verificationQuery } from './schemas.js';
 
