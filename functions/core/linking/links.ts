@@ -8,7 +8,7 @@ import {
   type SyncSettings,
   UNSUPPORTED_FIELDS,
 } from './model.js';
-import type { PageOf, PageRequest } from './ports.js';
+import type { LinkRepository, PageOf, PageRequest } from './ports.js';
 
 interface CreateLinkInput {
   grantId: string;
@@ -103,7 +103,7 @@ const createLink = async (
 
 /** One of the tenant's links, or NotFoundError (also for another tenant's link). */
 const getLink = async (
-  deps: Pick<LinkingDeps, 'links'>,
+  deps: { links: Pick<LinkRepository, 'get'> },
   tenantId: string,
   linkId: string
 ): Promise<Link> => {

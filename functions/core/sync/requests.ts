@@ -1,5 +1,6 @@
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError } from '../errors.js';
 import type { SyncJob } from '../jobs.js';
+import { getLink } from '../linking/links.js';
 import type { Link, SyncField } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
 import type { SyncJobQueue, SyncStateRepository } from './ports.js';
@@ -25,22 +26,6 @@ interface Enqueued {
   linkId: string;
   observedAt: string;
 }
-
-const requireLink = async (
-  deps: Pick<SyncRequestDeps, 'links'>,
-  tenantId: string,
-  linkId: string
-): Promise<Link> => {
-  const link = await deps.links.get(tenantId, linkId);
-  if (!link) {
-    throw new NotFoundError(
-      `No link ${linkId} in this tenant. List your links with GET /links.`,
-      { linkId },
-      'link_not_found'
-    );
-  }
-  return link;
-};
 
 const pausedError = (link: Link): ConflictError => {
   const reason = link.pause?.reason;
@@ -80,7 +65,7 @@ const getSyncStatus = async (
   tenantId: string,
   linkId: string
 ): Promise<SyncStatusView> => {
-  const link = await requireLink(deps, tenantId, linkId);
+  const link = await getLink(deps, tenantId, linkId);
   return toSyncStatusView(link, await deps.state.get(tenantId, linkId));
 };
 
@@ -95,7 +80,7 @@ const requestSync = async (
   tenantId: string,
   linkId: string
 ): Promise<Enqueued> => {
-  const link = await requireLink(deps, tenantId, linkId);
+  const link = await getLink(deps, tenantId, linkId);
   if (!link.sync.enabled) {
     throw new ConflictError(
       `Sync is off for link ${linkId}. Turn it on first: PATCH /links/${linkId} with { "sync": { "enabled": true } }.`,
@@ -131,7 +116,7 @@ const resumeSync = async (
   linkId: string,
   input: { overwrite: boolean; expectedVersion?: number }
 ): Promise<{ link: Link } & Enqueued> => {
-  const link = await requireLink(deps, tenantId, linkId);
+  const link = await getLink(deps, tenantId, linkId);
   if (link.status !== 'paused' || !link.pause) {
     throw new ConflictError(
       `Link ${linkId} is not paused; nothing to resume.`,
