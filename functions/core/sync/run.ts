@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, TandemError } from '../errors.js';
 import type { SyncJob } from '../jobs.js';
 import type { Link, Pause, SyncField } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
-import { mapPageToProfile } from './mapping.js';
+import { mapPageToProfile, type ProfileFields } from './mapping.js';
 import { planSync, type SyncPlan } from './plan.js';
 import type {
   LinkObserver,
@@ -190,6 +190,43 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
     settled = true;
   };
 
+  /** Stores the new baseline (the Page as read at `readAt`) and the run's result; ends the lease. */
+  const complete = async (run: {
+    readAt: string;
+    fields: ProfileFields;
+    pictureSha256: string | undefined;
+    writtenAt: string;
+    syncAt: string;
+    outcome: SyncResult;
+  }): Promise<void> => {
+    const record: SyncRecord = {
+      tenantId: link.tenantId,
+      linkId: link.linkId,
+      lastWritten: {
+        fields: run.fields,
+        ...(run.pictureSha256 ? { pictureSha256: run.pictureSha256 } : {}),
+        pageObservedAt: run.readAt,
+        writtenAt: run.writtenAt,
+      },
+      lastObservedAt: run.readAt,
+      lastSyncAt: run.syncAt,
+      lastResult: run.outcome,
+    };
+    await deps.state.complete(record, lease.owner);
+    settled = true;
+  };
+
+  /** Meta rejected the token: retrying cannot help, only a re-link can. */
+  const pauseForToken = async (since: string): Promise<SyncRun> => {
+    await pauseLink(deps, link.tenantId, link.linkId, {
+      reason: 'token_invalid',
+      since,
+      details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
+    });
+    await finish(result('paused', { reason: TOKEN_PAUSE_MESSAGE }));
+    return { outcome: 'paused', reason: 'token_invalid' };
+  };
+
   try {
     const pace = paceMs(deps.usage.maxPercent());
     if (pace > 0) await deps.sleep(pace);
@@ -197,15 +234,7 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
     // Read after taking the lease: every change before this instant is in what the run writes.
     const readAt = deps.clock.now().toISOString();
     const observation = await deps.observer.observe(link);
-    if (observation.kind === 'token_invalid') {
-      await pauseLink(deps, link.tenantId, link.linkId, {
-        reason: 'token_invalid',
-        since: readAt,
-        details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
-      });
-      await finish(result('paused', { reason: TOKEN_PAUSE_MESSAGE }));
-      return { outcome: 'paused', reason: 'token_invalid' };
-    }
+    if (observation.kind === 'token_invalid') return await pauseForToken(readAt);
     if (observation.kind === 'asset_gone') {
       const what =
         observation.which === 'page'
@@ -247,24 +276,14 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
       case 'noop': {
         // Nothing to write, but WhatsApp now holds the Page's values: that is the new baseline, so a
         // later direct edit is recognised even on a link whose first sync wrote nothing.
-        const baseline = mapPageToProfile(observation.page, fields).fields;
-        const record: SyncRecord = {
-          tenantId: link.tenantId,
-          linkId: link.linkId,
-          lastWritten: {
-            fields: baseline,
-            ...(known?.lastWritten?.pictureSha256
-              ? { pictureSha256: known.lastWritten.pictureSha256 }
-              : {}),
-            pageObservedAt: readAt,
-            writtenAt: known?.lastWritten?.writtenAt ?? readAt,
-          },
-          lastObservedAt: readAt,
-          lastSyncAt: deps.clock.now().toISOString(),
-          lastResult: result('noop', { notes: plan.notes }),
-        };
-        await deps.state.complete(record, lease.owner);
-        settled = true;
+        await complete({
+          readAt,
+          fields: mapPageToProfile(observation.page, fields).fields,
+          pictureSha256: known?.lastWritten?.pictureSha256,
+          writtenAt: known?.lastWritten?.writtenAt ?? readAt,
+          syncAt: deps.clock.now().toISOString(),
+          outcome: result('noop', { notes: plan.notes }),
+        });
         return { outcome: 'noop' };
       }
       case 'update': {
@@ -272,37 +291,21 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
           await deps.writer.write(link, plan.changes, plan.picture);
         } catch (error) {
           if (!isTokenError(error)) throw error;
-          await pauseLink(deps, link.tenantId, link.linkId, {
-            reason: 'token_invalid',
-            since: deps.clock.now().toISOString(),
-            details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
-          });
-          await finish(result('paused', { reason: TOKEN_PAUSE_MESSAGE }));
-          return { outcome: 'paused', reason: 'token_invalid' };
+          return await pauseForToken(deps.clock.now().toISOString());
         }
         const changedFields: SyncField[] = [
           ...(Object.keys(plan.changes) as SyncField[]),
           ...(plan.picture ? (['profilePicture'] as const) : []),
         ];
         const writtenAt = deps.clock.now().toISOString();
-        const pictureSha256 = plan.picture?.sha256 ?? known?.lastWritten?.pictureSha256;
-        await deps.state.complete(
-          {
-            tenantId: link.tenantId,
-            linkId: link.linkId,
-            lastWritten: {
-              fields: plan.baseline,
-              ...(pictureSha256 ? { pictureSha256 } : {}),
-              pageObservedAt: readAt,
-              writtenAt,
-            },
-            lastObservedAt: readAt,
-            lastSyncAt: writtenAt,
-            lastResult: result('applied', { changedFields, notes: plan.notes }),
-          },
-          lease.owner
-        );
-        settled = true;
+        await complete({
+          readAt,
+          fields: plan.baseline,
+          pictureSha256: plan.picture?.sha256 ?? known?.lastWritten?.pictureSha256,
+          writtenAt,
+          syncAt: writtenAt,
+          outcome: result('applied', { changedFields, notes: plan.notes }),
+        });
         return { outcome: 'applied', changedFields };
       }
     }
