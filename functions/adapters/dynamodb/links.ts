@@ -309,4 +309,4 @@ const createLinkRepository = (
   };
 };
 
-export { createLinkRepository };
+export { createLinkRepository, linkItem };
