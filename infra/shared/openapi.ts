@@ -91,7 +91,7 @@ const operationOf = (route: RouteSpec): Json => {
     ...(schemas.body
       ? {
           requestBody: {
-            required: true,
+            required: !schemas.bodyOptional,
             content: {
               [schemas.bodyFormat === 'form'
                 ? 'application/x-www-form-urlencoded'

@@ -30,6 +30,8 @@ interface RouteSchemas {
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
   bodyFormat?: 'json' | 'form';
+  /** The handler's `bodyOptional`: the body may be left out. */
+  bodyOptional?: boolean;
   /** Request headers the route requires, with what they carry. */
   headers?: Record<string, string>;
 }
@@ -68,7 +70,7 @@ const routeSchemas: Record<string, RouteSchemas> = {
     params: operationParams,
     query: insightsQuery,
   },
-  'POST /reconcile/runs': { body: startRunBody },
+  'POST /reconcile/runs': { body: startRunBody, bodyOptional: true },
   'GET /reconcile/runs/latest': {},
   'GET /reconcile/runs/{runId}': { params: runParams },
   'GET /links/{linkId}/drift': { params: driftLinkParams, query: historyQuery },

@@ -36,6 +36,8 @@ interface RouteOptions<B extends z.ZodMiniType, Q extends z.ZodMiniType, P exten
   body?: B;
   /** How the body is encoded when `body` is given. */
   bodyFormat?: 'json' | 'form';
+  /** A JSON body the caller may leave out: an empty body then parses as `{}`. */
+  bodyOptional?: boolean;
   query?: Q;
   params?: P;
   /** Larger bodies are refused with 413 before any parsing. */
@@ -88,7 +90,12 @@ const decodeBody = (event: APIGatewayProxyEventV2, maxBytes: number): Buffer => 
   return raw;
 };
 
-const parseBodyText = (raw: Buffer, format: 'json' | 'form', contentType: string): unknown => {
+const parseBodyText = (
+  raw: Buffer,
+  format: 'json' | 'form',
+  contentType: string,
+  optional: boolean
+): unknown => {
   const text = raw.toString('utf8');
   if (format === 'form') {
     if (!contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -97,6 +104,7 @@ const parseBodyText = (raw: Buffer, format: 'json' | 'form', contentType: string
     return Object.fromEntries(new URLSearchParams(text));
   }
   if (raw.length === 0) {
+    if (optional) return {};
     throw new ValidationError('The request needs a JSON body.');
   }
   if (contentType && !/^application\/([\w.+-]+\+)?json/.test(contentType)) {
@@ -185,7 +193,12 @@ const httpRoute = <
       const body = options.body
         ? parse(
             options.body,
-            parseBodyText(rawBody, options.bodyFormat ?? 'json', headers['content-type'] ?? ''),
+            parseBodyText(
+              rawBody,
+              options.bodyFormat ?? 'json',
+              headers['content-type'] ?? '',
+              options.bodyOptional ?? false
+            ),
             'body'
           )
         : undefined;

@@ -107,6 +107,20 @@ describe('Reconcile API', () => {
     expect(await response.json()).toMatchObject({ error: { code: expect.any(String) } });
   });
 
+  it('answers 415 for a body that is not JSON, like every JSON route', async () => {
+    // Act
+    const response = await api('/reconcile/runs', {
+      tenant: owner.tenant,
+      method: 'POST',
+      body: 'linkId=lnk_00000000000000000000000000000000',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+    // Assess
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ error: { code: expect.any(String) } });
+  });
+
   it('answers 429 with Retry-After when a run for the tenant just finished', async () => {
     // Act
     const response = await api('/reconcile/runs', { tenant: owner.tenant, method: 'POST' });
