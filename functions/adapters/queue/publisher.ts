@@ -9,6 +9,8 @@ import { type Job, serializeJob } from '../../core/jobs.js';
 
 /** SQS accepts at most ten entries per SendMessageBatch. */
 const BATCH_LIMIT = 10;
+/** SQS's per-message delay is 0-900 seconds. */
+const MAX_DELAY_SECONDS = 900;
 
 interface PublisherOptions {
   client: SQSClient;
@@ -20,7 +22,8 @@ interface PublisherOptions {
 }
 
 interface JobPublisher {
-  publish(jobs: readonly Job[]): Promise<void>;
+  /** `delaySeconds` postpones every job's first delivery (capped at SQS's 900). */
+  publish(jobs: readonly Job[], delaySeconds?: number): Promise<void>;
 }
 
 const defaultSleep = (ms: number): Promise<void> =>
@@ -38,10 +41,13 @@ const chunks = <T>(items: readonly T[], size: number): T[][] =>
  * queue is a standard queue (no message group, no deduplication id), and jobs are idempotent, so a
  * retried entry that SQS had in fact accepted costs a duplicate run, never a wrong result.
  */
-const toEntry = (job: Job, index: number): SendMessageBatchRequestEntry => ({
+const toEntry = (job: Job, index: number, delaySeconds: number): SendMessageBatchRequestEntry => ({
   Id: `job-${index}`,
   MessageBody: serializeJob(job),
   MessageAttributes: { kind: { DataType: 'String', StringValue: job.kind } },
+  ...(delaySeconds > 0
+    ? { DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.ceil(delaySeconds)) }
+    : {}),
 });
 
 const describe = (failed: BatchResultErrorEntry[]): string =>
@@ -87,9 +93,9 @@ const createJobPublisher = ({
   };
 
   return {
-    publish: async (jobs) => {
+    publish: async (jobs, delaySeconds = 0) => {
       for (const chunk of chunks(jobs, BATCH_LIMIT)) {
-        await sendChunk(chunk.map(toEntry));
+        await sendChunk(chunk.map((job, index) => toEntry(job, index, delaySeconds)));
       }
     },
   };

@@ -1,3 +1,4 @@
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJobPublisher } from '../../../../functions/adapters/queue/publisher.js';
 import { parseJob, type ReconcileShardJob } from '../../../../functions/core/jobs.js';
@@ -35,5 +36,30 @@ describe('Function: createJobPublisher (real queue)', () => {
       return parsed.job.shard;
     });
     expect(shards.sort((a, b) => a - b)).toEqual(jobs.map((job) => job.shard));
+  });
+
+  it('holds every job of a delayed publish back until its delay has passed', async () => {
+    // Prepare
+    queue = await createTestQueue();
+    const jobs: ReconcileShardJob[] = Array.from({ length: 12 }, (_, shard) => ({
+      v: 1,
+      kind: 'reconcile-shard',
+      runId: 'rcn_publisher_delayed',
+      shard,
+    }));
+    const publisher = createJobPublisher({ client: awsClients().sqs, queueUrl: queue.url });
+
+    // Act
+    await publisher.publish(jobs, 60);
+
+    // Assess
+    expect(await drain(queue.url)).toEqual([]);
+    const { Attributes } = await awsClients().sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queue.url,
+        AttributeNames: ['ApproximateNumberOfMessagesDelayed'],
+      })
+    );
+    expect(Attributes?.ApproximateNumberOfMessagesDelayed).toBe('12');
   });
 });
