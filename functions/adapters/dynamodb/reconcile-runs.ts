@@ -22,7 +22,8 @@ import {
   isConditionalCheckFailed,
   retryOnTransactionConflict,
 } from './errors.js';
-import { LINK_PREFIX, linkKey, stripKeys, tenantPk } from './keys.js';
+import { encodeCursor, LINK_PREFIX, linkKey, stripKeys, tenantPk } from './keys.js';
+import { queryAll } from './query.js';
 
 /**
  * Reconcile runs in the drift-reports table:
@@ -279,24 +280,15 @@ const createReconcileRunStore = (
       return stored.Item ? toCheckpoint(stored.Item) : undefined;
     },
 
-    listCheckpoints: async (runId) => {
-      const checkpoints: ShardCheckpoint[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': runPk(runId), ':prefix': SHARD_PREFIX },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          })
-        );
-        checkpoints.push(...(page.Items ?? []).map(toCheckpoint));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return checkpoints;
-    },
+    listCheckpoints: async (runId) =>
+      (
+        await queryAll(client, {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': runPk(runId), ':prefix': SHARD_PREFIX },
+          ConsistentRead: true,
+        })
+      ).map(toCheckpoint),
 
     commitPage: async (commit) => {
       const { names, values, sets, adds } = countUpdate(commit.counts, {
@@ -426,9 +418,6 @@ const toSourced = (item: Record<string, unknown>): SourcedLink => {
 /** The cursor is DynamoDB's LastEvaluatedKey, base64url JSON; only flat string/number keys decode. */
 const cursorKey = z.record(z.string(), z.union([z.string(), z.number()]));
 
-const encode = (key: Record<string, unknown> | undefined): string | undefined =>
-  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-
 const decode = (cursor: string | undefined): Record<string, unknown> | undefined => {
   if (cursor === undefined) return undefined;
   return cursorKey.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
@@ -474,7 +463,10 @@ const createLinkPageSource = (
             }
       )
     );
-    return { items: (page.Items ?? []).map(toSourced), cursor: encode(page.LastEvaluatedKey) };
+    return {
+      items: (page.Items ?? []).map(toSourced),
+      cursor: encodeCursor(page.LastEvaluatedKey),
+    };
   },
 });
 

@@ -1,5 +1,6 @@
 import { NotFoundError, RateLimitError } from '../errors.js';
-import type { Link } from '../linking/model.js';
+import { getLink } from '../linking/links.js';
+import type { LinkRepository } from '../linking/ports.js';
 import { type StartRunDeps, startReconcileRun } from '../reconcile-run.js';
 import type { DriftClass } from './drift.js';
 import {
@@ -116,12 +117,9 @@ const getLatestRun = async (deps: ReportDeps, tenantId: string): Promise<RunView
 };
 
 interface HistoryDeps {
-  links: { get(tenantId: string, linkId: string): Promise<Link | undefined> };
+  links: Pick<LinkRepository, 'get'>;
   reports: DriftReportReader;
 }
-
-const linkNotFound = (linkId: string) =>
-  new NotFoundError(`Link ${linkId} not found.`, { linkId }, 'link_not_found');
 
 /** A link's drift history, newest first; a link that is not the tenant's does not exist. */
 const getLinkDriftHistory = async (
@@ -134,7 +132,7 @@ const getLinkDriftHistory = async (
   items: Omit<LinkDriftRecord, 'tenantId' | 'expiresAt'>[];
   nextCursor: string | null;
 }> => {
-  if (!(await deps.links.get(tenantId, linkId))) throw linkNotFound(linkId);
+  await getLink(deps, tenantId, linkId);
   const history = await deps.reports.linkHistory(tenantId, linkId, page);
   return {
     linkId,
@@ -160,9 +158,7 @@ const requestRun = async (
   input: { linkId?: string },
   now: Date
 ): Promise<RequestRunResult> => {
-  if (input.linkId && !(await deps.links.get(tenantId, input.linkId))) {
-    throw linkNotFound(input.linkId);
-  }
+  if (input.linkId) await getLink(deps, tenantId, input.linkId);
   const result = await startReconcileRun(
     deps,
     {
