@@ -5,7 +5,7 @@ import {
   DEFAULT_STATE_TTL_SECONDS,
   type OAuthSettings,
 } from '../core/linking/deps.js';
-import type { Clock } from '../core/linking/ports.js';
+import type { Clock, TokenVault } from '../core/linking/ports.js';
 import type { LinkObserver, ProfileWriter } from '../core/sync/ports.js';
 import type { SyncRequestDeps } from '../core/sync/requests.js';
 import * as z from '../core/zod.js';
@@ -49,20 +49,32 @@ const deletionRepository = () =>
 const sessionRepository = () =>
   createOAuthSessionRepository(dynamoDocumentClient(), tableName(tables.oauthState.envVar));
 
-const tokenVault = () => createTokenVault(loadConfig(tokenKeyConfig));
+// One vault and one app-secret reader per execution environment: every repository, client and
+// observer that needs them shares one KMS client and one Secrets Manager read.
+let vault: TokenVault | undefined;
+const tokenVault = (): TokenVault => {
+  vault ??= createTokenVault(loadConfig(tokenKeyConfig));
+  return vault;
+};
+
+let appSecretReader: (() => Promise<string>) | undefined;
+const appSecret = (): (() => Promise<string>) => {
+  appSecretReader ??= metaAppSecret();
+  return appSecretReader;
+};
 
 /** The Graph client, created on first use: it needs the app secret, fetched once per cold start. */
 const graphClient = (
   options: { onUsage?: (usage: GraphUsage) => void } = {}
 ): (() => Promise<GraphClient>) => {
   const config = loadConfig(graphConfig);
-  const appSecret = metaAppSecret();
+  const secret = appSecret();
   let client: GraphClient | undefined;
   return async () => {
     client ??= createGraphClient({
       baseUrl: config.GRAPH_API_BASE_URL,
       appId: config.META_APP_ID,
-      appSecret: await appSecret(),
+      appSecret: await secret(),
       log: logger,
       ...(options.onUsage ? { onUsage: options.onUsage } : {}),
     });
@@ -79,7 +91,7 @@ const linkObserver = (graph: () => Promise<GraphClient> = graphClient()): LinkOb
     graph,
     grants: grantRepository(),
     vault: tokenVault(),
-    appSecret: metaAppSecret(),
+    appSecret: appSecret(),
   });
 
 /** Writes WhatsApp business profiles (sync). */
@@ -134,13 +146,13 @@ const oauthSettings = (): OAuthSettings => {
 const systemClock: Clock = { now: () => new Date() };
 
 export {
+  appSecret as metaAppSecret,
   cryptoIds as ids,
   deletionRepository,
   grantRepository,
   graphClient,
   linkObserver,
   linkRepository,
-  metaAppSecret,
   oauthSettings,
   pageLinkIndex,
   profileWriter,
