@@ -1,4 +1,5 @@
 import type { TandemError } from '../../core/errors.js';
+import { openGrantToken } from '../../core/linking/grants.js';
 import type { Grant, Link } from '../../core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
 import type { Observation } from '../../core/reconcile/drift.js';
@@ -192,11 +193,7 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
     links: readonly Link[]
   ): Promise<Map<string, LinkRead>> => {
     const out = new Map<string, LinkRead>();
-    const userToken = await deps.vault.open(grant.token, {
-      tenantId: grant.tenantId,
-      grantId: grant.grantId,
-      purpose: 'meta_user_token',
-    });
+    const userToken = await openGrantToken(deps, grant);
     const tokenFailures = new Map<string, BatchItemResult & { ok: false }>();
     await fetchPageTokens(client, userToken, links, tokenFailures);
     const readable: Link[] = [];

@@ -1,13 +1,14 @@
 import { PermissionError } from '../../core/errors.js';
+import { openGrantToken } from '../../core/linking/grants.js';
 import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
 import type { ProfileWriter } from '../../core/sync/ports.js';
 import {
   type BusinessProfileUpdate,
   type GraphClient,
   GraphValidationError,
-  toTandemError,
   type UploadMime,
 } from '../graph/index.js';
+import { graphCalls } from './graph-calls.js';
 
 /**
  * The ProfileWriter over the Graph client: a partial `whatsapp_business_profile` update with the
@@ -32,48 +33,44 @@ const PICTURE_TYPES: Record<string, UploadMime> = {
  * @example
  * await createProfileWriter({ graph, grants, vault }).write(link, { about: 'Hi' }, undefined);
  */
-const createProfileWriter = (deps: ProfileWriterDeps): ProfileWriter => ({
-  write: async (link, changes, picture) => {
-    const grant = await deps.grants.get(link.tenantId, link.grantId);
-    if (!grant) {
-      throw new PermissionError(
-        `The grant behind link ${link.linkId} is gone; sign in again and re-link.`,
-        { linkId: link.linkId },
-        'meta_token_invalid'
-      );
-    }
-    const token = await deps.vault.open(grant.token, {
-      tenantId: grant.tenantId,
-      grantId: grant.grantId,
-      purpose: 'meta_user_token',
-    });
-    const client = await deps.graph();
-    try {
-      const update: BusinessProfileUpdate = { ...changes };
-      if (picture) {
-        const image = await client.downloadImage(picture.url);
-        const mime = PICTURE_TYPES[image.contentType];
-        if (!mime) {
-          throw new GraphValidationError({
-            message: `The Page picture is ${image.contentType}; WhatsApp takes JPEG or PNG only.`,
-          });
-        }
-        const extension = mime === 'image/png' ? 'png' : 'jpg';
-        const { data } = await client.uploadProfilePicture(
-          token,
-          image.bytes,
-          mime,
-          `page-${link.pageId}.${extension}`
+const createProfileWriter = (deps: ProfileWriterDeps): ProfileWriter => {
+  const call = graphCalls(deps.graph);
+  return {
+    write: async (link, changes, picture) => {
+      const grant = await deps.grants.get(link.tenantId, link.grantId);
+      if (!grant) {
+        throw new PermissionError(
+          `The grant behind link ${link.linkId} is gone; sign in again and re-link.`,
+          { linkId: link.linkId },
+          'meta_token_invalid'
         );
-        update.profile_picture_handle = data.handle;
       }
-      if (Object.keys(update).length === 0) return;
-      await client.updateBusinessProfile(token, link.phoneNumberId, update);
-    } catch (error) {
-      throw toTandemError(error);
-    }
-  },
-});
+      const token = await openGrantToken(deps, grant);
+      await call(async (client) => {
+        const update: BusinessProfileUpdate = { ...changes };
+        if (picture) {
+          const image = await client.downloadImage(picture.url);
+          const mime = PICTURE_TYPES[image.contentType];
+          if (!mime) {
+            throw new GraphValidationError({
+              message: `The Page picture is ${image.contentType}; WhatsApp takes JPEG or PNG only.`,
+            });
+          }
+          const extension = mime === 'image/png' ? 'png' : 'jpg';
+          const { data } = await client.uploadProfilePicture(
+            token,
+            image.bytes,
+            mime,
+            `page-${link.pageId}.${extension}`
+          );
+          update.profile_picture_handle = data.handle;
+        }
+        if (Object.keys(update).length === 0) return;
+        await client.updateBusinessProfile(token, link.phoneNumberId, update);
+      });
+    },
+  };
+};
 
 export type { ProfileWriterDeps };
 export { createProfileWriter };
