@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SHARD_COUNT } from '../core/linking/model.js';
 import type { ReconcileSettings, ShardDeps, StartRunDeps } from '../core/reconcile-run.js';
 import * as z from '../core/zod.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
@@ -8,7 +9,7 @@ import { createBaselineSource } from './dynamodb/reconcile-baselines.js';
 import { createLinkPageSource, createReconcileRunStore } from './dynamodb/reconcile-runs.js';
 import { createReconcileObserver, createUsageGauge } from './meta/reconcile-observer.js';
 import { createReconcileMetrics } from './metrics.js';
-import { reconcileConfig } from './queue/config.js';
+import { reconcileConfig, syncQueueConfig } from './queue/config.js';
 import { createReconcileJobPublisher } from './queue/reconcile-publisher.js';
 import { graphClient, linkObserver } from './wiring.js';
 
@@ -18,7 +19,8 @@ import { graphClient, linkObserver } from './wiring.js';
  */
 
 const settingsOf = (config: z.infer<typeof reconcileConfig>): ReconcileSettings => ({
-  shardCount: config.SHARD_COUNT,
+  // The shards links are written into; a run over any other count would miss or empty some.
+  shardCount: SHARD_COUNT,
   pageSize: config.RECONCILE_PAGE_SIZE,
   leaseSeconds: config.RECONCILE_LEASE_SECONDS,
   retentionDays: config.DRIFT_RETENTION_DAYS,
@@ -31,7 +33,7 @@ const reportsTableConfig = z.pick(reconcileConfig, {
   DRIFT_REPORTS_TABLE: true,
   DRIFT_RETENTION_DAYS: true,
 });
-const queueUrlConfig = z.object({ SYNC_QUEUE_URL: z.url() });
+const queueUrlConfig = z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true });
 
 /** Sortable by start time, unique even for two runs started in the same millisecond. */
 const newRunId = (now: Date): string =>
@@ -82,4 +84,4 @@ const reportDeps = () => {
   };
 };
 
-export { newRunId, reportDeps, settingsOf, shardDeps, startRunDeps };
+export { newRunId, reportDeps, shardDeps, startRunDeps };

@@ -10,8 +10,6 @@ const syncQueueConfig = z.object({
 const reconcileConfig = z.object({
   DRIFT_REPORTS_TABLE: z.string().check(z.minLength(1)),
   LINKS_TABLE: z.string().check(z.minLength(1)),
-  /** Must match the shard count links are written with (functions/core/linking/model.ts). */
-  SHARD_COUNT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1024)), 16),
   /**
    * How long a run may go without committing a page before the next start resumes it. Every page
    * renews it, so it only has to outlast one page (and any delay Meta's usage imposed).
