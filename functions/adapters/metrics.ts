@@ -113,5 +113,4 @@ const createReconcileMetrics = (
   },
 });
 
-export type { MetricDocument };
-export { createReconcileMetrics, emfLine, NAMESPACE };
+export { createReconcileMetrics };

@@ -508,4 +508,4 @@ export type {
   StartRunRequest,
   StartRunResult,
 };
-export { continuationDelaySeconds, lockFor, MAX_DELAY_SECONDS, reconcileShard, startReconcileRun };
+export { continuationDelaySeconds, reconcileShard, startReconcileRun };

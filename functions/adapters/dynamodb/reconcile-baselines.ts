@@ -30,7 +30,7 @@ const createBaselineSource = (
             RequestItems: {
               [tableName]: {
                 Keys: keys,
-                ProjectionExpression: 'linkId, sk, lastWritten',
+                ProjectionExpression: 'sk, lastWritten',
               },
             },
           })

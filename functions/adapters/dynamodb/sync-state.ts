@@ -221,9 +221,4 @@ const createWebhookDedupe = (
   },
 });
 
-export {
-  createPageLinkIndex,
-  createSyncStateRepository,
-  createWebhookDedupe,
-  WEBHOOK_DEDUPE_TTL_SECONDS,
-};
+export { createPageLinkIndex, createSyncStateRepository, createWebhookDedupe };

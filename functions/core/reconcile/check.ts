@@ -64,4 +64,4 @@ const checkLinks = async (
 };
 
 export type { LinkOutcome };
-export { checkLinks, isPaused };
+export { checkLinks };

@@ -182,4 +182,4 @@ const requestRun = async (
 };
 
 export type { HistoryDeps, ReportDeps, RequestRunDeps, RequestRunResult, RunView };
-export { DRIFTED_LIMIT, getLatestRun, getLinkDriftHistory, getRun, requestRun };
+export { getLatestRun, getLinkDriftHistory, getRun, requestRun };
