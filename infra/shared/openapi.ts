@@ -60,6 +60,7 @@ const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
         '403': error('The JWT has no tenant_id claim, or Meta refused a permission Tandem needs.'),
       }
     : {}),
+  ...(schemas.unauthorized ? { '401': error(schemas.unauthorized) } : {}),
   ...(schemas.params
     ? { '404': error("Not found for this tenant (another tenant's id answers the same).") }
     : {}),
@@ -71,6 +72,9 @@ const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
         '413': error('The body is larger than the route accepts.'),
         '415': error('The body is not in the media type the route accepts.'),
       }
+    : {}),
+  ...(schemas.rawBodyMaxBytes
+    ? { '413': error(`The body is larger than ${schemas.rawBodyMaxBytes} bytes.`) }
     : {}),
   '429': error('Too many requests; Retry-After says when to come back.'),
   '500': error('Tandem failed; quote the request id.'),

@@ -18,7 +18,7 @@ import {
   startRunBody,
 } from '../../functions/http/reconcile/schemas.js';
 import { resumeBody } from '../../functions/http/sync/schemas.js';
-import { verificationQuery } from '../../functions/http/webhooks/schemas.js';
+import { MAX_WEBHOOK_BYTES, verificationQuery } from '../../functions/http/webhooks/schemas.js';
 
 /**
  * The request schemas of each route, the same zod schemas its handler parses with, so the OpenAPI
@@ -32,6 +32,10 @@ interface RouteSchemas {
   bodyFormat?: 'json' | 'form';
   /** The handler's `bodyOptional`: the body may be left out. */
   bodyOptional?: boolean;
+  /** A public route that authenticates its caller another way (a signature, a token): its 401. */
+  unauthorized?: string;
+  /** A body the handler reads raw, without a schema, up to this many bytes: its 413. */
+  rawBodyMaxBytes?: number;
   /** Request headers the route requires, with what they carry. */
   headers?: Record<string, string>;
 }
@@ -75,8 +79,13 @@ const routeSchemas: Record<string, RouteSchemas> = {
   'GET /reconcile/runs/{runId}': { params: runParams },
   'GET /links/{linkId}/drift': { params: driftLinkParams, query: historyQuery },
   // Webhook bodies are verified over their raw bytes before parsing; the route declares none.
-  'GET /webhooks/meta': { query: verificationQuery },
+  'GET /webhooks/meta': {
+    query: verificationQuery,
+    unauthorized: 'hub.mode is not subscribe, or hub.verify_token does not match.',
+  },
   'POST /webhooks/meta': {
+    unauthorized: 'X-Hub-Signature-256 is missing or does not match the body.',
+    rawBodyMaxBytes: MAX_WEBHOOK_BYTES,
     headers: {
       'X-Hub-Signature-256':
         'Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>.',
