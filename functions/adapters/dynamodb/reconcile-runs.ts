@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { LINK_ID } from '../../core/linking/model.js';
-import type { RunSummary, ShardCheckpoint } from '../../core/reconcile/model.js';
+import { expiryFor, type RunSummary, type ShardCheckpoint } from '../../core/reconcile/model.js';
 import type {
   LinkPageSource,
   LockName,
@@ -16,6 +16,7 @@ import type {
   ReconcileRunStore,
   SourcedLink,
 } from '../../core/reconcile/ports.js';
+import { epochSeconds } from '../../core/time.js';
 import * as z from '../../core/zod.js';
 import {
   cancellationCodes,
@@ -57,8 +58,6 @@ const runIndexKey = (summary: Pick<RunSummary, 'runId' | 'scope'>) => ({
 
 /** A lock outlives its lease by a day before TTL removes it (a crashed run's lock). */
 const LOCK_TTL_EXTRA_SECONDS = 86_400;
-
-const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
 const toSummary = (item: Record<string, unknown>): RunSummary => {
   const { pk: _pk, sk: _sk, ...summary } = item;
@@ -297,7 +296,7 @@ const createReconcileRunStore = (
       });
       values[':running'] = 'running';
       names['#status'] = 'status';
-      const expiresAt = epochSeconds(commit.at) + retentionDays * 86_400;
+      const expiresAt = expiryFor(commit.at, retentionDays);
       try {
         // Every shard's every page adds to the one summary item, so commits of different shards
         // meet there all the time; they are retried here rather than failing the job.

@@ -14,6 +14,7 @@ import type {
   WebhookDedupe,
 } from '../../core/sync/ports.js';
 import type { SyncRecord } from '../../core/sync/state.js';
+import { epochSeconds } from '../../core/time.js';
 import { isConditionalCheckFailed } from './errors.js';
 import { LINK_PREFIX, stripKeys, syncStateKey } from './keys.js';
 import { queryAll } from './query.js';
@@ -200,7 +201,7 @@ const createWebhookDedupe = (
   now: () => Date = () => new Date()
 ): WebhookDedupe => ({
   claim: async (key) => {
-    const seconds = Math.floor(now().getTime() / 1000);
+    const seconds = epochSeconds(now());
     try {
       await client.send(
         new PutCommand({

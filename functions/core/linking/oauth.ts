@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PermissionError, ValidationError } from '../errors.js';
+import { epochSeconds } from '../time.js';
 import type { LinkingDeps } from './deps.js';
 import { discoverAssets, type GrantAssets } from './grants.js';
 import {
@@ -20,8 +21,6 @@ const redirectUriOf = (publicBaseUrl: string): string =>
 /** PKCE S256 (RFC 7636 §4.2): base64url(SHA-256(verifier)), no padding. */
 const codeChallengeOf = (verifier: string): string =>
   createHash('sha256').update(verifier, 'ascii').digest('base64url');
-
-const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 
 interface StartLinkingOptions {
   /** Ask Meta to show permissions the user declined before (auth_type=rerequest). */
@@ -240,11 +239,4 @@ const openSelection = async (
 };
 
 export type { CallbackInput, CallbackResult, StartLinkingOptions, StartLinkingResult };
-export {
-  codeChallengeOf,
-  completeAuthorization,
-  epochSeconds,
-  openSelection,
-  redirectUriOf,
-  startLinking,
-};
+export { codeChallengeOf, completeAuthorization, openSelection, redirectUriOf, startLinking };

@@ -1,9 +1,10 @@
 import { ConflictError, NotFoundError, type TandemError, ValidationError } from '../errors.js';
+import { epochSeconds } from '../time.js';
 import type { LinkingDeps } from './deps.js';
 import { discoverAssets, type GrantAssets, openGrantToken, requireGrant } from './grants.js';
 import { createLink } from './links.js';
 import { type Link, META_ID, SESSION_ID } from './model.js';
-import { epochSeconds, openSelection } from './oauth.js';
+import { openSelection } from './oauth.js';
 
 /** What the picker form posted. Strings as typed by the browser; checked here. */
 interface SelectionInput {

@@ -1,3 +1,4 @@
+import { epochSeconds } from '../time.js';
 import type { DriftClass, FieldDrift, HealAction } from './drift.js';
 import { DRIFT_CLASSES } from './drift.js';
 
@@ -113,7 +114,7 @@ const RUN_ID = /^rcn_\d{8}T\d{9}Z_[0-9a-f]{8}$/;
 const DAY_SECONDS = 86_400;
 
 const expiryFor = (at: Date, retentionDays: number): number =>
-  Math.floor(at.getTime() / 1000) + retentionDays * DAY_SECONDS;
+  epochSeconds(at) + retentionDays * DAY_SECONDS;
 
 export type {
   LinkDriftRecord,
