@@ -8,6 +8,7 @@ import type { LinkDriftRecord, TenantPageRecord } from '../../core/reconcile/mod
 import type { DriftReportReader, DriftReportWriter } from '../../core/reconcile/ports.js';
 import { decodeCursor, encodeCursor } from './keys.js';
 import { queryAll } from './query.js';
+import { runIndexPk } from './reconcile-runs.js';
 
 /**
  * Drift reports in the drift-reports table (no GSI; every read is one partition):
@@ -93,7 +94,10 @@ const createDriftReportStore = (
         const runId = page.Items?.[0]?.runId;
         return typeof runId === 'string' ? [runId] : [];
       };
-      const [all, own] = await Promise.all([newest('RUNS#ALL'), newest(`RUNS#TENANT#${tenantId}`)]);
+      const [all, own] = await Promise.all([
+        newest(runIndexPk({ kind: 'all' })),
+        newest(runIndexPk({ kind: 'tenant', tenantId })),
+      ]);
       return [...all, ...own];
     },
 

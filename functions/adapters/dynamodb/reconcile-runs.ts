@@ -8,7 +8,12 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { LINK_ID } from '../../core/linking/model.js';
-import { expiryFor, type RunSummary, type ShardCheckpoint } from '../../core/reconcile/model.js';
+import {
+  expiryFor,
+  type RunScope,
+  type RunSummary,
+  type ShardCheckpoint,
+} from '../../core/reconcile/model.js';
 import type {
   LinkPageSource,
   LockName,
@@ -51,8 +56,11 @@ const shardKey = (runId: string, shard: number) => ({
   pk: runPk(runId),
   sk: `${SHARD_PREFIX}${String(shard).padStart(4, '0')}`,
 });
+/** Where runs are listed newest-last: scheduled runs together, each tenant's on-demand runs apart. */
+const runIndexPk = (scope: RunScope) =>
+  scope.kind === 'all' ? 'RUNS#ALL' : `RUNS#TENANT#${scope.tenantId}`;
 const runIndexKey = (summary: Pick<RunSummary, 'runId' | 'scope'>) => ({
-  pk: summary.scope.kind === 'all' ? 'RUNS#ALL' : `RUNS#TENANT#${summary.scope.tenantId}`,
+  pk: runIndexPk(summary.scope),
   sk: `RUN#${summary.runId}`,
 });
 
@@ -469,4 +477,4 @@ const createLinkPageSource = (
   },
 });
 
-export { createLinkPageSource, createReconcileRunStore };
+export { createLinkPageSource, createReconcileRunStore, runIndexPk };
