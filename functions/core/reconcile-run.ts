@@ -114,6 +114,12 @@ const scopeOfJob = (job: ReconcileShardJob): RunScope =>
     ? { kind: 'tenant', tenantId: job.tenantId, ...(job.linkId ? { linkId: job.linkId } : {}) }
     : { kind: 'all' };
 
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+const allShardsDone = (run: RunSummary): boolean =>
+  run.status === 'running' && run.shardsDone >= run.shardCount;
+
 const cooldownFor = (scope: RunScope, settings: ReconcileSettings, at: Date): Date | undefined =>
   scope.kind === 'tenant' ? addSeconds(at, settings.tenantCooldownSeconds) : undefined;
 
@@ -223,7 +229,7 @@ const startReconcileRun = async (
   try {
     await publisher.shardJobs(jobs);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     await store.finishRun(
       { runId, startedAt: now.toISOString() },
       'failed',
@@ -369,13 +375,9 @@ const tally = (
   return { counts, records, tenants: [...tenants.values()], syncs };
 };
 
-const sourceScopeOf = (job: ReconcileShardJob): LinkSourceScope =>
-  job.tenantId
-    ? { kind: 'tenant', tenantId: job.tenantId, ...(job.linkId ? { linkId: job.linkId } : {}) }
-    : { kind: 'shard', shard: job.shard };
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+/** A scheduled run reads its shard of the index; an on-demand run reads its tenant's links. */
+const sourceScopeOf = (scope: RunScope, shard: number): LinkSourceScope =>
+  scope.kind === 'all' ? { kind: 'shard', shard } : scope;
 
 /**
  * Reconciles one page of one shard and hands the rest of the shard to a continuation job.
@@ -404,7 +406,7 @@ const reconcileShard = async (
   if (checkpoint?.done) {
     // A redelivery of a shard's last page whose first delivery stopped between commit and completion.
     const run = redelivered ? await store.getRun(job.runId) : undefined;
-    if (run?.status === 'running' && run.shardsDone >= run.shardCount) {
+    if (run && allShardsDone(run)) {
       await completeRun(deps, run, now);
     }
     return { status: 'already_done', seq };
@@ -423,7 +425,7 @@ const reconcileShard = async (
 
   // The checkpoint is the truth about where page `seq` starts; the job's cursor is a copy of it.
   const cursor = checkpoint ? checkpoint.cursor : job.cursor;
-  const page = await deps.links.page(sourceScopeOf(job), cursor, settings.pageSize);
+  const page = await deps.links.page(sourceScopeOf(scope, job.shard), cursor, settings.pageSize);
 
   let checked: Awaited<ReturnType<typeof checkLinks>>;
   try {
@@ -484,7 +486,7 @@ const reconcileShard = async (
 
   if (done) {
     const summary = commit.summary;
-    if (summary && summary.status === 'running' && summary.shardsDone >= summary.shardCount) {
+    if (summary && allShardsDone(summary)) {
       await completeRun(deps, summary, now);
       return { status: 'run_completed', seq, counts };
     }
