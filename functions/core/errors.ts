@@ -122,6 +122,15 @@ class ConfigError extends TandemError {
   readonly code = 'config_invalid';
 }
 
+/**
+ * When an error says to come back (rate limits, a lease held, a paused operation), in whole seconds:
+ * the HTTP adapter's Retry-After and the worker's redelivery delay.
+ */
+const retryAfterOf = (error: TandemError): number | undefined => {
+  const seconds = Number(error.details?.retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+};
+
 export {
   AuthenticationError,
   ConfigError,
@@ -130,6 +139,7 @@ export {
   PayloadTooLargeError,
   PermissionError,
   RateLimitError,
+  retryAfterOf,
   TandemError,
   UnsupportedMediaTypeError,
   UpstreamError,

@@ -6,6 +6,7 @@ import {
   PayloadTooLargeError,
   PermissionError,
   RateLimitError,
+  retryAfterOf,
   TandemError,
   UnsupportedMediaTypeError,
   UpstreamError,
@@ -36,11 +37,9 @@ const statusOf = (error: TandemError): number => {
 };
 
 /** Any error that knows when to come back (rate limits, a lease held, a paused operation) says so. */
-const retryAfterOf = (error: TandemError): Record<string, string> => {
-  const seconds = Number(error.details?.retryAfterSeconds);
-  return Number.isFinite(seconds) && seconds > 0
-    ? { 'retry-after': String(Math.ceil(seconds)) }
-    : {};
+const retryAfterHeader = (error: TandemError): Record<string, string> => {
+  const seconds = retryAfterOf(error);
+  return seconds === undefined ? {} : { 'retry-after': String(seconds) };
 };
 
 interface ErrorBody {
@@ -76,7 +75,7 @@ const errorResponse = (
           requestId,
         },
       },
-      retryAfterOf(error)
+      retryAfterHeader(error)
     );
   }
   log.error('unexpected error', { error });

@@ -1,5 +1,5 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { TandemError } from '../../core/errors.js';
+import { retryAfterOf, TandemError } from '../../core/errors.js';
 import { type Job, type JobKind, type JobOf, orderingKey, parseJob } from '../../core/jobs.js';
 import type { Logger } from '../logger.js';
 
@@ -73,11 +73,6 @@ const scrub = (text: string): string =>
     )
     .replace(/\bBearer\s+[\w.~+/=-]+/gi, 'Bearer [redacted]')
     .slice(0, 1024);
-
-const retryAfterOf = (error: TandemError): number | undefined => {
-  const seconds = Number(error.details?.retryAfterSeconds);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
-};
 
 const failureOf = (
   error: unknown
