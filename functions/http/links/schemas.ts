@@ -1,3 +1,4 @@
+import { ValidationError } from '../../core/errors.js';
 import { GRANT_ID, LINK_ID, META_ID, SYNC_FIELDS } from '../../core/linking/model.js';
 import * as z from '../../core/zod.js';
 
@@ -42,10 +43,18 @@ const updateLinkBody = z.strictObject({
 
 /** The ETag of a link version; If-Match accepts it strong or weak. */
 const etagOf = (version: number): string => `"${version}"`;
-const versionOfIfMatch = (header: string | undefined): number | undefined | 'invalid' => {
+/** The link version an If-Match header names, if any; anything but a link ETag is a 400. */
+const versionOfIfMatch = (header: string | undefined): number | undefined => {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  return match?.[1] ? Number(match[1]) : 'invalid';
+  if (!match?.[1]) {
+    throw new ValidationError(
+      'If-Match must be the ETag of the link, e.g. "3".',
+      undefined,
+      'invalid_if_match'
+    );
+  }
+  return Number(match[1]);
 };
 
 export {

@@ -10,13 +10,6 @@ const deps = { links: linkRepository(), clock };
 /** The expected version from If-Match or the body's `version`; both must agree when both are sent. */
 const expectedVersion = (ifMatch: string | undefined, version: number | undefined) => {
   const fromHeader = versionOfIfMatch(ifMatch);
-  if (fromHeader === 'invalid') {
-    throw new ValidationError(
-      'If-Match must be the ETag of the link, e.g. "3".',
-      undefined,
-      'invalid_if_match'
-    );
-  }
   if (fromHeader !== undefined && version !== undefined && fromHeader !== version) {
     throw new ValidationError(
       'If-Match and the body version disagree; send one of them.',

@@ -1,6 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { syncRequestDeps } from '../../adapters/wiring.js';
-import { ValidationError } from '../../core/errors.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { resumeSync } from '../../core/sync/requests.js';
 import { etagOf, linkParams, versionOfIfMatch } from '../links/schemas.js';
@@ -16,19 +15,10 @@ const deps = syncRequestDeps();
 export const handler = httpRoute(
   { access: 'tenant', params: linkParams, body: resumeBody, maxBodyBytes: MAX_BODY_BYTES },
   async ({ tenant, params, body, headers }) => {
-    const ifMatch = versionOfIfMatch(headers['if-match']);
-    if (ifMatch === 'invalid') {
-      throw new ValidationError(
-        'If-Match must be the ETag of the link, e.g. "3".',
-        undefined,
-        'invalid_if_match'
-      );
-    }
+    const expectedVersion = versionOfIfMatch(headers['if-match']) ?? body.version;
     const { link, ...job } = await resumeSync(deps, tenant, params.linkId, {
       overwrite: body.overwrite,
-      ...((ifMatch ?? body.version) !== undefined
-        ? { expectedVersion: ifMatch ?? body.version }
-        : {}),
+      ...(expectedVersion !== undefined ? { expectedVersion } : {}),
     });
     return {
       status: 202,
