@@ -18,7 +18,12 @@ import {
   GraphTokenError,
   toTandemError,
 } from '../graph/index.js';
-import { businessProfileResponse, page as pageSchema } from '../graph/schemas.js';
+import {
+  accessToken,
+  businessProfileResponse,
+  pagePicture,
+  page as pageSchema,
+} from '../graph/schemas.js';
 import { PROFILE_FIELDS } from '../graph/whatsapp.js';
 
 /**
@@ -57,19 +62,7 @@ const PAGE_FIELDS = [
 ];
 
 /** The picture edge as a Page node field; the Graph adapter's Page schema leaves it loose. */
-const pictureField = z.catch(
-  z.optional(
-    z.looseObject({
-      data: z.looseObject({
-        url: z.string().check(z.minLength(1)),
-        is_silhouette: z.optional(z.boolean()),
-      }),
-    })
-  ),
-  undefined
-);
-
-const pageTokenSchema = z.looseObject({ access_token: z.string().check(z.minLength(1)) });
+const pictureField = z.catch(z.optional(pagePicture), undefined);
 
 /** Bounded in-memory caches: a warm container serves many links, but must not grow forever. */
 const MAX_CACHED = 2_000;
@@ -159,7 +152,7 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
         failed.set(link.linkId, result);
         return;
       }
-      const parsed = pageTokenSchema.safeParse(result.body);
+      const parsed = accessToken.safeParse(result.body);
       // No token means the user lost their role on the Page: read it as gone for this grant.
       if (!parsed.success) {
         failed.set(link.linkId, {
