@@ -91,7 +91,6 @@ const linkObserver = (graph: () => Promise<GraphClient> = graphClient()): LinkOb
     graph,
     grants: grantRepository(),
     vault: tokenVault(),
-    appSecret: appSecret(),
   });
 
 /** Writes WhatsApp business profiles (sync). */

@@ -1,5 +1,5 @@
 import { type GraphError, GraphTransientError, parseGraphError } from './errors.js';
-import type { GraphHttp, GraphResult } from './http.js';
+import { appsecretProof, type GraphHttp, type GraphResult } from './http.js';
 import { batchResponse } from './schemas.js';
 import { EMPTY_USAGE } from './usage.js';
 
@@ -19,6 +19,11 @@ interface BatchRequest {
   body?: Record<string, string | number | boolean>;
   /** Lets later items reference this one's result (JSONPath); see Graph's batch docs. */
   name?: string;
+  /**
+   * A token of this item's own (a Page token) instead of the batch's; it is sent with its own
+   * appsecret_proof, as Graph requires of every token when the app demands proofs.
+   */
+  token?: string;
 }
 
 /** One item's outcome, in request order. */
@@ -56,9 +61,19 @@ const parseJson = (text: string | null | undefined): unknown => {
   }
 };
 
-const wireItem = (request: BatchRequest) => ({
+const relativeUrlOf = (request: BatchRequest, appSecret: string): string => {
+  const url = request.relativeUrl.replace(/^\/+/, '');
+  if (!request.token) return url;
+  const auth = new URLSearchParams({
+    access_token: request.token,
+    appsecret_proof: appsecretProof(appSecret, request.token),
+  });
+  return `${url}${url.includes('?') ? '&' : '?'}${auth}`;
+};
+
+const wireItem = (request: BatchRequest, appSecret: string) => ({
   method: request.method,
-  relative_url: request.relativeUrl.replace(/^\/+/, ''),
+  relative_url: relativeUrlOf(request, appSecret),
   ...(request.body
     ? {
         body: new URLSearchParams(
@@ -70,7 +85,7 @@ const wireItem = (request: BatchRequest) => ({
 });
 
 /** Creates the batch operation. */
-const createBatch = (http: GraphHttp): BatchOperations => ({
+const createBatch = (http: GraphHttp, appSecret: string): BatchOperations => ({
   batch: async (token, requests, options) => {
     const results: BatchItemResult[] = [];
     let usage = EMPTY_USAGE;
@@ -81,7 +96,10 @@ const createBatch = (http: GraphHttp): BatchOperations => ({
           method: 'POST',
           path: '',
           token,
-          form: { batch: JSON.stringify(part.map(wireItem)), include_headers: 'false' },
+          form: {
+            batch: JSON.stringify(part.map((request) => wireItem(request, appSecret))),
+            include_headers: 'false',
+          },
           idempotent,
         },
         batchResponse

@@ -82,7 +82,7 @@ const createGraphClient = (options: GraphClientOptions): GraphClient => {
     ...createPages(http, new URL(options.baseUrl).origin),
     ...createWhatsApp(http),
     ...createUpload(http, options.appId, maxResumes),
-    ...createBatch(http),
+    ...createBatch(http, options.appSecret),
     get: (token, path, query, schema) =>
       http.request({ method: 'GET', path, token, query }, schema),
     post: (token, path, params, schema, postOptions) =>

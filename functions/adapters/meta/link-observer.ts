@@ -8,7 +8,6 @@ import type { LinkObserver } from '../../core/sync/ports.js';
 import { WHATSAPP_VERTICALS, type WhatsAppVertical } from '../../core/sync/verticals.js';
 import * as z from '../../core/zod.js';
 import {
-  appsecretProof,
   type BatchItemResult,
   type BatchRequest,
   type GraphClient,
@@ -39,12 +38,6 @@ interface LinkObserverDeps {
   graph: () => Promise<GraphClient>;
   grants: GrantRepository;
   vault: TokenVault;
-  /**
-   * The Meta app secret. Each batch item that carries its own token (a Page token) needs its own
-   * `appsecret_proof`. Without it the Page is read with the grant's user token, which Meta also
-   * accepts for a Page the user manages with pages_read_engagement.
-   */
-  appSecret?: () => Promise<string>;
 }
 
 /** Page fields the mapping reads; the picture at WhatsApp's preferred size, URL only. */
@@ -111,7 +104,7 @@ type LinkRead =
  * Creates the observer.
  *
  * @example
- * const observer = createLinkObserver({ graph: graphClient(), grants, vault, appSecret });
+ * const observer = createLinkObserver({ graph: graphClient(), grants, vault });
  * const observation = await observer.observe(link);
  */
 const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
@@ -122,12 +115,6 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
 
   const tokenKey = (link: Link) => `${link.tenantId}|${link.grantId}|${link.pageId}`;
 
-  const withProof = async (token: string): Promise<string> => {
-    if (!deps.appSecret) return '';
-    const proof = appsecretProof(await deps.appSecret(), token);
-    return `&access_token=${encodeURIComponent(token)}&appsecret_proof=${proof}`;
-  };
-
   /** Fetches the Page tokens this grant's links lack; failures are recorded per link. */
   const fetchPageTokens = async (
     client: GraphClient,
@@ -135,7 +122,6 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
     links: readonly Link[],
     failed: Map<string, BatchItemResult & { ok: false }>
   ): Promise<void> => {
-    if (!deps.appSecret) return;
     const missing = links.filter((link) => !pageTokens.has(tokenKey(link)));
     if (missing.length === 0) return;
     const { data } = await client.batch(
@@ -201,11 +187,11 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
     const requests: BatchRequest[] = [];
     for (const link of readable) {
       const pageToken = pageTokens.get(tokenKey(link));
-      const auth = pageToken ? await withProof(pageToken) : '';
       requests.push(
         {
           method: 'GET',
-          relativeUrl: `${encodeURIComponent(link.pageId)}?fields=${encodeURIComponent(PAGE_FIELDS.join(','))}${auth}`,
+          relativeUrl: `${encodeURIComponent(link.pageId)}?fields=${encodeURIComponent(PAGE_FIELDS.join(','))}`,
+          ...(pageToken ? { token: pageToken } : {}),
         },
         {
           method: 'GET',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  appsecretProof,
   createGraphClient,
   GraphNotFoundError,
   GraphTokenError,
@@ -246,6 +247,39 @@ describe('Function: createGraphClient', () => {
       expect(requests).toHaveLength(3);
       expect(data).toHaveLength(120);
       expect(data[119]).toEqual({ ok: true, code: 200, body: { id: '119' } });
+    });
+
+    it("sends an item's own token with its own appsecret_proof, and no token on the others", async () => {
+      // Prepare
+      const { fetch, requests } = fakeFetch((request) => {
+        const form = new URLSearchParams(String(request.body));
+        const items = z
+          .array(z.object({ relative_url: z.string() }))
+          .parse(JSON.parse(form.get('batch') ?? '[]'));
+        return json(
+          200,
+          items.map(() => ({ code: 200, body: '{}' }))
+        );
+      });
+
+      // Act
+      await clientWith(fetch).batch('user-token', [
+        { method: 'GET', relativeUrl: '1001?fields=about', token: 'page-token' },
+        { method: 'GET', relativeUrl: '2002/whatsapp_business_profile' },
+      ]);
+
+      // Assess
+      const form = new URLSearchParams(String(requests[0]?.body));
+      const [page, profile] = z
+        .array(z.object({ relative_url: z.string() }))
+        .parse(JSON.parse(form.get('batch') ?? '[]'));
+      const pageUrl = new URL(`https://graph.example/${page?.relative_url}`);
+      expect(pageUrl.searchParams.get('fields')).toBe('about');
+      expect(pageUrl.searchParams.get('access_token')).toBe('page-token');
+      expect(pageUrl.searchParams.get('appsecret_proof')).toBe(
+        appsecretProof('app-secret-for-tests', 'page-token')
+      );
+      expect(profile?.relative_url).toBe('2002/whatsapp_business_profile');
     });
 
     it('types each failed item and marks timed-out items transient', async () => {

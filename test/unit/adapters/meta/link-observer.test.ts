@@ -137,7 +137,6 @@ const observerWith = (
     graph: graph.graph,
     grants: options.grants ?? grants(),
     vault,
-    appSecret: async () => 'app-secret-0123456789',
   });
 
 describe('Function: createLinkObserver', () => {
@@ -186,10 +185,8 @@ describe('Function: createLinkObserver', () => {
         { method: 'GET', relativeUrl: '1001?fields=access_token' },
       ]);
       expect(reads?.token).toBe(USER_TOKEN);
-      const pageUrl = new URL(`https://graph.example/${reads?.requests[0]?.relativeUrl}`);
-      expect(pageUrl.searchParams.get('access_token')).toBe('page-token-1001');
-      expect(pageUrl.searchParams.get('appsecret_proof')).toMatch(/^[0-9a-f]{64}$/);
-      expect(reads?.requests[1]?.relativeUrl).not.toContain('access_token');
+      expect(reads?.requests[0]?.token).toBe('page-token-1001');
+      expect(reads?.requests[1]?.token).toBeUndefined();
     });
 
     it('caches Page tokens and picture hashes across calls', async () => {
