@@ -15,13 +15,9 @@ import { cryptoIds } from './crypto/ids.js';
 import { createTokenVault } from './crypto/token-vault.js';
 import { createDeletionRequestRepository } from './dynamodb/deletions.js';
 import { createGrantRepository } from './dynamodb/grants.js';
-import { createLinkRepository } from './dynamodb/links.js';
+import { createLinkRepository, createPageLinkIndex } from './dynamodb/links.js';
 import { createOAuthSessionRepository } from './dynamodb/oauth-sessions.js';
-import {
-  createPageLinkIndex,
-  createSyncStateRepository,
-  createWebhookDedupe,
-} from './dynamodb/sync-state.js';
+import { createSyncStateRepository, createWebhookDedupe } from './dynamodb/sync-state.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from './graph/index.js';
 import { GRAPH_API_VERSION } from './graph/version.js';
 import { logger } from './logger.js';

@@ -10,6 +10,7 @@ import {
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { type Link, shardOf } from '../../core/linking/model.js';
 import type { LinkRepository } from '../../core/linking/ports.js';
+import type { PageLinkIndex } from '../../core/sync/ports.js';
 import {
   cancellationCodes,
   isConditionalCheckFailed,
@@ -309,4 +310,17 @@ const createLinkRepository = (
   };
 };
 
-export { createLinkRepository, linkItem };
+/** The links of a Page, in any tenant, through the byPage index (webhook fan-in). */
+const createPageLinkIndex = (client: DynamoDBDocumentClient, tableName: string): PageLinkIndex => ({
+  linksOfPage: async (pageId) =>
+    (
+      await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'byPage',
+        KeyConditionExpression: 'pageId = :page AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':page': pageId, ':prefix': LINK_PREFIX },
+      })
+    ).map(toLink),
+});
+
+export { createLinkRepository, createPageLinkIndex, linkItem };

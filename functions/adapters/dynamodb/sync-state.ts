@@ -6,18 +6,11 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../core/errors.js';
-import type { Link } from '../../core/linking/model.js';
-import type {
-  PageLinkIndex,
-  SyncLease,
-  SyncStateRepository,
-  WebhookDedupe,
-} from '../../core/sync/ports.js';
+import type { SyncLease, SyncStateRepository, WebhookDedupe } from '../../core/sync/ports.js';
 import type { SyncRecord } from '../../core/sync/state.js';
 import { epochSeconds } from '../../core/time.js';
 import { isConditionalCheckFailed } from './errors.js';
-import { LINK_PREFIX, stripKeys, syncStateKey } from './keys.js';
-import { queryAll } from './query.js';
+import { stripKeys, syncStateKey } from './keys.js';
 
 /**
  * Sync's items in the links table, beside the link they belong to:
@@ -175,19 +168,6 @@ const createSyncStateRepository = (
   };
 };
 
-/** The links of a Page, in any tenant, through the byPage index (webhook fan-in). */
-const createPageLinkIndex = (client: DynamoDBDocumentClient, tableName: string): PageLinkIndex => ({
-  linksOfPage: async (pageId) =>
-    (
-      await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'byPage',
-        KeyConditionExpression: 'pageId = :page AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':page': pageId, ':prefix': LINK_PREFIX },
-      })
-    ).map((item) => stripKeys(item) as unknown as Link),
-});
-
 /** Meta retries a failed delivery for days; a week outlasts that (TTL deletion lags anyway). */
 const WEBHOOK_DEDUPE_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -222,4 +202,4 @@ const createWebhookDedupe = (
   },
 });
 
-export { createPageLinkIndex, createSyncStateRepository, createWebhookDedupe };
+export { createSyncStateRepository, createWebhookDedupe };
