@@ -45,6 +45,12 @@ const PROFILE = {
 const bodyOf = (request: SeenRequest | undefined): unknown =>
   typeof request?.body === 'string' ? JSON.parse(request.body) : undefined;
 
+/** The items of a batch call, as the client put them in its form body. */
+const batchItemsOf = (body: unknown) =>
+  z
+    .array(z.object({ relative_url: z.string() }))
+    .parse(JSON.parse(new URLSearchParams(String(body)).get('batch') ?? '[]'));
+
 describe('Function: createGraphClient', () => {
   describe('getBusinessProfile', () => {
     it('reads the docs shape (fields in data[0])', async () => {
@@ -226,10 +232,7 @@ describe('Function: createGraphClient', () => {
     it(`splits more than ${MAX_BATCH_SIZE} requests into chunks and keeps the order`, async () => {
       // Prepare
       const { fetch, requests } = fakeFetch((request) => {
-        const form = new URLSearchParams(String(request.body));
-        const items = z
-          .array(z.object({ relative_url: z.string() }))
-          .parse(JSON.parse(form.get('batch') ?? '[]'));
+        const items = batchItemsOf(request.body);
         return json(
           200,
           items.map((item) => ({ code: 200, body: JSON.stringify({ id: item.relative_url }) }))
@@ -252,10 +255,7 @@ describe('Function: createGraphClient', () => {
     it("sends an item's own token with its own appsecret_proof, and no token on the others", async () => {
       // Prepare
       const { fetch, requests } = fakeFetch((request) => {
-        const form = new URLSearchParams(String(request.body));
-        const items = z
-          .array(z.object({ relative_url: z.string() }))
-          .parse(JSON.parse(form.get('batch') ?? '[]'));
+        const items = batchItemsOf(request.body);
         return json(
           200,
           items.map(() => ({ code: 200, body: '{}' }))
@@ -269,10 +269,7 @@ describe('Function: createGraphClient', () => {
       ]);
 
       // Assess
-      const form = new URLSearchParams(String(requests[0]?.body));
-      const [page, profile] = z
-        .array(z.object({ relative_url: z.string() }))
-        .parse(JSON.parse(form.get('batch') ?? '[]'));
+      const [page, profile] = batchItemsOf(requests[0]?.body);
       const pageUrl = new URL(`https://graph.example/${page?.relative_url}`);
       expect(pageUrl.searchParams.get('fields')).toBe('about');
       expect(pageUrl.searchParams.get('access_token')).toBe('page-token');
