@@ -63,8 +63,8 @@ const errorResponse = (
 ): APIGatewayProxyStructuredResultV2 => {
   if (error instanceof TandemError) {
     const status = statusOf(error);
-    if (status >= 500) log.error('request failed', { error, code: error.code });
-    else log.info('request refused', { status, code: error.code, message: error.message });
+    if (status >= 500) log.error('request failed', { error, errorCode: error.code });
+    else log.info('request refused', { status, errorCode: error.code, message: error.message });
     return jsonError(
       status,
       {

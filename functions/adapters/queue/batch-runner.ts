@@ -119,14 +119,14 @@ const runBatch = async (
         messageId: record.messageId,
         kind,
         receiveCount,
-        code: failure.code,
+        errorCode: failure.code,
         reason: failure.reason,
       });
       return 'done';
     } catch (error) {
       log.error('job could not be dead-lettered; leaving it on the queue', {
         messageId: record.messageId,
-        code: failure.code,
+        errorCode: failure.code,
         reason: failure.reason,
         error,
       });

@@ -25,8 +25,8 @@ const TITLES: Record<string, string> = {
 const htmlError = (error: unknown, requestId: string, log: Logger): RouteResult => {
   if (!(error instanceof TandemError)) throw error;
   const status = statusOf(error);
-  if (status >= 500) log.error('page failed', { error, code: error.code });
-  else log.info('page refused', { status, code: error.code });
+  if (status >= 500) log.error('page failed', { error, errorCode: error.code });
+  else log.info('page refused', { status, errorCode: error.code });
   return {
     status,
     html: errorPage({
