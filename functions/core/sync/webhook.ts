@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, ValidationError } from '../errors.js';
+import { nestsDeeperThan } from '../json.js';
 import * as z from '../zod.js';
 
 /**
@@ -74,17 +75,39 @@ const PROFILE_RELEVANT = new Set([
 ]);
 
 /**
- * Turns a verified webhook body into the Page changes that matter for sync, one per Page entry.
- * Entries with only irrelevant fields (feed, ratings...) are ignored.
+ * A Page webhook is about six levels deep (delivery, entries, entry, changes, change, value) and a
+ * change's value a few more; anything past this is not Meta's, and would overflow whatever walks it.
  */
-const pageChangesOf = (body: unknown): PageChange[] => {
-  const parsed = pageWebhook.safeParse(body);
-  if (!parsed.success) {
-    throw new ValidationError(
-      'The webhook body is not a Page webhook (object "page" with entries).'
-    );
+const MAX_WEBHOOK_DEPTH = 32;
+
+/** A verified delivery: the Page changes worth a sync, or why the body cannot be one. */
+type PageDelivery = { ok: true; changes: PageChange[] } | { ok: false; reason: string };
+
+const parseJson = (rawBody: Buffer): { ok: true; value: unknown } | { ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(rawBody.toString('utf8')) };
+  } catch {
+    return { ok: false };
   }
-  return parsed.data.entry.flatMap((entry) => {
+};
+
+/**
+ * Reads a verified webhook body into the Page changes that matter for sync, one per Page entry;
+ * entries with only irrelevant fields (feed, ratings...) are left out. Nesting is bounded on the raw
+ * bytes before anything is parsed, so no body can overflow the stack. Never throws for the body's
+ * sake: a body that is not a Page webhook comes back with the reason.
+ */
+const readPageDelivery = (rawBody: Buffer): PageDelivery => {
+  if (nestsDeeperThan(rawBody, MAX_WEBHOOK_DEPTH)) {
+    return { ok: false, reason: `nested deeper than ${MAX_WEBHOOK_DEPTH} levels` };
+  }
+  const json = parseJson(rawBody);
+  if (!json.ok) return { ok: false, reason: 'not valid JSON' };
+  const parsed = pageWebhook.safeParse(json.value);
+  if (!parsed.success) {
+    return { ok: false, reason: 'not a Page webhook (object "page" with entries)' };
+  }
+  const changes = parsed.data.entry.flatMap((entry) => {
     const fields = [...new Set(entry.changes.map((item) => item.field))].filter((field) =>
       PROFILE_RELEVANT.has(field)
     );
@@ -102,6 +125,7 @@ const pageChangesOf = (body: unknown): PageChange[] => {
       },
     ];
   });
+  return { ok: true, changes };
 };
 
 /** The subscription handshake: echo the challenge only when the verify token matches. */
@@ -121,5 +145,5 @@ const answerChallenge = (
   return challenge;
 };
 
-export type { PageChange };
-export { answerChallenge, pageChangesOf, verifyHubSignature };
+export type { PageChange, PageDelivery };
+export { answerChallenge, MAX_WEBHOOK_DEPTH, readPageDelivery, verifyHubSignature };

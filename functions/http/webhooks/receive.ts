@@ -14,8 +14,10 @@ const appSecret = metaAppSecret();
 /**
  * POST /webhooks/meta (public: Meta's Page webhooks, authenticated by X-Hub-Signature-256 over the
  * raw body): verifies, de-duplicates, enqueues one sync job per link of the Page with sync on, and
- * answers 200 at once. 401 for a forged or missing signature, 400 for a body that is not a Page
- * webhook, 413 above 256 KB; a 5xx makes Meta deliver again.
+ * answers 200 at once. 401 for a forged or missing signature, 413 above 256 KB; a signed body that
+ * is not a Page webhook (not JSON, another object, nested too deep) is logged and answered 200,
+ * since Meta retries any other answer with the same bytes for 36 hours. A 5xx only ever means
+ * "try again" (the store or the queue failed), and Meta does.
  */
 export const handler = httpRoute(
   { access: 'public', maxBodyBytes: MAX_WEBHOOK_BYTES },
@@ -26,7 +28,9 @@ export const handler = httpRoute(
       secrets: [await appSecret()],
       deliveryId: requestId,
     });
-    log.info('webhook received', { ...result });
+    // A signed body that is not a Page webhook is Meta's: acknowledged so it is not sent again.
+    if (result.ignored) log.warn('webhook ignored', { ...result, bytes: rawBody.length });
+    else log.info('webhook received', { ...result });
     return { status: 200, json: { received: true, ...result } };
   }
 );

@@ -160,27 +160,40 @@ describe('Sync: Page -> WhatsApp through webhooks, the queue and the worker', ()
     expect(await profileWrites(phoneNumberId)).toHaveLength(writes);
   });
 
-  it('refuses malformed and oversized webhook bodies with clear 4xx answers', async () => {
-    // Prepare
+  it('acknowledges signed bodies it cannot use with 200 and the reason, and refuses oversized ones with 413', async () => {
+    // Prepare: a signed body is Meta's; Meta sends anything but a 200 again for 36 hours.
     const tenant = aTenant('sync');
-    const { pageId } = await linkWithSync(tenant);
+    const { pageId, phoneNumberId } = await linkWithSync(tenant);
+    const writes = (await profileWrites(phoneNumberId)).length;
     const secret = useSystem().env.META_APP_SECRET ?? '';
     const { createHmac } = await import('node:crypto');
     const sign = (body: string) =>
       `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
     const notPage = JSON.stringify({ object: 'user', entry: [{ id: pageId, time: 1 }] });
+    const deep = `{"object":"page","entry":[{"id":"${pageId}","time":${Math.floor(Date.now() / 1000)},"changes":[{"field":"description","value":${'['.repeat(6_000)}${']'.repeat(6_000)}}]}]}`;
     const huge = JSON.stringify({ object: 'page', entry: [], pad: 'x'.repeat(300 * 1024) });
 
     // Act
     const malformed = await postWebhook({ body: '{"object":', signature: sign('{"object":') });
     const wrongObject = await postWebhook({ body: notPage, signature: sign(notPage) });
+    const nested = await postWebhook({ body: deep, signature: sign(deep) });
+    const nestedUnsigned = await postWebhook({ body: deep });
     const tooLarge = await postWebhook({ body: huge, signature: sign(huge) });
+    await queueSettled();
 
     // Assess
-    expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ error: { code: 'malformed_json' } });
-    expect(wrongObject.status).toBe(400);
+    expect(malformed.status).toBe(200);
+    expect(await malformed.json()).toMatchObject({ received: true, ignored: 'not valid JSON' });
+    expect(wrongObject.status).toBe(200);
+    expect(await wrongObject.json()).toMatchObject({ jobs: 0, ignored: expect.any(String) });
+    expect(nested.status).toBe(200);
+    expect(await nested.json()).toMatchObject({
+      jobs: 0,
+      ignored: 'nested deeper than 32 levels',
+    });
+    expect(nestedUnsigned.status).toBe(401);
     expect(tooLarge.status).toBe(413);
+    expect(await profileWrites(phoneNumberId)).toHaveLength(writes);
   });
 
   it('answers the subscription handshake only with the right verify token', async () => {

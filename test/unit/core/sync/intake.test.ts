@@ -84,20 +84,43 @@ describe('Function: receivePageWebhook', () => {
     expect(dedupe.keys.size).toBe(0);
   });
 
-  it('refuses a signed body that is not JSON or not a Page webhook with a clear 400 error', async () => {
-    // Prepare
-    const { deps } = world();
+  it('acknowledges a signed body that is not JSON, not a Page webhook or nested too deep, and says why', async () => {
+    // Prepare: Meta retries anything but a 200 with the same bytes, so these must not fail.
+    const { deps, queue, dedupe } = world();
     const notJson = Buffer.from('{"object":');
     const notPage = Buffer.from(JSON.stringify({ object: 'user', entry: [] }));
+    const deep = Buffer.from(
+      `{"object":"page","entry":[{"id":"1001","time":1,"changes":[{"field":"description","value":${'['.repeat(6_000)}${']'.repeat(6_000)}}]}]}`
+    );
 
     // Act
-    const results = await Promise.allSettled([deliver(deps, notJson), deliver(deps, notPage)]);
+    const results = await Promise.all([notJson, notPage, deep].map((raw) => deliver(deps, raw)));
 
     // Assess
-    expect(results.map((result) => result.status === 'rejected' && result.reason.code)).toEqual([
-      'malformed_json',
-      'invalid_request',
+    expect(results).toEqual([
+      { changes: 0, duplicates: 0, jobs: 0, ignored: 'not valid JSON' },
+      {
+        changes: 0,
+        duplicates: 0,
+        jobs: 0,
+        ignored: 'not a Page webhook (object "page" with entries)',
+      },
+      { changes: 0, duplicates: 0, jobs: 0, ignored: 'nested deeper than 32 levels' },
     ]);
+    expect(queue.published).toEqual([]);
+    expect(dedupe.keys.size).toBe(0);
+  });
+
+  it('refuses a deeply nested body that is not signed with 401, before measuring it', async () => {
+    // Prepare
+    const { deps } = world();
+    const deep = Buffer.from(`{"object":"page","entry":${'['.repeat(6_000)}${']'.repeat(6_000)}}`);
+
+    // Act
+    const unsigned = deliver(deps, deep, sign(deep, 'not-the-app-secret-at-all'));
+
+    // Assess
+    await expect(unsigned).rejects.toBeInstanceOf(AuthenticationError);
   });
 
   it('ignores changes to fields that do not reach the WhatsApp profile', async () => {

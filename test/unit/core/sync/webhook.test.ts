@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, ValidationError } from '../../../../functions/core/errors.js';
+import { AuthenticationError } from '../../../../functions/core/errors.js';
 import {
   answerChallenge,
-  pageChangesOf,
+  MAX_WEBHOOK_DEPTH,
+  readPageDelivery,
   verifyHubSignature,
 } from '../../../../functions/core/sync/webhook.js';
 
@@ -61,28 +62,41 @@ describe('Function: verifyHubSignature', () => {
   );
 });
 
-describe('Function: pageChangesOf', () => {
+const raw = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+/** A Page webhook whose change value nests `depth` arrays deep, as an attacker would send it. */
+const nested = (depth: number) =>
+  Buffer.from(
+    `{"object":"page","entry":[{"id":"1001","time":1,"changes":[{"field":"description","value":${'['.repeat(depth)}${']'.repeat(depth)}}]}]}`
+  );
+
+describe('Function: readPageDelivery', () => {
   it('returns one change per Page entry with its observation time and a stable de-duplication key', () => {
     // Act
-    const first = pageChangesOf(JSON.parse(body.toString()));
-    const again = pageChangesOf(JSON.parse(body.toString()));
+    const first = readPageDelivery(body);
+    const again = readPageDelivery(body);
 
     // Assess
-    expect(first).toEqual([
-      {
-        pageId: '1001',
-        observedAt: new Date(1_790_000_000_000).toISOString(),
-        fields: ['description'],
-        dedupeKey: expect.stringMatching(/^webhook#1001#1790000000#[0-9a-f]{32}$/),
-      },
-    ]);
+    expect(first).toEqual({
+      ok: true,
+      changes: [
+        {
+          pageId: '1001',
+          observedAt: new Date(1_790_000_000_000).toISOString(),
+          fields: ['description'],
+          dedupeKey: expect.stringMatching(/^webhook#1001#1790000000#[0-9a-f]{32}$/),
+        },
+      ],
+    });
     expect(again).toEqual(first);
   });
 
   it('ignores entries whose fields cannot change the WhatsApp profile', () => {
     expect(
-      pageChangesOf({ object: 'page', entry: [{ id: '1', time: 1, changes: [{ field: 'feed' }] }] })
-    ).toEqual([]);
+      readPageDelivery(
+        raw({ object: 'page', entry: [{ id: '1', time: 1, changes: [{ field: 'feed' }] }] })
+      )
+    ).toEqual({ ok: true, changes: [] });
   });
 
   it.each([
@@ -90,8 +104,37 @@ describe('Function: pageChangesOf', () => {
     { object: 'user', entry: [] },
     { object: 'page', entry: [{ id: 'x', time: 1 }] },
     'text',
-  ])('refuses a body that is not a Page webhook: %j', (input) => {
-    expect(() => pageChangesOf(input)).toThrow(ValidationError);
+  ])('says why a body is not a Page webhook, without throwing: %j', (input) => {
+    expect(readPageDelivery(raw(input))).toEqual({
+      ok: false,
+      reason: 'not a Page webhook (object "page" with entries)',
+    });
+  });
+
+  it('says a body is not JSON without throwing', () => {
+    expect(readPageDelivery(Buffer.from('{"object":'))).toEqual({
+      ok: false,
+      reason: 'not valid JSON',
+    });
+  });
+
+  it('refuses a body nested 6,000 deep before parsing it, without overflowing the stack', () => {
+    // Act
+    const result = readPageDelivery(nested(6_000));
+
+    // Assess
+    expect(result).toEqual({ ok: false, reason: `nested deeper than ${MAX_WEBHOOK_DEPTH} levels` });
+  });
+
+  it('still reads a Page webhook whose change value nests as deep as the limit allows', () => {
+    // Prepare: delivery, entries, entry, changes, change, then the value's own arrays.
+    const deepest = nested(MAX_WEBHOOK_DEPTH - 5);
+
+    // Act
+    const result = readPageDelivery(deepest);
+
+    // Assess
+    expect(result).toMatchObject({ ok: true, changes: [{ pageId: '1001' }] });
   });
 });
 
