@@ -5,9 +5,25 @@
 import { measureFootprint } from './lambda-footprint.js';
 import { measureReconcile } from './reconcile.js';
 import { measureSync } from './sync.js';
+import { measureWebhook } from './webhook.js';
 
 const benches: Record<string, () => Promise<void>> = {
   sync: async () => console.table([await measureSync()]),
+  webhook: async () => {
+    const results = await measureWebhook();
+    console.log(
+      `\nWebhook receiver: ${results.deliveries} signed deliveries of ${results.entriesPerDelivery} Page entries each (Lambda timeout ${results.timeoutSeconds} s)`
+    );
+    console.table({
+      'ack p50 ms': results.ackP50Ms,
+      'ack max ms': results.ackMaxMs,
+      statuses: results.statuses.join(' '),
+      'jobs per delivery': results.jobsPerDelivery.join(' '),
+      'all-duplicate redelivery ms': results.redeliveryMs,
+      'duplicates found': results.redeliveryDuplicates,
+      'jobs on the queue': results.jobsOnQueue,
+    });
+  },
   footprint: async () => {
     const rows = await measureFootprint();
     console.log(

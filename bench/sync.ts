@@ -5,21 +5,9 @@
  * burst of edits to one Page may be written once, with the newest value, which counts as delivering
  * every edit it covers.
  */
-import { createHmac, randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createTokenVault } from '../functions/adapters/crypto/token-vault.js';
-import { createGrantRepository } from '../functions/adapters/dynamodb/grants.js';
-import { createLinkRepository } from '../functions/adapters/dynamodb/links.js';
-import { GRAPH_API_VERSION } from '../functions/adapters/graph/version.js';
-import {
-  defaultSync,
-  grantIdFor,
-  type Link,
-  REQUESTED_SCOPES,
-  UNSUPPORTED_FIELDS,
-} from '../functions/core/linking/model.js';
-import { type LocalSystem, startLocalSystem } from '../infra/local/runtime/system.js';
+import { createHmac } from 'node:crypto';
+import { startLocalSystem } from '../infra/local/runtime/system.js';
+import { adminOf, type BenchLink, linkPages } from './links.js';
 
 const PAGES = Number(process.env.BENCH_SYNC_PAGES ?? 100);
 const RATE_PER_SECOND = Number(process.env.BENCH_SYNC_RATE ?? 200);
@@ -51,120 +39,6 @@ const percentile = (sorted: number[], p: number): number =>
   sorted.length === 0
     ? Number.NaN
     : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
-
-const adminOf = (system: LocalSystem) => {
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${system.urls.sandbox}/_admin${path}`, {
-      method,
-      ...(body !== undefined
-        ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
-        : {}),
-    });
-    if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status}`);
-    return (await response.json()) as T;
-  };
-};
-
-/** Signs the user in through the sandbox's OAuth dialog and answers a user token. */
-const signIn = async (system: LocalSystem, userId: string): Promise<string> => {
-  const admin = adminOf(system);
-  const sandbox = (path: string) => `${system.urls.sandbox}/${GRAPH_API_VERSION}${path}`;
-  const redirectUri = `${system.urls.api}/oauth/callback`;
-  await admin('POST', '/settings', { dialogUserId: userId });
-  const dialog = new URL(sandbox('/dialog/oauth'));
-  dialog.search = new URLSearchParams({
-    client_id: system.env.META_APP_ID ?? '',
-    redirect_uri: redirectUri,
-    state: randomBytes(8).toString('hex'),
-    response_type: 'code',
-    scope: REQUESTED_SCOPES.join(','),
-  }).toString();
-  const html = await (await fetch(dialog, { redirect: 'manual' })).text();
-  const session = /name="session" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  const form = new URLSearchParams({ session, action: 'continue' });
-  for (const scope of REQUESTED_SCOPES) form.append('scope', scope);
-  const answer = await fetch(sandbox('/dialog/oauth/confirm'), {
-    method: 'POST',
-    body: form.toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    redirect: 'manual',
-  });
-  const code = new URL(answer.headers.get('location') ?? 'http://invalid/').searchParams.get(
-    'code'
-  );
-  const exchange = new URL(sandbox('/oauth/access_token'));
-  exchange.search = new URLSearchParams({
-    client_id: system.env.META_APP_ID ?? '',
-    client_secret: system.env.META_APP_SECRET ?? '',
-    redirect_uri: redirectUri,
-    code: code ?? '',
-  }).toString();
-  const token = (await (await fetch(exchange)).json()) as { access_token?: string };
-  if (!token.access_token) throw new Error('the sandbox sign-in gave no token');
-  return token.access_token;
-};
-
-interface BenchLink {
-  index: number;
-  pageId: string;
-  phoneNumberId: string;
-}
-
-/** N Pages and numbers in the sandbox, one grant and N links with sync on, written directly. */
-const linkPages = async (system: LocalSystem, count: number): Promise<BenchLink[]> => {
-  const admin = adminOf(system);
-  const user = await admin<{ userId: string }>('POST', '/users', { pages: 0, phoneNumbers: 0 });
-  const seeded = await admin<{
-    links: { pageId: string; wabaId: string; phoneNumberId: string }[];
-  }>('POST', '/seed/bulk', { count, userId: user.userId });
-  const token = await signIn(system, user.userId);
-  const documents = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: system.region,
-      endpoint: system.urls.dynamodb,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-    { marshallOptions: { removeUndefinedValues: true } }
-  );
-  const tenant = `bench-${randomBytes(4).toString('hex')}`;
-  const grantId = grantIdFor(tenant, user.userId);
-  const vault = createTokenVault({ TOKEN_KEY_LOCAL: system.env.TOKEN_KEY_LOCAL ?? '' });
-  const now = new Date().toISOString();
-  await createGrantRepository(documents, system.tables.links).save({
-    grantId,
-    tenantId: tenant,
-    metaUserId: user.userId,
-    scopes: [...REQUESTED_SCOPES],
-    wabaIds: seeded.links.map((link) => link.wabaId),
-    token: await vault.seal(token, { tenantId: tenant, grantId, purpose: 'meta_user_token' }),
-    updatedAt: now,
-  });
-  const links = createLinkRepository(documents, system.tables.links);
-  const out: BenchLink[] = [];
-  for (const [index, seededLink] of seeded.links.entries()) {
-    const link: Link = {
-      linkId: `lnk_${randomBytes(16).toString('hex')}`,
-      tenantId: tenant,
-      grantId,
-      metaUserId: user.userId,
-      pageId: seededLink.pageId,
-      pageName: `Bench ${index}`,
-      wabaId: seededLink.wabaId,
-      phoneNumberId: seededLink.phoneNumberId,
-      displayPhoneNumber: `+1 555 ${String(index).padStart(7, '0')}`,
-      status: 'active',
-      sync: { ...defaultSync(), enabled: true },
-      unsupported: UNSUPPORTED_FIELDS,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    await links.create(link);
-    out.push({ index, pageId: link.pageId, phoneNumberId: link.phoneNumberId });
-  }
-  documents.destroy();
-  return out;
-};
 
 const aboutOf = (index: number, seq: number) => `Bench page ${index} edit ${seq}`;
 const seqOf = (about: string | undefined): number => {

@@ -260,7 +260,7 @@ const functions = {
     entry: 'functions/http/webhooks/receive.ts',
     description:
       "Receives Meta's signed Page webhooks: verifies, de-duplicates, enqueues one sync per link.",
-    // Meta expects an answer within seconds; the work is a few DynamoDB calls and one SQS batch.
+    // Meta expects an answer within seconds: 1,000 entries take a few dozen batched calls.
     timeoutSeconds: 10,
     memoryMb: 256,
     needs: {

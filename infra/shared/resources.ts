@@ -45,8 +45,8 @@ const N = (name: string): KeySpec => ({ name, type: 'N' });
 
 const tables = {
   /**
-   * Links, grants and the guard items that keep one Page and one number in at most one link.
-   * - byPage: webhook fan-in, a Page id finds its links.
+   * Links, grants and the guard items that keep one Page and one number in at most one link (a
+   * Page's guard names its link: webhook fan-in reads guards in batches, not an index per Page).
    * - byMetaUser: Meta's deauthorize and data-deletion callbacks name a Meta user, not a tenant.
    * - byShard: sparse, only active links carry a shard, so the reconciler can fan out by shard.
    */
@@ -56,7 +56,6 @@ const tables = {
     partitionKey: S('pk'),
     sortKey: S('sk'),
     indexes: [
-      { name: 'byPage', partitionKey: S('pageId'), sortKey: S('sk') },
       { name: 'byMetaUser', partitionKey: S('metaUserId'), sortKey: S('sk') },
       { name: 'byShard', partitionKey: N('shard'), sortKey: S('pk') },
     ],

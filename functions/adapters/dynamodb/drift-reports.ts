@@ -1,11 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LinkDriftRecord, TenantPageRecord } from '../../core/reconcile/model.js';
 import type { DriftReportReader, DriftReportWriter } from '../../core/reconcile/ports.js';
+import { batchPutAll } from './batch.js';
 import { decodeCursor, encodeCursor } from './keys.js';
 import { queryAll } from './query.js';
 import { runIndexPk } from './reconcile-runs.js';
@@ -28,10 +24,6 @@ const tenantRunPk = (runId: string, tenantId: string) => `RUN#${runId}#TENANT#${
 const pageSk = (shard: number, seq: number) =>
   `PAGE#${String(shard).padStart(4, '0')}#${String(seq).padStart(9, '0')}`;
 
-/** BatchWriteItem takes 25 requests; unprocessed ones are retried with backoff, never dropped. */
-const BATCH_WRITE_MAX = 25;
-const MAX_WRITE_ATTEMPTS = 8;
-
 const stripKeys = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, ...rest } = item;
   return rest as T;
@@ -41,28 +33,7 @@ const createDriftReportStore = (
   client: DynamoDBDocumentClient,
   tableName: string
 ): DriftReportWriter & DriftReportReader => {
-  const writeAll = async (items: Record<string, unknown>[]): Promise<void> => {
-    const chunks: Record<string, unknown>[][] = [];
-    for (let start = 0; start < items.length; start += BATCH_WRITE_MAX) {
-      chunks.push(items.slice(start, start + BATCH_WRITE_MAX));
-    }
-    await Promise.all(
-      chunks.map(async (chunk) => {
-        let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
-        for (let attempt = 1; requests.length > 0; attempt += 1) {
-          const result = await client.send(
-            new BatchWriteCommand({ RequestItems: { [tableName]: requests } })
-          );
-          requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-          if (requests.length === 0) return;
-          if (attempt >= MAX_WRITE_ATTEMPTS) {
-            throw new Error(`DynamoDB left ${requests.length} drift report items unwritten`);
-          }
-          await sleep(Math.random() * Math.min(2_000, 50 * 2 ** attempt));
-        }
-      })
-    );
-  };
+  const writeAll = (items: Record<string, unknown>[]) => batchPutAll(client, tableName, items);
 
   return {
     writePage: async (records, tenants) => {

@@ -2,7 +2,7 @@ import { ValidationError } from '../../core/errors.js';
 
 /**
  * The links table's single-table layout (infra/shared/resources.ts `links`):
- * - `TENANT#<tenantId>` / `LINK#<linkId>`: a link (GSIs byPage, byMetaUser; byShard while active).
+ * - `TENANT#<tenantId>` / `LINK#<linkId>`: a link (GSI byMetaUser; byShard while active).
  * - `TENANT#<tenantId>` / `GRANT#<grantId>`: a grant with its sealed token (GSI byMetaUser).
  * - `PAGE#<pageId>` / `GUARD` and `PHONE#<phoneNumberId>` / `GUARD`: uniqueness guards, written in
  *   the link's transaction, so a Page or number is in at most one link across all tenants.

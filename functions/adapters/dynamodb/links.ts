@@ -1,6 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -11,6 +9,7 @@ import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { type Link, shardOf } from '../../core/linking/model.js';
 import type { LinkRepository } from '../../core/linking/ports.js';
 import type { PageLinkIndex } from '../../core/sync/ports.js';
+import { batchGetAll } from './batch.js';
 import {
   cancellationCodes,
   isConditionalCheckFailed,
@@ -39,8 +38,6 @@ const EXISTS = 'attribute_exists(pk)';
 const SAME_VERSION = 'attribute_exists(pk) AND version = :expected';
 /** A guard may be removed only by its own link (or be gone already); never another link's guard. */
 const OWN_GUARD = 'attribute_not_exists(pk) OR linkId = :linkId';
-
-const BATCH_GET_MAX = 100;
 
 /** The item for a link: shard only while active, so the byShard index holds active links only. */
 const linkItem = (link: Link): Record<string, unknown> => ({
@@ -288,20 +285,11 @@ const createLinkRepository = (
       const keys = [...new Set(pageIds)]
         .map(pageGuardKey)
         .concat([...new Set(phoneNumberIds)].map(phoneGuardKey));
-      const found = new Set<string>();
-      for (let index = 0; index < keys.length; index += BATCH_GET_MAX) {
-        let pending: Record<string, unknown>[] = keys.slice(index, index + BATCH_GET_MAX);
-        for (let attempt = 1; pending.length > 0; attempt += 1) {
-          const result = await client.send(
-            new BatchGetCommand({
-              RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'pk' } },
-            })
-          );
-          for (const item of result.Responses?.[tableName] ?? []) found.add(String(item.pk));
-          pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-          if (pending.length > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
-        }
-      }
+      const found = new Set(
+        (await batchGetAll(client, tableName, keys, { ProjectionExpression: 'pk' })).map((item) =>
+          String(item.pk)
+        )
+      );
       return {
         pageIds: new Set(pageIds.filter((id) => found.has(pageGuardKey(id).pk))),
         phoneNumberIds: new Set(phoneNumberIds.filter((id) => found.has(phoneGuardKey(id).pk))),
@@ -310,17 +298,29 @@ const createLinkRepository = (
   };
 };
 
-/** The links of a Page, in any tenant, through the byPage index (webhook fan-in). */
+/**
+ * The links of many Pages, in any tenant (webhook fan-in), through their guard items: a Page's guard
+ * names the one link that holds it, so a delivery of 1,000 Pages costs two rounds of BatchGetItem
+ * (guards, then links; strongly consistent, so a link created a moment ago is found) instead of a
+ * thousand index queries.
+ */
 const createPageLinkIndex = (client: DynamoDBDocumentClient, tableName: string): PageLinkIndex => ({
-  linksOfPage: async (pageId) =>
-    (
-      await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'byPage',
-        KeyConditionExpression: 'pageId = :page AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':page': pageId, ':prefix': LINK_PREFIX },
-      })
-    ).map(toLink),
+  linksOfPages: async (pageIds) => {
+    const unique = [...new Set(pageIds)];
+    const guards = await batchGetAll(client, tableName, unique.map(pageGuardKey), {
+      ConsistentRead: true,
+      ProjectionExpression: 'tenantId, linkId',
+    });
+    const links = await batchGetAll(
+      client,
+      tableName,
+      guards.map((guard) => linkKey(String(guard.tenantId), String(guard.linkId))),
+      { ConsistentRead: true }
+    );
+    const byPage = new Map<string, Link[]>(unique.map((pageId) => [pageId, []]));
+    for (const link of links.map(toLink)) byPage.get(link.pageId)?.push(link);
+    return byPage;
+  },
 });
 
 export { createLinkRepository, createPageLinkIndex, linkItem };

@@ -1,5 +1,4 @@
 import {
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -9,6 +8,7 @@ import { ConflictError } from '../../core/errors.js';
 import type { SyncLease, SyncStateRepository, WebhookDedupe } from '../../core/sync/ports.js';
 import type { SyncRecord } from '../../core/sync/state.js';
 import { epochSeconds } from '../../core/time.js';
+import { batchGetAll, batchPutAll } from './batch.js';
 import { isConditionalCheckFailed } from './errors.js';
 import { stripKeys, syncStateKey } from './keys.js';
 
@@ -172,33 +172,36 @@ const createSyncStateRepository = (
 const WEBHOOK_DEDUPE_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
- * Webhook de-duplication in the idempotency table: a conditional put of the change's key. An expired
- * key that TTL has not deleted yet counts as absent (TTL is best effort).
+ * Webhook de-duplication in the idempotency table: one item per change, read with consistent
+ * BatchGetItem and written with BatchWriteItem, so a 1,000-entry delivery costs ten reads and forty
+ * writes instead of a thousand conditional puts. An expired key that TTL has not deleted yet counts as
+ * absent (TTL is best effort). Two deliveries of one change processed at the same moment may both
+ * enqueue it; sync jobs are idempotent, and a lost change would be worse than a duplicate run.
  */
 const createWebhookDedupe = (
   client: DynamoDBDocumentClient,
   tableName: string,
   now: () => Date = () => new Date()
 ): WebhookDedupe => ({
-  claim: async (key) => {
+  recorded: async (keys) => {
     const seconds = epochSeconds(now());
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { id: key, kind: 'webhook', expiration: seconds + WEBHOOK_DEDUPE_TTL_SECONDS },
-          ConditionExpression: 'attribute_not_exists(id) OR expiration < :now',
-          ExpressionAttributeValues: { ':now': seconds },
-        })
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    const items = await batchGetAll(
+      client,
+      tableName,
+      [...new Set(keys)].map((id) => ({ id })),
+      { ConsistentRead: true, ProjectionExpression: 'id, expiration' }
+    );
+    return new Set(
+      items.filter((item) => Number(item.expiration) >= seconds).map((item) => String(item.id))
+    );
   },
-  release: async (key) => {
-    await client.send(new DeleteCommand({ TableName: tableName, Key: { id: key } }));
+  record: async (keys) => {
+    const expiration = epochSeconds(now()) + WEBHOOK_DEDUPE_TTL_SECONDS;
+    await batchPutAll(
+      client,
+      tableName,
+      [...new Set(keys)].map((id) => ({ id, kind: 'webhook', expiration }))
+    );
   },
 });
 

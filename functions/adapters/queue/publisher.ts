@@ -4,6 +4,7 @@ import {
   type SendMessageBatchRequestEntry,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { chunksOf, mapConcurrently } from '../../core/batching.js';
 import { UpstreamError } from '../../core/errors.js';
 import { type Job, serializeJob } from '../../core/jobs.js';
 
@@ -11,6 +12,8 @@ import { type Job, serializeJob } from '../../core/jobs.js';
 const BATCH_LIMIT = 10;
 /** SQS's per-message delay is 0-900 seconds. */
 const MAX_DELAY_SECONDS = 900;
+/** Batches sent at once: a 1,000-job fan-out is 100 requests, too slow one after the other. */
+const BATCHES_IN_FLIGHT = 10;
 
 interface PublisherOptions {
   client: SQSClient;
@@ -31,11 +34,6 @@ const defaultSleep = (ms: number): Promise<void> =>
 
 const backoffMs = (attempt: number): number => Math.random() * Math.min(2_000, 100 * 2 ** attempt);
 
-const chunks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
-    items.slice(index * size, index * size + size)
-  );
-
 /**
  * Entry ids only need to be unique within one request, so the position in the chunk is enough; the
  * queue is a standard queue (no message group, no deduplication id), and jobs are idempotent, so a
@@ -54,8 +52,10 @@ const describe = (failed: BatchResultErrorEntry[]): string =>
   failed.map((entry) => `${entry.Id}: ${entry.Code} ${entry.Message ?? ''}`.trim()).join('; ');
 
 /**
- * Publishes jobs to the sync queue in batches of ten, re-sending only the entries SQS reports as
- * failed (SendMessageBatch succeeds as a whole even when some entries fail).
+ * Publishes jobs to the sync queue in batches of ten (several at once), re-sending only the entries
+ * SQS reports as failed (SendMessageBatch succeeds as a whole even when some entries fail). When a
+ * batch fails for good the others still in flight finish first, then the failure is thrown: the
+ * caller then knows nothing is still being sent on its behalf.
  *
  * @example
  * const publisher = createJobPublisher({ client: sqs(), queueUrl: config.SYNC_QUEUE_URL });
@@ -94,9 +94,9 @@ const createJobPublisher = ({
 
   return {
     publish: async (jobs, delaySeconds = 0) => {
-      for (const chunk of chunks(jobs, BATCH_LIMIT)) {
-        await sendChunk(chunk.map((job, index) => toEntry(job, index, delaySeconds)));
-      }
+      await mapConcurrently(chunksOf(jobs, BATCH_LIMIT), BATCHES_IN_FLIGHT, (chunk) =>
+        sendChunk(chunk.map((job, index) => toEntry(job, index, delaySeconds)))
+      );
     },
   };
 };

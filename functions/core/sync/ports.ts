@@ -87,17 +87,22 @@ interface SyncJobQueue {
   publish(jobs: readonly SyncJob[]): Promise<void>;
 }
 
-/** Finds the links of a Page, in any tenant (webhook fan-in). */
+/** Finds the links of Pages, in any tenant (webhook fan-in). */
 interface PageLinkIndex {
-  linksOfPage(pageId: string): Promise<Link[]>;
+  /** Every Page asked for is in the map, with no links when none holds it. */
+  linksOfPages(pageIds: readonly string[]): Promise<Map<string, Link[]>>;
 }
 
-/** Remembers webhook changes already accepted, for long enough to outlast Meta's retries. */
+/**
+ * Remembers the webhook changes whose sync jobs are on the queue, for long enough to outlast Meta's
+ * retries. A change is recorded only after its jobs are enqueued, so a delivery that failed half-way
+ * (the queue down, the function timed out) is processed again when Meta retries it.
+ */
 interface WebhookDedupe {
-  /** Records the key; false when it was already recorded (a duplicate delivery). */
-  claim(key: string): Promise<boolean>;
-  /** Forgets the key, so a delivery that could not be enqueued is accepted when Meta retries. */
-  release(key: string): Promise<void>;
+  /** Which of `keys` an earlier delivery recorded (strongly consistent reads, batched). */
+  recorded(keys: readonly string[]): Promise<Set<string>>;
+  /** Records the keys of changes whose jobs are enqueued (batched writes). */
+  record(keys: readonly string[]): Promise<void>;
 }
 
 export type {

@@ -158,7 +158,7 @@ class HouseFunction extends NodejsFunction {
    * named indexes (by name, not `index/*`, so an index added later is not readable by default).
    *
    * @example
-   * fn.bindTable(linksTable, 'readWrite', 'LINKS_TABLE', ['byPage']);
+   * fn.bindTable(linksTable, 'readWrite', 'LINKS_TABLE', ['byShard']);
    */
   bindTable(
     table: ITable,

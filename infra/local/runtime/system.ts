@@ -32,6 +32,11 @@ interface LocalSystemOptions {
   scheduleEverySeconds?: number;
   /** Worker batches in flight at once. Default 1. */
   workerConcurrency?: number;
+  /**
+   * Whether the poller runs the worker (default true). Off, jobs stay on the queue: for measuring
+   * what enqueues them without the worker competing for the machine.
+   */
+  worker?: boolean;
   /** No request lines, no runtime notes, no function logs (unless LOG_LEVEL says otherwise). */
   quiet?: boolean;
   log?: (line: string) => void;
@@ -166,20 +171,22 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
     const invoker = createInvoker({ region: REGION, accountId: ACCOUNT_ID });
     await invoker.preload();
 
-    const poller = startPoller({
-      client: sqsClient,
-      queueUrl: syncQueue.url,
-      queueArn: syncQueue.arn,
-      region: REGION,
-      batchSize: queues.sync.batchSize,
-      maxBatchingWindowSeconds: queues.sync.maxBatchingWindowSeconds,
-      visibilityTimeoutSeconds:
-        options.visibilityTimeoutSeconds ?? queues.sync.visibilityTimeoutSeconds,
-      concurrency: options.workerConcurrency ?? 1,
-      invoke: (event: SQSEvent) => invoker.invoke('worker', event),
-      log,
-    });
-    stops.push(poller.stop);
+    if (options.worker !== false) {
+      const poller = startPoller({
+        client: sqsClient,
+        queueUrl: syncQueue.url,
+        queueArn: syncQueue.arn,
+        region: REGION,
+        batchSize: queues.sync.batchSize,
+        maxBatchingWindowSeconds: queues.sync.maxBatchingWindowSeconds,
+        visibilityTimeoutSeconds:
+          options.visibilityTimeoutSeconds ?? queues.sync.visibilityTimeoutSeconds,
+        concurrency: options.workerConcurrency ?? 1,
+        invoke: (event: SQSEvent) => invoker.invoke('worker', event),
+        log,
+      });
+      stops.push(poller.stop);
+    }
 
     const scheduler = startScheduler({
       everySeconds: options.scheduleEverySeconds ?? 60,

@@ -239,21 +239,28 @@ const fakeDedupe = () => {
   const keys = new Set<string>();
   const dedupe: WebhookDedupe & { keys: Set<string> } = {
     keys,
-    claim: async (key) => {
-      if (keys.has(key)) return false;
-      keys.add(key);
-      return true;
-    },
-    release: async (key) => {
-      keys.delete(key);
+    recorded: async (asked) => new Set(asked.filter((key) => keys.has(key))),
+    record: async (done) => {
+      for (const key of done) keys.add(key);
     },
   };
   return dedupe;
 };
 
-const fakePages = (...links: Link[]): PageLinkIndex => ({
-  linksOfPage: async (pageId) => links.filter((link) => link.pageId === pageId),
-});
+/** The links of each Page; remembers each lookup's Pages, and can fail. */
+const fakePages = (...links: Link[]) => {
+  const index: PageLinkIndex & { lookups: string[][]; failure?: Error } = {
+    lookups: [],
+    linksOfPages: async (pageIds) => {
+      index.lookups.push([...pageIds]);
+      if (index.failure) throw index.failure;
+      return new Map(
+        pageIds.map((pageId) => [pageId, links.filter((link) => link.pageId === pageId)])
+      );
+    },
+  };
+  return index;
+};
 
 export {
   aJob,

@@ -28,13 +28,8 @@ const world = () => {
   });
   const queue = fakeQueue();
   const dedupe = fakeDedupe();
-  return {
-    queue,
-    dedupe,
-    deps: { queue, dedupe, pages: fakePages(on, otherTenant, off, paused) },
-    on,
-    otherTenant,
-  };
+  const pages = fakePages(on, otherTenant, off, paused);
+  return { queue, dedupe, pages, deps: { queue, dedupe, pages }, on, otherTenant };
 };
 
 const deliver = (deps: ReturnType<typeof world>['deps'], raw: Buffer, signature = sign(raw)) =>
@@ -135,7 +130,7 @@ describe('Function: receivePageWebhook', () => {
     expect(queue.published).toEqual([]);
   });
 
-  it("gives the change back when enqueuing fails, so Meta's retry is not taken for a duplicate", async () => {
+  it("records nothing when enqueuing fails, so Meta's retry is processed in full", async () => {
     // Prepare
     const { deps, queue, dedupe } = world();
     queue.failure = new UpstreamError('SQS down', true);
@@ -148,5 +143,100 @@ describe('Function: receivePageWebhook', () => {
     expect(dedupe.keys.size).toBe(0);
     queue.failure = undefined;
     await expect(deliver(deps, body('1001'))).resolves.toMatchObject({ jobs: 2 });
+  });
+
+  it('records a change only once its jobs are on the queue', async () => {
+    // Prepare: the queue looks at the records while it is being sent to.
+    const { deps, queue, dedupe } = world();
+    let recordedWhilePublishing = -1;
+    const publish = queue.publish;
+    queue.publish = async (jobs) => {
+      recordedWhilePublishing = dedupe.keys.size;
+      await publish(jobs);
+    };
+
+    // Act
+    await deliver(deps, body('1001'));
+
+    // Assess
+    expect(recordedWhilePublishing).toBe(0);
+    expect(dedupe.keys.size).toBe(1);
+  });
+
+  it("records and enqueues nothing when finding a Page's links fails, and fails the delivery", async () => {
+    // Prepare
+    const { deps, queue, dedupe, pages } = world();
+    pages.failure = new UpstreamError('DynamoDB throttled', true);
+    const raw = Buffer.from(
+      JSON.stringify({
+        object: 'page',
+        entry: ['1000', '1001', '1002'].map((id) => ({
+          id,
+          time: 1_793_000_000,
+          changes: [{ field: 'description', value: {} }],
+        })),
+      })
+    );
+
+    // Act
+    const delivery = deliver(deps, raw);
+
+    // Assess
+    await expect(delivery).rejects.toBeInstanceOf(UpstreamError);
+    expect(queue.published).toEqual([]);
+    expect(dedupe.keys.size).toBe(0);
+  });
+
+  it('enqueues a job for every Page of a 1,000-entry delivery, looking all the Pages up at once', async () => {
+    // Prepare: 1,000 linked Pages, and Meta's largest batch with one entry for each.
+    const links = Array.from({ length: 1_000 }, (_, index) =>
+      aLink({ linkId: `lnk_${String(index).padStart(32, '0')}`, pageId: String(5_000 + index) })
+    );
+    const queue = fakeQueue();
+    const dedupe = fakeDedupe();
+    const pages = fakePages(...links);
+    const raw = Buffer.from(
+      JSON.stringify({
+        object: 'page',
+        entry: links.map((link) => ({
+          id: link.pageId,
+          time: 1_793_000_000,
+          changes: [{ field: 'website', value: {} }],
+        })),
+      })
+    );
+
+    // Act
+    const result = await deliver({ queue, dedupe, pages }, raw);
+
+    // Assess
+    expect(result).toEqual({ changes: 1_000, duplicates: 0, jobs: 1_000 });
+    expect(new Set(queue.published.map((job) => job.linkId)).size).toBe(1_000);
+    expect(dedupe.keys.size).toBe(1_000);
+    expect(pages.lookups).toHaveLength(1);
+    expect(pages.lookups[0]).toHaveLength(1_000);
+  });
+
+  it('counts an entry repeated within a delivery as a duplicate', async () => {
+    // Prepare
+    const { deps, queue } = world();
+    const entry = (time: number) => ({
+      id: '1001',
+      time,
+      changes: [{ field: 'description', value: {} }],
+    });
+    const raw = Buffer.from(
+      JSON.stringify({
+        object: 'page',
+        entry: [entry(1_793_000_000), entry(1_793_000_001), entry(1_793_000_001)],
+      })
+    );
+
+    // Act
+    const result = await deliver(deps, raw);
+
+    // Assess
+    expect(result).toEqual({ changes: 3, duplicates: 1, jobs: 4 });
+    expect(queue.published).toHaveLength(4);
   });
 });
