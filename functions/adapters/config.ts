@@ -9,6 +9,8 @@ import * as z from '../core/zod.js';
 const graphConfig = z.object({
   GRAPH_API_BASE_URL: z._default(z.url(), 'https://graph.facebook.com'),
   META_APP_ID: z.string().check(z.regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id')),
+  /** How long one Graph request may take; 10 s unless set (the tests' local system sets less). */
+  GRAPH_TIMEOUT_MS: z.optional(z.coerce.number().check(z.int(), z.minimum(500), z.maximum(29_000))),
 });
 
 const base64Key = z

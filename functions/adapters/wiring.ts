@@ -71,6 +71,7 @@ const graphClient = (
       baseUrl: config.GRAPH_API_BASE_URL,
       appId: config.META_APP_ID,
       appSecret: await secret(),
+      ...(config.GRAPH_TIMEOUT_MS ? { timeoutMs: config.GRAPH_TIMEOUT_MS } : {}),
       log: logger,
       ...(options.onUsage ? { onUsage: options.onUsage } : {}),
     });

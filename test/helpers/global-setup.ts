@@ -4,7 +4,8 @@ import type { ProvidedSystem } from './system.js';
 
 /**
  * Starts ONE local system for the integration and e2e projects: ephemeral ports, a 2 s visibility
- * timeout so retries happen within a test, and no timed reconciler: tests start runs themselves with
+ * timeout so retries happen within a test, Graph requests timing out after 5 s (so a test of a
+ * timed-out write waits seconds, not tens), and no timed reconciler: tests start runs themselves with
  * `runReconcilerNow()` (the gateway's local-only `POST /_local/reconcile`, which calls
  * `scheduler.runNow()` in this process). Test workers get the system's details through `inject`.
  *
@@ -14,6 +15,9 @@ import type { ProvidedSystem } from './system.js';
  * one (their files run one at a time: neither project allows file parallelism) and the last project
  * to finish stops it.
  */
+/** Above every latency a test injects for other reasons (3 s at most), far below the client's 10 s. */
+const GRAPH_TIMEOUT_MS = 5_000;
+
 interface Shared {
   system: Promise<LocalSystem>;
   users: number;
@@ -24,7 +28,12 @@ const registry = globalThis as { [KEY]?: Shared };
 
 export default async function setup(project: TestProject) {
   registry[KEY] ??= {
-    system: startLocalSystem({ visibilityTimeoutSeconds: 2, scheduleEverySeconds: 0, quiet: true }),
+    system: startLocalSystem({
+      visibilityTimeoutSeconds: 2,
+      scheduleEverySeconds: 0,
+      graphTimeoutMs: GRAPH_TIMEOUT_MS,
+      quiet: true,
+    }),
     users: 0,
   };
   const shared = registry[KEY];

@@ -15,7 +15,7 @@ import { stripKeys, syncStateKey } from './keys.js';
 /**
  * Sync's items in the links table, beside the link they belong to:
  * `TENANT#<tenantId>` / `SYNC#<linkId>`: the baseline last written, when the Page was last read, the
- * last result, and while a run is under way its lease. The item carries no `pageId`, `metaUserId` or
+ * last result, the writes Meta did not answer, and while a run is under way its lease. The item carries no `pageId`, `metaUserId` or
  * `shard`, so it never appears in the links table's indexes.
  */
 
@@ -117,6 +117,33 @@ const createSyncStateRepository = (
         throw new ConflictError(
           `A newer sync of link ${record.linkId} was stored first; this run's result was dropped.`,
           { linkId: record.linkId },
+          'sync_superseded',
+          { cause: error }
+        );
+      }
+    },
+
+    recordUnconfirmed: async (tenantId, linkId, writes, owner) => {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: syncStateKey(tenantId, linkId),
+            UpdateExpression:
+              writes.length > 0 ? 'SET unconfirmed = :writes' : 'REMOVE unconfirmed',
+            ConditionExpression: LEASE_MINE,
+            ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
+            ExpressionAttributeValues: {
+              ':owner': owner,
+              ...(writes.length > 0 ? { ':writes': writes } : {}),
+            },
+          })
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        throw new ConflictError(
+          `Another sync of link ${linkId} took over; this run sends nothing.`,
+          { linkId },
           'sync_superseded',
           { cause: error }
         );

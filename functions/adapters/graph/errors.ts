@@ -138,6 +138,13 @@ class GraphTransientError extends GraphError {
 /** No response within the client's timeout. Transient: Meta may still have applied a write. */
 class GraphTimeoutError extends GraphTransientError {}
 
+/**
+ * Graph never answered the request (the client's timeout, a connection lost or refused): whether
+ * Meta applied it, or still will, is unknown.
+ */
+const isUnanswered = (error: unknown): boolean =>
+  error instanceof GraphTransientError && error.status === undefined;
+
 /** The object does not exist or this token cannot see it (100/33, 803, HTTP 404). */
 class GraphNotFoundError extends GraphError {}
 
@@ -338,6 +345,7 @@ export {
   GraphTransientError,
   GraphValidationError,
   graphErrorOf,
+  isUnanswered,
   parseGraphError,
   toTandemError,
 };

@@ -8,6 +8,7 @@ import {
   GraphResponseError,
   GraphTimeoutError,
   GraphTransientError,
+  isUnanswered,
   parseGraphError,
 } from './errors.js';
 import { type GraphUsage, parseUsage } from './usage.js';
@@ -71,6 +72,12 @@ interface GraphRequest {
    * repeated after a timeout may create twice). Set true for full-overwrite POSTs.
    */
   idempotent?: boolean;
+  /**
+   * false: not repeated after a timeout or a lost connection, even when idempotent. For a write that
+   * Meta may still apply after the client gave up, where a blind repeat could race a newer write:
+   * the caller gets the GraphError (see `isUnanswered`) and decides, e.g. by reading back.
+   */
+  repeatUnanswered?: boolean;
   /** Retries override for this call (e.g. 1 for a call whose caller retries itself). */
   maxAttempts?: number;
 }
@@ -247,6 +254,7 @@ const createGraphHttp = (options: HttpOptions): GraphHttp => {
   ): number | undefined => {
     if (attempt >= maxAttempts || !isIdempotent(request)) return undefined;
     if (!(error instanceof GraphError) || !error.retryable) return undefined;
+    if (request.repeatUnanswered === false && isUnanswered(error)) return undefined;
     if (error instanceof GraphRateLimitError) {
       // Meta's regain estimate is in minutes; waiting that long in a Lambda wastes the invocation,
       // so only a short, header-backed wait is honoured here and anything longer surfaces at once.

@@ -106,6 +106,7 @@ export {
   GraphTokenError,
   GraphTransientError,
   GraphValidationError,
+  isUnanswered,
   parseGraphError,
   toTandemError,
 } from './errors.js';

@@ -56,7 +56,9 @@ interface WhatsAppOperations {
   getBusinessProfile(token: string, phoneNumberId: string): Promise<GraphResult<BusinessProfile>>;
   /**
    * Writes the given profile fields (only those sent change). Validated against the spec's limits
-   * before sending; retried on transient errors because it overwrites, so repeating it is harmless.
+   * before sending; retried on Meta's transient errors because it overwrites, so repeating it is
+   * harmless, but never after a timeout or a lost connection (`isUnanswered`): Meta may still apply
+   * the first, after a newer write.
    */
   updateBusinessProfile(
     token: string,
@@ -156,6 +158,7 @@ const createWhatsApp = (http: GraphHttp): WhatsAppOperations => {
           token,
           json: { messaging_product: 'whatsapp', ...parsed.data },
           idempotent: true,
+          repeatUnanswered: false,
         },
         success
       );

@@ -1,18 +1,21 @@
 import { PermissionError } from '../../core/errors.js';
 import { openGrantToken } from '../../core/linking/grants.js';
 import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
-import type { ProfileWriter } from '../../core/sync/ports.js';
+import type { ProfileWriter, WriteOutcome } from '../../core/sync/ports.js';
 import {
   type BusinessProfileUpdate,
   type GraphClient,
   GraphValidationError,
+  isUnanswered,
   type UploadMime,
 } from '../graph/index.js';
 import { graphCalls } from './graph-calls.js';
 
 /**
  * The ProfileWriter over the Graph client: a partial `whatsapp_business_profile` update with the
- * grant's user token, and the Page picture through Meta's resumable upload when it changed.
+ * grant's user token, and the Page picture through Meta's resumable upload when it changed. An update
+ * Meta never answers comes back as `unanswered` rather than an error: the run must find out what
+ * WhatsApp now holds, where a retry would only guess.
  */
 
 interface ProfileWriterDeps {
@@ -46,7 +49,7 @@ const createProfileWriter = (deps: ProfileWriterDeps): ProfileWriter => {
         );
       }
       const token = await openGrantToken(deps, grant);
-      await call(async (client) => {
+      return call(async (client): Promise<WriteOutcome> => {
         const update: BusinessProfileUpdate = { ...changes };
         if (picture) {
           const image = await client.downloadImage(picture.url);
@@ -65,8 +68,14 @@ const createProfileWriter = (deps: ProfileWriterDeps): ProfileWriter => {
           );
           update.profile_picture_handle = data.handle;
         }
-        if (Object.keys(update).length === 0) return;
-        await client.updateBusinessProfile(token, link.phoneNumberId, update);
+        if (Object.keys(update).length === 0) return 'confirmed';
+        try {
+          await client.updateBusinessProfile(token, link.phoneNumberId, update);
+          return 'confirmed';
+        } catch (error) {
+          if (isUnanswered(error)) return 'unanswered';
+          throw error;
+        }
       });
     },
   };

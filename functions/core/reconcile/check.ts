@@ -36,7 +36,7 @@ const checkLinks = async (
   );
   if (links.length === 0) return { outcomes: errors, usage: { maxUsagePercent: 0 } };
   const [baselines, observed] = await Promise.all([
-    deps.baselines.lastWritten(links),
+    deps.baselines.read(links),
     deps.observer.observe(links),
   ]);
   const checked = links.map((link): LinkOutcome => {
@@ -50,7 +50,13 @@ const checkLinks = async (
         reason: 'Meta did not answer for this link',
       };
     }
-    const drift = classifyDrift(observation, syncedFields(link), baselines.get(link.linkId));
+    const baseline = baselines.get(link.linkId);
+    const drift = classifyDrift(
+      observation,
+      syncedFields(link),
+      baseline?.lastWritten,
+      baseline?.unconfirmed
+    );
     const paused = isPaused(link);
     return {
       kind: 'checked',

@@ -2,6 +2,7 @@ import type { SyncField } from '../linking/model.js';
 import { mapPageToProfile, type PageSnapshot, type ProfileFields } from '../sync/mapping.js';
 import type { WrittenProfile } from '../sync/plan.js';
 import { diffProfiles, type FieldDiff, type ProfileField } from '../sync/profile.js';
+import { type UnconfirmedWrite, withOwnWrites } from '../sync/unconfirmed.js';
 
 /**
  * Drift: how a link's Page, its WhatsApp profile and what Tandem last wrote relate. Pure, so the
@@ -42,12 +43,15 @@ type Observation =
 
 /**
  * Classifies one link. Without a previous write there is no baseline, so any difference between the
- * Page and WhatsApp counts as a pending Page change (the first sync will take over).
+ * Page and WhatsApp counts as a pending Page change (the first sync will take over). A WhatsApp value
+ * equal to one Tandem sent without seeing the outcome (`unconfirmed`) is Tandem's own write landing
+ * late: never a direct edit, and a Page change where the Page says otherwise, which heals.
  */
 const classifyDrift = (
   observation: Observation,
   syncedFields: readonly SyncField[],
-  lastWritten: WrittenProfile | undefined
+  lastWritten: WrittenProfile | undefined,
+  unconfirmed: readonly UnconfirmedWrite[] = []
 ): Drift => {
   if (observation.kind !== 'observed')
     return { class: observation.kind, fields: [], unsupported: [] };
@@ -57,7 +61,9 @@ const classifyDrift = (
     .map((note) => note.field);
   const managed = Object.keys(mapped.fields) as ProfileField[];
   // With no write yet, WhatsApp's values are the baseline, so every difference lands on the Page side.
-  const baseline = lastWritten?.fields ?? observation.whatsapp;
+  const baseline = lastWritten
+    ? withOwnWrites(lastWritten.fields, observation.whatsapp, unconfirmed)
+    : observation.whatsapp;
   const pageSide = new Set(
     diffProfiles(baseline, mapped.fields, managed).map((diff) => diff.field)
   );

@@ -1,6 +1,7 @@
 import type { ReconcileShardJob, SyncJob } from '../jobs.js';
 import type { Link } from '../linking/model.js';
 import type { WrittenProfile } from '../sync/plan.js';
+import type { UnconfirmedWrite } from '../sync/unconfirmed.js';
 import type { Observation } from './drift.js';
 import type {
   LinkDriftRecord,
@@ -116,9 +117,15 @@ interface ReconcileObserver {
   ): Promise<{ observations: Map<string, Observation>; usage: UsageReading }>;
 }
 
-/** What Tandem last wrote to each link's WhatsApp profile (absent: never written). */
+/** What sync last wrote to a link's profile, and the writes it sent without seeing their outcome. */
+interface SyncBaseline {
+  lastWritten?: WrittenProfile;
+  unconfirmed?: UnconfirmedWrite[];
+}
+
+/** Each link's sync baseline (absent: never synced). */
 interface BaselineSource {
-  lastWritten(links: readonly Link[]): Promise<Map<string, WrittenProfile>>;
+  read(links: readonly Link[]): Promise<Map<string, SyncBaseline>>;
 }
 
 interface ReconcileJobPublisher {
@@ -163,5 +170,6 @@ export type {
   ReconcileObserver,
   ReconcileRunStore,
   SourcedLink,
+  SyncBaseline,
   UsageReading,
 };

@@ -6,6 +6,7 @@ import {
   type ProfileFields,
 } from './mapping.js';
 import { diffProfiles, type FieldDiff, type ProfileField } from './profile.js';
+import { type UnconfirmedWrite, withOwnWrites } from './unconfirmed.js';
 
 /** What Tandem last wrote to a link's WhatsApp profile: the baseline for spotting direct edits. */
 interface WrittenProfile {
@@ -22,6 +23,8 @@ interface SyncState {
   fields: readonly SyncField[];
   paused: boolean;
   lastWritten: WrittenProfile | undefined;
+  /** Writes Tandem sent without seeing the outcome: their values on WhatsApp are Tandem's own. */
+  unconfirmed?: readonly UnconfirmedWrite[];
 }
 
 type SyncPlan =
@@ -49,8 +52,9 @@ const profileFieldsOf = (fields: readonly SyncField[]): ProfileField[] =>
  * the WhatsApp profile as it is now. Pure: the worker performs the plan.
  *
  * Primary course: 1. skip when sync is off or paused; 2. refuse a snapshot older than the last one
- * written; 3. pause with `local_override` when WhatsApp no longer holds what Tandem wrote; 4. map the
- * Page and write only what differs (and the picture only when its bytes changed).
+ * written; 3. pause with `local_override` when WhatsApp no longer holds what Tandem wrote, unless
+ * what it holds is a value Tandem sent and never saw confirmed (its own write, landed late); 4. map
+ * the Page and write only what differs (and the picture only when its bytes changed).
  */
 const planSync = (
   state: SyncState,
@@ -67,7 +71,11 @@ const planSync = (
   const managed = profileFieldsOf(state.fields);
   if (last) {
     const baselineFields = managed.filter((field) => field in last.fields);
-    const diffs = diffProfiles(last.fields, current, baselineFields);
+    const own = withOwnWrites(last.fields, current, state.unconfirmed ?? []);
+    const diffs = diffProfiles(own, current, baselineFields).map((diff) => ({
+      ...diff,
+      expected: last.fields[diff.field],
+    }));
     if (diffs.length > 0) return { kind: 'pause', reason: 'local_override', diffs };
   }
   const mapped = mapPageToProfile(page, state.fields);

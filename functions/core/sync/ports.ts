@@ -3,6 +3,7 @@ import type { Link } from '../linking/model.js';
 import type { Observation } from '../reconcile/drift.js';
 import type { ProfileFields } from './mapping.js';
 import type { SyncRecord, SyncResult } from './state.js';
+import type { UnconfirmedWrite } from './unconfirmed.js';
 
 /**
  * Reads a link's two sides from Meta: the Page (as a PageSnapshot, picture hashed by its bytes) and
@@ -25,11 +26,18 @@ interface LinkObserver {
   observeMany(links: readonly Link[]): Promise<Map<string, Observation>>;
 }
 
+/**
+ * How a profile write ended: `confirmed` when Meta answered that it applied it; `unanswered` when
+ * Meta never answered (timeout, lost connection), so it may or may not be applied, now or later.
+ */
+type WriteOutcome = 'confirmed' | 'unanswered';
+
 /** Writes to a link's WhatsApp business profile. */
 interface ProfileWriter {
   /**
    * Writes `changes` (a partial update: only these fields change) and, when given, the Page picture
-   * (downloaded from `picture.url` and sent through Meta's resumable upload).
+   * (downloaded from `picture.url` and sent through Meta's resumable upload). The update is sent
+   * once per call, never repeated after an unanswered attempt: the caller reads back instead.
    * @throws PermissionError `meta_token_invalid` when Meta rejects the token (190); RateLimitError;
    * UpstreamError (retryable or not); ValidationError when WhatsApp refuses a value.
    */
@@ -37,7 +45,7 @@ interface ProfileWriter {
     link: Link,
     changes: ProfileFields,
     picture: { url: string; sha256: string } | undefined
-  ): Promise<void>;
+  ): Promise<WriteOutcome>;
 }
 
 /** A lease on a link's sync: who holds it and since when (the holder reads the Page after that). */
@@ -65,6 +73,17 @@ interface SyncStateRepository {
    * @throws ConflictError `sync_superseded` when either condition fails.
    */
   complete(record: SyncRecord, owner: string): Promise<void>;
+  /**
+   * Replaces the link's unconfirmed writes (before a write is sent: the write with them), only while
+   * `owner` holds the lease, so a write is never sent without its record.
+   * @throws ConflictError `sync_superseded` when the lease is no longer `owner`'s.
+   */
+  recordUnconfirmed(
+    tenantId: string,
+    linkId: string,
+    writes: readonly UnconfirmedWrite[],
+    owner: string
+  ): Promise<void>;
   /** Records a result without touching the baseline (a pause, a failure) and releases the lease. */
   finish(tenantId: string, linkId: string, result: SyncResult, owner: string): Promise<void>;
   /** Releases the lease if `owner` still holds it. */
@@ -115,4 +134,5 @@ export type {
   SyncStateRepository,
   UsageMeter,
   WebhookDedupe,
+  WriteOutcome,
 };

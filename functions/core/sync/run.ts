@@ -10,8 +10,10 @@ import type {
   SyncLease,
   SyncStateRepository,
   UsageMeter,
+  WriteOutcome,
 } from './ports.js';
 import type { SyncRecord, SyncResult } from './state.js';
+import { hasLanded, stillUnconfirmed, type UnconfirmedWrite } from './unconfirmed.js';
 
 /**
  * The sync use case: one job, one link, Page -> WhatsApp. Idempotent (running a job twice writes
@@ -54,6 +56,12 @@ const MAX_PACE_MS = 5_000;
 /** How often, and how long apart, a run waits for another run of the same link to finish. */
 const BUSY_WAIT_ATTEMPTS = 20;
 const BUSY_WAIT_MS = 250;
+/**
+ * After a write Meta did not answer and a read that does not show it yet, the job comes back this
+ * much later: long enough for a write Meta is still processing to land, so the retry sees it and
+ * writes the newest Page values over it.
+ */
+const UNCONFIRMED_RECHECK_SECONDS = 30;
 
 /** Another run still holds the link's lease after a wait, and started before this change. */
 class SyncBusyError extends TandemError {
@@ -67,8 +75,30 @@ class SyncBusyError extends TandemError {
   }
 }
 
+/**
+ * Meta did not answer a profile write, and the profile read after it does not hold it yet: it may
+ * still land. Retried later, when a late landing will be visible.
+ */
+class ProfileWriteUnconfirmedError extends TandemError {
+  readonly code = 'profile_write_unconfirmed';
+  override readonly retryable = true;
+  constructor(linkId: string) {
+    super(
+      `Meta did not answer the WhatsApp profile write for link ${linkId}; the profile will be read again shortly and the newest Page values written.`,
+      { linkId, retryAfterSeconds: UNCONFIRMED_RECHECK_SECONDS }
+    );
+  }
+}
+
 const covers = (readAt: string, observedAt: string): boolean =>
   Date.parse(observedAt) + OBSERVATION_SKEW_MS <= Date.parse(readAt);
+
+/**
+ * A link with writes Meta never answered is never skipped as covered by an earlier run: one of those
+ * writes may have landed after that run, over newer values, and only a run that reads now sees it.
+ */
+const awaitsCheck = (record: SyncRecord | undefined): boolean =>
+  (record?.unconfirmed?.length ?? 0) > 0;
 
 /** 90% -> 0.5 s, 99% and above -> 5 s between runs, while Meta's usage stays high. */
 const paceMs = (percent: number): number =>
@@ -125,11 +155,17 @@ const syncedFields = (link: Link): SyncField[] =>
  *    link's lease will read (`coalesced`); if that run started before the change, retry shortly.
  * 3. Read both sides (slowing down first when Meta's usage is high); a rejected token pauses the
  *    link with `token_invalid`, a missing Page or number fails the job for good.
- * 4. Plan: a direct WhatsApp edit pauses the link with `local_override` and the differing fields;
- *    otherwise write only what differs (and the picture only when its bytes changed).
- * 5. Store the new baseline and observation time, conditioned on nothing newer having been stored.
+ * 4. Plan: a direct WhatsApp edit pauses the link with `local_override` and the differing fields
+ *    (a value Tandem sent and never saw answered is its own, not an edit); otherwise write only
+ *    what differs (and the picture only when its bytes changed), recording the write as unconfirmed
+ *    before sending it. When Meta does not answer, read the profile again: if the write shows, it
+ *    landed; if not, retry the job later (`profile_write_unconfirmed`), keeping the record, so a late
+ *    landing is seen and overwritten with the newest Page values.
+ * 5. Store the new baseline and observation time, conditioned on nothing newer having been stored,
+ *    with the writes still unconfirmed.
  *
- * @throws RateLimitError / SyncBusyError / retryable UpstreamError: retry later (the error says when);
+ * @throws RateLimitError / SyncBusyError / ProfileWriteUnconfirmedError / retryable UpstreamError:
+ * retry later (the error says when);
  * NotFoundError / ValidationError / non-retryable UpstreamError: the job cannot succeed.
  */
 const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
@@ -139,7 +175,11 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
   if (link.status === 'paused') return { outcome: 'skipped', why: 'paused' };
 
   const before = await deps.state.get(job.tenantId, job.linkId);
-  if (before?.lastObservedAt && covers(before.lastObservedAt, job.observedAt)) {
+  if (
+    before?.lastObservedAt &&
+    covers(before.lastObservedAt, job.observedAt) &&
+    !awaitsCheck(before)
+  ) {
     return { outcome: 'stale' };
   }
 
@@ -162,7 +202,9 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
       known = taken.record;
       break;
     }
-    if (covers(taken.lease.acquiredAt, job.observedAt)) return { outcome: 'coalesced' };
+    if (covers(taken.lease.acquiredAt, job.observedAt) && !awaitsCheck(before)) {
+      return { outcome: 'coalesced' };
+    }
     if (attempt >= BUSY_WAIT_ATTEMPTS) {
       const waitSeconds = Math.ceil(
         (Date.parse(taken.lease.until) - Date.parse(lease.acquiredAt)) / 1000
@@ -171,7 +213,11 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
     }
     await deps.sleep(BUSY_WAIT_MS);
     const latest = await deps.state.get(job.tenantId, job.linkId);
-    if (latest?.lastObservedAt && covers(latest.lastObservedAt, job.observedAt)) {
+    if (
+      latest?.lastObservedAt &&
+      covers(latest.lastObservedAt, job.observedAt) &&
+      !awaitsCheck(latest)
+    ) {
       return { outcome: 'stale' };
     }
     lease = leaseFrom(deps.clock.now());
@@ -198,6 +244,7 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
     writtenAt: string;
     syncAt: string;
     outcome: SyncResult;
+    unconfirmed: UnconfirmedWrite[];
   }): Promise<void> => {
     const record: SyncRecord = {
       tenantId: link.tenantId,
@@ -211,6 +258,7 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
       lastObservedAt: run.readAt,
       lastSyncAt: run.syncAt,
       lastResult: run.outcome,
+      ...(run.unconfirmed.length > 0 ? { unconfirmed: run.unconfirmed } : {}),
     };
     await deps.state.complete(record, lease.owner);
     settled = true;
@@ -250,12 +298,15 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
     }
 
     const fields = syncedFields(link);
+    const unconfirmed = known?.unconfirmed ?? [];
     const plan: SyncPlan = planSync(
-      { enabled: true, fields, paused: false, lastWritten: known?.lastWritten },
+      { enabled: true, fields, paused: false, lastWritten: known?.lastWritten, unconfirmed },
       observation.page,
       readAt,
       observation.whatsapp
     );
+    // A write WhatsApp is seen holding has landed and cannot land again; old ones are let go.
+    const outstanding = stillUnconfirmed(unconfirmed, observation.whatsapp, deps.clock.now());
     switch (plan.kind) {
       case 'disabled':
       case 'paused':
@@ -283,28 +334,61 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
           writtenAt: known?.lastWritten?.writtenAt ?? readAt,
           syncAt: deps.clock.now().toISOString(),
           outcome: result('noop', { notes: plan.notes }),
+          unconfirmed: outstanding,
         });
         return { outcome: 'noop' };
       }
       case 'update': {
+        // Recorded before it is sent: if Meta never answers, or this run dies mid-call, its values
+        // on WhatsApp are still known to be Tandem's.
+        const sent: UnconfirmedWrite = {
+          fields: plan.changes,
+          sentAt: deps.clock.now().toISOString(),
+        };
+        const tracked = Object.keys(plan.changes).length > 0;
+        if (tracked) {
+          await deps.state.recordUnconfirmed(
+            link.tenantId,
+            link.linkId,
+            [...outstanding, sent],
+            lease.owner
+          );
+        }
+        let written: WriteOutcome;
         try {
-          await deps.writer.write(link, plan.changes, plan.picture);
+          written = await deps.writer.write(link, plan.changes, plan.picture);
         } catch (error) {
+          // Meta answered, refusing the write: it will never land.
+          if (tracked) {
+            await deps.state
+              .recordUnconfirmed(link.tenantId, link.linkId, outstanding, lease.owner)
+              .catch(() => undefined);
+          }
           if (!isTokenError(error)) throw error;
           return await pauseForToken(deps.clock.now().toISOString());
         }
+        if (written === 'unanswered') {
+          // What WhatsApp holds is unknown: read it before this run ends.
+          const after = await deps.observer.observe(link);
+          const landed = after.kind === 'observed' && hasLanded(sent, after.whatsapp);
+          if (!landed) throw new ProfileWriteUnconfirmedError(link.linkId);
+        }
+        // A picture whose write went unanswered cannot be seen in the profile: it counts as not
+        // written, so the next sync uploads it again rather than trust it.
+        const picture = written === 'confirmed' ? plan.picture : undefined;
         const changedFields: SyncField[] = [
           ...(Object.keys(plan.changes) as SyncField[]),
-          ...(plan.picture ? (['profilePicture'] as const) : []),
+          ...(picture ? (['profilePicture'] as const) : []),
         ];
         const writtenAt = deps.clock.now().toISOString();
         await complete({
           readAt,
           fields: plan.baseline,
-          pictureSha256: plan.picture?.sha256 ?? known?.lastWritten?.pictureSha256,
+          pictureSha256: picture?.sha256 ?? known?.lastWritten?.pictureSha256,
           writtenAt,
           syncAt: writtenAt,
           outcome: result('applied', { changedFields, notes: plan.notes }),
+          unconfirmed: outstanding,
         });
         return { outcome: 'applied', changedFields };
       }
@@ -321,4 +405,11 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
 };
 
 export type { SyncDeps, SyncRun };
-export { OBSERVATION_SKEW_MS, paceMs, runSync, SyncBusyError };
+export {
+  OBSERVATION_SKEW_MS,
+  ProfileWriteUnconfirmedError,
+  paceMs,
+  runSync,
+  SyncBusyError,
+  UNCONFIRMED_RECHECK_SECONDS,
+};

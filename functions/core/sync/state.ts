@@ -2,6 +2,7 @@ import type { SyncJob } from '../jobs.js';
 import type { Link, SyncField, UnsupportedField } from '../linking/model.js';
 import type { MappingNote } from './mapping.js';
 import type { WrittenProfile } from './plan.js';
+import type { UnconfirmedWrite } from './unconfirmed.js';
 
 /**
  * What Tandem remembers about a link's sync, apart from the link itself: the baseline it last wrote
@@ -33,6 +34,11 @@ interface SyncRecord {
   /** When a run last completed, i.e. WhatsApp was known to match the Page. */
   lastSyncAt?: string;
   lastResult?: SyncResult;
+  /**
+   * Writes sent without their outcome being seen (Meta did not answer): Meta may still apply them,
+   * so their values on WhatsApp are Tandem's own, not direct edits.
+   */
+  unconfirmed?: UnconfirmedWrite[];
 }
 
 /** The sync status of a link, as GET /links/{linkId}/sync shows it. */
@@ -49,6 +55,8 @@ interface SyncStatusView {
   notes: MappingNote[];
   /** Page fields WhatsApp cannot hold at all (hours). */
   unsupported: UnsupportedField[];
+  /** Writes Meta did not answer, which it may still apply: the fields sent and when. */
+  unconfirmedWrites: { fields: SyncField[]; sentAt: string }[];
 }
 
 const toSyncStatusView = (link: Link, record: SyncRecord | undefined): SyncStatusView => ({
@@ -62,6 +70,10 @@ const toSyncStatusView = (link: Link, record: SyncRecord | undefined): SyncStatu
   lastResult: record?.lastResult ?? null,
   notes: record?.lastResult?.notes ?? [],
   unsupported: link.unsupported,
+  unconfirmedWrites: (record?.unconfirmed ?? []).map((write) => ({
+    fields: Object.keys(write.fields) as SyncField[],
+    sentAt: write.sentAt,
+  })),
 });
 
 export type { SyncOutcome, SyncRecord, SyncResult, SyncStatusView };

@@ -16,6 +16,8 @@ interface EnvContext {
   /** Base64 of 32 random bytes: the local stand-in for the KMS key that wraps token data keys. */
   tokenKey: string;
   webhookVerifyToken: string;
+  /** Graph requests time out after this long (unset: the client's 10 s). */
+  graphTimeoutMs?: number;
 }
 
 /** A fresh token key per run: DynamoDB Local is in memory, so no sealed token outlives the run. */
@@ -37,6 +39,7 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
   META_DIALOG_BASE_URL: ctx.sandboxUrl,
   META_APP_ID: ctx.appId,
   PUBLIC_BASE_URL: ctx.apiUrl,
+  ...(ctx.graphTimeoutMs ? { GRAPH_TIMEOUT_MS: String(ctx.graphTimeoutMs) } : {}),
 });
 
 /**

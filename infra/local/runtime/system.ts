@@ -30,6 +30,8 @@ interface LocalSystemOptions {
   visibilityTimeoutSeconds?: number;
   /** How often the reconciler runs; 0 turns the timer off (runNow still works). Default 60. */
   scheduleEverySeconds?: number;
+  /** How long a Graph request may take before it times out (the client's 10 s by default). */
+  graphTimeoutMs?: number;
   /** Worker batches in flight at once. Default 1. */
   workerConcurrency?: number;
   /**
@@ -163,6 +165,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       appSecret,
       tokenKey: newTokenKey(),
       webhookVerifyToken,
+      ...(options.graphTimeoutMs ? { graphTimeoutMs: options.graphTimeoutMs } : {}),
     });
     // Handlers run in this process and read their configuration when first imported.
     Object.assign(process.env, env);

@@ -4,7 +4,8 @@ import type { LimitKind } from './usage.js';
 
 /**
  * Injected failures for tests: match Graph calls by method and path regex, then add latency, answer a
- * Graph error, force a rate limit, or drop the connection, for `times` calls or until cleared.
+ * Graph error, force a rate limit, drop the connection, or apply the call and lose its answer, for
+ * `times` calls or until cleared.
  */
 
 const faultInput = z.object({
@@ -36,6 +37,12 @@ const faultInput = z.object({
     })
     .optional(),
   dropConnection: z.literal(true).optional(),
+  /**
+   * Apply the call, then cut the connection instead of answering: with `latencyMs` above the
+   * client's timeout, a write that lands after the client gave up on it (Meta keeps processing a
+   * request whose caller has gone).
+   */
+  loseAnswer: z.literal(true).optional(),
 });
 
 type FaultInput = z.infer<typeof faultInput>;
@@ -52,6 +59,7 @@ interface FaultEffect {
   error?: GraphError;
   rateLimit?: { kind: LimitKind; status?: number };
   dropConnection: boolean;
+  loseAnswer: boolean;
 }
 
 const DEFAULT_MESSAGES: Record<number, string> = {
@@ -105,13 +113,14 @@ class FaultBook {
   take(method: string, fullPath: string, path: string): FaultEffect | undefined {
     const matching = this.faults.filter((fault) => this.matches(fault, method, fullPath, path));
     if (matching.length === 0) return undefined;
-    const effect: FaultEffect = { latencyMs: 0, dropConnection: false };
+    const effect: FaultEffect = { latencyMs: 0, dropConnection: false, loseAnswer: false };
     for (const fault of matching) {
       fault.hits += 1;
       effect.latencyMs += fault.latencyMs ?? 0;
       if (fault.error && !effect.error) effect.error = errorFromFault(fault.error);
       if (fault.rateLimit && !effect.rateLimit) effect.rateLimit = fault.rateLimit;
       if (fault.dropConnection) effect.dropConnection = true;
+      if (fault.loseAnswer) effect.loseAnswer = true;
     }
     this.faults = this.faults.filter(
       (fault) => fault.times === undefined || fault.hits < fault.times

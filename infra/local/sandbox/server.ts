@@ -130,7 +130,8 @@ const handleGraph = async (
   const path = url.pathname.replace(VERSION_PREFIX, '');
   const request = toGraphRequest(req, url, path, await readBody(req));
   const outcome = await dispatchGraph(services, request, url.pathname);
-  if (outcome.drop) {
+  // A connection cut before the call ran leaves no trace; one cut after it ran is a lost answer.
+  if (outcome.drop && outcome.status === 0) {
     req.socket.destroy();
     return;
   }
@@ -143,7 +144,12 @@ const handleGraph = async (
     status: outcome.status,
     time: new Date().toISOString(),
     ...(batch ? { batch: JSON.parse(batch) } : {}),
+    ...(outcome.drop ? { answered: false } : {}),
   });
+  if (outcome.drop) {
+    req.socket.destroy();
+    return;
+  }
   const body = outcome.bytes ?? Buffer.from(outcome.text);
   res.writeHead(outcome.status, {
     ...headers,

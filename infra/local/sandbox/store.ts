@@ -181,6 +181,8 @@ interface RequestLogEntry {
   status: number;
   time: string;
   batch?: { method: string; path: string; status: number }[];
+  /** false when the call ran but its answer was lost (the `loseAnswer` fault). */
+  answered?: false;
 }
 
 interface Settings {

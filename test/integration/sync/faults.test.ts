@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually } from '../../helpers/system.js';
+import { admin } from '../../helpers/sandbox.js';
+import { eventually, useSystem } from '../../helpers/system.js';
 import { aTenant } from '../linking/journey.js';
+import { history, reconcileTenant } from '../reconcile/fixtures.js';
 import {
   addFault,
   clearFaults,
@@ -118,5 +120,58 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
       outcome: 'failed',
       reason: '(#100) Param description is not valid',
     });
+  });
+
+  it('lets the newest Page value win, with no pause, when a timed-out write lands after a newer one', async () => {
+    // Prepare: a synced link, then Meta holds the next profile write past the client's timeout
+    // and applies it anyway, answering nothing (Meta keeps working on a request whose caller left).
+    const tenant = aTenant('sync-faults');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    await editPage(pageId, { description: 'Zero.' });
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Zero.')
+    );
+    const timeoutMs = Number(useSystem().env.GRAPH_TIMEOUT_MS);
+    await addFault({
+      match: PROFILE_WRITE,
+      times: 1,
+      latencyMs: timeoutMs + 3_000,
+      loseAnswer: true,
+    });
+
+    // Act: 'First' is written and held; the owner edits again; 'First' lands late.
+    await editPage(pageId, { description: 'First.' });
+    await eventually(async () =>
+      expect((await admin<{ faults: unknown[] }>('GET', '/faults')).faults).toEqual([])
+    );
+    await editPage(pageId, { description: 'Second.' });
+    await eventually(
+      async () =>
+        expect(
+          (await profileWrites(phoneNumberId)).filter((write) => write.answered === false)
+        ).toHaveLength(1),
+      { timeoutMs: timeoutMs + 20_000 }
+    );
+    const run = await reconcileTenant(tenant);
+
+    // Assess: the late 'First' is Tandem's own write, never a direct edit; 'Second' wins.
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Second.')
+    );
+    expect(run.counts.drift.whatsapp_edited ?? 0).toBe(0);
+    const classes = (await history({ tenant, linkId: link.linkId })).items.map(
+      (item) => item.class
+    );
+    expect(classes).not.toContain('whatsapp_edited');
+    expect((await syncStatus(tenant, link.linkId)).status).toBe('active');
+
+    // The next Page change goes through as well, with no pause for Tandem's own write.
+    await editPage(pageId, { description: 'Third.' });
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Third.')
+    );
+    const status = await syncStatus(tenant, link.linkId);
+    expect(status.status).toBe('active');
+    expect(status.pause).toBeNull();
   });
 });

@@ -40,6 +40,8 @@ interface GraphRequestLog {
   path: string;
   status: number;
   time: string;
+  /** false for a call the sandbox applied but did not answer (the `loseAnswer` fault). */
+  answered?: false;
 }
 
 /** Profile writes the sandbox received for a number. */

@@ -244,7 +244,7 @@ const errorOutcome = (
 
 /**
  * One Graph call from start to finish. The outcome of `drop` tells the server to cut the connection,
- * as a network failure would.
+ * as a network failure would: before the call ran (`status` 0), or after it ran (a lost answer).
  */
 const dispatchGraph = async (
   services: Services,
@@ -263,14 +263,16 @@ const dispatchGraph = async (
     'x-fb-request-id': randomBytes(12).toString('base64url'),
     'x-fb-rev': '1000000',
   };
+  let outcome: Outcome & { bytes?: Buffer };
   try {
     const result = await runRoute(services, req, state, effect);
-    return renderResult(req, result, { ...base, ...usageHeaders(services, state) });
+    outcome = renderResult(req, result, { ...base, ...usageHeaders(services, state) });
   } catch (error) {
     if (!(error instanceof GraphError))
       services.config.log(`sandbox: unexpected error ${String(error)}`);
-    return errorOutcome(error, traceId, { ...base, ...usageHeaders(services, state) });
+    outcome = errorOutcome(error, traceId, { ...base, ...usageHeaders(services, state) });
   }
+  return effect?.loseAnswer ? { ...outcome, drop: true } : outcome;
 };
 
 export { dispatchGraph };

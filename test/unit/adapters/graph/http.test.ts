@@ -7,6 +7,7 @@ import {
   GraphTimeoutError,
   GraphTokenError,
   GraphTransientError,
+  isUnanswered,
   USER_AGENT,
 } from '../../../../functions/adapters/graph/index.js';
 import { GRAPH_API_VERSION } from '../../../../functions/adapters/graph/version.js';
@@ -283,6 +284,25 @@ describe('Function: createGraphClient', () => {
     // Assess
     await expect(failure).rejects.toBeInstanceOf(GraphTimeoutError);
     expect(requests).toHaveLength(4);
+  });
+
+  it('never repeats a profile write Meta did not answer, yet retries one Meta answered with a 500', async () => {
+    // Prepare: a write that times out may still be applied by Meta, after a newer one.
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    const timedOut = fakeFetch(timeout, json(200, { success: true }));
+    const failed = fakeFetch(graphError(500, { code: 2 }), json(200, { success: true }));
+
+    // Act
+    const unanswered = clientWith(timedOut.fetch).updateBusinessProfile('token', '3001', {
+      about: 'Hi',
+    });
+    await clientWith(failed.fetch).updateBusinessProfile('token', '3001', { about: 'Hi' });
+
+    // Assess
+    await expect(unanswered).rejects.toBeInstanceOf(GraphTimeoutError);
+    await expect(unanswered).rejects.toSatisfy(isUnanswered);
+    expect(timedOut.requests).toHaveLength(1);
+    expect(failed.requests).toHaveLength(2);
   });
 
   it('passes an AbortSignal with every request', async () => {

@@ -17,6 +17,46 @@ const lastWritten: WrittenProfile = {
 };
 
 describe('Function: classifyDrift', () => {
+  it("takes Tandem's own unconfirmed write landing late for a Page change to heal, never a WhatsApp edit", () => {
+    // Prepare: Tandem last wrote 'Bread daily.'; an older write of 'Old bread.' went unanswered
+    // and has just landed on WhatsApp.
+    const unconfirmed = [{ fields: { about: 'Old bread.' }, sentAt: '2026-11-01T00:00:00Z' }];
+
+    // Act
+    const drift = classifyDrift(
+      { kind: 'observed', page, whatsapp: { ...lastWritten.fields, about: 'Old bread.' } },
+      fields,
+      lastWritten,
+      unconfirmed
+    );
+
+    // Assess
+    expect(drift.class).toBe('page_changed');
+    expect(drift.fields).toEqual([
+      {
+        field: 'about',
+        side: 'page',
+        page: 'Bread daily.',
+        whatsapp: 'Old bread.',
+        lastWritten: 'Bread daily.',
+      },
+    ]);
+    expect(healPolicy(drift, true, false)).toBe('enqueue_sync');
+  });
+
+  it('still reports whatsapp_edited for a value no unconfirmed write sent', () => {
+    // Act
+    const drift = classifyDrift(
+      { kind: 'observed', page, whatsapp: { ...lastWritten.fields, about: 'Edited.' } },
+      fields,
+      lastWritten,
+      [{ fields: { about: 'Old bread.' }, sentAt: '2026-11-01T00:00:00Z' }]
+    );
+
+    // Assess
+    expect(drift.class).toBe('whatsapp_edited');
+  });
+
   it('reports in_sync when Page, WhatsApp and the last write agree', () => {
     // Act
     const drift = classifyDrift(

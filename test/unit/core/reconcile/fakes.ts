@@ -270,11 +270,11 @@ const harness = (
       },
     },
     baselines: {
-      lastWritten: async (batch) =>
+      read: async (batch) =>
         new Map(
           batch.flatMap((link) => {
-            const baseline = baselines.get(link.linkId);
-            return baseline ? [[link.linkId, baseline] as const] : [];
+            const lastWritten = baselines.get(link.linkId);
+            return lastWritten ? [[link.linkId, { lastWritten }] as const] : [];
           })
         ),
     },

@@ -121,6 +121,17 @@ const fakeState = (initial?: SyncRecord) => {
       const { lease: _lease, ...rest } = current;
       items.set(key(tenantId, linkId), rest);
     },
+    recordUnconfirmed: async (tenantId, linkId, writes, owner) => {
+      const current = items.get(key(tenantId, linkId));
+      if (current?.lease?.owner !== owner) {
+        throw new ConflictError('superseded', undefined, 'sync_superseded');
+      }
+      const { unconfirmed: _old, ...rest } = current;
+      items.set(key(tenantId, linkId), {
+        ...rest,
+        ...(writes.length > 0 ? { unconfirmed: structuredClone([...writes]) } : {}),
+      });
+    },
     adoptBaseline: async (tenantId, linkId, baseline) => {
       const current = items.get(key(tenantId, linkId)) ?? { tenantId, linkId };
       items.set(key(tenantId, linkId), {
@@ -147,15 +158,31 @@ const fakeObserver = (observation: Observation | Error) => {
   return observer;
 };
 
+/**
+ * Records each write. `failure` throws instead; `unanswered` is how many writes Meta leaves
+ * unanswered; `onWrite` runs as a write is sent (to look at the state, or change what Meta holds).
+ */
 const fakeWriter = (failure?: Error) => {
   const writes: { changes: ProfileFields; picture: { url: string; sha256: string } | undefined }[] =
     [];
-  const writer: ProfileWriter & { writes: typeof writes; failure: Error | undefined } = {
+  const writer: ProfileWriter & {
+    writes: typeof writes;
+    failure: Error | undefined;
+    unanswered: number;
+    onWrite?: () => void;
+  } = {
     writes,
     failure,
+    unanswered: 0,
     write: async (_link, changes, picture) => {
       if (writer.failure) throw writer.failure;
       writes.push({ changes, picture });
+      writer.onWrite?.();
+      if (writer.unanswered > 0) {
+        writer.unanswered -= 1;
+        return 'unanswered';
+      }
+      return 'confirmed';
     },
   };
   return writer;

@@ -6,7 +6,12 @@ import {
 } from '../../../../functions/core/errors.js';
 import type { Observation } from '../../../../functions/core/reconcile/drift.js';
 import type { PageSnapshot, ProfileFields } from '../../../../functions/core/sync/mapping.js';
-import { runSync, SyncBusyError } from '../../../../functions/core/sync/run.js';
+import {
+  ProfileWriteUnconfirmedError,
+  runSync,
+  SyncBusyError,
+  UNCONFIRMED_RECHECK_SECONDS,
+} from '../../../../functions/core/sync/run.js';
 import type { SyncRecord } from '../../../../functions/core/sync/state.js';
 import { aJob, aLink, LINK_ID, syncWorld, TENANT } from './fakes.js';
 
@@ -344,5 +349,178 @@ describe('Function: runSync', () => {
     // Assess
     expect(world.writer.writes[0]?.changes).not.toHaveProperty('description');
     expect(world.writer.writes[0]?.picture).toBeUndefined();
+  });
+
+  describe('when Meta does not answer a profile write', () => {
+    const newer = { ...page, description: 'Now with cakes.' };
+
+    it('records the write as unconfirmed before sending it, and forgets it once Meta answers', async () => {
+      // Prepare
+      const world = syncWorld({ state: synced(), observation: observed(mapped, newer) });
+      let whileSending: unknown;
+      world.writer.onWrite = () => {
+        whileSending = world.state.record()?.unconfirmed;
+      };
+
+      // Act
+      await runSync(world.deps, aJob());
+
+      // Assess
+      expect(whileSending).toEqual([
+        { fields: { description: 'Now with cakes.' }, sentAt: expect.any(String) },
+      ]);
+      expect(world.state.record()?.unconfirmed).toBeUndefined();
+    });
+
+    it('reads the profile again and completes when the unanswered write shows there', async () => {
+      // Prepare: Meta applied the write but its answer was lost.
+      const world = syncWorld({ state: synced(), observation: observed(mapped, newer) });
+      world.writer.unanswered = 1;
+      world.writer.onWrite = () => {
+        world.observer.next = observed({ ...mapped, description: 'Now with cakes.' }, newer);
+      };
+
+      // Act
+      const run = await runSync(world.deps, aJob());
+
+      // Assess
+      expect(run).toEqual({ outcome: 'applied', changedFields: ['description'] });
+      expect(world.observer.seen).toHaveLength(2);
+      expect(world.writer.writes).toHaveLength(1);
+      const record = world.state.record();
+      expect(record?.lastWritten?.fields.description).toBe('Now with cakes.');
+      expect(record?.unconfirmed).toBeUndefined();
+    });
+
+    it('keeps the write unconfirmed and asks to come back later when the profile does not show it yet', async () => {
+      // Prepare
+      const world = syncWorld({ state: synced(), observation: observed(mapped, newer) });
+      world.writer.unanswered = 1;
+
+      // Act
+      const running = runSync(world.deps, aJob());
+
+      // Assess
+      await expect(running).rejects.toBeInstanceOf(ProfileWriteUnconfirmedError);
+      await expect(running).rejects.toMatchObject({
+        retryable: true,
+        details: { retryAfterSeconds: UNCONFIRMED_RECHECK_SECONDS },
+      });
+      expect(world.writer.writes).toHaveLength(1);
+      const stored = world.state.items.get(`${TENANT}/${LINK_ID}`);
+      expect(stored?.unconfirmed).toEqual([
+        { fields: { description: 'Now with cakes.' }, sentAt: expect.any(String) },
+      ]);
+      expect(stored?.lastWritten?.fields.description).toBe(mapped.description);
+      expect(stored?.lease).toBeUndefined();
+    });
+
+    it('takes its own older write landing late for its own, not a direct edit, and writes the newest Page value', async () => {
+      // Prepare: 'First' went unanswered; a newer run wrote 'Second'; then 'First' landed.
+      const world = syncWorld({
+        state: synced({
+          lastWritten: {
+            fields: { ...mapped, description: 'Second' },
+            pageObservedAt: '2026-11-02T09:30:00.000Z',
+            writtenAt: '2026-11-02T09:30:01.000Z',
+            pictureSha256: 'sha-1',
+          },
+          lastObservedAt: '2026-11-02T09:30:00.000Z',
+          unconfirmed: [{ fields: { description: 'First' }, sentAt: '2026-11-02T09:29:00.000Z' }],
+        }),
+        observation: observed(
+          { ...mapped, description: 'First' },
+          { ...page, description: 'Second' }
+        ),
+      });
+
+      // Act
+      const run = await runSync(world.deps, aJob());
+
+      // Assess
+      expect(run).toEqual({ outcome: 'applied', changedFields: ['description'] });
+      expect(world.writer.writes).toEqual([
+        { changes: { description: 'Second' }, picture: undefined },
+      ]);
+      expect(world.links.byId(LINK_ID)?.status).toBe('active');
+      // Seen on WhatsApp, the late write has landed and cannot land again.
+      expect(world.state.record()?.unconfirmed).toBeUndefined();
+    });
+
+    it('still pauses for a direct edit that matches no unconfirmed write', async () => {
+      // Prepare
+      const world = syncWorld({
+        state: synced({
+          unconfirmed: [{ fields: { description: 'First' }, sentAt: '2026-11-02T09:29:00.000Z' }],
+        }),
+        observation: observed({ ...mapped, description: 'Edited on the phone' }),
+      });
+
+      // Act
+      const run = await runSync(world.deps, aJob());
+
+      // Assess
+      expect(run).toEqual({ outcome: 'paused', reason: 'local_override' });
+      expect(world.links.byId(LINK_ID)?.pause?.details).toEqual({
+        fields: [
+          { field: 'description', expected: mapped.description, actual: 'Edited on the phone' },
+        ],
+      });
+    });
+
+    it('does not skip a job as covered by an earlier run while a write may still land', async () => {
+      // Prepare: an earlier run read the Page after this change, but a write is unconfirmed.
+      const world = syncWorld({
+        state: synced({
+          lastObservedAt: '2026-11-02T10:00:03.000Z',
+          unconfirmed: [{ fields: { description: 'First' }, sentAt: '2026-11-02T10:00:02.000Z' }],
+        }),
+        observation: observed({ ...mapped, description: 'First' }),
+      });
+
+      // Act
+      const run = await runSync(world.deps, aJob({ observedAt: '2026-11-02T10:00:00.000Z' }));
+
+      // Assess
+      expect(run).toEqual({ outcome: 'applied', changedFields: ['description'] });
+      expect(world.writer.writes).toEqual([
+        { changes: { description: mapped.description }, picture: undefined },
+      ]);
+    });
+
+    it('forgets a write Meta refused: it will never land', async () => {
+      // Prepare
+      const world = syncWorld({
+        state: synced(),
+        observation: observed(mapped, newer),
+        writerFailure: new ValidationError('(#100) Invalid parameter', undefined, 'meta_rejected'),
+      });
+
+      // Act
+      const running = runSync(world.deps, aJob());
+
+      // Assess
+      await expect(running).rejects.toBeInstanceOf(ValidationError);
+      expect(world.state.items.get(`${TENANT}/${LINK_ID}`)?.unconfirmed).toBeUndefined();
+    });
+
+    it('counts a picture whose write went unanswered as not written, so it is sent again', async () => {
+      // Prepare: only the picture changed; Meta did not answer.
+      const world = syncWorld({
+        state: synced(),
+        observation: observed(mapped, {
+          ...page,
+          picture: { url: 'https://cdn.example/q.png', sha256: 'sha-2' },
+        }),
+      });
+      world.writer.unanswered = 1;
+
+      // Act
+      const run = await runSync(world.deps, aJob());
+
+      // Assess
+      expect(run).toEqual({ outcome: 'applied', changedFields: [] });
+      expect(world.state.record()?.lastWritten?.pictureSha256).toBe('sha-1');
+    });
   });
 });
