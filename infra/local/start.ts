@@ -1,11 +1,15 @@
+import { resolve } from 'node:path';
 import { JavaMissingError } from './runtime/dynamodb.js';
 import { PortInUseError } from './runtime/net.js';
 import { type LocalSystem, startLocalSystem } from './runtime/system.js';
 
 /**
  * `npm start`: the whole of Tandem on this machine, on fixed ports (override with TANDEM_API_PORT,
- * TANDEM_SANDBOX_PORT, TANDEM_DYNAMODB_PORT, TANDEM_SQS_PORT), until Ctrl-C.
+ * TANDEM_SANDBOX_PORT, TANDEM_DYNAMODB_PORT, TANDEM_SQS_PORT), until Ctrl-C. Data is kept in .local/
+ * (TANDEM_DATA_DIR to put it elsewhere) across restarts; `npm start -- --fresh` wipes it first.
  */
+
+const USAGE = 'Usage: npm start [-- --fresh]   (--fresh wipes the local data first)';
 
 const PORT_ENV = {
   api: ['TANDEM_API_PORT', 3000],
@@ -24,7 +28,7 @@ const portFromEnv = ([name, fallback]: readonly [string, number]): number => {
   return port;
 };
 
-const banner = (system: LocalSystem, token: string): string =>
+const banner = (system: LocalSystem, token: string, dataDir: string): string =>
   [
     '',
     'Tandem is running locally.',
@@ -32,6 +36,7 @@ const banner = (system: LocalSystem, token: string): string =>
     `  Meta sandbox ${system.urls.sandbox}`,
     `  DynamoDB     ${system.urls.dynamodb}   (tables ${Object.values(system.tables).join(', ')})`,
     `  SQS          ${system.urls.sqs}   (${system.queues.syncUrl})`,
+    `  Data         ${dataDir}   (kept across restarts; npm start -- --fresh wipes it)`,
     '',
     'Dev token for tenant "demo" (valid 1 hour):',
     `  ${token}`,
@@ -61,6 +66,13 @@ const explain = (error: unknown): string => {
 };
 
 const main = async (): Promise<void> => {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((arg) => arg !== '--fresh');
+  if (unknown.length > 0) {
+    console.error(`Tandem could not start: unknown option ${unknown.join(' ')}.\n${USAGE}`);
+    process.exit(1);
+  }
+  const dataDir = resolve(process.env.TANDEM_DATA_DIR || '.local');
   let ports: { api: number; sandbox: number; dynamodb: number; sqs: number };
   try {
     ports = {
@@ -73,18 +85,25 @@ const main = async (): Promise<void> => {
     console.error(`Tandem could not start: ${explain(error)}`);
     process.exit(1);
   }
-  const starting = startLocalSystem({ ports });
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (why: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping Tandem...`);
+    console.log(`\n${why}: stopping Tandem...`);
     // A signal during start-up waits for the start to finish (or fail), then stops what runs.
     const system = await starting.catch(() => undefined);
     await system?.stop();
     console.log('Stopped.');
-    process.exit(0);
+    process.exit(code);
   };
+  const starting = startLocalSystem({
+    ports,
+    data: { dir: dataDir, fresh: args.includes('--fresh') },
+    onFatal: (error) => {
+      console.error(`\nTandem cannot go on: ${error.message}`);
+      void shutdown('DynamoDB Local is gone', 1);
+    },
+  });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -98,7 +117,7 @@ const main = async (): Promise<void> => {
   }
   if (stopping) return;
   const token = await system.issueDevToken({ tenantId: 'demo' });
-  console.log(banner(system, token));
+  console.log(banner(system, token, dataDir));
 };
 
 void main();

@@ -3,6 +3,7 @@ import {
   CreateTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
+  paginateListTables,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
@@ -96,6 +97,59 @@ interface ProvisionOptions {
   visibilityTimeoutSeconds?: number;
 }
 
+/** Creates every table (keys, GSIs, TTL) of infra/shared/resources.ts that is missing; keeps the rest. */
+const provisionTables = async (dynamodb: DynamoDBClient, prefix?: string): Promise<LocalTables> => {
+  const tableEntries = Object.entries(tables) as [TableName, TableSpec][];
+  const localTables = Object.fromEntries(
+    tableEntries.map(([name]) => [name, localTableName(name, prefix)])
+  ) as LocalTables;
+  await Promise.all(
+    tableEntries.map(([name, spec]) => createTable(dynamodb, localTables[name], spec))
+  );
+  return localTables;
+};
+
+const missingTables = async (dynamodb: DynamoDBClient, prefix?: string): Promise<string[]> => {
+  const present = new Set<string>();
+  for await (const page of paginateListTables({ client: dynamodb }, {})) {
+    for (const name of page.TableNames ?? []) present.add(name);
+  }
+  return (Object.keys(tables) as TableName[])
+    .map((name) => localTableName(name, prefix))
+    .filter((name) => !present.has(name));
+};
+
+/**
+ * Checks every `everyMs` that the tables are all there, and creates again any that went missing
+ * (deleted by hand, lost with an in-memory DynamoDB Local that was restarted). A check that fails
+ * (DynamoDB Local briefly away) is tried again on the next tick.
+ */
+const keepTablesProvisioned = (options: {
+  dynamodb: DynamoDBClient;
+  prefix?: string;
+  everyMs: number;
+  log?: (line: string) => void;
+}): { stop(): void } => {
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const missing = await missingTables(options.dynamodb, options.prefix);
+      if (missing.length > 0) {
+        await provisionTables(options.dynamodb, options.prefix);
+        options.log?.(`re-created missing tables: ${missing.join(', ')}`);
+      }
+    } catch {
+      // DynamoDB Local is restarting or busy: the next tick looks again.
+    } finally {
+      busy = false;
+    }
+  }, options.everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+};
+
 /**
  * Creates every table (keys, GSIs, TTL) and every queue with its DLQ (redrive policy, visibility
  * timeout, retention) described in infra/shared/resources.ts, with the real AWS SDK. Safe to run
@@ -107,13 +161,7 @@ const provision = async ({
   prefix,
   visibilityTimeoutSeconds,
 }: ProvisionOptions): Promise<{ tables: LocalTables; queues: LocalQueues }> => {
-  const tableEntries = Object.entries(tables) as [TableName, TableSpec][];
-  const localTables = Object.fromEntries(
-    tableEntries.map(([name]) => [name, localTableName(name, prefix)])
-  ) as LocalTables;
-  await Promise.all(
-    tableEntries.map(([name, spec]) => createTable(dynamodb, localTables[name], spec))
-  );
+  const localTables = await provisionTables(dynamodb, prefix);
 
   const localQueues = {} as LocalQueues;
   for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
@@ -150,4 +198,4 @@ const provision = async ({
 };
 
 export type { LocalQueues, LocalTables };
-export { localQueueName, localTableName, provision };
+export { keepTablesProvisioned, localQueueName, localTableName, provision, provisionTables };

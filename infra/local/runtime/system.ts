@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
@@ -6,13 +7,18 @@ import { reconcileSchedule } from '../../shared/functions.js';
 import { queues } from '../../shared/resources.js';
 import { routes } from '../../shared/routes.js';
 import { startSandbox } from '../sandbox/server.js';
-import { startDynamoDbLocal } from './dynamodb.js';
-import { newTokenKey, systemEnv } from './env.js';
+import { startDynamoDbLocal, stopLeftoverDynamoDb } from './dynamodb.js';
+import { localSecrets, systemEnv } from './env.js';
 import { startGateway } from './gateway.js';
 import { createDevIdentity, type DevTokenRequest, type TokenSigner } from './identity.js';
 import { createInvoker, type Invoker } from './lambda.js';
 import { startPoller } from './poller.js';
-import { type LocalTables, provision } from './provision.js';
+import {
+  keepTablesProvisioned,
+  type LocalTables,
+  provision,
+  provisionTables,
+} from './provision.js';
 import { startScheduler } from './scheduler.js';
 import { startLocalSqs } from './sqs.js';
 
@@ -39,6 +45,15 @@ interface LocalSystemOptions {
    * what enqueues them without the worker competing for the machine.
    */
   worker?: boolean;
+  /**
+   * Keep the data in this directory across restarts (DynamoDB Local's database, the sandbox's
+   * state, the local secrets) instead of in memory; `fresh` wipes it first.
+   */
+  data?: { dir: string; fresh?: boolean };
+  /** How often the tables are checked and any missing one created again. Default 5. */
+  tableCheckEverySeconds?: number;
+  /** Something the system cannot recover from (DynamoDB Local keeps exiting): stop and say so. */
+  onFatal?: (error: Error) => void;
   /** No request lines, no runtime notes, no function logs (unless LOG_LEVEL says otherwise). */
   quiet?: boolean;
   log?: (line: string) => void;
@@ -70,6 +85,10 @@ const message = (error: unknown): string =>
  * SQS server and the Meta sandbox (whose webhooks and callbacks point at the gateway), provisions the
  * tables and queues from the shared specs, sets the functions' environment, loads the handlers, and
  * starts the SQS poller and the scheduler. If any step fails, what was started is stopped again.
+ * In memory by default; with `data`, DynamoDB Local's database, the sandbox's state and the local
+ * secrets live in that directory and survive a restart. Under faults: a DynamoDB Local that exits is
+ * started again (its tables re-created when it lost them), missing tables are re-created within
+ * seconds, and the JVM never outlives this process.
  */
 const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<LocalSystem> => {
   const log = options.quiet
@@ -77,8 +96,20 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
     : (options.log ?? ((line: string) => console.log(line)));
   const ports = { api: 0, sandbox: 0, dynamodb: 0, sqs: 0, ...options.ports };
   const appId = options.appId ?? '1000000000000001';
-  const appSecret = options.appSecret ?? randomBytes(16).toString('hex');
-  const webhookVerifyToken = randomBytes(16).toString('hex');
+  const dataDir = options.data?.dir;
+  const pidFile = dataDir ? join(dataDir, 'dynamodb.pid') : undefined;
+  if (dataDir && options.data?.fresh) {
+    // A DynamoDB Local left running would keep the old database open: stop it before wiping.
+    if (pidFile) await stopLeftoverDynamoDb(pidFile, log);
+    rmSync(dataDir, { recursive: true, force: true });
+    log(`wiped the local data in ${dataDir}`);
+  }
+  const secrets = localSecrets(dataDir);
+  const appSecret = options.appSecret ?? secrets.appSecret;
+  const { webhookVerifyToken } = secrets;
+  const fatal =
+    options.onFatal ?? ((error: Error) => log(`! the local system cannot go on: ${error.message}`));
+  let dynamoClient: DynamoDBClient | undefined;
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     const errors: string[] = [];
@@ -102,7 +133,18 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
     const api = gateway.url;
 
     const started = await Promise.allSettled([
-      startDynamoDbLocal({ port: ports.dynamodb, region: REGION, log }),
+      startDynamoDbLocal({
+        port: ports.dynamodb,
+        region: REGION,
+        ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
+        ...(pidFile ? { pidFile } : {}),
+        // An in-memory database comes back empty: its tables are created again.
+        onRestart: async () => {
+          if (dynamoClient) await provisionTables(dynamoClient);
+        },
+        onGiveUp: fatal,
+        log,
+      }),
       startLocalSqs({ port: ports.sqs, region: REGION, accountId: ACCOUNT_ID }),
       startSandbox({
         port: ports.sandbox,
@@ -116,6 +158,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
           dataDeletionUrl: `${api}/meta/data-deletion`,
         },
         seed: true,
+        ...(dataDir ? { statePath: join(dataDir, 'sandbox.state') } : {}),
         log: (line) => log(`[sandbox] ${line}`),
       }),
     ]);
@@ -136,21 +179,28 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
     ];
 
     const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-    const dynamoClient = new DynamoDBClient({
+    const tablesClient = new DynamoDBClient({
       region: REGION,
       endpoint: dynamodb.url,
       credentials,
     });
+    dynamoClient = tablesClient;
     const sqsClient = new SQSClient({ region: REGION, endpoint: sqs.url, credentials });
     stops.push(async () => {
-      dynamoClient.destroy();
+      tablesClient.destroy();
       sqsClient.destroy();
     });
     const provisioned = await provision({
-      dynamodb: dynamoClient,
+      dynamodb: tablesClient,
       sqs: sqsClient,
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
     });
+    const tableWatch = keepTablesProvisioned({
+      dynamodb: tablesClient,
+      everyMs: (options.tableCheckEverySeconds ?? 5) * 1000,
+      log,
+    });
+    stops.push(async () => tableWatch.stop());
     const syncQueue = provisioned.queues.sync;
 
     const env = systemEnv({
@@ -163,7 +213,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       apiUrl: api,
       appId,
       appSecret,
-      tokenKey: newTokenKey(),
+      tokenKey: secrets.tokenKey,
       webhookVerifyToken,
       ...(options.graphTimeoutMs ? { graphTimeoutMs: options.graphTimeoutMs } : {}),
     });

@@ -7,6 +7,7 @@ import { FaultBook } from './faults.js';
 import { dispatchGraph } from './graph/dispatch.js';
 import { headerValue, isLoopback, parseBody, readBody, sendJson } from './http.js';
 import { serveMedia } from './media.js';
+import { loadStore, persistStore } from './persist.js';
 import { findRoute } from './router.js';
 import { seedDemo } from './seed.js';
 import { Store } from './store.js';
@@ -32,6 +33,11 @@ interface SandboxOptions {
   metaCallbacks?: { deauthorizeUrl?: string; dataDeletionUrl?: string };
   /** Seed the demo business (default true). */
   seed?: boolean;
+  /**
+   * Keep the state in this file: loaded at start (instead of seeding), saved within seconds of a
+   * change and at close, so a restarted local system finds the same Meta.
+   */
+  statePath?: string;
   log?: (line: string) => void;
 }
 
@@ -193,7 +199,7 @@ const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
     return store;
   };
   const services: Services = {
-    store: freshStore(),
+    store: (options.statePath ? loadStore(options.statePath) : undefined) ?? freshStore(),
     config: configOf(options),
     usage: new UsageTracker(),
     faults: new FaultBook(),
@@ -204,7 +210,21 @@ const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
     services.usage.reset();
     services.faults.clear();
   };
+  let changed = false;
+  const persisted = options.statePath
+    ? persistStore({
+        path: options.statePath,
+        store: () => services.store,
+        changed: () => {
+          const was = changed;
+          changed = false;
+          return was;
+        },
+      })
+    : undefined;
   const server = createServer((req, res) => {
+    // Any call may change the state (even a GET: the token exchange issues tokens).
+    changed = true;
     route(services, reset, req, res).catch((error: unknown) => {
       services.config.log(`sandbox: request failed ${String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { error: 'Sandbox failure' });
@@ -223,6 +243,7 @@ const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
     url,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        persisted?.flush();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
