@@ -6,8 +6,6 @@
  * links computed from what was MEASURED (requests, consumed capacity, handler time).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient, sqs } from '../functions/adapters/aws/clients.js';
 import { createTokenVault } from '../functions/adapters/crypto/token-vault.js';
@@ -22,8 +20,8 @@ import {
 } from '../functions/core/linking/model.js';
 import { startLocalSystem } from '../infra/local/runtime/system.js';
 import { functions } from '../infra/shared/functions.js';
+import { saveResults } from './results.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const LINKS = Number(process.env.BENCH_LINKS ?? 100_000);
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);
@@ -364,11 +362,7 @@ const measureReconcile = async () => {
       ),
       totalSeconds: Math.round((performance.now() - started) / 1000),
     };
-    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-    writeFileSync(
-      join(ROOT, 'bench', 'results', 'reconcile.json'),
-      `${JSON.stringify(results, null, 2)}\n`
-    );
+    saveResults('reconcile', results);
     return results;
   } finally {
     await system.stop();

@@ -7,14 +7,12 @@
  * and nothing else competes for the machine.
  */
 import { createHmac } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { GetQueueAttributesCommand, PurgeQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startLocalSystem } from '../infra/local/runtime/system.js';
 import { functions } from '../infra/shared/functions.js';
 import { linkPages } from './links.js';
+import { saveResults } from './results.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const PAGES = Number(process.env.BENCH_WEBHOOK_PAGES ?? 1_000);
 const ROUNDS = Number(process.env.BENCH_WEBHOOK_ROUNDS ?? 5);
 
@@ -108,11 +106,7 @@ const measureWebhook = async (): Promise<WebhookBenchResult> => {
         Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0) +
         Number(attributes.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0),
     };
-    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-    writeFileSync(
-      join(ROOT, 'bench', 'results', 'webhook.json'),
-      `${JSON.stringify(results, null, 2)}\n`
-    );
+    saveResults('webhook', results);
     return results;
   } finally {
     sqs.destroy();

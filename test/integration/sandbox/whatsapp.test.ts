@@ -276,3 +276,55 @@ describe('Sandbox: WhatsApp business profile', () => {
     expect(after.body.data[0]?.about).toBe('Edited in the app');
   });
 });
+
+describe('Sandbox: the loseAnswer fault', () => {
+  it('applies a write after its latency and cuts the connection instead of answering', async () => {
+    // Prepare
+    await admin(sandbox, 'POST', '/faults', {
+      match: { method: 'POST', path: 'whatsapp_business_profile$' },
+      times: 1,
+      latencyMs: 200,
+      loseAnswer: true,
+    });
+
+    // Act
+    const write = graph(sandbox, PROFILE, {
+      token,
+      json: { messaging_product: 'whatsapp', about: 'Landed without an answer' },
+    });
+
+    // Assess
+    await expect(write).rejects.toThrow();
+    const after = await graph<{ data: { about?: string }[] }>(sandbox, PROFILE, { token });
+    expect(after.body.data[0]?.about).toBe('Landed without an answer');
+    const log = await admin<{ requests: { method: string; path: string; answered?: boolean }[] }>(
+      sandbox,
+      'GET',
+      '/requests'
+    );
+    expect(log.body.requests).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: PROFILE, answered: false })
+    );
+  });
+
+  it('still drops a connection before the call runs when asked to, applying nothing', async () => {
+    // Prepare
+    const before = await graph<{ data: { about?: string }[] }>(sandbox, PROFILE, { token });
+    await admin(sandbox, 'POST', '/faults', {
+      match: { method: 'POST', path: 'whatsapp_business_profile$' },
+      times: 1,
+      dropConnection: true,
+    });
+
+    // Act
+    const write = graph(sandbox, PROFILE, {
+      token,
+      json: { messaging_product: 'whatsapp', about: 'Never applied' },
+    });
+
+    // Assess
+    await expect(write).rejects.toThrow();
+    const after = await graph<{ data: { about?: string }[] }>(sandbox, PROFILE, { token });
+    expect(after.body.data[0]?.about).toBe(before.body.data[0]?.about);
+  });
+});
