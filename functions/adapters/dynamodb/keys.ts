@@ -10,7 +10,8 @@ import { ValidationError } from '../../core/errors.js';
  * Every tenant item's partition key is the tenant, so a read for one tenant cannot return another's.
  */
 
-const tenantPk = (tenantId: string): string => `TENANT#${tenantId}`;
+const TENANT_PREFIX = 'TENANT#';
+const tenantPk = (tenantId: string): string => `${TENANT_PREFIX}${tenantId}`;
 const LINK_PREFIX = 'LINK#';
 const GRANT_PREFIX = 'GRANT#';
 const GUARD_SK = 'GUARD';
@@ -95,5 +96,6 @@ export {
   SYNC_PREFIX,
   stripKeys,
   syncStateKey,
+  TENANT_PREFIX,
   tenantPk,
 };
