@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from '../../core/errors.js';
 import type { Logger } from '../logger.js';
+import { JSON_HEADERS } from './headers.js';
 
 /** The one place typed errors become HTTP status codes. */
 const STATUS: [new (...args: never[]) => TandemError, number][] = [
@@ -48,7 +49,7 @@ interface ErrorBody {
 
 const jsonError = (status: number, body: ErrorBody, headers: Record<string, string> = {}) => ({
   statusCode: status,
-  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  headers: { ...JSON_HEADERS, ...headers },
   body: JSON.stringify(body),
 });
 
