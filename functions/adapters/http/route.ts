@@ -14,6 +14,7 @@ import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
 import { type Logger, logger } from '../logger.js';
 import { errorResponse } from './error-response.js';
+import { JSON_HEADERS, SECURITY_HEADERS } from './headers.js';
 
 /** API Gateway's JWT authorizer puts verified claims here; the tenant is one of them. */
 interface JwtAuthorizedEvent extends APIGatewayProxyEventV2 {
@@ -90,6 +91,14 @@ const decodeBody = (event: APIGatewayProxyEventV2, maxBytes: number): Buffer => 
   return raw;
 };
 
+/** The media type of a Content-Type value, lower-cased (RFC 9110 §8.3.1: case-insensitive). */
+const mediaTypeOf = (contentType: string): string =>
+  contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** `application/json` or a structured syntax suffix of it (`application/merge-patch+json`). */
+const isJsonMediaType = (type: string): boolean =>
+  type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
+
 const parseBodyText = (
   raw: Buffer,
   format: 'json' | 'form',
@@ -97,8 +106,9 @@ const parseBodyText = (
   optional: boolean
 ): unknown => {
   const text = raw.toString('utf8');
+  const type = mediaTypeOf(contentType);
   if (format === 'form') {
-    if (!contentType.startsWith('application/x-www-form-urlencoded')) {
+    if (type !== 'application/x-www-form-urlencoded') {
       throw new UnsupportedMediaTypeError('Send the body as application/x-www-form-urlencoded.');
     }
     return Object.fromEntries(new URLSearchParams(text));
@@ -107,7 +117,7 @@ const parseBodyText = (
     if (optional) return {};
     throw new ValidationError('The request needs a JSON body.');
   }
-  if (contentType && !/^application\/([\w.+-]+\+)?json/.test(contentType)) {
+  if (type && !isJsonMediaType(type)) {
     throw new UnsupportedMediaTypeError('Send the body as application/json.');
   }
   try {
@@ -117,21 +127,50 @@ const parseBodyText = (
   }
 };
 
-const callerTenant = (event: JwtAuthorizedEvent): string => {
+const tenantClaimInvalid = (): PermissionError =>
+  new PermissionError(
+    `The access token has no valid ${TENANT_CLAIM} claim: it must be a JSON string of 1-64 characters [A-Za-z0-9_-]; ask your identity provider to add it.`,
+    undefined,
+    'tenant_claim_missing'
+  );
+
+/**
+ * The JWT's payload as its issuer wrote it, from the Authorization header API Gateway verified (the
+ * authorizer's identity source). Only decoded, not verified: the authorizer did that, and the value is
+ * only compared with the verified claim.
+ */
+const rawTokenClaim = (authorization: string | undefined, claim: string): unknown => {
+  const payload = authorization
+    ?.replace(/^Bearer\s+/i, '')
+    .trim()
+    .split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const json: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof json === 'object' && json !== null
+      ? (json as Record<string, unknown>)[claim]
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The caller's tenant. Only a JSON string claim names a tenant. API Gateway's JWT authorizer hands
+ * every claim over as a string (0, true and "0" all arrive as "0" or "true"; see
+ * infra/local/runtime/identity.ts), so the verified claim is checked against the token's own
+ * payload: a number, boolean, null, array or object there is refused with 403.
+ */
+const callerTenant = (event: JwtAuthorizedEvent, authorization: string | undefined): string => {
   const claim = event.requestContext.authorizer?.jwt?.claims?.[TENANT_CLAIM];
   const parsed = tenantId.safeParse(claim);
-  if (!parsed.success) {
-    throw new PermissionError(
-      `The access token has no valid ${TENANT_CLAIM} claim; ask your identity provider to add it.`,
-      undefined,
-      'tenant_claim_missing'
-    );
+  if (!parsed.success || rawTokenClaim(authorization, TENANT_CLAIM) !== parsed.data) {
+    throw tenantClaimInvalid();
   }
   return parsed.data;
 };
 
 const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
-  const security = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
   if ('html' in result) {
     return {
       statusCode: result.status,
@@ -140,7 +179,7 @@ const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
         'content-security-policy':
           "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
         'x-frame-options': 'DENY',
-        ...security,
+        ...SECURITY_HEADERS,
         ...result.headers,
       },
       body: result.html,
@@ -149,13 +188,17 @@ const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
   if ('text' in result) {
     return {
       statusCode: result.status,
-      headers: { 'content-type': 'text/plain; charset=utf-8', ...security, ...result.headers },
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        ...SECURITY_HEADERS,
+        ...result.headers,
+      },
       body: result.text,
     };
   }
   return {
     statusCode: result.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...security, ...result.headers },
+    headers: { ...JSON_HEADERS, ...result.headers },
     body: result.json === undefined ? '' : JSON.stringify(result.json),
   };
 };
@@ -189,7 +232,10 @@ const httpRoute = <
         Object.entries(event.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value])
       );
       const rawBody = decodeBody(event, maxBodyBytes);
-      const tenant = options.access === 'tenant' ? callerTenant(event as JwtAuthorizedEvent) : '';
+      const tenant =
+        options.access === 'tenant'
+          ? callerTenant(event as JwtAuthorizedEvent, headers.authorization)
+          : '';
       const body = options.body
         ? parse(
             options.body,
