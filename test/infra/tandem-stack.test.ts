@@ -167,6 +167,15 @@ describe('Stack: TandemStack', () => {
       );
     });
 
+    it('lets no function Scan a table or an index', () => {
+      // Act
+      const actions = Object.keys(functionSpecs).flatMap((name) =>
+        actionsOf(synth.template, fnId(name as keyof typeof functionSpecs))
+      );
+      // Assess
+      expect(actions.filter((action) => /^dynamodb:(Scan|\*)$/.test(action))).toEqual([]);
+    });
+
     it('names indexes one by one instead of granting index/*', () => {
       const text = JSON.stringify(synth.template.findResources('AWS::IAM::Policy'));
       expect(text).not.toContain('/index/*');

@@ -14,12 +14,15 @@ type TableAccess = 'read' | 'readWrite';
 type QueueAccess = 'send' | 'consume';
 type KeyAccess = 'encrypt' | 'decrypt' | 'encryptDecrypt';
 
-/** Item-level reads. No PartiQL and no stream actions: nothing in Tandem uses them. */
+/**
+ * Item-level reads. No Scan: every read names its partition (a tenant, a Page, a shard), so a
+ * compromised function cannot page through every tenant's items; the reconciler walks the sparse
+ * byShard index with Query. No PartiQL and no stream actions: nothing in Tandem uses them.
+ */
 const TABLE_READ = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
-  'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
@@ -176,7 +179,7 @@ class HouseFunction extends NodejsFunction {
     if (indexNames.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({
-          actions: ['dynamodb:Query', 'dynamodb:Scan'],
+          actions: ['dynamodb:Query'],
           resources: indexNames.map((name) => `${table.tableArn}/index/${name}`),
         })
       );
