@@ -9,6 +9,21 @@ import * as z from '../core/zod.js';
 const graphConfig = z.object({
   GRAPH_API_BASE_URL: z._default(z.url(), 'https://graph.facebook.com'),
   META_APP_ID: z.string().check(z.regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id')),
+  /**
+   * Comma-separated origins the guarded fetch may reach without its public-address rule. Only the
+   * embedded default sets it, to its Meta sandbox's origin; AWS deployments never do.
+   */
+  TRUSTED_FETCH_ORIGINS: z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      )
+    )
+  ),
 });
 
 const base64Key = z

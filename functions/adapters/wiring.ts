@@ -72,6 +72,7 @@ const graphClient = (
       appId: config.META_APP_ID,
       appSecret: await secret(),
       log: logger,
+      trustedFetchOrigins: config.TRUSTED_FETCH_ORIGINS ?? [],
       ...(options.onUsage ? { onUsage: options.onUsage } : {}),
     });
     return client;

@@ -86,6 +86,8 @@ describe('Stack: TandemStack', () => {
         expect(env.PUBLIC_BASE_URL).toEqual({
           'Fn::GetAtt': [expect.stringMatching(/^ApiHttpApi/), 'ApiEndpoint'],
         });
+        // Only the embedded default trusts an origin (its sandbox) past the public-address rule.
+        expect(env.TRUSTED_FETCH_ORIGINS).toBeUndefined();
       }
     });
 

@@ -37,6 +37,9 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
   META_DIALOG_BASE_URL: ctx.sandboxUrl,
   META_APP_ID: ctx.appId,
   PUBLIC_BASE_URL: ctx.apiUrl,
+  // The sandbox serves the CDN files Meta's URLs point to, on loopback: the only origin a download
+  // may reach without the public-address rule (functions/adapters/net/guarded-fetch.ts).
+  TRUSTED_FETCH_ORIGINS: new URL(ctx.sandboxUrl).origin,
 });
 
 /**
