@@ -13,9 +13,12 @@ import { dynamoDocumentClient, sqs } from './aws/clients.js';
 import { graphConfig, loadConfig, tokenKeyConfig } from './config.js';
 import { cryptoIds } from './crypto/ids.js';
 import { createTokenVault } from './crypto/token-vault.js';
-import { createDeletionRequestRepository } from './dynamodb/deletions.js';
 import { createGrantRepository } from './dynamodb/grants.js';
 import { createLinkRepository, createPageLinkIndex } from './dynamodb/links.js';
+import {
+  createCallbackLedger,
+  createDeletionRequestRepository,
+} from './dynamodb/meta-callbacks.js';
 import { createOAuthSessionRepository } from './dynamodb/oauth-sessions.js';
 import { createSyncStateRepository, createWebhookDedupe } from './dynamodb/sync-state.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from './graph/index.js';
@@ -40,8 +43,10 @@ const linksTable = () => tableName(tables.links.envVar);
 
 const linkRepository = () => createLinkRepository(dynamoDocumentClient(), linksTable());
 const grantRepository = () => createGrantRepository(dynamoDocumentClient(), linksTable());
+const metaCallbacksTable = () => tableName(tables.metaCallbacks.envVar);
 const deletionRepository = () =>
-  createDeletionRequestRepository(dynamoDocumentClient(), linksTable());
+  createDeletionRequestRepository(dynamoDocumentClient(), metaCallbacksTable());
+const callbackLedger = () => createCallbackLedger(dynamoDocumentClient(), metaCallbacksTable());
 const sessionRepository = () =>
   createOAuthSessionRepository(dynamoDocumentClient(), tableName(tables.oauthState.envVar));
 
@@ -143,6 +148,7 @@ const systemClock: Clock = { now: () => new Date() };
 
 export {
   appSecret as metaAppSecret,
+  callbackLedger,
   cryptoIds as ids,
   deletionRepository,
   grantRepository,

@@ -158,7 +158,7 @@ const functions = {
     description: "Meta's deauthorize callback: forgets the user's links and grants.",
     timeoutSeconds: 20,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, metaAppSecret: true },
+    needs: { tables: { links: 'readWrite', metaCallbacks: 'readWrite' }, metaAppSecret: true },
   },
   metaDataDeletion: {
     id: 'MetaDataDeletion',
@@ -166,7 +166,7 @@ const functions = {
     description: "Meta's data-deletion callback: deletes the user's data, answers a status URL.",
     timeoutSeconds: 20,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, metaAppSecret: true },
+    needs: { tables: { links: 'readWrite', metaCallbacks: 'readWrite' }, metaAppSecret: true },
   },
   metaDataDeletionStatus: {
     id: 'MetaDataDeletionStatus',
@@ -174,7 +174,8 @@ const functions = {
     description: 'Shows the status page of a data-deletion request.',
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'read' } },
+    // Its own records only: never the links table, which holds every tenant's sealed tokens.
+    needs: { tables: { metaCallbacks: 'read' } },
   },
   // Ads: Click-to-WhatsApp ad creation (one idempotent, resumable operation) and read-back.
   adCreate: {

@@ -147,6 +147,22 @@ describe('Stack: TandemStack', () => {
       expect(actions).not.toContain('sqs:ReceiveMessage');
     });
 
+    it('lets the public data-deletion status page read its own records and nothing else', () => {
+      // Prepare
+      const own = logicalIdOf(synth.stack.data.tables.metaCallbacks.table);
+      const statements = statementsOf(synth.template, fnId('metaDataDeletionStatus'));
+      // Act
+      const onData = statements.filter((statement) =>
+        [statement.Action].flat().some((action) => String(action).startsWith('dynamodb:'))
+      );
+      // Assess
+      expect(onData.length).toBeGreaterThan(0);
+      for (const statement of onData) {
+        expect(JSON.stringify(statement.Resource)).toContain(own);
+        expect([statement.Action].flat()).not.toContain('dynamodb:PutItem');
+      }
+    });
+
     it('lets the worker decrypt tokens but not encrypt them', () => {
       // Act
       const kms = actionsOf(synth.template, fnId('worker')).filter((a) => a.startsWith('kms:'));

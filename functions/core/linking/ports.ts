@@ -136,6 +136,26 @@ interface DeletionRequestRepository {
   get(confirmationCode: string): Promise<DeletionRequest | undefined>;
 }
 
+/** One of Meta's callback requests, as recorded to answer its repeats. */
+interface CallbackRecord {
+  /** `replayKeyOf` the request: an HMAC of kind, Meta user and issue time (no user id kept). */
+  key: string;
+  kind: 'deauthorize' | 'data_deletion';
+  /** The data-deletion confirmation code this request was given. */
+  confirmationCode?: string;
+  /** Set once the request was carried out; a record without it was claimed by an attempt that died. */
+  result?: { deletedLinks: number; deletedGrants: number };
+  /** Epoch seconds: kept until the request is too old to be acted on anyway. */
+  expiresAt: number;
+}
+
+interface CallbackLedger {
+  /** Records a new request and answers undefined; for one seen before, answers its record. */
+  claim(record: CallbackRecord): Promise<CallbackRecord | undefined>;
+  /** Marks the request carried out. */
+  complete(key: string, result: NonNullable<CallbackRecord['result']>): Promise<void>;
+}
+
 interface MetaToken {
   accessToken: string;
   /** Seconds until expiry, when Meta says. */
@@ -182,6 +202,8 @@ interface MetaGateway {
 }
 
 export type {
+  CallbackLedger,
+  CallbackRecord,
   Clock,
   DeletionRequest,
   DeletionRequestRepository,

@@ -142,9 +142,9 @@ interface LinkJson {
   sync: { enabled: boolean; fields: Record<string, boolean> };
 }
 
-/** Signs in and links the user's first Page and number through the JSON API. */
-const linkThroughApi = async (tenant: string) => {
-  const signedIn = await signInForGrant(tenant);
+/** Signs in (a fresh user unless `user` is given) and links its first Page and number. */
+const linkThroughApi = async (tenant: string, options: { user?: SandboxUser } = {}) => {
+  const signedIn = await signInForGrant(tenant, options);
   const { user, grantId } = signedIn;
   const response = await api('/links', {
     tenant,

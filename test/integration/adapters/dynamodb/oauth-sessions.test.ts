@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cryptoIds } from '../../../../functions/adapters/crypto/ids.js';
-import { createDeletionRequestRepository } from '../../../../functions/adapters/dynamodb/deletions.js';
 import { createOAuthSessionRepository } from '../../../../functions/adapters/dynamodb/oauth-sessions.js';
 import type { OAuthSessionRepository } from '../../../../functions/core/linking/ports.js';
 import { createTestTable } from './tables.js';
 
 let stateTable: Awaited<ReturnType<typeof createTestTable>>;
-let linksTable: Awaited<ReturnType<typeof createTestTable>>;
 let sessions: OAuthSessionRepository;
 
 beforeAll(async () => {
   stateTable = await createTestTable('oauthState');
-  linksTable = await createTestTable('links');
   sessions = createOAuthSessionRepository(stateTable.documentClient, stateTable.tableName);
 });
 
 afterAll(async () => {
   await stateTable?.drop();
-  await linksTable?.drop();
 });
 
 const anAuthorize = () => ({
@@ -105,30 +101,5 @@ describe('Class: OAuthSessionRepository', () => {
         tenantId: 'tenant-a',
       });
     });
-  });
-});
-
-describe('Class: DeletionRequestRepository', () => {
-  it('keeps a deletion request by its confirmation code', async () => {
-    // Prepare
-    const deletions = createDeletionRequestRepository(
-      linksTable.documentClient,
-      linksTable.tableName
-    );
-    const request = {
-      confirmationCode: cryptoIds.confirmationCode(),
-      status: 'completed' as const,
-      requestedAt: '2026-07-01T10:00:00.000Z',
-      completedAt: '2026-07-01T10:00:01.000Z',
-      deletedLinks: 1,
-      deletedGrants: 1,
-    };
-
-    // Act
-    await deletions.put(request);
-
-    // Assess
-    expect(await deletions.get(request.confirmationCode)).toEqual(request);
-    expect(await deletions.get(cryptoIds.confirmationCode())).toBeUndefined();
   });
 });

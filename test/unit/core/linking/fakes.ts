@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError, UpstreamError } from '../../../../functio
 import type { LinkingDeps } from '../../../../functions/core/linking/deps.js';
 import type { Grant, Link, SealedToken } from '../../../../functions/core/linking/model.js';
 import type {
+  CallbackRecord,
   DeletionRequest,
   MetaPage,
   MetaPhoneNumber,
@@ -229,6 +230,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     failRevoke: false,
   };
   const deletionItems = new Map<string, DeletionRequest>();
+  const callbackItems = new Map<string, CallbackRecord>();
   const deps = {
     links: fakeLinks(grantItems),
     grants: fakeGrants(grantItems),
@@ -238,6 +240,17 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
         deletionItems.set(request.confirmationCode, request);
       },
       get: async (code: string) => deletionItems.get(code),
+    },
+    callbacks: {
+      claim: async (record: CallbackRecord) => {
+        const seen = callbackItems.get(record.key);
+        if (!seen) callbackItems.set(record.key, { ...record });
+        return seen ? { ...seen } : undefined;
+      },
+      complete: async (key: string, result: NonNullable<CallbackRecord['result']>) => {
+        const seen = callbackItems.get(key);
+        if (seen) seen.result = result;
+      },
     },
     vault: fakeVault(),
     meta: fakeMeta(meta),
@@ -253,7 +266,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     publicBaseUrl: 'https://api.tandem.example',
     appSecret: 'test-app-secret-0123456789',
   } satisfies LinkingDeps;
-  return { deps, clock, meta, grantItems, deletionItems };
+  return { deps, clock, meta, grantItems, deletionItems, callbackItems };
 };
 
 /** Narrows away undefined in tests, failing loudly instead of with a TypeError later. */
