@@ -70,6 +70,22 @@ const functions = {
     memoryMb: 256,
     needs: { tables: { oauthState: 'readWrite' } },
   },
+  oauthBegin: {
+    id: 'OAuthBegin',
+    entry: 'functions/http/oauth/begin.ts',
+    description: "Shows the sign-in's first page (the tenant's name) and sets the sign-in cookie.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { oauthState: 'read' } },
+  },
+  oauthContinue: {
+    id: 'OAuthContinue',
+    entry: 'functions/http/oauth/continue.ts',
+    description: "Binds a sign-in to the browser's cookie and redirects to Meta's login dialog.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { oauthState: 'readWrite' } },
+  },
   oauthCallback: {
     id: 'OAuthCallback',
     entry: 'functions/http/oauth/callback.ts',

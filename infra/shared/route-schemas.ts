@@ -10,7 +10,12 @@ import {
   updateLinkBody,
 } from '../../functions/http/links/schemas.js';
 import { deletionStatusParams, signedRequestForm } from '../../functions/http/meta/schemas.js';
-import { callbackQuery, selectionForm } from '../../functions/http/oauth/schemas.js';
+import {
+  beginForm,
+  beginQuery,
+  callbackQuery,
+  selectionForm,
+} from '../../functions/http/oauth/schemas.js';
 import {
   linkParams as driftLinkParams,
   historyQuery,
@@ -43,6 +48,8 @@ interface RouteSchemas {
 const routeSchemas: Record<string, RouteSchemas> = {
   'GET /health': {},
   'POST /links/oauth/start': {},
+  'GET /oauth/begin': { query: beginQuery },
+  'POST /oauth/begin': { body: beginForm, bodyFormat: 'form' },
   'GET /oauth/callback': { query: callbackQuery },
   'POST /oauth/select': { body: selectionForm, bodyFormat: 'form' },
   'GET /grants': { query: pageQuery },

@@ -35,7 +35,25 @@ const routes: RouteSpec[] = [
     path: '/links/oauth/start',
     fn: 'oauthStart',
     access: 'tenant',
-    summary: 'Start a sign-in with Facebook; answers the dialog URL',
+    summary: "Start a sign-in with Facebook; answers the begin URL for the user's browser",
+  },
+  {
+    method: 'GET',
+    path: '/oauth/begin',
+    fn: 'oauthBegin',
+    access: 'public',
+    summary: "Sign-in's first page: names the tenant, sets the browser's sign-in cookie",
+    publicReason:
+      "The client app sends the user's browser here, which carries no JWT; it only shows the tenant's name for a single-use, 10-minute OAuth state and sets an HttpOnly SameSite cookie, changing nothing.",
+  },
+  {
+    method: 'POST',
+    path: '/oauth/begin',
+    fn: 'oauthContinue',
+    access: 'public',
+    summary: "Begin page's form: binds the sign-in to the browser, redirects to Meta's dialog",
+    publicReason:
+      "Posted by the user's browser from Tandem's own begin page, which has no JWT; it needs the single-use OAuth state and the browser's SameSite sign-in cookie, and binds the state to that browser once.",
   },
   {
     method: 'GET',
@@ -44,7 +62,7 @@ const routes: RouteSpec[] = [
     access: 'public',
     summary: 'OAuth redirect URI: completes the sign-in, shows the Page/number picker',
     publicReason:
-      "Meta's login dialog redirects the user's browser here, which carries no JWT; the request is bound to its tenant by a single-use, 10-minute OAuth state plus PKCE.",
+      "Meta's login dialog redirects the user's browser here, which carries no JWT; the request is bound to its tenant by a single-use, 10-minute OAuth state plus PKCE, and to the browser that began it by its sign-in cookie.",
   },
   {
     method: 'POST',
@@ -53,7 +71,7 @@ const routes: RouteSpec[] = [
     access: 'public',
     summary: 'Picker form post: links the chosen Page and number',
     publicReason:
-      "Posted by the user's browser from Tandem's own picker page, which has no JWT; authorised by a single-use, tenant-bound selection id that expires in 15 minutes.",
+      "Posted by the user's browser from Tandem's own picker page, which has no JWT; authorised by a single-use, tenant-bound selection id that expires in 15 minutes, together with the sign-in cookie of the browser that signed in.",
   },
   {
     method: 'GET',

@@ -29,6 +29,8 @@ type Handler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
 const TENANT_CLAIM = 'tenant_id';
+const TENANT_NAME_CLAIM = 'tenant_name';
+const MAX_TENANT_NAME = 100;
 const tenantId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
 interface RouteOptions<B extends z.ZodMiniType, Q extends z.ZodMiniType, P extends z.ZodMiniType> {
@@ -51,6 +53,13 @@ interface RouteInput<B, Q, P> {
   params: P;
   /** The caller's tenant; always set on `tenant` routes. */
   tenant: string;
+  /**
+   * The tenant's display name, from the JWT's `tenant_name` claim (a JSON string, trimmed, at most
+   * 100 characters); the tenant id when the token has none. Set on `tenant` routes.
+   */
+  tenantName: string;
+  /** The request's cookies, as API Gateway passes them (`name=value` each). */
+  cookies: readonly string[];
   /** The body exactly as received (base64 decoded), for signature checks. */
   rawBody: Buffer;
   headers: Record<string, string | undefined>;
@@ -59,10 +68,16 @@ interface RouteInput<B, Q, P> {
   log: Logger;
 }
 
+interface ResultMeta {
+  headers?: Record<string, string>;
+  /** Set-Cookie values (payload 2.0 sends them as `cookies`, one header each). */
+  cookies?: string[];
+}
+
 type RouteResult =
-  | { status: number; json?: unknown; headers?: Record<string, string> }
-  | { status: number; html: string; headers?: Record<string, string> }
-  | { status: number; text: string; headers?: Record<string, string> };
+  | ({ status: number; json?: unknown } & ResultMeta)
+  | ({ status: number; html: string } & ResultMeta)
+  | ({ status: number; text: string } & ResultMeta);
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -170,7 +185,31 @@ const callerTenant = (event: JwtAuthorizedEvent, authorization: string | undefin
   return parsed.data;
 };
 
-const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
+/**
+ * The tenant's display name: only a JSON string claim (checked against the token as the tenant id
+ * is), control characters dropped, trimmed and bounded; otherwise the tenant id.
+ */
+const callerTenantName = (
+  event: JwtAuthorizedEvent,
+  authorization: string | undefined,
+  tenant: string
+): string => {
+  const claim = event.requestContext.authorizer?.jwt?.claims?.[TENANT_NAME_CLAIM];
+  if (typeof claim !== 'string' || rawTokenClaim(authorization, TENANT_NAME_CLAIM) !== claim) {
+    return tenant;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+  const name = claim.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return name ? name.slice(0, MAX_TENANT_NAME) : tenant;
+};
+
+const withCookies = (
+  response: APIGatewayProxyStructuredResultV2,
+  cookies: string[] | undefined
+): APIGatewayProxyStructuredResultV2 =>
+  cookies && cookies.length > 0 ? { ...response, cookies } : response;
+
+const respondBody = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
   if ('html' in result) {
     return {
       statusCode: result.status,
@@ -202,6 +241,9 @@ const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
     body: result.json === undefined ? '' : JSON.stringify(result.json),
   };
 };
+
+const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 =>
+  withCookies(respondBody(result), result.cookies);
 
 /**
  * Wraps a route's core call as a Lambda handler for API Gateway HTTP API (payload v2): enforces the
@@ -236,6 +278,10 @@ const httpRoute = <
         options.access === 'tenant'
           ? callerTenant(event as JwtAuthorizedEvent, headers.authorization)
           : '';
+      const tenantName =
+        options.access === 'tenant'
+          ? callerTenantName(event as JwtAuthorizedEvent, headers.authorization, tenant)
+          : '';
       const body = options.body
         ? parse(
             options.body,
@@ -259,6 +305,8 @@ const httpRoute = <
         query: query as z.infer<Q>,
         params: params as z.infer<P>,
         tenant,
+        tenantName,
+        cookies: event.cookies ?? [],
         rawBody,
         headers,
         event,

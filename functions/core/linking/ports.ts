@@ -83,7 +83,14 @@ type OAuthSession =
       /** The OAuth `state` value. */
       id: string;
       tenantId: string;
+      /** What the browser's user is shown as the tenant the Pages will be linked to. */
+      tenantName: string;
       codeVerifier: string;
+      /**
+       * SHA-256 (base64url) of the sign-in cookie of the browser that continued to Meta's dialog;
+       * unset until then. The callback must come back with that cookie (RFC 9700 §4.7.1).
+       */
+      browserHash?: string;
       /** Epoch seconds (the TTL attribute). */
       expiresAt: number;
     }
@@ -91,12 +98,25 @@ type OAuthSession =
       kind: 'selection';
       id: string;
       tenantId: string;
+      tenantName: string;
       grantId: string;
+      /** The sign-in's browser, which alone may submit the picker. */
+      browserHash: string;
       expiresAt: number;
     };
 
 interface OAuthSessionRepository {
   put(session: OAuthSession): Promise<void>;
+  /** Reads a session of `kind` without using it up. */
+  get<K extends OAuthSession['kind']>(
+    kind: K,
+    id: string
+  ): Promise<Extract<OAuthSession, { kind: K }> | undefined>;
+  /**
+   * Binds an authorize session to a browser, once: `bound` when it is now bound to `browserHash` (or
+   * already was), `taken` when another browser bound it first, `missing` when there is no such session.
+   */
+  bindBrowser(id: string, browserHash: string): Promise<'bound' | 'taken' | 'missing'>;
   /**
    * Atomically removes and returns the session if it exists and is of `kind`; a second call with the
    * same id returns undefined. Expiry is the caller's check (TTL deletion lags).

@@ -20,6 +20,7 @@ const anAuthorize = () => ({
   kind: 'authorize' as const,
   id: cryptoIds.sessionId(),
   tenantId: 'tenant-a',
+  tenantName: 'Acme Agency',
   codeVerifier: cryptoIds.codeVerifier(),
   expiresAt: 1_900_000_000,
 });
@@ -73,7 +74,9 @@ describe('Class: OAuthSessionRepository', () => {
         kind: 'selection' as const,
         id: cryptoIds.sessionId(),
         tenantId: 'tenant-a',
+        tenantName: 'Acme Agency',
         grantId: 'grt_00000000000000000000000000000001',
+        browserHash: 'h'.repeat(43),
         expiresAt: 1_900_000_000,
       };
       await sessions.put(session);
@@ -83,6 +86,64 @@ describe('Class: OAuthSessionRepository', () => {
 
       // Assess
       expect(consumed).toEqual(session);
+    });
+  });
+
+  describe('Method: bindBrowser', () => {
+    it('binds a session to the first browser only, and reads it back without consuming it', async () => {
+      // Prepare
+      const session = anAuthorize();
+      await sessions.put(session);
+
+      // Act
+      const first = await sessions.bindBrowser(session.id, 'first');
+      const same = await sessions.bindBrowser(session.id, 'first');
+      const other = await sessions.bindBrowser(session.id, 'second');
+      const read = await sessions.get('authorize', session.id);
+
+      // Assess
+      expect([first, same, other]).toEqual(['bound', 'bound', 'taken']);
+      expect(read).toEqual({ ...session, browserHash: 'first' });
+      expect(await sessions.consume('authorize', session.id)).toEqual(read);
+    });
+
+    it('lets exactly one of two browsers racing for a state bind it', async () => {
+      // Prepare
+      const session = anAuthorize();
+      await sessions.put(session);
+
+      // Act
+      const results = await Promise.all([
+        sessions.bindBrowser(session.id, 'one'),
+        sessions.bindBrowser(session.id, 'two'),
+      ]);
+
+      // Assess
+      expect(results.sort()).toEqual(['bound', 'taken']);
+    });
+
+    it('binds no unknown session, nor a selection', async () => {
+      // Prepare
+      const selection = {
+        kind: 'selection' as const,
+        id: cryptoIds.sessionId(),
+        tenantId: 'tenant-a',
+        tenantName: 'Acme',
+        grantId: 'grt_00000000000000000000000000000001',
+        browserHash: 'h',
+        expiresAt: 1_900_000_000,
+      };
+      await sessions.put(selection);
+
+      // Act
+      const results = [
+        await sessions.bindBrowser(cryptoIds.sessionId(), 'x'),
+        await sessions.bindBrowser(selection.id, 'x'),
+      ];
+
+      // Assess
+      expect(results).toEqual(['missing', 'missing']);
+      expect(await sessions.get('authorize', selection.id)).toBeUndefined();
     });
   });
 

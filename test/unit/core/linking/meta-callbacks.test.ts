@@ -5,9 +5,8 @@ import {
   handleDeauthorize,
   requestDataDeletion,
 } from '../../../../functions/core/linking/meta-callbacks.js';
-import { completeAuthorization, startLinking } from '../../../../functions/core/linking/oauth.js';
 import { signRequest } from '../../../../functions/core/meta-signed-request.js';
-import { META_USER, makeDeps, NUMBER, OTHER_NUMBER, OTHER_PAGE, PAGE } from './fakes.js';
+import { META_USER, makeDeps, NUMBER, OTHER_NUMBER, OTHER_PAGE, PAGE, signedIn } from './fakes.js';
 
 type Deps = ReturnType<typeof makeDeps>['deps'];
 
@@ -24,10 +23,7 @@ const signedNow = (deps: Deps, secret = deps.appSecret, fields: Record<string, u
   );
 
 const linkIn = async (deps: Deps, tenantId: string, pageId: string, phoneNumberId: string) => {
-  const { authorizeUrl } = await startLinking(deps, tenantId);
-  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
-  const result = await completeAuthorization(deps, { state, code: `code-${tenantId}` });
-  if (result.kind !== 'choose') throw new Error('sign-in failed');
+  const result = await signedIn(deps, tenantId);
   return createLink(deps, tenantId, { grantId: result.grant.grantId, pageId, phoneNumberId });
 };
 
