@@ -20,6 +20,7 @@ import {
   createDeletionRequestRepository,
 } from './dynamodb/meta-callbacks.js';
 import { createOAuthSessionRepository } from './dynamodb/oauth-sessions.js';
+import { createQuotaCounter } from './dynamodb/quotas.js';
 import { createSyncStateRepository, createWebhookDedupe } from './dynamodb/sync-state.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from './graph/index.js';
 import { GRAPH_API_VERSION } from './graph/version.js';
@@ -49,6 +50,10 @@ const deletionRepository = () =>
 const callbackLedger = () => createCallbackLedger(dynamoDocumentClient(), metaCallbacksTable());
 const sessionRepository = () =>
   createOAuthSessionRepository(dynamoDocumentClient(), tableName(tables.oauthState.envVar));
+
+/** Counts the tenant quotas of the routes that take some (infra/shared/routes.ts `quotas`). */
+const quotaCounter = () =>
+  createQuotaCounter(dynamoDocumentClient(), tableName(tables.quotas.envVar));
 
 // One vault and one app-secret reader per execution environment: every repository, client and
 // observer that needs them shares one KMS client and one Secrets Manager read.
@@ -159,6 +164,7 @@ export {
   pageLinkIndex,
   profileWriter,
   publicBaseUrl,
+  quotaCounter,
   sessionRepository,
   syncJobQueue,
   syncRequestDeps,

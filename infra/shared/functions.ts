@@ -25,6 +25,13 @@ interface FunctionSpec {
   timeoutSeconds: number;
   memoryMb: number;
   needs: Needs;
+  /**
+   * Lambda reserved concurrency: at once the most the function may run and what it is always
+   * guaranteed. Public functions are capped, so a flood of an unauthenticated route cannot take the
+   * account's concurrency from the tenant API, the worker or Meta's webhooks; the webhook receiver
+   * is guaranteed its share for the same reason. Unset: the unreserved pool.
+   */
+  reservedConcurrency?: number;
 }
 
 const functions = {
@@ -34,6 +41,7 @@ const functions = {
     description: 'Answers liveness checks with the build and Graph API version.',
     timeoutSeconds: 5,
     memoryMb: 256,
+    reservedConcurrency: 5,
     needs: {},
   },
   worker: {
@@ -68,7 +76,7 @@ const functions = {
     description: "Opens a sign-in with Facebook for the caller's tenant (state + PKCE).",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { oauthState: 'readWrite' } },
+    needs: { tables: { oauthState: 'readWrite', quotas: 'readWrite' } },
   },
   oauthBegin: {
     id: 'OAuthBegin',
@@ -76,6 +84,7 @@ const functions = {
     description: "Shows the sign-in's first page (the tenant's name) and sets the sign-in cookie.",
     timeoutSeconds: 10,
     memoryMb: 256,
+    reservedConcurrency: 10,
     needs: { tables: { oauthState: 'read' } },
   },
   oauthContinue: {
@@ -84,6 +93,7 @@ const functions = {
     description: "Binds a sign-in to the browser's cookie and redirects to Meta's login dialog.",
     timeoutSeconds: 10,
     memoryMb: 256,
+    reservedConcurrency: 10,
     needs: { tables: { oauthState: 'readWrite' } },
   },
   oauthCallback: {
@@ -93,6 +103,7 @@ const functions = {
       'Completes the Facebook sign-in, seals the grant and shows the Page/number picker.',
     timeoutSeconds: 20,
     memoryMb: 512,
+    reservedConcurrency: 10,
     needs: {
       tables: { oauthState: 'readWrite', links: 'readWrite' },
       tokenKey: 'encrypt',
@@ -105,6 +116,7 @@ const functions = {
     description: 'Links the Page and number chosen in the picker form.',
     timeoutSeconds: 20,
     memoryMb: 512,
+    reservedConcurrency: 10,
     needs: {
       tables: { oauthState: 'readWrite', links: 'readWrite' },
       tokenKey: 'decrypt',
@@ -125,7 +137,11 @@ const functions = {
     description: 'Lists the Pages and WhatsApp numbers a grant reaches.',
     timeoutSeconds: 20,
     memoryMb: 512,
-    needs: { tables: { links: 'read' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'read', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   linkCreate: {
     id: 'LinkCreate',
@@ -133,7 +149,11 @@ const functions = {
     description: 'Links a Page to a WhatsApp number (one each, transactionally unique).',
     timeoutSeconds: 20,
     memoryMb: 512,
-    needs: { tables: { links: 'readWrite' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   linksList: {
     id: 'LinksList',
@@ -166,7 +186,11 @@ const functions = {
       'Unlinks; deletes unused grant tokens and revokes the app on Meta after the last link.',
     timeoutSeconds: 20,
     memoryMb: 512,
-    needs: { tables: { links: 'readWrite' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   metaDeauthorize: {
     id: 'MetaDeauthorize',
@@ -174,6 +198,7 @@ const functions = {
     description: "Meta's deauthorize callback: forgets the user's links and grants.",
     timeoutSeconds: 20,
     memoryMb: 256,
+    reservedConcurrency: 5,
     needs: { tables: { links: 'readWrite', metaCallbacks: 'readWrite' }, metaAppSecret: true },
   },
   metaDataDeletion: {
@@ -182,6 +207,7 @@ const functions = {
     description: "Meta's data-deletion callback: deletes the user's data, answers a status URL.",
     timeoutSeconds: 20,
     memoryMb: 256,
+    reservedConcurrency: 5,
     needs: { tables: { links: 'readWrite', metaCallbacks: 'readWrite' }, metaAppSecret: true },
   },
   metaDataDeletionStatus: {
@@ -190,6 +216,7 @@ const functions = {
     description: 'Shows the status page of a data-deletion request.',
     timeoutSeconds: 10,
     memoryMb: 256,
+    reservedConcurrency: 5,
     // Its own records only: never the links table, which holds every tenant's sealed tokens.
     needs: { tables: { metaCallbacks: 'read' } },
   },
@@ -203,7 +230,7 @@ const functions = {
     timeoutSeconds: 28,
     memoryMb: 512,
     needs: {
-      tables: { links: 'read', idempotency: 'readWrite' },
+      tables: { links: 'read', idempotency: 'readWrite', quotas: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -223,7 +250,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 256,
     needs: {
-      tables: { links: 'read', idempotency: 'read' },
+      tables: { links: 'read', idempotency: 'read', quotas: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -269,6 +296,7 @@ const functions = {
     description: "Answers Meta's webhook subscription handshake (hub.verify_token, constant time).",
     timeoutSeconds: 5,
     memoryMb: 256,
+    reservedConcurrency: 2,
     // The verify token is derived from the app secret unless configured.
     needs: { metaAppSecret: true },
   },
@@ -280,6 +308,7 @@ const functions = {
     // Meta expects an answer within seconds; the work is a few DynamoDB calls and one SQS batch.
     timeoutSeconds: 10,
     memoryMb: 256,
+    reservedConcurrency: 20,
     needs: {
       tables: { links: 'read', idempotency: 'readWrite' },
       syncQueue: 'send',
@@ -292,7 +321,10 @@ const functions = {
     description: "Sync now: enqueues a sync job for one of the caller's links (202).",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'read' }, syncQueue: 'send' },
+    needs: {
+      tables: { links: 'read', quotas: 'readWrite' },
+      syncQueue: 'send',
+    },
   },
   syncResume: {
     id: 'SyncResume',
@@ -301,7 +333,10 @@ const functions = {
       'Resumes a link paused by a direct WhatsApp edit (overwrite or opt the fields out) and enqueues a sync.',
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, syncQueue: 'send' },
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite' },
+      syncQueue: 'send',
+    },
   },
   syncStatus: {
     id: 'SyncStatus',

@@ -90,6 +90,17 @@ const tables = {
     ttlAttribute: 'expiresAt',
     indexes: [],
   },
+  /**
+   * Per-tenant quota counters (functions/core/quotas.ts): one item per tenant, quota and window,
+   * expiring when the window ends.
+   */
+  quotas: {
+    id: 'Quotas',
+    envVar: 'QUOTAS_TABLE',
+    partitionKey: S('pk'),
+    ttlAttribute: 'expiresAt',
+    indexes: [],
+  },
   /** Reconciler runs (summary and per-link drift), expiring after the retention period. */
   driftReports: {
     id: 'DriftReports',

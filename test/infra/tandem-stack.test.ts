@@ -72,6 +72,26 @@ describe('Stack: TandemStack', () => {
       }
     });
 
+    it('caps every public function with reserved concurrency and reserves the webhook receiver’s', () => {
+      // Prepare
+      const publicFns = new Set(
+        routes.filter((route) => route.access === 'public').map((route) => route.fn)
+      );
+      const reserved = (name: keyof typeof functionSpecs) =>
+        synth.template.toJSON().Resources[fnId(name)].Properties.ReservedConcurrentExecutions;
+      // Act
+      const uncapped = [...publicFns].filter((name) => reserved(name) === undefined);
+      // Assess
+      expect(uncapped).toEqual([]);
+      expect(reserved('webhookReceive')).toBe(20);
+      expect(reserved('linksList')).toBeUndefined();
+      const total = Object.keys(functionSpecs)
+        .map((name) => reserved(name as keyof typeof functionSpecs) ?? 0)
+        .reduce((sum, value) => sum + value, 0);
+      // Lambda keeps 100 of the default 1,000 unreserved; stay well inside the rest.
+      expect(total).toBeLessThanOrEqual(200);
+    });
+
     it('passes the common configuration to every function', () => {
       for (const fn of Object.values(synth.template.findResources('AWS::Lambda::Function'))) {
         const env = fn.Properties.Environment.Variables;
@@ -280,6 +300,32 @@ describe('Stack: TandemStack', () => {
           Format: Match.serializedJson(Match.objectLike({ requestId: '$context.requestId' })),
         },
       });
+    });
+
+    it('throttles every route in its own bucket, Meta’s webhooks well above a public route', () => {
+      // Prepare
+      const [stage] = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Stage'));
+      const settings = stage?.Properties.RouteSettings as Record<
+        string,
+        { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+      >;
+      // Act
+      const keys = Object.keys(settings).sort();
+      // Assess
+      expect(keys).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+      const webhooks = settings['POST /webhooks/meta'];
+      const callback = settings['GET /oauth/callback'];
+      expect(webhooks?.ThrottlingRateLimit).toBeGreaterThanOrEqual(
+        10 * (callback?.ThrottlingRateLimit ?? Number.POSITIVE_INFINITY)
+      );
+      expect(settings['GET /links']).toEqual({
+        ThrottlingRateLimit: 50,
+        ThrottlingBurstLimit: 100,
+      });
+      // The stage names routes that must exist before it.
+      expect(stage?.DependsOn).toEqual(
+        expect.arrayContaining([expect.stringMatching(/POSTwebhooksmeta/)])
+      );
     });
 
     it('has no CORS configuration', () => {

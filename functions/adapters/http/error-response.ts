@@ -5,6 +5,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   PermissionError,
+  QuotaExceededError,
   RateLimitError,
   retryAfterOf,
   TandemError,
@@ -25,6 +26,7 @@ const STATUS: [new (...args: never[]) => TandemError, number][] = [
   [PayloadTooLargeError, 413],
   [UnsupportedMediaTypeError, 415],
   [RateLimitError, 429],
+  [QuotaExceededError, 429],
   [UpstreamError, 502],
 ];
 

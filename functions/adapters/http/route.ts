@@ -4,12 +4,15 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { quotasOfRoute } from '../../../infra/shared/routes.js';
 import {
+  ConfigError,
   PayloadTooLargeError,
   PermissionError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../core/errors.js';
+import { QUOTAS, type QuotaCounter, takeQuotas } from '../../core/quotas.js';
 import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
 import { type Logger, logger } from '../logger.js';
@@ -45,6 +48,11 @@ interface RouteOptions<B extends z.ZodMiniType, Q extends z.ZodMiniType, P exten
   params?: P;
   /** Larger bodies are refused with 413 before any parsing. */
   maxBodyBytes?: number;
+  /**
+   * Where the route's tenant quotas are counted. Which quotas a route takes is the route table's
+   * (infra/shared/routes.ts `quotas`); a route that has some must be given a counter.
+   */
+  quotaCounter?: QuotaCounter;
 }
 
 interface RouteInput<B, Q, P> {
@@ -203,6 +211,28 @@ const callerTenantName = (
   return name ? name.slice(0, MAX_TENANT_NAME) : tenant;
 };
 
+/**
+ * Takes the route's tenant quotas (after the input parsed, before any work), or throws a 429
+ * QuotaExceededError naming the quota. Link quotas count per the route's `linkId`.
+ */
+const takeRouteQuotas = async (
+  routeKey: string,
+  counter: QuotaCounter | undefined,
+  tenant: string,
+  params: unknown
+): Promise<void> => {
+  const names = quotasOfRoute(routeKey);
+  if (names.length === 0) return;
+  if (!counter) throw new ConfigError(`${routeKey} takes quotas but has no quota counter`);
+  const linkId = (params as { linkId?: unknown } | undefined)?.linkId;
+  await takeQuotas(
+    counter,
+    names.map((name) => QUOTAS[name]),
+    { tenantId: tenant, ...(typeof linkId === 'string' ? { linkId } : {}) },
+    new Date()
+  );
+};
+
 const withCookies = (
   response: APIGatewayProxyStructuredResultV2,
   cookies: string[] | undefined
@@ -300,6 +330,9 @@ const httpRoute = <
       const params = options.params
         ? parse(options.params, event.pathParameters ?? {}, 'path')
         : undefined;
+      if (options.access === 'tenant') {
+        await takeRouteQuotas(event.routeKey, options.quotaCounter, tenant, params);
+      }
       const result = await fn({
         body: body as z.infer<B>,
         query: query as z.infer<Q>,

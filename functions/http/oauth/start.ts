@@ -4,6 +4,7 @@ import {
   ids,
   oauthSettings,
   publicBaseUrl,
+  quotaCounter,
   sessionRepository,
 } from '../../adapters/wiring.js';
 import { startLinking } from '../../core/linking/oauth.js';
@@ -22,7 +23,7 @@ const deps = {
  * Tandem's begin URL to send the user's browser to (which names the tenant and leads on to Meta).
  */
 export const handler = httpRoute(
-  { access: 'tenant', maxBodyBytes: MAX_BODY_BYTES },
+  { access: 'tenant', maxBodyBytes: MAX_BODY_BYTES, quotaCounter: quotaCounter() },
   async ({ tenant, tenantName }) => ({
     status: 200,
     json: await startLinking(deps, { tenantId: tenant, tenantName }),

@@ -59,6 +59,12 @@ interface FunctionsProps {
    * @default the shared specs in infra/shared/functions.ts
    */
   specs?: Record<FunctionName, FunctionSpec>;
+  /**
+   * Whether the specs' reserved concurrency is applied. Off only for an account whose concurrency
+   * limit is too low to reserve any (new accounts may start at 10; Lambda keeps 100 unreserved).
+   * @default true
+   */
+  reserveConcurrency?: boolean;
 }
 
 /**
@@ -91,6 +97,9 @@ class Functions extends Construct {
       timeout: Duration.seconds(spec.timeoutSeconds),
       memorySize: spec.memoryMb,
       environment: props.environment,
+      ...(spec.reservedConcurrency !== undefined && props.reserveConcurrency !== false
+        ? { reservedConcurrentExecutions: spec.reservedConcurrency }
+        : {}),
       ...(deadLetterQueue ? { deadLetterQueue } : {}),
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),

@@ -1,10 +1,12 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { httpRoute } from '../../../../functions/adapters/http/route.js';
 import * as z from '../../../../functions/core/zod.js';
 import { toGatewayClaims } from '../../../../infra/local/runtime/identity.js';
 
-process.env.LOG_LEVEL = 'silent';
+vi.hoisted(() => {
+  process.env.LOG_LEVEL = 'silent';
+});
 
 const context = { awsRequestId: 'req-1' } as Context;
 
@@ -128,5 +130,44 @@ describe('Function: httpRoute (media types)', () => {
 
     // Assess
     expect(response.statusCode).toBe(200);
+  });
+});
+
+describe('Function: httpRoute (quotas)', () => {
+  const syncEvent = (): APIGatewayProxyEventV2 => {
+    const event = eventFor({ tenant_id: 'acme' });
+    event.routeKey = 'POST /links/{linkId}/sync';
+    event.pathParameters = { linkId: 'lnk_1' };
+    return event;
+  };
+  const syncNow = (counter?: { take: () => Promise<boolean> }) =>
+    httpRoute(
+      {
+        access: 'tenant',
+        params: z.object({ linkId: z.string() }),
+        ...(counter ? { quotaCounter: counter } : {}),
+      },
+      async () => ({ status: 202, json: {} })
+    );
+
+  it("answers 429 with Retry-After and the quota's name when the route's quota is used up", async () => {
+    // Act
+    const response = await syncNow({ take: async () => false })(syncEvent(), context);
+
+    // Assess
+    expect(response.statusCode).toBe(429);
+    expect(Number(response.headers?.['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(String(response.body)).error).toMatchObject({
+      code: 'quota_exceeded',
+      details: { quota: 'link_sync_requests' },
+    });
+  });
+
+  it('fails closed when a route that takes quotas was given no counter', async () => {
+    // Act
+    const response = await syncNow()(syncEvent(), context);
+
+    // Assess
+    expect(response.statusCode).toBe(500);
   });
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { functions } from '../../../infra/shared/functions.js';
+import { quotasOfRoute, routes } from '../../../infra/shared/routes.js';
+
+describe('Route table: quotas', () => {
+  it('gives every function serving a route with quotas the quotas table, read-write', () => {
+    // Act
+    const missing = routes
+      .filter((route) => route.access === 'tenant' && (route.quotas ?? []).length > 0)
+      .filter((route) => {
+        const tables = functions[route.fn].needs as { tables?: Record<string, string> };
+        return tables.tables?.quotas !== 'readWrite';
+      })
+      .map((route) => `${route.method} ${route.path}`);
+
+    // Assess
+    expect(missing).toEqual([]);
+  });
+
+  it('takes a quota on every route that enqueues work or calls Meta for a tenant', () => {
+    // Act & Assess
+    expect(quotasOfRoute('POST /links/{linkId}/sync')).toEqual([
+      'syncRequests',
+      'linkSyncRequests',
+    ]);
+    expect(quotasOfRoute('POST /links/{linkId}/resume')).toEqual([
+      'syncRequests',
+      'linkSyncRequests',
+    ]);
+    expect(quotasOfRoute('POST /links/{linkId}/ads')).toEqual(['adCreates']);
+    expect(quotasOfRoute('GET /links/{linkId}/ads/{operationId}/insights')).toEqual(['metaReads']);
+    expect(quotasOfRoute('GET /grants/{grantId}/assets')).toEqual(['metaReads']);
+    expect(quotasOfRoute('POST /links')).toEqual(['linkWrites']);
+    expect(quotasOfRoute('DELETE /links/{linkId}')).toEqual(['linkWrites']);
+    expect(quotasOfRoute('POST /links/oauth/start')).toEqual(['signIns']);
+    expect(quotasOfRoute('GET /links')).toEqual([]);
+  });
+});
