@@ -14,6 +14,11 @@ interface Needs {
   tokenKey?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
   /** The Meta app secret (signatures, appsecret_proof, token exchange). */
   metaAppSecret?: boolean;
+  /**
+   * Readiness probes: a GetItem of the probe key (functions/adapters/probes.ts) on every table, and
+   * the sync queue's attributes. The grant is conditioned on the probe key: nothing else is readable.
+   */
+  probes?: boolean;
 }
 
 interface FunctionSpec {
@@ -43,6 +48,15 @@ const functions = {
     memoryMb: 256,
     reservedConcurrency: 5,
     needs: {},
+  },
+  readiness: {
+    id: 'Readiness',
+    entry: 'functions/http/health-ready.ts',
+    description: 'Answers readiness checks: whether every table and the sync queue answer.',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    reservedConcurrency: 5,
+    needs: { probes: true },
   },
   worker: {
     id: 'SyncWorker',

@@ -47,6 +47,7 @@ interface RouteSchemas {
 
 const routeSchemas: Record<string, RouteSchemas> = {
   'GET /health': {},
+  'GET /health/ready': {},
   'POST /links/oauth/start': {},
   'GET /oauth/begin': { query: beginQuery },
   'POST /oauth/begin': { body: beginForm, bodyFormat: 'form' },

@@ -70,6 +70,16 @@ const routes: RouteSpec[] = [
       'Liveness probe for uptime monitors and deploy checks; returns only build and API versions, no tenant data.',
     throttle: THROTTLES.probe,
   },
+  {
+    method: 'GET',
+    path: '/health/ready',
+    fn: 'readiness',
+    access: 'public',
+    summary: 'Readiness check: 503 naming any table or queue that does not answer',
+    publicReason:
+      'Readiness probe for monitors and deploy checks; answers only ok/down per dependency, reads nothing but a probe key no item has, and caches its answer for 5 seconds.',
+    throttle: THROTTLES.probe,
+  },
   // Linking
   {
     method: 'POST',

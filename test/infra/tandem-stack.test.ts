@@ -133,7 +133,8 @@ describe('Stack: TandemStack', () => {
         const env =
           synth.template.toJSON().Resources[fnId(name as keyof typeof functionSpecs)].Properties
             .Environment.Variables;
-        const needed = Object.keys(spec.needs.tables ?? {});
+        const needed =
+          'probes' in spec.needs ? Object.keys(tables) : Object.keys(spec.needs.tables ?? {});
         for (const [table, tableSpec] of Object.entries(tables)) {
           expect(env[tableSpec.envVar] !== undefined).toBe(needed.includes(table));
         }
@@ -180,6 +181,22 @@ describe('Stack: TandemStack', () => {
       for (const statement of onData) {
         expect(JSON.stringify(statement.Resource)).toContain(own);
         expect([statement.Action].flat()).not.toContain('dynamodb:PutItem');
+      }
+    });
+
+    it('lets the readiness probe read only the probe key of each table', () => {
+      // Act
+      const statements = statementsOf(synth.template, fnId('readiness')).filter((statement) =>
+        [statement.Action].flat().some((action) => String(action).startsWith('dynamodb:'))
+      );
+      // Assess
+      const resources = statements.flatMap((statement) => [statement.Resource].flat());
+      expect(resources).toHaveLength(Object.keys(tables).length);
+      for (const statement of statements) {
+        expect(statement.Action).toBe('dynamodb:GetItem');
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['HEALTH#probe'] },
+        });
       }
     });
 

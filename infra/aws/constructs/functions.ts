@@ -9,6 +9,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PROBE_KEY } from '../../../functions/adapters/probes.js';
 import {
   type FunctionName,
   type FunctionSpec,
@@ -109,6 +110,12 @@ class Functions extends Construct {
     for (const [table, access] of Object.entries(needs.tables ?? {})) {
       const { table: built, spec: tableSpec, indexNames } = props.tables[table as TableName];
       fn.bindTable(built, access, tableSpec.envVar, indexNames);
+    }
+    if (needs.probes) {
+      for (const { table: built, spec: tableSpec } of Object.values(props.tables)) {
+        fn.bindTableProbe(built, tableSpec.envVar, PROBE_KEY);
+      }
+      fn.bindQueueProbe(props.syncQueue.queue, props.syncQueue.spec.envVar);
     }
     if (needs.tokenKey) fn.bindKey(props.tokenKey, needs.tokenKey);
     if (needs.metaAppSecret) fn.bindSecret(props.metaAppSecret);

@@ -188,6 +188,31 @@ class HouseFunction extends NodejsFunction {
   }
 
   /**
+   * Gives the function the table's name in `envVar` and a GetItem of one key only, for a readiness
+   * probe: the grant is conditioned on the partition key being `probeKey`, so nothing else is read.
+   */
+  bindTableProbe(table: ITable, envVar: string, probeKey: string): this {
+    this.addEnvironment(envVar, table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [probeKey] } },
+      })
+    );
+    return this;
+  }
+
+  /** Gives the function the queue URL in `envVar` and only GetQueueAttributes, for a probe. */
+  bindQueueProbe(queue: IQueue, envVar: string): this {
+    this.addEnvironment(envVar, queue.queueUrl);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [queue.queueArn] })
+    );
+    return this;
+  }
+
+  /**
    * Gives the function the queue URL in `envVar` and the right to send to it, or to consume it.
    * A consumer may also be given the dead-letter queue: it can then park a message that can never
    * succeed (a malformed job) without waiting for maxReceiveCount.

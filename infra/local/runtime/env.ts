@@ -52,6 +52,12 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
   for (const name of Object.keys(spec.needs.tables ?? {}) as TableName[]) {
     env[tables[name].envVar] = ctx.tables[name];
   }
+  if (spec.needs.probes) {
+    for (const name of Object.keys(tables) as TableName[]) {
+      env[tables[name].envVar] = ctx.tables[name];
+    }
+    env[queues.sync.envVar] = ctx.queues.sync.url;
+  }
   if (spec.needs.syncQueue) {
     env[queues.sync.envVar] = ctx.queues.sync.url;
     // Consumers move letters to the DLQ themselves, so they need its URL too.

@@ -151,11 +151,11 @@ describe('Sync API', () => {
 
     // Assess
     expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202, 202, 202, 429]);
-    const refused = answers[6];
-    const seconds = Number(refused?.headers.get('retry-after'));
+    const refused = answers[6] as Response;
+    const seconds = Number(refused.headers.get('retry-after'));
     expect(seconds).toBeGreaterThanOrEqual(1);
     expect(seconds).toBeLessThanOrEqual(60);
-    expect(((await refused?.json()) as { error: unknown }).error).toMatchObject({
+    expect(((await refused.json()) as { error: unknown }).error).toMatchObject({
       code: 'quota_exceeded',
       details: { quota: 'link_sync_requests', limit: 6, windowSeconds: 60 },
     });

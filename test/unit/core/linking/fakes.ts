@@ -149,7 +149,7 @@ const fakeSessions = () => {
     },
     bindBrowser: async (id: string, browserHash: string) => {
       const session = items.get(id);
-      if (!session || session.kind !== 'authorize') return 'missing' as const;
+      if (session?.kind !== 'authorize') return 'missing' as const;
       if (session.browserHash && session.browserHash !== browserHash) return 'taken' as const;
       session.browserHash = browserHash;
       return 'bound' as const;
