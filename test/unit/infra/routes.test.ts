@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../../infra/shared/functions.js';
 import { quotasOfRoute, routes } from '../../../infra/shared/routes.js';
@@ -34,5 +35,20 @@ describe('Route table: quotas', () => {
     expect(quotasOfRoute('DELETE /links/{linkId}')).toEqual(['linkWrites']);
     expect(quotasOfRoute('POST /links/oauth/start')).toEqual(['signIns']);
     expect(quotasOfRoute('GET /links')).toEqual([]);
+  });
+});
+
+describe('docs/security.md', () => {
+  it('says what every route of the route table trusts', () => {
+    // Prepare
+    const doc = readFileSync(new URL('../../../docs/security.md', import.meta.url), 'utf8');
+
+    // Act
+    const missing = routes
+      .map((route) => `\`${route.method} ${route.path}\``)
+      .filter((key) => !doc.includes(key));
+
+    // Assess
+    expect(missing).toEqual([]);
   });
 });
