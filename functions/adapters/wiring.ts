@@ -51,7 +51,7 @@ const callbackLedger = () => createCallbackLedger(dynamoDocumentClient(), metaCa
 const sessionRepository = () =>
   createOAuthSessionRepository(dynamoDocumentClient(), tableName(tables.oauthState.envVar));
 
-/** Counts the tenant quotas of the routes that take some (infra/shared/routes.ts `quotas`). */
+/** Counts the tenant quotas of the routes that take some (infra/shared/route-quotas.ts). */
 const quotaCounter = () =>
   createQuotaCounter(dynamoDocumentClient(), tableName(tables.quotas.envVar));
 

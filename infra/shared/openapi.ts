@@ -1,6 +1,7 @@
 import { GRAPH_API_VERSION } from '../../functions/adapters/graph/version.js';
 import { QUOTAS } from '../../functions/core/quotas.js';
 import * as z from '../../functions/core/zod.js';
+import { quotasOfRoute } from './route-quotas.js';
 import { type RouteSchemas, routeSchemas } from './route-schemas.js';
 import { type RouteSpec, routes } from './routes.js';
 
@@ -52,7 +53,7 @@ const error = (description: string): Json => ({
 
 /** The 429 of a route: its tenant quotas, by name, and API Gateway's own throttle. */
 const tooManyRequests = (route: RouteSpec): string => {
-  const quotas = route.access === 'tenant' ? (route.quotas ?? []) : [];
+  const quotas = quotasOfRoute(`${route.method} ${route.path}`);
   const throttle =
     'API Gateway\'s route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded.';
   if (quotas.length === 0)

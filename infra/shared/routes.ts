@@ -1,4 +1,3 @@
-import type { QuotaName } from '../../functions/core/quotas.js';
 import type { FunctionName } from './functions.js';
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -37,11 +36,6 @@ type RouteSpec =
       fn: FunctionName;
       access: 'tenant';
       summary: string;
-      /**
-       * Tenant quotas each request takes before any work (functions/core/quotas.ts); the route
-       * adapter enforces them by route key, and the function needs the quotas table.
-       */
-      quotas?: readonly QuotaName[];
     }
   | {
       method: HttpMethod;
@@ -56,8 +50,8 @@ type RouteSpec =
     };
 
 /**
- * The single route table: API Gateway (CDK), the local gateway and the route adapter's quotas are
- * all built from it.
+ * The single route table: API Gateway (CDK) and the local gateway are both built from it; the tenant
+ * quotas of its routes are in route-quotas.ts.
  */
 const routes: RouteSpec[] = [
   {
@@ -87,7 +81,6 @@ const routes: RouteSpec[] = [
     fn: 'oauthStart',
     access: 'tenant',
     summary: "Start a sign-in with Facebook; answers the begin URL for the user's browser",
-    quotas: ['signIns'],
   },
   {
     method: 'GET',
@@ -142,7 +135,6 @@ const routes: RouteSpec[] = [
     fn: 'grantAssets',
     access: 'tenant',
     summary: 'List the Pages and WhatsApp numbers a grant reaches',
-    quotas: ['metaReads'],
   },
   {
     method: 'POST',
@@ -150,7 +142,6 @@ const routes: RouteSpec[] = [
     fn: 'linkCreate',
     access: 'tenant',
     summary: 'Create a link',
-    quotas: ['linkWrites'],
   },
   { method: 'GET', path: '/links', fn: 'linksList', access: 'tenant', summary: 'List links' },
   {
@@ -173,7 +164,6 @@ const routes: RouteSpec[] = [
     fn: 'linkDelete',
     access: 'tenant',
     summary: 'Unlink',
-    quotas: ['linkWrites'],
   },
   {
     method: 'POST',
@@ -212,7 +202,6 @@ const routes: RouteSpec[] = [
     fn: 'adCreate',
     access: 'tenant',
     summary: 'Create a Click-to-WhatsApp ad (Idempotency-Key required)',
-    quotas: ['adCreates'],
   },
   {
     method: 'GET',
@@ -227,7 +216,6 @@ const routes: RouteSpec[] = [
     fn: 'adInsights',
     access: 'tenant',
     summary: "Read an ad's spend, impressions and WhatsApp conversations",
-    quotas: ['metaReads'],
   },
   // Reconcile
   {
@@ -285,7 +273,6 @@ const routes: RouteSpec[] = [
     fn: 'syncRequest',
     access: 'tenant',
     summary: 'Sync now: enqueue a sync of the link (202 with the job id)',
-    quotas: ['syncRequests', 'linkSyncRequests'],
   },
   {
     method: 'POST',
@@ -293,7 +280,6 @@ const routes: RouteSpec[] = [
     fn: 'syncResume',
     access: 'tenant',
     summary: 'Resume a link paused by a direct WhatsApp edit ({ overwrite })',
-    quotas: ['syncRequests', 'linkSyncRequests'],
   },
   {
     method: 'GET',
@@ -308,11 +294,5 @@ const routes: RouteSpec[] = [
 const throttleOf = (route: RouteSpec): RouteThrottle =>
   route.access === 'public' ? route.throttle : THROTTLES.tenant;
 
-/** The quotas a route key (`POST /links/{linkId}/sync`) takes; none for an unknown key. */
-const quotasOfRoute = (routeKey: string): readonly QuotaName[] => {
-  const route = routes.find((candidate) => `${candidate.method} ${candidate.path}` === routeKey);
-  return route?.access === 'tenant' ? (route.quotas ?? []) : [];
-};
-
 export type { HttpMethod, RouteSpec, RouteThrottle };
-export { quotasOfRoute, routes, THROTTLES, throttleOf };
+export { routes, THROTTLES, throttleOf };

@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from '../../core/errors.js';
 import * as z from '../../core/zod.js';
-import { FetchRefusedError } from '../net/guarded-fetch.js';
+import { FetchRefusedError } from '../net/fetch-refused.js';
 import { EMPTY_USAGE, type GraphUsage } from './usage.js';
 
 /**

@@ -4,7 +4,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { quotasOfRoute } from '../../../infra/shared/routes.js';
+import { quotasOfRoute } from '../../../infra/shared/route-quotas.js';
 import {
   ConfigError,
   PayloadTooLargeError,
@@ -49,8 +49,8 @@ interface RouteOptions<B extends z.ZodMiniType, Q extends z.ZodMiniType, P exten
   /** Larger bodies are refused with 413 before any parsing. */
   maxBodyBytes?: number;
   /**
-   * Where the route's tenant quotas are counted. Which quotas a route takes is the route table's
-   * (infra/shared/routes.ts `quotas`); a route that has some must be given a counter.
+   * Where the route's tenant quotas are counted. Which quotas a route takes is in
+   * infra/shared/route-quotas.ts; a route that has some must be given a counter.
    */
   quotaCounter?: QuotaCounter;
 }

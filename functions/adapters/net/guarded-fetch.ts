@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
+import { FetchRefusedError } from './fetch-refused.js';
 import { isPublicAddress } from './public-address.js';
 
 /**
@@ -19,29 +20,6 @@ import { isPublicAddress } from './public-address.js';
  * - Every failure is a FetchRefusedError with one of a few neutral reasons, so the answers cannot map
  *   a network (a closed port and a filtered one look the same).
  */
-
-type FetchRefusal =
-  | 'url_not_allowed'
-  | 'host_not_public'
-  | 'unreachable'
-  | 'bad_status'
-  | 'too_large';
-
-/** Why a URL could not be fetched; `transient` when the same fetch may work later. */
-class FetchRefusedError extends Error {
-  readonly reason: FetchRefusal;
-  readonly transient: boolean;
-  readonly status: number | undefined;
-  constructor(reason: FetchRefusal, message: string, status?: number, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'FetchRefusedError';
-    this.reason = reason;
-    this.status = status;
-    this.transient =
-      reason === 'unreachable' ||
-      (reason === 'bad_status' && status !== undefined && (status >= 500 || status === 429));
-  }
-}
 
 interface Fetched {
   bytes: Uint8Array;
@@ -196,5 +174,6 @@ const createGuardedFetch = (options: GuardedFetchOptions = {}): GuardedFetch => 
   };
 };
 
-export type { Fetched, FetchRefusal, GuardedFetch, GuardedFetchOptions, ResolvedAddress };
+export type { FetchRefusal } from './fetch-refused.js';
+export type { Fetched, GuardedFetch, GuardedFetchOptions, ResolvedAddress };
 export { createGuardedFetch, FetchRefusedError };

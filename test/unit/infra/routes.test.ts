@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../../infra/shared/functions.js';
-import { quotasOfRoute, routes } from '../../../infra/shared/routes.js';
+import { quotasOfRoute, ROUTE_QUOTAS } from '../../../infra/shared/route-quotas.js';
+import { routes } from '../../../infra/shared/routes.js';
 
 describe('Route table: quotas', () => {
-  it('gives every function serving a route with quotas the quotas table, read-write', () => {
+  it('names only tenant routes of the route table, each served by a function with the quotas table', () => {
     // Act
-    const missing = routes
-      .filter((route) => route.access === 'tenant' && (route.quotas ?? []).length > 0)
-      .filter((route) => {
-        const tables = functions[route.fn].needs as { tables?: Record<string, string> };
-        return tables.tables?.quotas !== 'readWrite';
-      })
-      .map((route) => `${route.method} ${route.path}`);
+    const problems = Object.keys(ROUTE_QUOTAS).flatMap((key) => {
+      const route = routes.find((candidate) => `${candidate.method} ${candidate.path}` === key);
+      if (!route) return [`${key}: no such route`];
+      if (route.access !== 'tenant') return [`${key}: not a tenant route`];
+      const { tables } = functions[route.fn].needs as { tables?: Record<string, string> };
+      return tables?.quotas === 'readWrite' ? [] : [`${key}: ${route.fn} lacks the quotas table`];
+    });
 
     // Assess
-    expect(missing).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   it('takes a quota on every route that enqueues work or calls Meta for a tenant', () => {
