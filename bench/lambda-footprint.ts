@@ -18,14 +18,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 /** The SDK clients a function's needs imply: exactly what its floor handler creates. */
 const floorSource = (needs: Needs): string => {
   const lines: string[] = [];
-  if (needs.tables) {
+  if (needs.tables || needs.probes) {
     lines.push(
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
       "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
       'export const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));'
     );
   }
-  if (needs.syncQueue) {
+  if (needs.syncQueue || needs.probes) {
     lines.push(
       "import { SQSClient } from '@aws-sdk/client-sqs';",
       'export const sqs = new SQSClient({});'
@@ -58,10 +58,11 @@ const lambdaEnv = (needs: Needs): Record<string, string> => {
     LOG_LEVEL: 'silent',
     STAGE: 'prod',
   };
-  for (const name of Object.keys(needs.tables ?? {}) as (keyof typeof tables)[]) {
+  const tableNames = needs.probes ? Object.keys(tables) : Object.keys(needs.tables ?? {});
+  for (const name of tableNames as (keyof typeof tables)[]) {
     env[tables[name].envVar] = `tandem-${name}`;
   }
-  if (needs.syncQueue) {
+  if (needs.syncQueue || needs.probes) {
     env[queues.sync.envVar] = 'https://sqs.eu-west-1.amazonaws.com/123456789012/sync';
     env[queues.sync.dlqEnvVar] = 'https://sqs.eu-west-1.amazonaws.com/123456789012/sync-dlq';
   }

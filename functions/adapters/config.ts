@@ -11,6 +11,21 @@ const graphConfig = z.object({
   META_APP_ID: z.string().check(z.regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id')),
   /** How long one Graph request may take; 10 s unless set (the tests' local system sets less). */
   GRAPH_TIMEOUT_MS: z.optional(z.coerce.number().check(z.int(), z.minimum(500), z.maximum(29_000))),
+  /**
+   * Comma-separated origins the guarded fetch may reach without its public-address rule. Only the
+   * embedded default sets it, to its Meta sandbox's origin; AWS deployments never do.
+   */
+  TRUSTED_FETCH_ORIGINS: z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      )
+    )
+  ),
 });
 
 const base64Key = z

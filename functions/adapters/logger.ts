@@ -1,7 +1,9 @@
+import { redact } from './redact.js';
+
 /**
  * A small structured logger: one JSON object per line, which CloudWatch Logs Insights can query.
- * Tokens, secrets and codes never reach a log line: any key that looks like one is redacted, however
- * deeply it is nested, so a careless `logger.info('x', { grant })` cannot leak a token.
+ * Tokens and secrets never reach a log line: every entry goes through `redact` (by key and by the
+ * shape of the value, at any depth), so a careless `logger.info('x', { grant })` cannot leak a token.
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
@@ -11,27 +13,6 @@ const ORDER: Record<Level | 'silent', number> = {
   warn: 30,
   error: 40,
   silent: 99,
-};
-
-const SECRET_KEY =
-  /token|secret|password|authorization|signed_request|appsecret_proof|^code$|cookie/i;
-
-const redact = (value: unknown, depth = 0): unknown => {
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) {
-    return {
-      name: value.name,
-      message: value.message,
-      ...(value.cause ? { cause: redact(value.cause, depth + 1) } : {}),
-    };
-  }
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      SECRET_KEY.test(key) ? '[redacted]' : redact(inner, depth + 1),
-    ])
-  );
 };
 
 interface Logger {
@@ -69,4 +50,4 @@ const createLogger = (
 const logger = createLogger({ service: 'tandem' });
 
 export type { Logger };
-export { createLogger, logger, redact };
+export { createLogger, logger };

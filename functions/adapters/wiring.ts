@@ -13,10 +13,14 @@ import { dynamoDocumentClient, sqs } from './aws/clients.js';
 import { graphConfig, loadConfig, tokenKeyConfig } from './config.js';
 import { cryptoIds } from './crypto/ids.js';
 import { createTokenVault } from './crypto/token-vault.js';
-import { createDeletionRequestRepository } from './dynamodb/deletions.js';
 import { createGrantRepository } from './dynamodb/grants.js';
 import { createLinkRepository, createPageLinkIndex } from './dynamodb/links.js';
+import {
+  createCallbackLedger,
+  createDeletionRequestRepository,
+} from './dynamodb/meta-callbacks.js';
 import { createOAuthSessionRepository } from './dynamodb/oauth-sessions.js';
+import { createQuotaCounter } from './dynamodb/quotas.js';
 import { createSyncStateRepository, createWebhookDedupe } from './dynamodb/sync-state.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from './graph/index.js';
 import { GRAPH_API_VERSION } from './graph/version.js';
@@ -40,10 +44,16 @@ const linksTable = () => tableName(tables.links.envVar);
 
 const linkRepository = () => createLinkRepository(dynamoDocumentClient(), linksTable());
 const grantRepository = () => createGrantRepository(dynamoDocumentClient(), linksTable());
+const metaCallbacksTable = () => tableName(tables.metaCallbacks.envVar);
 const deletionRepository = () =>
-  createDeletionRequestRepository(dynamoDocumentClient(), linksTable());
+  createDeletionRequestRepository(dynamoDocumentClient(), metaCallbacksTable());
+const callbackLedger = () => createCallbackLedger(dynamoDocumentClient(), metaCallbacksTable());
 const sessionRepository = () =>
   createOAuthSessionRepository(dynamoDocumentClient(), tableName(tables.oauthState.envVar));
+
+/** Counts the tenant quotas of the routes that take some (infra/shared/route-quotas.ts). */
+const quotaCounter = () =>
+  createQuotaCounter(dynamoDocumentClient(), tableName(tables.quotas.envVar));
 
 // One vault and one app-secret reader per execution environment: every repository, client and
 // observer that needs them shares one KMS client and one Secrets Manager read.
@@ -73,6 +83,7 @@ const graphClient = (
       appSecret: await secret(),
       ...(config.GRAPH_TIMEOUT_MS ? { timeoutMs: config.GRAPH_TIMEOUT_MS } : {}),
       log: logger,
+      trustedFetchOrigins: config.TRUSTED_FETCH_ORIGINS ?? [],
       ...(options.onUsage ? { onUsage: options.onUsage } : {}),
     });
     return client;
@@ -143,6 +154,7 @@ const systemClock: Clock = { now: () => new Date() };
 
 export {
   appSecret as metaAppSecret,
+  callbackLedger,
   cryptoIds as ids,
   deletionRepository,
   grantRepository,
@@ -153,6 +165,7 @@ export {
   pageLinkIndex,
   profileWriter,
   publicBaseUrl,
+  quotaCounter,
   sessionRepository,
   syncJobQueue,
   syncRequestDeps,

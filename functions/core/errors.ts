@@ -102,6 +102,29 @@ class RateLimitError extends TandemError {
   }
 }
 
+/**
+ * The tenant used up one of its quotas (functions/core/quotas.ts): `details` names the quota, its
+ * limit and window, and when to come back.
+ */
+class QuotaExceededError extends TandemError {
+  readonly code = 'quota_exceeded';
+  override readonly retryable = true;
+  constructor(
+    quota: { name: string; limit: number; windowSeconds: number; counts: string },
+    retryAfterSeconds: number
+  ) {
+    super(
+      `This tenant reached its ${quota.name} quota: at most ${quota.limit} ${quota.counts} per ${quota.windowSeconds} seconds. Try again in ${retryAfterSeconds} seconds.`,
+      {
+        quota: quota.name,
+        limit: quota.limit,
+        windowSeconds: quota.windowSeconds,
+        retryAfterSeconds,
+      }
+    );
+  }
+}
+
 /** A dependency (Meta, AWS) failed in a way that is not the caller's fault. */
 class UpstreamError extends TandemError {
   readonly code = 'upstream_unavailable';
@@ -138,6 +161,7 @@ export {
   NotFoundError,
   PayloadTooLargeError,
   PermissionError,
+  QuotaExceededError,
   RateLimitError,
   retryAfterOf,
   TandemError,

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GRAPH_API_VERSION } from '../adapters/graph/version.js';
+import { JSON_HEADERS } from '../adapters/http/headers.js';
 
 const body = JSON.stringify({
   status: 'ok',
@@ -15,10 +16,6 @@ const body = JSON.stringify({
  */
 export const handler = async (): Promise<APIGatewayProxyStructuredResultV2> => ({
   statusCode: 200,
-  headers: {
-    'content-type': 'application/json; charset=utf-8',
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-  },
+  headers: { ...JSON_HEADERS },
   body,
 });

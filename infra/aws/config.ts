@@ -34,6 +34,8 @@ interface TandemConfig {
   graphApiBaseUrl: string;
   /** Public origin of the API (custom domain), used to build OAuth redirect URIs. */
   publicBaseUrl?: string;
+  /** Whether functions get their reserved concurrency (infra/shared/functions.ts). */
+  reserveConcurrency: boolean;
   /** Context keys that were missing and fell back to a placeholder. */
   placeholders: PlaceholderKey[];
 }
@@ -69,6 +71,10 @@ const contextSchema = z.object({
   publicBaseUrl: optionalString.pipe(
     z.url({ protocol: /^https$/, error: 'publicBaseUrl must be an https URL' }).optional()
   ),
+  reserveConcurrency: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .transform((value) => value !== false && value !== 'false'),
 });
 
 /** The context keys this app reads. */
@@ -108,6 +114,7 @@ const readConfig = (read: (key: string) => unknown): TandemConfig => {
         : [orPlaceholder('jwtAudience', undefined)],
     metaAppId: orPlaceholder('metaAppId', context.metaAppId),
     graphApiBaseUrl: context.graphApiBaseUrl,
+    reserveConcurrency: context.reserveConcurrency,
     placeholders,
     ...(context.publicBaseUrl ? { publicBaseUrl: context.publicBaseUrl } : {}),
   };

@@ -56,6 +56,7 @@ class TandemStack extends Stack {
       tokenKey: this.secrets.tokenKey,
       metaAppSecret: this.secrets.metaAppSecret,
       asyncDeadLetters: { reconciler: this.queues.reconcileDeadLetters },
+      reserveConcurrency: config.reserveConcurrency,
       environment: {
         STAGE: config.stage,
         LOG_LEVEL: prod ? 'info' : 'debug',

@@ -14,6 +14,11 @@ interface Needs {
   tokenKey?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
   /** The Meta app secret (signatures, appsecret_proof, token exchange). */
   metaAppSecret?: boolean;
+  /**
+   * Readiness probes: a GetItem of the probe key (functions/adapters/probes.ts) on every table, and
+   * the sync queue's attributes. The grant is conditioned on the probe key: nothing else is readable.
+   */
+  probes?: boolean;
 }
 
 interface FunctionSpec {
@@ -25,6 +30,13 @@ interface FunctionSpec {
   timeoutSeconds: number;
   memoryMb: number;
   needs: Needs;
+  /**
+   * Lambda reserved concurrency: at once the most the function may run and what it is always
+   * guaranteed. Public functions are capped, so a flood of an unauthenticated route cannot take the
+   * account's concurrency from the tenant API, the worker or Meta's webhooks; the webhook receiver
+   * is guaranteed its share for the same reason. Unset: the unreserved pool.
+   */
+  reservedConcurrency?: number;
 }
 
 const functions = {
@@ -34,7 +46,17 @@ const functions = {
     description: 'Answers liveness checks with the build and Graph API version.',
     timeoutSeconds: 5,
     memoryMb: 256,
+    reservedConcurrency: 5,
     needs: {},
+  },
+  readiness: {
+    id: 'Readiness',
+    entry: 'functions/http/health-ready.ts',
+    description: 'Answers readiness checks: whether every table and the sync queue answer.',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    reservedConcurrency: 5,
+    needs: { probes: true },
   },
   worker: {
     id: 'SyncWorker',
@@ -68,6 +90,24 @@ const functions = {
     description: "Opens a sign-in with Facebook for the caller's tenant (state + PKCE).",
     timeoutSeconds: 10,
     memoryMb: 256,
+    needs: { tables: { oauthState: 'readWrite', quotas: 'readWrite' } },
+  },
+  oauthBegin: {
+    id: 'OAuthBegin',
+    entry: 'functions/http/oauth/begin.ts',
+    description: "Shows the sign-in's first page (the tenant's name) and sets the sign-in cookie.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    reservedConcurrency: 10,
+    needs: { tables: { oauthState: 'read' } },
+  },
+  oauthContinue: {
+    id: 'OAuthContinue',
+    entry: 'functions/http/oauth/continue.ts',
+    description: "Binds a sign-in to the browser's cookie and redirects to Meta's login dialog.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    reservedConcurrency: 10,
     needs: { tables: { oauthState: 'readWrite' } },
   },
   oauthCallback: {
@@ -77,6 +117,7 @@ const functions = {
       'Completes the Facebook sign-in, seals the grant and shows the Page/number picker.',
     timeoutSeconds: 20,
     memoryMb: 512,
+    reservedConcurrency: 10,
     needs: {
       tables: { oauthState: 'readWrite', links: 'readWrite' },
       tokenKey: 'encrypt',
@@ -89,6 +130,7 @@ const functions = {
     description: 'Links the Page and number chosen in the picker form.',
     timeoutSeconds: 20,
     memoryMb: 512,
+    reservedConcurrency: 10,
     needs: {
       tables: { oauthState: 'readWrite', links: 'readWrite' },
       tokenKey: 'decrypt',
@@ -109,7 +151,11 @@ const functions = {
     description: 'Lists the Pages and WhatsApp numbers a grant reaches.',
     timeoutSeconds: 20,
     memoryMb: 512,
-    needs: { tables: { links: 'read' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'read', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   linkCreate: {
     id: 'LinkCreate',
@@ -117,7 +163,11 @@ const functions = {
     description: 'Links a Page to a WhatsApp number (one each, transactionally unique).',
     timeoutSeconds: 20,
     memoryMb: 512,
-    needs: { tables: { links: 'readWrite' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   linksList: {
     id: 'LinksList',
@@ -150,7 +200,11 @@ const functions = {
       'Unlinks; deletes unused grant tokens and revokes the app on Meta after the last link.',
     timeoutSeconds: 20,
     memoryMb: 512,
-    needs: { tables: { links: 'readWrite' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   metaDeauthorize: {
     id: 'MetaDeauthorize',
@@ -158,7 +212,8 @@ const functions = {
     description: "Meta's deauthorize callback: forgets the user's links and grants.",
     timeoutSeconds: 20,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, metaAppSecret: true },
+    reservedConcurrency: 5,
+    needs: { tables: { links: 'readWrite', metaCallbacks: 'readWrite' }, metaAppSecret: true },
   },
   metaDataDeletion: {
     id: 'MetaDataDeletion',
@@ -166,7 +221,8 @@ const functions = {
     description: "Meta's data-deletion callback: deletes the user's data, answers a status URL.",
     timeoutSeconds: 20,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, metaAppSecret: true },
+    reservedConcurrency: 5,
+    needs: { tables: { links: 'readWrite', metaCallbacks: 'readWrite' }, metaAppSecret: true },
   },
   metaDataDeletionStatus: {
     id: 'MetaDataDeletionStatus',
@@ -174,7 +230,9 @@ const functions = {
     description: 'Shows the status page of a data-deletion request.',
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'read' } },
+    reservedConcurrency: 5,
+    // Its own records only: never the links table, which holds every tenant's sealed tokens.
+    needs: { tables: { metaCallbacks: 'read' } },
   },
   // Ads: Click-to-WhatsApp ad creation (one idempotent, resumable operation) and read-back.
   adCreate: {
@@ -186,7 +244,7 @@ const functions = {
     timeoutSeconds: 28,
     memoryMb: 512,
     needs: {
-      tables: { links: 'read', idempotency: 'readWrite' },
+      tables: { links: 'read', idempotency: 'readWrite', quotas: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -206,7 +264,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 256,
     needs: {
-      tables: { links: 'read', idempotency: 'read' },
+      tables: { links: 'read', idempotency: 'read', quotas: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -252,6 +310,7 @@ const functions = {
     description: "Answers Meta's webhook subscription handshake (hub.verify_token, constant time).",
     timeoutSeconds: 5,
     memoryMb: 256,
+    reservedConcurrency: 2,
     // The verify token is derived from the app secret unless configured.
     needs: { metaAppSecret: true },
   },
@@ -263,6 +322,8 @@ const functions = {
     // Meta expects an answer within seconds: 1,000 entries take a few dozen batched calls.
     timeoutSeconds: 10,
     memoryMb: 256,
+    // Matches the route's 500 requests/s at about 100 ms each, whatever else is flooded.
+    reservedConcurrency: 50,
     needs: {
       tables: { links: 'read', idempotency: 'readWrite' },
       syncQueue: 'send',
@@ -275,7 +336,10 @@ const functions = {
     description: "Sync now: enqueues a sync job for one of the caller's links (202).",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'read' }, syncQueue: 'send' },
+    needs: {
+      tables: { links: 'read', quotas: 'readWrite' },
+      syncQueue: 'send',
+    },
   },
   syncResume: {
     id: 'SyncResume',
@@ -284,7 +348,10 @@ const functions = {
       'Resumes a link paused by a direct WhatsApp edit (overwrite or opt the fields out) and enqueues a sync.',
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, syncQueue: 'send' },
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite' },
+      syncQueue: 'send',
+    },
   },
   syncStatus: {
     id: 'SyncStatus',

@@ -1,5 +1,7 @@
 import { GRAPH_API_VERSION } from '../../functions/adapters/graph/version.js';
+import { QUOTAS } from '../../functions/core/quotas.js';
 import * as z from '../../functions/core/zod.js';
+import { quotasOfRoute } from './route-quotas.js';
 import { type RouteSchemas, routeSchemas } from './route-schemas.js';
 import { type RouteSpec, routes } from './routes.js';
 
@@ -49,6 +51,23 @@ const error = (description: string): Json => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+/** The 429 of a route: its tenant quotas, by name, and API Gateway's own throttle. */
+const tooManyRequests = (route: RouteSpec): string => {
+  const quotas = quotasOfRoute(`${route.method} ${route.path}`);
+  const throttle =
+    'API Gateway\'s route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded.';
+  if (quotas.length === 0)
+    return `Too many requests; Retry-After says when to come back. ${throttle}`;
+  const named = quotas
+    .map((name) => QUOTAS[name])
+    .map(
+      (quota) =>
+        `\`${quota.name}\` (${quota.limit} ${quota.counts} per ${quota.windowSeconds} s${quota.per === 'link' ? ', per link' : ''})`
+    )
+    .join('; ');
+  return `The tenant used up a quota: ${named}. \`error.code\` is \`quota_exceeded\`, \`error.details\` names the quota, its limit and window; Retry-After says when to come back. ${throttle}`;
+};
+
 const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
   '2XX': { description: 'Success' },
   '400': error('Malformed or invalid input; `error.details.issues` names each problem.'),
@@ -76,7 +95,7 @@ const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
   ...(schemas.rawBodyMaxBytes
     ? { '413': error(`The body is larger than ${schemas.rawBodyMaxBytes} bytes.`) }
     : {}),
-  '429': error('Too many requests; Retry-After says when to come back.'),
+  '429': error(tooManyRequests(route)),
   '500': error('Tandem failed; quote the request id.'),
   '503': error('Meta is temporarily unavailable; Retry-After says when to come back.'),
 });

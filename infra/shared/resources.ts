@@ -76,6 +76,30 @@ const tables = {
     ttlAttribute: 'expiration',
     indexes: [],
   },
+  /**
+   * Meta's deauthorize and data-deletion callbacks: one record per request (keyed by an HMAC of the
+   * Meta user and the request's issue time, never the user id), kept through the replay window, and
+   * the status of each data-deletion request, which the public status page reads. Apart from the
+   * links table, so that page can read nothing else.
+   */
+  metaCallbacks: {
+    id: 'MetaCallbacks',
+    envVar: 'META_CALLBACKS_TABLE',
+    partitionKey: S('pk'),
+    ttlAttribute: 'expiresAt',
+    indexes: [],
+  },
+  /**
+   * Per-tenant quota counters (functions/core/quotas.ts): one item per tenant, quota and window,
+   * expiring when the window ends.
+   */
+  quotas: {
+    id: 'Quotas',
+    envVar: 'QUOTAS_TABLE',
+    partitionKey: S('pk'),
+    ttlAttribute: 'expiresAt',
+    indexes: [],
+  },
   /** Reconciler runs (summary and per-link drift), expiring after the retention period. */
   driftReports: {
     id: 'DriftReports',

@@ -10,7 +10,12 @@ import {
   updateLinkBody,
 } from '../../functions/http/links/schemas.js';
 import { deletionStatusParams, signedRequestForm } from '../../functions/http/meta/schemas.js';
-import { callbackQuery, selectionForm } from '../../functions/http/oauth/schemas.js';
+import {
+  beginForm,
+  beginQuery,
+  callbackQuery,
+  selectionForm,
+} from '../../functions/http/oauth/schemas.js';
 import {
   linkParams as driftLinkParams,
   historyQuery,
@@ -42,7 +47,10 @@ interface RouteSchemas {
 
 const routeSchemas: Record<string, RouteSchemas> = {
   'GET /health': {},
+  'GET /health/ready': {},
   'POST /links/oauth/start': {},
+  'GET /oauth/begin': { query: beginQuery },
+  'POST /oauth/begin': { body: beginForm, bodyFormat: 'form' },
   'GET /oauth/callback': { query: callbackQuery },
   'POST /oauth/select': { body: selectionForm, bodyFormat: 'form' },
   'GET /grants': { query: pageQuery },

@@ -6,8 +6,37 @@ type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * One HTTP route. `tenant` routes sit behind the JWT authorizer and receive the caller's tenant from
  * its claims; `public` routes are called by browsers or by Meta and must say why they have no JWT.
  */
+/** API Gateway's token bucket for one route: steady requests per second and burst. */
+interface RouteThrottle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+/**
+ * Route throttles (API Gateway, per route key, before any Lambda runs). Every route gets its own
+ * bucket, so a flood of one public route cannot throttle Meta's deliveries or the tenants' API.
+ */
+const THROTTLES = {
+  /** Every tenant route; per-tenant fairness is the quotas' job. */
+  tenant: { rateLimit: 50, burstLimit: 100 },
+  /** Meta's Page webhooks: Meta bursts after an outage and retries what is throttled. */
+  metaWebhooks: { rateLimit: 500, burstLimit: 1000 },
+  /** Meta's deauthorize and data-deletion callbacks and the webhook handshake. */
+  metaCallbacks: { rateLimit: 20, burstLimit: 40 },
+  /** Pages a user's browser opens while linking. */
+  browser: { rateLimit: 20, burstLimit: 40 },
+  /** Health checks and the data-deletion status page: monitors and the odd user. */
+  probe: { rateLimit: 10, burstLimit: 20 },
+} as const satisfies Record<string, RouteThrottle>;
+
 type RouteSpec =
-  | { method: HttpMethod; path: string; fn: FunctionName; access: 'tenant'; summary: string }
+  | {
+      method: HttpMethod;
+      path: string;
+      fn: FunctionName;
+      access: 'tenant';
+      summary: string;
+    }
   | {
       method: HttpMethod;
       path: string;
@@ -16,9 +45,14 @@ type RouteSpec =
       summary: string;
       /** Why this route carries no JWT; becomes the cdk-nag acknowledgement reason. */
       publicReason: string;
+      /** A public route has no tenant to count per, so its route throttle is its only limit. */
+      throttle: RouteThrottle;
     };
 
-/** The single route table: API Gateway (CDK) and the local gateway are both built from it. */
+/**
+ * The single route table: API Gateway (CDK) and the local gateway are both built from it; the tenant
+ * quotas of its routes are in route-quotas.ts.
+ */
 const routes: RouteSpec[] = [
   {
     method: 'GET',
@@ -28,6 +62,17 @@ const routes: RouteSpec[] = [
     summary: 'Liveness check',
     publicReason:
       'Liveness probe for uptime monitors and deploy checks; returns only build and API versions, no tenant data.',
+    throttle: THROTTLES.probe,
+  },
+  {
+    method: 'GET',
+    path: '/health/ready',
+    fn: 'readiness',
+    access: 'public',
+    summary: 'Readiness check: 503 naming any table or queue that does not answer',
+    publicReason:
+      'Readiness probe for monitors and deploy checks; answers only ok/down per dependency, reads nothing but a probe key no item has, and caches its answer for 5 seconds.',
+    throttle: THROTTLES.probe,
   },
   // Linking
   {
@@ -35,7 +80,27 @@ const routes: RouteSpec[] = [
     path: '/links/oauth/start',
     fn: 'oauthStart',
     access: 'tenant',
-    summary: 'Start a sign-in with Facebook; answers the dialog URL',
+    summary: "Start a sign-in with Facebook; answers the begin URL for the user's browser",
+  },
+  {
+    method: 'GET',
+    path: '/oauth/begin',
+    fn: 'oauthBegin',
+    access: 'public',
+    summary: "Sign-in's first page: names the tenant, sets the browser's sign-in cookie",
+    publicReason:
+      "The client app sends the user's browser here, which carries no JWT; it only shows the tenant's name for a single-use, 10-minute OAuth state and sets an HttpOnly SameSite cookie, changing nothing.",
+    throttle: THROTTLES.browser,
+  },
+  {
+    method: 'POST',
+    path: '/oauth/begin',
+    fn: 'oauthContinue',
+    access: 'public',
+    summary: "Begin page's form: binds the sign-in to the browser, redirects to Meta's dialog",
+    publicReason:
+      "Posted by the user's browser from Tandem's own begin page, which has no JWT; it needs the single-use OAuth state and the browser's SameSite sign-in cookie, and binds the state to that browser once.",
+    throttle: THROTTLES.browser,
   },
   {
     method: 'GET',
@@ -44,7 +109,8 @@ const routes: RouteSpec[] = [
     access: 'public',
     summary: 'OAuth redirect URI: completes the sign-in, shows the Page/number picker',
     publicReason:
-      "Meta's login dialog redirects the user's browser here, which carries no JWT; the request is bound to its tenant by a single-use, 10-minute OAuth state plus PKCE.",
+      "Meta's login dialog redirects the user's browser here, which carries no JWT; the request is bound to its tenant by a single-use, 10-minute OAuth state plus PKCE, and to the browser that began it by its sign-in cookie.",
+    throttle: THROTTLES.browser,
   },
   {
     method: 'POST',
@@ -53,7 +119,8 @@ const routes: RouteSpec[] = [
     access: 'public',
     summary: 'Picker form post: links the chosen Page and number',
     publicReason:
-      "Posted by the user's browser from Tandem's own picker page, which has no JWT; authorised by a single-use, tenant-bound selection id that expires in 15 minutes.",
+      "Posted by the user's browser from Tandem's own picker page, which has no JWT; authorised by a single-use, tenant-bound selection id that expires in 15 minutes, together with the sign-in cookie of the browser that signed in.",
+    throttle: THROTTLES.browser,
   },
   {
     method: 'GET',
@@ -69,7 +136,13 @@ const routes: RouteSpec[] = [
     access: 'tenant',
     summary: 'List the Pages and WhatsApp numbers a grant reaches',
   },
-  { method: 'POST', path: '/links', fn: 'linkCreate', access: 'tenant', summary: 'Create a link' },
+  {
+    method: 'POST',
+    path: '/links',
+    fn: 'linkCreate',
+    access: 'tenant',
+    summary: 'Create a link',
+  },
   { method: 'GET', path: '/links', fn: 'linksList', access: 'tenant', summary: 'List links' },
   {
     method: 'GET',
@@ -100,6 +173,7 @@ const routes: RouteSpec[] = [
     summary: "Meta's deauthorize callback",
     publicReason:
       'Called by Meta when a user removes the app; Meta cannot send a JWT, so the HMAC-SHA256 signed_request (app secret) authenticates it.',
+    throttle: THROTTLES.metaCallbacks,
   },
   {
     method: 'POST',
@@ -109,6 +183,7 @@ const routes: RouteSpec[] = [
     summary: "Meta's data-deletion callback",
     publicReason:
       'Called by Meta for a data-deletion request; Meta cannot send a JWT, so the HMAC-SHA256 signed_request (app secret) authenticates it.',
+    throttle: THROTTLES.metaCallbacks,
   },
   {
     method: 'GET',
@@ -118,6 +193,7 @@ const routes: RouteSpec[] = [
     summary: 'Data-deletion status page',
     publicReason:
       'Meta shows this status URL to the user, who opens it in a browser without a JWT; it reveals only counts and times for an unguessable 128-bit confirmation code.',
+    throttle: THROTTLES.probe,
   },
   // Ads
   {
@@ -179,6 +255,7 @@ const routes: RouteSpec[] = [
     summary: "Meta's webhook subscription handshake",
     publicReason:
       'Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.',
+    throttle: THROTTLES.metaCallbacks,
   },
   {
     method: 'POST',
@@ -188,6 +265,7 @@ const routes: RouteSpec[] = [
     summary: "Meta's Page webhooks: enqueue a sync for each link of the Page",
     publicReason:
       'Meta delivers Page webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.',
+    throttle: THROTTLES.metaWebhooks,
   },
   {
     method: 'POST',
@@ -212,5 +290,9 @@ const routes: RouteSpec[] = [
   },
 ];
 
-export type { HttpMethod, RouteSpec };
-export { routes };
+/** A route's throttle: its own for a public route, the tenant one otherwise. */
+const throttleOf = (route: RouteSpec): RouteThrottle =>
+  route.access === 'public' ? route.throttle : THROTTLES.tenant;
+
+export type { HttpMethod, RouteSpec, RouteThrottle };
+export { routes, THROTTLES, throttleOf };

@@ -5,14 +5,15 @@ import { api } from '../helpers/system.js';
 import {
   aTenant,
   newSandboxUser,
+  requestSignIn,
   restoreDemoUser,
-  startLinking,
 } from '../integration/linking/journey.js';
 
 /**
- * The linking journey in a real (headless) browser: the client app starts it, the user consents in
- * Meta's dialog (the sandbox), picks a Page and a WhatsApp number on Tandem's page, and the link is
- * then visible through the API.
+ * The linking journey in a real (headless) browser: the client app starts it, the browser opens
+ * Tandem's begin page (which names the tenant and gives the browser its sign-in cookie), the user
+ * consents in Meta's dialog (the sandbox), picks a Page and a WhatsApp number on Tandem's page, and
+ * the link is then visible through the API.
  */
 
 let browser: Browser;
@@ -43,7 +44,7 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
     // Prepare
     const tenant = aTenant('e2e');
     const user = await newSandboxUser({ pages: 2, phoneNumbers: 2 });
-    const { authorizeUrl } = await startLinking(tenant);
+    const { authorizeUrl } = await requestSignIn(tenant, { tenantName: 'Acme Agency' });
     const page = await browser.newPage();
     // Tandem's pages run no script and load nothing else: a CSP violation would show up here.
     // (Load errors are not counted: nothing serves the favicon the browser probes for.)
@@ -55,8 +56,11 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
 
     // Act
     await page.goto(authorizeUrl);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Link your Facebook Page to Acme Agency' }).waitFor();
+    await page.getByRole('button', { name: 'Continue with Facebook' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('heading', { name: 'Choose a Page and a WhatsApp number' }).waitFor();
+    const picker = (await page.locator('main').textContent()) ?? '';
     await page.locator(`input[name="pageId"][value="${user.pageIds[1]}"]`).check();
     await page.locator(`input[name="phoneNumberId"][value="${user.phoneNumberIds[1]}"]`).check();
     await page.getByRole('button', { name: 'Link' }).click();
@@ -64,7 +68,9 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
 
     // Assess
     const success = (await page.locator('main').textContent()) ?? '';
+    expect(picker).toContain('They will be linked for Acme Agency');
     expect(success).toContain('is now linked to the WhatsApp number');
+    expect(success).toContain('for Acme Agency');
     expect(success).toContain('Sync is off');
     expect(problems).toEqual([]);
     const response = await api('/links', { tenant });
@@ -91,11 +97,12 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
     // Prepare
     const tenant = aTenant('e2e-cancel');
     await newSandboxUser();
-    const { authorizeUrl } = await startLinking(tenant);
+    const { authorizeUrl } = await requestSignIn(tenant);
     const page = await browser.newPage();
 
     // Act
     await page.goto(authorizeUrl);
+    await page.getByRole('button', { name: 'Continue with Facebook' }).click();
     const [response] = await Promise.all([
       page.waitForResponse((candidate) => candidate.url().includes('/oauth/callback')),
       page.getByRole('button', { name: 'Cancel' }).click(),

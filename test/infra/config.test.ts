@@ -42,8 +42,18 @@ describe('Function: readConfig', () => {
       metaAppId: '1234567890',
       graphApiBaseUrl: 'https://sandbox.example.com',
       publicBaseUrl: 'https://api.example.com',
+      reserveConcurrency: true,
       placeholders: [],
     });
+  });
+
+  it.each([
+    [{}, true],
+    [{ reserveConcurrency: 'false' }, false],
+    [{ reserveConcurrency: false }, false],
+    [{ reserveConcurrency: 'true' }, true],
+  ])('reads reserveConcurrency from %o as %s', (context, expected) => {
+    expect(readConfig(from(context)).reserveConcurrency).toBe(expected);
   });
 
   it.each([

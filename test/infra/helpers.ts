@@ -66,7 +66,12 @@ const bareStack = (): Stack => {
   return new Stack(app, 'Test');
 };
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+};
 
 /** The identity-policy statements attached to the role a function runs as. */
 const statementsOf = (template: Template, functionLogicalId: string): Statement[] => {

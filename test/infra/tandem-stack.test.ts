@@ -72,6 +72,27 @@ describe('Stack: TandemStack', () => {
       }
     });
 
+    it('caps every public function with reserved concurrency and reserves the webhook receiver’s', () => {
+      // Prepare
+      const publicFns = new Set(
+        routes.filter((route) => route.access === 'public').map((route) => route.fn)
+      );
+      const reserved = (name: keyof typeof functionSpecs) =>
+        synth.template.toJSON().Resources[fnId(name)].Properties.ReservedConcurrentExecutions;
+      // Act
+      const uncapped = [...publicFns].filter((name) => reserved(name) === undefined);
+      // Assess
+      expect(uncapped).toEqual([]);
+      expect(reserved('webhookReceive')).toBe(functionSpecs.webhookReceive.reservedConcurrency);
+      expect(functionSpecs.webhookReceive.reservedConcurrency).toBeGreaterThanOrEqual(20);
+      expect(reserved('linksList')).toBeUndefined();
+      const total = Object.keys(functionSpecs)
+        .map((name) => reserved(name as keyof typeof functionSpecs) ?? 0)
+        .reduce((sum, value) => sum + value, 0);
+      // Lambda keeps 100 of the default 1,000 unreserved; stay well inside the rest.
+      expect(total).toBeLessThanOrEqual(200);
+    });
+
     it('passes the common configuration to every function', () => {
       for (const fn of Object.values(synth.template.findResources('AWS::Lambda::Function'))) {
         const env = fn.Properties.Environment.Variables;
@@ -86,6 +107,8 @@ describe('Stack: TandemStack', () => {
         expect(env.PUBLIC_BASE_URL).toEqual({
           'Fn::GetAtt': [expect.stringMatching(/^ApiHttpApi/), 'ApiEndpoint'],
         });
+        // Only the embedded default trusts an origin (its sandbox) past the public-address rule.
+        expect(env.TRUSTED_FETCH_ORIGINS).toBeUndefined();
       }
     });
 
@@ -111,7 +134,8 @@ describe('Stack: TandemStack', () => {
         const env =
           synth.template.toJSON().Resources[fnId(name as keyof typeof functionSpecs)].Properties
             .Environment.Variables;
-        const needed = Object.keys(spec.needs.tables ?? {});
+        const needed =
+          'probes' in spec.needs ? Object.keys(tables) : Object.keys(spec.needs.tables ?? {});
         for (const [table, tableSpec] of Object.entries(tables)) {
           expect(env[tableSpec.envVar] !== undefined).toBe(needed.includes(table));
         }
@@ -145,6 +169,38 @@ describe('Stack: TandemStack', () => {
       expect(actions).not.toContain('sqs:ReceiveMessage');
     });
 
+    it('lets the public data-deletion status page read its own records and nothing else', () => {
+      // Prepare
+      const own = logicalIdOf(synth.stack.data.tables.metaCallbacks.table);
+      const statements = statementsOf(synth.template, fnId('metaDataDeletionStatus'));
+      // Act
+      const onData = statements.filter((statement) =>
+        [statement.Action].flat().some((action) => String(action).startsWith('dynamodb:'))
+      );
+      // Assess
+      expect(onData.length).toBeGreaterThan(0);
+      for (const statement of onData) {
+        expect(JSON.stringify(statement.Resource)).toContain(own);
+        expect([statement.Action].flat()).not.toContain('dynamodb:PutItem');
+      }
+    });
+
+    it('lets the readiness probe read only the probe key of each table', () => {
+      // Act
+      const statements = statementsOf(synth.template, fnId('readiness')).filter((statement) =>
+        [statement.Action].flat().some((action) => String(action).startsWith('dynamodb:'))
+      );
+      // Assess
+      const resources = statements.flatMap((statement) => [statement.Resource].flat());
+      expect(resources).toHaveLength(Object.keys(tables).length);
+      for (const statement of statements) {
+        expect(statement.Action).toBe('dynamodb:GetItem');
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['HEALTH#probe'] },
+        });
+      }
+    });
+
     it('lets the worker decrypt tokens but not encrypt them', () => {
       // Act
       const kms = actionsOf(synth.template, fnId('worker')).filter((a) => a.startsWith('kms:'));
@@ -165,6 +221,15 @@ describe('Stack: TandemStack', () => {
           Resource: { Ref: secretId },
         })
       );
+    });
+
+    it('lets no function Scan a table or an index', () => {
+      // Act
+      const actions = Object.keys(functionSpecs).flatMap((name) =>
+        actionsOf(synth.template, fnId(name as keyof typeof functionSpecs))
+      );
+      // Assess
+      expect(actions.filter((action) => /^dynamodb:(Scan|\*)$/.test(action))).toEqual([]);
     });
 
     it('names indexes one by one instead of granting index/*', () => {
@@ -253,6 +318,32 @@ describe('Stack: TandemStack', () => {
           Format: Match.serializedJson(Match.objectLike({ requestId: '$context.requestId' })),
         },
       });
+    });
+
+    it('throttles every route in its own bucket, Meta’s webhooks well above a public route', () => {
+      // Prepare
+      const [stage] = Object.values(synth.template.findResources('AWS::ApiGatewayV2::Stage'));
+      const settings = stage?.Properties.RouteSettings as Record<
+        string,
+        { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+      >;
+      // Act
+      const keys = Object.keys(settings).sort();
+      // Assess
+      expect(keys).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+      const webhooks = settings['POST /webhooks/meta'];
+      const callback = settings['GET /oauth/callback'];
+      expect(webhooks?.ThrottlingRateLimit).toBeGreaterThanOrEqual(
+        10 * (callback?.ThrottlingRateLimit ?? Number.POSITIVE_INFINITY)
+      );
+      expect(settings['GET /links']).toEqual({
+        ThrottlingRateLimit: 50,
+        ThrottlingBurstLimit: 100,
+      });
+      // The stage names routes that must exist before it.
+      expect(stage?.DependsOn).toEqual(
+        expect.arrayContaining([expect.stringMatching(/POSTwebhooksmeta/)])
+      );
     });
 
     it('has no CORS configuration', () => {

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { AdObjectKind, AdsGateway } from '../../core/ads/ports.js';
 import { ValidationError } from '../../core/errors.js';
 import * as z from '../../core/zod.js';
-import { type GraphClient, GraphError } from '../graph/index.js';
+import type { GraphClient } from '../graph/index.js';
 import { graphId, listOf } from '../graph/schemas.js';
 import { graphCalls } from '../meta/graph-calls.js';
+import { type FetchRefusal, FetchRefusedError } from '../net/guarded-fetch.js';
 
 /**
  * The ads use cases' AdsGateway over the generic Graph client: one zod schema per Marketing API
@@ -67,10 +68,10 @@ const isPng = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
 
 /** A download failure the caller can fix (bad URL, too big, not an image), as a clear 400. */
-const imageProblem = (message: string, cause?: unknown): ValidationError =>
+const imageProblem = (message: string, cause?: unknown, reason?: FetchRefusal): ValidationError =>
   new ValidationError(
     `The ad image could not be used: ${message}`,
-    undefined,
+    reason ? { reason } : undefined,
     'image_unusable',
     cause ? { cause } : undefined
   );
@@ -93,10 +94,14 @@ const createAdsGateway = (
     try {
       return await client.downloadImage(url, { maxBytes: maxImageBytes });
     } catch (error) {
-      // 5xx and network failures stay retryable; anything else is the caller's URL or file.
-      if (error instanceof GraphError && error.retryable) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw imageProblem(`${message}. Use a public HTTPS URL of a JPEG or PNG image.`, error);
+      // The caller's URL, whatever went wrong with it (even a server that is down): a 4xx with the
+      // reason, never "Meta is unavailable". The reasons are few and neutral (guarded-fetch.ts).
+      if (!(error instanceof FetchRefusedError)) throw error;
+      throw imageProblem(
+        `${error.message}. Use a public HTTPS URL of a JPEG or PNG image.`,
+        error,
+        error.reason
+      );
     }
   };
 

@@ -19,6 +19,11 @@ interface KeyWrapper {
 }
 
 const IV_BYTES = 12;
+/**
+ * GCM's full 128-bit tag. Pinned when opening: without it Node accepts any tag from 4 bytes up and
+ * compares only that many, so a truncated tag would cut the forgery work to 2^32.
+ */
+const TAG_BYTES = 16;
 
 /** The context as stable bytes: keys sorted, so the same context always gives the same AAD. */
 const aadOf = (context: TokenContext): Buffer =>
@@ -66,11 +71,16 @@ const createEnvelopeVault = (wrapper: KeyWrapper): TokenVault => ({
     }
   },
   open: async (sealed, context) => {
+    const tag = Buffer.from(sealed.tag, 'base64');
+    const iv = Buffer.from(sealed.iv, 'base64');
+    if (tag.length !== TAG_BYTES || iv.length !== IV_BYTES) {
+      throw new Error('The sealed token is malformed: its GCM tag or IV has the wrong length.');
+    }
     const dataKey = await wrapper.unwrap(Buffer.from(sealed.wrappedKey, 'base64'), context);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(sealed.iv, 'base64'));
+      const decipher = createDecipheriv('aes-256-gcm', dataKey, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(aadOf(context));
-      decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+      decipher.setAuthTag(tag);
       return Buffer.concat([
         decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
         decipher.final(),

@@ -8,13 +8,33 @@ import {
 import type { Grant } from '../../core/linking/model.js';
 import type { GrantRepository } from '../../core/linking/ports.js';
 import { isConditionalCheckFailed } from './errors.js';
-import { decodeCursor, encodeCursor, GRANT_PREFIX, grantKey, stripKeys, tenantPk } from './keys.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  GRANT_PREFIX,
+  grantKey,
+  stripKeys,
+  TENANT_PREFIX,
+  tenantPk,
+} from './keys.js';
 import { queryAll } from './query.js';
 
 /** Delete only a grant no link uses; the count is kept in the links' own transactions. */
 const UNUSED = 'attribute_exists(pk) AND linkCount <= :zero';
 
-const toGrant = (item: Record<string, unknown>): Grant => stripKeys(item) as unknown as Grant;
+/**
+ * A grant's tenant and id are read from its key, never from its attributes: the vault binds the
+ * sealed token to them (the encryption context), so an item copied under another tenant's key opens
+ * with that tenant's context, and fails, instead of carrying its original owner's context along.
+ */
+const toGrant = (item: Record<string, unknown>): Grant => {
+  const { pk, sk } = item as { pk: string; sk: string };
+  return {
+    ...(stripKeys(item) as unknown as Grant),
+    tenantId: pk.slice(TENANT_PREFIX.length),
+    grantId: sk.slice(GRANT_PREFIX.length),
+  };
+};
 
 /**
  * Grants in the links table (see keys.ts for the layout), each holding its sealed token.

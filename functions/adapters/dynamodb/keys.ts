@@ -6,11 +6,11 @@ import { ValidationError } from '../../core/errors.js';
  * - `TENANT#<tenantId>` / `GRANT#<grantId>`: a grant with its sealed token (GSI byMetaUser).
  * - `PAGE#<pageId>` / `GUARD` and `PHONE#<phoneNumberId>` / `GUARD`: uniqueness guards, written in
  *   the link's transaction, so a Page or number is in at most one link across all tenants.
- * - `DELETION#<code>` / `DELETION`: a data-deletion request's status (no user id kept).
  * Every tenant item's partition key is the tenant, so a read for one tenant cannot return another's.
  */
 
-const tenantPk = (tenantId: string): string => `TENANT#${tenantId}`;
+const TENANT_PREFIX = 'TENANT#';
+const tenantPk = (tenantId: string): string => `${TENANT_PREFIX}${tenantId}`;
 const LINK_PREFIX = 'LINK#';
 const GRANT_PREFIX = 'GRANT#';
 const GUARD_SK = 'GUARD';
@@ -25,7 +25,6 @@ const grantKey = (tenantId: string, grantId: string) => ({
 });
 const pageGuardKey = (pageId: string) => ({ pk: `PAGE#${pageId}`, sk: GUARD_SK });
 const phoneGuardKey = (phoneNumberId: string) => ({ pk: `PHONE#${phoneNumberId}`, sk: GUARD_SK });
-const deletionKey = (code: string) => ({ pk: `DELETION#${code}`, sk: 'DELETION' });
 const SYNC_PREFIX = 'SYNC#';
 /** Sync's state for a link, beside the link in the tenant's partition. */
 const syncStateKey = (tenantId: string, linkId: string) => ({
@@ -84,7 +83,6 @@ const decodeCursor = (
 
 export {
   decodeCursor,
-  deletionKey,
   encodeCursor,
   GRANT_PREFIX,
   grantKey,
@@ -95,5 +93,6 @@ export {
   SYNC_PREFIX,
   stripKeys,
   syncStateKey,
+  TENANT_PREFIX,
   tenantPk,
 };

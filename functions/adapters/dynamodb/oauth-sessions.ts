@@ -1,4 +1,10 @@
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { OAuthSession, OAuthSessionRepository } from '../../core/linking/ports.js';
 import * as z from '../../core/zod.js';
 import { isConditionalCheckFailed } from './errors.js';
@@ -6,7 +12,8 @@ import { isConditionalCheckFailed } from './errors.js';
 /**
  * OAuth states and picker sessions in the oauthState table, keyed by their random id (`state`),
  * expiring through the `expiresAt` TTL attribute. Consuming is one conditional delete that returns
- * the old item, so of two concurrent callbacks with the same state exactly one gets it.
+ * the old item, so of two concurrent callbacks with the same state exactly one gets it; binding a
+ * browser is one conditional update, so of two browsers continuing with one state exactly one does.
  */
 
 const sessionItem = z.discriminatedUnion('kind', [
@@ -14,17 +21,27 @@ const sessionItem = z.discriminatedUnion('kind', [
     kind: z.literal('authorize'),
     state: z.string(),
     tenantId: z.string(),
+    // Sessions opened before tenant names existed show the tenant id.
+    tenantName: z.optional(z.string()),
     codeVerifier: z.string(),
+    browserHash: z.optional(z.string()),
     expiresAt: z.number(),
   }),
   z.object({
     kind: z.literal('selection'),
     state: z.string(),
     tenantId: z.string(),
+    tenantName: z.string(),
     grantId: z.string(),
+    browserHash: z.string(),
     expiresAt: z.number(),
   }),
 ]);
+
+const toSession = (item: unknown): OAuthSession => {
+  const { state, ...session } = sessionItem.parse(item);
+  return { id: state, ...session, tenantName: session.tenantName ?? session.tenantId };
+};
 
 /** A session is consumed only as the kind it was issued as: a picker id is not an OAuth state. */
 const OF_KIND = 'attribute_exists(#state) AND #kind = :kind';
@@ -50,6 +67,41 @@ const createOAuthSessionRepository = (
     );
   },
 
+  get: async (kind, id) => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: { state: id }, ConsistentRead: true })
+    );
+    if (!Item || Item.kind !== kind) return undefined;
+    return toSession(Item) as Extract<OAuthSession, { kind: typeof kind }>;
+  },
+
+  bindBrowser: async (id, browserHash) => {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { state: id },
+          UpdateExpression: 'SET #browser = :browser',
+          ConditionExpression:
+            'attribute_exists(#state) AND #kind = :kind AND (attribute_not_exists(#browser) OR #browser = :browser)',
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#kind': 'kind',
+            '#browser': 'browserHash',
+          },
+          ExpressionAttributeValues: { ':kind': 'authorize', ':browser': browserHash },
+        })
+      );
+      return 'bound';
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: { state: id }, ConsistentRead: true })
+    );
+    return Item?.kind === 'authorize' ? 'taken' : 'missing';
+  },
+
   consume: async (kind, id) => {
     try {
       const { Attributes } = await client.send(
@@ -62,8 +114,7 @@ const createOAuthSessionRepository = (
           ReturnValues: 'ALL_OLD',
         })
       );
-      const { state, ...session } = sessionItem.parse(Attributes);
-      return { id: state, ...session } as Extract<OAuthSession, { kind: typeof kind }>;
+      return toSession(Attributes) as Extract<OAuthSession, { kind: typeof kind }>;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return undefined;
       throw error;

@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '../../core/errors.js';
 import * as z from '../../core/zod.js';
+import { FetchRefusedError } from '../net/fetch-refused.js';
 import { EMPTY_USAGE, type GraphUsage } from './usage.js';
 
 /**
@@ -321,6 +322,15 @@ const toTandemError = (error: unknown): TandemError => {
       error.userMessage ?? error.details ?? error.message,
       detailsOf(error),
       'meta_rejected',
+      options
+    );
+  }
+  if (error instanceof FetchRefusedError) {
+    // A URL Meta handed out (a Page picture) that the guarded fetch could not get: Meta's side.
+    return new UpstreamError(
+      `A file Meta pointed to could not be downloaded: ${error.message}.`,
+      error.transient,
+      { reason: error.reason },
       options
     );
   }

@@ -143,8 +143,6 @@ interface GraphHttp {
     schema: S,
     request: Pick<GraphRequest, 'method' | 'path'>
   ): z.output<S>;
-  /** Fetches an absolute URL (e.g. a CDN picture) with the same timeout and retry policy. */
-  fetchUrl(url: string): Promise<Response>;
 }
 
 /**
@@ -311,33 +309,7 @@ const createGraphHttp = (options: HttpOptions): GraphHttp => {
     return { data: validate(raw.body, schema, graphRequest), usage: raw.usage };
   };
 
-  const fetchUrl = async (url: string): Promise<Response> => {
-    // CDN URLs carry signed query strings: log and report the path only.
-    const where = { method: 'GET', path: new URL(url).pathname };
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const response = await fetchImpl(url, {
-          method: 'GET',
-          headers: { 'user-agent': USER_AGENT },
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (response.status >= 500) {
-          throw new GraphTransientError({
-            ...where,
-            message: `Download failed with HTTP ${response.status}`,
-            status: response.status,
-          });
-        }
-        return response;
-      } catch (error) {
-        const transient = error instanceof GraphTransientError ? error : networkError(error, where);
-        if (attempt >= policy.maxAttempts) throw transient;
-        await sleep(fullJitterDelay(attempt, policy, random));
-      }
-    }
-  };
-
-  return { versionedBaseUrl, send, request, validate, fetchUrl };
+  return { versionedBaseUrl, send, request, validate };
 };
 
 export type {

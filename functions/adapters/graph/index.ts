@@ -1,7 +1,8 @@
 import type * as z from '../../core/zod.js';
 import type { Logger } from '../logger.js';
+import { createGuardedFetch, type GuardedFetch } from '../net/guarded-fetch.js';
 import { type BatchOperations, createBatch } from './batch.js';
-import { createGraphHttp, type GraphResult, type HttpOptions } from './http.js';
+import { createGraphHttp, type GraphResult, type HttpOptions, USER_AGENT } from './http.js';
 import { createOAuth, type OAuthOperations } from './oauth.js';
 import { createPages, type PageOperations } from './pages.js';
 import { success } from './schemas.js';
@@ -22,6 +23,13 @@ interface GraphClientOptions extends Omit<HttpOptions, 'log'> {
   /** Where the OAuth dialog is served; defaults to https://www.facebook.com. */
   dialogBaseUrl?: string;
   log?: Logger;
+  /**
+   * How images are downloaded.
+   * @default the guarded fetch, trusting `trustedFetchOrigins`
+   */
+  download?: GuardedFetch;
+  /** Origins downloads may reach without the public-address rule: only the local sandbox's. */
+  trustedFetchOrigins?: readonly string[];
 }
 
 type Params = Record<string, unknown>;
@@ -79,7 +87,15 @@ const createGraphClient = (options: GraphClientOptions): GraphClient => {
       appSecret: options.appSecret,
       dialogBaseUrl: options.dialogBaseUrl ?? 'https://www.facebook.com',
     }),
-    ...createPages(http, new URL(options.baseUrl).origin),
+    ...createPages(
+      http,
+      options.download ??
+        createGuardedFetch({
+          trustedOrigins: options.trustedFetchOrigins ?? [],
+          userAgent: USER_AGENT,
+          ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        })
+    ),
     ...createWhatsApp(http),
     ...createUpload(http, options.appId, maxResumes),
     ...createBatch(http, options.appSecret),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GraphResponseError, GraphValidationError } from './errors.js';
+import type { GuardedFetch } from '../net/guarded-fetch.js';
 import type { GraphHttp, GraphResult } from './http.js';
 import { collectPages } from './paging.js';
 import {
@@ -44,18 +44,18 @@ interface PageOperations {
   ): Promise<ConditionalPage>;
   /** The Page's profile picture URL (a short-lived CDN URL: compare bytes, not URLs). */
   getPagePicture(token: string, pageId: string): Promise<GraphResult<PagePicture>>;
-  /** Downloads an image from a URL Graph returned, bounded in size. */
+  /**
+   * Downloads an image from a URL (one Graph returned, or a caller's) through the guarded fetch,
+   * bounded in size; throws FetchRefusedError when it cannot.
+   */
   downloadImage(url: string, options?: { maxBytes?: number }): Promise<DownloadedImage>;
 }
 
 /** WhatsApp profile pictures are at most 5 MB; nothing Tandem downloads needs more. */
 const DEFAULT_MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
-/**
- * Creates the Page operations. `graphOrigin` is the Graph base URL's origin: plain-HTTP downloads are
- * allowed only from it (the local sandbox), every other download must be HTTPS.
- */
-const createPages = (http: GraphHttp, graphOrigin: string): PageOperations => ({
+/** Creates the Page operations; `download` is the guarded fetch (functions/adapters/net). */
+const createPages = (http: GraphHttp, download: GuardedFetch): PageOperations => ({
   listPages: (userToken, options) =>
     collectPages(
       http,
@@ -103,34 +103,10 @@ const createPages = (http: GraphHttp, graphOrigin: string): PageOperations => ({
   },
 
   downloadImage: async (url, options) => {
-    const maxBytes = options?.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
-    const parsed = URL.canParse(url) ? new URL(url) : undefined;
-    if (!parsed || !(parsed.protocol === 'https:' || parsed.origin === graphOrigin)) {
-      throw new GraphValidationError({ message: 'Refusing to download from a non-HTTPS URL' });
-    }
-    const response = await http.fetchUrl(parsed.toString());
-    if (!response.ok) {
-      throw new GraphResponseError({
-        message: `Image download failed with HTTP ${response.status}`,
-        status: response.status,
-        method: 'GET',
-      });
-    }
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > maxBytes) {
-      await response.body?.cancel();
-      throw new GraphValidationError({ message: `Image is larger than ${maxBytes} bytes` });
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > maxBytes) {
-      throw new GraphValidationError({ message: `Image is larger than ${maxBytes} bytes` });
-    }
-    return {
-      bytes,
-      contentType:
-        response.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream',
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
+    const { bytes, contentType } = await download(url, {
+      maxBytes: options?.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+    });
+    return { bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex') };
   },
 });
 

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   PermissionError,
+  QuotaExceededError,
   RateLimitError,
   retryAfterOf,
   TandemError,
@@ -13,6 +14,7 @@ import {
   ValidationError,
 } from '../../core/errors.js';
 import type { Logger } from '../logger.js';
+import { JSON_HEADERS } from './headers.js';
 
 /** The one place typed errors become HTTP status codes. */
 const STATUS: [new (...args: never[]) => TandemError, number][] = [
@@ -24,6 +26,7 @@ const STATUS: [new (...args: never[]) => TandemError, number][] = [
   [PayloadTooLargeError, 413],
   [UnsupportedMediaTypeError, 415],
   [RateLimitError, 429],
+  [QuotaExceededError, 429],
   [UpstreamError, 502],
 ];
 
@@ -48,7 +51,7 @@ interface ErrorBody {
 
 const jsonError = (status: number, body: ErrorBody, headers: Record<string, string> = {}) => ({
   statusCode: status,
-  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  headers: { ...JSON_HEADERS, ...headers },
   body: JSON.stringify(body),
 });
 

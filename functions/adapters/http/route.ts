@@ -4,16 +4,20 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { quotasOfRoute } from '../../../infra/shared/route-quotas.js';
 import {
+  ConfigError,
   PayloadTooLargeError,
   PermissionError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../core/errors.js';
+import { QUOTAS, type QuotaCounter, takeQuotas } from '../../core/quotas.js';
 import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
 import { type Logger, logger } from '../logger.js';
 import { errorResponse } from './error-response.js';
+import { JSON_HEADERS, SECURITY_HEADERS } from './headers.js';
 
 /** API Gateway's JWT authorizer puts verified claims here; the tenant is one of them. */
 interface JwtAuthorizedEvent extends APIGatewayProxyEventV2 {
@@ -28,6 +32,8 @@ type Handler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
 const TENANT_CLAIM = 'tenant_id';
+const TENANT_NAME_CLAIM = 'tenant_name';
+const MAX_TENANT_NAME = 100;
 const tenantId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
 interface RouteOptions<B extends z.ZodMiniType, Q extends z.ZodMiniType, P extends z.ZodMiniType> {
@@ -42,6 +48,11 @@ interface RouteOptions<B extends z.ZodMiniType, Q extends z.ZodMiniType, P exten
   params?: P;
   /** Larger bodies are refused with 413 before any parsing. */
   maxBodyBytes?: number;
+  /**
+   * Where the route's tenant quotas are counted. Which quotas a route takes is in
+   * infra/shared/route-quotas.ts; a route that has some must be given a counter.
+   */
+  quotaCounter?: QuotaCounter;
 }
 
 interface RouteInput<B, Q, P> {
@@ -50,6 +61,13 @@ interface RouteInput<B, Q, P> {
   params: P;
   /** The caller's tenant; always set on `tenant` routes. */
   tenant: string;
+  /**
+   * The tenant's display name, from the JWT's `tenant_name` claim (a JSON string, trimmed, at most
+   * 100 characters); the tenant id when the token has none. Set on `tenant` routes.
+   */
+  tenantName: string;
+  /** The request's cookies, as API Gateway passes them (`name=value` each). */
+  cookies: readonly string[];
   /** The body exactly as received (base64 decoded), for signature checks. */
   rawBody: Buffer;
   headers: Record<string, string | undefined>;
@@ -58,10 +76,16 @@ interface RouteInput<B, Q, P> {
   log: Logger;
 }
 
+interface ResultMeta {
+  headers?: Record<string, string>;
+  /** Set-Cookie values (payload 2.0 sends them as `cookies`, one header each). */
+  cookies?: string[];
+}
+
 type RouteResult =
-  | { status: number; json?: unknown; headers?: Record<string, string> }
-  | { status: number; html: string; headers?: Record<string, string> }
-  | { status: number; text: string; headers?: Record<string, string> };
+  | ({ status: number; json?: unknown } & ResultMeta)
+  | ({ status: number; html: string } & ResultMeta)
+  | ({ status: number; text: string } & ResultMeta);
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -90,6 +114,14 @@ const decodeBody = (event: APIGatewayProxyEventV2, maxBytes: number): Buffer => 
   return raw;
 };
 
+/** The media type of a Content-Type value, lower-cased (RFC 9110 §8.3.1: case-insensitive). */
+const mediaTypeOf = (contentType: string): string =>
+  contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** `application/json` or a structured syntax suffix of it (`application/merge-patch+json`). */
+const isJsonMediaType = (type: string): boolean =>
+  type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
+
 const parseBodyText = (
   raw: Buffer,
   format: 'json' | 'form',
@@ -97,8 +129,9 @@ const parseBodyText = (
   optional: boolean
 ): unknown => {
   const text = raw.toString('utf8');
+  const type = mediaTypeOf(contentType);
   if (format === 'form') {
-    if (!contentType.startsWith('application/x-www-form-urlencoded')) {
+    if (type !== 'application/x-www-form-urlencoded') {
       throw new UnsupportedMediaTypeError('Send the body as application/x-www-form-urlencoded.');
     }
     return Object.fromEntries(new URLSearchParams(text));
@@ -107,7 +140,7 @@ const parseBodyText = (
     if (optional) return {};
     throw new ValidationError('The request needs a JSON body.');
   }
-  if (contentType && !/^application\/([\w.+-]+\+)?json/.test(contentType)) {
+  if (type && !isJsonMediaType(type)) {
     throw new UnsupportedMediaTypeError('Send the body as application/json.');
   }
   try {
@@ -117,21 +150,96 @@ const parseBodyText = (
   }
 };
 
-const callerTenant = (event: JwtAuthorizedEvent): string => {
+const tenantClaimInvalid = (): PermissionError =>
+  new PermissionError(
+    `The access token has no valid ${TENANT_CLAIM} claim: it must be a JSON string of 1-64 characters [A-Za-z0-9_-]; ask your identity provider to add it.`,
+    undefined,
+    'tenant_claim_missing'
+  );
+
+/**
+ * The JWT's payload as its issuer wrote it, from the Authorization header API Gateway verified (the
+ * authorizer's identity source). Only decoded, not verified: the authorizer did that, and the value is
+ * only compared with the verified claim.
+ */
+const rawTokenClaim = (authorization: string | undefined, claim: string): unknown => {
+  const payload = authorization
+    ?.replace(/^Bearer\s+/i, '')
+    .trim()
+    .split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const json: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof json === 'object' && json !== null
+      ? (json as Record<string, unknown>)[claim]
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The caller's tenant. Only a JSON string claim names a tenant. API Gateway's JWT authorizer hands
+ * every claim over as a string (0, true and "0" all arrive as "0" or "true"; see
+ * infra/local/runtime/identity.ts), so the verified claim is checked against the token's own
+ * payload: a number, boolean, null, array or object there is refused with 403.
+ */
+const callerTenant = (event: JwtAuthorizedEvent, authorization: string | undefined): string => {
   const claim = event.requestContext.authorizer?.jwt?.claims?.[TENANT_CLAIM];
   const parsed = tenantId.safeParse(claim);
-  if (!parsed.success) {
-    throw new PermissionError(
-      `The access token has no valid ${TENANT_CLAIM} claim; ask your identity provider to add it.`,
-      undefined,
-      'tenant_claim_missing'
-    );
+  if (!parsed.success || rawTokenClaim(authorization, TENANT_CLAIM) !== parsed.data) {
+    throw tenantClaimInvalid();
   }
   return parsed.data;
 };
 
-const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
-  const security = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+/**
+ * The tenant's display name: only a JSON string claim (checked against the token as the tenant id
+ * is), control characters dropped, trimmed and bounded; otherwise the tenant id.
+ */
+const callerTenantName = (
+  event: JwtAuthorizedEvent,
+  authorization: string | undefined,
+  tenant: string
+): string => {
+  const claim = event.requestContext.authorizer?.jwt?.claims?.[TENANT_NAME_CLAIM];
+  if (typeof claim !== 'string' || rawTokenClaim(authorization, TENANT_NAME_CLAIM) !== claim) {
+    return tenant;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+  const name = claim.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return name ? name.slice(0, MAX_TENANT_NAME) : tenant;
+};
+
+/**
+ * Takes the route's tenant quotas (after the input parsed, before any work), or throws a 429
+ * QuotaExceededError naming the quota. Link quotas count per the route's `linkId`.
+ */
+const takeRouteQuotas = async (
+  routeKey: string,
+  counter: QuotaCounter | undefined,
+  tenant: string,
+  params: unknown
+): Promise<void> => {
+  const names = quotasOfRoute(routeKey);
+  if (names.length === 0) return;
+  if (!counter) throw new ConfigError(`${routeKey} takes quotas but has no quota counter`);
+  const linkId = (params as { linkId?: unknown } | undefined)?.linkId;
+  await takeQuotas(
+    counter,
+    names.map((name) => QUOTAS[name]),
+    { tenantId: tenant, ...(typeof linkId === 'string' ? { linkId } : {}) },
+    new Date()
+  );
+};
+
+const withCookies = (
+  response: APIGatewayProxyStructuredResultV2,
+  cookies: string[] | undefined
+): APIGatewayProxyStructuredResultV2 =>
+  cookies && cookies.length > 0 ? { ...response, cookies } : response;
+
+const respondBody = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
   if ('html' in result) {
     return {
       statusCode: result.status,
@@ -140,7 +248,7 @@ const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
         'content-security-policy':
           "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
         'x-frame-options': 'DENY',
-        ...security,
+        ...SECURITY_HEADERS,
         ...result.headers,
       },
       body: result.html,
@@ -149,16 +257,23 @@ const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 => {
   if ('text' in result) {
     return {
       statusCode: result.status,
-      headers: { 'content-type': 'text/plain; charset=utf-8', ...security, ...result.headers },
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        ...SECURITY_HEADERS,
+        ...result.headers,
+      },
       body: result.text,
     };
   }
   return {
     statusCode: result.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...security, ...result.headers },
+    headers: { ...JSON_HEADERS, ...result.headers },
     body: result.json === undefined ? '' : JSON.stringify(result.json),
   };
 };
+
+const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 =>
+  withCookies(respondBody(result), result.cookies);
 
 /**
  * Wraps a route's core call as a Lambda handler for API Gateway HTTP API (payload v2): enforces the
@@ -189,7 +304,14 @@ const httpRoute = <
         Object.entries(event.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value])
       );
       const rawBody = decodeBody(event, maxBodyBytes);
-      const tenant = options.access === 'tenant' ? callerTenant(event as JwtAuthorizedEvent) : '';
+      const tenant =
+        options.access === 'tenant'
+          ? callerTenant(event as JwtAuthorizedEvent, headers.authorization)
+          : '';
+      const tenantName =
+        options.access === 'tenant'
+          ? callerTenantName(event as JwtAuthorizedEvent, headers.authorization, tenant)
+          : '';
       const body = options.body
         ? parse(
             options.body,
@@ -208,11 +330,16 @@ const httpRoute = <
       const params = options.params
         ? parse(options.params, event.pathParameters ?? {}, 'path')
         : undefined;
+      if (options.access === 'tenant') {
+        await takeRouteQuotas(event.routeKey, options.quotaCounter, tenant, params);
+      }
       const result = await fn({
         body: body as z.infer<B>,
         query: query as z.infer<Q>,
         params: params as z.infer<P>,
         tenant,
+        tenantName,
+        cookies: event.cookies ?? [],
         rawBody,
         headers,
         event,

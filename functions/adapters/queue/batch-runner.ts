@@ -2,6 +2,7 @@ import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 
 import { retryAfterOf, TandemError } from '../../core/errors.js';
 import { type Job, type JobKind, type JobOf, orderingKey, parseJob } from '../../core/jobs.js';
 import type { Logger } from '../logger.js';
+import { redactText } from '../redact.js';
 
 /** What a job handler knows about the delivery it is running in. */
 interface JobContext {
@@ -65,14 +66,7 @@ const receiveCountOf = (record: SQSRecord): number => {
 };
 
 /** Failure reasons end up in a queue anyone with DLQ access can read: strip anything token-like. */
-const scrub = (text: string): string =>
-  text
-    .replace(
-      /\b(access_token|appsecret_proof|client_secret|code|fb_exchange_token)=[^&\s"']+/gi,
-      '$1=[redacted]'
-    )
-    .replace(/\bBearer\s+[\w.~+/=-]+/gi, 'Bearer [redacted]')
-    .slice(0, 1024);
+const scrub = (text: string): string => redactText(text).slice(0, 1024);
 
 const failureOf = (
   error: unknown

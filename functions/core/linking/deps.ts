@@ -1,4 +1,5 @@
 import type {
+  CallbackLedger,
   Clock,
   DeletionRequestRepository,
   GrantRepository,
@@ -27,6 +28,8 @@ interface LinkingDeps {
   grants: GrantRepository;
   sessions: OAuthSessionRepository;
   deletions: DeletionRequestRepository;
+  /** Meta's callback requests seen, so a repeat is answered, not acted on again. */
+  callbacks: CallbackLedger;
   vault: TokenVault;
   meta: MetaGateway;
   clock: Clock;

@@ -1,5 +1,10 @@
 import { NotFoundError } from '../errors.js';
-import { verifySignedRequest } from '../meta-signed-request.js';
+import {
+  replayKeyOf,
+  SIGNED_REQUEST_MAX_AGE_SECONDS,
+  SIGNED_REQUEST_MAX_SKEW_SECONDS,
+  verifySignedRequest,
+} from '../meta-signed-request.js';
 import type { LinkingDeps } from './deps.js';
 import { CONFIRMATION_CODE } from './model.js';
 import type { DeletionRequest } from './ports.js';
@@ -32,16 +37,37 @@ const forgetMetaUser = async (
   return { deletedLinks, deletedGrants: grants.length };
 };
 
+/** Verifies a callback's signed_request and answers its user and the key its repeats share. */
+const verifyCallback = (
+  deps: Pick<LinkingDeps, 'appSecret' | 'clock'>,
+  kind: 'deauthorize' | 'data_deletion',
+  signedRequest: string
+) => {
+  const payload = verifySignedRequest(signedRequest, deps.appSecret, { now: deps.clock.now() });
+  return {
+    userId: payload.user_id,
+    key: replayKeyOf(deps.appSecret, kind, payload),
+    // Past this, the request is refused as too old: its record is no longer needed.
+    expiresAt: payload.issued_at + SIGNED_REQUEST_MAX_AGE_SECONDS + SIGNED_REQUEST_MAX_SKEW_SECONDS,
+  };
+};
+
 /**
  * Meta's deauthorize callback: the user removed the app, so their tokens are dead. Verify the
- * signed_request (400 if it is not Meta's), then forget the user. Nothing to revoke: Meta already did.
+ * signed_request (400 if it is not Meta's, or too old), then forget the user, once per request: a
+ * repeat of the same request (same user, same issue time) is answered with the first one's result
+ * and deletes nothing the user linked since. Nothing to revoke: Meta already did.
  */
 const handleDeauthorize = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'appSecret'>,
+  deps: Pick<LinkingDeps, 'links' | 'grants' | 'callbacks' | 'appSecret' | 'clock'>,
   signedRequest: string
-): Promise<Forgotten> => {
-  const { user_id } = verifySignedRequest(signedRequest, deps.appSecret);
-  return forgetMetaUser(deps, user_id);
+): Promise<Forgotten & { replayed: boolean }> => {
+  const { userId, key, expiresAt } = verifyCallback(deps, 'deauthorize', signedRequest);
+  const seen = await deps.callbacks.claim({ key, kind: 'deauthorize', expiresAt });
+  if (seen?.result) return { ...seen.result, replayed: true };
+  const forgotten = await forgetMetaUser(deps, userId);
+  await deps.callbacks.complete(key, forgotten);
+  return { ...forgotten, replayed: false };
 };
 
 interface DeletionAnswer {
@@ -51,21 +77,36 @@ interface DeletionAnswer {
 }
 
 /**
- * Meta's data-deletion callback. Verify, delete now (deletion is quick, so the request is complete
- * when Meta gets the answer), keep a record without the user id, and answer Meta's `{url,
- * confirmation_code}`.
+ * Meta's data-deletion callback. Verify (400 if forged or too old), delete now (deletion is quick,
+ * so the request is complete when Meta gets the answer), keep a record without the user id, and
+ * answer Meta's `{url, confirmation_code}`. A repeat of the same request gets the same answer and
+ * deletes nothing new; one whose first attempt died before finishing is carried out again.
  */
 const requestDataDeletion = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'deletions' | 'ids' | 'clock' | 'appSecret' | 'publicBaseUrl'
+    'links' | 'grants' | 'deletions' | 'callbacks' | 'ids' | 'clock' | 'appSecret' | 'publicBaseUrl'
   >,
   signedRequest: string
 ): Promise<DeletionAnswer> => {
-  const { user_id } = verifySignedRequest(signedRequest, deps.appSecret);
+  const { userId, key, expiresAt } = verifyCallback(deps, 'data_deletion', signedRequest);
+  const claim = {
+    key,
+    kind: 'data_deletion' as const,
+    confirmationCode: deps.ids.confirmationCode(),
+    expiresAt,
+  };
+  const seen = await deps.callbacks.claim(claim);
+  // The kind is part of the key, so a record seen here is a data deletion's, with its code.
+  const confirmationCode = seen?.confirmationCode ?? claim.confirmationCode;
+  const base = deps.publicBaseUrl.replace(/\/+$/, '');
+  const answer = {
+    url: `${base}/meta/data-deletion/${confirmationCode}`,
+    confirmation_code: confirmationCode,
+  };
+  if (seen?.result) return answer;
   const requestedAt = deps.clock.now().toISOString();
-  const forgotten = await forgetMetaUser(deps, user_id);
-  const confirmationCode = deps.ids.confirmationCode();
+  const forgotten = await forgetMetaUser(deps, userId);
   await deps.deletions.put({
     confirmationCode,
     status: 'completed',
@@ -73,11 +114,8 @@ const requestDataDeletion = async (
     completedAt: deps.clock.now().toISOString(),
     ...forgotten,
   });
-  const base = deps.publicBaseUrl.replace(/\/+$/, '');
-  return {
-    url: `${base}/meta/data-deletion/${confirmationCode}`,
-    confirmation_code: confirmationCode,
-  };
+  await deps.callbacks.complete(key, forgotten);
+  return answer;
 };
 
 /** The status of a data-deletion request, for the page Meta links the user to. */

@@ -22,36 +22,57 @@ const redirectUriOf = (publicBaseUrl: string): string =>
 const codeChallengeOf = (verifier: string): string =>
   createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
-interface StartLinkingOptions {
-  /** Ask Meta to show permissions the user declined before (auth_type=rerequest). */
-  rerequest?: boolean;
+/** Who the sign-in is for, as the browser's user will be shown it. */
+interface SignInFor {
+  tenantId: string;
+  /** The tenant's display name (the JWT's `tenant_name` claim); the tenant id when it has none. */
+  tenantName: string;
 }
 
 interface StartLinkingResult {
+  /**
+   * Tandem's begin URL to send the user's browser to (not Meta's dialog): it binds the sign-in to
+   * that browser, names the tenant, and leads on to Meta.
+   */
   authorizeUrl: string;
   /** ISO-8601: the sign-in must come back before this. */
   expiresAt: string;
 }
 
+/** SHA-256 of the browser's sign-in cookie, base64url: what sessions keep instead of the cookie. */
+const browserHashOf = (browserKey: string): string =>
+  createHash('sha256').update(browserKey, 'utf8').digest('base64url');
+
+/** Opens an authorize session: a random state (256 bits) and PKCE verifier, single-use, short-lived. */
+const openAuthorization = async (
+  deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth'>,
+  signInFor: SignInFor,
+  browserHash?: string
+): Promise<Extract<OAuthSession, { kind: 'authorize' }>> => {
+  const session = {
+    kind: 'authorize' as const,
+    id: deps.ids.sessionId(),
+    tenantId: signInFor.tenantId,
+    tenantName: signInFor.tenantName,
+    codeVerifier: deps.ids.codeVerifier(),
+    ...(browserHash ? { browserHash } : {}),
+    expiresAt: epochSeconds(deps.clock.now()) + deps.oauth.stateTtlSeconds,
+  };
+  await deps.sessions.put(session);
+  return session;
+};
+
 /**
- * Starts a sign-in with Facebook for a tenant.
+ * Meta's login dialog URL for a session, with the S256 challenge and the fixed redirect URI.
  *
- * 1. Draw a random state (256 bits) and a PKCE verifier.
- * 2. Store them, bound to the tenant, single-use, expiring after `stateTtlSeconds`.
- * 3. Build Meta's login dialog URL with the S256 challenge and the fixed redirect URI.
- *
- * The URL is built here rather than with the Graph client's `dialogUrl` so that starting a sign-in
- * needs neither the app secret nor a Graph client: the start function gets no access to the secret.
+ * The URL is built here rather than with the Graph client's `dialogUrl` so that the sign-in needs
+ * neither the app secret nor a Graph client: these functions get no access to the secret.
  */
-const startLinking = async (
-  deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth' | 'publicBaseUrl'>,
-  tenantId: string,
-  options: StartLinkingOptions = {}
-): Promise<StartLinkingResult> => {
-  const state = deps.ids.sessionId();
-  const codeVerifier = deps.ids.codeVerifier();
-  const expiresAt = epochSeconds(deps.clock.now()) + deps.oauth.stateTtlSeconds;
-  await deps.sessions.put({ kind: 'authorize', id: state, tenantId, codeVerifier, expiresAt });
+const dialogUrlOf = (
+  deps: Pick<LinkingDeps, 'oauth' | 'publicBaseUrl'>,
+  session: Pick<OAuthSession & { kind: 'authorize' }, 'id' | 'codeVerifier'>,
+  options: { rerequest?: boolean } = {}
+): string => {
   const settings = deps.oauth;
   const url = new URL(
     `${settings.dialogBaseUrl.replace(/\/+$/, '')}/${settings.graphApiVersion}/dialog/oauth`
@@ -59,18 +80,117 @@ const startLinking = async (
   url.search = new URLSearchParams({
     client_id: settings.appId,
     redirect_uri: redirectUriOf(deps.publicBaseUrl),
-    state,
+    state: session.id,
     response_type: 'code',
     scope: REQUESTED_SCOPES.join(','),
-    code_challenge: codeChallengeOf(codeVerifier),
+    code_challenge: codeChallengeOf(session.codeVerifier),
     code_challenge_method: 'S256',
     ...(options.rerequest ? { auth_type: 'rerequest' } : {}),
   }).toString();
-  return { authorizeUrl: url.toString(), expiresAt: new Date(expiresAt * 1000).toISOString() };
+  return url.toString();
 };
 
-/** What Meta's redirect carried back to the callback. */
+/**
+ * Starts a sign-in with Facebook for a tenant: opens the authorize session and answers Tandem's
+ * begin URL. The session is bound to a browser only when that browser continues from the begin page,
+ * so a link preview or a mail scanner fetching the URL takes nothing from the user.
+ */
+const startLinking = async (
+  deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth' | 'publicBaseUrl'>,
+  signInFor: SignInFor
+): Promise<StartLinkingResult> => {
+  const session = await openAuthorization(deps, signInFor);
+  const url = new URL(`${deps.publicBaseUrl.replace(/\/+$/, '')}/oauth/begin`);
+  url.searchParams.set('state', session.id);
+  return {
+    authorizeUrl: url.toString(),
+    expiresAt: new Date(session.expiresAt * 1000).toISOString(),
+  };
+};
+
+const stateInvalid = (): ValidationError =>
+  new ValidationError(
+    'This sign-in link is not valid or was already used. Start linking again from your app.',
+    undefined,
+    'oauth_state_invalid'
+  );
+
+const stateExpired = (): ValidationError =>
+  new ValidationError(
+    'This sign-in took too long and expired. Start linking again from your app.',
+    undefined,
+    'oauth_state_expired'
+  );
+
+/** The flow came back in a browser other than the one that started it (or without its cookie). */
+const otherBrowser = (): PermissionError =>
+  new PermissionError(
+    'This sign-in was started in another browser, or this browser refused its cookie, so nothing was linked. Start linking again from your app, in this browser, and allow its cookies.',
+    undefined,
+    'oauth_browser_mismatch'
+  );
+
+/** What the begin page shows before the browser goes on to Meta. */
+interface SignInView {
+  state: string;
+  tenantName: string;
+  expiresAt: string;
+}
+
+/** An authorize session that exists and has not expired, read without using it up. */
+const liveAuthorization = async (
+  deps: Pick<LinkingDeps, 'sessions' | 'clock'>,
+  state: string | undefined
+): Promise<Extract<OAuthSession, { kind: 'authorize' }>> => {
+  if (!state || !SESSION_ID.test(state)) throw stateInvalid();
+  const session = await deps.sessions.get('authorize', state);
+  if (!session) throw stateInvalid();
+  if (session.expiresAt <= epochSeconds(deps.clock.now())) throw stateExpired();
+  return session;
+};
+
+/**
+ * GET /oauth/begin: the sign-in's first page, naming the tenant the Pages will be linked to. Reads the
+ * session without changing it (a GET may be a link preview); refuses one used, expired, or already
+ * continued from another browser.
+ */
+const viewSignIn = async (
+  deps: Pick<LinkingDeps, 'sessions' | 'clock'>,
+  state: string | undefined,
+  browserKey: string | undefined
+): Promise<SignInView> => {
+  const session = await liveAuthorization(deps, state);
+  if (session.browserHash && (!browserKey || session.browserHash !== browserHashOf(browserKey))) {
+    throw otherBrowser();
+  }
+  return {
+    state: session.id,
+    tenantName: session.tenantName,
+    expiresAt: new Date(session.expiresAt * 1000).toISOString(),
+  };
+};
+
+/**
+ * POST /oauth/begin: the user chose to continue. Binds the session to this browser's sign-in cookie
+ * (the first browser to continue keeps it; the same one may continue again) and answers Meta's
+ * dialog URL.
+ */
+const continueSignIn = async (
+  deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'oauth' | 'publicBaseUrl'>,
+  state: string | undefined,
+  browserKey: string
+): Promise<string> => {
+  const session = await liveAuthorization(deps, state);
+  const bound = await deps.sessions.bindBrowser(session.id, browserHashOf(browserKey));
+  if (bound === 'missing') throw stateInvalid();
+  if (bound === 'taken') throw otherBrowser();
+  return dialogUrlOf(deps, session);
+};
+
+/** What Meta's redirect carried back to the callback, and the browser it came back in. */
 interface CallbackInput {
+  /** The browser's sign-in cookie, if it sent one. */
+  browserKey: string | undefined;
   state?: string;
   code?: string;
   error?: string;
@@ -82,6 +202,7 @@ type CallbackResult =
   | {
       kind: 'choose';
       tenantId: string;
+      tenantName: string;
       grant: GrantView;
       assets: GrantAssets;
       /** The single-use id the picker form posts back instead of a JWT. */
@@ -95,33 +216,25 @@ type CallbackResult =
       retryUrl: string;
     };
 
-const stateInvalid = (): ValidationError =>
-  new ValidationError(
-    'This sign-in link is not valid or was already used. Start linking again from your app.',
-    undefined,
-    'oauth_state_invalid'
-  );
-
 /**
  * Takes the state out of the store (so a replay finds nothing), checking that it was issued by Tandem,
- * not used before and not expired.
+ * not used before, not expired, and came back in the browser that continued to Meta with it.
  */
 const consumeState = async (
   deps: Pick<LinkingDeps, 'sessions' | 'clock'>,
-  state: string | undefined
-): Promise<Extract<OAuthSession, { kind: 'authorize' }>> => {
+  state: string | undefined,
+  browserKey: string | undefined
+): Promise<Extract<OAuthSession, { kind: 'authorize' }> & { browserHash: string }> => {
   if (!state || !SESSION_ID.test(state)) throw stateInvalid();
   const session = await deps.sessions.consume('authorize', state);
   if (!session) throw stateInvalid();
   // TTL deletion lags by hours or days, so an item can outlive its expiry: check it here.
-  if (session.expiresAt <= epochSeconds(deps.clock.now())) {
-    throw new ValidationError(
-      'This sign-in took too long and expired. Start linking again from your app.',
-      undefined,
-      'oauth_state_expired'
-    );
+  if (session.expiresAt <= epochSeconds(deps.clock.now())) throw stateExpired();
+  const { browserHash } = session;
+  if (!browserHash || !browserKey || browserHash !== browserHashOf(browserKey)) {
+    throw otherBrowser();
   }
-  return session;
+  return { ...session, browserHash };
 };
 
 const isoFromEpoch = (seconds: number | undefined): string | undefined =>
@@ -141,7 +254,8 @@ const checkTokenInfo = (info: TokenInfo, appId: string): void => {
 /**
  * Completes the sign-in Meta redirected back from.
  *
- * 1. Consume the state (invalid, replayed or expired: refused) — first, so even a refusal burns it.
+ * 1. Consume the state (invalid, replayed, expired or back in another browser: refused) — first, so
+ *    even a refusal burns it.
  * 2. A denied consent is refused with a clear message.
  * 3. Exchange the code (with the PKCE verifier), upgrade to a long-lived token, read what it grants.
  * 4. Missing required scopes: nothing is stored; offer a sign-in that asks for them again.
@@ -155,7 +269,7 @@ const completeAuthorization = async (
   >,
   input: CallbackInput
 ): Promise<CallbackResult> => {
-  const session = await consumeState(deps, input.state);
+  const session = await consumeState(deps, input.state, input.browserKey);
   if (input.error) {
     throw new PermissionError(
       input.error === 'access_denied'
@@ -183,8 +297,13 @@ const completeAuthorization = async (
 
   const missing = missingRequiredScopes(info.scopes);
   if (missing.length > 0) {
-    const retry = await startLinking(deps, session.tenantId, { rerequest: true });
-    return { kind: 'missing_scopes', missing, retryUrl: retry.authorizeUrl };
+    // The retry goes straight to Meta: it is opened already bound to this browser.
+    const retry = await openAuthorization(deps, session, session.browserHash);
+    return {
+      kind: 'missing_scopes',
+      missing,
+      retryUrl: dialogUrlOf(deps, retry, { rerequest: true }),
+    };
   }
 
   const now = deps.clock.now();
@@ -215,10 +334,11 @@ const completeAuthorization = async (
   });
 
   const assets = await discoverAssets(deps, long.accessToken, wabaIds);
-  const selection = await openSelection(deps, session.tenantId, grantId);
+  const selection = await openSelection(deps, { ...session, grantId });
   return {
     kind: 'choose',
     tenantId: session.tenantId,
+    tenantName: session.tenantName,
     grant: toGrantView(grant),
     assets,
     selectionId: selection.id,
@@ -226,17 +346,34 @@ const completeAuthorization = async (
   };
 };
 
-/** Opens a single-use, tenant-bound session the picker form posts back. */
+/** Opens a single-use session the picker form posts back, bound to the tenant and the browser. */
 const openSelection = async (
   deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth'>,
-  tenantId: string,
-  grantId: string
+  bound: { tenantId: string; tenantName: string; grantId: string; browserHash: string }
 ): Promise<{ id: string; expiresAt: string }> => {
   const id = deps.ids.sessionId();
   const expiresAt = epochSeconds(deps.clock.now()) + deps.oauth.selectionTtlSeconds;
-  await deps.sessions.put({ kind: 'selection', id, tenantId, grantId, expiresAt });
+  await deps.sessions.put({
+    kind: 'selection',
+    id,
+    tenantId: bound.tenantId,
+    tenantName: bound.tenantName,
+    grantId: bound.grantId,
+    browserHash: bound.browserHash,
+    expiresAt,
+  });
   return { id, expiresAt: new Date(expiresAt * 1000).toISOString() };
 };
 
-export type { CallbackInput, CallbackResult, StartLinkingOptions, StartLinkingResult };
-export { codeChallengeOf, completeAuthorization, openSelection, redirectUriOf, startLinking };
+export type { CallbackInput, CallbackResult, SignInFor, SignInView, StartLinkingResult };
+export {
+  browserHashOf,
+  codeChallengeOf,
+  completeAuthorization,
+  continueSignIn,
+  openSelection,
+  otherBrowser,
+  redirectUriOf,
+  startLinking,
+  viewSignIn,
+};

@@ -83,7 +83,14 @@ type OAuthSession =
       /** The OAuth `state` value. */
       id: string;
       tenantId: string;
+      /** What the browser's user is shown as the tenant the Pages will be linked to. */
+      tenantName: string;
       codeVerifier: string;
+      /**
+       * SHA-256 (base64url) of the sign-in cookie of the browser that continued to Meta's dialog;
+       * unset until then. The callback must come back with that cookie (RFC 9700 §4.7.1).
+       */
+      browserHash?: string;
       /** Epoch seconds (the TTL attribute). */
       expiresAt: number;
     }
@@ -91,12 +98,25 @@ type OAuthSession =
       kind: 'selection';
       id: string;
       tenantId: string;
+      tenantName: string;
       grantId: string;
+      /** The sign-in's browser, which alone may submit the picker. */
+      browserHash: string;
       expiresAt: number;
     };
 
 interface OAuthSessionRepository {
   put(session: OAuthSession): Promise<void>;
+  /** Reads a session of `kind` without using it up. */
+  get<K extends OAuthSession['kind']>(
+    kind: K,
+    id: string
+  ): Promise<Extract<OAuthSession, { kind: K }> | undefined>;
+  /**
+   * Binds an authorize session to a browser, once: `bound` when it is now bound to `browserHash` (or
+   * already was), `taken` when another browser bound it first, `missing` when there is no such session.
+   */
+  bindBrowser(id: string, browserHash: string): Promise<'bound' | 'taken' | 'missing'>;
   /**
    * Atomically removes and returns the session if it exists and is of `kind`; a second call with the
    * same id returns undefined. Expiry is the caller's check (TTL deletion lags).
@@ -134,6 +154,26 @@ interface DeletionRequest {
 interface DeletionRequestRepository {
   put(request: DeletionRequest): Promise<void>;
   get(confirmationCode: string): Promise<DeletionRequest | undefined>;
+}
+
+/** One of Meta's callback requests, as recorded to answer its repeats. */
+interface CallbackRecord {
+  /** `replayKeyOf` the request: an HMAC of kind, Meta user and issue time (no user id kept). */
+  key: string;
+  kind: 'deauthorize' | 'data_deletion';
+  /** The data-deletion confirmation code this request was given. */
+  confirmationCode?: string;
+  /** Set once the request was carried out; a record without it was claimed by an attempt that died. */
+  result?: { deletedLinks: number; deletedGrants: number };
+  /** Epoch seconds: kept until the request is too old to be acted on anyway. */
+  expiresAt: number;
+}
+
+interface CallbackLedger {
+  /** Records a new request and answers undefined; for one seen before, answers its record. */
+  claim(record: CallbackRecord): Promise<CallbackRecord | undefined>;
+  /** Marks the request carried out. */
+  complete(key: string, result: NonNullable<CallbackRecord['result']>): Promise<void>;
 }
 
 interface MetaToken {
@@ -182,6 +222,8 @@ interface MetaGateway {
 }
 
 export type {
+  CallbackLedger,
+  CallbackRecord,
   Clock,
   DeletionRequest,
   DeletionRequestRepository,

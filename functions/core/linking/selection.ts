@@ -4,20 +4,23 @@ import type { LinkingDeps } from './deps.js';
 import { discoverAssets, type GrantAssets, openGrantToken, requireGrant } from './grants.js';
 import { createLink } from './links.js';
 import { type Link, META_ID, SESSION_ID } from './model.js';
-import { openSelection } from './oauth.js';
+import { browserHashOf, openSelection, otherBrowser } from './oauth.js';
 
 /** What the picker form posted. Strings as typed by the browser; checked here. */
 interface SelectionInput {
+  /** The browser's sign-in cookie, if it sent one. */
+  browserKey: string | undefined;
   selectionId?: string;
   pageId?: string;
   phoneNumberId?: string;
 }
 
 type SelectionResult =
-  | { kind: 'linked'; link: Link }
+  | { kind: 'linked'; link: Link; tenantName: string }
   | {
       /** The user can fix this by choosing again: the picker is shown again with a fresh session. */
       kind: 'retry';
+      tenantName: string;
       problem: TandemError;
       assets: GrantAssets;
       selectionId: string;
@@ -49,8 +52,8 @@ const checkChoice = (input: SelectionInput): { pageId: string; phoneNumberId: st
 /**
  * Links the Page and number picked in the callback page's form.
  *
- * 1. Consume the selection session (single-use, tenant-bound, short-lived): it stands in for the
- *    JWT, which the browser does not have.
+ * 1. Consume the selection session (single-use, tenant-bound, short-lived, and bound to the browser
+ *    that signed in): it stands in for the JWT, which the browser does not have.
  * 2. Create the link for the session's tenant and grant (same rules as POST /links).
  * 3. If the user can fix the problem (nothing chosen, already linked, not reachable), show the
  *    picker again under a fresh session with the reason.
@@ -72,10 +75,13 @@ const completeSelection = async (
       'selection_expired'
     );
   }
+  if (!input.browserKey || session.browserHash !== browserHashOf(input.browserKey)) {
+    throw otherBrowser();
+  }
   try {
     const choice = checkChoice(input);
     const link = await createLink(deps, session.tenantId, { grantId: session.grantId, ...choice });
-    return { kind: 'linked', link };
+    return { kind: 'linked', link, tenantName: session.tenantName };
   } catch (error) {
     const fixable =
       (error instanceof ValidationError && error.code === 'selection_incomplete') ||
@@ -84,9 +90,10 @@ const completeSelection = async (
     if (!fixable) throw error;
     const grant = await requireGrant(deps, session.tenantId, session.grantId);
     const assets = await discoverAssets(deps, await openGrantToken(deps, grant), grant.wabaIds);
-    const next = await openSelection(deps, session.tenantId, session.grantId);
+    const next = await openSelection(deps, session);
     return {
       kind: 'retry',
+      tenantName: session.tenantName,
       problem: error,
       assets,
       selectionId: next.id,

@@ -1,6 +1,7 @@
 import { functions } from '../../../infra/shared/functions.js';
 import * as wiring from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
+import { quotaCounter } from '../../adapters/wiring.js';
 import { createClickToWhatsAppAd } from '../../core/ads/create.js';
 import { createAdInput } from '../../core/ads/input.js';
 import { outcomeResponse } from './respond.js';
@@ -23,7 +24,13 @@ const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
  * 201 created, 200 replay, 4xx refused or failed (with what exists), 409/429/503 + Retry-After.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, body: createAdInput, maxBodyBytes: MAX_BODY_BYTES },
+  {
+    access: 'tenant',
+    params: linkParams,
+    body: createAdInput,
+    maxBodyBytes: MAX_BODY_BYTES,
+    quotaCounter: quotaCounter(),
+  },
   async ({ tenant, params, body, headers, log }) => {
     const key = parseIdempotencyKey(headers['idempotency-key']);
     const deadline = Date.now() + TIMEOUT_MS;

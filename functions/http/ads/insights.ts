@@ -1,5 +1,6 @@
 import * as wiring from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
+import { quotaCounter } from '../../adapters/wiring.js';
 import { getAdInsights, insightsQuery } from '../../core/ads/read.js';
 import { operationParams } from './schemas.js';
 
@@ -17,7 +18,12 @@ const deps = {
  * impressions, WhatsApp conversations started and the cost per conversation of the ad.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: operationParams, query: insightsQuery },
+  {
+    access: 'tenant',
+    params: operationParams,
+    query: insightsQuery,
+    quotaCounter: quotaCounter(),
+  },
   async ({ tenant, params, query }) => ({
     status: 200,
     json: await getAdInsights(deps, tenant, params.linkId, params.operationId, query),

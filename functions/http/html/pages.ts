@@ -70,7 +70,34 @@ const missingScopesPage = (view: { missing: string[]; retryUrl: string }): strin
 <p class="muted">Facebook will ask again only for what was declined. The ads permissions are optional.</p>`
   );
 
+interface SignInPageView {
+  tenantName: string;
+  state: string;
+  expiresAt: string;
+  /** Where the form posts (POST /oauth/begin). */
+  action: string;
+}
+
+/**
+ * The sign-in's first page: which tenant the Pages will be linked to, before anything reaches Meta
+ * or Tandem. Continuing is a form post, so a link preview fetching the page continues nothing.
+ */
+const signInPage = (view: SignInPageView): string =>
+  layout(
+    'Link your Facebook Page',
+    html`<h1>Link your Facebook Page to ${view.tenantName}</h1>
+<p>You are about to sign in with Facebook so that <strong>${view.tenantName}</strong> can link a Facebook Page you manage to a WhatsApp Business number, and keep its business details in step.</p>
+<p class="muted">Only continue if you expected to link your Page to ${view.tenantName}. If you did not start this, close this window: nothing has been shared.</p>
+<form method="post" action="${view.action}">
+<input type="hidden" name="state" value="${view.state}">
+<button type="submit">Continue with Facebook</button>
+</form>
+<p class="muted">This link works until ${view.expiresAt}, in this browser only.</p>`
+  );
+
 interface PickerView {
+  /** The tenant the chosen Page and number will be linked to. */
+  tenantName: string;
   assets: GrantAssets;
   selectionId: string;
   expiresAt: string;
@@ -84,6 +111,7 @@ const pickerPage = (view: PickerView): string => {
   return layout(
     'Choose what to link',
     html`<h1>Choose a Page and a WhatsApp number</h1>
+<p>They will be linked for <strong>${view.tenantName}</strong>.</p>
 ${view.problem ? html`<p class="problem" role="alert">${view.problem}</p>` : ''}
 ${
   nothingToLink
@@ -113,11 +141,11 @@ ${phoneNumbers.map(
   );
 };
 
-const linkedPage = (link: Link): string =>
+const linkedPage = (link: Link, tenantName: string): string =>
   layout(
     'Linked',
     html`<h1>Linked</h1>
-<p class="ok">Your Facebook Page <strong>${link.pageName}</strong> is now linked to the WhatsApp number <strong>${link.displayPhoneNumber}</strong>.</p>
+<p class="ok">Your Facebook Page <strong>${link.pageName}</strong> is now linked to the WhatsApp number <strong>${link.displayPhoneNumber}</strong>, for <strong>${tenantName}</strong>.</p>
 <p>Sync is <strong>off</strong>: turn it on in your app when you are ready, and choose which fields to copy.</p>
 ${link.unsupported.map((field) => html`<p class="muted">Note: ${field.reason}</p>`)}
 <p class="muted">Link id: <code>${link.linkId}</code>. You can close this window.</p>`
@@ -132,5 +160,13 @@ const deletionStatusPage = (request: DeletionRequest): string =>
 <p class="muted">Requested ${request.requestedAt}, completed ${request.completedAt}. Confirmation code <code>${request.confirmationCode}</code>.</p>`
   );
 
-export type { ErrorView, PickerView };
-export { deletionStatusPage, errorPage, layout, linkedPage, missingScopesPage, pickerPage };
+export type { ErrorView, PickerView, SignInPageView };
+export {
+  deletionStatusPage,
+  errorPage,
+  layout,
+  linkedPage,
+  missingScopesPage,
+  pickerPage,
+  signInPage,
+};

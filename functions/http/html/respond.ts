@@ -13,6 +13,7 @@ const TITLES: Record<string, string> = {
   token_rejected: 'The sign-in did not complete',
   selection_invalid: 'This form was already used',
   selection_expired: 'This form expired',
+  oauth_browser_mismatch: 'This sign-in belongs to another browser',
   meta_token_invalid: 'Facebook no longer accepts this sign-in',
   deletion_request_not_found: 'Unknown deletion request',
 };

@@ -6,6 +6,7 @@ import {
   graphClient,
   ids,
   linkRepository,
+  quotaCounter,
   tokenVault,
 } from '../../adapters/wiring.js';
 import { createLink } from '../../core/linking/links.js';
@@ -26,7 +27,12 @@ const deps = {
  * 404 (grant, Page or number out of reach), 409 (Page or number already linked).
  */
 export const handler = httpRoute(
-  { access: 'tenant', body: createLinkBody, maxBodyBytes: MAX_BODY_BYTES },
+  {
+    access: 'tenant',
+    body: createLinkBody,
+    maxBodyBytes: MAX_BODY_BYTES,
+    quotaCounter: quotaCounter(),
+  },
   async ({ tenant, body }) => {
     const link = await createLink(deps, tenant, body);
     return {

@@ -1,6 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
-import { grantRepository, graphClient, linkRepository, tokenVault } from '../../adapters/wiring.js';
+import {
+  grantRepository,
+  graphClient,
+  linkRepository,
+  quotaCounter,
+  tokenVault,
+} from '../../adapters/wiring.js';
 import { unlink } from '../../core/linking/links.js';
 import { linkParams } from './schemas.js';
 
@@ -16,7 +22,7 @@ const deps = {
  * and revokes the app on Meta if it was the user's last link. Answers what it did.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams },
+  { access: 'tenant', params: linkParams, quotaCounter: quotaCounter() },
   async ({ tenant, params, log }) => {
     const result = await unlink(deps, tenant, params.linkId);
     if (result.revocation === 'failed') log.warn('revocation on Meta failed', { ...result });

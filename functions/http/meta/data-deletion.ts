@@ -1,5 +1,6 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import {
+  callbackLedger,
   clock,
   deletionRepository,
   grantRepository,
@@ -15,6 +16,7 @@ const deps = {
   links: linkRepository(),
   grants: grantRepository(),
   deletions: deletionRepository(),
+  callbacks: callbackLedger(),
   ids,
   clock,
   publicBaseUrl: publicBaseUrl(),

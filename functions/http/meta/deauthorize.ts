@@ -1,14 +1,26 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { grantRepository, linkRepository, metaAppSecret } from '../../adapters/wiring.js';
+import {
+  callbackLedger,
+  clock,
+  grantRepository,
+  linkRepository,
+  metaAppSecret,
+} from '../../adapters/wiring.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 
-const deps = { links: linkRepository(), grants: grantRepository() };
+const deps = {
+  links: linkRepository(),
+  grants: grantRepository(),
+  callbacks: callbackLedger(),
+  clock,
+};
 const appSecret = metaAppSecret();
 
 /**
  * POST /meta/deauthorize (public: Meta calls it, proving itself with signed_request): the user removed
- * the app, so their links and grants go, in every tenant. 400 for a bad signature.
+ * the app, so their links and grants go, in every tenant. 400 for a bad signature or a request older
+ * than the replay window; a repeat answers the first result.
  */
 export const handler = httpRoute(
   {

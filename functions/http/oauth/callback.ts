@@ -1,3 +1,4 @@
+import { signInCookie } from '../../adapters/http/cookies.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
 import {
@@ -27,16 +28,20 @@ const deps = {
   oauth: oauthSettings(),
   publicBaseUrl: publicBaseUrl(),
 };
+const cookie = signInCookie(deps.publicBaseUrl);
 
 /**
- * GET /oauth/callback (public: Meta redirects the browser here): completes the sign-in and shows the
- * Page and number picker, or a page saying what went wrong.
+ * GET /oauth/callback (public: Meta redirects the browser here): completes the sign-in, if it came
+ * back in the browser that began it (its sign-in cookie), and shows the Page and number picker, or
+ * a page saying what went wrong.
  */
 export const handler = httpRoute(
   { access: 'public', query: callbackQuery },
-  async ({ query, requestId, log }) => {
+  async ({ query, cookies, requestId, log }) => {
     try {
+      const browserKey = cookie.read(cookies);
       const result = await completeAuthorization(deps, {
+        browserKey,
         state: query.state,
         code: query.code,
         error: query.error,
@@ -47,11 +52,14 @@ export const handler = httpRoute(
       return {
         status: 200,
         html: pickerPage({
+          tenantName: result.tenantName,
           assets: result.assets,
           selectionId: result.selectionId,
           expiresAt: result.selectionExpiresAt,
           action: `${deps.publicBaseUrl}/oauth/select`,
         }),
+        // Renewed so it outlives the picker, which it must be posted with.
+        ...(browserKey ? { cookies: [cookie.set(browserKey)] } : {}),
       };
     } catch (error) {
       return htmlError(error, requestId, log);

@@ -16,4 +16,10 @@ const selectionForm = z.looseObject({
   phoneNumberId: z.optional(z.string().check(z.maxLength(64))),
 });
 
-export { callbackQuery, selectionForm };
+/** GET /oauth/begin?state=… as the client app's link carries it. */
+const beginQuery = z.looseObject({ state: z.optional(z.string().check(z.maxLength(512))) });
+
+/** The begin page's form. */
+const beginForm = z.looseObject({ state: z.optional(z.string().check(z.maxLength(512))) });
+
+export { beginForm, beginQuery, callbackQuery, selectionForm };

@@ -1,3 +1,4 @@
+import { signInCookie } from '../../adapters/http/cookies.js';
 import { statusOf } from '../../adapters/http/error-response.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
@@ -29,24 +30,30 @@ const deps = {
   oauth: oauthSettings(),
   publicBaseUrl: publicBaseUrl(),
 };
+const cookie = signInCookie(deps.publicBaseUrl);
 
 /**
- * POST /oauth/select (public: the browser has no JWT; the single-use selection id stands in for it):
- * links the chosen Page and number, or shows the picker again with the reason.
+ * POST /oauth/select (public: the browser has no JWT; the single-use selection id, bound to the
+ * browser's sign-in cookie, stands in for it): links the chosen Page and number, or shows the picker
+ * again with the reason.
  */
 export const handler = httpRoute(
   { access: 'public', body: selectionForm, bodyFormat: 'form', maxBodyBytes: MAX_BODY_BYTES },
-  async ({ body, requestId, log }) => {
+  async ({ body, cookies, requestId, log }) => {
     try {
       const result = await completeSelection(deps, {
+        browserKey: cookie.read(cookies),
         selectionId: body.selection,
         pageId: body.pageId,
         phoneNumberId: body.phoneNumberId,
       });
-      if (result.kind === 'linked') return { status: 201, html: linkedPage(result.link) };
+      if (result.kind === 'linked') {
+        return { status: 201, html: linkedPage(result.link, result.tenantName) };
+      }
       return {
         status: statusOf(result.problem),
         html: pickerPage({
+          tenantName: result.tenantName,
           assets: result.assets,
           selectionId: result.selectionId,
           expiresAt: result.selectionExpiresAt,

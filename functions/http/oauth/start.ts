@@ -4,6 +4,7 @@ import {
   ids,
   oauthSettings,
   publicBaseUrl,
+  quotaCounter,
   sessionRepository,
 } from '../../adapters/wiring.js';
 import { startLinking } from '../../core/linking/oauth.js';
@@ -19,9 +20,12 @@ const deps = {
 
 /**
  * POST /links/oauth/start (tenant): opens a sign-in with Facebook for the caller's tenant and answers
- * the dialog URL to send the user's browser to.
+ * Tandem's begin URL to send the user's browser to (which names the tenant and leads on to Meta).
  */
 export const handler = httpRoute(
-  { access: 'tenant', maxBodyBytes: MAX_BODY_BYTES },
-  async ({ tenant }) => ({ status: 200, json: await startLinking(deps, tenant) })
+  { access: 'tenant', maxBodyBytes: MAX_BODY_BYTES, quotaCounter: quotaCounter() },
+  async ({ tenant, tenantName }) => ({
+    status: 200,
+    json: await startLinking(deps, { tenantId: tenant, tenantName }),
+  })
 );

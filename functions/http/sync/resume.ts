@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { syncRequestDeps } from '../../adapters/wiring.js';
+import { quotaCounter, syncRequestDeps } from '../../adapters/wiring.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { resumeSync } from '../../core/sync/requests.js';
 import { etagOf, linkParams, versionOfIfMatch } from '../links/schemas.js';
@@ -13,7 +13,13 @@ const deps = syncRequestDeps();
  * `relink_required` for a rejected token, 409 `version_mismatch` when If-Match is stale.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, body: resumeBody, maxBodyBytes: MAX_BODY_BYTES },
+  {
+    access: 'tenant',
+    params: linkParams,
+    body: resumeBody,
+    maxBodyBytes: MAX_BODY_BYTES,
+    quotaCounter: quotaCounter(),
+  },
   async ({ tenant, params, body, headers }) => {
     const expectedVersion = versionOfIfMatch(headers['if-match']) ?? body.version;
     const { link, ...job } = await resumeSync(deps, tenant, params.linkId, {

@@ -1,6 +1,7 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -13,7 +14,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../../shared/functions.js';
-import type { RouteSpec } from '../../shared/routes.js';
+import { type RouteSpec, type RouteThrottle, THROTTLES, throttleOf } from '../../shared/routes.js';
 
 /** Props of {@link Api}. */
 interface ApiProps {
@@ -25,11 +26,12 @@ interface ApiProps {
   /** Accepted `aud` values of tenant JWTs. */
   jwtAudience: string[];
   /**
-   * Stage-wide throttle. HTTP APIs have no per-client throttling, so this protects the account's
-   * Lambda concurrency; per-tenant quotas are Tandem's own.
-   * @default { rateLimit: 50, burstLimit: 100 }
+   * The throttle of every tenant route (and the stage default). HTTP APIs have no per-client
+   * throttling, so this protects the account's Lambda concurrency; per-tenant quotas are Tandem's
+   * own. Public routes carry their own throttle in the route table.
+   * @default THROTTLES.tenant (infra/shared/routes.ts)
    */
-  throttle?: { rateLimit: number; burstLimit: number };
+  throttle?: RouteThrottle;
   /**
    * @default RetentionDays.ONE_MONTH
    */
@@ -62,8 +64,8 @@ const ACCESS_LOG_FIELDS = {
 /**
  * The HTTP API (payload format 2.0), built route by route from the route table. `tenant` routes sit
  * behind a JWT authorizer; `public` routes have none, and each one's cdk-nag APIG4 acknowledgement is
- * the route's own `publicReason`. One `$default` stage with access logs and a stage-wide throttle;
- * no CORS (the API is called by servers and Meta, not browsers, until a client needs it).
+ * the route's own `publicReason`. One `$default` stage with access logs and a throttle per route
+ * (the route table's for public routes, `throttle` for tenant routes); no CORS (the API is called by servers and Meta, not browsers, until a client needs it).
  */
 class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -82,7 +84,7 @@ class Api extends Construct {
       retention: props.accessLogRetention ?? RetentionDays.ONE_MONTH,
       ...(props.accessLogRemovalPolicy ? { removalPolicy: props.accessLogRemovalPolicy } : {}),
     });
-    const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
+    const throttle = props.throttle ?? THROTTLES.tenant;
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -111,7 +113,16 @@ class Api extends Construct {
       return integration;
     };
 
+    // One bucket per route key: a flood of one route throttles that route alone. The stage must be
+    // created after the routes its settings name.
+    const routeSettings: Record<string, unknown> = {};
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
     for (const route of props.routes) {
+      const { rateLimit, burstLimit } = route.access === 'public' ? throttleOf(route) : throttle;
+      routeSettings[`${route.method} ${route.path}`] = {
+        ThrottlingRateLimit: rateLimit,
+        ThrottlingBurstLimit: burstLimit,
+      };
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -119,6 +130,7 @@ class Api extends Construct {
         authorizer: route.access === 'tenant' ? authorizer : new HttpNoneAuthorizer(),
       });
       if (!httpRoute) throw new Error(`No route was created for ${route.method} ${route.path}`);
+      cfnStage.node.addDependency(httpRoute);
       if (route.access === 'public') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -126,6 +138,7 @@ class Api extends Construct {
         });
       }
     }
+    cfnStage.routeSettings = routeSettings;
   }
 }
 

@@ -9,6 +9,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PROBE_KEY } from '../../../functions/adapters/probes.js';
 import {
   type FunctionName,
   type FunctionSpec,
@@ -59,6 +60,12 @@ interface FunctionsProps {
    * @default the shared specs in infra/shared/functions.ts
    */
   specs?: Record<FunctionName, FunctionSpec>;
+  /**
+   * Whether the specs' reserved concurrency is applied. Off only for an account whose concurrency
+   * limit is too low to reserve any (new accounts may start at 10; Lambda keeps 100 unreserved).
+   * @default true
+   */
+  reserveConcurrency?: boolean;
 }
 
 /**
@@ -91,6 +98,9 @@ class Functions extends Construct {
       timeout: Duration.seconds(spec.timeoutSeconds),
       memorySize: spec.memoryMb,
       environment: props.environment,
+      ...(spec.reservedConcurrency !== undefined && props.reserveConcurrency !== false
+        ? { reservedConcurrentExecutions: spec.reservedConcurrency }
+        : {}),
       ...(deadLetterQueue ? { deadLetterQueue } : {}),
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
@@ -100,6 +110,12 @@ class Functions extends Construct {
     for (const [table, access] of Object.entries(needs.tables ?? {})) {
       const { table: built, spec: tableSpec, indexNames } = props.tables[table as TableName];
       fn.bindTable(built, access, tableSpec.envVar, indexNames);
+    }
+    if (needs.probes) {
+      for (const { table: built, spec: tableSpec } of Object.values(props.tables)) {
+        fn.bindTableProbe(built, tableSpec.envVar, PROBE_KEY);
+      }
+      fn.bindQueueProbe(props.syncQueue.queue, props.syncQueue.spec.envVar);
     }
     if (needs.tokenKey) fn.bindKey(props.tokenKey, needs.tokenKey);
     if (needs.metaAppSecret) fn.bindSecret(props.metaAppSecret);

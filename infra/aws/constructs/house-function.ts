@@ -14,12 +14,15 @@ type TableAccess = 'read' | 'readWrite';
 type QueueAccess = 'send' | 'consume';
 type KeyAccess = 'encrypt' | 'decrypt' | 'encryptDecrypt';
 
-/** Item-level reads. No PartiQL and no stream actions: nothing in Tandem uses them. */
+/**
+ * Item-level reads. No Scan: every read names its partition (a tenant, a Page, a shard), so a
+ * compromised function cannot page through every tenant's items; the reconciler walks the sparse
+ * byShard index with Query. No PartiQL and no stream actions: nothing in Tandem uses them.
+ */
 const TABLE_READ = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
-  'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
@@ -176,11 +179,36 @@ class HouseFunction extends NodejsFunction {
     if (indexNames.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({
-          actions: ['dynamodb:Query', 'dynamodb:Scan'],
+          actions: ['dynamodb:Query'],
           resources: indexNames.map((name) => `${table.tableArn}/index/${name}`),
         })
       );
     }
+    return this;
+  }
+
+  /**
+   * Gives the function the table's name in `envVar` and a GetItem of one key only, for a readiness
+   * probe: the grant is conditioned on the partition key being `probeKey`, so nothing else is read.
+   */
+  bindTableProbe(table: ITable, envVar: string, probeKey: string): this {
+    this.addEnvironment(envVar, table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [probeKey] } },
+      })
+    );
+    return this;
+  }
+
+  /** Gives the function the queue URL in `envVar` and only GetQueueAttributes, for a probe. */
+  bindQueueProbe(queue: IQueue, envVar: string): this {
+    this.addEnvironment(envVar, queue.queueUrl);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [queue.queueArn] })
+    );
     return this;
   }
 

@@ -69,6 +69,9 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
   META_APP_ID: ctx.appId,
   PUBLIC_BASE_URL: ctx.apiUrl,
   ...(ctx.graphTimeoutMs ? { GRAPH_TIMEOUT_MS: String(ctx.graphTimeoutMs) } : {}),
+  // The sandbox serves the CDN files Meta's URLs point to, on loopback: the only origin a download
+  // may reach without the public-address rule (functions/adapters/net/guarded-fetch.ts).
+  TRUSTED_FETCH_ORIGINS: new URL(ctx.sandboxUrl).origin,
 });
 
 /**
@@ -80,6 +83,12 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
   const env = baseEnv(ctx);
   for (const name of Object.keys(spec.needs.tables ?? {}) as TableName[]) {
     env[tables[name].envVar] = ctx.tables[name];
+  }
+  if (spec.needs.probes) {
+    for (const name of Object.keys(tables) as TableName[]) {
+      env[tables[name].envVar] = ctx.tables[name];
+    }
+    env[queues.sync.envVar] = ctx.queues.sync.url;
   }
   if (spec.needs.syncQueue) {
     env[queues.sync.envVar] = ctx.queues.sync.url;

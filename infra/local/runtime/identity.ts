@@ -22,6 +22,8 @@ const ALGORITHM = 'RS256';
 
 interface DevTokenRequest {
   tenantId: string;
+  /** More claims, or other values for the usual ones (`tenant_id: 0` makes a non-string tenant). */
+  claims?: Record<string, unknown>;
   sub?: string;
   /** Default one hour. Negative values make already-expired tokens (for tests). */
   ttlSeconds?: number;
@@ -43,6 +45,7 @@ const signDevToken = async (signer: TokenSigner, request: DevTokenRequest): Prom
   return new SignJWT({
     tenant_id: request.tenantId,
     ...(request.scopes?.length ? { scope: request.scopes.join(' ') } : {}),
+    ...request.claims,
   })
     .setProtectedHeader({ alg: ALGORITHM, kid: signer.privateJwk.kid ?? 'dev', typ: 'JWT' })
     .setIssuer(signer.issuer)
@@ -60,19 +63,34 @@ type AuthorizerResult =
   | { ok: false; description: string };
 
 /**
- * API Gateway hands claims to the function as strings: numbers and booleans stringified, arrays as
- * "[a b]". Mirrored here so handlers are tested against what they will really receive.
+ * API Gateway's HTTP API JWT authorizer hands the function every claim as a string, whatever its JSON
+ * type: strings as they are, numbers and booleans as their JSON text ("0", "true"), arrays in a
+ * bracketed, space-separated form ("[admin editor]", not JSON), objects as JSON text, and a
+ * null-valued claim not at all. So a token's `"tenant_id": 0` and `"tenant_id": "0"` reach the function
+ * as the same "0". Mirrored here so handlers are tested against what they will really receive.
+ *
+ * AWS documents no more than that claims arrive as strings (payload format 2.0,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html,
+ * where `claims` is a string map); the rendering of each type is as observed against real HTTP APIs:
+ * https://github.com/awsdocs/amazon-api-gateway-developer-guide/issues/113 (numeric `exp`, `iat` as
+ * strings) and https://github.com/floci-io/floci/pull/2011 (measured in 2026: arrays as `[a b]`, null
+ * claims omitted, objects as JSON). REST APIs' JWT authorizer keeps JSON types; HTTP APIs' does not.
  */
+const gatewayClaimValue = (value: unknown): string | undefined => {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    return `[${value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(' ')}]`;
+  }
+  return JSON.stringify(value);
+};
+
 const toGatewayClaims = (payload: JWTPayload): AuthorizerClaims =>
   Object.fromEntries(
-    Object.entries(payload).map(([name, value]) => [
-      name,
-      Array.isArray(value)
-        ? `[${value.join(' ')}]`
-        : typeof value === 'object' && value !== null
-          ? JSON.stringify(value)
-          : String(value),
-    ])
+    Object.entries(payload).flatMap(([name, value]) => {
+      const rendered = gatewayClaimValue(value);
+      return rendered === undefined ? [] : [[name, rendered]];
+    })
   );
 
 interface Authorizer {
@@ -137,4 +155,11 @@ const createDevIdentity = async (
 };
 
 export type { Authorizer, AuthorizerResult, DevIdentity, DevTokenRequest, TokenSigner };
-export { createAuthorizer, createDevIdentity, DEV_AUDIENCE, DEV_ISSUER, signDevToken };
+export {
+  createAuthorizer,
+  createDevIdentity,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  signDevToken,
+  toGatewayClaims,
+};

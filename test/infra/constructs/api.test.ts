@@ -18,6 +18,7 @@ const ROUTES: RouteSpec[] = [
     summary: 'Meta webhooks',
     publicReason:
       'Called by Meta; authenticated by the X-Hub-Signature-256 HMAC over the raw body.',
+    throttle: { rateLimit: 300, burstLimit: 600 },
   },
 ];
 

@@ -454,4 +454,34 @@ describe('Function: createClickToWhatsAppAd', () => {
       expect(response.status).toBe(413);
     });
   });
+
+  it.each([
+    ['loopback by name', 'https://localhost/ad.png', 'host_not_public'],
+    [
+      'the instance metadata service',
+      'https://169.254.169.254/latest/meta-data/',
+      'host_not_public',
+    ],
+    ['IPv6 loopback', 'https://[::1]/ad.png', 'host_not_public'],
+    ['a private network', 'https://10.0.0.7/ad.png', 'host_not_public'],
+    ['loopback by address', 'https://127.0.0.1/health', 'host_not_public'],
+    ['another port on loopback', 'https://127.0.0.1:8000/', 'url_not_allowed'],
+  ])('refuses an image URL to %s with one neutral 400, not a 503', async (_what, url, reason) => {
+    // Prepare
+    const body = adBody(linked);
+
+    // Act
+    const response = await createAd(linked, newKey(), {
+      ...body,
+      creative: { ...body.creative, image: { url } },
+    });
+
+    // Assess
+    const answer = await bodyOf(response);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(answer.error).toMatchObject({ code: 'image_unusable', details: { reason } });
+    expect(answer.error.message).not.toMatch(/Meta is temporarily unavailable/);
+    expect(await countLive(linked)).toEqual({ campaigns: 0, adsets: 0, adcreatives: 0, ads: 0 });
+  });
 });

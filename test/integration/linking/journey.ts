@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { api, useSystem } from '../../helpers/system.js';
+import { api, devToken, useSystem } from '../../helpers/system.js';
 
 /**
  * The linking journey over HTTP, as a browser would walk it, for integration tests: a fresh sandbox
@@ -54,12 +54,103 @@ const formValue = (html: string, name: string): string => {
   return match[1];
 };
 
-const startLinking = async (
-  tenant: string
+/**
+ * A browser's cookie jar, as far as the linking journey needs one: it keeps what Tandem's pages set
+ * and sends it back. Tests of the browser binding use a second one.
+ */
+interface Browser {
+  cookies: Map<string, string>;
+}
+
+const newBrowser = (): Browser => ({ cookies: new Map() });
+
+/** The browser the journey runs in unless a test says otherwise. */
+const defaultBrowser = newBrowser();
+
+const cookieHeader = (browser: Browser): Record<string, string> =>
+  browser.cookies.size === 0
+    ? {}
+    : {
+        cookie: [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      };
+
+const keepCookies = (browser: Browser, response: Response): void => {
+  for (const setCookie of response.headers.getSetCookie()) {
+    const [pair = ''] = setCookie.split(';');
+    const separator = pair.indexOf('=');
+    browser.cookies.set(pair.slice(0, separator).trim(), pair.slice(separator + 1).trim());
+  }
+};
+
+/** Fetches a Tandem page as `browser`: its cookies go along, the ones set come back into it. */
+const browse = async (url: string, browser: Browser, init: RequestInit = {}): Promise<Response> => {
+  const response = await fetch(url, {
+    ...init,
+    redirect: 'manual',
+    headers: { ...cookieHeader(browser), ...(init.headers as Record<string, string>) },
+  });
+  keepCookies(browser, response);
+  return response;
+};
+
+/** POST /links/oauth/start as the client app calls it: answers Tandem's begin URL. */
+const requestSignIn = async (
+  tenant: string,
+  options: { tenantName?: string } = {}
 ): Promise<{ authorizeUrl: string; expiresAt: string }> => {
-  const response = await api('/links/oauth/start', { tenant, method: 'POST' });
+  const token = await devToken({
+    tenantId: tenant,
+    ...(options.tenantName ? { claims: { tenant_name: options.tenantName } } : {}),
+  });
+  const response = await api('/links/oauth/start', {
+    authorization: `Bearer ${token}`,
+    method: 'POST',
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as { authorizeUrl: string; expiresAt: string };
+};
+
+/** Opens the begin page as `browser`: the page, and its form's fields. */
+const openBegin = async (
+  beginUrl: string,
+  browser: Browser = defaultBrowser
+): Promise<{ status: number; html: string }> => {
+  const response = await browse(beginUrl, browser);
+  return { status: response.status, html: await response.text() };
+};
+
+/** Posts the begin page's form as `browser`; answers the status and where it redirects. */
+const continueBegin = async (
+  state: string,
+  browser: Browser = defaultBrowser
+): Promise<{ status: number; location: string; html: string }> => {
+  const response = await browse(`${useSystem().urls.api}/oauth/begin`, browser, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ state }).toString(),
+  });
+  return {
+    status: response.status,
+    location: response.headers.get('location') ?? '',
+    html: await response.text(),
+  };
+};
+
+/**
+ * Starts a sign-in for `tenant` and walks Tandem's begin page as `browser`, as a user would: answers
+ * the Meta dialog URL it leads to (`authorizeUrl`) and the begin URL the API answered.
+ */
+const startLinking = async (
+  tenant: string,
+  options: { tenantName?: string; browser?: Browser } = {}
+): Promise<{ authorizeUrl: string; beginUrl: string; expiresAt: string }> => {
+  const browser = options.browser ?? defaultBrowser;
+  const { authorizeUrl: beginUrl, expiresAt } = await requestSignIn(tenant, options);
+  const page = await openBegin(beginUrl, browser);
+  expect(page.status, page.html).toBe(200);
+  const continued = await continueBegin(formValue(page.html, 'state'), browser);
+  expect(continued.status, continued.html).toBe(303);
+  return { authorizeUrl: continued.location, beginUrl, expiresAt };
 };
 
 /**
@@ -88,9 +179,12 @@ const consent = async (
   return answer.headers.get('location') ?? '';
 };
 
-/** Follows Meta's redirect to Tandem's callback. */
-const openCallback = async (callbackUrl: string): Promise<{ status: number; html: string }> => {
-  const response = await fetch(callbackUrl, { redirect: 'manual' });
+/** Follows Meta's redirect to Tandem's callback, in `browser`. */
+const openCallback = async (
+  callbackUrl: string,
+  browser: Browser = defaultBrowser
+): Promise<{ status: number; html: string }> => {
+  const response = await browse(callbackUrl, browser);
   return { status: response.status, html: await response.text() };
 };
 
@@ -100,11 +194,12 @@ const signIn = async (tenant: string): Promise<{ status: number; html: string }>
   return openCallback(await consent(authorizeUrl));
 };
 
-/** Posts the picker form. */
+/** Posts the picker form, from `browser`. */
 const submitPicker = async (
-  fields: Record<string, string>
+  fields: Record<string, string>,
+  browser: Browser = defaultBrowser
 ): Promise<{ status: number; html: string }> => {
-  const response = await fetch(`${useSystem().urls.api}/oauth/select`, {
+  const response = await browse(`${useSystem().urls.api}/oauth/select`, browser, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
@@ -142,9 +237,9 @@ interface LinkJson {
   sync: { enabled: boolean; fields: Record<string, boolean> };
 }
 
-/** Signs in and links the user's first Page and number through the JSON API. */
-const linkThroughApi = async (tenant: string) => {
-  const signedIn = await signInForGrant(tenant);
+/** Signs in (a fresh user unless `user` is given) and links its first Page and number. */
+const linkThroughApi = async (tenant: string, options: { user?: SandboxUser } = {}) => {
+  const signedIn = await signInForGrant(tenant, options);
   const { user, grantId } = signedIn;
   const response = await api('/links', {
     tenant,
@@ -157,14 +252,18 @@ const linkThroughApi = async (tenant: string) => {
 /** A unique tenant id per test, so list assertions see only the test's own data. */
 const aTenant = (name: string): string => `${name}-${Math.random().toString(36).slice(2, 10)}`;
 
-export type { LinkJson, SandboxUser };
+export type { Browser, LinkJson, SandboxUser };
 export {
   aTenant,
   consent,
+  continueBegin,
   formValue,
   linkThroughApi,
+  newBrowser,
   newSandboxUser,
+  openBegin,
   openCallback,
+  requestSignIn,
   restoreDemoUser,
   sandbox,
   sandboxJson,

@@ -140,6 +140,79 @@ describe('Route: POST /meta/data-deletion', () => {
   });
 });
 
+/** A signed_request as Meta would sign it, `ageSeconds` ago. */
+const metaSigned = (userId: string, ageSeconds = 0) =>
+  signRequest(
+    {
+      algorithm: 'HMAC-SHA256',
+      user_id: userId,
+      issued_at: Math.floor(Date.now() / 1000) - ageSeconds,
+    },
+    useSystem().env.META_APP_SECRET ?? ''
+  );
+
+describe('Replays of Meta’s callbacks', () => {
+  it.each(['/meta/deauthorize', '/meta/data-deletion'])(
+    '%s refuses a request older than an hour and deletes nothing',
+    async (path) => {
+      // Prepare
+      const tenant = aTenant('stale');
+      const { user } = await linkThroughApi(tenant);
+
+      // Act
+      const response = await postSignedRequest(path, metaSigned(user.userId, 2 * 3600));
+
+      // Assess
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'signed_request_expired'
+      );
+      const links = (await (await api('/links', { tenant })).json()) as { items: unknown[] };
+      expect(links.items).toHaveLength(1);
+    }
+  );
+
+  it('answers a replayed data-deletion request with its first code, sparing links made since', async () => {
+    // Prepare
+    const tenant = aTenant('replay');
+    const { user } = await linkThroughApi(tenant);
+    const signed = metaSigned(user.userId);
+    const first = await postSignedRequest('/meta/data-deletion', signed);
+    const firstAnswer = (await first.json()) as { confirmation_code: string };
+    await linkThroughApi(tenant, { user });
+
+    // Act
+    const replay = await postSignedRequest('/meta/data-deletion', signed);
+
+    // Assess
+    expect(first.status).toBe(200);
+    expect(replay.status).toBe(200);
+    expect(((await replay.json()) as { confirmation_code: string }).confirmation_code).toBe(
+      firstAnswer.confirmation_code
+    );
+    const links = (await (await api('/links', { tenant })).json()) as { items: unknown[] };
+    expect(links.items).toHaveLength(1);
+  });
+
+  it('answers a replayed deauthorize request without deleting links made since', async () => {
+    // Prepare
+    const tenant = aTenant('replay-deauth');
+    const { user } = await linkThroughApi(tenant);
+    const signed = metaSigned(user.userId);
+    expect((await postSignedRequest('/meta/deauthorize', signed)).status).toBe(200);
+    await linkThroughApi(tenant, { user });
+
+    // Act
+    const replay = await postSignedRequest('/meta/deauthorize', signed);
+
+    // Assess
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toMatchObject({ replayed: true });
+    const links = (await (await api('/links', { tenant })).json()) as { items: unknown[] };
+    expect(links.items).toHaveLength(1);
+  });
+});
+
 describe('Route: GET /meta/data-deletion/{code}', () => {
   it('answers 404 for an unknown code', async () => {
     // Act

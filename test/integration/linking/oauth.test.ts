@@ -4,27 +4,36 @@ import { api, awsClients, useSystem } from '../../helpers/system.js';
 import {
   aTenant,
   consent,
+  continueBegin,
   formValue,
+  newBrowser,
   newSandboxUser,
+  openBegin,
   openCallback,
+  requestSignIn,
   restoreDemoUser,
   signIn,
   startLinking,
+  submitPicker,
 } from './journey.js';
 
 afterAll(restoreDemoUser);
 
 describe('Route: POST /links/oauth/start', () => {
-  it('answers a dialog URL with a fixed redirect URI, state and an S256 challenge', async () => {
+  it("answers Tandem's begin URL, which leads to a dialog URL with a fixed redirect URI, state and S256", async () => {
     // Prepare
     const tenant = aTenant('start');
+    const system = useSystem();
 
     // Act
+    const started = await requestSignIn(tenant);
     const { authorizeUrl, expiresAt } = await startLinking(tenant);
 
     // Assess
+    const begin = new URL(started.authorizeUrl);
+    expect(`${begin.origin}${begin.pathname}`).toBe(`${system.urls.api}/oauth/begin`);
+    expect(begin.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const url = new URL(authorizeUrl);
-    const system = useSystem();
     expect(url.origin).toBe(new URL(system.urls.sandbox).origin);
     expect(url.pathname).toMatch(/^\/v\d+\.\d+\/dialog\/oauth$/);
     expect(url.searchParams.get('redirect_uri')).toBe(`${system.urls.api}/oauth/callback`);
@@ -46,7 +55,10 @@ describe('Route: POST /links/oauth/start', () => {
 
     // Assess
     const { authorizeUrl } = (await response.json()) as { authorizeUrl: string };
-    expect(new URL(authorizeUrl).searchParams.get('redirect_uri')).toBe(
+    expect(new URL(authorizeUrl).origin).toBe(useSystem().urls.api);
+    const page = await openBegin(authorizeUrl);
+    const continued = await continueBegin(formValue(page.html, 'state'));
+    expect(new URL(continued.location).searchParams.get('redirect_uri')).toBe(
       `${useSystem().urls.api}/oauth/callback`
     );
   });
@@ -57,6 +69,153 @@ describe('Route: POST /links/oauth/start', () => {
 
     // Assess
     expect(response.status).toBe(401);
+  });
+});
+
+describe('Route: GET /oauth/begin', () => {
+  it("names the tenant from the token's tenant_name claim and sets an HttpOnly, SameSite cookie", async () => {
+    // Prepare
+    const { authorizeUrl } = await requestSignIn(aTenant('begin'), {
+      tenantName: 'Acme <Agency>',
+    });
+
+    // Act
+    const response = await fetch(authorizeUrl, { redirect: 'manual' });
+    const html = await response.text();
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(html).toContain('Link your Facebook Page to Acme &lt;Agency&gt;');
+    expect(html).toContain('Continue with Facebook');
+    const [cookie] = response.headers.getSetCookie();
+    expect(cookie).toMatch(
+      /^tandem_signin=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=1800; HttpOnly; SameSite=Lax$/
+    );
+    expect(response.headers.get('content-security-policy')).toContain(
+      `form-action 'self' ${new URL(useSystem().urls.sandbox).origin}`
+    );
+  });
+
+  it('shows the tenant id when the token has no tenant_name', async () => {
+    // Prepare
+    const tenant = aTenant('nameless');
+    const { authorizeUrl } = await requestSignIn(tenant);
+
+    // Act
+    const page = await openBegin(authorizeUrl, newBrowser());
+
+    // Assess
+    expect(page.html).toContain(`Link your Facebook Page to ${tenant}`);
+  });
+
+  it('binds nothing when only fetched, as a link preview or mail scanner would', async () => {
+    // Prepare
+    await newSandboxUser();
+    const { authorizeUrl } = await requestSignIn(aTenant('preview'));
+    const scanner = newBrowser();
+    const user = newBrowser();
+    await openBegin(authorizeUrl, scanner);
+
+    // Act
+    const page = await openBegin(authorizeUrl, user);
+    const continued = await continueBegin(formValue(page.html, 'state'), user);
+
+    // Assess
+    expect(continued.status).toBe(303);
+    expect((await openCallback(await consent(continued.location), user)).status).toBe(200);
+  });
+});
+
+describe('Route: POST /oauth/begin', () => {
+  it('refuses a post without the sign-in cookie (another site’s form) and binds nothing', async () => {
+    // Prepare
+    const { authorizeUrl } = await requestSignIn(aTenant('csrf'));
+    const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+
+    // Act
+    const forged = await continueBegin(state, newBrowser());
+    const user = newBrowser();
+    await openBegin(authorizeUrl, user);
+    const genuine = await continueBegin(state, user);
+
+    // Assess
+    expect(forged.status).toBe(403);
+    expect(forged.html).toContain('oauth_browser_mismatch');
+    expect(genuine.status).toBe(303);
+  });
+
+  it('keeps a sign-in to the first browser that continued it', async () => {
+    // Prepare
+    const { authorizeUrl } = await requestSignIn(aTenant('second'));
+    const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+    const first = newBrowser();
+    const second = newBrowser();
+    await openBegin(authorizeUrl, first);
+    await openBegin(authorizeUrl, second);
+    await continueBegin(state, first);
+
+    // Act
+    const late = await continueBegin(state, second);
+
+    // Assess
+    expect(late.status).toBe(403);
+    expect(late.html).toContain('started in another browser');
+  });
+});
+
+describe('Browser binding of the sign-in (RFC 9700)', () => {
+  it('refuses a callback opened in another browser: a phished admin grants nothing to the tenant', async () => {
+    // Prepare: the tenant continues in its own browser, then has the victim open the Meta URL.
+    await newSandboxUser();
+    const tenant = aTenant('phisher');
+    const attacker = newBrowser();
+    const { authorizeUrl } = await startLinking(tenant, { browser: attacker });
+    const victim = newBrowser();
+
+    // Act
+    const page = await openCallback(await consent(authorizeUrl), victim);
+
+    // Assess
+    expect(page.status).toBe(403);
+    expect(page.html).toContain('oauth_browser_mismatch');
+    const grants = (await (await api('/grants', { tenant })).json()) as { items: unknown[] };
+    expect(grants.items).toEqual([]);
+  });
+
+  it('refuses the picker posted from another browser and links nothing', async () => {
+    // Prepare
+    const user = await newSandboxUser();
+    const tenant = aTenant('picker-elsewhere');
+    const page = await signIn(tenant);
+
+    // Act
+    const elsewhere = await submitPicker(
+      {
+        selection: formValue(page.html, 'selection'),
+        pageId: user.pageIds[0] ?? '',
+        phoneNumberId: user.phoneNumberIds[0] ?? '',
+      },
+      newBrowser()
+    );
+
+    // Assess
+    expect(elsewhere.status).toBe(403);
+    const links = (await (await api('/links', { tenant })).json()) as { items: unknown[] };
+    expect(links.items).toEqual([]);
+  });
+
+  it('names the tenant on the picker before anything is linked', async () => {
+    // Prepare
+    await newSandboxUser();
+    const tenant = aTenant('named');
+    const { authorizeUrl } = await startLinking(tenant, { tenantName: 'Acme Agency' });
+
+    // Act
+    const page = await openCallback(await consent(authorizeUrl));
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('They will be linked for <strong>Acme Agency</strong>');
   });
 });
 

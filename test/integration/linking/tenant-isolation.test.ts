@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functions } from '../../../infra/shared/functions.js';
 import { routes } from '../../../infra/shared/routes.js';
-import { api } from '../../helpers/system.js';
+import { api, devToken } from '../../helpers/system.js';
 import {
   aTenant,
   consent,
@@ -134,6 +134,23 @@ describe('Tenant isolation of the linking routes', () => {
     // Assess
     expect(response.status).toBe(400);
     expect(await errorCode(response)).toBe('invalid_cursor');
+  });
+
+  it.each([
+    ['null', null],
+    ['0', 0],
+    ['true', true],
+    ['a list', ['demo']],
+  ])('refuses a token whose tenant_id is %s, not a string, with 403', async (_, value) => {
+    // Prepare: the gateway stringifies claims as API Gateway does ("0", "true", "[demo]").
+    const token = await devToken({ tenantId: 'ignored', claims: { tenant_id: value } });
+
+    // Act
+    const response = await api('/links', { authorization: `Bearer ${token}` });
+
+    // Assess
+    expect(response.status).toBe(403);
+    expect(await errorCode(response)).toBe('tenant_claim_missing');
   });
 
   it('has a case for every tenant route of linking', () => {

@@ -81,6 +81,7 @@ describe('Gateway: payload 2.0 event over HTTP', () => {
       access: 'public',
       summary: 'echo',
       publicReason: 'test',
+      throttle: { rateLimit: 1, burstLimit: 1 },
     },
     {
       method: 'GET',
@@ -89,6 +90,7 @@ describe('Gateway: payload 2.0 event over HTTP', () => {
       access: 'public',
       summary: 'echo',
       publicReason: 'test',
+      throttle: { rateLimit: 1, burstLimit: 1 },
     },
     { method: 'GET', path: '/mine', fn: 'health', access: 'tenant', summary: 'echo' },
   ];

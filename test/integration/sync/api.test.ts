@@ -136,6 +136,32 @@ describe('Sync API', () => {
     expect((await syncStatus(tenant, link.linkId)).lastResult?.trigger).toBe('manual');
   });
 
+  it('answers 429 with Retry-After once one link has its syncs for the minute, and keeps other links going', async () => {
+    // Prepare
+    const tenant = aTenant('sync-quota');
+    const { link } = await linkWithSync(tenant);
+    const other = await linkWithSync(tenant);
+
+    // Act
+    const answers = [];
+    for (let request = 0; request < 7; request += 1) {
+      answers.push(await api(`/links/${link.linkId}/sync`, { tenant, method: 'POST' }));
+    }
+    const otherLink = await api(`/links/${other.link.linkId}/sync`, { tenant, method: 'POST' });
+
+    // Assess
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202, 202, 202, 429]);
+    const refused = answers[6] as Response;
+    const seconds = Number(refused.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(((await refused.json()) as { error: unknown }).error).toMatchObject({
+      code: 'quota_exceeded',
+      details: { quota: 'link_sync_requests', limit: 6, windowSeconds: 60 },
+    });
+    expect(otherLink.status).toBe(202);
+  });
+
   it('refuses sync now while sync is off or the link is paused, saying why', async () => {
     // Prepare
     const tenant = aTenant('sync-api');

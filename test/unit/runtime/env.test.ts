@@ -9,6 +9,8 @@ const ctx: EnvContext = {
     oauthState: 'tandem-local-oauth-state',
     idempotency: 'tandem-local-idempotency',
     driftReports: 'tandem-local-drift-reports',
+    metaCallbacks: 'tandem-local-meta-callbacks',
+    quotas: 'tandem-local-quotas',
   },
   queues: {
     sync: { url: 'http://q/sync', arn: 'arn:sync', dlqUrl: 'http://q/dlq', dlqArn: 'arn:dlq' },

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVault } from '../../../../functions/adapters/crypto/token-vault.js';
 import { createGrantRepository } from '../../../../functions/adapters/dynamodb/grants.js';
+import { openGrantToken } from '../../../../functions/core/linking/grants.js';
 import type { GrantRepository, TokenVault } from '../../../../functions/core/linking/ports.js';
 import { aGrant } from '../dynamodb/fixtures.js';
 import { createTestTable } from '../dynamodb/tables.js';
@@ -62,6 +64,34 @@ describe('Class: TokenVault with stored grants', () => {
     });
 
     // Assess
+    await expect(open).rejects.toThrow();
+  });
+
+  it('refuses a grant item copied whole, attributes and all, under another tenant’s key', async () => {
+    // Prepare: the copy still says tenant-a in its attributes; only its key says tenant-b.
+    const victim = aGrant({ tenantId: 'tenant-a' });
+    const context = {
+      tenantId: 'tenant-a',
+      grantId: victim.grantId,
+      purpose: 'meta_user_token' as const,
+    };
+    await grants.save({ ...victim, token: await vault.seal(TOKEN, context) });
+    const { Item } = await table.documentClient.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: { pk: 'TENANT#tenant-a', sk: `GRANT#${victim.grantId}` },
+      })
+    );
+    await table.documentClient.send(
+      new PutCommand({ TableName: table.tableName, Item: { ...Item, pk: 'TENANT#tenant-b' } })
+    );
+
+    // Act
+    const copy = await grants.get('tenant-b', victim.grantId);
+    const open = copy ? openGrantToken({ vault }, copy) : Promise.resolve('no copy');
+
+    // Assess
+    expect(copy?.tenantId).toBe('tenant-b');
     await expect(open).rejects.toThrow();
   });
 });

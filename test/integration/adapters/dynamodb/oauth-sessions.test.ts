@@ -1,29 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cryptoIds } from '../../../../functions/adapters/crypto/ids.js';
-import { createDeletionRequestRepository } from '../../../../functions/adapters/dynamodb/deletions.js';
 import { createOAuthSessionRepository } from '../../../../functions/adapters/dynamodb/oauth-sessions.js';
 import type { OAuthSessionRepository } from '../../../../functions/core/linking/ports.js';
 import { createTestTable } from './tables.js';
 
 let stateTable: Awaited<ReturnType<typeof createTestTable>>;
-let linksTable: Awaited<ReturnType<typeof createTestTable>>;
 let sessions: OAuthSessionRepository;
 
 beforeAll(async () => {
   stateTable = await createTestTable('oauthState');
-  linksTable = await createTestTable('links');
   sessions = createOAuthSessionRepository(stateTable.documentClient, stateTable.tableName);
 });
 
 afterAll(async () => {
   await stateTable?.drop();
-  await linksTable?.drop();
 });
 
 const anAuthorize = () => ({
   kind: 'authorize' as const,
   id: cryptoIds.sessionId(),
   tenantId: 'tenant-a',
+  tenantName: 'Acme Agency',
   codeVerifier: cryptoIds.codeVerifier(),
   expiresAt: 1_900_000_000,
 });
@@ -77,7 +74,9 @@ describe('Class: OAuthSessionRepository', () => {
         kind: 'selection' as const,
         id: cryptoIds.sessionId(),
         tenantId: 'tenant-a',
+        tenantName: 'Acme Agency',
         grantId: 'grt_00000000000000000000000000000001',
+        browserHash: 'h'.repeat(43),
         expiresAt: 1_900_000_000,
       };
       await sessions.put(session);
@@ -87,6 +86,64 @@ describe('Class: OAuthSessionRepository', () => {
 
       // Assess
       expect(consumed).toEqual(session);
+    });
+  });
+
+  describe('Method: bindBrowser', () => {
+    it('binds a session to the first browser only, and reads it back without consuming it', async () => {
+      // Prepare
+      const session = anAuthorize();
+      await sessions.put(session);
+
+      // Act
+      const first = await sessions.bindBrowser(session.id, 'first');
+      const same = await sessions.bindBrowser(session.id, 'first');
+      const other = await sessions.bindBrowser(session.id, 'second');
+      const read = await sessions.get('authorize', session.id);
+
+      // Assess
+      expect([first, same, other]).toEqual(['bound', 'bound', 'taken']);
+      expect(read).toEqual({ ...session, browserHash: 'first' });
+      expect(await sessions.consume('authorize', session.id)).toEqual(read);
+    });
+
+    it('lets exactly one of two browsers racing for a state bind it', async () => {
+      // Prepare
+      const session = anAuthorize();
+      await sessions.put(session);
+
+      // Act
+      const results = await Promise.all([
+        sessions.bindBrowser(session.id, 'one'),
+        sessions.bindBrowser(session.id, 'two'),
+      ]);
+
+      // Assess
+      expect(results.sort()).toEqual(['bound', 'taken']);
+    });
+
+    it('binds no unknown session, nor a selection', async () => {
+      // Prepare
+      const selection = {
+        kind: 'selection' as const,
+        id: cryptoIds.sessionId(),
+        tenantId: 'tenant-a',
+        tenantName: 'Acme',
+        grantId: 'grt_00000000000000000000000000000001',
+        browserHash: 'h',
+        expiresAt: 1_900_000_000,
+      };
+      await sessions.put(selection);
+
+      // Act
+      const results = [
+        await sessions.bindBrowser(cryptoIds.sessionId(), 'x'),
+        await sessions.bindBrowser(selection.id, 'x'),
+      ];
+
+      // Assess
+      expect(results).toEqual(['missing', 'missing']);
+      expect(await sessions.get('authorize', selection.id)).toBeUndefined();
     });
   });
 
@@ -105,30 +162,5 @@ describe('Class: OAuthSessionRepository', () => {
         tenantId: 'tenant-a',
       });
     });
-  });
-});
-
-describe('Class: DeletionRequestRepository', () => {
-  it('keeps a deletion request by its confirmation code', async () => {
-    // Prepare
-    const deletions = createDeletionRequestRepository(
-      linksTable.documentClient,
-      linksTable.tableName
-    );
-    const request = {
-      confirmationCode: cryptoIds.confirmationCode(),
-      status: 'completed' as const,
-      requestedAt: '2026-07-01T10:00:00.000Z',
-      completedAt: '2026-07-01T10:00:01.000Z',
-      deletedLinks: 1,
-      deletedGrants: 1,
-    };
-
-    // Act
-    await deletions.put(request);
-
-    // Assess
-    expect(await deletions.get(request.confirmationCode)).toEqual(request);
-    expect(await deletions.get(cryptoIds.confirmationCode())).toBeUndefined();
   });
 });

@@ -116,6 +116,8 @@ beforeAll(async () => {
     retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 50 },
     timeoutMs: 2_000,
     log: quietLog,
+    // The sandbox stands in for Meta's CDN on loopback: trusted explicitly, as `npm start` does.
+    trustedFetchOrigins: [sandbox.url],
   });
   await admin('POST', 'settings', { requireAppsecretProof: true });
   const { callback, verifier } = await authorise('setup');

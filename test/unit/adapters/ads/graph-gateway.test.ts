@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAdsGateway } from '../../../../functions/adapters/ads/graph-gateway.js';
 import { createGraphClient } from '../../../../functions/adapters/graph/index.js';
+import { FetchRefusedError } from '../../../../functions/adapters/net/guarded-fetch.js';
 import {
   NotFoundError,
   RateLimitError,
@@ -12,6 +13,17 @@ import { fakeFetch, fakeSleep, graphError, json, silentLog } from '../graph/fake
 const ACCOUNT = 'act_600000000000001';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
+/** What the guarded fetch answers for the ad image URL: bytes, or a refusal. */
+let imageReply: () => Promise<{ bytes: Uint8Array; contentType: string }>;
+const image = (bytes: Uint8Array, contentType = 'image/png') => {
+  imageReply = async () => ({ bytes, contentType });
+};
+const imageRefused = (error: FetchRefusedError) => {
+  imageReply = async () => {
+    throw error;
+  };
+};
+
 const gatewayWith = (...replies: Parameters<typeof fakeFetch>) => {
   const fake = fakeFetch(...replies);
   const client = createGraphClient({
@@ -19,6 +31,7 @@ const gatewayWith = (...replies: Parameters<typeof fakeFetch>) => {
     appId: '1000000000000001',
     appSecret: 'app-secret-0123456789',
     fetch: fake.fetch,
+    download: () => imageReply(),
     sleep: fakeSleep().sleep,
     random: () => 0,
     log: silentLog,
@@ -28,9 +41,6 @@ const gatewayWith = (...replies: Parameters<typeof fakeFetch>) => {
     requests: fake.requests,
   };
 };
-
-const image = (bytes: Uint8Array, type = 'image/png') =>
-  new Response(bytes, { status: 200, headers: { 'content-type': type } });
 
 describe('Function: createAdsGateway', () => {
   describe('Method: getPageWhatsApp', () => {
@@ -72,8 +82,8 @@ describe('Function: createAdsGateway', () => {
   describe('Method: uploadImageFromUrl', () => {
     it("downloads the image and uploads its bytes, answering Meta's hash", async () => {
       // Prepare
+      image(PNG);
       const { ads, requests } = gatewayWith(
-        image(PNG),
         json(200, { images: { 'x.png': { hash: 'abc123', url: 'https://cdn/x' } } })
       );
 
@@ -82,48 +92,53 @@ describe('Function: createAdsGateway', () => {
 
       // Assess
       expect(uploaded).toEqual({ hash: 'abc123' });
-      const upload = requests[1];
+      const upload = requests[0];
       expect(upload?.url.pathname).toBe(`/v26.0/${ACCOUNT}/adimages`);
       const body = JSON.parse(String(upload?.body));
       expect(Buffer.from(body.bytes, 'base64')).toEqual(Buffer.from(PNG));
       expect(body.name).toMatch(/^tandem-[0-9a-f]{16}\.png$/);
     });
 
-    it.each([
-      [
-        'a file that is not an image',
-        image(new TextEncoder().encode('<html>'), 'image/png'),
-        /JPEG or PNG/,
-      ],
-      [
-        'an image over the size limit',
-        image(new Uint8Array(100).fill(0xff)),
-        /larger than 64 bytes/,
-      ],
-      ['a URL that answers 404', new Response('gone', { status: 404 }), /HTTP 404/],
-    ])('refuses %s with a 400-class error and uploads nothing', async (_case, reply, message) => {
+    it('refuses a file that is not an image with a 400-class error and uploads nothing', async () => {
       // Prepare
-      const { ads, requests } = gatewayWith(reply);
+      image(new TextEncoder().encode('<html>'), 'image/png');
+      const { ads, requests } = gatewayWith();
 
       // Act
       const upload = ads.uploadImageFromUrl('token', ACCOUNT, 'https://cdn.example/x.png');
 
       // Assess
       await expect(upload).rejects.toThrow(ValidationError);
-      await expect(upload).rejects.toThrow(message);
-      expect(requests.filter((request) => request.method === 'POST')).toHaveLength(0);
+      await expect(upload).rejects.toThrow(/JPEG or PNG/);
+      expect(requests).toHaveLength(0);
     });
 
-    it('keeps a download the image host failed with 5xx retryable', async () => {
-      // Prepare
-      const { ads } = gatewayWith(new Response('busy', { status: 503 }));
+    it.each([
+      ['a URL that answers 404', new FetchRefusedError('bad_status', 'HTTP 404', 404)],
+      ['a host that is down (HTTP 503)', new FetchRefusedError('bad_status', 'HTTP 503', 503)],
+      ['an unreachable host', new FetchRefusedError('unreachable', 'could not be reached')],
+      ['a private address', new FetchRefusedError('host_not_public', 'not public')],
+      ['an oversized file', new FetchRefusedError('too_large', 'larger than 64 bytes')],
+    ])(
+      'answers %s as the caller’s 400 with the reason, never as Meta being down',
+      async (_case, refusal) => {
+        // Prepare
+        imageRefused(refusal);
+        const { ads, requests } = gatewayWith();
 
-      // Act
-      const upload = ads.uploadImageFromUrl('token', ACCOUNT, 'https://cdn.example/x.png');
+        // Act
+        const upload = ads.uploadImageFromUrl('token', ACCOUNT, 'https://cdn.example/x.png');
 
-      // Assess
-      await expect(upload).rejects.toMatchObject({ retryable: true });
-    });
+        // Assess
+        await expect(upload).rejects.toMatchObject({
+          code: 'image_unusable',
+          retryable: false,
+          details: { reason: refusal.reason },
+        });
+        await expect(upload).rejects.toThrow(ValidationError);
+        expect(requests).toHaveLength(0);
+      }
+    );
   });
 
   describe('Method: findByNameTag', () => {

@@ -119,6 +119,19 @@ describe('Function: createTokenVault (local key)', () => {
     await expect(open).rejects.toThrow();
   });
 
+  it.each([4, 12, 15])('refuses a GCM tag truncated to %i bytes', async (length) => {
+    // Prepare: a truncated prefix of the right tag would pass a check of only that many bytes.
+    const vault = localVault();
+    const sealed = await vault.seal(TOKEN, CONTEXT);
+    const tag = Buffer.from(sealed.tag, 'base64').subarray(0, length).toString('base64');
+
+    // Act
+    const open = vault.open({ ...sealed, tag }, CONTEXT);
+
+    // Assess
+    await expect(open).rejects.toThrow(/tag or IV has the wrong length/);
+  });
+
   it('refuses an envelope sealed under another local key', async () => {
     // Prepare
     const sealed = await localVault().seal(TOKEN, CONTEXT);

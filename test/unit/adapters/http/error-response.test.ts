@@ -75,4 +75,18 @@ describe('Function: errorResponse', () => {
       expect.objectContaining({ code: 'internal_error', requestId: 'req-1' })
     );
   });
+
+  it.each([
+    ['a typed error', new ValidationError('bad')],
+    ['a rate limit', new RateLimitError('slow down', 3)],
+    ['an unknown error', new Error('boom')],
+  ])('answers %s with the same nosniff and no-store headers as a success', (_what, error) => {
+    // Act
+    const { headers } = respond(error);
+
+    // Assess
+    expect(headers).toEqual(
+      expect.objectContaining({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' })
+    );
+  });
 });

@@ -1,7 +1,13 @@
 import { ConflictError, NotFoundError, UpstreamError } from '../../../../functions/core/errors.js';
 import type { LinkingDeps } from '../../../../functions/core/linking/deps.js';
 import type { Grant, Link, SealedToken } from '../../../../functions/core/linking/model.js';
+import {
+  completeAuthorization,
+  continueSignIn,
+  startLinking,
+} from '../../../../functions/core/linking/oauth.js';
 import type {
+  CallbackRecord,
   DeletionRequest,
   MetaPage,
   MetaPhoneNumber,
@@ -136,6 +142,18 @@ const fakeSessions = () => {
     put: async (session: OAuthSession) => {
       items.set(session.id, structuredClone(session));
     },
+    get: async <K extends OAuthSession['kind']>(kind: K, id: string) => {
+      const session = items.get(id);
+      if (!session || session.kind !== kind) return undefined;
+      return structuredClone(session) as Extract<OAuthSession, { kind: K }>;
+    },
+    bindBrowser: async (id: string, browserHash: string) => {
+      const session = items.get(id);
+      if (session?.kind !== 'authorize') return 'missing' as const;
+      if (session.browserHash && session.browserHash !== browserHash) return 'taken' as const;
+      session.browserHash = browserHash;
+      return 'bound' as const;
+    },
     consume: async <K extends OAuthSession['kind']>(kind: K, id: string) => {
       const session = items.get(id);
       if (!session || session.kind !== kind) return undefined;
@@ -229,6 +247,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     failRevoke: false,
   };
   const deletionItems = new Map<string, DeletionRequest>();
+  const callbackItems = new Map<string, CallbackRecord>();
   const deps = {
     links: fakeLinks(grantItems),
     grants: fakeGrants(grantItems),
@@ -238,6 +257,17 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
         deletionItems.set(request.confirmationCode, request);
       },
       get: async (code: string) => deletionItems.get(code),
+    },
+    callbacks: {
+      claim: async (record: CallbackRecord) => {
+        const seen = callbackItems.get(record.key);
+        if (!seen) callbackItems.set(record.key, { ...record });
+        return seen ? { ...seen } : undefined;
+      },
+      complete: async (key: string, result: NonNullable<CallbackRecord['result']>) => {
+        const seen = callbackItems.get(key);
+        if (seen) seen.result = result;
+      },
     },
     vault: fakeVault(),
     meta: fakeMeta(meta),
@@ -253,7 +283,33 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     publicBaseUrl: 'https://api.tandem.example',
     appSecret: 'test-app-secret-0123456789',
   } satisfies LinkingDeps;
-  return { deps, clock, meta, grantItems, deletionItems };
+  return { deps, clock, meta, grantItems, deletionItems, callbackItems };
+};
+
+/** The sign-in cookie key of "this browser" in the tests; another browser has another. */
+const BROWSER = 'b'.repeat(43);
+const OTHER_BROWSER = 'o'.repeat(43);
+
+type Deps = ReturnType<typeof makeDeps>['deps'];
+
+/** Starts a sign-in and continues it from `browserKey`, as the begin page's form does; its state. */
+const beganSignIn = async (deps: Deps, tenantId: string, browserKey = BROWSER): Promise<string> => {
+  const { authorizeUrl } = await startLinking(deps, { tenantId, tenantName: `${tenantId} Ltd` });
+  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+  await continueSignIn(deps, state, browserKey);
+  return state;
+};
+
+/** Signs a tenant in through the fakes, from BROWSER, up to the picker. */
+const signedIn = async (deps: Deps, tenantId: string) => {
+  const state = await beganSignIn(deps, tenantId);
+  const result = await completeAuthorization(deps, {
+    browserKey: BROWSER,
+    state,
+    code: `code-${tenantId}`,
+  });
+  if (result.kind !== 'choose') throw new Error('sign-in failed');
+  return result;
 };
 
 /** Narrows away undefined in tests, failing loudly instead of with a TypeError later. */
@@ -262,4 +318,19 @@ const must = <T>(value: T | undefined): T => {
   return value;
 };
 
-export { APP_ID, GRANTED, META_USER, makeDeps, must, NUMBER, OTHER_NUMBER, OTHER_PAGE, PAGE, WABA };
+export {
+  APP_ID,
+  BROWSER,
+  beganSignIn,
+  GRANTED,
+  META_USER,
+  makeDeps,
+  must,
+  NUMBER,
+  OTHER_BROWSER,
+  OTHER_NUMBER,
+  OTHER_PAGE,
+  PAGE,
+  signedIn,
+  WABA,
+};

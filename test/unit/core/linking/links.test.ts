@@ -12,7 +12,6 @@ import {
   updateLink,
 } from '../../../../functions/core/linking/links.js';
 import { SHARD_COUNT, shardOf } from '../../../../functions/core/linking/model.js';
-import { completeAuthorization, startLinking } from '../../../../functions/core/linking/oauth.js';
 import {
   META_USER,
   makeDeps,
@@ -21,19 +20,15 @@ import {
   OTHER_NUMBER,
   OTHER_PAGE,
   PAGE,
+  signedIn,
   WABA,
 } from './fakes.js';
 
 type Deps = ReturnType<typeof makeDeps>['deps'];
 
 /** Signs tenant in through the fakes and returns the grant id. */
-const signIn = async (deps: Deps, tenantId: string): Promise<string> => {
-  const { authorizeUrl } = await startLinking(deps, tenantId);
-  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
-  const result = await completeAuthorization(deps, { state, code: `code-${tenantId}` });
-  if (result.kind !== 'choose') throw new Error('sign-in failed');
-  return result.grant.grantId;
-};
+const signIn = async (deps: Deps, tenantId: string): Promise<string> =>
+  (await signedIn(deps, tenantId)).grant.grantId;
 
 const linkFirstPair = async (deps: Deps, tenantId = 'tenant-a') => {
   const grantId = await signIn(deps, tenantId);

@@ -5,17 +5,25 @@ import {
   handleDeauthorize,
   requestDataDeletion,
 } from '../../../../functions/core/linking/meta-callbacks.js';
-import { completeAuthorization, startLinking } from '../../../../functions/core/linking/oauth.js';
 import { signRequest } from '../../../../functions/core/meta-signed-request.js';
-import { META_USER, makeDeps, NUMBER, OTHER_NUMBER, OTHER_PAGE, PAGE } from './fakes.js';
+import { META_USER, makeDeps, NUMBER, OTHER_NUMBER, OTHER_PAGE, PAGE, signedIn } from './fakes.js';
 
 type Deps = ReturnType<typeof makeDeps>['deps'];
 
+/** A signed_request as Meta sends it now (issued a few seconds before the deps' clock). */
+const signedNow = (deps: Deps, secret = deps.appSecret, fields: Record<string, unknown> = {}) =>
+  signRequest(
+    {
+      algorithm: 'HMAC-SHA256',
+      user_id: META_USER,
+      issued_at: Math.floor(deps.clock.now().getTime() / 1000) - 2,
+      ...fields,
+    },
+    secret
+  );
+
 const linkIn = async (deps: Deps, tenantId: string, pageId: string, phoneNumberId: string) => {
-  const { authorizeUrl } = await startLinking(deps, tenantId);
-  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
-  const result = await completeAuthorization(deps, { state, code: `code-${tenantId}` });
-  if (result.kind !== 'choose') throw new Error('sign-in failed');
+  const result = await signedIn(deps, tenantId);
   return createLink(deps, tenantId, { grantId: result.grant.grantId, pageId, phoneNumberId });
 };
 
@@ -25,13 +33,13 @@ describe('Function: handleDeauthorize', () => {
     const { deps, grantItems } = makeDeps();
     await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
     await linkIn(deps, 'tenant-b', OTHER_PAGE.id, OTHER_NUMBER.id);
-    const signed = signRequest({ algorithm: 'HMAC-SHA256', user_id: META_USER }, deps.appSecret);
+    const signed = signedNow(deps);
 
     // Act
     const result = await handleDeauthorize(deps, signed);
 
     // Assess
-    expect(result).toEqual({ deletedLinks: 2, deletedGrants: 2 });
+    expect(result).toEqual({ deletedLinks: 2, deletedGrants: 2, replayed: false });
     expect(deps.links.items.size).toBe(0);
     expect(grantItems.size).toBe(0);
     const taken = await deps.links.taken([PAGE.id], [NUMBER.id]);
@@ -42,7 +50,7 @@ describe('Function: handleDeauthorize', () => {
     // Prepare
     const { deps } = makeDeps();
     await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
-    const forged = signRequest({ algorithm: 'HMAC-SHA256', user_id: META_USER }, 'not-the-secret');
+    const forged = signedNow(deps, 'not-the-secret');
 
     // Act
     const refused = handleDeauthorize(deps, forged);
@@ -52,18 +60,53 @@ describe('Function: handleDeauthorize', () => {
     expect(deps.links.items.size).toBe(1);
   });
 
-  it('is harmless when Meta calls again', async () => {
+  it('answers a repeat of the same request from the first, deleting nothing linked since', async () => {
     // Prepare
     const { deps } = makeDeps();
     await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
-    const signed = signRequest({ algorithm: 'HMAC-SHA256', user_id: META_USER }, deps.appSecret);
+    const signed = signedNow(deps);
     await handleDeauthorize(deps, signed);
+    await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
 
     // Act
     const again = await handleDeauthorize(deps, signed);
 
     // Assess
-    expect(again).toEqual({ deletedLinks: 0, deletedGrants: 0 });
+    expect(again).toEqual({ deletedLinks: 1, deletedGrants: 1, replayed: true });
+    expect(deps.links.items.size).toBe(1);
+  });
+
+  it('refuses a request older than the window and deletes nothing', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
+    const stale = signedNow(deps, deps.appSecret, {
+      issued_at: Math.floor(deps.clock.now().getTime() / 1000) - 2 * 3600,
+    });
+
+    // Act
+    const refused = handleDeauthorize(deps, stale);
+
+    // Assess
+    await expect(refused).rejects.toMatchObject({ code: 'signed_request_expired' });
+    expect(deps.links.items.size).toBe(1);
+  });
+
+  it('carries out a request again when its first attempt died before finishing', async () => {
+    // Prepare: the first delivery claimed the request, then its function died.
+    const { deps, callbackItems } = makeDeps();
+    await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
+    const signed = signedNow(deps);
+    await handleDeauthorize(deps, signed);
+    for (const record of callbackItems.values()) delete record.result;
+    await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
+
+    // Act
+    const again = await handleDeauthorize(deps, signed);
+
+    // Assess
+    expect(again).toMatchObject({ deletedLinks: 1, replayed: false });
+    expect(deps.links.items.size).toBe(0);
   });
 });
 
@@ -72,7 +115,7 @@ describe('Function: requestDataDeletion', () => {
     // Prepare
     const { deps } = makeDeps();
     await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
-    const signed = signRequest({ algorithm: 'HMAC-SHA256', user_id: META_USER }, deps.appSecret);
+    const signed = signedNow(deps);
 
     // Act
     const answer = await requestDataDeletion(deps, signed);
@@ -88,6 +131,36 @@ describe('Function: requestDataDeletion', () => {
       deletedLinks: 1,
       deletedGrants: 1,
     });
+  });
+
+  it('gives a repeat of the same request the same answer and deletes nothing new', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
+    const signed = signedNow(deps);
+    const first = await requestDataDeletion(deps, signed);
+    await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
+
+    // Act
+    const again = await requestDataDeletion(deps, signed);
+
+    // Assess
+    expect(again).toEqual(first);
+    expect(deps.links.items.size).toBe(1);
+  });
+
+  it('refuses a request without issued_at, whose age cannot be told', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
+    const undated = signedNow(deps, deps.appSecret, { issued_at: undefined });
+
+    // Act
+    const refused = requestDataDeletion(deps, undated);
+
+    // Assess
+    await expect(refused).rejects.toMatchObject({ code: 'signed_request_invalid' });
+    expect(deps.links.items.size).toBe(1);
   });
 });
 

@@ -3,11 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { PermissionError, ValidationError } from '../../../../functions/core/errors.js';
 import { grantIdFor } from '../../../../functions/core/linking/model.js';
 import {
+  browserHashOf,
   type CallbackResult,
   completeAuthorization,
+  continueSignIn,
   startLinking,
+  viewSignIn,
 } from '../../../../functions/core/linking/oauth.js';
-import { APP_ID, META_USER, makeDeps, must, NUMBER, PAGE, WABA } from './fakes.js';
+import {
+  APP_ID,
+  BROWSER,
+  beganSignIn,
+  META_USER,
+  makeDeps,
+  must,
+  NUMBER,
+  OTHER_BROWSER,
+  PAGE,
+  WABA,
+} from './fakes.js';
+
+/** The callback as this browser brings it back. */
+const fromBrowser = { browserKey: BROWSER };
 
 const stateOf = (authorizeUrl: string): string =>
   new URL(authorizeUrl).searchParams.get('state') ?? '';
@@ -18,18 +35,76 @@ const chosen = (result: CallbackResult) => {
 };
 
 describe('Function: startLinking', () => {
-  it('builds the dialog URL with the fixed redirect URI, every scope and an S256 challenge', async () => {
+  it("answers Tandem's begin URL with the state, binding no browser yet", async () => {
     // Prepare
     const { deps } = makeDeps();
 
     // Act
-    const { authorizeUrl, expiresAt } = await startLinking(deps, 'tenant-a');
+    const { authorizeUrl, expiresAt } = await startLinking(deps, {
+      tenantId: 'tenant-a',
+      tenantName: 'Acme Agency',
+    });
 
     // Assess
     const url = new URL(authorizeUrl);
+    expect(`${url.origin}${url.pathname}`).toBe('https://api.tandem.example/oauth/begin');
+    expect([...url.searchParams.keys()]).toEqual(['state']);
+    const session = deps.sessions.items.get(stateOf(authorizeUrl));
+    expect(session).toMatchObject({
+      kind: 'authorize',
+      tenantId: 'tenant-a',
+      tenantName: 'Acme Agency',
+    });
+    expect(session).not.toHaveProperty('browserHash');
+    expect(expiresAt).toBe('2026-07-01T10:10:00.000Z');
+  });
+});
+
+describe('Function: viewSignIn', () => {
+  it('names the tenant and changes nothing (a link preview takes nothing)', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    const { authorizeUrl } = await startLinking(deps, { tenantId: 't', tenantName: 'Acme' });
+    const state = stateOf(authorizeUrl);
+
+    // Act
+    const view = await viewSignIn(deps, state, undefined);
+
+    // Assess
+    expect(view).toEqual({ state, tenantName: 'Acme', expiresAt: '2026-07-01T10:10:00.000Z' });
+    expect(deps.sessions.items.get(state)).not.toHaveProperty('browserHash');
+  });
+
+  it('refuses a sign-in another browser already continued', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    const state = await beganSignIn(deps, 'tenant-a', OTHER_BROWSER);
+
+    // Act
+    const here = viewSignIn(deps, state, BROWSER);
+
+    // Assess
+    await expect(here).rejects.toMatchObject({ code: 'oauth_browser_mismatch' });
+    expect(await viewSignIn(deps, state, OTHER_BROWSER)).toMatchObject({ state });
+  });
+});
+
+describe('Function: continueSignIn', () => {
+  it('binds the browser and answers the dialog URL with the fixed redirect URI, every scope and S256', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    const { authorizeUrl } = await startLinking(deps, { tenantId: 'tenant-a', tenantName: 'A' });
+    const state = stateOf(authorizeUrl);
+
+    // Act
+    const dialogUrl = await continueSignIn(deps, state, BROWSER);
+
+    // Assess
+    const url = new URL(dialogUrl);
     expect(`${url.origin}${url.pathname}`).toBe('https://www.facebook.com/v25.0/dialog/oauth');
     expect(url.searchParams.get('client_id')).toBe(APP_ID);
     expect(url.searchParams.get('redirect_uri')).toBe('https://api.tandem.example/oauth/callback');
+    expect(url.searchParams.get('state')).toBe(state);
     expect(url.searchParams.get('response_type')).toBe('code');
     expect(url.searchParams.get('scope')?.split(',')).toEqual([
       'pages_show_list',
@@ -42,24 +117,41 @@ describe('Function: startLinking', () => {
     ]);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.has('auth_type')).toBe(false);
-    const session = deps.sessions.items.get(stateOf(authorizeUrl));
-    expect(session).toMatchObject({ kind: 'authorize', tenantId: 'tenant-a' });
+    const session = deps.sessions.items.get(state);
     const verifier = session?.kind === 'authorize' ? session.codeVerifier : '';
     expect(url.searchParams.get('code_challenge')).toBe(
       createHash('sha256').update(verifier).digest('base64url')
     );
-    expect(expiresAt).toBe('2026-07-01T10:10:00.000Z');
+    expect(session).toMatchObject({ browserHash: browserHashOf(BROWSER) });
   });
 
-  it('asks again for declined permissions when rerequest is set', async () => {
+  it('lets the same browser continue twice, and no other browser at all', async () => {
     // Prepare
     const { deps } = makeDeps();
+    const state = await beganSignIn(deps, 'tenant-a');
 
     // Act
-    const { authorizeUrl } = await startLinking(deps, 'tenant-a', { rerequest: true });
+    const again = await continueSignIn(deps, state, BROWSER);
+    const other = continueSignIn(deps, state, OTHER_BROWSER);
 
     // Assess
-    expect(new URL(authorizeUrl).searchParams.get('auth_type')).toBe('rerequest');
+    expect(new URL(again).searchParams.get('state')).toBe(state);
+    await expect(other).rejects.toMatchObject({ code: 'oauth_browser_mismatch' });
+  });
+
+  it('refuses an expired or unknown state', async () => {
+    // Prepare
+    const { deps, clock } = makeDeps();
+    const { authorizeUrl } = await startLinking(deps, { tenantId: 'tenant-a', tenantName: 'A' });
+    clock.time = new Date(clock.time.getTime() + 601_000);
+
+    // Act
+    const late = continueSignIn(deps, stateOf(authorizeUrl), BROWSER);
+    const unknown = continueSignIn(deps, 'A'.repeat(43), BROWSER);
+
+    // Assess
+    await expect(late).rejects.toMatchObject({ code: 'oauth_state_expired' });
+    await expect(unknown).rejects.toMatchObject({ code: 'oauth_state_invalid' });
   });
 });
 
@@ -67,11 +159,11 @@ describe('Function: completeAuthorization', () => {
   it('stores the sealed grant and offers the Pages and numbers it reaches', async () => {
     // Prepare
     const { deps, meta, grantItems } = makeDeps();
-    const { authorizeUrl } = await startLinking(deps, 'tenant-a');
+    const state = await beganSignIn(deps, 'tenant-a');
 
     // Act
     const result = chosen(
-      await completeAuthorization(deps, { state: stateOf(authorizeUrl), code: 'abc' })
+      await completeAuthorization(deps, { ...fromBrowser, state, code: 'abc' })
     );
 
     // Assess
@@ -106,11 +198,11 @@ describe('Function: completeAuthorization', () => {
   it('refuses a replayed state', async () => {
     // Prepare
     const { deps } = makeDeps();
-    const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
-    await completeAuthorization(deps, { state, code: 'abc' });
+    const state = await beganSignIn(deps, 'tenant-a');
+    await completeAuthorization(deps, { ...fromBrowser, state, code: 'abc' });
 
     // Act
-    const replay = completeAuthorization(deps, { state, code: 'abc' });
+    const replay = completeAuthorization(deps, { ...fromBrowser, state, code: 'abc' });
 
     // Assess
     await expect(replay).rejects.toMatchObject({ code: 'oauth_state_invalid' });
@@ -121,7 +213,11 @@ describe('Function: completeAuthorization', () => {
     const { deps } = makeDeps();
 
     // Act
-    const forged = completeAuthorization(deps, { state: 'A'.repeat(43), code: 'abc' });
+    const forged = completeAuthorization(deps, {
+      ...fromBrowser,
+      state: 'A'.repeat(43),
+      code: 'abc',
+    });
 
     // Assess
     await expect(forged).rejects.toBeInstanceOf(ValidationError);
@@ -133,7 +229,7 @@ describe('Function: completeAuthorization', () => {
     const { deps } = makeDeps();
 
     // Act
-    const missing = completeAuthorization(deps, { code: 'abc' });
+    const missing = completeAuthorization(deps, { ...fromBrowser, code: 'abc' });
 
     // Assess
     await expect(missing).rejects.toMatchObject({ code: 'oauth_state_invalid' });
@@ -142,11 +238,11 @@ describe('Function: completeAuthorization', () => {
   it('refuses an expired state even if the store still holds it', async () => {
     // Prepare
     const { deps, clock, meta } = makeDeps();
-    const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
+    const state = await beganSignIn(deps, 'tenant-a');
     clock.time = new Date(clock.time.getTime() + 601_000);
 
     // Act
-    const late = completeAuthorization(deps, { state, code: 'abc' });
+    const late = completeAuthorization(deps, { ...fromBrowser, state, code: 'abc' });
 
     // Assess
     await expect(late).rejects.toMatchObject({ code: 'oauth_state_expired' });
@@ -156,10 +252,11 @@ describe('Function: completeAuthorization', () => {
   it('refuses a denied consent and burns the state', async () => {
     // Prepare
     const { deps, meta } = makeDeps();
-    const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
+    const state = await beganSignIn(deps, 'tenant-a');
 
     // Act
     const denied = completeAuthorization(deps, {
+      ...fromBrowser,
       state,
       error: 'access_denied',
       errorReason: 'user_denied',
@@ -175,10 +272,10 @@ describe('Function: completeAuthorization', () => {
   it('refuses a callback without a code', async () => {
     // Prepare
     const { deps } = makeDeps();
-    const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
+    const state = await beganSignIn(deps, 'tenant-a');
 
     // Act
-    const empty = completeAuthorization(deps, { state });
+    const empty = completeAuthorization(deps, { ...fromBrowser, state });
 
     // Assess
     await expect(empty).rejects.toMatchObject({ code: 'oauth_code_missing' });
@@ -188,16 +285,23 @@ describe('Function: completeAuthorization', () => {
     // Prepare
     const { deps, meta, grantItems } = makeDeps();
     meta.info.scopes = ['pages_show_list', 'business_management', 'whatsapp_business_management'];
-    const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
+    const state = await beganSignIn(deps, 'tenant-a');
 
     // Act
-    const result = await completeAuthorization(deps, { state, code: 'abc' });
+    const result = await completeAuthorization(deps, { ...fromBrowser, state, code: 'abc' });
 
     // Assess
     expect(result.kind).toBe('missing_scopes');
     if (result.kind !== 'missing_scopes') return;
     expect(result.missing).toEqual(['pages_read_engagement', 'pages_manage_metadata']);
-    expect(new URL(result.retryUrl).searchParams.get('auth_type')).toBe('rerequest');
+    const retry = new URL(result.retryUrl);
+    expect(retry.searchParams.get('auth_type')).toBe('rerequest');
+    expect(`${retry.origin}${retry.pathname}`).toBe('https://www.facebook.com/v25.0/dialog/oauth');
+    // The retry is bound to the same browser already, so it may go straight to Meta.
+    expect(deps.sessions.items.get(retry.searchParams.get('state') ?? '')).toMatchObject({
+      tenantId: 'tenant-a',
+      browserHash: browserHashOf(BROWSER),
+    });
     expect(grantItems.size).toBe(0);
   });
 
@@ -205,10 +309,12 @@ describe('Function: completeAuthorization', () => {
     // Prepare
     const { deps, meta } = makeDeps();
     meta.info.scopes = meta.info.scopes.filter((scope) => !scope.startsWith('ads_'));
-    const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
+    const state = await beganSignIn(deps, 'tenant-a');
 
     // Act
-    const result = chosen(await completeAuthorization(deps, { state, code: 'abc' }));
+    const result = chosen(
+      await completeAuthorization(deps, { ...fromBrowser, state, code: 'abc' })
+    );
 
     // Assess
     expect(result.grant.missingOptionalScopes).toEqual(['ads_management', 'ads_read']);
@@ -218,10 +324,10 @@ describe('Function: completeAuthorization', () => {
     // Prepare
     const { deps, meta, grantItems } = makeDeps();
     meta.info.appId = '999';
-    const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
+    const state = await beganSignIn(deps, 'tenant-a');
 
     // Act
-    const foreign = completeAuthorization(deps, { state, code: 'abc' });
+    const foreign = completeAuthorization(deps, { ...fromBrowser, state, code: 'abc' });
 
     // Assess
     await expect(foreign).rejects.toMatchObject({ code: 'token_rejected' });
@@ -233,7 +339,8 @@ describe('Function: completeAuthorization', () => {
     const { deps, grantItems } = makeDeps();
     const first = chosen(
       await completeAuthorization(deps, {
-        state: stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl),
+        ...fromBrowser,
+        state: await beganSignIn(deps, 'tenant-a'),
         code: 'one',
       })
     );
@@ -242,7 +349,8 @@ describe('Function: completeAuthorization', () => {
     // Act
     const second = chosen(
       await completeAuthorization(deps, {
-        state: stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl),
+        ...fromBrowser,
+        state: await beganSignIn(deps, 'tenant-a'),
         code: 'two',
       })
     );
@@ -251,5 +359,58 @@ describe('Function: completeAuthorization', () => {
     expect(second.grant.grantId).toBe(first.grant.grantId);
     expect(second.grant.linkCount).toBe(1);
     expect(grantItems.size).toBe(1);
+  });
+
+  it.each([
+    ['another browser', OTHER_BROWSER],
+    ['no sign-in cookie', undefined],
+  ])(
+    'refuses a callback brought back by %s, burning the state and storing nothing',
+    async (_, browserKey) => {
+      // Prepare: e.g. a phished admin's browser opening the Meta URL another browser continued to.
+      const { deps, meta, grantItems } = makeDeps();
+      const state = await beganSignIn(deps, 'tenant-a');
+
+      // Act
+      const elsewhere = completeAuthorization(deps, { browserKey, state, code: 'abc' });
+
+      // Assess
+      await expect(elsewhere).rejects.toMatchObject({ code: 'oauth_browser_mismatch' });
+      expect(meta.exchanged).toEqual([]);
+      expect(grantItems.size).toBe(0);
+      expect(deps.sessions.items.has(state)).toBe(false);
+    }
+  );
+
+  it('refuses a callback for a sign-in no browser continued (the dialog URL was never Tandem’s)', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    const { authorizeUrl } = await startLinking(deps, { tenantId: 'tenant-a', tenantName: 'A' });
+
+    // Act
+    const skipped = completeAuthorization(deps, {
+      ...fromBrowser,
+      state: stateOf(authorizeUrl),
+      code: 'abc',
+    });
+
+    // Assess
+    await expect(skipped).rejects.toMatchObject({ code: 'oauth_browser_mismatch' });
+  });
+
+  it('names the tenant to the picker and binds the picker to the browser', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    const state = await beganSignIn(deps, 'tenant-a');
+
+    // Act
+    const result = chosen(await completeAuthorization(deps, { ...fromBrowser, state, code: 'x' }));
+
+    // Assess
+    expect(result.tenantName).toBe('tenant-a Ltd');
+    expect(deps.sessions.items.get(result.selectionId)).toMatchObject({
+      tenantName: 'tenant-a Ltd',
+      browserHash: browserHashOf(BROWSER),
+    });
   });
 });

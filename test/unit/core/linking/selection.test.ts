@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { completeAuthorization, startLinking } from '../../../../functions/core/linking/oauth.js';
+import { startLinking } from '../../../../functions/core/linking/oauth.js';
 import { completeSelection } from '../../../../functions/core/linking/selection.js';
-import { makeDeps, NUMBER, OTHER_NUMBER, PAGE } from './fakes.js';
+import {
+  BROWSER,
+  makeDeps,
+  NUMBER,
+  OTHER_BROWSER,
+  OTHER_NUMBER,
+  PAGE,
+  signedIn as signIn,
+} from './fakes.js';
 
-type Deps = ReturnType<typeof makeDeps>['deps'];
-
-const signIn = async (deps: Deps, tenantId: string) => {
-  const { authorizeUrl } = await startLinking(deps, tenantId);
-  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
-  const result = await completeAuthorization(deps, { state, code: `code-${tenantId}` });
-  if (result.kind !== 'choose') throw new Error('sign-in failed');
-  return result;
-};
+/** The picker as this browser posts it. */
+const fromBrowser = { browserKey: BROWSER };
 
 describe('Function: completeSelection', () => {
   it('links the chosen Page and number for the session’s tenant', async () => {
@@ -21,6 +22,7 @@ describe('Function: completeSelection', () => {
 
     // Act
     const result = await completeSelection(deps, {
+      ...fromBrowser,
       selectionId,
       pageId: PAGE.id,
       phoneNumberId: NUMBER.id,
@@ -30,16 +32,44 @@ describe('Function: completeSelection', () => {
     expect(result.kind).toBe('linked');
     if (result.kind !== 'linked') return;
     expect(result.link).toMatchObject({ tenantId: 'tenant-a', grantId: grant.grantId });
+    expect(result.tenantName).toBe('tenant-a Ltd');
+  });
+
+  it.each([
+    ['another browser', OTHER_BROWSER],
+    ['no sign-in cookie', undefined],
+  ])('refuses a picker posted from %s and links nothing', async (_, browserKey) => {
+    // Prepare
+    const { deps } = makeDeps();
+    const { selectionId } = await signIn(deps, 'tenant-a');
+
+    // Act
+    const elsewhere = completeSelection(deps, {
+      browserKey,
+      selectionId,
+      pageId: PAGE.id,
+      phoneNumberId: NUMBER.id,
+    });
+
+    // Assess
+    await expect(elsewhere).rejects.toMatchObject({ code: 'oauth_browser_mismatch' });
+    expect(deps.links.items.size).toBe(0);
   });
 
   it('refuses a second submission of the same form', async () => {
     // Prepare
     const { deps } = makeDeps();
     const { selectionId } = await signIn(deps, 'tenant-a');
-    await completeSelection(deps, { selectionId, pageId: PAGE.id, phoneNumberId: NUMBER.id });
+    await completeSelection(deps, {
+      ...fromBrowser,
+      selectionId,
+      pageId: PAGE.id,
+      phoneNumberId: NUMBER.id,
+    });
 
     // Act
     const replay = completeSelection(deps, {
+      ...fromBrowser,
       selectionId,
       pageId: PAGE.id,
       phoneNumberId: OTHER_NUMBER.id,
@@ -52,11 +82,12 @@ describe('Function: completeSelection', () => {
   it('refuses an OAuth state posted as a selection id', async () => {
     // Prepare
     const { deps } = makeDeps();
-    const { authorizeUrl } = await startLinking(deps, 'tenant-a');
+    const { authorizeUrl } = await startLinking(deps, { tenantId: 'tenant-a', tenantName: 'A' });
     const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
 
     // Act
     const wrongKind = completeSelection(deps, {
+      ...fromBrowser,
       selectionId: state,
       pageId: PAGE.id,
       phoneNumberId: NUMBER.id,
@@ -75,6 +106,7 @@ describe('Function: completeSelection', () => {
 
     // Act
     const late = completeSelection(deps, {
+      ...fromBrowser,
       selectionId,
       pageId: PAGE.id,
       phoneNumberId: NUMBER.id,
@@ -90,7 +122,7 @@ describe('Function: completeSelection', () => {
     const { selectionId } = await signIn(deps, 'tenant-a');
 
     // Act
-    const result = await completeSelection(deps, { selectionId, pageId: PAGE.id });
+    const result = await completeSelection(deps, { ...fromBrowser, selectionId, pageId: PAGE.id });
 
     // Assess
     expect(result.kind).toBe('retry');
@@ -105,6 +137,7 @@ describe('Function: completeSelection', () => {
     const { deps } = makeDeps();
     const first = await signIn(deps, 'tenant-a');
     await completeSelection(deps, {
+      ...fromBrowser,
       selectionId: first.selectionId,
       pageId: PAGE.id,
       phoneNumberId: NUMBER.id,
@@ -113,6 +146,7 @@ describe('Function: completeSelection', () => {
 
     // Act
     const result = await completeSelection(deps, {
+      ...fromBrowser,
       selectionId: second.selectionId,
       pageId: PAGE.id,
       phoneNumberId: OTHER_NUMBER.id,

@@ -5,6 +5,7 @@ import {
   linkedPage,
   missingScopesPage,
   pickerPage,
+  signInPage,
 } from '../../../../functions/http/html/pages.js';
 
 const EVIL = `<script>alert("x")</script>'&\``;
@@ -34,6 +35,7 @@ describe('Function: pickerPage', () => {
   it('escapes Page and number names and disables what is already linked', () => {
     // Prepare
     const view = {
+      tenantName: EVIL,
       assets: {
         pages: [
           { id: '1', name: EVIL, linked: false },
@@ -52,6 +54,7 @@ describe('Function: pickerPage', () => {
 
     // Assess
     expect(page).not.toContain('<script>');
+    expect(page).toContain('linked for <strong>&lt;script&gt;');
     expect(page).toContain('value="sel&quot;id"');
     expect(page).toContain('value="2" required disabled');
     expect(page).toContain('<form method="post" action="https://api.example/oauth/select">');
@@ -60,6 +63,7 @@ describe('Function: pickerPage', () => {
   it('explains what to do when there is nothing to link', () => {
     // Act
     const page = pickerPage({
+      tenantName: 'Acme',
       assets: { pages: [], phoneNumbers: [] },
       selectionId: 's',
       expiresAt: 'later',
@@ -69,6 +73,24 @@ describe('Function: pickerPage', () => {
     // Assess
     expect(page).not.toContain('<form');
     expect(page).toContain('manages no Page Tandem can reach');
+  });
+});
+
+describe('Function: signInPage', () => {
+  it('names the tenant, escaped, and continues with a form post carrying the state', () => {
+    // Act
+    const page = signInPage({
+      tenantName: EVIL,
+      state: 'st"ate',
+      expiresAt: '2026-07-01T10:10:00.000Z',
+      action: 'https://api.example/oauth/begin',
+    });
+
+    // Assess
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('Link your Facebook Page to &lt;script&gt;');
+    expect(page).toContain('<form method="post" action="https://api.example/oauth/begin">');
+    expect(page).toContain('name="state" value="st&quot;ate"');
   });
 });
 
@@ -91,26 +113,30 @@ describe('Function: missingScopesPage', () => {
 describe('Function: linkedPage', () => {
   it('says sync is off and that hours cannot be synced', () => {
     // Act
-    const page = linkedPage({
-      linkId: 'lnk_1',
-      tenantId: 't',
-      grantId: 'g',
-      metaUserId: 'u',
-      pageId: '1',
-      pageName: EVIL,
-      wabaId: '2',
-      phoneNumberId: '3',
-      displayPhoneNumber: '+1 555',
-      status: 'active',
-      sync: defaultSync(),
-      unsupported: UNSUPPORTED_FIELDS,
-      createdAt: 'now',
-      updatedAt: 'now',
-      version: 1,
-    });
+    const page = linkedPage(
+      {
+        linkId: 'lnk_1',
+        tenantId: 't',
+        grantId: 'g',
+        metaUserId: 'u',
+        pageId: '1',
+        pageName: EVIL,
+        wabaId: '2',
+        phoneNumberId: '3',
+        displayPhoneNumber: '+1 555',
+        status: 'active',
+        sync: defaultSync(),
+        unsupported: UNSUPPORTED_FIELDS,
+        createdAt: 'now',
+        updatedAt: 'now',
+        version: 1,
+      },
+      'Acme Agency'
+    );
 
     // Assess
     expect(page).not.toContain('<script>');
+    expect(page).toContain('for <strong>Acme Agency</strong>');
     expect(page).toContain('Sync is <strong>off</strong>');
     expect(page).toContain('business hours');
   });

@@ -1,0 +1,34 @@
+import { signInCookie } from '../../adapters/http/cookies.js';
+import { httpRoute } from '../../adapters/http/route.js';
+import { clock, oauthSettings, publicBaseUrl, sessionRepository } from '../../adapters/wiring.js';
+import { continueSignIn, otherBrowser } from '../../core/linking/oauth.js';
+import { htmlError } from '../html/respond.js';
+import { MAX_BODY_BYTES } from '../links/schemas.js';
+import { beginForm } from './schemas.js';
+
+const deps = {
+  sessions: sessionRepository(),
+  clock,
+  oauth: oauthSettings(),
+  publicBaseUrl: publicBaseUrl(),
+};
+const cookie = signInCookie(deps.publicBaseUrl);
+
+/**
+ * POST /oauth/begin (public: the begin page's form): binds the sign-in to this browser's cookie and
+ * sends the browser on to Meta's login dialog (303). Without the cookie (another site's form post,
+ * which SameSite=Lax keeps it from, or a browser refusing cookies) nothing is bound.
+ */
+export const handler = httpRoute(
+  { access: 'public', body: beginForm, bodyFormat: 'form', maxBodyBytes: MAX_BODY_BYTES },
+  async ({ body, cookies, requestId, log }) => {
+    try {
+      const browserKey = cookie.read(cookies);
+      if (!browserKey) throw otherBrowser();
+      const dialogUrl = await continueSignIn(deps, body.state, browserKey);
+      return { status: 303, headers: { location: dialogUrl } };
+    } catch (error) {
+      return htmlError(error, requestId, log);
+    }
+  }
+);

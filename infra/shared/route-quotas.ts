@@ -1,0 +1,24 @@
+import type { QuotaName } from '../../functions/core/quotas.js';
+
+/**
+ * The tenant quotas each route takes before any work (functions/core/quotas.ts), by route key, as
+ * in routes.ts: the routes that enqueue work or call Meta for a tenant. The route adapter enforces
+ * them by the event's route key, so every function serving one of these routes needs the quotas
+ * table. Apart from routes.ts so that an HTTP Lambda bundles this small map, not the whole table
+ * with its texts (a unit test keeps the two in step).
+ */
+const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
+  'POST /links/oauth/start': ['signIns'],
+  'GET /grants/{grantId}/assets': ['metaReads'],
+  'POST /links': ['linkWrites'],
+  'DELETE /links/{linkId}': ['linkWrites'],
+  'POST /links/{linkId}/ads': ['adCreates'],
+  'GET /links/{linkId}/ads/{operationId}/insights': ['metaReads'],
+  'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
+  'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
+};
+
+/** The quotas a route key (`POST /links/{linkId}/sync`) takes; none for any other. */
+const quotasOfRoute = (routeKey: string): readonly QuotaName[] => ROUTE_QUOTAS[routeKey] ?? [];
+
+export { quotasOfRoute, ROUTE_QUOTAS };
