@@ -3,6 +3,7 @@
  * tests: they never fail on a slow machine, they report. Pick one with `npm run bench -- footprint`.
  */
 import { measureFootprint } from './lambda-footprint.js';
+import { measureLibraries } from './libraries.js';
 import { measureReconcile } from './reconcile.js';
 import { measureSync } from './sync.js';
 import { measureWebhook } from './webhook.js';
@@ -32,6 +33,27 @@ const benches: Record<string, () => Promise<void>> = {
     console.table(rows);
     const worst = Math.max(...rows.map((row) => Math.max(row.sizeRatio, row.initRatio)));
     console.log(`worst ratio to floor: ${worst} (target <= 1.2)`);
+  },
+  libraries: async () => {
+    const results = await measureLibraries();
+    console.log(
+      `\nBuild versus library (bundle without source map; cold init = median import of ${results.initRuns}, Node ${results.node}; floor ${results.floor.bundleKiB} KiB, ${results.floor.initMs} ms)`
+    );
+    console.table(
+      results.comparisons.flatMap(({ id, alternatives }) =>
+        alternatives.map((alternative) => ({
+          job: id,
+          alternative: alternative.name,
+          KiB: alternative.bundleKiB,
+          'init ms': alternative.initMs,
+          'ms/call': alternative.run.msPerCall ?? '',
+          'Graph answers': alternative.run.graphRequests?.map((r) => r.status).join(' ') ?? '',
+          'token printed': alternative.run.printedToken,
+          error: alternative.run.error?.slice(0, 50) ?? '',
+        }))
+      )
+    );
+    console.log('what each printed: bench/results/libraries.json');
   },
   reconcile: async () => {
     const results = await measureReconcile();

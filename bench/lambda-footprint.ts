@@ -73,14 +73,24 @@ const lambdaEnv = (needs: Needs): Record<string, string> => {
   return env;
 };
 
+/**
+ * Bundles an entry (a path from the repository root, or source text whose bare imports resolve from
+ * `resolveDir`, the repository root by default) with the shipping options; answers its size in bytes.
+ */
 const bundle = async (
-  entryPoint: string | { contents: string },
+  entryPoint: string | { contents: string; resolveDir?: string },
   outfile: string
 ): Promise<number> => {
   const input =
     typeof entryPoint === 'string'
       ? { entryPoints: [join(ROOT, entryPoint)] }
-      : { stdin: { contents: entryPoint.contents, resolveDir: ROOT, loader: 'ts' as const } };
+      : {
+          stdin: {
+            contents: entryPoint.contents,
+            resolveDir: entryPoint.resolveDir ?? ROOT,
+            loader: 'ts' as const,
+          },
+        };
   await build({
     ...input,
     outfile,
@@ -149,4 +159,4 @@ const measureFootprint = async (): Promise<FootprintRow[]> => {
 };
 
 export type { FootprintRow };
-export { measureFootprint };
+export { bundle, coldInitMs, lambdaEnv, measureFootprint };

@@ -18,7 +18,13 @@ import {
 } from '../functions/core/linking/model.js';
 import type { LocalSystem } from '../infra/local/runtime/system.js';
 
-const adminOf = (system: LocalSystem) => {
+/** What the sandbox's admin API and its sign-in need: a running local system, or a sandbox alone. */
+interface SandboxSide {
+  urls: { sandbox: string; api: string };
+  env: Partial<Record<'META_APP_ID' | 'META_APP_SECRET', string>>;
+}
+
+const adminOf = (system: SandboxSide) => {
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${system.urls.sandbox}/_admin${path}`, {
       method,
@@ -32,7 +38,7 @@ const adminOf = (system: LocalSystem) => {
 };
 
 /** Signs the user in through the sandbox's OAuth dialog and answers a user token. */
-const signIn = async (system: LocalSystem, userId: string): Promise<string> => {
+const signIn = async (system: SandboxSide, userId: string): Promise<string> => {
   const admin = adminOf(system);
   const sandbox = (path: string) => `${system.urls.sandbox}/${GRAPH_API_VERSION}${path}`;
   const redirectUri = `${system.urls.api}/oauth/callback`;
@@ -132,5 +138,5 @@ const linkPages = async (system: LocalSystem, count: number): Promise<BenchLink[
   return out;
 };
 
-export type { BenchLink };
-export { adminOf, linkPages };
+export type { BenchLink, SandboxSide };
+export { adminOf, linkPages, signIn };
