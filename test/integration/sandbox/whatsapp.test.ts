@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { specSchema } from '../../../infra/local/meta-spec/index.js';
 import { DEMO } from '../../../infra/local/sandbox/seed.js';
 import type { Sandbox } from '../../../infra/local/sandbox/server.js';
 import { admin, type GraphErrorBody, graph, login, startTestSandbox } from './helpers.js';
-import { specSchema } from './spec.js';
 
 let sandbox: Sandbox;
 let token: string;
