@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { type FieldSelection, FieldsSyntaxError, parseFields } from './fields.js';
+import { decoded } from './structured.js';
 import { type Violation, violation } from './violation.js';
 
 /**
@@ -64,6 +65,10 @@ const nodeSpec = (name: string): NodeSpec | undefined => {
   return nodeCache.get(name);
 };
 
+/** Whether the node type's vendored spec declares `field` (false when the type is not vendored). */
+const declaresField = (nodeType: string, field: string): boolean =>
+  nodeSpec(nodeType)?.fields.some((declared) => declared.name === field) ?? false;
+
 /** The values of a named enum from enum_types.json, or undefined when the name is not an enum. */
 const enumValues = (name: string): readonly string[] | undefined => {
   enumCache ??= new Map(
@@ -88,18 +93,6 @@ const apiOf = (node: NodeSpec, method: string, edge: string | undefined): ApiSpe
 const describe = (value: unknown): string => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-};
-
-/** Structured values arrive as JSON strings in query strings and form bodies. */
-const decoded = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return value;
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    return value;
-  }
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -378,4 +371,4 @@ const checkCodegenCall = (call: CodegenCall): Violation[] | undefined => {
 };
 
 export type { CodegenCall };
-export { checkCodegenCall, enumValues, nodeSpec, UNIVERSAL_PARAMS };
+export { checkCodegenCall, declaresField, enumValues, nodeSpec, UNIVERSAL_PARAMS };

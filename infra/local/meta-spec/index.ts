@@ -189,7 +189,9 @@ const describePath = (
   return { version, node, ...(second ? { edge: second } : {}) };
 };
 
+export { declaresField, enumValues } from './codegen.js';
 export { EU_COUNTRIES } from './rules.js';
+export { decodeStructured } from './structured.js';
 export { AVAILABLE_VERSIONS, NEWEST_VERSION, servingVersion } from './versions.js';
 export type { Violation } from './violation.js';
 export { specSchema, whatsappOperation, whatsappStatusFor } from './whatsapp.js';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decoded } from './structured.js';
 import { atLeast } from './versions.js';
 import { type Violation, violation } from './violation.js';
 
@@ -35,15 +36,6 @@ const EU_COUNTRIES: readonly string[] = (
     )
   ) as { countries: string[] }
 ).countries;
-
-const decoded = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
 
 const record = (value: unknown): Record<string, unknown> => {
   const parsed = decoded(value);
@@ -162,7 +154,7 @@ const uploadTransfer = (call: RuleCall): Violation[] => {
         'documented_rule',
         'The upload endpoint takes the access token only as an "Authorization: OAuth <token>" header',
         RESUMABLE_UPLOAD,
-        { param: 'Authorization', code: 190 }
+        { param: 'Authorization' }
       )
     );
   }
@@ -176,7 +168,34 @@ const uploadTransfer = (call: RuleCall): Violation[] => {
   return out;
 };
 
-const RULES = [budgetSharing, advantageAudience, digitalServicesAct, batchToken, uploadTransfer];
+const BUSINESS_PROFILES =
+  'https://developers.facebook.com/documentation/business-messaging/whatsapp/business-profiles/';
+
+/** Profile websites must carry their scheme: "You must include the http:// or https:// portion". */
+const profileWebsites = (call: RuleCall): Violation[] => {
+  if (call.method !== 'POST' || call.edge !== 'whatsapp_business_profile') return [];
+  const websites = decoded(call.params.websites);
+  if (!Array.isArray(websites)) return [];
+  return websites
+    .filter((site) => !/^https?:\/\//i.test(String(site)))
+    .map((site) =>
+      violation(
+        'documented_rule',
+        `Website URL '${String(site)}' must start with http:// or https://`,
+        BUSINESS_PROFILES,
+        { param: 'websites' }
+      )
+    );
+};
+
+const RULES = [
+  budgetSharing,
+  advantageAudience,
+  digitalServicesAct,
+  batchToken,
+  uploadTransfer,
+  profileWebsites,
+];
 
 /** Every documented rule a call breaks. */
 const checkDocumentedRules = (call: RuleCall): Violation[] => RULES.flatMap((rule) => rule(call));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { UNIVERSAL_PARAMS } from './codegen.js';
 import { parseFields } from './fields.js';
 import { type Violation, violation } from './violation.js';
 
@@ -103,16 +104,6 @@ const answerableFields = (operation: Operation): Set<string> | undefined => {
   return properties.length > 0 ? new Set([...properties, 'id']) : undefined;
 };
 
-/** Graph-wide parameters the spec leaves to Graph (see codegen.ts UNIVERSAL_PARAMS). */
-const GRAPH_WIDE = new Set([
-  'access_token',
-  'appsecret_proof',
-  'fields',
-  'limit',
-  'after',
-  'before',
-]);
-
 interface WhatsAppCall {
   method: string;
   node: string;
@@ -128,6 +119,36 @@ const issuesOf = (validate: ValidateFunction): string =>
     .map((error) => `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}`)
     .join('; ');
 
+const validators = new Map<string, ValidateFunction>();
+
+/** The body against the operation's schema, and every top-level key a declared property. */
+const checkBody = (operation: Operation, content: Json, body: unknown): Violation[] => {
+  const key = `${operation.method} ${operation.template}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    const schema = content.schema as Json | undefined;
+    validate = spec().ajv.compile(
+      schema?.$ref ? { $ref: `${SPEC_ID}${schema.$ref as string}` } : (schema ?? {})
+    );
+    validators.set(key, validate);
+  }
+  const out: Violation[] = [];
+  const declared = Object.keys((resolve(content.schema).properties as Json | undefined) ?? {});
+  if (typeof body === 'object' && body !== null && !Array.isArray(body) && declared.length > 0) {
+    for (const name of Object.keys(body).filter((name) => !declared.includes(name))) {
+      out.push(
+        violation('undeclared_param', `Param ${name} is not a parameter of ${key}`, SOURCE, {
+          param: name,
+        })
+      );
+    }
+  }
+  if (!validate(body)) {
+    out.push(violation('bad_body', `Invalid parameter: ${issuesOf(validate)}`, SOURCE));
+  }
+  return out;
+};
+
 /** Checks a call; undefined when the spec has no such operation (the codegen specs then apply). */
 const checkWhatsAppCall = (call: WhatsAppCall): Violation[] | undefined => {
   const operation = whatsappOperation(call.method, call.node, call.edge);
@@ -136,7 +157,7 @@ const checkWhatsAppCall = (call: WhatsAppCall): Violation[] | undefined => {
   const where = `${call.method} ${operation.template}`;
   const declared = operation.parameters.filter((param) => param.in === 'query');
   for (const name of Object.keys(call.query)) {
-    if (GRAPH_WIDE.has(name) || declared.some((param) => param.name === name)) continue;
+    if (UNIVERSAL_PARAMS.has(name) || declared.some((param) => param.name === name)) continue;
     out.push(
       violation('undeclared_param', `Param ${name} is not a parameter of ${where}`, SOURCE, {
         param: name,
@@ -175,14 +196,7 @@ const checkWhatsAppCall = (call: WhatsAppCall): Violation[] | undefined => {
     if (!content) {
       out.push(violation('bad_body', `${where} takes no request body`, SOURCE));
     } else {
-      const validate = spec().ajv.compile(
-        (content.schema as Json | undefined)?.$ref
-          ? { $ref: `${SPEC_ID}${(content.schema as Json).$ref as string}` }
-          : (content.schema as Json)
-      );
-      if (!validate(call.body)) {
-        out.push(violation('bad_body', `Invalid parameter: ${issuesOf(validate)}`, SOURCE));
-      }
+      out.push(...checkBody(operation, content, call.body));
     }
   } else if (operation.requestBody?.required) {
     out.push(violation('bad_body', `${where} needs a JSON request body`, SOURCE));

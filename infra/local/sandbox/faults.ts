@@ -36,6 +36,11 @@ const faultInput = z.object({
     })
     .optional(),
   dropConnection: z.literal(true).optional(),
+  /**
+   * The call runs longer than Meta waits: a batch answers null for such an item, as Meta documents
+   * (https://developers.facebook.com/docs/graph-api/batch-requests); a lone call loses its connection.
+   */
+  timeOut: z.literal(true).optional(),
 });
 
 type FaultInput = z.infer<typeof faultInput>;
@@ -52,6 +57,7 @@ interface FaultEffect {
   error?: GraphError;
   rateLimit?: { kind: LimitKind; status?: number };
   dropConnection: boolean;
+  timeOut: boolean;
 }
 
 const DEFAULT_MESSAGES: Record<number, string> = {
@@ -66,15 +72,18 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 
 const errorFromFault = (spec: NonNullable<FaultInput['error']>): GraphError => {
   const transient = spec.isTransient ?? isTransientCode(spec.code);
-  return new GraphError(spec.status, {
-    message: spec.message ?? DEFAULT_MESSAGES[spec.code] ?? 'An unknown error occurred',
-    type: spec.type ?? 'OAuthException',
-    code: spec.code,
-    ...(spec.subcode !== undefined ? { error_subcode: spec.subcode } : {}),
-    ...(spec.userTitle ? { error_user_title: spec.userTitle } : {}),
-    ...(spec.userMessage ? { error_user_msg: spec.userMessage } : {}),
-    ...(transient ? { is_transient: true } : {}),
-  });
+  return new GraphError(
+    {
+      message: spec.message ?? DEFAULT_MESSAGES[spec.code] ?? 'An unknown error occurred',
+      type: spec.type ?? 'OAuthException',
+      code: spec.code,
+      ...(spec.subcode !== undefined ? { error_subcode: spec.subcode } : {}),
+      ...(spec.userTitle ? { error_user_title: spec.userTitle } : {}),
+      ...(spec.userMessage ? { error_user_msg: spec.userMessage } : {}),
+      ...(transient ? { is_transient: true } : {}),
+    },
+    { status: spec.status }
+  );
 };
 
 class FaultBook {
@@ -105,13 +114,14 @@ class FaultBook {
   take(method: string, fullPath: string, path: string): FaultEffect | undefined {
     const matching = this.faults.filter((fault) => this.matches(fault, method, fullPath, path));
     if (matching.length === 0) return undefined;
-    const effect: FaultEffect = { latencyMs: 0, dropConnection: false };
+    const effect: FaultEffect = { latencyMs: 0, dropConnection: false, timeOut: false };
     for (const fault of matching) {
       fault.hits += 1;
       effect.latencyMs += fault.latencyMs ?? 0;
       if (fault.error && !effect.error) effect.error = errorFromFault(fault.error);
       if (fault.rateLimit && !effect.rateLimit) effect.rateLimit = fault.rateLimit;
       if (fault.dropConnection) effect.dropConnection = true;
+      if (fault.timeOut) effect.timeOut = true;
     }
     this.faults = this.faults.filter(
       (fault) => fault.times === undefined || fault.hits < fault.times

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { NEWEST_VERSION } from '../meta-spec/index.js';
 import { AdminInputError, adminRoutes } from './admin/routes.js';
 import type { GraphRequest, SandboxConfig, Services } from './context.js';
 import { answerDialog, showDialog } from './dialog.js';
@@ -8,7 +10,7 @@ import { dispatchGraph } from './graph/dispatch.js';
 import { headerValue, isLoopback, parseBody, readBody, sendJson } from './http.js';
 import { serveMedia } from './media.js';
 import { findRoute } from './router.js';
-import { seedDemo } from './seed.js';
+import { seedApp, seedDemo } from './seed.js';
 import { Store } from './store.js';
 import { UsageTracker } from './usage.js';
 
@@ -32,11 +34,18 @@ interface SandboxOptions {
   metaCallbacks?: { deauthorizeUrl?: string; dataDeletionUrl?: string };
   /** Seed the demo business (default true). */
   seed?: boolean;
+  /**
+   * The token of the app's system user (an administrator of the app, for Resumable Upload sessions);
+   * a fresh one when not given. `Sandbox.systemUserToken` says which.
+   */
+  systemUserToken?: string;
   log?: (line: string) => void;
 }
 
 interface Sandbox {
   url: string;
+  /** The app's system user token: what Tandem's deployment holds in Secrets Manager. */
+  systemUserToken: string;
   close(): Promise<void>;
 }
 
@@ -93,6 +102,21 @@ const handleAdmin = async (
   }
 };
 
+/** The body as the spec checker reads it: JSON parsed, a form as its fields, else its size. */
+const checkedBody = (contentType: string | undefined, raw: Buffer): GraphRequest['body'] => {
+  if (raw.length === 0) return undefined;
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  try {
+    if (type === 'application/json') return { json: JSON.parse(raw.toString('utf8')) };
+  } catch {
+    return { bytes: raw.length };
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    return { form: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
+  }
+  return { bytes: raw.length };
+};
+
 const toGraphRequest = (
   req: IncomingMessage,
   url: URL,
@@ -114,10 +138,12 @@ const toGraphRequest = (
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     path: path === '' ? '/' : path,
+    version: VERSION_PREFIX.exec(url.pathname)?.[0].slice(1) ?? NEWEST_VERSION,
     query: url.searchParams,
     params: { ...Object.fromEntries(url.searchParams), ...body },
     headers,
     rawBody: raw,
+    body: checkedBody(headerValue(req, 'content-type'), raw),
   };
 };
 
@@ -181,8 +207,10 @@ const configOf = (options: SandboxOptions): SandboxConfig => ({
 const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
   if (!/^\d+$/.test(options.appId)) throw new Error('appId must be a numeric string');
   let url = '';
+  const systemUserToken = options.systemUserToken ?? `EAAS${randomBytes(24).toString('base64url')}`;
   const freshStore = (): Store => {
     const store = new Store();
+    seedApp(store, systemUserToken);
     if (options.seed ?? true) seedDemo(store);
     return store;
   };
@@ -215,6 +243,7 @@ const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
   services.config.log(`sandbox: Meta sandbox listening on ${url}`);
   return {
     url,
+    systemUserToken,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
