@@ -1,5 +1,6 @@
 import type * as z from '../../core/zod.js';
 import type { Logger } from '../logger.js';
+import { type AdAccountOperations, createAdAccounts } from './ad-accounts.js';
 import { type BatchOperations, createBatch } from './batch.js';
 import { createGraphHttp, type GraphResult, type HttpOptions } from './http.js';
 import { createOAuth, type OAuthOperations } from './oauth.js';
@@ -54,6 +55,7 @@ interface GenericOperations {
 /** Everything the client offers. */
 type GraphClient = OAuthOperations &
   PageOperations &
+  AdAccountOperations &
   WhatsAppOperations &
   UploadOperations &
   BatchOperations &
@@ -80,6 +82,7 @@ const createGraphClient = (options: GraphClientOptions): GraphClient => {
       dialogBaseUrl: options.dialogBaseUrl ?? 'https://www.facebook.com',
     }),
     ...createPages(http, new URL(options.baseUrl).origin),
+    ...createAdAccounts(http),
     ...createWhatsApp(http),
     ...createUpload(http, options.appId, maxResumes),
     ...createBatch(http, options.appSecret),
@@ -97,6 +100,7 @@ const createGraphClient = (options: GraphClientOptions): GraphClient => {
 export type { BatchItemResult, BatchRequest } from './batch.js';
 export { MAX_BATCH_SIZE } from './batch.js';
 export {
+  GraphConfigurationError,
   GraphError,
   GraphNotFoundError,
   GraphPermissionError,
@@ -114,6 +118,7 @@ export { appsecretProof, USER_AGENT } from './http.js';
 export type { ConditionalPage, DownloadedImage } from './pages.js';
 export type {
   AccessToken,
+  AdAccountSummary,
   Business,
   BusinessProfile,
   BusinessProfileUpdate,
