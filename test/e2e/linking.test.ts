@@ -55,6 +55,9 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
 
     // Act
     await page.goto(authorizeUrl);
+    // Facebook Login for Business: the app's saved configuration is granted whole, nothing to untick.
+    const consent = await page.locator('main, body').first().textContent();
+    const checkboxes = await page.locator('input[type="checkbox"]').count();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Choose a Page and a WhatsApp number' }).waitFor();
     await page.locator(`input[name="pageId"][value="${user.pageIds[1]}"]`).check();
@@ -63,6 +66,10 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
     await page.getByRole('heading', { name: 'Linked' }).waitFor();
 
     // Assess
+    expect(new URL(authorizeUrl).searchParams.get('config_id')).toMatch(/^\d+$/);
+    expect(new URL(authorizeUrl).searchParams.has('scope')).toBe(false);
+    expect(checkboxes).toBe(0);
+    expect(consent).toContain('pages_manage_ads');
     const success = (await page.locator('main').textContent()) ?? '';
     expect(success).toContain('is now linked to the WhatsApp number');
     expect(success).toContain('Sync is off');

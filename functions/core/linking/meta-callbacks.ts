@@ -7,18 +7,20 @@ import type { DeletionRequest } from './ports.js';
 interface Forgotten {
   deletedLinks: number;
   deletedGrants: number;
+  deletedAdOperations: number;
 }
 
 /**
  * Deletes everything Tandem holds for a Meta user, in every tenant: links first (with their guards,
- * which stops their sync), then grants (with their sealed tokens). Idempotent: a link or grant already
- * gone is skipped, so Meta's retries are harmless.
+ * which stops their sync) and their ad operations, then grants (with their sealed tokens).
+ * Idempotent: a link or grant already gone is skipped, so Meta's retries are harmless.
  */
 const forgetMetaUser = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants'>,
+  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations'>,
   metaUserId: string
 ): Promise<Forgotten> => {
   let deletedLinks = 0;
+  let deletedAdOperations = 0;
   for (const link of await deps.links.listByMetaUser(metaUserId)) {
     try {
       await deps.links.delete(link);
@@ -26,10 +28,11 @@ const forgetMetaUser = async (
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }
+    deletedAdOperations += await deps.adOperations.removeForLink(link.tenantId, link.linkId);
   }
   const grants = await deps.grants.listByMetaUser(metaUserId);
   for (const grant of grants) await deps.grants.delete(grant.tenantId, grant.grantId);
-  return { deletedLinks, deletedGrants: grants.length };
+  return { deletedLinks, deletedGrants: grants.length, deletedAdOperations };
 };
 
 /**
@@ -37,7 +40,7 @@ const forgetMetaUser = async (
  * signed_request (400 if it is not Meta's), then forget the user. Nothing to revoke: Meta already did.
  */
 const handleDeauthorize = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'appSecret'>,
+  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations' | 'appSecret'>,
   signedRequest: string
 ): Promise<Forgotten> => {
   const { user_id } = verifySignedRequest(signedRequest, deps.appSecret);
@@ -58,7 +61,14 @@ interface DeletionAnswer {
 const requestDataDeletion = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'deletions' | 'ids' | 'clock' | 'appSecret' | 'publicBaseUrl'
+    | 'links'
+    | 'grants'
+    | 'adOperations'
+    | 'deletions'
+    | 'ids'
+    | 'clock'
+    | 'appSecret'
+    | 'publicBaseUrl'
   >,
   signedRequest: string
 ): Promise<DeletionAnswer> => {

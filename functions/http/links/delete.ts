@@ -1,6 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
-import { grantRepository, graphClient, linkRepository, tokenVault } from '../../adapters/wiring.js';
+import {
+  grantRepository,
+  graphClient,
+  linkRepository,
+  operationStore,
+  tokenVault,
+} from '../../adapters/wiring.js';
 import { unlink } from '../../core/linking/links.js';
 import { linkParams } from './schemas.js';
 
@@ -9,11 +15,13 @@ const deps = {
   grants: grantRepository(),
   vault: tokenVault(),
   meta: createMetaGateway(graphClient()),
+  adOperations: operationStore(),
 };
 
 /**
- * DELETE /links/{linkId} (tenant): unlinks, then deletes the grant's tokens if no other link uses them
- * and revokes the app on Meta if it was the user's last link. Answers what it did.
+ * DELETE /links/{linkId} (tenant): unlinks, unsubscribes the Page's webhooks and deletes the link's ad
+ * operations, then deletes the grant's tokens if no other link uses them and revokes the app on Meta
+ * if it was the user's last link. Answers what it did.
  */
 export const handler = httpRoute(
   { access: 'tenant', params: linkParams },

@@ -1,14 +1,24 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { grantRepository, linkRepository, metaAppSecret } from '../../adapters/wiring.js';
+import {
+  grantRepository,
+  linkRepository,
+  metaAppSecret,
+  operationStore,
+} from '../../adapters/wiring.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 
-const deps = { links: linkRepository(), grants: grantRepository() };
+const deps = {
+  links: linkRepository(),
+  grants: grantRepository(),
+  adOperations: operationStore(),
+};
 const appSecret = metaAppSecret();
 
 /**
  * POST /meta/deauthorize (public: Meta calls it, proving itself with signed_request): the user removed
- * the app, so their links and grants go, in every tenant. 400 for a bad signature.
+ * the app, so their links (with their ad operations) and grants go, in every tenant. 400 for a bad
+ * signature.
  */
 export const handler = httpRoute(
   {

@@ -16,6 +16,10 @@ interface EnvContext {
   /** Base64 of 32 random bytes: the local stand-in for the KMS key that wraps token data keys. */
   tokenKey: string;
   webhookVerifyToken: string;
+  /** The sandbox app's Facebook Login for Business configuration. */
+  loginConfigId: string;
+  /** The sandbox app's system user token (profile picture uploads). */
+  systemUserToken: string;
 }
 
 /** A fresh token key per run: DynamoDB Local is in memory, so no sealed token outlives the run. */
@@ -36,6 +40,8 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
   GRAPH_API_BASE_URL: ctx.sandboxUrl,
   META_DIALOG_BASE_URL: ctx.sandboxUrl,
   META_APP_ID: ctx.appId,
+  META_LOGIN_MODE: 'business',
+  META_LOGIN_CONFIG_ID: ctx.loginConfigId,
   PUBLIC_BASE_URL: ctx.apiUrl,
 });
 
@@ -63,6 +69,7 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
     env.META_APP_SECRET = ctx.appSecret;
     env.META_WEBHOOK_VERIFY_TOKEN = ctx.webhookVerifyToken;
   }
+  if (spec.needs.metaSystemUserToken) env.META_SYSTEM_USER_TOKEN = ctx.systemUserToken;
   if (spec.needs.tokenKey) env.TOKEN_KEY_LOCAL = ctx.tokenKey;
   return env;
 };

@@ -5,6 +5,7 @@ import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { reconcileSchedule } from '../../shared/functions.js';
 import { queues } from '../../shared/resources.js';
 import { routes } from '../../shared/routes.js';
+import { DEMO } from '../sandbox/seed.js';
 import { startSandbox } from '../sandbox/server.js';
 import { startDynamoDbLocal } from './dynamodb.js';
 import { newTokenKey, systemEnv } from './env.js';
@@ -158,6 +159,8 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       appSecret,
       tokenKey: newTokenKey(),
       webhookVerifyToken,
+      loginConfigId: DEMO.loginConfigId,
+      systemUserToken: sandbox.systemUserToken,
     });
     // Handlers run in this process and read their configuration when first imported.
     Object.assign(process.env, env);

@@ -31,7 +31,7 @@ describe('Function: handleDeauthorize', () => {
     const result = await handleDeauthorize(deps, signed);
 
     // Assess
-    expect(result).toEqual({ deletedLinks: 2, deletedGrants: 2 });
+    expect(result).toEqual({ deletedLinks: 2, deletedGrants: 2, deletedAdOperations: 0 });
     expect(deps.links.items.size).toBe(0);
     expect(grantItems.size).toBe(0);
     const taken = await deps.links.taken([PAGE.id], [NUMBER.id]);
@@ -63,21 +63,25 @@ describe('Function: handleDeauthorize', () => {
     const again = await handleDeauthorize(deps, signed);
 
     // Assess
-    expect(again).toEqual({ deletedLinks: 0, deletedGrants: 0 });
+    expect(again).toEqual({ deletedLinks: 0, deletedGrants: 0, deletedAdOperations: 0 });
   });
 });
 
 describe('Function: requestDataDeletion', () => {
-  it('deletes the user’s data and answers a status URL with its confirmation code', async () => {
+  it('deletes the user’s data, ad operations included, and answers a status URL with its confirmation code', async () => {
     // Prepare
-    const { deps } = makeDeps();
+    const { deps, adOperations } = makeDeps();
     await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
     const signed = signRequest({ algorithm: 'HMAC-SHA256', user_id: META_USER }, deps.appSecret);
+
+    const linkId = [...deps.links.items.values()][0]?.linkId ?? '';
+    adOperations.byLink.set(`tenant-a/${linkId}`, 3);
 
     // Act
     const answer = await requestDataDeletion(deps, signed);
 
     // Assess
+    expect(adOperations.byLink.size).toBe(0);
     expect(answer.url).toBe(
       `https://api.tandem.example/meta/data-deletion/${answer.confirmation_code}`
     );
@@ -87,6 +91,7 @@ describe('Function: requestDataDeletion', () => {
       status: 'completed',
       deletedLinks: 1,
       deletedGrants: 1,
+      deletedAdOperations: 3,
     });
   });
 });

@@ -7,7 +7,7 @@ import {
   completeAuthorization,
   startLinking,
 } from '../../../../functions/core/linking/oauth.js';
-import { APP_ID, META_USER, makeDeps, must, NUMBER, PAGE, WABA } from './fakes.js';
+import { APP_ID, LOGIN_CONFIG_ID, META_USER, makeDeps, must, NUMBER, PAGE, WABA } from './fakes.js';
 
 const stateOf = (authorizeUrl: string): string =>
   new URL(authorizeUrl).searchParams.get('state') ?? '';
@@ -18,7 +18,7 @@ const chosen = (result: CallbackResult) => {
 };
 
 describe('Function: startLinking', () => {
-  it('builds the dialog URL with the fixed redirect URI, every scope and an S256 challenge', async () => {
+  it('builds the dialog URL with the Login for Business configuration, the fixed redirect URI and an S256 challenge', async () => {
     // Prepare
     const { deps } = makeDeps();
 
@@ -31,15 +31,9 @@ describe('Function: startLinking', () => {
     expect(url.searchParams.get('client_id')).toBe(APP_ID);
     expect(url.searchParams.get('redirect_uri')).toBe('https://api.tandem.example/oauth/callback');
     expect(url.searchParams.get('response_type')).toBe('code');
-    expect(url.searchParams.get('scope')?.split(',')).toEqual([
-      'pages_show_list',
-      'pages_read_engagement',
-      'pages_manage_metadata',
-      'whatsapp_business_management',
-      'business_management',
-      'ads_management',
-      'ads_read',
-    ]);
+    expect(url.searchParams.get('config_id')).toBe(LOGIN_CONFIG_ID);
+    // A Business app's dialog with scope is refused by Meta: the configuration carries them.
+    expect(url.searchParams.has('scope')).toBe(false);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.has('auth_type')).toBe(false);
     const session = deps.sessions.items.get(stateOf(authorizeUrl));
@@ -51,9 +45,33 @@ describe('Function: startLinking', () => {
     expect(expiresAt).toBe('2026-07-01T10:10:00.000Z');
   });
 
+  it('asks for every scope, pages_manage_ads among them, only in the classic mode chosen explicitly', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    deps.oauth.login = { kind: 'scopes' };
+
+    // Act
+    const { authorizeUrl } = await startLinking(deps, 'tenant-a');
+
+    // Assess
+    const url = new URL(authorizeUrl);
+    expect(url.searchParams.has('config_id')).toBe(false);
+    expect(url.searchParams.get('scope')?.split(',')).toEqual([
+      'pages_show_list',
+      'pages_read_engagement',
+      'pages_manage_metadata',
+      'whatsapp_business_management',
+      'business_management',
+      'ads_management',
+      'ads_read',
+      'pages_manage_ads',
+    ]);
+  });
+
   it('asks again for declined permissions when rerequest is set', async () => {
     // Prepare
     const { deps } = makeDeps();
+    deps.oauth.login = { kind: 'scopes' };
 
     // Act
     const { authorizeUrl } = await startLinking(deps, 'tenant-a', { rerequest: true });
@@ -184,9 +202,10 @@ describe('Function: completeAuthorization', () => {
     await expect(empty).rejects.toMatchObject({ code: 'oauth_code_missing' });
   });
 
-  it('names exactly the missing required scopes, stores nothing and offers a rerequest', async () => {
+  it('names exactly the missing required scopes, stores nothing and offers a rerequest (classic mode)', async () => {
     // Prepare
     const { deps, meta, grantItems } = makeDeps();
+    deps.oauth.login = { kind: 'scopes' };
     meta.info.scopes = ['pages_show_list', 'business_management', 'whatsapp_business_management'];
     const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
 
@@ -197,21 +216,46 @@ describe('Function: completeAuthorization', () => {
     expect(result.kind).toBe('missing_scopes');
     if (result.kind !== 'missing_scopes') return;
     expect(result.missing).toEqual(['pages_read_engagement', 'pages_manage_metadata']);
-    expect(new URL(result.retryUrl).searchParams.get('auth_type')).toBe('rerequest');
+    expect(new URL(result.retryUrl ?? '').searchParams.get('auth_type')).toBe('rerequest');
+    expect(grantItems.size).toBe(0);
+  });
+
+  it('says the login configuration lacks them when a configuration did not grant a required scope', async () => {
+    // Prepare
+    const { deps, meta, grantItems } = makeDeps();
+    meta.info.scopes = meta.info.scopes.filter((scope) => scope !== 'pages_manage_metadata');
+    const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
+
+    // Act
+    const result = await completeAuthorization(deps, { state, code: 'abc' });
+
+    // Assess
+    expect(result).toEqual({
+      kind: 'missing_scopes',
+      missing: ['pages_manage_metadata'],
+      // A configuration is granted whole: asking the user again cannot help, the operator must.
+      configurationIncomplete: true,
+    });
     expect(grantItems.size).toBe(0);
   });
 
   it('accepts a grant without the optional ads scopes and reports them missing', async () => {
     // Prepare
     const { deps, meta } = makeDeps();
-    meta.info.scopes = meta.info.scopes.filter((scope) => !scope.startsWith('ads_'));
+    meta.info.scopes = meta.info.scopes.filter(
+      (scope) => !scope.startsWith('ads_') && scope !== 'pages_manage_ads'
+    );
     const state = stateOf((await startLinking(deps, 'tenant-a')).authorizeUrl);
 
     // Act
     const result = chosen(await completeAuthorization(deps, { state, code: 'abc' }));
 
     // Assess
-    expect(result.grant.missingOptionalScopes).toEqual(['ads_management', 'ads_read']);
+    expect(result.grant.missingOptionalScopes).toEqual([
+      'ads_management',
+      'ads_read',
+      'pages_manage_ads',
+    ]);
   });
 
   it('refuses a token issued to another app', async () => {
