@@ -25,11 +25,15 @@ interface LinkObserver {
   observeMany(links: readonly Link[]): Promise<Map<string, Observation>>;
 }
 
+/** How the picture part of a write went; the text fields are written either way. */
+type PictureOutcome = { outcome: 'applied' } | { outcome: 'failed'; reason: string };
+
 /** Writes to a link's WhatsApp business profile. */
 interface ProfileWriter {
   /**
-   * Writes `changes` (a partial update: only these fields change) and, when given, the Page picture
-   * (downloaded from `picture.url` and sent through Meta's resumable upload).
+   * Writes `changes` (a partial update: only these fields change) and then, when given, the Page
+   * picture (downloaded from `picture.url` and sent through Meta's resumable upload). A picture that
+   * cannot be taken never fails the write: its outcome is answered instead.
    * @throws PermissionError `meta_token_invalid` when Meta rejects the token (190); RateLimitError;
    * UpstreamError (retryable or not); ValidationError when WhatsApp refuses a value.
    */
@@ -37,7 +41,7 @@ interface ProfileWriter {
     link: Link,
     changes: ProfileFields,
     picture: { url: string; sha256: string } | undefined
-  ): Promise<void>;
+  ): Promise<{ picture?: PictureOutcome }>;
 }
 
 /** A lease on a link's sync: who holds it and since when (the holder reads the Page after that). */
@@ -104,6 +108,7 @@ export type {
   AcquireResult,
   LinkObserver,
   PageLinkIndex,
+  PictureOutcome,
   ProfileWriter,
   SyncJobQueue,
   SyncLease,

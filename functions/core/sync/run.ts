@@ -287,24 +287,32 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
         return { outcome: 'noop' };
       }
       case 'update': {
+        let written: Awaited<ReturnType<ProfileWriter['write']>>;
         try {
-          await deps.writer.write(link, plan.changes, plan.picture);
+          written = await deps.writer.write(link, plan.changes, plan.picture);
         } catch (error) {
           if (!isTokenError(error)) throw error;
           return await pauseForToken(deps.clock.now().toISOString());
         }
+        // The text fields are written whatever became of the picture; a picture that failed keeps
+        // the old one as the baseline, so the next sync of the link tries it again.
+        const pictureApplied = written.picture?.outcome === 'applied';
         const changedFields: SyncField[] = [
           ...(Object.keys(plan.changes) as SyncField[]),
-          ...(plan.picture ? (['profilePicture'] as const) : []),
+          ...(pictureApplied ? (['profilePicture'] as const) : []),
         ];
         const writtenAt = deps.clock.now().toISOString();
         await complete({
           readAt,
           fields: plan.baseline,
-          pictureSha256: plan.picture?.sha256 ?? known?.lastWritten?.pictureSha256,
+          pictureSha256: pictureApplied ? plan.picture?.sha256 : known?.lastWritten?.pictureSha256,
           writtenAt,
           syncAt: writtenAt,
-          outcome: result('applied', { changedFields, notes: plan.notes }),
+          outcome: result('applied', {
+            changedFields,
+            notes: plan.notes,
+            ...(written.picture ? { picture: written.picture } : {}),
+          }),
         });
         return { outcome: 'applied', changedFields };
       }

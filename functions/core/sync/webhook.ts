@@ -58,8 +58,12 @@ interface PageChange {
   dedupeKey: string;
 }
 
-/** Page fields whose change can alter the WhatsApp profile (Meta sends no `about` field at all). */
-const PROFILE_RELEVANT = new Set([
+/**
+ * Page fields whose change can alter the WhatsApp profile (Meta sends no `about` field at all): the
+ * fields Tandem subscribes each linked Page to, every one a value of Meta's
+ * `pagesubscribed_apps_subscribed_fields_enum_param` (codegen enum_types.json).
+ */
+const PAGE_WEBHOOK_FIELDS = [
   'description',
   'company_overview',
   'general_info',
@@ -71,7 +75,8 @@ const PROFILE_RELEVANT = new Set([
   'hours',
   'page_upcoming_change',
   'page_change_proposal',
-]);
+] as const;
+const PROFILE_RELEVANT: ReadonlySet<string> = new Set(PAGE_WEBHOOK_FIELDS);
 
 /**
  * Turns a verified webhook body into the Page changes that matter for sync, one per Page entry.
@@ -122,4 +127,4 @@ const answerChallenge = (
 };
 
 export type { PageChange };
-export { answerChallenge, pageChangesOf, verifyHubSignature };
+export { answerChallenge, PAGE_WEBHOOK_FIELDS, pageChangesOf, verifyHubSignature };

@@ -150,12 +150,22 @@ const fakeObserver = (observation: Observation | Error) => {
 const fakeWriter = (failure?: Error) => {
   const writes: { changes: ProfileFields; picture: { url: string; sha256: string } | undefined }[] =
     [];
-  const writer: ProfileWriter & { writes: typeof writes; failure: Error | undefined } = {
+  const writer: ProfileWriter & {
+    writes: typeof writes;
+    failure: Error | undefined;
+    /** When set, the picture is not taken: the text fields are, as the real writer does. */
+    pictureFailure: string | undefined;
+  } = {
     writes,
     failure,
+    pictureFailure: undefined,
     write: async (_link, changes, picture) => {
       if (writer.failure) throw writer.failure;
       writes.push({ changes, picture });
+      if (!picture) return {};
+      return writer.pictureFailure
+        ? { picture: { outcome: 'failed', reason: writer.pictureFailure } }
+        : { picture: { outcome: 'applied' } };
     },
   };
   return writer;
