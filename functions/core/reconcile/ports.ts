@@ -121,6 +121,11 @@ interface BaselineSource {
   lastWritten(links: readonly Link[]): Promise<Map<string, WrittenProfile>>;
 }
 
+/** Puts back the app's subscription to the Pages' webhooks (best effort: the next run tries again). */
+interface PageSubscriptions {
+  restore(links: readonly Link[]): Promise<void>;
+}
+
 interface ReconcileJobPublisher {
   shardJobs(jobs: ReconcileShardJob[], delaySeconds?: number): Promise<void>;
   syncJobs(jobs: SyncJob[]): Promise<void>;
@@ -158,6 +163,7 @@ export type {
   LockName,
   LockState,
   PageCommit,
+  PageSubscriptions,
   ReconcileJobPublisher,
   ReconcileMetrics,
   ReconcileObserver,
