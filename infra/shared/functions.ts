@@ -14,6 +14,8 @@ interface Needs {
   tokenKey?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
   /** The Meta app secret (signatures, appsecret_proof, token exchange). */
   metaAppSecret?: boolean;
+  /** The app's system user token (Resumable Upload sessions for profile pictures). */
+  metaSystemUserToken?: boolean;
 }
 
 interface FunctionSpec {
@@ -47,6 +49,7 @@ const functions = {
       syncQueue: 'consume',
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      metaSystemUserToken: true,
     },
   },
   reconciler: {
@@ -150,7 +153,11 @@ const functions = {
       'Unlinks; deletes unused grant tokens and revokes the app on Meta after the last link.',
     timeoutSeconds: 20,
     memoryMb: 512,
-    needs: { tables: { links: 'readWrite' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'readWrite', idempotency: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   metaDeauthorize: {
     id: 'MetaDeauthorize',
@@ -158,7 +165,7 @@ const functions = {
     description: "Meta's deauthorize callback: forgets the user's links and grants.",
     timeoutSeconds: 20,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, metaAppSecret: true },
+    needs: { tables: { links: 'readWrite', idempotency: 'readWrite' }, metaAppSecret: true },
   },
   metaDataDeletion: {
     id: 'MetaDataDeletion',
@@ -166,7 +173,7 @@ const functions = {
     description: "Meta's data-deletion callback: deletes the user's data, answers a status URL.",
     timeoutSeconds: 20,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, metaAppSecret: true },
+    needs: { tables: { links: 'readWrite', idempotency: 'readWrite' }, metaAppSecret: true },
   },
   metaDataDeletionStatus: {
     id: 'MetaDataDeletionStatus',
@@ -191,13 +198,29 @@ const functions = {
       metaAppSecret: true,
     },
   },
+  adImageUpload: {
+    id: 'AdImageUpload',
+    entry: 'functions/http/ads/image-upload.ts',
+    description: "Uploads a JPEG or PNG to the ad account's image library; answers Meta's hash.",
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    needs: { tables: { links: 'read' }, tokenKey: 'decrypt', metaAppSecret: true },
+  },
+  adDsaRecommendations: {
+    id: 'AdDsaRecommendations',
+    entry: 'functions/http/ads/dsa-recommendations.ts',
+    description: "Reads Meta's recommended DSA beneficiary and payor names for an ad account.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read' }, tokenKey: 'decrypt', metaAppSecret: true },
+  },
   adGet: {
     id: 'AdGet',
     entry: 'functions/http/ads/get.ts',
     description: "Reads an ad operation's status and the ids it created.",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { idempotency: 'read' } },
+    needs: { tables: { links: 'read', idempotency: 'read' } },
   },
   adInsights: {
     id: 'AdInsights',
