@@ -16,7 +16,9 @@ import {
   REQUESTED_SCOPES,
   UNSUPPORTED_FIELDS,
 } from '../functions/core/linking/model.js';
+import { PAGE_WEBHOOK_FIELDS } from '../functions/core/sync/webhook.js';
 import type { LocalSystem } from '../infra/local/runtime/system.js';
+import { DEMO } from '../infra/local/sandbox/seed.js';
 
 /** What the sandbox's admin API and its sign-in need: a running local system, or a sandbox alone. */
 interface SandboxSide {
@@ -49,12 +51,13 @@ const signIn = async (system: SandboxSide, userId: string): Promise<string> => {
     redirect_uri: redirectUri,
     state: randomBytes(8).toString('hex'),
     response_type: 'code',
-    scope: REQUESTED_SCOPES.join(','),
+    // The sandbox app's Facebook Login for Business configuration: it grants every permission
+    // Tandem asks for (a Business app refuses a dialog with `scope`).
+    config_id: DEMO.loginConfigId,
   }).toString();
   const html = await (await fetch(dialog, { redirect: 'manual' })).text();
   const session = /name="session" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const form = new URLSearchParams({ session, action: 'continue' });
-  for (const scope of REQUESTED_SCOPES) form.append('scope', scope);
   const answer = await fetch(sandbox('/dialog/oauth/confirm'), {
     method: 'POST',
     body: form.toString(),
@@ -88,7 +91,12 @@ const linkPages = async (system: LocalSystem, count: number): Promise<BenchLink[
   const user = await admin<{ userId: string }>('POST', '/users', { pages: 0, phoneNumbers: 0 });
   const seeded = await admin<{
     links: { pageId: string; wabaId: string; phoneNumberId: string }[];
-  }>('POST', '/seed/bulk', { count, userId: user.userId });
+  }>('POST', '/seed/bulk', {
+    count,
+    userId: user.userId,
+    // Linked Pages as Tandem's linking leaves them: subscribed to the webhook fields sync reads.
+    subscribedFields: PAGE_WEBHOOK_FIELDS,
+  });
   const token = await signIn(system, user.userId);
   const documents = DynamoDBDocumentClient.from(
     new DynamoDBClient({

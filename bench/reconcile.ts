@@ -18,6 +18,7 @@ import {
   type Link,
   UNSUPPORTED_FIELDS,
 } from '../functions/core/linking/model.js';
+import { PAGE_WEBHOOK_FIELDS } from '../functions/core/sync/webhook.js';
 import { startLocalSystem } from '../infra/local/runtime/system.js';
 import { functions } from '../infra/shared/functions.js';
 import { saveResults } from './results.js';
@@ -134,12 +135,12 @@ const signIn = async (
     redirect_uri: redirectUri,
     state: randomBytes(8).toString('hex'),
     response_type: 'code',
-    scope: SCOPES.join(','),
+    // The app's Facebook Login for Business configuration: it grants every permission Tandem asks for.
+    config_id: env.META_LOGIN_CONFIG_ID ?? '',
   }).toString();
   const html = await (await fetch(dialog)).text();
   const session = /name="session" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const form = new URLSearchParams({ session, action: 'continue' });
-  for (const scope of SCOPES) form.append('scope', scope);
   const answer = await fetch(`${sandbox}/${GRAPH_API_VERSION}/dialog/oauth/confirm`, {
     method: 'POST',
     body: form.toString(),
@@ -185,7 +186,12 @@ const measureReconcile = async () => {
     }>(
       await fetch(`${sandbox}/_admin/seed/bulk`, {
         method: 'POST',
-        body: JSON.stringify({ count: LINKS, userId: user.userId }),
+        // Linked Pages as Tandem's linking leaves them: subscribed to the fields sync reads.
+        body: JSON.stringify({
+          count: LINKS,
+          userId: user.userId,
+          subscribedFields: PAGE_WEBHOOK_FIELDS,
+        }),
         headers: { 'content-type': 'application/json' },
       })
     );

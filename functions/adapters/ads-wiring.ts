@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { tables } from '../../infra/shared/resources.js';
 import { loadCountryPolicy } from './ads/config.js';
 import { createAdsGateway } from './ads/graph-gateway.js';
-import { createOperationStore } from './ads/operation-store.js';
-import { dynamoDocumentClient } from './aws/clients.js';
 import {
   clock,
   grantRepository,
   graphClient,
   linkRepository,
-  tableName,
+  operationStore,
   tokenVault,
 } from './wiring.js';
 
@@ -19,14 +16,20 @@ import {
  * ones, so ads open tokens and call Meta the same way linking and sync do.
  */
 
-const operationStore = () =>
-  createOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
-
 const adsGateway = () => createAdsGateway(graphClient());
 
 const newLeaseOwner = (): string => randomUUID();
 
+/** What the ad library routes (image upload, DSA recommendations) need: a link's grant and Meta. */
+const adLibraryDeps = () => ({
+  links: linkRepository(),
+  grants: grantRepository(),
+  vault: tokenVault(),
+  ads: adsGateway(),
+});
+
 export {
+  adLibraryDeps,
   adsGateway,
   clock,
   grantRepository,

@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/errors.js';
+import type { LoginMethod } from '../core/linking/deps.js';
 import * as z from '../core/zod.js';
 
 /**
@@ -50,11 +51,43 @@ const metaSecretConfig = z.union([
   }),
 ]);
 
+/**
+ * Where the app's system user token comes from (Resumable Upload sessions need a user with a role
+ * on the app): Secrets Manager in AWS, the environment in the embedded default, or nowhere yet.
+ */
+const systemUserTokenConfig = z.union([
+  z.object({ META_SYSTEM_USER_TOKEN_ARN: z.string().check(z.startsWith('arn:')) }),
+  z.object({ META_SYSTEM_USER_TOKEN: z.string().check(z.minLength(1)) }),
+  z.object({}),
+]);
+
 /** How tokens are encrypted: a KMS key in AWS, or a local key in the embedded default. */
 const tokenKeyConfig = z.union([
   z.object({ TOKEN_KEY_ARN: z.string().check(z.startsWith('arn:')) }),
   z.object({ TOKEN_KEY_LOCAL: base64Key }),
 ]);
+
+/**
+ * How users log in (see LoginMethod): a Facebook Login for Business configuration by default, whose
+ * id the App Dashboard shows (Facebook Login for Business > Configurations); `classic` only for a
+ * classic app, which logs in with `scope`.
+ */
+const loginConfig = z.object({
+  META_LOGIN_MODE: z._default(z.enum(['business', 'classic']), 'business'),
+  META_LOGIN_CONFIG_ID: z.optional(
+    z.string().check(z.regex(/^\d+$/, 'META_LOGIN_CONFIG_ID must be the numeric configuration id'))
+  ),
+});
+
+const loginMethod = (config: z.infer<typeof loginConfig>): LoginMethod => {
+  if (config.META_LOGIN_MODE === 'classic') return { kind: 'scopes' };
+  if (!config.META_LOGIN_CONFIG_ID) {
+    throw new ConfigError(
+      'Invalid configuration: META_LOGIN_CONFIG_ID must name the Facebook Login for Business configuration (App Dashboard > Facebook Login for Business > Configurations), or set META_LOGIN_MODE=classic for a classic app that logs in with scope.'
+    );
+  }
+  return { kind: 'configuration', configId: config.META_LOGIN_CONFIG_ID };
+};
 
 const formatIssues = (error: z.core.$ZodError): string =>
   error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
@@ -76,4 +109,13 @@ const loadConfig = <S extends z.ZodMiniType>(
   return result.data;
 };
 
-export { formatIssues, graphConfig, loadConfig, metaSecretConfig, tokenKeyConfig };
+export {
+  formatIssues,
+  graphConfig,
+  loadConfig,
+  loginConfig,
+  loginMethod,
+  metaSecretConfig,
+  systemUserTokenConfig,
+  tokenKeyConfig,
+};

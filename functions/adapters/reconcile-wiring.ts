@@ -7,11 +7,13 @@ import { loadConfig } from './config.js';
 import { createDriftReportStore } from './dynamodb/drift-reports.js';
 import { createBaselineSource } from './dynamodb/reconcile-baselines.js';
 import { createLinkPageSource, createReconcileRunStore } from './dynamodb/reconcile-runs.js';
+import { logger } from './logger.js';
+import { createPageSubscriptions } from './meta/page-subscriptions.js';
 import { createReconcileObserver, createUsageGauge } from './meta/reconcile-observer.js';
 import { createReconcileMetrics } from './metrics.js';
 import { reconcileConfig, syncQueueConfig } from './queue/config.js';
 import { createReconcileJobPublisher } from './queue/reconcile-publisher.js';
-import { graphClient, linkObserver } from './wiring.js';
+import { grantRepository, graphClient, linkObserver, tokenVault } from './wiring.js';
 
 /**
  * Builders for the reconciler's dependencies: the scheduled reconciler, the worker's shard jobs and
@@ -67,6 +69,12 @@ const shardDeps = (): ShardDeps => {
     links: createLinkPageSource(db, config.LINKS_TABLE),
     observer: createReconcileObserver(linkObserver(graph), gauge),
     baselines: createBaselineSource(db, config.LINKS_TABLE),
+    subscriptions: createPageSubscriptions({
+      graph,
+      grants: grantRepository(),
+      vault: tokenVault(),
+      log: logger,
+    }),
     reports: createDriftReportStore(db, config.DRIFT_REPORTS_TABLE),
     publisher: createReconcileJobPublisher(sqs(), config.SYNC_QUEUE_URL),
     metrics: createReconcileMetrics(),

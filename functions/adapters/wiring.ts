@@ -9,8 +9,9 @@ import type { Clock, TokenVault } from '../core/linking/ports.js';
 import type { LinkObserver, ProfileWriter } from '../core/sync/ports.js';
 import type { SyncRequestDeps } from '../core/sync/requests.js';
 import * as z from '../core/zod.js';
+import { createOperationStore } from './ads/operation-store.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
-import { graphConfig, loadConfig, tokenKeyConfig } from './config.js';
+import { graphConfig, loadConfig, loginConfig, loginMethod, tokenKeyConfig } from './config.js';
 import { cryptoIds } from './crypto/ids.js';
 import { createTokenVault } from './crypto/token-vault.js';
 import { createGrantRepository } from './dynamodb/grants.js';
@@ -27,7 +28,7 @@ import { GRAPH_API_VERSION } from './graph/version.js';
 import { logger } from './logger.js';
 import { createLinkObserver } from './meta/link-observer.js';
 import { createProfileWriter } from './meta/profile-writer.js';
-import { metaAppSecret } from './meta-secret.js';
+import { metaAppSecret, metaSystemUserToken } from './meta-secret.js';
 import { syncQueueConfig } from './queue/config.js';
 import { createJobPublisher } from './queue/publisher.js';
 
@@ -101,9 +102,18 @@ const linkObserver = (graph: () => Promise<GraphClient> = graphClient()): LinkOb
     vault: tokenVault(),
   });
 
-/** Writes WhatsApp business profiles (sync). */
+/** Writes WhatsApp business profiles (sync); pictures go up with the app's system user token. */
 const profileWriter = (graph: () => Promise<GraphClient>): ProfileWriter =>
-  createProfileWriter({ graph, grants: grantRepository(), vault: tokenVault() });
+  createProfileWriter({
+    graph,
+    grants: grantRepository(),
+    vault: tokenVault(),
+    uploadToken: metaSystemUserToken(),
+  });
+
+/** Ad operation records (the idempotency table); linking deletes a link's with it. */
+const operationStore = () =>
+  createOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
 
 const syncStateRepository = () => createSyncStateRepository(dynamoDocumentClient(), linksTable());
 const pageLinkIndex = () => createPageLinkIndex(dynamoDocumentClient(), linksTable());
@@ -139,10 +149,12 @@ const oauthSettings = (): OAuthSettings => {
       OAUTH_STATE_TTL_SECONDS: z.optional(
         z.coerce.number().check(z.int(), z.minimum(60), z.maximum(3600))
       ),
+      ...loginConfig.shape,
     })
   );
   return {
     appId: config.META_APP_ID,
+    login: loginMethod(config),
     dialogBaseUrl: config.META_DIALOG_BASE_URL,
     graphApiVersion: GRAPH_API_VERSION,
     stateTtlSeconds: config.OAUTH_STATE_TTL_SECONDS ?? DEFAULT_STATE_TTL_SECONDS,
@@ -162,6 +174,7 @@ export {
   linkObserver,
   linkRepository,
   oauthSettings,
+  operationStore,
   pageLinkIndex,
   profileWriter,
   publicBaseUrl,

@@ -1,5 +1,6 @@
 import { RateLimitError } from './errors.js';
 import type { ReconcileShardJob, SyncJob } from './jobs.js';
+import type { Link } from './linking/model.js';
 import { checkLinks, type LinkOutcome } from './reconcile/check.js';
 import {
   addCounts,
@@ -18,6 +19,7 @@ import type {
   LinkPageSource,
   LinkSourceScope,
   LockName,
+  PageSubscriptions,
   ReconcileJobPublisher,
   ReconcileMetrics,
   ReconcileObserver,
@@ -270,6 +272,7 @@ interface ShardDeps {
   links: LinkPageSource;
   observer: ReconcileObserver;
   baselines: BaselineSource;
+  subscriptions: PageSubscriptions;
   reports: DriftReportWriter;
   publisher: ReconcileJobPublisher;
   metrics: ReconcileMetrics;
@@ -297,6 +300,8 @@ interface Tally {
   records: LinkDriftRecord[];
   tenants: TenantPageRecord[];
   syncs: SyncJob[];
+  /** Links whose Page lost the app's webhook subscription. */
+  restores: Link[];
 }
 
 /** Turns a page's outcomes into counts, history records, per-tenant records and sync jobs. */
@@ -311,6 +316,7 @@ const tally = (
   const counts = emptyCounts();
   const records: LinkDriftRecord[] = [];
   const syncs: SyncJob[] = [];
+  const restores: Link[] = [];
   const tenants = new Map<string, TenantPageRecord>();
   const tenantRecord = (tenantId: string): TenantPageRecord => {
     let record = tenants.get(tenantId);
@@ -339,6 +345,7 @@ const tally = (
     }
     const { link, drift, action, paused } = outcome;
     one.drift[drift.class] = 1;
+    if (drift.webhooksLost) restores.push(link);
     if (action === 'enqueue_sync') {
       one.syncsEnqueued = 1;
       syncs.push({
@@ -372,7 +379,7 @@ const tally = (
       expiresAt,
     });
   }
-  return { counts, records, tenants: [...tenants.values()], syncs };
+  return { counts, records, tenants: [...tenants.values()], syncs, restores };
 };
 
 /** A scheduled run reads its shard of the index; an on-demand run reads its tenant's links. */
@@ -459,7 +466,7 @@ const reconcileShard = async (
     };
   }
 
-  const { counts, records, tenants, syncs } = tally(
+  const { counts, records, tenants, syncs, restores } = tally(
     job,
     seq,
     checked.outcomes,
@@ -469,6 +476,7 @@ const reconcileShard = async (
   // Syncs first: a crash after this re-runs the page and enqueues them again, which sync tolerates
   // (its jobs are idempotent and a stale snapshot never wins); the reverse order could lose them.
   if (syncs.length > 0) await publisher.syncJobs(syncs);
+  if (restores.length > 0) await deps.subscriptions.restore(restores);
   await deps.reports.writePage(records, tenants);
   const done = page.cursor === undefined;
   const commit = await store.commitPage({

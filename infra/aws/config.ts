@@ -18,6 +18,8 @@ const PLACEHOLDERS = {
   jwtAudience: 'tandem-placeholder-audience',
   // Numeric because the functions' config schema insists META_APP_ID is a numeric Meta app id.
   metaAppId: '000000000000000',
+  // The Facebook Login for Business configuration id; numeric for the same reason.
+  metaLoginConfigId: '000000000000000',
 } as const;
 
 type PlaceholderKey = keyof typeof PLACEHOLDERS;
@@ -30,6 +32,13 @@ interface TandemConfig {
   jwtAudience: string[];
   /** The numeric Meta app id. */
   metaAppId: string;
+  /**
+   * `business` (the default): Tandem is a Facebook Login for Business app and logs users in with the
+   * saved configuration `metaLoginConfigId`. `classic`: a classic app, which logs in with `scope`.
+   */
+  metaLoginMode: 'business' | 'classic';
+  /** The Facebook Login for Business configuration id (business mode only). */
+  metaLoginConfigId?: string;
   /** Graph API origin; the sandbox or graph.facebook.com. */
   graphApiBaseUrl: string;
   /** Public origin of the API (custom domain), used to build OAuth redirect URIs. */
@@ -64,6 +73,17 @@ const contextSchema = z.object({
     ),
   metaAppId: optionalString.pipe(
     z.string().regex(/^\d+$/, 'metaAppId must be the numeric Meta app id').optional()
+  ),
+  metaLoginMode: optionalString.pipe(
+    z
+      .enum(['business', 'classic'], { error: 'metaLoginMode must be business or classic' })
+      .default('business')
+  ),
+  metaLoginConfigId: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'metaLoginConfigId must be the numeric Login for Business configuration id')
+      .optional()
   ),
   graphApiBaseUrl: optionalString.pipe(
     z.url({ protocol: /^https$/ }).default('https://graph.facebook.com')
@@ -113,6 +133,10 @@ const readConfig = (read: (key: string) => unknown): TandemConfig => {
         ? context.jwtAudience
         : [orPlaceholder('jwtAudience', undefined)],
     metaAppId: orPlaceholder('metaAppId', context.metaAppId),
+    metaLoginMode: context.metaLoginMode,
+    ...(context.metaLoginMode === 'business'
+      ? { metaLoginConfigId: orPlaceholder('metaLoginConfigId', context.metaLoginConfigId) }
+      : {}),
     graphApiBaseUrl: context.graphApiBaseUrl,
     reserveConcurrency: context.reserveConcurrency,
     placeholders,

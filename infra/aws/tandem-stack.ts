@@ -38,7 +38,7 @@ class TandemStack extends Stack {
     if (config.placeholders.length > 0) {
       Annotations.of(this).addWarningV2(
         'tandem:placeholderContext',
-        `Placeholder values for ${config.placeholders.join(', ')}: tenant routes will reject every token and Meta calls will fail. Pass real values (-c jwtIssuer=... -c jwtAudience=... -c metaAppId=...) before deploying.`
+        `Placeholder values for ${config.placeholders.join(', ')}: tenant routes will reject every token and Meta calls will fail. Pass real values (-c jwtIssuer=... -c jwtAudience=... -c metaAppId=... -c metaLoginConfigId=...) before deploying.`
       );
     }
 
@@ -55,6 +55,7 @@ class TandemStack extends Stack {
       },
       tokenKey: this.secrets.tokenKey,
       metaAppSecret: this.secrets.metaAppSecret,
+      metaSystemUserToken: this.secrets.metaSystemUserToken,
       asyncDeadLetters: { reconciler: this.queues.reconcileDeadLetters },
       reserveConcurrency: config.reserveConcurrency,
       environment: {
@@ -62,6 +63,8 @@ class TandemStack extends Stack {
         LOG_LEVEL: prod ? 'info' : 'debug',
         GRAPH_API_BASE_URL: config.graphApiBaseUrl,
         META_APP_ID: config.metaAppId,
+        META_LOGIN_MODE: config.metaLoginMode,
+        ...(config.metaLoginConfigId ? { META_LOGIN_CONFIG_ID: config.metaLoginConfigId } : {}),
       },
       logRetention,
       logRemovalPolicy,
@@ -103,6 +106,10 @@ class TandemStack extends Stack {
     new CfnOutput(this, 'MetaAppSecretArn', {
       value: this.secrets.metaAppSecret.secretArn,
       description: 'Put the real Meta app secret here after the first deploy',
+    });
+    new CfnOutput(this, 'MetaSystemUserTokenArn', {
+      value: this.secrets.metaSystemUserToken.secretArn,
+      description: "Put the Meta app's system user token here after the first deploy",
     });
     new CfnOutput(this, 'TokenKeyArn', { value: this.secrets.tokenKey.keyArn });
   }

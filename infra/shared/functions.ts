@@ -14,6 +14,8 @@ interface Needs {
   tokenKey?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
   /** The Meta app secret (signatures, appsecret_proof, token exchange). */
   metaAppSecret?: boolean;
+  /** The app's system user token (Resumable Upload sessions for profile pictures). */
+  metaSystemUserToken?: boolean;
   /**
    * Readiness probes: a GetItem of the probe key (functions/adapters/probes.ts) on every table, and
    * the sync queue's attributes. The grant is conditioned on the probe key: nothing else is readable.
@@ -69,6 +71,7 @@ const functions = {
       syncQueue: 'consume',
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      metaSystemUserToken: true,
     },
   },
   reconciler: {
@@ -201,7 +204,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tables: { links: 'readWrite', idempotency: 'readWrite', quotas: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -213,7 +216,10 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 256,
     reservedConcurrency: 5,
-    needs: { tables: { links: 'readWrite', metaCallbacks: 'readWrite' }, metaAppSecret: true },
+    needs: {
+      tables: { links: 'readWrite', idempotency: 'readWrite', metaCallbacks: 'readWrite' },
+      metaAppSecret: true,
+    },
   },
   metaDataDeletion: {
     id: 'MetaDataDeletion',
@@ -222,7 +228,10 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 256,
     reservedConcurrency: 5,
-    needs: { tables: { links: 'readWrite', metaCallbacks: 'readWrite' }, metaAppSecret: true },
+    needs: {
+      tables: { links: 'readWrite', idempotency: 'readWrite', metaCallbacks: 'readWrite' },
+      metaAppSecret: true,
+    },
   },
   metaDataDeletionStatus: {
     id: 'MetaDataDeletionStatus',
@@ -249,13 +258,29 @@ const functions = {
       metaAppSecret: true,
     },
   },
+  adImageUpload: {
+    id: 'AdImageUpload',
+    entry: 'functions/http/ads/image-upload.ts',
+    description: "Uploads a JPEG or PNG to the ad account's image library; answers Meta's hash.",
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    needs: { tables: { links: 'read' }, tokenKey: 'decrypt', metaAppSecret: true },
+  },
+  adDsaRecommendations: {
+    id: 'AdDsaRecommendations',
+    entry: 'functions/http/ads/dsa-recommendations.ts',
+    description: "Reads Meta's recommended DSA beneficiary and payor names for an ad account.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read' }, tokenKey: 'decrypt', metaAppSecret: true },
+  },
   adGet: {
     id: 'AdGet',
     entry: 'functions/http/ads/get.ts',
     description: "Reads an ad operation's status and the ids it created.",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { idempotency: 'read' } },
+    needs: { tables: { links: 'read', idempotency: 'read' } },
   },
   adInsights: {
     id: 'AdInsights',

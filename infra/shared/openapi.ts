@@ -95,6 +95,9 @@ const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
   ...(schemas.rawBodyMaxBytes
     ? { '413': error(`The body is larger than ${schemas.rawBodyMaxBytes} bytes.`) }
     : {}),
+  ...(schemas.rawBodyMediaTypes
+    ? { '415': error(`The body is not one of ${schemas.rawBodyMediaTypes.join(', ')}.`) }
+    : {}),
   '429': error(tooManyRequests(route)),
   '500': error('Tandem failed; quote the request id.'),
   '503': error('Meta is temporarily unavailable; Retry-After says when to come back.'),
@@ -111,6 +114,19 @@ const operationOf = (route: RouteSpec): Json => {
     ...(route.access === 'public' ? { description: `Public route: ${route.publicReason}` } : {}),
     security: route.access === 'tenant' ? [{ tenantJwt: [] }] : [],
     ...(parameters.length > 0 ? { parameters } : {}),
+    ...(schemas.rawBodyMediaTypes
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              schemas.rawBodyMediaTypes.map((type) => [
+                type,
+                { schema: { type: 'string', contentMediaType: type } },
+              ])
+            ),
+          },
+        }
+      : {}),
     ...(schemas.body
       ? {
           requestBody: {

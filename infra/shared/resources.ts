@@ -68,13 +68,17 @@ const tables = {
     ttlAttribute: 'expiresAt',
     indexes: [],
   },
-  /** Idempotency records for API writes, ad creation and webhook de-duplication. */
+  /**
+   * Idempotency records for API writes, ad creation and webhook de-duplication.
+   * - byLink: sparse, only ad operations carry a link key, so unlinking (or Meta's data deletion)
+   *   finds and deletes a link's ad operations.
+   */
   idempotency: {
     id: 'Idempotency',
     envVar: 'IDEMPOTENCY_TABLE',
     partitionKey: S('id'),
     ttlAttribute: 'expiration',
-    indexes: [],
+    indexes: [{ name: 'byLink', partitionKey: S('linkKey'), sortKey: S('id') }],
   },
   /**
    * Meta's deauthorize and data-deletion callbacks: one record per request (keyed by an HMAC of the

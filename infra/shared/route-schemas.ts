@@ -1,7 +1,13 @@
 import { createAdInput } from '../../functions/core/ads/input.js';
+import { adAccountQuery } from '../../functions/core/ads/library.js';
 import { insightsQuery } from '../../functions/core/ads/read.js';
 import type * as z from '../../functions/core/zod.js';
-import { linkParams as adLinkParams, operationParams } from '../../functions/http/ads/schemas.js';
+import {
+  linkParams as adLinkParams,
+  IMAGE_MEDIA_TYPES,
+  MAX_IMAGE_BYTES,
+  operationParams,
+} from '../../functions/http/ads/schemas.js';
 import {
   createLinkBody,
   grantParams,
@@ -41,6 +47,8 @@ interface RouteSchemas {
   unauthorized?: string;
   /** A body the handler reads raw, without a schema, up to this many bytes: its 413. */
   rawBodyMaxBytes?: number;
+  /** The media types such a raw body may have (binary uploads): its request body and 415. */
+  rawBodyMediaTypes?: readonly string[];
   /** Request headers the route requires, with what they carry. */
   headers?: Record<string, string>;
 }
@@ -77,6 +85,13 @@ const routeSchemas: Record<string, RouteSchemas> = {
         'Required. 8-128 characters [A-Za-z0-9_-]; a retry with the same key resumes the same ad.',
     },
   },
+  'POST /links/{linkId}/ads/images': {
+    params: adLinkParams,
+    query: adAccountQuery,
+    rawBodyMaxBytes: MAX_IMAGE_BYTES,
+    rawBodyMediaTypes: IMAGE_MEDIA_TYPES,
+  },
+  'GET /links/{linkId}/ads/dsa-recommendations': { params: adLinkParams, query: adAccountQuery },
   'GET /links/{linkId}/ads/{operationId}': { params: operationParams },
   'GET /links/{linkId}/ads/{operationId}/insights': {
     params: operationParams,

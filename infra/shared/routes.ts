@@ -134,7 +134,7 @@ const routes: RouteSpec[] = [
     path: '/grants/{grantId}/assets',
     fn: 'grantAssets',
     access: 'tenant',
-    summary: 'List the Pages and WhatsApp numbers a grant reaches',
+    summary: 'List the Pages, WhatsApp numbers and ad accounts a grant reaches',
   },
   {
     method: 'POST',
@@ -202,6 +202,20 @@ const routes: RouteSpec[] = [
     fn: 'adCreate',
     access: 'tenant',
     summary: 'Create a Click-to-WhatsApp ad (Idempotency-Key required)',
+  },
+  {
+    method: 'POST',
+    path: '/links/{linkId}/ads/images',
+    fn: 'adImageUpload',
+    access: 'tenant',
+    summary: "Upload an ad image (the JPEG or PNG as the body); answers Meta's image hash",
+  },
+  {
+    method: 'GET',
+    path: '/links/{linkId}/ads/dsa-recommendations',
+    fn: 'adDsaRecommendations',
+    access: 'tenant',
+    summary: "Meta's recommended DSA beneficiary and payor names for an ad account",
   },
   {
     method: 'GET',

@@ -58,6 +58,11 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
     await page.goto(authorizeUrl);
     await page.getByRole('heading', { name: 'Link your Facebook Page to Acme Agency' }).waitFor();
     await page.getByRole('button', { name: 'Continue with Facebook' }).click();
+    await page.waitForURL(/\/dialog\/oauth\?/);
+    const dialogUrl = new URL(page.url());
+    // Facebook Login for Business: the app's saved configuration is granted whole, nothing to untick.
+    const consent = await page.locator('main, body').first().textContent();
+    const checkboxes = await page.locator('input[type="checkbox"]').count();
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('heading', { name: 'Choose a Page and a WhatsApp number' }).waitFor();
     const picker = (await page.locator('main').textContent()) ?? '';
@@ -67,6 +72,10 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
     await page.getByRole('heading', { name: 'Linked' }).waitFor();
 
     // Assess
+    expect(dialogUrl.searchParams.get('config_id')).toMatch(/^\d+$/);
+    expect(dialogUrl.searchParams.has('scope')).toBe(false);
+    expect(checkboxes).toBe(0);
+    expect(consent).toContain('pages_manage_ads');
     const success = (await page.locator('main').textContent()) ?? '';
     expect(picker).toContain('They will be linked for Acme Agency');
     expect(success).toContain('is now linked to the WhatsApp number');

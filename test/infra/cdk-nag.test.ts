@@ -64,6 +64,7 @@ describe('Stack: TandemStack', () => {
         `${s}/Queues/SyncJobsDLQ: Serverless-SQSRedrivePolicy`,
         `${s}/Queues/ReconcileDLQ: Serverless-SQSRedrivePolicy`,
         `${s}/Secrets/MetaAppSecret: AwsSolutions-SMG4`,
+        `${s}/Secrets/MetaSystemUserToken: AwsSolutions-SMG4`,
         ...functionIds.map((fn) => `${s}/Functions/${fn}Role: AwsSolutions-IAM5[Resource::*]`),
         // Every function but the scheduled reconciler is invoked synchronously (API, SQS mapping).
         ...functionIds

@@ -16,8 +16,10 @@ describe('Function: readConfig', () => {
       jwtIssuer: PLACEHOLDERS.jwtIssuer,
       jwtAudience: [PLACEHOLDERS.jwtAudience],
       metaAppId: PLACEHOLDERS.metaAppId,
+      metaLoginMode: 'business',
+      metaLoginConfigId: PLACEHOLDERS.metaLoginConfigId,
       graphApiBaseUrl: 'https://graph.facebook.com',
-      placeholders: ['jwtIssuer', 'jwtAudience', 'metaAppId'],
+      placeholders: ['jwtIssuer', 'jwtAudience', 'metaAppId', 'metaLoginConfigId'],
     });
     expect(config.publicBaseUrl).toBeUndefined();
   });
@@ -30,6 +32,7 @@ describe('Function: readConfig', () => {
         jwtIssuer: 'https://auth.example.com/',
         jwtAudience: 'api, admin',
         metaAppId: 1234567890,
+        metaLoginConfigId: '987654321',
         graphApiBaseUrl: 'https://sandbox.example.com',
         publicBaseUrl: 'https://api.example.com',
       })
@@ -40,6 +43,8 @@ describe('Function: readConfig', () => {
       jwtIssuer: 'https://auth.example.com/',
       jwtAudience: ['api', 'admin'],
       metaAppId: '1234567890',
+      metaLoginMode: 'business',
+      metaLoginConfigId: '987654321',
       graphApiBaseUrl: 'https://sandbox.example.com',
       publicBaseUrl: 'https://api.example.com',
       reserveConcurrency: true,
@@ -68,6 +73,19 @@ describe('Function: readConfig', () => {
   it('refuses placeholders for the prod stage', () => {
     expect(() =>
       readConfig(from({ stage: 'prod', jwtIssuer: 'https://auth.example.com/' }))
-    ).toThrow(/Stage prod needs real values for: jwtAudience, metaAppId/);
+    ).toThrow(/Stage prod needs real values for: jwtAudience, metaAppId, metaLoginConfigId/);
+  });
+
+  it('logs in with a Login for Business configuration by default, and with scope only when classic is chosen', () => {
+    // Act
+    const classic = readConfig(from({ metaLoginMode: 'classic' }));
+
+    // Assess
+    expect(classic.metaLoginMode).toBe('classic');
+    expect(classic.metaLoginConfigId).toBeUndefined();
+    expect(classic.placeholders).not.toContain('metaLoginConfigId');
+    expect(() => readConfig(from({ metaLoginMode: 'scopes' }))).toThrow(
+      /metaLoginMode must be business or classic/
+    );
   });
 });

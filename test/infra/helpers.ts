@@ -23,6 +23,7 @@ const TEST_CONTEXT = {
   jwtIssuer: 'https://auth.tandem.example.com/',
   jwtAudience: 'tandem-api',
   metaAppId: '1234567890',
+  metaLoginConfigId: '900000000000042',
 };
 
 interface Synthesized {

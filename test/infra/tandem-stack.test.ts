@@ -99,6 +99,9 @@ describe('Stack: TandemStack', () => {
         expect(env).toMatchObject({
           GRAPH_API_BASE_URL: 'https://graph.facebook.com',
           META_APP_ID: TEST_CONTEXT.metaAppId,
+          // Login for Business (config_id) is the default; the configuration holds the permissions.
+          META_LOGIN_MODE: 'business',
+          META_LOGIN_CONFIG_ID: TEST_CONTEXT.metaLoginConfigId,
           STAGE: 'dev',
           LOG_LEVEL: 'debug',
           NODE_OPTIONS: '--enable-source-maps',
@@ -208,6 +211,12 @@ describe('Stack: TandemStack', () => {
       expect(kms).toEqual(['kms:Decrypt']);
     });
 
+    /** The secrets a function may read (CDK merges grants on one role into one statement). */
+    const secretReadsOf = (functionId: string): unknown[] =>
+      statementsOf(synth.template, functionId)
+        .filter((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue'))
+        .flatMap((statement) => [statement.Resource].flat());
+
     it('grants the worker the Meta app secret by its ARN and sets META_APP_SECRET_ARN', () => {
       // Prepare
       const secretId = logicalIdOf(synth.stack.secrets.metaAppSecret);
@@ -215,12 +224,19 @@ describe('Stack: TandemStack', () => {
       // Assess
       expect(fn.Properties.Environment.Variables.META_APP_SECRET_ARN).toEqual({ Ref: secretId });
       expect(fn.Properties.Environment.Variables.TOKEN_KEY_ARN).toBeDefined();
-      expect(statementsOf(synth.template, fnId('worker'))).toContainEqual(
-        expect.objectContaining({
-          Action: expect.arrayContaining(['secretsmanager:GetSecretValue']),
-          Resource: { Ref: secretId },
-        })
-      );
+      expect(secretReadsOf(fnId('worker'))).toContainEqual({ Ref: secretId });
+    });
+
+    it("grants only the worker the app's system user token, for profile picture uploads", () => {
+      // Prepare
+      const secretId = logicalIdOf(synth.stack.secrets.metaSystemUserToken);
+      // Assess
+      for (const name of Object.keys(functionSpecs) as (keyof typeof functionSpecs)[]) {
+        const env = synth.template.toJSON().Resources[fnId(name)].Properties.Environment.Variables;
+        if (name === 'worker') expect(env.META_SYSTEM_USER_TOKEN_ARN).toEqual({ Ref: secretId });
+        else expect(env.META_SYSTEM_USER_TOKEN_ARN).toBeUndefined();
+      }
+      expect(secretReadsOf(fnId('worker'))).toContainEqual({ Ref: secretId });
     });
 
     it('lets no function Scan a table or an index', () => {

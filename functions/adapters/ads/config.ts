@@ -1,18 +1,13 @@
-import type { CountryPolicy } from '../../core/ads/plan.js';
+import type { CountryPolicy } from '../../core/ads/regions.js';
 import * as z from '../../core/zod.js';
 import { loadConfig } from '../config.js';
 
 /**
- * Where this deployment lets Click-to-WhatsApp ads run. Both lists are comma-separated ISO 3166-1
- * alpha-2 codes. Unset ADS_COUNTRY_ALLOW means "everywhere not denied". Unset ADS_COUNTRY_DENY means
- * the default below; set it to an empty string to deny nothing.
+ * Where this deployment lets Click-to-WhatsApp ads run, on top of the regional rules every
+ * deployment applies (functions/core/ads/regions.ts). Both lists are comma-separated ISO 3166-1
+ * alpha-2 codes; unset ADS_COUNTRY_ALLOW means "everywhere the rules allow", unset ADS_COUNTRY_DENY
+ * means nothing more is denied.
  */
-
-/**
- * Tandem's default, not a rule found in Meta's docs: the comprehensively US-sanctioned countries,
- * where Meta's ad delivery is not offered. A deployment overrides it with ADS_COUNTRY_DENY.
- */
-const DEFAULT_DENIED = 'CU,IR,KP,SY';
 
 const countryList = (name: string) =>
   z.pipe(
@@ -34,7 +29,7 @@ const countryList = (name: string) =>
 
 const adsConfig = z.object({
   ADS_COUNTRY_ALLOW: z.optional(countryList('ADS_COUNTRY_ALLOW')),
-  ADS_COUNTRY_DENY: z._default(countryList('ADS_COUNTRY_DENY'), DEFAULT_DENIED.split(',')),
+  ADS_COUNTRY_DENY: z.optional(countryList('ADS_COUNTRY_DENY')),
 });
 
 /** Reads the country policy once (module scope); a malformed list fails the cold start. */
@@ -44,8 +39,8 @@ const loadCountryPolicy = (
   const config = loadConfig(adsConfig, env);
   return {
     ...(config.ADS_COUNTRY_ALLOW?.length ? { allow: config.ADS_COUNTRY_ALLOW } : {}),
-    ...(config.ADS_COUNTRY_DENY.length ? { deny: config.ADS_COUNTRY_DENY } : {}),
+    ...(config.ADS_COUNTRY_DENY?.length ? { deny: config.ADS_COUNTRY_DENY } : {}),
   };
 };
 
-export { adsConfig, DEFAULT_DENIED, loadCountryPolicy };
+export { adsConfig, loadCountryPolicy };

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AdObjectKind, AdsGateway } from '../../core/ads/ports.js';
 import { ValidationError } from '../../core/errors.js';
 import * as z from '../../core/zod.js';
@@ -21,15 +20,11 @@ const EDGE: Record<AdObjectKind, string> = {
 };
 
 /**
- * The field `filtering` matches names on, per edge. Meta's examples prefix the entity
- * (`campaign.name`); creatives have no such entity, so their plain `name` is used.
+ * How many of the newest objects a name-tag lookup reads. Meta's specs declare no `filtering` on these
+ * list edges, so the lookup reads the newest ones (one page) and checks the tag itself; it runs only
+ * when a call resumes a step an earlier call may have left created, moments before.
  */
-const NAME_FIELD: Record<AdObjectKind, string> = {
-  campaign: 'campaign.name',
-  adSet: 'adset.name',
-  creative: 'name',
-  ad: 'ad.name',
-};
+const LOOKUP_LIMIT = 100;
 
 /**
  * Images are downloaded into the Lambda's memory and sent base64 in a JSON body; 8 MB keeps that
@@ -41,7 +36,12 @@ const created = z.looseObject({ id: graphId });
 const adAccount = z.looseObject({
   account_status: z.coerce.number().check(z.int()),
   currency: z.string().check(z.minLength(3)),
+  default_dsa_beneficiary: z.optional(z.string()),
+  default_dsa_payor: z.optional(z.string()),
 });
+const dsaRecommendations = listOf(
+  z.looseObject({ recommendations: z._default(z.array(z.string()), []) })
+);
 const pageWhatsApp = z.looseObject({
   whatsapp_number: z.optional(z.string()),
   has_whatsapp_business_number: z.optional(z.boolean()),
@@ -105,6 +105,35 @@ const createAdsGateway = (
     }
   };
 
+  /**
+   * `POST /act_{id}/adimages` with the bytes base64-encoded, the one form Meta's codegen specs declare
+   * for a new image (`bytes`). The same bytes answer the same hash, so a retried upload is harmless.
+   */
+  const upload = async (
+    client: GraphClient,
+    token: string,
+    account: string,
+    bytes: Uint8Array
+  ): Promise<{ hash: string }> => {
+    // The content type a client or server claims can lie; the bytes cannot.
+    if (!isJpeg(bytes) && !isPng(bytes)) {
+      throw imageProblem('the file is not a JPEG or PNG image.');
+    }
+    if (bytes.byteLength > maxImageBytes) {
+      throw imageProblem(`the image is larger than ${maxImageBytes} bytes.`);
+    }
+    const { data } = await client.post(
+      token,
+      `${account}/adimages`,
+      { bytes: Buffer.from(bytes).toString('base64') },
+      adImages,
+      { idempotent: true }
+    );
+    const first = Object.values(data.images)[0];
+    if (!first) throw imageProblem('Meta answered the upload without an image hash.');
+    return { hash: first.hash };
+  };
+
   return {
     getPageWhatsApp: (token, pageId) =>
       call(async (client) => {
@@ -125,49 +154,46 @@ const createAdsGateway = (
         const { data } = await client.get(
           token,
           account,
-          { fields: 'account_status,currency' },
+          { fields: 'account_status,currency,default_dsa_beneficiary,default_dsa_payor' },
           adAccount
         );
-        return { accountStatus: data.account_status, currency: data.currency };
+        return {
+          accountStatus: data.account_status,
+          currency: data.currency,
+          ...(data.default_dsa_beneficiary
+            ? { defaultDsaBeneficiary: data.default_dsa_beneficiary }
+            : {}),
+          ...(data.default_dsa_payor ? { defaultDsaPayor: data.default_dsa_payor } : {}),
+        };
       }),
 
     uploadImageFromUrl: (token, account, url) =>
-      call(async (client) => {
-        const image = await download(client, url);
-        // The content type a server claims can lie; the bytes cannot.
-        if (!isJpeg(image.bytes) && !isPng(image.bytes)) {
-          throw imageProblem('the file is not a JPEG or PNG image.');
-        }
-        const extension = isPng(image.bytes) ? 'png' : 'jpg';
-        const name = `tandem-${createHash('sha256').update(image.bytes).digest('hex').slice(0, 16)}.${extension}`;
-        // Uploading the same bytes twice answers the same hash, so a retried upload is harmless.
-        const { data } = await client.post(
-          token,
-          `${account}/adimages`,
-          { bytes: Buffer.from(image.bytes).toString('base64'), name },
-          adImages,
-          { idempotent: true }
-        );
-        const first = Object.values(data.images)[0];
-        if (!first) throw imageProblem('Meta answered the upload without an image hash.');
-        return { hash: first.hash };
-      }),
+      call(async (client) => upload(client, token, account, (await download(client, url)).bytes)),
 
-    findByNameTag: (token, account, kind, tag) =>
+    uploadImage: (token, account, bytes) =>
+      call(async (client) => upload(client, token, account, bytes)),
+
+    getDsaRecommendations: (token, account) =>
       call(async (client) => {
         const { data } = await client.get(
           token,
-          `${account}/${EDGE[kind]}`,
-          {
-            fields: 'id,name',
-            filtering: JSON.stringify([
-              { field: NAME_FIELD[kind], operator: 'CONTAIN', value: tag },
-            ]),
-            limit: 5,
-          },
+          `${account}/dsa_recommendations`,
+          {},
+          dsaRecommendations
+        );
+        return [...new Set(data.data.flatMap((item) => item.recommendations))];
+      }),
+
+    findByNameTag: (token, account, kind, tag, parentId) =>
+      call(async (client) => {
+        const parent =
+          (kind === 'adSet' || kind === 'ad') && parentId ? encodeURIComponent(parentId) : account;
+        const { data } = await client.get(
+          token,
+          `${parent}/${EDGE[kind]}`,
+          { fields: 'id,name', limit: LOOKUP_LIMIT },
           namedObjects
         );
-        // Filtering is a hint to Meta; the tag check is ours.
         return data.data.find((object) => object.name?.includes(tag))?.id;
       }),
 

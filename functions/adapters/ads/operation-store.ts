@@ -8,6 +8,7 @@ import type { AdOperation } from '../../core/ads/operation.js';
 import type { OperationStore } from '../../core/ads/ports.js';
 import * as z from '../../core/zod.js';
 import { isConditionalCheckFailed } from '../dynamodb/errors.js';
+import { queryAll } from '../dynamodb/query.js';
 
 /**
  * Ad operations in the idempotency table (infra/shared/resources.ts `idempotency`: key `id`, TTL
@@ -54,6 +55,7 @@ const operationItem = z.object({
   lease: z.optional(z.object({ owner: z.string(), expiresAt: z.string() })),
   adAccountId: z.string(),
   currency: z.optional(z.string()),
+  notes: z.optional(z.array(z.string())),
   imageSource: z.enum(['uploaded', 'given']),
   adStatus: z.enum(['ACTIVE', 'PAUSED']),
   progress: z.object({
@@ -73,16 +75,20 @@ const operationItem = z.object({
   version: z.number().check(z.int()),
 });
 
+/** The byLink index key: a link's operations, and only that tenant's. */
+const linkKeyOf = (tenantId: string, linkId: string): string => `${tenantId}#${linkId}`;
+
 const toItem = (operation: AdOperation): Record<string, unknown> => ({
   ...operation,
   id: itemId(operation.operationId),
   kind: 'ad_operation',
+  linkKey: linkKeyOf(operation.tenantId, operation.linkId),
   // DynamoDB TTL wants epoch seconds.
   expiration: Math.floor(Date.parse(operation.expiresAt) / 1000),
 });
 
 const fromItem = (item: Record<string, unknown>): AdOperation => {
-  const { id: _id, kind: _kind, expiration: _expiration, ...rest } = item;
+  const { id: _id, kind: _kind, expiration: _expiration, linkKey: _linkKey, ...rest } = item;
   return operationItem.parse(rest) as AdOperation;
 };
 
@@ -146,6 +152,20 @@ const createOperationStore = (
         if (isConditionalCheckFailed(error)) return false;
         throw error;
       }
+    },
+
+    removeForLink: async (tenantId, linkId) => {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'byLink',
+        KeyConditionExpression: 'linkKey = :linkKey',
+        ExpressionAttributeValues: { ':linkKey': linkKeyOf(tenantId, linkId) },
+        ProjectionExpression: 'id',
+      });
+      for (const item of items) {
+        await client.send(new DeleteCommand({ TableName: tableName, Key: { id: item.id } }));
+      }
+      return items.length;
     },
 
     remove: async (operationId, expectedVersion) => {

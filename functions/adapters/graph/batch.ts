@@ -97,6 +97,10 @@ const createBatch = (http: GraphHttp, appSecret: string): BatchOperations => ({
           path: '',
           token,
           form: {
+            // Meta documents the fallback token (for items without their own) as this parameter
+            // of the batch call; whether the Authorization header reaches the items is not said.
+            // https://developers.facebook.com/docs/graph-api/batch-requests
+            access_token: token,
             batch: JSON.stringify(part.map((request) => wireItem(request, appSecret))),
             include_headers: 'false',
           },

@@ -1,4 +1,5 @@
 import {
+  ConfigError,
   NotFoundError,
   PermissionError,
   RateLimitError,
@@ -155,17 +156,30 @@ class GraphValidationError extends GraphError {}
 /** Graph answered 2xx with a body that does not match the expected shape. */
 class GraphResponseError extends GraphError {}
 
+/**
+ * Meta refused the app's own credentials (a wrong app id or secret): code 1 not flagged transient on
+ * the token endpoint, e.g. "Error validating client secret."
+ * (https://github.com/facebookarchive/php-graph-sdk/issues/538). Retrying cannot help; the operator
+ * must fix the configuration.
+ */
+class GraphConfigurationError extends GraphError {}
+
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 130429, 131048, 131056, 133016]);
 const isRateLimitCode = (code: number): boolean =>
   RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014);
 const isPermissionCode = (code: number): boolean =>
   code === 3 || code === 10 || code === 368 || (code >= 200 && code <= 299);
 
+/** Code 1 is not always transient: on the token endpoints with `is_transient: false` it is not. */
+const isOAuthEndpoint = (path: string | undefined): boolean =>
+  path !== undefined && /\/oauth\/access_token$/.test(path);
+
 /**
  * Picks the class for a Graph error. Order matters: a token error wins over anything Meta flags as
  * transient (retrying a dead token only burns quota), and a rate limit wins over "transient" so the
  * usage headers decide the wait.
  */
+
 const classify = (
   init: GraphErrorInit
 ):
@@ -174,9 +188,14 @@ const classify = (
   | typeof GraphRateLimitError
   | typeof GraphTransientError
   | typeof GraphNotFoundError
-  | typeof GraphValidationError => {
+  | typeof GraphValidationError
+  | typeof GraphConfigurationError => {
   const { code, subcode, status } = init;
   if (code === 190 || code === 102) return GraphTokenError;
+  // Meta answers a wrong secret with code 1 and no is_transient at all, or with is_transient false.
+  if (code === 1 && init.isTransient !== true && isOAuthEndpoint(init.path)) {
+    return GraphConfigurationError;
+  }
   if ((code !== undefined && isRateLimitCode(code)) || status === 429) return GraphRateLimitError;
   if (code !== undefined && isPermissionCode(code)) return GraphPermissionError;
   if ((code === 100 && subcode === 33) || code === 803) return GraphNotFoundError;
@@ -317,6 +336,13 @@ const toTandemError = (error: unknown): TandemError => {
       options
     );
   }
+  if (error instanceof GraphConfigurationError) {
+    return new ConfigError(
+      `Meta refused this deployment's app credentials (${error.message}). The operator must check the Meta app id (META_APP_ID / the metaAppId context) and the app secret held in Secrets Manager.`,
+      detailsOf(error),
+      options
+    );
+  }
   if (error instanceof GraphValidationError) {
     return new ValidationError(
       error.userMessage ?? error.details ?? error.message,
@@ -345,6 +371,7 @@ const toTandemError = (error: unknown): TandemError => {
 export type { GraphErrorInit };
 export {
   DEFAULT_RETRY_AFTER_SECONDS,
+  GraphConfigurationError,
   GraphError,
   GraphNotFoundError,
   GraphPermissionError,

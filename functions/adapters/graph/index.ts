@@ -1,6 +1,7 @@
 import type * as z from '../../core/zod.js';
 import type { Logger } from '../logger.js';
 import { createGuardedFetch, type GuardedFetch } from '../net/guarded-fetch.js';
+import { type AdAccountOperations, createAdAccounts } from './ad-accounts.js';
 import { type BatchOperations, createBatch } from './batch.js';
 import { createGraphHttp, type GraphResult, type HttpOptions, USER_AGENT } from './http.js';
 import { createOAuth, type OAuthOperations } from './oauth.js';
@@ -62,6 +63,7 @@ interface GenericOperations {
 /** Everything the client offers. */
 type GraphClient = OAuthOperations &
   PageOperations &
+  AdAccountOperations &
   WhatsAppOperations &
   UploadOperations &
   BatchOperations &
@@ -96,6 +98,7 @@ const createGraphClient = (options: GraphClientOptions): GraphClient => {
           ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         })
     ),
+    ...createAdAccounts(http),
     ...createWhatsApp(http),
     ...createUpload(http, options.appId, maxResumes),
     ...createBatch(http, options.appSecret),
@@ -113,6 +116,7 @@ const createGraphClient = (options: GraphClientOptions): GraphClient => {
 export type { BatchItemResult, BatchRequest } from './batch.js';
 export { MAX_BATCH_SIZE } from './batch.js';
 export {
+  GraphConfigurationError,
   GraphError,
   GraphNotFoundError,
   GraphPermissionError,
@@ -131,6 +135,7 @@ export { appsecretProof, USER_AGENT } from './http.js';
 export type { ConditionalPage, DownloadedImage } from './pages.js';
 export type {
   AccessToken,
+  AdAccountSummary,
   Business,
   BusinessProfile,
   BusinessProfileUpdate,

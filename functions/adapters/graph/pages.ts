@@ -3,12 +3,14 @@ import type { GuardedFetch } from '../net/guarded-fetch.js';
 import type { GraphHttp, GraphResult } from './http.js';
 import { collectPages } from './paging.js';
 import {
+  accessToken,
   type Page,
   type PageAccount,
   type PagePicture,
   page,
   pageAccount,
   pagePicture,
+  success,
 } from './schemas.js';
 import type { GraphUsage } from './usage.js';
 
@@ -49,66 +51,119 @@ interface PageOperations {
    * bounded in size; throws FetchRefusedError when it cannot.
    */
   downloadImage(url: string, options?: { maxBytes?: number }): Promise<DownloadedImage>;
+  /**
+   * Subscribes the app to the Page's webhooks for `fields` (which replaces any earlier list).
+   * Meta delivers only fields subscribed at both the app and the Page level, and takes the call
+   * with the Page's own token, which is fetched with the user's.
+   * https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps
+   */
+  subscribePage(
+    userToken: string,
+    pageId: string,
+    fields: readonly string[]
+  ): Promise<GraphResult<boolean>>;
+  /** Removes the app's subscription to the Page's webhooks (Page token, fetched the same way). */
+  unsubscribePage(userToken: string, pageId: string): Promise<GraphResult<boolean>>;
 }
 
 /** WhatsApp profile pictures are at most 5 MB; nothing Tandem downloads needs more. */
 const DEFAULT_MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** Creates the Page operations; `download` is the guarded fetch (functions/adapters/net). */
-const createPages = (http: GraphHttp, download: GuardedFetch): PageOperations => ({
-  listPages: (userToken, options) =>
-    collectPages(
-      http,
+const createPages = (http: GraphHttp, download: GuardedFetch): PageOperations => {
+  /** The Page's own token, which the subscription edge requires. */
+  const pageToken = async (userToken: string, pageId: string): Promise<string> => {
+    const { data } = await http.request(
       {
         method: 'GET',
-        path: 'me/accounts',
+        path: encodeURIComponent(pageId),
         token: userToken,
-        query: { fields: 'id,name,access_token,category,tasks', limit: 100 },
+        query: { fields: 'access_token' },
       },
-      pageAccount,
-      options?.maxPages
-    ),
-
-  getPage: async (token, pageId, fields, options) => {
-    const request = {
-      method: 'GET' as const,
-      path: encodeURIComponent(pageId),
-      token,
-      query: { fields: fields.join(',') },
-      headers: options?.etag ? { 'if-none-match': options.etag } : undefined,
-    };
-    const raw = await http.send(request);
-    const etag = raw.headers.get('etag') ?? undefined;
-    if (raw.status === 304) return { notModified: true, etag, usage: raw.usage };
-    return {
-      notModified: false,
-      data: http.validate(raw.body, page, request),
-      etag,
-      usage: raw.usage,
-    };
-  },
-
-  getPagePicture: async (token, pageId) => {
-    const result = await http.request(
-      {
-        method: 'GET',
-        path: `${encodeURIComponent(pageId)}/picture`,
-        token,
-        // redirect=0 returns JSON instead of a 302 to the image.
-        query: { redirect: 0, type: 'large' },
-      },
-      pagePicture
+      accessToken
     );
-    return { data: result.data.data, usage: result.usage };
-  },
+    return data.access_token;
+  };
 
-  downloadImage: async (url, options) => {
-    const { bytes, contentType } = await download(url, {
-      maxBytes: options?.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES,
-    });
-    return { bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex') };
-  },
-});
+  return {
+    subscribePage: async (userToken, pageId, fields) =>
+      http.request(
+        {
+          method: 'POST',
+          path: `${encodeURIComponent(pageId)}/subscribed_apps`,
+          token: await pageToken(userToken, pageId),
+          form: { subscribed_fields: fields.join(',') },
+          // Setting the same field list twice is the same as once.
+          idempotent: true,
+        },
+        success
+      ),
+
+    unsubscribePage: async (userToken, pageId) =>
+      http.request(
+        {
+          method: 'DELETE',
+          path: `${encodeURIComponent(pageId)}/subscribed_apps`,
+          token: await pageToken(userToken, pageId),
+        },
+        success
+      ),
+
+    listPages: (userToken, options) =>
+      collectPages(
+        http,
+        {
+          method: 'GET',
+          path: 'me/accounts',
+          token: userToken,
+          // Fields of the Page node (codegen Page.json): the user's tasks on a Page are not one.
+          query: { fields: 'id,name,access_token,category', limit: 100 },
+        },
+        pageAccount,
+        options?.maxPages
+      ),
+
+    getPage: async (token, pageId, fields, options) => {
+      const request = {
+        method: 'GET' as const,
+        path: encodeURIComponent(pageId),
+        token,
+        query: { fields: fields.join(',') },
+        headers: options?.etag ? { 'if-none-match': options.etag } : undefined,
+      };
+      const raw = await http.send(request);
+      const etag = raw.headers.get('etag') ?? undefined;
+      if (raw.status === 304) return { notModified: true, etag, usage: raw.usage };
+      return {
+        notModified: false,
+        data: http.validate(raw.body, page, request),
+        etag,
+        usage: raw.usage,
+      };
+    },
+
+    getPagePicture: async (token, pageId) => {
+      const result = await http.request(
+        {
+          method: 'GET',
+          path: `${encodeURIComponent(pageId)}/picture`,
+          token,
+          // redirect=0 returns JSON instead of a 302 to the image.
+          query: { redirect: 0, type: 'large' },
+        },
+        pagePicture
+      );
+      return { data: result.data.data, usage: result.usage };
+    },
+
+    downloadImage: async (url, options) => {
+      const { bytes, contentType } = await download(url, {
+        maxBytes: options?.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+      });
+      return { bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex') };
+    },
+  };
+};
 
 export type { ConditionalPage, DownloadedImage, PageOperations };
 export { createPages, DEFAULT_MAX_IMAGE_BYTES };

@@ -79,7 +79,6 @@ const pageAccount = z.looseObject({
   name: z.string(),
   access_token: z.optional(z.string()),
   category: z.optional(z.string()),
-  tasks: z.optional(z.array(z.string())),
 });
 
 const location = z.looseObject({
@@ -108,6 +107,7 @@ const page = z.looseObject({
   hours: z.optional(z.record(z.string(), z.string())),
   access_token: z.optional(z.string()),
   updated_time: z.optional(z.string()),
+  is_webhooks_subscribed: z.optional(z.boolean()),
 });
 
 /** `/{page-id}/picture?redirect=0`. */
@@ -118,6 +118,17 @@ const pagePicture = z.looseObject({
     width: z.optional(z.number()),
     height: z.optional(z.number()),
   }),
+});
+
+// Marketing
+
+/** An item of `/me/adaccounts`. */
+const adAccountSummary = z.looseObject({
+  id: z.string().check(z.startsWith('act_')),
+  account_id: z.optional(graphId),
+  name: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  account_status: z.optional(z.coerce.number().check(z.int())),
 });
 
 // WhatsApp
@@ -144,7 +155,6 @@ const phoneNumber = z.looseObject({
   code_verification_status: z.optional(z.string()),
   name_status: z.optional(z.string()),
   account_mode: z.optional(z.string()),
-  messaging_limit_tier: z.optional(z.string()),
   is_official_business_account: z.optional(z.boolean()),
 });
 
@@ -190,7 +200,8 @@ const businessProfileUpdate = z.strictObject({
   about: z.optional(z.string().check(z.minLength(1), z.maxLength(139))),
   address: z.optional(z.string().check(z.maxLength(256))),
   description: z.optional(z.string().check(z.maxLength(256))),
-  email: z.optional(z.union([z.email().check(z.maxLength(128)), z.literal('')])),
+  // `format: email` in Meta's spec: an empty string is not an address, so it is never sent.
+  email: z.optional(z.email().check(z.maxLength(128))),
   websites: z.optional(z.array(httpUrl).check(z.maxLength(2))),
   vertical: z.optional(z.enum(WHATSAPP_VERTICALS)),
   profile_picture_handle: z.optional(z.string().check(z.minLength(1))),
@@ -218,6 +229,7 @@ const batchItem = z.nullable(
 const batchResponse = z.array(batchItem);
 
 type AccessToken = z.output<typeof accessToken>;
+type AdAccountSummary = z.output<typeof adAccountSummary>;
 type DebugToken = z.output<typeof debugToken>['data'];
 type Me = z.output<typeof me>;
 type Permission = z.output<typeof permission>;
@@ -232,6 +244,7 @@ type BusinessProfileUpdate = z.input<typeof businessProfileUpdate>;
 
 export type {
   AccessToken,
+  AdAccountSummary,
   Business,
   BusinessProfile,
   BusinessProfileUpdate,
@@ -246,6 +259,7 @@ export type {
 };
 export {
   accessToken,
+  adAccountSummary,
   batchItem,
   batchResponse,
   business,

@@ -21,6 +21,11 @@ import {
 /** A WABA and how the business holds it. */
 type WabaWithRelation = Waba & { relation: 'owned' | 'client' };
 
+/**
+ * Fields of a number as the WABA's phone_numbers edge answers them (the spec's
+ * WhatsAppBusinessAccountPhoneNumber). `name_status` is not among them, and `messaging_limit_tier`
+ * is deprecated for the portfolio's limit (https://developers.facebook.com/docs/whatsapp/messaging-limits).
+ */
 const PHONE_FIELDS = [
   'id',
   'display_phone_number',
@@ -28,9 +33,17 @@ const PHONE_FIELDS = [
   'status',
   'quality_rating',
   'code_verification_status',
-  'name_status',
   'account_mode',
-  'messaging_limit_tier',
+].join(',');
+
+/** Fields of the number node itself (the spec's PhoneNumberInfo), `name_status` among them. */
+const PHONE_NODE_FIELDS = [
+  'id',
+  'display_phone_number',
+  'verified_name',
+  'quality_rating',
+  'code_verification_status',
+  'name_status',
 ].join(',');
 
 const PROFILE_FIELDS = [
@@ -124,7 +137,7 @@ const createWhatsApp = (http: GraphHttp): WhatsAppOperations => {
           method: 'GET',
           path: encodeURIComponent(phoneNumberId),
           token,
-          query: { fields: PHONE_FIELDS },
+          query: { fields: PHONE_NODE_FIELDS },
         },
         phoneNumber
       ),

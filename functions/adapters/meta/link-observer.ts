@@ -52,6 +52,8 @@ const PAGE_FIELDS = [
   'category_list',
   'hours',
   'picture.width(640).height(640){url,is_silhouette}',
+  // Whether the app still receives the Page's webhooks: the reconciler restores a lost subscription.
+  'is_webhooks_subscribed',
 ];
 
 /** The picture edge as a Page node field; the Graph adapter's Page schema leaves it loose. */
@@ -274,7 +276,14 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
       ...(page.hours !== undefined ? { hours: page.hours } : {}),
       ...(picture ? { picture } : {}),
     };
-    return { kind: 'observed', page: snapshot, whatsapp: read.whatsapp };
+    return {
+      kind: 'observed',
+      page: snapshot,
+      whatsapp: read.whatsapp,
+      ...(page.is_webhooks_subscribed !== undefined
+        ? { webhooksSubscribed: page.is_webhooks_subscribed }
+        : {}),
+    };
   };
 
   /** Groups links by grant: one user token, one set of batches. */

@@ -65,6 +65,26 @@ const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
       call(async (client) => {
         await client.revokePermissions(token, metaUserId);
       }),
+    subscribePage: (token, pageId, fields) =>
+      call(async (client) => {
+        await client.subscribePage(token, pageId, fields);
+      }),
+    unsubscribePage: (token, pageId) =>
+      call(async (client) => {
+        await client.unsubscribePage(token, pageId);
+      }),
+    listAdAccounts: (token) =>
+      call(async (client) => {
+        const { data } = await client.listAdAccounts(token);
+        return data.map((account) => ({
+          id: account.id,
+          ...(account.name ? { name: account.name } : {}),
+          ...(account.currency ? { currency: account.currency } : {}),
+          ...(account.account_status !== undefined
+            ? { accountStatus: account.account_status }
+            : {}),
+        }));
+      }),
   };
 };
 

@@ -1,6 +1,6 @@
-import { ConflictError, NotFoundError, PermissionError } from '../errors.js';
+import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../errors.js';
 import type { Grant, Link } from '../linking/model.js';
-import type { AdsDeps } from './ports.js';
+import type { AdAccountInfo, AdsDeps } from './ports.js';
 
 /**
  * The checks that come before anything is created, each a clear 4xx: the link is the caller's, the
@@ -59,14 +59,24 @@ const openLink = async (
   return { link, grant };
 };
 
-/** Refuses a grant without `scope`, telling the user how to grant it. */
+/** Refuses a grant with none of `scopes`, telling the user how to grant one. */
 const requireScope = (grant: Grant, scopes: readonly string[], purpose: string): void => {
   if (scopes.some((scope) => grant.scopes.includes(scope))) return;
   throw new PermissionError(
-    `The Facebook sign-in behind this link did not grant ${scopes.join(' or ')}, which ${purpose} needs. Re-link the Facebook account and leave "${scopes[0]}" ticked in the permissions dialog.`,
+    `The Facebook sign-in behind this link did not grant ${scopes.join(' or ')}, which ${purpose} needs. Sign in again and grant "${scopes[0]}"; if Facebook does not ask for it, this app's Facebook login configuration must include it.`,
     { missingScopes: [...scopes] },
     'ads_permission_missing'
   );
+};
+
+/**
+ * What creating a Click-to-WhatsApp ad needs: ads_management for the objects, and pages_manage_ads
+ * for the creative, which speaks for the Page (Meta's CTWA guide:
+ * https://developers.facebook.com/documentation/ads-commerce/marketing-api/ad-creative/messaging-ads/click-to-whatsapp).
+ */
+const requireAdCreation = (grant: Grant): void => {
+  requireScope(grant, ['ads_management'], 'creating ads');
+  requireScope(grant, ['pages_manage_ads'], 'a Click-to-WhatsApp creative for the Page');
 };
 
 /** Decrypts the grant's user token. */
@@ -105,12 +115,12 @@ const checkPageLinked = async (
   );
 };
 
-/** The ad account exists for this user and is ACTIVE; answers its currency. */
+/** The ad account exists for this user and is ACTIVE; answers what else the checks need of it. */
 const checkAdAccount = async (
   deps: Pick<AdsDeps, 'ads'>,
   token: string,
   account: string
-): Promise<{ currency: string }> => {
+): Promise<AdAccountInfo> => {
   let info: Awaited<ReturnType<AdsDeps['ads']['getAdAccount']>>;
   try {
     info = await deps.ads.getAdAccount(token, account);
@@ -133,7 +143,44 @@ const checkAdAccount = async (
       'ad_account_inactive'
     );
   }
-  return { currency: info.currency };
+  return info;
 };
 
-export { checkAdAccount, checkPageLinked, digitsOf, openLink, openToken, requireScope };
+/**
+ * Who benefits from the ad and who pays for it, when it reaches the EU: the request's, else the ad
+ * account's defaults. Whether Meta fills them in itself for API-created ad sets is not documented,
+ * so Tandem always sends them.
+ *
+ * @throws ValidationError `dsa_required`, with Meta's recommended names, when neither has them.
+ */
+const resolveDsa = async (
+  deps: Pick<AdsDeps, 'ads'>,
+  token: string,
+  account: string,
+  request: { beneficiary: string; payor: string } | undefined,
+  info: AdAccountInfo,
+  euCountries: readonly string[]
+): Promise<{ beneficiary: string; payor: string } | undefined> => {
+  if (euCountries.length === 0) return undefined;
+  if (request) return request;
+  const beneficiary = info.defaultDsaBeneficiary?.trim();
+  const payor = info.defaultDsaPayor?.trim();
+  if (beneficiary && payor) return { beneficiary, payor };
+  const recommendations = await deps.ads.getDsaRecommendations(token, account);
+  throw new ValidationError(
+    `Ads reaching the EU (${euCountries.join(', ')}) must name who benefits from them and who pays for them (EU Digital Services Act), and ad account ${account} has no defaults for them. Send "dsa": { "beneficiary": "...", "payor": "..." }, or set the defaults in Meta Ads Manager.${recommendations.length > 0 ? ` Meta suggests: ${recommendations.join(', ')}.` : ''}`,
+    { countries: [...euCountries], recommendations },
+    'dsa_required'
+  );
+};
+
+export {
+  checkAdAccount,
+  checkPageLinked,
+  digitsOf,
+  openLink,
+  openToken,
+  requireAdCreation,
+  requireScope,
+  resolveDsa,
+};

@@ -5,7 +5,8 @@ import {
   digitsOf,
   openLink,
   openToken,
-  requireScope,
+  requireAdCreation,
+  resolveDsa,
 } from './checks.js';
 import type { CreateAdInput } from './input.js';
 import {
@@ -31,13 +32,16 @@ import {
   adParams,
   adSetParams,
   campaignParams,
-  checkCountries,
   cleanupOrder,
   creativeParams,
   nextStep,
   PROGRESS_KEY,
 } from './plan.js';
 import type { AdObjectKind, AdsDeps } from './ports.js';
+import { checkRegions } from './regions.js';
+
+const sameNotes = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
+  (a ?? []).join('\n') === b.join('\n');
 
 /** How a create call ended; retryable stops are thrown (RateLimitError, retryable UpstreamError). */
 type CreateAdOutcome =
@@ -146,11 +150,13 @@ const acquire = async (
  *
  * Primary course:
  * 1. Claim the operation (or replay its stored outcome, or refuse a reused key / a concurrent call).
- * 2. Pre-checks: the link is the tenant's, the countries pass the policy, the grant has ads_management,
- *    the Page is linked to the number on Meta's side, the ad account is ACTIVE. A failure here with
- *    nothing created releases the key and answers the 4xx.
- * 3. Steps image -> campaign -> ad set -> creative -> ad, each adopting an object already tagged with
- *    this operation (a crash after Meta created it) or creating it, with the progress saved after each.
+ * 2. Pre-checks: the link is the tenant's, the countries pass the regional rules and the policy, the
+ *    grant has ads_management and pages_manage_ads, the Page is linked to the number on Meta's side,
+ *    the ad account is ACTIVE, and an ad reaching the EU has its DSA beneficiary and payor. A failure
+ *    here with nothing created releases the key and answers the 4xx.
+ * 3. Steps image -> campaign -> ad set -> creative -> ad, with the progress saved after each. A resumed
+ *    call first looks for an object tagged with this operation for the step it resumes at (the one
+ *    an earlier call may have left created but unrecorded) and adopts it.
  * 4. A retryable error keeps the progress and is rethrown (a retry resumes); any other error deletes
  *    what was created, newest first, and records exactly what was cleaned up and what was left.
  *
@@ -168,7 +174,7 @@ const createClickToWhatsAppAd = async (
 ): Promise<CreateAdOutcome> => {
   const now = deps.clock.now();
   const operationId = operationIdFor(tenantId, key);
-  const account = accountPath(input);
+  const account = accountPath(input.adAccountId);
   const fresh: AdOperation = {
     operationId,
     tenantId,
@@ -296,24 +302,43 @@ const createClickToWhatsAppAd = async (
   let target: AdTarget;
   try {
     const { link, grant } = await openLink(deps, tenantId, linkId);
-    checkCountries(input.targeting.countries, deps.countryPolicy);
-    requireScope(grant, ['ads_management'], 'creating ads');
+    const regions = checkRegions(input.targeting.countries, deps.countryPolicy);
+    requireAdCreation(grant);
     token = await openToken(deps, grant);
     await checkPageLinked(deps, token, link);
-    const { currency } = await checkAdAccount(deps, token, account);
-    if (held.currency !== currency) await write({ ...held, currency });
-    target = { pageId: link.pageId, whatsappNumber: digitsOf(link.displayPhoneNumber) };
+    const info = await checkAdAccount(deps, token, account);
+    const dsa = await resolveDsa(deps, token, account, input.dsa, info, regions.dsaCountries);
+    if (held.currency !== info.currency || !sameNotes(held.notes, regions.notes)) {
+      await write({
+        ...held,
+        currency: info.currency,
+        ...(regions.notes.length > 0 ? { notes: regions.notes } : {}),
+      });
+    }
+    target = {
+      pageId: link.pageId,
+      whatsappNumber: digitsOf(link.displayPhoneNumber),
+      ...(dsa ? { dsa } : {}),
+    };
   } catch (error) {
     return settle(error, token, 'checks');
   }
 
   const tag = nameTag(operationId);
+  // Only the first step a resumed call runs can have an unknown outcome (an earlier call stopped
+  // while Meta was creating it); every later step's outcome is known, so only that one looks first.
+  let mayExist = held.attempts > 1;
   const adoptOrCreate = async (
     kind: AdObjectKind,
-    params: { name: string } & Record<string, unknown>
+    params: { name: string } & Record<string, unknown>,
+    parentId?: string
   ): Promise<string> => {
     const opened = token as string;
-    const existing = await deps.ads.findByNameTag(opened, account, kind, tag);
+    const looked = mayExist;
+    mayExist = false;
+    const existing = looked
+      ? await deps.ads.findByNameTag(opened, account, kind, tag, parentId)
+      : undefined;
     if (existing) return existing;
     const { id } = await deps.ads.create(opened, account, kind, {
       ...params,
@@ -324,6 +349,8 @@ const createClickToWhatsAppAd = async (
 
   const runStep = async (step: AdStep, progress: AdProgress): Promise<string> => {
     if (step === 'image') {
+      // Content-addressed: uploading the same bytes again answers the same hash.
+      mayExist = false;
       const image = input.creative.image;
       if ('hash' in image) return image.hash;
       return (await deps.ads.uploadImageFromUrl(token as string, account, image.url)).hash;
@@ -332,15 +359,20 @@ const createClickToWhatsAppAd = async (
     switch (step) {
       case 'campaign':
         return adoptOrCreate(kind, campaignParams(input));
-      case 'adSet':
-        return adoptOrCreate(kind, adSetParams(input, target, required(progress, 'campaignId')));
+      case 'adSet': {
+        const campaignId = required(progress, 'campaignId');
+        return adoptOrCreate(kind, adSetParams(input, target, campaignId), campaignId);
+      }
       case 'creative':
         return adoptOrCreate(kind, creativeParams(input, target, required(progress, 'imageHash')));
-      default:
+      default: {
+        const adSetId = required(progress, 'adSetId');
         return adoptOrCreate(
           kind,
-          adParams(input, required(progress, 'adSetId'), required(progress, 'creativeId'))
+          adParams(input, adSetId, required(progress, 'creativeId')),
+          adSetId
         );
+      }
     }
   };
 

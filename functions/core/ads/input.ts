@@ -31,11 +31,14 @@ const image = z.union([
   }),
 ]);
 
+/** An ad account id as the ads API takes it: `act_1234567890` or the bare digits. */
+const adAccountId = z
+  .string()
+  .check(z.regex(/^(act_)?\d{1,20}$/, 'must be an ad account id such as act_1234567890'));
+
 const createAdInput = z
   .strictObject({
-    adAccountId: z
-      .string()
-      .check(z.regex(/^(act_)?\d{1,20}$/, 'must be an ad account id such as act_1234567890')),
+    adAccountId,
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     objective: z.enum(CTWA_OBJECTIVES),
     optimizationGoal: z._default(z.enum(OPTIMIZATION_GOAL_VALUES), 'CONVERSATIONS'),
@@ -51,6 +54,13 @@ const createAdInput = z
       countries: z.array(country).check(z.minLength(1), z.maxLength(25)),
       ageMin: z._default(z.int().check(z.minimum(18), z.maximum(65)), 18),
       ageMax: z._default(z.int().check(z.minimum(18), z.maximum(65)), 65),
+      /**
+       * Meta's Advantage+ audience: when on, Meta may reach beyond the interests and the upper age
+       * (countries and the minimum age stay constraints). Off by default, so the ad reaches exactly
+       * who was asked for. Sent explicitly either way, as Meta requires from v23.0
+       * (https://developers.facebook.com/documentation/ads-commerce/marketing-api/audiences/reference/targeting-expansion/advantage-audience).
+       */
+      advantageAudience: z._default(z.boolean(), false),
       interests: z.optional(
         z
           .array(
@@ -70,6 +80,17 @@ const createAdInput = z
       prefilledMessage: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
     }),
     status: z._default(z.enum(AD_STATUSES), 'PAUSED'),
+    /**
+     * Who benefits from the ad and who pays for it, required by the EU's Digital Services Act when
+     * the ad reaches an EU country. Without it, the ad account's defaults are used; without those,
+     * the request is refused before anything is created.
+     */
+    dsa: z.optional(
+      z.strictObject({
+        beneficiary: z.string().check(z.trim(), z.minLength(1), z.maxLength(512)),
+        payor: z.string().check(z.trim(), z.minLength(1), z.maxLength(512)),
+      })
+    ),
   })
   .check(
     z.superRefine((input, ctx) => {
@@ -104,4 +125,4 @@ const createAdInput = z
 type CreateAdInput = z.infer<typeof createAdInput>;
 
 export type { CreateAdInput };
-export { createAdInput };
+export { adAccountId, createAdInput };

@@ -74,6 +74,8 @@ interface AdOperation {
   adAccountId: string;
   /** The ad account's currency, read in the pre-checks; insights report in it. */
   currency?: string;
+  /** What the ad will not do where it runs (the regional rules), for the caller to know. */
+  notes?: string[];
   /** Whether Tandem uploaded the image (so it exists because of this operation). */
   imageSource: 'uploaded' | 'given';
   /** The status the objects are created with (PAUSED unless the request said otherwise). */
@@ -102,6 +104,7 @@ interface AdOperationView {
   adAccountId: string;
   adStatus: AdStatus;
   created: AdProgress;
+  notes: string[];
   error?: { code: string; message: string; details?: Record<string, unknown> };
   cleanedUp?: CleanedUp[];
   leftBehind?: LeftBehind[];
@@ -221,6 +224,7 @@ const toOperationView = (operation: AdOperation): AdOperationView => ({
   adAccountId: operation.adAccountId,
   adStatus: operation.adStatus,
   created: operation.progress,
+  notes: operation.notes ?? [],
   ...(operation.lastError
     ? {
         error: {

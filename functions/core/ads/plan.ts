@@ -1,4 +1,3 @@
-import { ValidationError } from '../errors.js';
 import { BILLING_EVENT, CALL_TO_ACTION, DESTINATION_TYPE } from './enums.js';
 import type { CreateAdInput } from './input.js';
 
@@ -35,10 +34,13 @@ interface AdTarget {
   pageId: string;
   /** The WhatsApp number in international format, digits only, as Meta's promoted_object takes it. */
   whatsappNumber: string;
+  /** Who benefits and who pays, when the ad reaches the EU (from the request or the account). */
+  dsa?: { beneficiary: string; payor: string };
 }
 
-const accountPath = (input: CreateAdInput): string =>
-  input.adAccountId.startsWith('act_') ? input.adAccountId : `act_${input.adAccountId}`;
+/** `act_<id>` as Graph names an ad account, given the id with or without its prefix. */
+const accountPath = (adAccountId: string): string =>
+  adAccountId.startsWith('act_') ? adAccountId : `act_${adAccountId}`;
 
 const unixSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
@@ -47,6 +49,9 @@ const campaignParams = (input: CreateAdInput) => ({
   name: input.name,
   objective: input.objective,
   special_ad_categories: [],
+  // The budget is on the ad set, and from v24.0 Meta requires saying whether ad sets share it
+  // (https://developers.facebook.com/documentation/ads-commerce/marketing-api/bidding/guides/adset-budget-sharing).
+  is_adset_budget_sharing_enabled: false,
   status: input.status,
 });
 
@@ -71,7 +76,9 @@ const adSetParams = (input: CreateAdInput, target: AdTarget, campaignId: string)
           ],
         }
       : {}),
+    targeting_automation: { advantage_audience: input.targeting.advantageAudience ? 1 : 0 },
   },
+  ...(target.dsa ? { dsa_beneficiary: target.dsa.beneficiary, dsa_payor: target.dsa.payor } : {}),
   start_time: unixSeconds(input.schedule.start),
   ...(input.schedule.end ? { end_time: unixSeconds(input.schedule.end) } : {}),
   status: input.status,
@@ -118,34 +125,13 @@ const cleanupOrder = (progress: AdProgress): { step: AdStep; id: string }[] =>
     return id ? [{ step, id }] : [];
   });
 
-/** Countries a deployment allows CTWA ads to target: an allow list, a deny list, or neither. */
-interface CountryPolicy {
-  allow?: readonly string[];
-  deny?: readonly string[];
-}
-
-/** Refuses, in one error, every targeted country the availability policy rules out. */
-const checkCountries = (countries: readonly string[], policy: CountryPolicy): void => {
-  const refused = countries.filter(
-    (code) => (policy.allow && !policy.allow.includes(code)) || policy.deny?.includes(code)
-  );
-  if (refused.length > 0) {
-    throw new ValidationError(
-      `Click-to-WhatsApp ads are not available in ${refused.join(', ')} under this deployment's country policy.`,
-      { refusedCountries: refused },
-      'country_not_available'
-    );
-  }
-};
-
-export type { AdProgress, AdStep, AdTarget, CountryPolicy };
+export type { AdProgress, AdStep, AdTarget };
 export {
   AD_STEPS,
   accountPath,
   adParams,
   adSetParams,
   campaignParams,
-  checkCountries,
   cleanupOrder,
   creativeParams,
   nextStep,

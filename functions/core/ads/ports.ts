@@ -1,6 +1,6 @@
 import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
 import type { AdOperation } from './operation.js';
-import type { CountryPolicy } from './plan.js';
+import type { CountryPolicy } from './regions.js';
 
 /**
  * The ports the ads use cases need. Adapters live in functions/adapters/ads; tests pass in-memory
@@ -21,6 +21,9 @@ interface AdAccountInfo {
   /** Meta's account_status: 1 is ACTIVE; everything else cannot run ads. */
   accountStatus: number;
   currency: string;
+  /** The account's `default_dsa_beneficiary` / `default_dsa_payor`, when set. */
+  defaultDsaBeneficiary?: string;
+  defaultDsaPayor?: string;
 }
 
 interface AdInsightsRow {
@@ -37,12 +40,24 @@ interface AdsGateway {
   getAdAccount(token: string, account: string): Promise<AdAccountInfo>;
   /** Downloads the image (size and type bounded) and uploads its bytes; answers Meta's hash. */
   uploadImageFromUrl(token: string, account: string, url: string): Promise<{ hash: string }>;
-  /** The id of a live (not deleted) object of this kind whose name contains `tag`, if any. */
+  /**
+   * Uploads a JPEG or PNG to the account's image library; answers Meta's hash.
+   * @throws ValidationError `image_unusable` for bytes that are not a JPEG or PNG image.
+   */
+  uploadImage(token: string, account: string, bytes: Uint8Array): Promise<{ hash: string }>;
+  /** Names Meta recommends as the DSA beneficiary and payor for the account. */
+  getDsaRecommendations(token: string, account: string): Promise<string[]>;
+  /**
+   * The id of a live (not deleted) object of this kind whose name contains `tag`, if any, among the
+   * newest ones under `parentId` (the campaign for an ad set, the ad set for an ad; the account
+   * otherwise).
+   */
   findByNameTag(
     token: string,
     account: string,
     kind: AdObjectKind,
-    tag: string
+    tag: string,
+    parentId?: string
   ): Promise<string | undefined>;
   create(
     token: string,
@@ -72,6 +87,8 @@ interface OperationStore {
   update(operation: AdOperation, expectedVersion: number): Promise<boolean>;
   /** Deletes the record if its stored version is `expectedVersion`; false when it is not. */
   remove(operationId: string, expectedVersion: number): Promise<boolean>;
+  /** Deletes every operation of the tenant's link (it was unlinked); answers how many. */
+  removeForLink(tenantId: string, linkId: string): Promise<number>;
 }
 
 interface AdsDeps {

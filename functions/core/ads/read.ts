@@ -97,13 +97,25 @@ const findOperation = async (
   );
 };
 
-/** An ad operation's status and the ids it created. */
+/**
+ * An ad operation's status and the ids it created. Unlinking deletes a link's operations; the link
+ * is checked too, so one the deletion has not reached yet is never shown.
+ */
 const getAdOperation = async (
-  deps: Pick<AdsDeps, 'operations'>,
+  deps: Pick<AdsDeps, 'operations' | 'links'>,
   tenantId: string,
   linkId: string,
   ref: string
-): Promise<AdOperationView> => toOperationView(await findOperation(deps, tenantId, linkId, ref));
+): Promise<AdOperationView> => {
+  if (!(await deps.links.get(tenantId, linkId))) {
+    throw new NotFoundError(
+      `There is no link ${linkId} for this tenant.`,
+      { linkId },
+      'link_not_found'
+    );
+  }
+  return toOperationView(await findOperation(deps, tenantId, linkId, ref));
+};
 
 interface AdInsights {
   operationId: string;

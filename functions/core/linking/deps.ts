@@ -4,15 +4,26 @@ import type {
   DeletionRequestRepository,
   GrantRepository,
   IdGenerator,
+  LinkAdOperations,
   LinkRepository,
   MetaGateway,
   OAuthSessionRepository,
   TokenVault,
 } from './ports.js';
 
+/**
+ * How users log in. Tandem's permissions make it a Facebook Login for Business app, which logs in
+ * with a configuration saved in the App Dashboard (`config_id`) holding the permissions; Meta refuses
+ * such an app a dialog with `scope`
+ * (https://developers.facebook.com/documentation/facebook-login/facebook-login-for-business). The
+ * classic `scope` dialog is only for a classic (consumer) app, chosen explicitly.
+ */
+type LoginMethod = { kind: 'configuration'; configId: string } | { kind: 'scopes' };
+
 /** Settings the OAuth flow needs; the handler reads them from configuration once. */
 interface OAuthSettings {
   appId: string;
+  login: LoginMethod;
   /** Where Meta's login dialog lives: https://www.facebook.com, or the sandbox locally. */
   dialogBaseUrl: string;
   graphApiVersion: string;
@@ -32,6 +43,7 @@ interface LinkingDeps {
   callbacks: CallbackLedger;
   vault: TokenVault;
   meta: MetaGateway;
+  adOperations: LinkAdOperations;
   clock: Clock;
   ids: IdGenerator;
   oauth: OAuthSettings;
@@ -47,5 +59,5 @@ interface LinkingDeps {
 const DEFAULT_STATE_TTL_SECONDS = 600;
 const DEFAULT_SELECTION_TTL_SECONDS = 900;
 
-export type { LinkingDeps, OAuthSettings };
+export type { LinkingDeps, LoginMethod, OAuthSettings };
 export { DEFAULT_SELECTION_TTL_SECONDS, DEFAULT_STATE_TTL_SECONDS };

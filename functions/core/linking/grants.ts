@@ -1,12 +1,19 @@
 import { NotFoundError } from '../errors.js';
 import type { LinkingDeps } from './deps.js';
 import { type Grant, type GrantView, toGrantView } from './model.js';
-import type { MetaPage, MetaPhoneNumber, PageOf, PageRequest } from './ports.js';
+import type { MetaAdAccount, MetaPage, MetaPhoneNumber, PageOf, PageRequest } from './ports.js';
 
 /** What a grant reaches, each flagged when it is already in a link (anyone's). */
 interface GrantAssets {
   pages: (MetaPage & { linked: boolean })[];
   phoneNumbers: (MetaPhoneNumber & { linked: boolean })[];
+}
+
+/** What the assets route answers: the picker's assets and the ad accounts for Click-to-WhatsApp ads. */
+interface GrantAssetsWithAds extends GrantAssets {
+  adAccounts: MetaAdAccount[];
+  /** Why `adAccounts` is empty without asking Meta: the grant has no ads permission. */
+  adAccountsUnavailable?: string;
 }
 
 const grantNotFound = (grantId: string): NotFoundError =>
@@ -72,9 +79,24 @@ const listGrantAssets = async (
   deps: Pick<LinkingDeps, 'grants' | 'vault' | 'meta' | 'links'>,
   tenantId: string,
   grantId: string
-): Promise<GrantAssets> => {
+): Promise<GrantAssetsWithAds> => {
   const grant = await requireGrant(deps, tenantId, grantId);
-  return discoverAssets(deps, await openGrantToken(deps, grant), grant.wabaIds);
+  const token = await openGrantToken(deps, grant);
+  const canReadAds = grant.scopes.includes('ads_read') || grant.scopes.includes('ads_management');
+  const [assets, adAccounts] = await Promise.all([
+    discoverAssets(deps, token, grant.wabaIds),
+    canReadAds ? deps.meta.listAdAccounts(token) : Promise.resolve([]),
+  ]);
+  return {
+    ...assets,
+    adAccounts,
+    ...(canReadAds
+      ? {}
+      : {
+          adAccountsUnavailable:
+            'The sign-in did not grant ads_read or ads_management, so Meta cannot list its ad accounts. Sign in again granting them to create Click-to-WhatsApp ads.',
+        }),
+  };
 };
 
 /** Lists the tenant's grants, without their tokens. */
@@ -87,5 +109,5 @@ const listGrants = async (
   return { ...result, items: result.items.map(toGrantView) };
 };
 
-export type { GrantAssets };
+export type { GrantAssets, GrantAssetsWithAds };
 export { discoverAssets, listGrantAssets, listGrants, openGrantToken, requireGrant };

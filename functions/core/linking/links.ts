@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { PAGE_WEBHOOK_FIELDS } from '../sync/webhook.js';
 import type { LinkingDeps } from './deps.js';
 import { openGrantToken, requireGrant } from './grants.js';
 import {
@@ -22,9 +23,21 @@ interface UpdateLinkInput {
   sync: { enabled?: boolean; fields?: Partial<Record<SyncField, boolean>> };
 }
 
+/** A new link, and whether Meta will send its Page's webhooks (the trigger of a fast sync). */
+type CreatedLink = Link & {
+  webhooks: { subscribed: true } | { subscribed: false; reason: string };
+};
+
 /** What unlinking did beyond removing the link, so the caller can tell the user. */
 interface UnlinkResult {
   linkId: string;
+  /**
+   * `unsubscribed`: the app no longer receives the Page's webhooks. `failed`: Meta refused or was
+   * unreachable (the receiver ignores webhooks of unlinked Pages). `not_needed`: no token to do it.
+   */
+  webhooks: 'unsubscribed' | 'failed' | 'not_needed';
+  /** The link's ad operation records deleted with it. */
+  adOperationsDeleted: number;
   /** The grant's sealed tokens were deleted because no other link used them. */
   grantDeleted: boolean;
   /**
@@ -44,6 +57,29 @@ const linkNotFound = (linkId: string): NotFoundError =>
   );
 
 /**
+ * Subscribes the Page to the fields sync reads. Meta delivers a Page's webhooks only for fields the
+ * app subscribed at both the app and the Page level
+ * (https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps). A failure does not
+ * undo the link: the reconciler finds the missing subscription and restores it.
+ */
+const subscribePage = async (
+  deps: Pick<LinkingDeps, 'meta'>,
+  token: string,
+  pageId: string
+): Promise<CreatedLink['webhooks']> => {
+  try {
+    await deps.meta.subscribePage(token, pageId, PAGE_WEBHOOK_FIELDS);
+    return { subscribed: true };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      subscribed: false,
+      reason: `Meta did not subscribe the Page's webhooks (${why}); the next reconcile run restores the subscription, and syncs until then follow the reconciler.`,
+    };
+  }
+};
+
+/**
  * Links one Page to one WhatsApp number with one of the tenant's grants.
  *
  * 1. Load the grant (404 if unknown or another tenant's) and open its token.
@@ -51,12 +87,13 @@ const linkNotFound = (linkId: string): NotFoundError =>
  *    before the uniqueness check on purpose: a 409 for a Page the caller cannot reach would let any
  *    tenant probe which Pages are linked in Tandem.
  * 3. Write the link with its guards in one transaction (409 if the Page or number is in a link).
+ * 4. Subscribe the Page to its webhooks (best effort; the answer says how it went).
  */
 const createLink = async (
   deps: Pick<LinkingDeps, 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids'>,
   tenantId: string,
   input: CreateLinkInput
-): Promise<Link> => {
+): Promise<CreatedLink> => {
   const grant = await requireGrant(deps, tenantId, input.grantId);
   const token = await openGrantToken(deps, grant);
   const [pages, numbers] = await Promise.all([
@@ -98,7 +135,7 @@ const createLink = async (
     version: 1,
   };
   await deps.links.create(link);
-  return link;
+  return { ...link, webhooks: await subscribePage(deps, token, link.pageId) };
 };
 
 /** One of the tenant's links, or NotFoundError (also for another tenant's link). */
@@ -161,27 +198,47 @@ const updateLink = async (
   return next;
 };
 
+/** Ends the app's subscription to the Page's webhooks; a Page is in one link at most. */
+const unsubscribePage = async (
+  deps: Pick<LinkingDeps, 'grants' | 'vault' | 'meta'>,
+  link: Link
+): Promise<UnlinkResult['webhooks']> => {
+  const grant = await deps.grants.get(link.tenantId, link.grantId);
+  if (!grant) return 'not_needed';
+  try {
+    await deps.meta.unsubscribePage(await openGrantToken(deps, grant), link.pageId);
+    return 'unsubscribed';
+  } catch {
+    return 'failed';
+  }
+};
+
 /**
  * Unlinks: the link and its guards go (so sync stops: queued jobs find no link), then what only this
  * link needed goes too.
  *
  * 1. Delete the link, its guards and one from the grant's link count, in one transaction.
- * 2. If the grant is now unused: when the Meta user has no other link anywhere, revoke the app's
+ * 2. Unsubscribe the Page's webhooks (while the grant's token still works) and delete the link's ad
+ *    operation records.
+ * 3. If the grant is now unused: when the Meta user has no other link anywhere, revoke the app's
  *    permissions on Meta with the grant's token; then delete the grant and its sealed token. A failed
  *    revocation does not keep the tokens: deleting them is what the user asked for.
  */
 const unlink = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'vault' | 'meta'>,
+  deps: Pick<LinkingDeps, 'links' | 'grants' | 'vault' | 'meta' | 'adOperations'>,
   tenantId: string,
   linkId: string
 ): Promise<UnlinkResult> => {
   const link = await getLink(deps, tenantId, linkId);
   const { grantLinkCount } = await deps.links.delete(link);
+  const webhooks = await unsubscribePage(deps, link);
+  const adOperationsDeleted = await deps.adOperations.removeForLink(tenantId, linkId);
+  const done = { linkId, webhooks, adOperationsDeleted };
   if (grantLinkCount !== 0) {
-    return { linkId, grantDeleted: false, revocation: 'not_needed' };
+    return { ...done, grantDeleted: false, revocation: 'not_needed' };
   }
   const grant = await deps.grants.get(tenantId, link.grantId);
-  if (!grant) return { linkId, grantDeleted: false, revocation: 'not_needed' };
+  if (!grant) return { ...done, grantDeleted: false, revocation: 'not_needed' };
   // The index is eventually consistent and may still show the link just deleted: ignore it.
   const others = (await deps.links.listByMetaUser(link.metaUserId)).filter(
     (other) => other.linkId !== linkId
@@ -196,8 +253,8 @@ const unlink = async (
     }
   }
   const grantDeleted = await deps.grants.deleteIfUnused(tenantId, link.grantId);
-  return { linkId, grantDeleted, revocation };
+  return { ...done, grantDeleted, revocation };
 };
 
-export type { CreateLinkInput, UnlinkResult, UpdateLinkInput };
+export type { CreatedLink, CreateLinkInput, UnlinkResult, UpdateLinkInput };
 export { createLink, getLink, linkNotFound, listLinks, unlink, updateLink };

@@ -12,18 +12,20 @@ import type { DeletionRequest } from './ports.js';
 interface Forgotten {
   deletedLinks: number;
   deletedGrants: number;
+  deletedAdOperations: number;
 }
 
 /**
  * Deletes everything Tandem holds for a Meta user, in every tenant: links first (with their guards,
- * which stops their sync), then grants (with their sealed tokens). Idempotent: a link or grant already
- * gone is skipped, so Meta's retries are harmless.
+ * which stops their sync) and their ad operations, then grants (with their sealed tokens).
+ * Idempotent: a link or grant already gone is skipped, so Meta's retries are harmless.
  */
 const forgetMetaUser = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants'>,
+  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations'>,
   metaUserId: string
 ): Promise<Forgotten> => {
   let deletedLinks = 0;
+  let deletedAdOperations = 0;
   for (const link of await deps.links.listByMetaUser(metaUserId)) {
     try {
       await deps.links.delete(link);
@@ -31,10 +33,11 @@ const forgetMetaUser = async (
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }
+    deletedAdOperations += await deps.adOperations.removeForLink(link.tenantId, link.linkId);
   }
   const grants = await deps.grants.listByMetaUser(metaUserId);
   for (const grant of grants) await deps.grants.delete(grant.tenantId, grant.grantId);
-  return { deletedLinks, deletedGrants: grants.length };
+  return { deletedLinks, deletedGrants: grants.length, deletedAdOperations };
 };
 
 /** Verifies a callback's signed_request and answers its user and the key its repeats share. */
@@ -59,12 +62,16 @@ const verifyCallback = (
  * and deletes nothing the user linked since. Nothing to revoke: Meta already did.
  */
 const handleDeauthorize = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'callbacks' | 'appSecret' | 'clock'>,
+  deps: Pick<
+    LinkingDeps,
+    'links' | 'grants' | 'adOperations' | 'callbacks' | 'appSecret' | 'clock'
+  >,
   signedRequest: string
 ): Promise<Forgotten & { replayed: boolean }> => {
   const { userId, key, expiresAt } = verifyCallback(deps, 'deauthorize', signedRequest);
   const seen = await deps.callbacks.claim({ key, kind: 'deauthorize', expiresAt });
-  if (seen?.result) return { ...seen.result, replayed: true };
+  // A record completed before ad operations were counted has no count of them.
+  if (seen?.result) return { deletedAdOperations: 0, ...seen.result, replayed: true };
   const forgotten = await forgetMetaUser(deps, userId);
   await deps.callbacks.complete(key, forgotten);
   return { ...forgotten, replayed: false };
@@ -85,7 +92,15 @@ interface DeletionAnswer {
 const requestDataDeletion = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'deletions' | 'callbacks' | 'ids' | 'clock' | 'appSecret' | 'publicBaseUrl'
+    | 'links'
+    | 'grants'
+    | 'adOperations'
+    | 'deletions'
+    | 'callbacks'
+    | 'ids'
+    | 'clock'
+    | 'appSecret'
+    | 'publicBaseUrl'
   >,
   signedRequest: string
 ): Promise<DeletionAnswer> => {

@@ -31,7 +31,12 @@ const REQUIRED_SCOPES = [
   'whatsapp_business_management',
   'business_management',
 ] as const;
-const OPTIONAL_SCOPES = ['ads_management', 'ads_read'] as const;
+/**
+ * - ads_management, ads_read: create Click-to-WhatsApp ads and read their results.
+ * - pages_manage_ads: a Click-to-WhatsApp creative speaks for the Page; Meta's guide requires it
+ *   (https://developers.facebook.com/documentation/ads-commerce/marketing-api/ad-creative/messaging-ads/click-to-whatsapp).
+ */
+const OPTIONAL_SCOPES = ['ads_management', 'ads_read', 'pages_manage_ads'] as const;
 const REQUESTED_SCOPES = [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES];
 
 /** WhatsApp profile fields sync can write; each can be opted out of per link. */

@@ -82,7 +82,11 @@ const dialogUrlOf = (
     redirect_uri: redirectUriOf(deps.publicBaseUrl),
     state: session.id,
     response_type: 'code',
-    scope: REQUESTED_SCOPES.join(','),
+    ...(settings.login.kind === 'configuration'
+      ? { config_id: settings.login.configId }
+      : { scope: REQUESTED_SCOPES.join(',') }),
+    // PKCE is documented only for Meta's OIDC flow. Kept because it is harmless: the code exchange
+    // authenticates with the app secret anyway, and the verifier goes with it in case Meta checks.
     code_challenge: codeChallengeOf(session.codeVerifier),
     code_challenge_method: 'S256',
     ...(options.rerequest ? { auth_type: 'rerequest' } : {}),
@@ -212,8 +216,13 @@ type CallbackResult =
   | {
       kind: 'missing_scopes';
       missing: string[];
-      /** A fresh sign-in that asks again for the declined permissions. */
-      retryUrl: string;
+      /** A fresh sign-in that asks again for the declined permissions (classic login only). */
+      retryUrl?: string;
+      /**
+       * The Login for Business configuration does not hold them: it is granted whole, so asking the
+       * user again cannot help; the deployment's operator must add them to the configuration.
+       */
+      configurationIncomplete?: true;
     };
 
 /**
@@ -297,6 +306,9 @@ const completeAuthorization = async (
 
   const missing = missingRequiredScopes(info.scopes);
   if (missing.length > 0) {
+    if (deps.oauth.login.kind === 'configuration') {
+      return { kind: 'missing_scopes', missing, configurationIncomplete: true };
+    }
     // The retry goes straight to Meta: it is opened already bound to this browser.
     const retry = await openAuthorization(deps, session, session.browserHash);
     return {

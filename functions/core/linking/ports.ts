@@ -149,6 +149,8 @@ interface DeletionRequest {
   completedAt: string;
   deletedLinks: number;
   deletedGrants: number;
+  /** Absent on records written before ad operations were deleted with the links. */
+  deletedAdOperations?: number;
 }
 
 interface DeletionRequestRepository {
@@ -164,7 +166,7 @@ interface CallbackRecord {
   /** The data-deletion confirmation code this request was given. */
   confirmationCode?: string;
   /** Set once the request was carried out; a record without it was claimed by an attempt that died. */
-  result?: { deletedLinks: number; deletedGrants: number };
+  result?: { deletedLinks: number; deletedGrants: number; deletedAdOperations?: number };
   /** Epoch seconds: kept until the request is too old to be acted on anyway. */
   expiresAt: number;
 }
@@ -206,6 +208,21 @@ interface MetaPhoneNumber {
   verifiedName?: string;
 }
 
+interface MetaAdAccount {
+  /** `act_<id>`, as the ads API takes it. */
+  id: string;
+  name?: string;
+  currency?: string;
+  /** Meta's account_status: 1 is ACTIVE. */
+  accountStatus?: number;
+}
+
+/** The ad operations a link started (their records hold its ad object ids): they go with it. */
+interface LinkAdOperations {
+  /** Deletes the records of the tenant's link; answers how many. */
+  removeForLink(tenantId: string, linkId: string): Promise<number>;
+}
+
 /** The Graph operations linking uses. Errors are Tandem's typed errors (the adapter maps them). */
 interface MetaGateway {
   exchangeCode(input: {
@@ -219,6 +236,12 @@ interface MetaGateway {
   listPhoneNumbers(token: string, wabaIds: string[]): Promise<MetaPhoneNumber[]>;
   /** Removes every permission the user gave the app (DELETE /{user-id}/permissions). */
   revokePermissions(token: string, metaUserId: string): Promise<void>;
+  /** Subscribes the app to the Page's webhooks for `fields` (with the Page's token). */
+  subscribePage(token: string, pageId: string, fields: readonly string[]): Promise<void>;
+  /** Removes the app's subscription to the Page's webhooks. */
+  unsubscribePage(token: string, pageId: string): Promise<void>;
+  /** The ad accounts the user can use (needs ads_read or ads_management). */
+  listAdAccounts(token: string): Promise<MetaAdAccount[]>;
 }
 
 export type {
@@ -229,7 +252,9 @@ export type {
   DeletionRequestRepository,
   GrantRepository,
   IdGenerator,
+  LinkAdOperations,
   LinkRepository,
+  MetaAdAccount,
   MetaGateway,
   MetaPage,
   MetaPhoneNumber,

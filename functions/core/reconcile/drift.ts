@@ -16,6 +16,7 @@ const DRIFT_CLASSES = [
   'token_invalid',
   'asset_gone',
   'unsupported_field',
+  'webhook_subscription_lost',
 ] as const;
 
 type DriftClass = (typeof DRIFT_CLASSES)[number];
@@ -34,10 +35,21 @@ interface Drift {
   fields: FieldDrift[];
   /** Page fields WhatsApp cannot hold (hours): reported, never healed. */
   unsupported: string[];
+  /**
+   * The app is no longer subscribed to the Page's webhooks (someone removed it, or Meta dropped
+   * it), so Page edits reach Tandem only through the reconciler. Restored whatever the class says.
+   */
+  webhooksLost: boolean;
 }
 
 type Observation =
-  | { kind: 'observed'; page: PageSnapshot; whatsapp: ProfileFields }
+  | {
+      kind: 'observed';
+      page: PageSnapshot;
+      whatsapp: ProfileFields;
+      /** The Page's `is_webhooks_subscribed`, when Meta answered it. */
+      webhooksSubscribed?: boolean;
+    }
   | { kind: 'token_invalid' }
   | { kind: 'asset_gone'; which: 'page' | 'phone_number' };
 
@@ -54,7 +66,7 @@ const classifyDrift = (
   unconfirmed: readonly UnconfirmedWrite[] = []
 ): Drift => {
   if (observation.kind !== 'observed')
-    return { class: observation.kind, fields: [], unsupported: [] };
+    return { class: observation.kind, fields: [], unsupported: [], webhooksLost: false };
   const mapped = mapPageToProfile(observation.page, syncedFields);
   const unsupported = mapped.notes
     .filter((note) => note.kind === 'unsupported')
@@ -86,6 +98,9 @@ const classifyDrift = (
     }));
   const page = fields.some((drift) => drift.side !== 'whatsapp');
   const whatsapp = fields.some((drift) => drift.side !== 'page');
+  const webhooksLost = observation.webhooksSubscribed === false;
+  // Field drift names the class first; a lost subscription is the class only of an otherwise
+  // quiet link, and is restored in every case.
   const driftClass: DriftClass =
     page && whatsapp
       ? 'both_changed'
@@ -93,20 +108,27 @@ const classifyDrift = (
         ? 'whatsapp_edited'
         : page
           ? 'page_changed'
-          : unsupported.length > 0
-            ? 'unsupported_field'
-            : 'in_sync';
-  return { class: driftClass, fields, unsupported };
+          : webhooksLost
+            ? 'webhook_subscription_lost'
+            : unsupported.length > 0
+              ? 'unsupported_field'
+              : 'in_sync';
+  return { class: driftClass, fields, unsupported, webhooksLost };
 };
 
-type HealAction = 'enqueue_sync' | 'report_only';
+type HealAction = 'enqueue_sync' | 'restore_subscription' | 'report_only';
 
 /**
  * Policy: only a Page change on a link whose sync is on heals itself (a sync is enqueued). A direct
- * WhatsApp edit is the business's decision and is never overwritten without an explicit resume.
+ * WhatsApp edit is the business's decision and is never overwritten without an explicit resume. A
+ * lost webhook subscription is restored (on paused links too, so a resume finds webhooks working).
  */
 const healPolicy = (drift: Drift, syncEnabled: boolean, paused: boolean): HealAction =>
-  drift.class === 'page_changed' && syncEnabled && !paused ? 'enqueue_sync' : 'report_only';
+  drift.class === 'page_changed' && syncEnabled && !paused
+    ? 'enqueue_sync'
+    : drift.webhooksLost
+      ? 'restore_subscription'
+      : 'report_only';
 
 export type { Drift, DriftClass, FieldDrift, HealAction, Observation };
 export { classifyDrift, DRIFT_CLASSES, healPolicy };

@@ -128,6 +128,11 @@ interface BaselineSource {
   read(links: readonly Link[]): Promise<Map<string, SyncBaseline>>;
 }
 
+/** Puts back the app's subscription to the Pages' webhooks (best effort: the next run tries again). */
+interface PageSubscriptions {
+  restore(links: readonly Link[]): Promise<void>;
+}
+
 interface ReconcileJobPublisher {
   shardJobs(jobs: ReconcileShardJob[], delaySeconds?: number): Promise<void>;
   syncJobs(jobs: SyncJob[]): Promise<void>;
@@ -165,6 +170,7 @@ export type {
   LockName,
   LockState,
   PageCommit,
+  PageSubscriptions,
   ReconcileJobPublisher,
   ReconcileMetrics,
   ReconcileObserver,

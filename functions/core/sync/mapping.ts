@@ -59,6 +59,11 @@ interface MappedProfile {
   fields: ProfileFields;
   picture: { url: string; sha256: string } | undefined;
   notes: MappingNote[];
+  /**
+   * Fields the Page leaves empty that WhatsApp cannot be told to clear: Meta's spec takes an email
+   * only as a valid address (`format: email`), so an empty Page email leaves WhatsApp's as it is.
+   */
+  unclearable: 'email'[];
 }
 
 const ELLIPSIS = '…';
@@ -166,12 +171,14 @@ const mapPageToProfile = (page: PageSnapshot, enabled: readonly SyncField[]): Ma
   if (on.has('description'))
     text('description', clean(page.description), PROFILE_LIMITS.description);
   if (on.has('address')) text('address', addressOf(page), PROFILE_LIMITS.address);
+  const unclearable: MappedProfile['unclearable'] = [];
   if (on.has('email')) {
     const emails = (page.emails ?? []).map((email) => email.trim());
     const email = emails.find(
       (candidate) => EMAIL.test(candidate) && candidate.length <= PROFILE_LIMITS.email
     );
-    fields.email = email ?? '';
+    if (email) fields.email = email;
+    else unclearable.push('email');
     if (emails.length > 0 && email === undefined) {
       notes.push({
         field: 'email',
@@ -224,7 +231,7 @@ const mapPageToProfile = (page: PageSnapshot, enabled: readonly SyncField[]): Ma
     });
   }
   const picture = on.has('profilePicture') ? page.picture : undefined;
-  return { fields, picture, notes };
+  return { fields, picture, notes, unclearable };
 };
 
 export type { MappedProfile, MappingNote, PageLocation, PageSnapshot, ProfileFields };

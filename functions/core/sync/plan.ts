@@ -79,6 +79,18 @@ const planSync = (
     if (diffs.length > 0) return { kind: 'pause', reason: 'local_override', diffs };
   }
   const mapped = mapPageToProfile(page, state.fields);
+  const notes: MappingNote[] = [
+    ...mapped.notes,
+    ...mapped.unclearable
+      .filter((field) => current[field])
+      .map(
+        (field): MappingNote => ({
+          field,
+          kind: 'kept',
+          message: `The Page has no usable ${field}; WhatsApp keeps ${current[field]}, because the Cloud API cannot clear it (Meta's spec takes only a valid address). Change it in WhatsApp Manager if it is wrong.`,
+        })
+      ),
+  ];
   const differing = diffProfiles(
     mapped.fields,
     current,
@@ -89,8 +101,8 @@ const planSync = (
   );
   const picture =
     mapped.picture && mapped.picture.sha256 !== last?.pictureSha256 ? mapped.picture : undefined;
-  if (differing.length === 0 && picture === undefined) return { kind: 'noop', notes: mapped.notes };
-  return { kind: 'update', changes, baseline: mapped.fields, picture, notes: mapped.notes };
+  if (differing.length === 0 && picture === undefined) return { kind: 'noop', notes };
+  return { kind: 'update', changes, baseline: mapped.fields, picture, notes };
 };
 
 export type { SyncPlan, SyncState, WrittenProfile };

@@ -32,12 +32,28 @@ interface LinkObserver {
  */
 type WriteOutcome = 'confirmed' | 'unanswered';
 
+/**
+ * How the picture part of a write went; the text fields are written either way. `unconfirmed`: Meta
+ * did not answer the picture's own write, which is not repeated and counts as not written.
+ */
+type PictureOutcome =
+  | { outcome: 'applied' }
+  | { outcome: 'failed'; reason: string }
+  | { outcome: 'unconfirmed'; reason: string };
+
+/** What a profile write came to: the text fields' write, and the picture's when there was one. */
+interface ProfileWrite {
+  fields: WriteOutcome;
+  picture?: PictureOutcome;
+}
+
 /** Writes to a link's WhatsApp business profile. */
 interface ProfileWriter {
   /**
-   * Writes `changes` (a partial update: only these fields change) and, when given, the Page picture
-   * (downloaded from `picture.url` and sent through Meta's resumable upload). The update is sent
-   * once per call, never repeated after an unanswered attempt: the caller reads back instead.
+   * Writes `changes` (a partial update: only these fields change) and then, when given, the Page
+   * picture (downloaded from `picture.url`, sent through Meta's resumable upload, and set in a second
+   * write). A picture that cannot be taken never fails the write: its outcome is answered instead.
+   * Neither write is repeated after an unanswered attempt: the caller reads back instead.
    * @throws PermissionError `meta_token_invalid` when Meta rejects the token (190); RateLimitError;
    * UpstreamError (retryable or not); ValidationError when WhatsApp refuses a value.
    */
@@ -45,7 +61,7 @@ interface ProfileWriter {
     link: Link,
     changes: ProfileFields,
     picture: { url: string; sha256: string } | undefined
-  ): Promise<WriteOutcome>;
+  ): Promise<ProfileWrite>;
 }
 
 /** A lease on a link's sync: who holds it and since when (the holder reads the Page after that). */
@@ -128,6 +144,8 @@ export type {
   AcquireResult,
   LinkObserver,
   PageLinkIndex,
+  PictureOutcome,
+  ProfileWrite,
   ProfileWriter,
   SyncJobQueue,
   SyncLease,

@@ -6,11 +6,11 @@ import { mapPageToProfile, type ProfileFields } from './mapping.js';
 import { planSync, type SyncPlan } from './plan.js';
 import type {
   LinkObserver,
+  ProfileWrite,
   ProfileWriter,
   SyncLease,
   SyncStateRepository,
   UsageMeter,
-  WriteOutcome,
 } from './ports.js';
 import type { SyncRecord, SyncResult } from './state.js';
 import { hasLanded, stillUnconfirmed, type UnconfirmedWrite } from './unconfirmed.js';
@@ -160,7 +160,9 @@ const syncedFields = (link: Link): SyncField[] =>
  *    what differs (and the picture only when its bytes changed), recording the write as unconfirmed
  *    before sending it. When Meta does not answer, read the profile again: if the write shows, it
  *    landed; if not, retry the job later (`profile_write_unconfirmed`), keeping the record, so a late
- *    landing is seen and overwritten with the newest Page values.
+ *    landing is seen and overwritten with the newest Page values. The picture is a second write,
+ *    after the text: its failure, or no answer to it, leaves the text written and the old picture
+ *    as the baseline, and is reported on the link (`lastResult.picture`).
  * 5. Store the new baseline and observation time, conditioned on nothing newer having been stored,
  *    with the writes still unconfirmed.
  *
@@ -354,7 +356,7 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
             lease.owner
           );
         }
-        let written: WriteOutcome;
+        let written: ProfileWrite;
         try {
           written = await deps.writer.write(link, plan.changes, plan.picture);
         } catch (error) {
@@ -367,27 +369,32 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
           if (!isTokenError(error)) throw error;
           return await pauseForToken(deps.clock.now().toISOString());
         }
-        if (written === 'unanswered') {
+        if (written.fields === 'unanswered') {
           // What WhatsApp holds is unknown: read it before this run ends.
           const after = await deps.observer.observe(link);
           const landed = after.kind === 'observed' && hasLanded(sent, after.whatsapp);
           if (!landed) throw new ProfileWriteUnconfirmedError(link.linkId);
         }
-        // A picture whose write went unanswered cannot be seen in the profile: it counts as not
-        // written, so the next sync uploads it again rather than trust it.
-        const picture = written === 'confirmed' ? plan.picture : undefined;
+        // The text fields are written whatever became of the picture. A picture that failed, or
+        // whose write Meta did not answer (WhatsApp serves its own copy, so no read can show it
+        // landed), keeps the old one as the baseline, so the next sync of the link sends it again.
+        const pictureApplied = written.picture?.outcome === 'applied';
         const changedFields: SyncField[] = [
           ...(Object.keys(plan.changes) as SyncField[]),
-          ...(picture ? (['profilePicture'] as const) : []),
+          ...(pictureApplied ? (['profilePicture'] as const) : []),
         ];
         const writtenAt = deps.clock.now().toISOString();
         await complete({
           readAt,
           fields: plan.baseline,
-          pictureSha256: picture?.sha256 ?? known?.lastWritten?.pictureSha256,
+          pictureSha256: pictureApplied ? plan.picture?.sha256 : known?.lastWritten?.pictureSha256,
           writtenAt,
           syncAt: writtenAt,
-          outcome: result('applied', { changedFields, notes: plan.notes }),
+          outcome: result('applied', {
+            changedFields,
+            notes: plan.notes,
+            ...(written.picture ? { picture: written.picture } : {}),
+          }),
           unconfirmed: outstanding,
         });
         return { outcome: 'applied', changedFields };

@@ -2,6 +2,7 @@ import type { SyncJob } from '../jobs.js';
 import type { Link, SyncField, UnsupportedField } from '../linking/model.js';
 import type { MappingNote } from './mapping.js';
 import type { WrittenProfile } from './plan.js';
+import type { PictureOutcome } from './ports.js';
 import type { UnconfirmedWrite } from './unconfirmed.js';
 
 /**
@@ -23,6 +24,8 @@ interface SyncResult {
   notes: MappingNote[];
   /** Why the run paused or failed, for people. */
   reason?: string;
+  /** The picture part of an `applied` run, when it had one (a failure leaves the text written). */
+  picture?: PictureOutcome;
 }
 
 interface SyncRecord {

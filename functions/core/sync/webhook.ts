@@ -59,8 +59,12 @@ interface PageChange {
   dedupeKey: string;
 }
 
-/** Page fields whose change can alter the WhatsApp profile (Meta sends no `about` field at all). */
-const PROFILE_RELEVANT = new Set([
+/**
+ * Page fields whose change can alter the WhatsApp profile (Meta sends no `about` field at all): the
+ * fields Tandem subscribes each linked Page to, every one a value of Meta's
+ * `pagesubscribed_apps_subscribed_fields_enum_param` (codegen enum_types.json).
+ */
+const PAGE_WEBHOOK_FIELDS = [
   'description',
   'company_overview',
   'general_info',
@@ -72,7 +76,8 @@ const PROFILE_RELEVANT = new Set([
   'hours',
   'page_upcoming_change',
   'page_change_proposal',
-]);
+] as const;
+const PROFILE_RELEVANT: ReadonlySet<string> = new Set(PAGE_WEBHOOK_FIELDS);
 
 /**
  * A Page webhook is about six levels deep (delivery, entries, entry, changes, change, value) and a
@@ -146,4 +151,10 @@ const answerChallenge = (
 };
 
 export type { PageChange, PageDelivery };
-export { answerChallenge, MAX_WEBHOOK_DEPTH, readPageDelivery, verifyHubSignature };
+export {
+  answerChallenge,
+  MAX_WEBHOOK_DEPTH,
+  PAGE_WEBHOOK_FIELDS,
+  readPageDelivery,
+  verifyHubSignature,
+};

@@ -1,9 +1,9 @@
-import { operationStore } from '../../adapters/ads-wiring.js';
+import { linkRepository, operationStore } from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { getAdOperation } from '../../core/ads/read.js';
 import { operationParams } from './schemas.js';
 
-const deps = { operations: operationStore() };
+const deps = { operations: operationStore(), links: linkRepository() };
 
 /**
  * GET /links/{linkId}/ads/{operationId} (tenant): an ad operation's status and the ids it created,

@@ -1,5 +1,5 @@
 import { idempotencyKey, operationRef } from '../../core/ads/operation.js';
-import { ValidationError } from '../../core/errors.js';
+import { UnsupportedMediaTypeError, ValidationError } from '../../core/errors.js';
 import { LINK_ID } from '../../core/linking/model.js';
 import * as z from '../../core/zod.js';
 
@@ -14,6 +14,31 @@ const operationParams = z.strictObject({ linkId, operationId: operationRef });
 
 /** A CTWA request is a few KB at most (texts are capped); 32 KB refuses anything else early. */
 const MAX_BODY_BYTES = 32 * 1024;
+
+/**
+ * An ad image upload: a feed image is well under this, and base64-encoded in the Lambda event it
+ * stays inside Lambda's 6 MB request payload.
+ */
+const MAX_IMAGE_BYTES = 4 * 1024 * 1024;
+const IMAGE_MEDIA_TYPES = ['image/jpeg', 'image/png'] as const;
+
+/** The raw image body of an upload, refused unless it says it is a JPEG or PNG and has bytes. */
+const imageBody = (contentType: string | undefined, body: Buffer): Uint8Array => {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!(IMAGE_MEDIA_TYPES as readonly string[]).includes(type)) {
+    throw new UnsupportedMediaTypeError(
+      'Send the image itself as the body, with Content-Type image/jpeg or image/png.'
+    );
+  }
+  if (body.length === 0) {
+    throw new ValidationError(
+      'The request body is empty: send the image bytes.',
+      undefined,
+      'image_missing'
+    );
+  }
+  return body;
+};
 
 /** The Idempotency-Key header, required on create: without it a retry could create a second ad. */
 const parseIdempotencyKey = (value: string | undefined): string => {
@@ -30,4 +55,12 @@ const parseIdempotencyKey = (value: string | undefined): string => {
   return parsed.data;
 };
 
-export { linkParams, MAX_BODY_BYTES, operationParams, parseIdempotencyKey };
+export {
+  IMAGE_MEDIA_TYPES,
+  imageBody,
+  linkParams,
+  MAX_BODY_BYTES,
+  MAX_IMAGE_BYTES,
+  operationParams,
+  parseIdempotencyKey,
+};

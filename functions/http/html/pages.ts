@@ -57,7 +57,15 @@ const SCOPE_REASONS: Record<string, string> = {
   business_management: 'to reach Pages and WhatsApp accounts owned by your business portfolio',
 };
 
-const missingScopesPage = (view: { missing: string[]; retryUrl: string }): string =>
+/**
+ * What to do about missing permissions: ask Facebook again (classic login), or, when a Login for
+ * Business configuration left them out, tell the person it is the deployment's to fix.
+ */
+const missingScopesPage = (view: {
+  missing: string[];
+  retryUrl?: string;
+  configurationIncomplete?: true;
+}): string =>
   layout(
     'Permissions missing',
     html`<h1>Tandem needs a few more permissions</h1>
@@ -66,8 +74,12 @@ const missingScopesPage = (view: { missing: string[]; retryUrl: string }): strin
       (scope) =>
         html`<li><code>${scope}</code>: ${SCOPE_REASONS[scope] ?? 'required for linking'}</li>`
     )}</ul>
-<p><a class="button" href="${view.retryUrl}">Grant the missing permissions</a></p>
+${
+  view.retryUrl
+    ? html`<p><a class="button" href="${view.retryUrl}">Grant the missing permissions</a></p>
 <p class="muted">Facebook will ask again only for what was declined. The ads permissions are optional.</p>`
+    : html`<p>This app's Facebook login configuration does not include ${view.missing.length === 1 ? 'it' : 'them'}, so signing in again will not help. Ask whoever runs this app to add ${view.missing.length === 1 ? 'it' : 'them'} to the configuration in the Meta App Dashboard (Facebook Login for Business &gt; Configurations).</p>`
+}`
   );
 
 interface SignInPageView {
@@ -156,7 +168,7 @@ const deletionStatusPage = (request: DeletionRequest): string =>
     'Data deletion status',
     html`<h1>Your data deletion request</h1>
 <p class="ok">Status: <strong>${request.status === 'completed' ? 'Completed' : request.status}</strong></p>
-<p>Tandem deleted everything it held for your Facebook account: ${request.deletedLinks} link${request.deletedLinks === 1 ? '' : 's'} between a Page and a WhatsApp number, and ${request.deletedGrants} stored sign-in${request.deletedGrants === 1 ? '' : 's'} with ${request.deletedGrants === 1 ? 'its' : 'their'} access tokens.</p>
+<p>Tandem deleted everything it held for your Facebook account: ${request.deletedLinks} link${request.deletedLinks === 1 ? '' : 's'} between a Page and a WhatsApp number${request.deletedAdOperations ? `, the records of ${request.deletedAdOperations} ad creation${request.deletedAdOperations === 1 ? '' : 's'}` : ''}, and ${request.deletedGrants} stored sign-in${request.deletedGrants === 1 ? '' : 's'} with ${request.deletedGrants === 1 ? 'its' : 'their'} access tokens.</p>
 <p class="muted">Requested ${request.requestedAt}, completed ${request.completedAt}. Confirmation code <code>${request.confirmationCode}</code>.</p>`
   );
 

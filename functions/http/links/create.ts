@@ -23,8 +23,9 @@ const deps = {
 };
 
 /**
- * POST /links (tenant): links a Page to a WhatsApp number with one of the tenant's grants. 201, or
- * 404 (grant, Page or number out of reach), 409 (Page or number already linked).
+ * POST /links (tenant): links a Page to a WhatsApp number with one of the tenant's grants. 201 with
+ * the link and whether Meta now sends its Page's webhooks, or 404 (grant, Page or number out of
+ * reach), 409 (Page or number already linked).
  */
 export const handler = httpRoute(
   {
@@ -37,7 +38,7 @@ export const handler = httpRoute(
     const link = await createLink(deps, tenant, body);
     return {
       status: 201,
-      json: toLinkView(link),
+      json: { ...toLinkView(link), webhooks: link.webhooks },
       headers: { location: `/links/${link.linkId}`, etag: etagOf(link.version) },
     };
   }

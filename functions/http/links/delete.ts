@@ -4,6 +4,7 @@ import {
   grantRepository,
   graphClient,
   linkRepository,
+  operationStore,
   quotaCounter,
   tokenVault,
 } from '../../adapters/wiring.js';
@@ -15,11 +16,13 @@ const deps = {
   grants: grantRepository(),
   vault: tokenVault(),
   meta: createMetaGateway(graphClient()),
+  adOperations: operationStore(),
 };
 
 /**
- * DELETE /links/{linkId} (tenant): unlinks, then deletes the grant's tokens if no other link uses them
- * and revokes the app on Meta if it was the user's last link. Answers what it did.
+ * DELETE /links/{linkId} (tenant): unlinks, unsubscribes the Page's webhooks and deletes the link's ad
+ * operations, then deletes the grant's tokens if no other link uses them and revokes the app on Meta
+ * if it was the user's last link. Answers what it did.
  */
 export const handler = httpRoute(
   { access: 'tenant', params: linkParams, quotaCounter: quotaCounter() },

@@ -7,6 +7,7 @@ import {
   ids,
   linkRepository,
   metaAppSecret,
+  operationStore,
   publicBaseUrl,
 } from '../../adapters/wiring.js';
 import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
@@ -15,6 +16,7 @@ import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 const deps = {
   links: linkRepository(),
   grants: grantRepository(),
+  adOperations: operationStore(),
   deletions: deletionRepository(),
   callbacks: callbackLedger(),
   ids,

@@ -5,6 +5,7 @@ import {
   grantRepository,
   linkRepository,
   metaAppSecret,
+  operationStore,
 } from '../../adapters/wiring.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
@@ -12,6 +13,7 @@ import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 const deps = {
   links: linkRepository(),
   grants: grantRepository(),
+  adOperations: operationStore(),
   callbacks: callbackLedger(),
   clock,
 };
@@ -19,8 +21,8 @@ const appSecret = metaAppSecret();
 
 /**
  * POST /meta/deauthorize (public: Meta calls it, proving itself with signed_request): the user removed
- * the app, so their links and grants go, in every tenant. 400 for a bad signature or a request older
- * than the replay window; a repeat answers the first result.
+ * the app, so their links (with their ad operations) and grants go, in every tenant. 400 for a bad
+ * signature or a request older than the replay window; a repeat answers the first result.
  */
 export const handler = httpRoute(
   {

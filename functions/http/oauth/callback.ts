@@ -48,7 +48,16 @@ export const handler = httpRoute(
         errorReason: query.error_reason,
         errorDescription: query.error_description,
       });
-      if (result.kind === 'missing_scopes') return { status: 403, html: missingScopesPage(result) };
+      if (result.kind === 'missing_scopes') {
+        // A configuration without a required permission is the deployment's fault, not the user's.
+        if (result.configurationIncomplete) {
+          log.error('the Facebook login configuration lacks required permissions', {
+            missing: result.missing,
+          });
+          return { status: 500, html: missingScopesPage(result) };
+        }
+        return { status: 403, html: missingScopesPage(result) };
+      }
       return {
         status: 200,
         html: pickerPage({

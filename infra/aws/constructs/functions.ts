@@ -34,6 +34,7 @@ interface FunctionsProps {
   syncQueue: { queue: IQueue; deadLetters: IQueue; spec: QueueSpec };
   tokenKey: IKey;
   metaAppSecret: ISecret;
+  metaSystemUserToken: ISecret;
   /** Environment every function gets (GRAPH_API_BASE_URL, META_APP_ID, STAGE, LOG_LEVEL, ...). */
   environment: Record<string, string>;
   /**
@@ -119,6 +120,9 @@ class Functions extends Construct {
     }
     if (needs.tokenKey) fn.bindKey(props.tokenKey, needs.tokenKey);
     if (needs.metaAppSecret) fn.bindSecret(props.metaAppSecret);
+    if (needs.metaSystemUserToken) {
+      fn.bindSecret(props.metaSystemUserToken, 'META_SYSTEM_USER_TOKEN_ARN');
+    }
 
     const sync = props.syncQueue;
     if (needs.syncQueue === 'send') fn.bindQueue(sync.queue, 'send', sync.spec.envVar);

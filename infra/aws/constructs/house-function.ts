@@ -240,9 +240,12 @@ class HouseFunction extends NodejsFunction {
     return this;
   }
 
-  /** Gives the function the Meta app secret's ARN in META_APP_SECRET_ARN and the right to read it. */
-  bindSecret(secret: ISecret): this {
-    this.addEnvironment('META_APP_SECRET_ARN', secret.secretArn);
+  /**
+   * Gives the function a secret's ARN in `envVar` (the Meta app secret's by default) and the right to
+   * read it.
+   */
+  bindSecret(secret: ISecret, envVar = 'META_APP_SECRET_ARN'): this {
+    this.addEnvironment(envVar, secret.secretArn);
     secret.grantRead(this);
     return this;
   }

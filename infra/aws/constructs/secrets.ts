@@ -21,10 +21,12 @@ interface SecretsProps {
  *   and audited per call.
  * - Meta app secret: a Secrets Manager secret created with a random placeholder value. The real value
  *   comes from the Meta App Dashboard and is put in after the first deploy (see the README).
+ * - Meta system user token: the same, for the token of the app's system user (profile pictures).
  */
 class Secrets extends Construct {
   readonly tokenKey: Key;
   readonly metaAppSecret: Secret;
+  readonly metaSystemUserToken: Secret;
 
   constructor(scope: Construct, id: string, props: SecretsProps = {}) {
     super(scope, id);
@@ -47,6 +49,20 @@ class Secrets extends Construct {
       id: 'AwsSolutions-SMG4',
       reason:
         'The Meta app secret is issued and rotated in the Meta App Dashboard ("Reset app secret"), not by a rotation Lambda; after a reset the new value is put into this secret by the operator.',
+    });
+
+    // Resumable Upload sessions (profile pictures) need a token of a user with a role on the app:
+    // the app's own system user, never a customer.
+    this.metaSystemUserToken = new Secret(this, 'MetaSystemUserToken', {
+      description:
+        "Tandem: the token of the Meta app's system user (Business Settings > System users), an admin of the app. Created with a placeholder; put the real token in after deploy.",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy,
+    });
+    Validations.of(this.metaSystemUserToken).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A Meta system user token is generated in Business Settings, not by a rotation Lambda; when it is regenerated there, the operator puts the new value into this secret.',
     });
   }
 }

@@ -20,6 +20,10 @@ interface EnvContext {
   webhookVerifyToken: string;
   /** Graph requests time out after this long (unset: the client's 10 s). */
   graphTimeoutMs?: number;
+  /** The sandbox app's Facebook Login for Business configuration. */
+  loginConfigId: string;
+  /** The sandbox app's system user token (profile picture uploads). */
+  systemUserToken: string;
 }
 
 const newTokenKey = (): string => randomBytes(32).toString('base64');
@@ -67,6 +71,8 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
   GRAPH_API_BASE_URL: ctx.sandboxUrl,
   META_DIALOG_BASE_URL: ctx.sandboxUrl,
   META_APP_ID: ctx.appId,
+  META_LOGIN_MODE: 'business',
+  META_LOGIN_CONFIG_ID: ctx.loginConfigId,
   PUBLIC_BASE_URL: ctx.apiUrl,
   ...(ctx.graphTimeoutMs ? { GRAPH_TIMEOUT_MS: String(ctx.graphTimeoutMs) } : {}),
   // The sandbox serves the CDN files Meta's URLs point to, on loopback: the only origin a download
@@ -104,6 +110,7 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
     env.META_APP_SECRET = ctx.appSecret;
     env.META_WEBHOOK_VERIFY_TOKEN = ctx.webhookVerifyToken;
   }
+  if (spec.needs.metaSystemUserToken) env.META_SYSTEM_USER_TOKEN = ctx.systemUserToken;
   if (spec.needs.tokenKey) env.TOKEN_KEY_LOCAL = ctx.tokenKey;
   return env;
 };

@@ -6,6 +6,7 @@ import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { reconcileSchedule } from '../../shared/functions.js';
 import { queues } from '../../shared/resources.js';
 import { routes } from '../../shared/routes.js';
+import { DEMO } from '../sandbox/seed.js';
 import { startSandbox } from '../sandbox/server.js';
 import { startDynamoDbLocal, stopLeftoverDynamoDb } from './dynamodb.js';
 import { localSecrets, systemEnv } from './env.js';
@@ -216,6 +217,8 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       tokenKey: secrets.tokenKey,
       webhookVerifyToken,
       ...(options.graphTimeoutMs ? { graphTimeoutMs: options.graphTimeoutMs } : {}),
+      loginConfigId: DEMO.loginConfigId,
+      systemUserToken: sandbox.systemUserToken,
     });
     // Handlers run in this process and read their configuration when first imported.
     Object.assign(process.env, env);

@@ -8,12 +8,18 @@ const LONG_LIVED_SECONDS = 5_183_944;
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
-/** Graph takes the token as a parameter or in an `Authorization: Bearer|OAuth` header. */
+/**
+ * Graph takes the token as a parameter or in an `Authorization: Bearer|OAuth` header. Upload
+ * transfers (`upload:<id>`) take it only as `Authorization: OAuth`: "query parameters do not work"
+ * (https://developers.facebook.com/docs/graph-api/resumable-upload-api).
+ */
 const extractToken = (req: GraphRequest): string | undefined => {
+  const header = req.headers.authorization?.trim();
+  if (req.path.startsWith('/upload:'))
+    return header ? /^OAuth\s+(.+)$/.exec(header)?.[1] : undefined;
   const param = req.params.access_token;
   if (typeof param === 'string' && param !== '') return param;
-  const header = req.headers.authorization;
-  const match = header ? /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header.trim()) : null;
+  const match = header ? /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header) : null;
   return match?.[1];
 };
 
@@ -75,14 +81,14 @@ const checkProof = (services: Services, req: GraphRequest, token: string): void 
   if (!services.store.settings.requireAppsecretProof) return;
   const proof = req.params.appsecret_proof;
   if (typeof proof !== 'string' || proof === '') {
-    throw new GraphError(400, {
+    throw new GraphError({
       message: 'API calls from the server require an appsecret_proof argument',
       type: 'GraphMethodException',
       code: 100,
     });
   }
   if (!sameText(proof.toLowerCase(), appsecretProof(token, services.config.appSecret))) {
-    throw new GraphError(400, {
+    throw new GraphError({
       message: 'Invalid appsecret_proof provided in the API argument',
       type: 'GraphMethodException',
       code: 100,
@@ -94,7 +100,7 @@ const checkProof = (services: Services, req: GraphRequest, token: string): void 
 const resolveCaller = (services: Services, req: GraphRequest): Caller => {
   const value = extractToken(req);
   if (!value) {
-    throw new GraphError(400, {
+    throw new GraphError({
       message: 'An access token is required to request this resource.',
       type: 'OAuthException',
       code: 104,
@@ -136,7 +142,7 @@ const callerUser = (ctx: GraphCtx): User => {
   const caller = ctx.caller;
   const user = caller && caller.kind !== 'APP' ? ctx.store.users.get(caller.userId) : undefined;
   if (!user) {
-    throw new GraphError(400, {
+    throw new GraphError({
       message: 'An active access token must be used to query information about the current user.',
       type: 'OAuthException',
       code: 2500,

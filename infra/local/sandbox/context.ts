@@ -1,3 +1,4 @@
+import type { MetaCall } from '../meta-spec/index.js';
 import type { FaultBook } from './faults.js';
 import type { Store, Token } from './store.js';
 import type { BucEntry, UsageTracker, UseCase } from './usage.js';
@@ -26,11 +27,15 @@ interface Services {
 interface GraphRequest {
   method: string;
   path: string;
+  /** The version the call named (a batch item inherits its batch's), or the newest. */
+  version: string;
   query: URLSearchParams;
   /** Query and body parameters merged; body values win, as Graph's do. */
   params: Record<string, unknown>;
   headers: Record<string, string | undefined>;
   rawBody: Buffer;
+  /** The body as Meta's spec checker reads it. */
+  body: MetaCall['body'];
 }
 
 type Caller =
@@ -46,14 +51,11 @@ interface GraphResult {
   headers?: Record<string, string>;
 }
 
-type Area = 'oauth' | 'user' | 'pages' | 'whatsapp' | 'ads' | 'upload' | 'batch';
-
 interface GraphCtx extends Services {
   req: GraphRequest;
   params: Record<string, string>;
   /** Set for routes that take a token; `none` routes see undefined. */
   caller: Caller | undefined;
-  area: Area;
   /** Counts the call against a business use case; throws Meta's throttling error when spent. */
   charge: (useCase: UseCase, objectId: string) => void;
   buc: Map<string, BucEntry[]>;
@@ -62,19 +64,9 @@ interface GraphCtx extends Services {
 interface GraphRoute {
   method: string;
   pattern: string;
-  area: Area;
   /** `token` routes need a valid access token (and appsecret_proof when required). */
   auth: 'none' | 'token';
   handle: (ctx: GraphCtx) => GraphResult | Promise<GraphResult>;
 }
 
-export type {
-  Area,
-  Caller,
-  GraphCtx,
-  GraphRequest,
-  GraphResult,
-  GraphRoute,
-  SandboxConfig,
-  Services,
-};
+export type { Caller, GraphCtx, GraphRequest, GraphResult, GraphRoute, SandboxConfig, Services };

@@ -12,17 +12,6 @@ import { readBody } from './http.js';
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 
-/** What a Facebook Login for Business configuration grants when the dialog names a config_id. */
-const CONFIG_SCOPES = [
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_metadata',
-  'business_management',
-  'whatsapp_business_management',
-  'ads_management',
-  'pages_manage_ads',
-];
-
 const sendHtml = (res: ServerResponse, status: number, html: string): void => {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
   res.end(html);
@@ -48,10 +37,26 @@ const redirectAllowed = (services: Services, uri: string): boolean => {
   return allowed.length > 0 ? allowed.includes(uri) : isLoopbackHttpUrl(uri);
 };
 
-/** Why the dialog cannot go on, or undefined; errors are shown to the user and never redirected. */
+/**
+ * Why the dialog cannot go on, or undefined; errors are shown to the user and never redirected. A
+ * Business app logs in with a saved configuration: `scope` without `config_id` gets the page Meta
+ * shows ("It looks like this app isn't available"), as integrators report
+ * (https://github.com/laravel/socialite/issues/716; Meta: https://developers.facebook.com/documentation/facebook-login/facebook-login-for-business).
+ */
 const dialogProblem = (services: Services, query: URLSearchParams): string | undefined => {
   if (query.get('client_id') !== services.config.appId) {
     return 'Invalid App ID: the app you are trying to use does not exist or has been disabled.';
+  }
+  const configId = query.get('config_id');
+  if (services.store.settings.appType === 'business') {
+    if (!configId) {
+      return "It looks like this app isn't available. This app needs at least one supported permission: it logs in with a Facebook Login for Business configuration (config_id), not scope.";
+    }
+    if (!services.store.loginConfigurations.has(configId)) {
+      return `Invalid config_id: no Facebook Login for Business configuration ${configId} on this app.`;
+    }
+  } else if (configId) {
+    return 'config_id is only available to Business apps (Facebook Login for Business); this app logs in with scope.';
   }
   const redirectUri = query.get('redirect_uri') ?? '';
   if (!redirectAllowed(services, redirectUri)) {
@@ -66,8 +71,9 @@ const dialogProblem = (services: Services, query: URLSearchParams): string | und
   return undefined;
 };
 
-const requestedScopes = (query: URLSearchParams): string[] => {
-  if (query.get('config_id')) return CONFIG_SCOPES;
+const requestedScopes = (services: Services, query: URLSearchParams): string[] => {
+  const configId = query.get('config_id');
+  if (configId) return services.store.loginConfigurations.get(configId)?.permissions ?? [];
   const scopes = (query.get('scope') ?? '')
     .split(/[,\s]+/)
     .map((scope) => scope.trim())
@@ -88,11 +94,13 @@ const showDialog = (services: Services, url: URL, res: ServerResponse): void => 
   }
   const challenge = url.searchParams.get('code_challenge');
   const state = url.searchParams.get('state');
+  const configId = url.searchParams.get('config_id');
   const session = {
     id: randomBytes(12).toString('base64url'),
     clientId: services.config.appId,
     redirectUri: url.searchParams.get('redirect_uri') ?? '',
-    scopes: requestedScopes(url.searchParams),
+    scopes: requestedScopes(services, url.searchParams),
+    ...(configId ? { configId } : {}),
     ...(state !== null ? { state } : {}),
     ...(challenge ? { codeChallenge: challenge } : {}),
   };
@@ -103,6 +111,8 @@ const showDialog = (services: Services, url: URL, res: ServerResponse): void => 
     appName: 'Tandem',
     userName: user.name,
     scopes: session.scopes,
+    // A configuration is granted whole: there is nothing to untick.
+    allOrNothing: configId !== null,
   });
   sendHtml(res, 200, html);
 };
@@ -141,9 +151,11 @@ const answerDialog = async (
     return;
   }
   const userId = services.store.settings.dialogUserId;
-  const ticked = new Set(form.getAll('scope'));
+  const ticked = session.configId ? new Set(session.scopes) : new Set(form.getAll('scope'));
   const grant = grantOf(services.store, userId);
   grant.authorized = true;
+  // A configuration's token holds exactly the configuration's permissions; classic grants add up.
+  if (session.configId) grant.permissions.clear();
   grant.permissions.set('public_profile', 'granted');
   for (const scope of session.scopes) {
     grant.permissions.set(scope, ticked.has(scope) ? 'granted' : 'declined');

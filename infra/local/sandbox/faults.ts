@@ -4,8 +4,8 @@ import type { LimitKind } from './usage.js';
 
 /**
  * Injected failures for tests: match Graph calls by method and path regex, then add latency, answer a
- * Graph error, force a rate limit, drop the connection, or apply the call and lose its answer, for
- * `times` calls or until cleared.
+ * Graph error, force a rate limit, drop the connection, apply the call and lose its answer, or run
+ * past Meta's own wait, for `times` calls or until cleared.
  */
 
 const faultInput = z.object({
@@ -43,6 +43,11 @@ const faultInput = z.object({
    * request whose caller has gone).
    */
   loseAnswer: z.literal(true).optional(),
+  /**
+   * The call runs longer than Meta waits: a batch answers null for such an item, as Meta documents
+   * (https://developers.facebook.com/docs/graph-api/batch-requests); a lone call loses its connection.
+   */
+  timeOut: z.literal(true).optional(),
 });
 
 type FaultInput = z.infer<typeof faultInput>;
@@ -60,6 +65,7 @@ interface FaultEffect {
   rateLimit?: { kind: LimitKind; status?: number };
   dropConnection: boolean;
   loseAnswer: boolean;
+  timeOut: boolean;
 }
 
 const DEFAULT_MESSAGES: Record<number, string> = {
@@ -74,15 +80,18 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 
 const errorFromFault = (spec: NonNullable<FaultInput['error']>): GraphError => {
   const transient = spec.isTransient ?? isTransientCode(spec.code);
-  return new GraphError(spec.status, {
-    message: spec.message ?? DEFAULT_MESSAGES[spec.code] ?? 'An unknown error occurred',
-    type: spec.type ?? 'OAuthException',
-    code: spec.code,
-    ...(spec.subcode !== undefined ? { error_subcode: spec.subcode } : {}),
-    ...(spec.userTitle ? { error_user_title: spec.userTitle } : {}),
-    ...(spec.userMessage ? { error_user_msg: spec.userMessage } : {}),
-    ...(transient ? { is_transient: true } : {}),
-  });
+  return new GraphError(
+    {
+      message: spec.message ?? DEFAULT_MESSAGES[spec.code] ?? 'An unknown error occurred',
+      type: spec.type ?? 'OAuthException',
+      code: spec.code,
+      ...(spec.subcode !== undefined ? { error_subcode: spec.subcode } : {}),
+      ...(spec.userTitle ? { error_user_title: spec.userTitle } : {}),
+      ...(spec.userMessage ? { error_user_msg: spec.userMessage } : {}),
+      ...(transient ? { is_transient: true } : {}),
+    },
+    { status: spec.status }
+  );
 };
 
 class FaultBook {
@@ -113,7 +122,12 @@ class FaultBook {
   take(method: string, fullPath: string, path: string): FaultEffect | undefined {
     const matching = this.faults.filter((fault) => this.matches(fault, method, fullPath, path));
     if (matching.length === 0) return undefined;
-    const effect: FaultEffect = { latencyMs: 0, dropConnection: false, loseAnswer: false };
+    const effect: FaultEffect = {
+      latencyMs: 0,
+      dropConnection: false,
+      loseAnswer: false,
+      timeOut: false,
+    };
     for (const fault of matching) {
       fault.hits += 1;
       effect.latencyMs += fault.latencyMs ?? 0;
@@ -121,6 +135,7 @@ class FaultBook {
       if (fault.rateLimit && !effect.rateLimit) effect.rateLimit = fault.rateLimit;
       if (fault.dropConnection) effect.dropConnection = true;
       if (fault.loseAnswer) effect.loseAnswer = true;
+      if (fault.timeOut) effect.timeOut = true;
     }
     this.faults = this.faults.filter(
       (fault) => fault.times === undefined || fault.hits < fault.times

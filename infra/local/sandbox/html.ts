@@ -26,21 +26,32 @@ interface ConsentView {
   appName: string;
   userName: string;
   scopes: string[];
+  /** A Login for Business configuration: the permissions are listed, not offered one by one. */
+  allOrNothing: boolean;
 }
+
+const scopeList = (view: ConsentView): string =>
+  view.allOrNothing
+    ? `<ul>${view.scopes.map((scope) => `<li>${escapeHtml(scope)}</li>`).join('')}</ul>`
+    : view.scopes
+        .map(
+          (scope) =>
+            `<label><input type="checkbox" name="scope" value="${escapeHtml(scope)}" checked> ${escapeHtml(scope)}</label>`
+        )
+        .join('\n');
 
 const consentPage = (view: ConsentView): string =>
   layout(
     `Log in with Facebook: ${view.appName}`,
     `<h1>${escapeHtml(view.appName)} is requesting access</h1>
-<p>Continue as <strong>${escapeHtml(view.userName)}</strong>. Choose what ${escapeHtml(view.appName)} may do:</p>
+<p>Continue as <strong>${escapeHtml(view.userName)}</strong>. ${
+      view.allOrNothing
+        ? `${escapeHtml(view.appName)} will be able to:`
+        : `Choose what ${escapeHtml(view.appName)} may do:`
+    }</p>
 <form method="post" action="${escapeHtml(view.formAction)}">
 <input type="hidden" name="session" value="${escapeHtml(view.sessionId)}">
-${view.scopes
-  .map(
-    (scope) =>
-      `<label><input type="checkbox" name="scope" value="${escapeHtml(scope)}" checked> ${escapeHtml(scope)}</label>`
-  )
-  .join('\n')}
+${scopeList(view)}
 <p class="note">Meta sandbox: no real Facebook account is used.</p>
 <button type="submit" name="action" value="continue">Continue</button>
 <button type="submit" name="action" value="cancel">Cancel</button>

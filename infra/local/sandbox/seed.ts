@@ -21,7 +21,23 @@ const DEMO = {
   /** The Page's linked WhatsApp number as the Page node reports it. */
   pageWhatsappNumber: '15550100001',
   adAccountId: 'act_600000000000001',
+  /** The app's saved Facebook Login for Business configuration (every permission Tandem asks for). */
+  loginConfigId: '900000000000001',
+  /** The app's own system user, administrator of the app: it opens Resumable Upload sessions. */
+  systemUserId: '100000000000900',
 } as const;
+
+/** What the demo login configuration grants: everything Tandem's README asks the operator for. */
+const DEMO_LOGIN_PERMISSIONS: string[] = [
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_metadata',
+  'business_management',
+  'whatsapp_business_management',
+  'ads_management',
+  'ads_read',
+  'pages_manage_ads',
+];
 
 const ALL_TASKS: PageTask[] = [
   'ADVERTISE',
@@ -136,6 +152,42 @@ const seedDemoWhatsApp = (store: Store): void => {
       vertical: 'OTHER',
     })
   );
+};
+
+/**
+ * The app's side of the world: its login configuration, and its system user (an administrator of
+ * the app) with a token that does not expire, as Business Manager issues them.
+ */
+const seedApp = (store: Store, systemUserToken: string): void => {
+  store.loginConfigurations.set(DEMO.loginConfigId, {
+    id: DEMO.loginConfigId,
+    name: 'Tandem (Facebook Login for Business)',
+    permissions: [...DEMO_LOGIN_PERMISSIONS],
+  });
+  store.users.set(DEMO.systemUserId, {
+    id: DEMO.systemUserId,
+    name: 'Tandem System User',
+    pageIds: [],
+    businessIds: [],
+    adAccountIds: [],
+  });
+  store.appRoles.set(DEMO.systemUserId, 'administrator');
+  store.grants.set(DEMO.systemUserId, {
+    userId: DEMO.systemUserId,
+    authorized: true,
+    permissions: new Map([
+      ['business_management', 'granted'],
+      ['whatsapp_business_management', 'granted'],
+    ]),
+  });
+  store.tokens.set(systemUserToken, {
+    value: systemUserToken,
+    kind: 'USER',
+    userId: DEMO.systemUserId,
+    issuedAt: Math.floor(Date.now() / 1000),
+    expiresAt: 0,
+    longLived: true,
+  });
 };
 
 /** Empties the store's world and puts the demo business back. */
@@ -262,9 +314,16 @@ interface BulkLink {
 
 /**
  * N more Page + WABA + number sets, each Page linked to its number on Meta's side, all reachable by
- * one user. Built for a 100,000-link benchmark: no logging, no pictures rendered up front.
+ * one user. Built for a 100,000-link benchmark: no logging, no pictures rendered up front. A caller
+ * standing in for Tandem's own linking passes `subscribedFields`: the Page webhook fields Tandem
+ * subscribes a linked Page to, without which Meta delivers it no webhooks.
  */
-const seedBulk = (store: Store, count: number, userId: string = DEMO.userId): BulkLink[] => {
+const seedBulk = (
+  store: Store,
+  count: number,
+  userId: string = DEMO.userId,
+  subscribedFields: readonly string[] = []
+): BulkLink[] => {
   const user = store.users.get(userId);
   const businessId = user?.businessIds[0];
   const business = businessId ? store.businesses.get(businessId) : undefined;
@@ -278,7 +337,11 @@ const seedBulk = (store: Store, count: number, userId: string = DEMO.userId): Bu
     const name = `Bulk Business ${pageId.slice(-6)}`;
     store.pages.set(
       pageId,
-      newPage(pageId, name, userId, { about: `${name} page`, whatsappNumber: digitsOf(display) })
+      newPage(pageId, name, userId, {
+        about: `${name} page`,
+        whatsappNumber: digitsOf(display),
+        subscribedFields: [...subscribedFields],
+      })
     );
     store.phoneNumbers.set(
       phoneNumberId,
@@ -301,4 +364,4 @@ const seedBulk = (store: Store, count: number, userId: string = DEMO.userId): Bu
 };
 
 export type { BulkLink, NewUserIds, NewUserInput };
-export { createUser, DEMO, digitsOf, seedBulk, seedDemo };
+export { createUser, DEMO, DEMO_LOGIN_PERMISSIONS, digitsOf, seedApp, seedBulk, seedDemo };

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { NEWEST_VERSION } from '../meta-spec/index.js';
 import { AdminInputError, adminRoutes } from './admin/routes.js';
 import type { GraphRequest, SandboxConfig, Services } from './context.js';
 import { answerDialog, showDialog } from './dialog.js';
@@ -9,7 +11,7 @@ import { headerValue, isLoopback, parseBody, readBody, sendJson } from './http.j
 import { serveMedia } from './media.js';
 import { loadStore, persistStore } from './persist.js';
 import { findRoute } from './router.js';
-import { seedDemo } from './seed.js';
+import { seedApp, seedDemo } from './seed.js';
 import { Store } from './store.js';
 import { UsageTracker } from './usage.js';
 
@@ -38,11 +40,18 @@ interface SandboxOptions {
    * change and at close, so a restarted local system finds the same Meta.
    */
   statePath?: string;
+  /**
+   * The token of the app's system user (an administrator of the app, for Resumable Upload sessions);
+   * a fresh one when not given. `Sandbox.systemUserToken` says which.
+   */
+  systemUserToken?: string;
   log?: (line: string) => void;
 }
 
 interface Sandbox {
   url: string;
+  /** The app's system user token: what Tandem's deployment holds in Secrets Manager. */
+  systemUserToken: string;
   close(): Promise<void>;
 }
 
@@ -99,6 +108,21 @@ const handleAdmin = async (
   }
 };
 
+/** The body as the spec checker reads it: JSON parsed, a form as its fields, else its size. */
+const checkedBody = (contentType: string | undefined, raw: Buffer): GraphRequest['body'] => {
+  if (raw.length === 0) return undefined;
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  try {
+    if (type === 'application/json') return { json: JSON.parse(raw.toString('utf8')) };
+  } catch {
+    return { bytes: raw.length };
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    return { form: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
+  }
+  return { bytes: raw.length };
+};
+
 const toGraphRequest = (
   req: IncomingMessage,
   url: URL,
@@ -120,10 +144,12 @@ const toGraphRequest = (
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     path: path === '' ? '/' : path,
+    version: VERSION_PREFIX.exec(url.pathname)?.[0].slice(1) ?? NEWEST_VERSION,
     query: url.searchParams,
     params: { ...Object.fromEntries(url.searchParams), ...body },
     headers,
     rawBody: raw,
+    body: checkedBody(headerValue(req, 'content-type'), raw),
   };
 };
 
@@ -193,13 +219,18 @@ const configOf = (options: SandboxOptions): SandboxConfig => ({
 const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
   if (!/^\d+$/.test(options.appId)) throw new Error('appId must be a numeric string');
   let url = '';
+  const systemUserToken = options.systemUserToken ?? `EAAS${randomBytes(24).toString('base64url')}`;
   const freshStore = (): Store => {
     const store = new Store();
+    seedApp(store, systemUserToken);
     if (options.seed ?? true) seedDemo(store);
     return store;
   };
+  const loaded = options.statePath ? loadStore(options.statePath) : undefined;
+  // A kept store knows an earlier run's system user token: this run's is given to the app's side.
+  if (loaded) seedApp(loaded, systemUserToken);
   const services: Services = {
-    store: (options.statePath ? loadStore(options.statePath) : undefined) ?? freshStore(),
+    store: loaded ?? freshStore(),
     config: configOf(options),
     usage: new UsageTracker(),
     faults: new FaultBook(),
@@ -241,6 +272,7 @@ const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
   services.config.log(`sandbox: Meta sandbox listening on ${url}`);
   return {
     url,
+    systemUserToken,
     close: () =>
       new Promise<void>((resolve, reject) => {
         persisted?.flush();

@@ -122,8 +122,23 @@ interface DialogSession {
   redirectUri: string;
   state?: string;
   scopes: string[];
+  /** Set when the dialog runs a Facebook Login for Business configuration: all or nothing. */
+  configId?: string;
   codeChallenge?: string;
 }
+
+/**
+ * A Facebook Login for Business configuration, saved in the App Dashboard: the dialog grants all of
+ * its permissions or none (https://developers.facebook.com/documentation/facebook-login/facebook-login-for-business).
+ */
+interface LoginConfiguration {
+  id: string;
+  name: string;
+  permissions: string[];
+}
+
+/** A person's role on the app; Resumable Upload sessions need administrator or developer. */
+type AppRole = 'administrator' | 'developer' | 'tester';
 
 interface UploadSession {
   id: string;
@@ -144,6 +159,9 @@ interface AdAccount {
   accountStatus: number;
   userIds: string[];
   images: Map<string, { hash: string; name: string; bytes: Buffer }>;
+  /** The account's DSA defaults (`default_dsa_beneficiary`, `default_dsa_payor`), when set. */
+  defaultDsaBeneficiary?: string;
+  defaultDsaPayor?: string;
 }
 
 type AdStatus = 'ACTIVE' | 'PAUSED' | 'DELETED' | 'ARCHIVED';
@@ -186,6 +204,11 @@ interface RequestLogEntry {
 }
 
 interface Settings {
+  /**
+   * A Business app logs users in with a saved configuration (`config_id`) and refuses `scope`; a
+   * classic (consumer) app takes `scope`.
+   */
+  appType: 'business' | 'classic';
   requireAppsecretProof: boolean;
   profileShape: 'docs' | 'spec';
   appCallBudgetPerHour: number;
@@ -200,6 +223,7 @@ interface Settings {
 }
 
 const defaultSettings = (): Settings => ({
+  appType: 'business',
   requireAppsecretProof: true,
   profileShape: 'docs',
   appCallBudgetPerHour: 1_000_000,
@@ -227,6 +251,9 @@ class Store {
   codes = new Map<string, AuthCode>();
   dialogs = new Map<string, DialogSession>();
   uploads = new Map<string, UploadSession>();
+  loginConfigurations = new Map<string, LoginConfiguration>();
+  /** People with a role on the app, by user id (system users included). */
+  appRoles = new Map<string, AppRole>();
   /** Upload handles the sandbox issued, to the upload session that holds the bytes. */
   handles = new Map<string, string>();
   deliveries: WebhookDelivery[] = [];
@@ -266,10 +293,12 @@ export type {
   AdObject,
   AdObjectKind,
   AdStatus,
+  AppRole,
   AuthCode,
   Business,
   DialogSession,
   Grant,
+  LoginConfiguration,
   Page,
   PageLocation,
   PageTask,

@@ -40,8 +40,11 @@ const budgetOf = (settings: Settings, kind: LimitKind): number =>
     ads: settings.adsCallBudgetPerHour,
   })[kind];
 
-/** The error Meta answers when a budget of this kind is spent; WhatsApp documents 429, Graph 400. */
-const rateLimitError = (kind: LimitKind, status: number): GraphError => {
+/**
+ * The error Meta answers when a budget of this kind is spent. Its status is the dispatcher's (Graph
+ * 400, WhatsApp 429 as its spec documents) unless a fault pins one.
+ */
+const rateLimitError = (kind: LimitKind, status?: number): GraphError => {
   const spec: Record<LimitKind, { code: number; message: string; subcode?: number }> = {
     app: { code: 4, message: '(#4) Application request limit reached', subcode: 2446079 },
     user: { code: 17, message: '(#17) User request limit reached', subcode: 2446079 },
@@ -61,13 +64,16 @@ const rateLimitError = (kind: LimitKind, status: number): GraphError => {
     },
   };
   const { code, message, subcode } = spec[kind];
-  return new GraphError(status, {
-    message,
-    type: 'OAuthException',
-    code,
-    ...(subcode ? { error_subcode: subcode } : {}),
-    is_transient: true,
-  });
+  return new GraphError(
+    {
+      message,
+      type: 'OAuthException',
+      code,
+      ...(subcode ? { error_subcode: subcode } : {}),
+      is_transient: true,
+    },
+    status === undefined ? {} : { status }
+  );
 };
 
 class UsageTracker {

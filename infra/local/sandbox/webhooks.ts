@@ -82,6 +82,11 @@ const send = async (
 /**
  * Delivers a Page field change to the configured callback. Resolves when every copy has been
  * delivered or has run out of retries; callers that must not wait can ignore the promise.
+ *
+ * Nothing is sent unless the app subscribed the Page to that field: "only fields with
+ * subscriptions at both the page and app levels will get Webhooks"
+ * (https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps). The configured
+ * callback is the app-level subscription.
  */
 const deliverPageChange = async (
   services: Services,
@@ -92,6 +97,7 @@ const deliverPageChange = async (
 ): Promise<WebhookDelivery[]> => {
   const target = services.config.webhook;
   if (!target) return [];
+  if (!services.store.pages.get(pageId)?.subscribedFields.includes(field)) return [];
   const body = pageChangeBody(pageId, field, value);
   const secret = options.forgeSignature ? `forged-${randomInt(1e9)}` : services.config.appSecret;
   const copies = options.duplicate ? 2 : 1;

@@ -18,6 +18,7 @@ const build = (workerTimeoutSeconds: number) => {
       syncQueue: { queue: q.syncQueue, deadLetters: q.syncDeadLetters, spec: q.syncSpec },
       tokenKey: secrets.tokenKey,
       metaAppSecret: secrets.metaAppSecret,
+      metaSystemUserToken: secrets.metaSystemUserToken,
       environment: {},
       specs: {
         ...functionSpecs,

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nameTag, operationIdFor } from '../../../functions/core/ads/operation.js';
-import { api } from '../../helpers/system.js';
+import { createOperationStore } from '../../../functions/adapters/ads/operation-store.js';
+import { createAdInput } from '../../../functions/core/ads/input.js';
+import { nameTag, operationIdFor, requestHashOf } from '../../../functions/core/ads/operation.js';
+import { api, awsClients, useSystem } from '../../helpers/system.js';
 import {
   ALL_SCOPES,
   adBody,
@@ -42,6 +44,20 @@ const STEP_PATHS: { step: string; edge: Edge; path: string }[] = [
   { step: 'creative', edge: 'adcreatives', path: '/adcreatives$' },
   { step: 'ad', edge: 'ads', path: '/ads$' },
 ];
+
+const operations = () =>
+  createOperationStore(awsClients().documents, useSystem().tables.idempotency);
+
+/** How many list reads (name-tag lookups) the sandbox received on the tenant's ad objects. */
+const lookups = async (target: Linked): Promise<number> =>
+  (
+    await admin<{ requests: { method: string; path: string }[] }>('GET', '/requests')
+  ).requests.filter(
+    (request) =>
+      request.method === 'GET' &&
+      /\/(campaigns|adsets|adcreatives|ads)$/.test(request.path) &&
+      request.path.includes(target.adAccountId.replace(/^act_/, ''))
+  ).length;
 
 let linked: Linked;
 
@@ -142,25 +158,63 @@ describe('Function: createClickToWhatsAppAd', () => {
   });
 
   it('adopts a campaign Meta created whose answer was lost, instead of creating a second', async () => {
-    // Prepare: the object a crashed call left, tagged with this operation, but never recorded.
+    // Prepare: a call that crashed while Meta created its campaign: its record holds the image,
+    // its lease ran out, and the campaign exists on Meta, tagged with the operation, unrecorded.
     const key = newKey();
-    const tag = nameTag(operationIdFor(linked.tenant, key));
+    const operationId = operationIdFor(linked.tenant, key);
+    const body = adBody(linked);
+    const started = new Date(Date.now() - 10 * 60_000).toISOString();
+    await operations().create({
+      operationId,
+      tenantId: linked.tenant,
+      linkId: linked.linkId,
+      idempotencyKey: key,
+      requestHash: requestHashOf(linked.linkId, createAdInput.parse(body)),
+      status: 'in_progress',
+      lease: { owner: 'crashed-call', expiresAt: started },
+      adAccountId: linked.adAccountId,
+      imageSource: 'given',
+      adStatus: 'PAUSED',
+      progress: { imageHash: linked.imageHash },
+      attempts: 1,
+      createdAt: started,
+      updatedAt: started,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      version: 2,
+    });
     const orphan = await graph<{ id: string }>(linked.token, `${linked.adAccountId}/campaigns`, {
       form: {
-        name: `Winter bread [${tag}]`,
+        name: `Winter bread [${nameTag(operationId)}]`,
         objective: 'OUTCOME_ENGAGEMENT',
         special_ad_categories: '[]',
         status: 'PAUSED',
+        is_adset_budget_sharing_enabled: 'false',
       },
     });
+    expect(orphan.status).toBe(200);
 
     // Act
-    const response = await createAd(linked, key);
+    const response = await createAd(linked, key, body);
 
     // Assess
     expect(response.status).toBe(201);
     expect((await bodyOf(response)).created.campaignId).toBe(orphan.body.id);
     expect((await countLive(linked)).campaigns).toBe(1);
+  });
+
+  it('looks nothing up on a first call: no earlier call can have created its objects', async () => {
+    // Prepare
+    const before = await lookups(linked);
+
+    // Act
+    const response = await createAd(linked, newKey());
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(await lookups(linked)).toBe(before);
+    // The count does see list reads: reading the account's objects adds to it.
+    await countLive(linked);
+    expect(await lookups(linked)).toBeGreaterThan(before);
   });
 
   describe('pre-checks', () => {
@@ -212,7 +266,8 @@ describe('Function: createClickToWhatsAppAd', () => {
       expect(response.status).toBe(403);
       const body = await bodyOf(response);
       expect(body.error.code).toBe('ads_permission_missing');
-      expect(body.error.message).toMatch(/Re-link/);
+      expect(body.error.message).toMatch(/Sign in again and grant "ads_management"/);
+      expect(body.error.message).toMatch(/login configuration must include it/);
     });
 
     it.each([

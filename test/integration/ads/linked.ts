@@ -9,8 +9,9 @@ import {
   type Link,
   UNSUPPORTED_FIELDS,
 } from '../../../functions/core/linking/model.js';
+import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
 import { solidPng } from '../../../infra/local/sandbox/png.js';
-import { DEMO } from '../../../infra/local/sandbox/seed.js';
+import { DEMO, DEMO_LOGIN_PERMISSIONS } from '../../../infra/local/sandbox/seed.js';
 import { admin, sandboxUrl } from '../../helpers/sandbox.js';
 import { awsClients, useSystem } from '../../helpers/system.js';
 
@@ -21,16 +22,7 @@ import { awsClients, useSystem } from '../../helpers/system.js';
  * Writing them directly keeps these tests independent of the linking UI flow, which has its own.
  */
 
-const ALL_SCOPES = [
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_metadata',
-  'business_management',
-  'whatsapp_business_management',
-  'ads_management',
-  'ads_read',
-  'pages_manage_ads',
-];
+const ALL_SCOPES = DEMO_LOGIN_PERMISSIONS;
 
 /** A different picture per tenant, so image hashes never collide across tests. */
 const linkedSeed = (): string => randomBytes(8).toString('hex');
@@ -61,10 +53,17 @@ const graph = async <T = Record<string, unknown>>(
   return { status: response.status, body: (await response.json()) as T };
 };
 
-/** Signs `userId` in through the sandbox dialog with `ticked` scopes; answers a user token. */
+/**
+ * Signs `userId` in through the sandbox dialog with a login configuration granting `ticked`;
+ * answers a user token. A configuration is all-or-nothing, so a narrower grant gets its own one.
+ */
 const signIn = async (userId: string, ticked: string[]): Promise<string> => {
   const { env, urls } = useSystem();
   const redirectUri = `${urls.api}/oauth/callback`;
+  const configId =
+    ticked === ALL_SCOPES
+      ? DEMO.loginConfigId
+      : (await admin<{ id: string }>('POST', '/login-configurations', { permissions: ticked })).id;
   await admin('POST', '/settings', { dialogUserId: userId });
   try {
     const dialog = new URL(sandboxUrl(`/${GRAPH_API_VERSION}/dialog/oauth`));
@@ -72,12 +71,11 @@ const signIn = async (userId: string, ticked: string[]): Promise<string> => {
     dialog.searchParams.set('redirect_uri', redirectUri);
     dialog.searchParams.set('state', randomBytes(8).toString('hex'));
     dialog.searchParams.set('response_type', 'code');
-    dialog.searchParams.set('scope', ALL_SCOPES.join(','));
+    dialog.searchParams.set('config_id', configId);
     const html = await (await fetch(dialog, { redirect: 'manual' })).text();
     const session = /name="session" value="([^"]+)"/.exec(html)?.[1];
     if (!session) throw new Error('the sandbox dialog did not open');
     const form = new URLSearchParams({ session, action: 'continue' });
-    for (const scope of ticked) form.append('scope', scope);
     const answer = await fetch(sandboxUrl(`/${GRAPH_API_VERSION}/dialog/oauth/confirm`), {
       method: 'POST',
       body: form.toString(),
@@ -101,6 +99,15 @@ const signIn = async (userId: string, ticked: string[]): Promise<string> => {
   } finally {
     await admin('POST', '/settings', { dialogUserId: DEMO.userId });
   }
+};
+
+/** Subscribes the app to the Page's webhook fields with the Page's token, as linking does. */
+const subscribePage = async (userToken: string, pageId: string): Promise<void> => {
+  const page = await graph<{ access_token: string }>(userToken, `${pageId}?fields=access_token`);
+  const answer = await graph(page.body.access_token, `${pageId}/subscribed_apps`, {
+    form: { subscribed_fields: PAGE_WEBHOOK_FIELDS.join(',') },
+  });
+  if (answer.status !== 200) throw new Error(`subscribing ${pageId}: ${JSON.stringify(answer)}`);
 };
 
 interface Linked {
@@ -174,11 +181,12 @@ const linkedTenant = async (options: { ticked?: string[] } = {}): Promise<Linked
     version: 1,
   };
   await createLinkRepository(documents, tables.links).create(link);
+  await subscribePage(token, pageId);
 
   const uploaded = await graph<{ images: Record<string, { hash: string }> }>(
     token,
     `${user.adAccountId}/adimages`,
-    { form: { bytes: solidPng(linkedSeed(), 64).toString('base64'), name: 'bread.png' } }
+    { form: { bytes: solidPng(linkedSeed(), 64).toString('base64') } }
   );
   // Without ads_management Meta refuses the upload; such tenants never reach the image step anyway.
   const imageHash = Object.values(uploaded.body.images ?? {})[0]?.hash ?? '0'.repeat(32);

@@ -30,6 +30,26 @@ const anOperation = (overrides: Partial<AdOperation> = {}): AdOperation => ({
 });
 
 describe('Function: createOperationStore', () => {
+  it("deletes a link's operations, and only that link's, when the link goes", async () => {
+    // Prepare
+    const operations = store();
+    const linkId = `lnk_${randomBytes(16).toString('hex')}`;
+    const mine = [anOperation({ linkId }), anOperation({ linkId, status: 'completed' })];
+    const otherLink = anOperation();
+    const otherTenant = anOperation({ linkId, tenantId: 'tenant-b' });
+    for (const operation of [...mine, otherLink, otherTenant]) await operations.create(operation);
+
+    // Act
+    const removed = await operations.removeForLink('tenant-a', linkId);
+
+    // Assess
+    expect(removed).toBe(2);
+    for (const operation of mine)
+      expect(await operations.get(operation.operationId)).toBeUndefined();
+    expect(await operations.get(otherLink.operationId)).toEqual(otherLink);
+    expect(await operations.get(otherTenant.operationId)).toEqual(otherTenant);
+  });
+
   it('creates once and answers the existing record to a second create', async () => {
     // Prepare
     const operations = store();

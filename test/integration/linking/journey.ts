@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { api, devToken, useSystem } from '../../helpers/system.js';
+import { createOperationStore } from '../../../functions/adapters/ads/operation-store.js';
+import { solidPng } from '../../../infra/local/sandbox/png.js';
+import { api, awsClients, devToken, useSystem } from '../../helpers/system.js';
 
 /**
  * The linking journey over HTTP, as a browser would walk it, for integration tests: a fresh sandbox
@@ -12,6 +15,8 @@ interface SandboxUser {
   pageIds: string[];
   phoneNumberIds: string[];
   wabaId: string;
+  /** Only when created with `adAccount: true`. */
+  adAccountId?: string;
 }
 
 /** The seeded demo user; the dialog logs in as it unless a test says otherwise. */
@@ -32,12 +37,13 @@ const sandboxJson = async <T>(path: string, body: unknown): Promise<T> => {
 
 /** Creates a sandbox user with its own Pages and numbers and makes the dialog log in as them. */
 const newSandboxUser = async (
-  options: { pages?: number; phoneNumbers?: number } = {}
+  options: { pages?: number; phoneNumbers?: number; adAccount?: boolean } = {}
 ): Promise<SandboxUser> => {
   const user = await sandboxJson<SandboxUser>('/_admin/users', {
     pages: options.pages ?? 2,
     phoneNumbers: options.phoneNumbers ?? 2,
     linkFirstPage: true,
+    adAccount: options.adAccount ?? false,
   });
   await logInAs(user.userId);
   return user;
@@ -154,20 +160,18 @@ const startLinking = async (
 };
 
 /**
- * Walks Meta's consent dialog: opens the authorize URL, ticks every scope except `untick` (or
- * cancels), and answers where Meta redirects the browser.
+ * Walks Meta's consent dialog: opens the authorize URL, continues (a Login for Business
+ * configuration is granted whole) or cancels, and answers where Meta redirects the browser.
  */
 const consent = async (
   authorizeUrl: string,
-  options: { untick?: string[]; cancel?: boolean } = {}
+  options: { cancel?: boolean } = {}
 ): Promise<string> => {
   const dialog = await fetch(authorizeUrl);
   const html = await dialog.text();
   expect(dialog.status, html).toBe(200);
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
-  const scopes = [...html.matchAll(/name="scope" value="([^"]+)"/g)].map((match) => match[1] ?? '');
   const form = new URLSearchParams({ session: formValue(html, 'session') });
-  for (const scope of scopes) if (!options.untick?.includes(scope)) form.append('scope', scope);
   form.set('action', options.cancel ? 'cancel' : 'continue');
   const answer = await fetch(new URL(action, authorizeUrl), {
     method: 'POST',
@@ -213,7 +217,7 @@ const submitPicker = async (
  */
 const signInForGrant = async (
   tenant: string,
-  options: { pages?: number; phoneNumbers?: number; user?: SandboxUser } = {}
+  options: { pages?: number; phoneNumbers?: number; adAccount?: boolean; user?: SandboxUser } = {}
 ): Promise<{ user: SandboxUser; grantId: string; selectionId: string }> => {
   const user = options.user ?? (await newSandboxUser(options));
   if (options.user) await logInAs(options.user.userId);
@@ -235,10 +239,15 @@ interface LinkJson {
   status: string;
   version: number;
   sync: { enabled: boolean; fields: Record<string, boolean> };
+  /** Only in the answer to POST /links. */
+  webhooks?: { subscribed: boolean; reason?: string };
 }
 
 /** Signs in (a fresh user unless `user` is given) and links its first Page and number. */
-const linkThroughApi = async (tenant: string, options: { user?: SandboxUser } = {}) => {
+const linkThroughApi = async (
+  tenant: string,
+  options: { user?: SandboxUser; adAccount?: boolean } = {}
+) => {
   const signedIn = await signInForGrant(tenant, options);
   const { user, grantId } = signedIn;
   const response = await api('/links', {
@@ -249,14 +258,51 @@ const linkThroughApi = async (tenant: string, options: { user?: SandboxUser } = 
   return { ...signedIn, link: (await response.json()) as LinkJson };
 };
 
+/** Uploads an image and creates a paused Click-to-WhatsApp ad through Tandem; answers its operation id. */
+const createPausedAd = async (tenant: string, linkId: string, adAccountId: string) => {
+  const image = await api(`/links/${linkId}/ads/images?adAccountId=${adAccountId}`, {
+    tenant,
+    body: solidPng(randomBytes(4).toString('hex'), 16),
+    headers: { 'content-type': 'image/png' },
+  });
+  expect(image.status, await image.clone().text()).toBe(201);
+  const { imageHash } = (await image.json()) as { imageHash: string };
+  const response = await api(`/links/${linkId}/ads`, {
+    tenant,
+    headers: { 'idempotency-key': `key-${randomBytes(8).toString('hex')}` },
+    body: {
+      adAccountId,
+      name: 'Winter bread',
+      objective: 'OUTCOME_ENGAGEMENT',
+      budget: { kind: 'daily', amountMinor: 1500 },
+      schedule: { start: new Date(Date.now() + 86_400_000).toISOString() },
+      targeting: { countries: ['US'] },
+      creative: {
+        primaryText: 'Warm bread, delivered.',
+        headline: 'Order on WhatsApp',
+        image: { hash: imageHash },
+        prefilledMessage: 'Hi!',
+      },
+    },
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as { operationId: string }).operationId;
+};
+
+/** The stored ad operation, straight from the idempotency table (undefined once deleted). */
+const adOperation = (operationId: string) =>
+  createOperationStore(awsClients().documents, useSystem().tables.idempotency).get(operationId);
+
 /** A unique tenant id per test, so list assertions see only the test's own data. */
 const aTenant = (name: string): string => `${name}-${Math.random().toString(36).slice(2, 10)}`;
 
 export type { Browser, LinkJson, SandboxUser };
 export {
+  adOperation,
   aTenant,
   consent,
   continueBegin,
+  createPausedAd,
   formValue,
   linkThroughApi,
   newBrowser,

@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
 import { api } from '../../helpers/system.js';
 import {
+  adOperation,
   aTenant,
+  createPausedAd,
   type LinkJson,
   linkThroughApi,
   restoreDemoUser,
@@ -61,6 +64,23 @@ describe('Route: GET /grants/{grantId}/assets', () => {
     expect(assets.pages.every((page) => page.linked === false)).toBe(true);
   });
 
+  it('lists the ad accounts the grant reaches, for ads', async () => {
+    // Prepare
+    const tenant = aTenant('assets-ads');
+    const { user, grantId } = await signInForGrant(tenant, { adAccount: true });
+
+    // Act
+    const response = await api(`/grants/${grantId}/assets`, { tenant });
+
+    // Assess
+    expect(response.status).toBe(200);
+    const assets = (await response.json()) as { adAccounts: Record<string, unknown>[] };
+    expect(assets.adAccounts).toEqual([
+      expect.objectContaining({ id: user.adAccountId, currency: expect.any(String) }),
+    ]);
+    expect(assets).not.toHaveProperty('adAccountsUnavailable');
+  });
+
   it('refuses a malformed grant id', async () => {
     // Act
     const response = await api('/grants/not-a-grant/assets', { tenant: aTenant('assets') });
@@ -90,6 +110,12 @@ describe('Route: POST /links', () => {
     });
     expect(link.linkId).toMatch(/^lnk_[0-9a-f]{32}$/);
     expect(link).not.toHaveProperty('tenantId');
+    // Meta sends a Page's webhooks only once the app subscribed it to their fields.
+    expect(link.webhooks).toEqual({ subscribed: true });
+    const page = (await (await sandbox(`/_admin/pages/${link.pageId}`)).json()) as {
+      subscribed_fields: string[];
+    };
+    expect(page.subscribed_fields).toEqual(expect.arrayContaining([...PAGE_WEBHOOK_FIELDS]));
   });
 
   it('answers 409 when the Page is already linked', async () => {
@@ -372,7 +398,13 @@ describe('Route: DELETE /links/{linkId}', () => {
       linkId: link.linkId,
       grantDeleted: true,
       revocation: 'revoked',
+      webhooks: 'unsubscribed',
+      adOperationsDeleted: 0,
     });
+    const page = (await (await sandbox(`/_admin/pages/${link.pageId}`)).json()) as {
+      subscribed_fields: string[];
+    };
+    expect(page.subscribed_fields).toEqual([]);
     expect((await api(`/links/${link.linkId}`, { tenant })).status).toBe(404);
     const grants = (await (await api('/grants', { tenant })).json()) as { items: unknown[] };
     expect(grants.items).toEqual([]);
@@ -394,6 +426,23 @@ describe('Route: DELETE /links/{linkId}', () => {
       body: { grantId: again.grantId, pageId: link.pageId, phoneNumberId: link.phoneNumberId },
     });
     expect(relinked.status).toBe(201);
+  });
+
+  it("deletes the link's ad operations, and only its own", async () => {
+    // Prepare
+    const tenant = aTenant('unlink-ads');
+    const { link, user } = await linkThroughApi(tenant, { adAccount: true });
+    const other = await linkThroughApi(tenant, { adAccount: true });
+    const operation = await createPausedAd(tenant, link.linkId, user.adAccountId ?? '');
+    const kept = await createPausedAd(tenant, other.link.linkId, other.user.adAccountId ?? '');
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, { tenant, method: 'DELETE' });
+
+    // Assess
+    expect(await response.json()).toMatchObject({ adOperationsDeleted: 1 });
+    expect(await adOperation(operation)).toBeUndefined();
+    expect(await adOperation(kept)).toBeDefined();
   });
 
   it('keeps the grant while another link uses it', async () => {

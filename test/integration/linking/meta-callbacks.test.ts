@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../../functions/core/meta-signed-request.js';
 import { api, useSystem } from '../../helpers/system.js';
 import {
+  adOperation,
   aTenant,
+  createPausedAd,
   linkThroughApi,
   restoreDemoUser,
   sandboxJson,
@@ -123,6 +125,25 @@ describe('Route: POST /meta/data-deletion', () => {
     expect(html).toContain('Completed');
     expect(html).toContain(code);
     expect(html).not.toContain(user.userId);
+  });
+
+  it('deletes the records of the ads the user created, and says so', async () => {
+    // Prepare
+    const tenant = aTenant('deletion-ads');
+    const { user, link } = await linkThroughApi(tenant, { adAccount: true });
+    const operation = await createPausedAd(tenant, link.linkId, user.adAccountId ?? '');
+
+    // Act
+    const result = await sandboxJson<CallbackResult>(
+      `/_admin/users/${user.userId}/data-deletion`,
+      {}
+    );
+
+    // Assess
+    expect(result.status).toBe(200);
+    expect(await adOperation(operation)).toBeUndefined();
+    const html = await (await fetch(result.body?.url ?? '')).text();
+    expect(html).toContain('the records of 1 ad creation');
   });
 
   it('answers 400 to a forged signature', async () => {

@@ -12,6 +12,7 @@ import {
   openCallback,
   requestSignIn,
   restoreDemoUser,
+  sandboxJson,
   signIn,
   startLinking,
   submitPicker,
@@ -37,6 +38,9 @@ describe('Route: POST /links/oauth/start', () => {
     expect(url.origin).toBe(new URL(system.urls.sandbox).origin);
     expect(url.pathname).toMatch(/^\/v\d+\.\d+\/dialog\/oauth$/);
     expect(url.searchParams.get('redirect_uri')).toBe(`${system.urls.api}/oauth/callback`);
+    // A Business app's Facebook Login for Business: the saved configuration, never scope.
+    expect(url.searchParams.get('config_id')).toBe(system.env.META_LOGIN_CONFIG_ID);
+    expect(url.searchParams.has('scope')).toBe(false);
     expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -308,43 +312,33 @@ describe('Route: GET /oauth/callback', () => {
     expect(denied.html).toContain('You cancelled the Facebook sign-in');
   });
 
-  it('names exactly the missing required scopes and offers to ask again', async () => {
-    // Prepare
+  it('answers 500 naming what the login configuration lacks, and saves no grant', async () => {
+    // Prepare: the dialog runs a configuration without pages_manage_metadata (the operator's slip).
     await newSandboxUser();
-    const tenant = aTenant('scopes');
+    const tenant = aTenant('config');
+    const narrow = await sandboxJson<{ id: string }>('/_admin/login-configurations', {
+      permissions: [
+        'pages_show_list',
+        'pages_read_engagement',
+        'business_management',
+        'whatsapp_business_management',
+      ],
+    });
     const { authorizeUrl } = await startLinking(tenant);
+    const dialog = new URL(authorizeUrl);
+    dialog.searchParams.set('config_id', narrow.id);
 
     // Act
-    const page = await openCallback(
-      await consent(authorizeUrl, { untick: ['pages_manage_metadata', 'ads_read'] })
-    );
+    const page = await openCallback(await consent(dialog.toString()));
 
     // Assess
-    expect(page.status).toBe(403);
+    expect(page.status).toBe(500);
     const named = [...page.html.matchAll(/<li><code>([a-z_]+)<\/code>/g)].map((match) => match[1]);
     expect(named).toEqual(['pages_manage_metadata']);
-    const retry = /<a class="button" href="([^"]+)"/.exec(page.html)?.[1]?.replaceAll('&amp;', '&');
-    expect(new URL(retry ?? '').searchParams.get('auth_type')).toBe('rerequest');
+    expect(page.html).toContain('Facebook Login for Business &gt; Configurations');
+    expect(page.html).not.toContain('auth_type=rerequest');
     const grants = (await (await api('/grants', { tenant })).json()) as { items: unknown[] };
     expect(grants.items).toEqual([]);
-  });
-
-  it('links after the user grants what was missing', async () => {
-    // Prepare
-    await newSandboxUser();
-    const { authorizeUrl } = await startLinking(aTenant('rerequest'));
-    const refused = await openCallback(
-      await consent(authorizeUrl, { untick: ['pages_show_list'] })
-    );
-    const retry =
-      /<a class="button" href="([^"]+)"/.exec(refused.html)?.[1]?.replaceAll('&amp;', '&') ?? '';
-
-    // Act
-    const page = await openCallback(await consent(retry));
-
-    // Assess
-    expect(page.status).toBe(200);
-    expect(page.html).toContain('name="selection"');
   });
 
   it('refuses a callback with no parameters', async () => {

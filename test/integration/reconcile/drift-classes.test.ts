@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
 import { eventually, receiveMessages, useSystem } from '../../helpers/system.js';
-import { admin, clearFaults, fault } from '../ads/linked.js';
+import { admin, clearFaults, fault, graph } from '../ads/linked.js';
 import {
   history,
   linkedTenant,
@@ -208,5 +209,29 @@ describe('Function: reconcileShard (through the sandbox)', () => {
       unsupported: ['hours'],
       fields: [],
     });
+  });
+
+  it("restores a Page's lost webhook subscription and reports it as its own class", async () => {
+    // Prepare
+    const linked = await linkedTenant();
+    await syncByHand(linked);
+    const page = await graph<{ access_token: string }>(
+      linked.token,
+      `${linked.pageId}?fields=access_token`
+    );
+    await graph(page.body.access_token, `${linked.pageId}/subscribed_apps`, { method: 'DELETE' });
+
+    // Act
+    const run = await reconcileTenant(linked.tenant);
+
+    // Assess
+    expect(run.counts.drift.webhook_subscription_lost).toBe(1);
+    expect((await history(linked)).items[0]).toMatchObject({
+      class: 'webhook_subscription_lost',
+      action: 'restore_subscription',
+      fields: [],
+    });
+    const pageView = await admin<{ subscribed_fields: string[] }>('GET', `/pages/${linked.pageId}`);
+    expect(pageView.subscribed_fields).toEqual(expect.arrayContaining([...PAGE_WEBHOOK_FIELDS]));
   });
 });

@@ -5,6 +5,7 @@ import { createLinkRepository } from '../../../functions/adapters/dynamodb/links
 import { PAGE_FIELDS } from '../../../functions/adapters/meta/link-observer.js';
 import { defaultSync, type Link, SYNC_FIELDS } from '../../../functions/core/linking/model.js';
 import { mapPageToProfile, type PageSnapshot } from '../../../functions/core/sync/mapping.js';
+import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
 import { api, awsClients, eventually, useSystem } from '../../helpers/system.js';
 import { admin, graph, type Linked, linkedTenant } from '../ads/linked.js';
 
@@ -175,7 +176,7 @@ const moreLinks = async (linked: Linked, count: number): Promise<Link[]> => {
   const state = await admin<{ links: { pageId: string; wabaId: string; phoneNumberId: string }[] }>(
     'POST',
     '/seed/bulk',
-    { count, userId }
+    { count, userId, subscribedFields: PAGE_WEBHOOK_FIELDS }
   );
   const repository = createLinkRepository(awsClients().documents, useSystem().tables.links);
   const now = new Date().toISOString();

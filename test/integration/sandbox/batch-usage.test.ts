@@ -73,6 +73,51 @@ describe('Sandbox: batch requests', () => {
     expect(log.body.requests[0]?.batch).toHaveLength(3);
   });
 
+  it("takes the batch's fallback token only as its access_token parameter, as Meta documents", async () => {
+    // Prepare
+    const batch = JSON.stringify([{ method: 'GET', relative_url: 'me?fields=id' }]);
+
+    // Act
+    const headerOnly = await graph<GraphErrorBody>(sandbox, '/', {
+      token,
+      tokenInHeader: true,
+      form: { batch },
+    });
+    const asParameter = await graph<BatchAnswer[]>(sandbox, '/', {
+      token,
+      tokenInHeader: true,
+      form: { batch, access_token: token },
+    });
+
+    // Assess
+    expect(headerOnly.status).toBe(400);
+    expect(headerOnly.body.error.code).toBe(104);
+    expect(asParameter.status).toBe(200);
+    expect(JSON.parse(asParameter.body[0]?.body ?? '{}')).toEqual({ id: DEMO.userId });
+  });
+
+  it('answers null for an item that runs longer than Meta waits', async () => {
+    // Prepare
+    await admin(sandbox, 'POST', '/faults', {
+      match: { path: `^/${DEMO.annexPageId}$` },
+      timeOut: true,
+    });
+    const batch = [
+      { method: 'GET', relative_url: `${DEMO.pageId}?fields=name` },
+      { method: 'GET', relative_url: `${DEMO.annexPageId}?fields=name` },
+    ];
+
+    // Act
+    const reply = await graph<(BatchAnswer | null)[]>(sandbox, '/', {
+      token,
+      form: { batch: JSON.stringify(batch) },
+    });
+
+    // Assess
+    expect(reply.body[0]?.code).toBe(200);
+    expect(reply.body[1]).toBeNull();
+  });
+
   it('refuses more than 50 operations', async () => {
     // Prepare
     const batch = Array.from({ length: 51 }, () => ({ method: 'GET', relative_url: 'me' }));
@@ -239,9 +284,23 @@ describe('Sandbox: faults', () => {
     const reply = await graph<GraphErrorBody>(sandbox, `/${DEMO.pageId}/nothing/here`, { token });
 
     // Assess
-    expect(reply.status).toBe(404);
+    expect(reply.status).toBe(400);
     expect(reply.body.error).toMatchObject({ code: 2500, type: 'OAuthException' });
     expect(reply.body.error.message).toContain('Unknown path components');
+  });
+
+  it('serves only Graph versions Meta released, and an expired one with the oldest left', async () => {
+    // Act
+    const future = await graph<GraphErrorBody>(sandbox, '/v99.0/me', { token });
+    const half = await graph<GraphErrorBody>(sandbox, '/v25.5/me', { token });
+    const expired = await graph(sandbox, '/v19.0/me', { token });
+
+    // Assess
+    expect(future.status).toBe(400);
+    expect(future.body.error).toMatchObject({ code: 2500 });
+    expect(half.status).toBe(400);
+    expect(expired.status).toBe(200);
+    expect(expired.headers.get('facebook-api-version')).toBe('v20.0');
   });
 
   it('logs Graph calls without their secrets', async () => {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { DEMO, DEMO_LOGIN_PERMISSIONS } from '../../../infra/local/sandbox/seed.js';
 import type { Sandbox, SandboxOptions } from '../../../infra/local/sandbox/server.js';
 import { startSandbox } from '../../../infra/local/sandbox/server.js';
 
@@ -8,15 +9,8 @@ const APP_ID = '1234567890123';
 const APP_SECRET = 'sandbox-test-app-secret-0123456789';
 const REDIRECT_URI = 'http://127.0.0.1:3999/oauth/callback';
 
-const ALL_SCOPES = [
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_metadata',
-  'business_management',
-  'whatsapp_business_management',
-  'ads_management',
-  'pages_manage_ads',
-];
+/** What the demo login configuration (DEMO.loginConfigId) grants. */
+const ALL_SCOPES = DEMO_LOGIN_PERMISSIONS;
 
 const startTestSandbox = (options: Partial<SandboxOptions> = {}): Promise<Sandbox> =>
   startSandbox({ appId: APP_ID, appSecret: APP_SECRET, redirectUris: [REDIRECT_URI], ...options });
@@ -115,7 +109,10 @@ const admin = async <T = Record<string, unknown>>(
 };
 
 interface DialogParams {
+  /** A classic app's `scope`; without it the dialog names a Login for Business configuration. */
   scopes?: string[];
+  /** The configuration to log in with; the demo one unless given. */
+  configId?: string;
   redirectUri?: string;
   clientId?: string;
   state?: string;
@@ -128,7 +125,8 @@ const openDialog = async (sandbox: Sandbox, params: DialogParams = {}) => {
   url.searchParams.set('redirect_uri', params.redirectUri ?? REDIRECT_URI);
   url.searchParams.set('state', params.state ?? 'state-123');
   url.searchParams.set('response_type', 'code');
-  url.searchParams.set('scope', (params.scopes ?? ALL_SCOPES).join(','));
+  if (params.scopes) url.searchParams.set('scope', params.scopes.join(','));
+  else url.searchParams.set('config_id', params.configId ?? DEMO.loginConfigId);
   if (params.codeChallenge) {
     url.searchParams.set('code_challenge', params.codeChallenge);
     url.searchParams.set('code_challenge_method', 'S256');
@@ -169,14 +167,18 @@ const exchangeCode = (sandbox: Sandbox, code: string, extra: Record<string, stri
     `/oauth/access_token?${new URLSearchParams({ client_id: APP_ID, client_secret: APP_SECRET, redirect_uri: REDIRECT_URI, code, ...extra })}`
   );
 
-/** The whole login: consent to `scopes` and exchange the code for a short-lived user token. */
-const login = async (
-  sandbox: Sandbox,
-  scopes: string[] = ALL_SCOPES,
-  ticked: string[] = scopes
-): Promise<string> => {
-  const dialog = await openDialog(sandbox, { scopes });
-  const answer = await answerDialog(sandbox, dialog.session ?? '', 'continue', ticked);
+/**
+ * The whole login through a Login for Business configuration granting `permissions` (the demo one
+ * when all are asked for), and the code exchange: a short-lived user token.
+ */
+const login = async (sandbox: Sandbox, permissions: string[] = ALL_SCOPES): Promise<string> => {
+  const configId =
+    permissions === ALL_SCOPES
+      ? DEMO.loginConfigId
+      : (await admin<{ id: string }>(sandbox, 'POST', '/login-configurations', { permissions }))
+          .body.id;
+  const dialog = await openDialog(sandbox, { configId });
+  const answer = await answerDialog(sandbox, dialog.session ?? '', 'continue');
   const token = await exchangeCode(sandbox, answer.location.searchParams.get('code') ?? '');
   return token.body.access_token;
 };

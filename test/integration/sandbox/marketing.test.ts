@@ -22,6 +22,7 @@ const createCampaign = async (overrides: Record<string, string> = {}) =>
     name: 'CTWA campaign',
     objective: 'OUTCOME_ENGAGEMENT',
     special_ad_categories: '[]',
+    is_adset_budget_sharing_enabled: 'false',
     status: 'PAUSED',
     ...overrides,
   });
@@ -77,12 +78,10 @@ describe('Sandbox: Marketing API', () => {
     // Prepare
     const image = await post<{ images: Record<string, { hash: string; url: string }> }>(
       `/${ACT}/adimages`,
-      {
-        bytes: solidPng('ad', 32).toString('base64'),
-        name: 'bakery.png',
-      }
+      { bytes: solidPng('ad', 32).toString('base64') }
     );
-    const hash = image.body.images['bakery.png']?.hash ?? '';
+    // Graph keys an upload by its name, and an upload by bytes is named "bytes".
+    const hash = image.body.images.bytes?.hash ?? '';
 
     // Act
     const campaign = await createCampaign();
@@ -126,37 +125,222 @@ describe('Sandbox: Marketing API', () => {
     });
   });
 
-  it('finds objects by name, updates their status and deletes them', async () => {
+  it('lists objects newest first, an ad set under its campaign, updates and deletes them', async () => {
     // Prepare
     const campaign = await createCampaign({ name: 'tandem:link-42' });
-    await createCampaign({ name: 'someone else' });
-    const filtering = encodeURIComponent(
-      JSON.stringify([{ field: 'name', operator: 'EQUAL', value: 'tandem:link-42' }])
-    );
+    const newer = await createCampaign({ name: 'someone else' });
+    const adset = await post<{ id: string }>(`/${ACT}/adsets`, adSetForm(campaign.body.id));
 
     // Act
-    const found = await graph<{ data: { id: string }[] }>(
+    const found = await graph<{ data: { id: string; name: string }[] }>(
       sandbox,
-      `/${ACT}/campaigns?fields=name,status&filtering=${filtering}`,
+      `/${ACT}/campaigns?fields=name,status`,
+      { token }
+    );
+    const children = await graph<{ data: { id: string }[] }>(
+      sandbox,
+      `/${campaign.body.id}/adsets?fields=id,name`,
       { token }
     );
     const update = await post(`/${campaign.body.id}`, { status: 'ACTIVE' });
     const afterUpdate = await graph(sandbox, `/${campaign.body.id}?fields=status`, { token });
     const removal = await graph(sandbox, `/${campaign.body.id}`, { token, method: 'DELETE' });
-    const afterDelete = await graph<{ data: unknown[] }>(
+    const afterDelete = await graph<{ data: { id: string }[] }>(sandbox, `/${ACT}/campaigns`, {
+      token,
+    });
+
+    // Assess
+    expect(found.body.data.map((item) => item.id)).toEqual([newer.body.id, campaign.body.id]);
+    expect(children.body.data.map((item) => item.id)).toEqual([adset.body.id]);
+    expect(update.body).toEqual({ success: true });
+    expect(afterUpdate.body).toMatchObject({ status: 'ACTIVE' });
+    expect(removal.body).toEqual({ success: true });
+    expect(afterDelete.body.data.map((item) => item.id)).toEqual([newer.body.id]);
+  });
+
+  it('refuses a parameter the edge does not declare, such as filtering on campaigns', async () => {
+    // Act
+    const filtering = encodeURIComponent(
+      JSON.stringify([{ field: 'name', operator: 'EQUAL', value: 'x' }])
+    );
+    const reply = await graph<GraphErrorBody>(sandbox, `/${ACT}/campaigns?filtering=${filtering}`, {
+      token,
+    });
+
+    // Assess
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({ code: 100, type: 'OAuthException' });
+    expect(reply.body.error.message).toBe(
+      '(#100) Param filtering is not a parameter of GET AdAccount/campaigns'
+    );
+  });
+
+  it('refuses a campaign without is_adset_budget_sharing_enabled from v24.0, when ad sets hold the budget', async () => {
+    // Act
+    const form = {
+      name: 'Old-style campaign',
+      objective: 'OUTCOME_ENGAGEMENT',
+      special_ad_categories: '[]',
+      status: 'PAUSED',
+    };
+    const v25 = await post<GraphErrorBody>(`/${ACT}/campaigns`, form);
+    const v23 = await post<{ id: string }>(`/v23.0/${ACT}/campaigns`, form);
+    const withBudget = await post<{ id: string }>(`/${ACT}/campaigns`, {
+      ...form,
+      daily_budget: '5000',
+    });
+
+    // Assess
+    expect(v25.status).toBe(400);
+    expect(v25.body.error).toMatchObject({ code: 100 });
+    expect(v25.body.error.message).toContain('is_adset_budget_sharing_enabled');
+    expect(v23.status).toBe(200);
+    expect(withBudget.status).toBe(200);
+  });
+
+  it('refuses non-default targeting without an explicit Advantage+ audience flag from v23.0', async () => {
+    // Prepare
+    const campaign = await createCampaign();
+    const narrowed = { geo_locations: { countries: ['US'] }, age_min: 30, age_max: 65 };
+
+    // Act
+    const missing = await post<GraphErrorBody>(
+      `/${ACT}/adsets`,
+      adSetForm(campaign.body.id, { targeting: JSON.stringify(narrowed) })
+    );
+    const explicit = await post<{ id: string }>(
+      `/${ACT}/adsets`,
+      adSetForm(campaign.body.id, {
+        targeting: JSON.stringify({ ...narrowed, targeting_automation: { advantage_audience: 0 } }),
+      })
+    );
+
+    // Assess
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.error_user_title).toBe('Advantage Audience Flag Required');
+    expect(explicit.status).toBe(200);
+  });
+
+  it('refuses an ad set reaching the EU without a DSA beneficiary and payor', async () => {
+    // Prepare
+    const campaign = await createCampaign();
+    const targeting = JSON.stringify({ geo_locations: { countries: ['US', 'FR'] } });
+
+    // Act
+    const missing = await post<GraphErrorBody>(
+      `/${ACT}/adsets`,
+      adSetForm(campaign.body.id, { targeting })
+    );
+    const named = await post<{ id: string }>(
+      `/${ACT}/adsets`,
+      adSetForm(campaign.body.id, {
+        targeting,
+        dsa_beneficiary: 'Demo Bakery Ltd',
+        dsa_payor: 'Demo Bakery Ltd',
+      })
+    );
+
+    // Assess
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toContain('dsa_beneficiary');
+    expect(named.status).toBe(200);
+  });
+
+  it('refuses a bad enum value in a nested spec, naming the declared values', async () => {
+    // Act
+    const reply = await graph<GraphErrorBody>(sandbox, `/${ACT}/adcreatives`, {
+      token,
+      json: {
+        object_story_spec: {
+          page_id: DEMO.pageId,
+          link_data: { call_to_action: { type: 'WHATSAPP_CHAT' } },
+        },
+      },
+    });
+
+    // Assess
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.message).toContain(
+      'Param object_story_spec.link_data.call_to_action.type must be one of {'
+    );
+  });
+
+  it('needs pages_manage_ads for a creative, besides ads_management', async () => {
+    // Prepare
+    const withoutPageAds = await login(sandbox, [
+      'pages_show_list',
+      'pages_read_engagement',
+      'ads_management',
+    ]);
+
+    // Act
+    const reply = await graph<GraphErrorBody>(sandbox, `/${ACT}/adcreatives`, {
+      token: withoutPageAds,
+      json: {
+        object_story_spec: {
+          page_id: DEMO.pageId,
+          link_data: { call_to_action: { type: 'WHATSAPP_MESSAGE' } },
+        },
+      },
+    });
+
+    // Assess
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({ code: 200 });
+    expect(reply.body.error.message).toContain('pages_manage_ads');
+  });
+
+  it('reports the ad account usage on Marketing calls', async () => {
+    // Act
+    const reply = await graph(sandbox, `/${ACT}?fields=currency`, { token });
+
+    // Assess
+    expect(JSON.parse(reply.headers.get('x-ad-account-usage') ?? '{}')).toMatchObject({
+      acc_id_util_pct: expect.any(Number),
+      reset_time_duration: expect.any(Number),
+      ads_api_access_tier: 'standard_access',
+    });
+  });
+
+  it("answers DSA recommendations and the account's DSA defaults once set", async () => {
+    // Act
+    await post(`/${ACT}`, {
+      default_dsa_beneficiary: 'Demo Bakery Ltd',
+      default_dsa_payor: 'Demo Bakery Ltd',
+    });
+    const account = await graph(
       sandbox,
-      `/${ACT}/campaigns?filtering=${filtering}`,
+      `/${ACT}?fields=default_dsa_beneficiary,default_dsa_payor`,
+      {
+        token,
+      }
+    );
+    const recommendations = await graph<{ data: { recommendations: string[] }[] }>(
+      sandbox,
+      `/${ACT}/dsa_recommendations`,
       { token }
     );
 
     // Assess
-    expect(found.body.data).toEqual([
-      { id: campaign.body.id, name: 'tandem:link-42', status: 'PAUSED' },
+    expect(account.body).toMatchObject({
+      default_dsa_beneficiary: 'Demo Bakery Ltd',
+      default_dsa_payor: 'Demo Bakery Ltd',
+    });
+    expect(recommendations.body.data[0]?.recommendations).toContain('Demo Bakery Ltd');
+  });
+
+  it("lists the user's ad accounts with ads_read or ads_management", async () => {
+    // Act
+    const reply = await graph<{ data: { id: string; currency: string }[] }>(
+      sandbox,
+      '/me/adaccounts?fields=id,name,currency,account_status',
+      { token }
+    );
+
+    // Assess
+    expect(reply.body.data).toEqual([
+      { id: ACT, name: 'Demo Bakery Ads', currency: 'USD', account_status: 1 },
     ]);
-    expect(update.body).toEqual({ success: true });
-    expect(afterUpdate.body).toMatchObject({ status: 'ACTIVE' });
-    expect(removal.body).toEqual({ success: true });
-    expect(afterDelete.body.data).toEqual([]);
   });
 
   it('rejects an objective the SDK does not declare', async () => {
@@ -247,7 +431,7 @@ describe('Sandbox: Marketing API', () => {
 
   it('needs ads_management for Marketing objects', async () => {
     // Prepare
-    const narrow = await login(sandbox, ['pages_show_list', 'ads_management'], ['pages_show_list']);
+    const narrow = await login(sandbox, ['pages_show_list']);
 
     // Act
     const reply = await graph<GraphErrorBody>(sandbox, `/${ACT}/campaigns`, { token: narrow });

@@ -32,16 +32,71 @@ beforeEach(async () => {
 });
 
 describe('Sandbox: OAuth', () => {
-  it('renders a consent page with one ticked checkbox per permission', async () => {
+  it("lists a Login for Business configuration's permissions, with nothing to untick", async () => {
+    // Act
+    const dialog = await openDialog(sandbox);
+
+    // Assess
+    expect(dialog.status).toBe(200);
+    expect(dialog.html).toContain('<li>pages_manage_ads</li>');
+    expect(dialog.html).not.toContain('type="checkbox"');
+    expect(dialog.html).toContain('>Continue</button>');
+    expect(dialog.html).toContain('>Cancel</button>');
+  });
+
+  it('refuses a dialog that asks for scope without config_id, as Meta does for a Business app', async () => {
+    // Act
+    const dialog = await openDialog(sandbox, { scopes: ['pages_show_list'] });
+
+    // Assess
+    expect(dialog.status).toBe(400);
+    expect(dialog.html).toContain('It looks like this app isn&#39;t available');
+    expect(dialog.session).toBeUndefined();
+  });
+
+  it('refuses a config_id the app has no configuration for', async () => {
+    // Act
+    const dialog = await openDialog(sandbox, { configId: '123' });
+
+    // Assess
+    expect(dialog.status).toBe(400);
+    expect(dialog.html).toContain('Invalid config_id');
+  });
+
+  it('grants a configuration whole: every permission in it, whatever the form posts', async () => {
+    // Prepare
+    const dialog = await openDialog(sandbox);
+    const answer = await answerDialog(sandbox, dialog.session ?? '', 'continue', []);
+    const token = await exchangeCode(sandbox, answer.location.searchParams.get('code') ?? '');
+
+    // Act
+    const permissions = await graph<{ data: { permission: string; status: string }[] }>(
+      sandbox,
+      '/me/permissions',
+      { token: token.body.access_token }
+    );
+
+    // Assess
+    expect(
+      permissions.body.data
+        .filter((item) => item.status === 'granted')
+        .map((item) => item.permission)
+    ).toEqual(expect.arrayContaining(ALL_SCOPES));
+  });
+
+  it('renders one ticked checkbox per permission for a classic app asking for scope', async () => {
+    // Prepare
+    await admin(sandbox, 'POST', '/settings', { appType: 'classic' });
+
     // Act
     const dialog = await openDialog(sandbox, { scopes: ['pages_show_list', 'ads_management'] });
+    const withConfig = await openDialog(sandbox);
 
     // Assess
     expect(dialog.status).toBe(200);
     expect(dialog.html).toContain('value="pages_show_list" checked');
     expect(dialog.html).toContain('value="ads_management" checked');
-    expect(dialog.html).toContain('>Continue</button>');
-    expect(dialog.html).toContain('>Cancel</button>');
+    expect(withConfig.status).toBe(400);
   });
 
   it('redirects back with a single-use code', async () => {
@@ -144,10 +199,14 @@ describe('Sandbox: OAuth', () => {
     });
   });
 
-  it('grants only the permissions left ticked', async () => {
+  it('grants a classic app only the permissions left ticked', async () => {
     // Prepare
+    await admin(sandbox, 'POST', '/settings', { appType: 'classic' });
     const ticked = ALL_SCOPES.filter((scope) => scope !== 'ads_management');
-    const token = await login(sandbox, ALL_SCOPES, ticked);
+    const dialog = await openDialog(sandbox, { scopes: ALL_SCOPES });
+    const answer = await answerDialog(sandbox, dialog.session ?? '', 'continue', ticked);
+    const token = (await exchangeCode(sandbox, answer.location.searchParams.get('code') ?? '')).body
+      .access_token;
 
     // Act
     const permissions = await graph<{ data: { permission: string; status: string }[] }>(
@@ -238,7 +297,7 @@ describe('Sandbox: access tokens', () => {
     expect(reply.headers.get('facebook-api-version')).toBe('v25.0'); // the version the path named
   });
 
-  it('answers an unknown token with 190/467 and an expired one with 190/463', async () => {
+  it('answers an unknown token with 190/467 and an expired one with 190/463, in HTTP 400 as Graph does', async () => {
     // Prepare
     const token = await login(sandbox);
     await admin(sandbox, 'POST', '/tokens/expire', { userId: DEMO.userId });
@@ -246,9 +305,18 @@ describe('Sandbox: access tokens', () => {
     // Act
     const unknown = await graph<GraphErrorBody>(sandbox, '/me', { token: 'EAAnotatoken' });
     const expired = await graph<GraphErrorBody>(sandbox, '/me', { token });
+    const whatsapp = await graph<GraphErrorBody>(
+      sandbox,
+      `/${DEMO.phoneNumberIdA}/whatsapp_business_profile`,
+      { token: 'EAAnotatoken' }
+    );
 
     // Assess
-    expect(unknown.status).toBe(401);
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers.get('www-authenticate')).toContain('invalid_token');
+    // The WhatsApp spec documents 401 for an invalid token on its paths.
+    expect(whatsapp.status).toBe(401);
+    expect(whatsapp.body.error).toMatchObject({ code: 190 });
     expect(unknown.body.error).toMatchObject({ code: 190, error_subcode: 467 });
     expect(unknown.body.error.fbtrace_id).toBe(unknown.headers.get('x-fb-trace-id'));
     expect(expired.body.error).toMatchObject({ code: 190, error_subcode: 463 });

@@ -13,30 +13,35 @@ import {
 } from './helpers.js';
 
 let sandbox: Sandbox;
+/** The customer's user token: it writes the profile. */
 let token: string;
+/** The app's system user token: an administrator of the app, so it may open upload sessions. */
+let appToken: string;
 
 const PROFILE = `/${DEMO.phoneNumberIdA}/whatsapp_business_profile`;
 
 /** Step 2 of the Resumable Upload API: the token and offset travel as headers, the bytes raw. */
-const sendBytes = (sessionId: string, bytes: Buffer, offset: number) =>
-  fetch(`${sandbox.url}/v25.0/${sessionId}?appsecret_proof=${proofOf(token)}`, {
+const sendBytes = (
+  sessionId: string,
+  bytes: Buffer,
+  offset: number,
+  authorization = `OAuth ${appToken}`
+) =>
+  fetch(`${sandbox.url}/v25.0/${sessionId}?appsecret_proof=${proofOf(appToken)}`, {
     method: 'POST',
     headers: {
-      authorization: `OAuth ${token}`,
+      authorization,
       file_offset: String(offset),
       'content-type': 'application/octet-stream',
     },
     body: bytes,
   });
 
-const openSession = (length: number) =>
+const openSession = (length: number, as = appToken) =>
   graph<{ id: string }>(
     sandbox,
     `/${APP_ID}/uploads?file_name=logo.png&file_length=${length}&file_type=image/png`,
-    {
-      token,
-      method: 'POST',
-    }
+    { token: as, method: 'POST' }
   );
 
 beforeAll(async () => {
@@ -50,6 +55,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await admin(sandbox, 'POST', '/reset');
   token = await login(sandbox);
+  appToken = sandbox.systemUserToken;
 });
 
 describe('Sandbox: resumable upload', () => {
@@ -57,11 +63,10 @@ describe('Sandbox: resumable upload', () => {
     // Prepare
     const bytes = solidPng('upload-test', 64);
     const session = await openSession(bytes.length);
-    const status = await graph<{ id: string; file_offset: number }>(
-      sandbox,
-      `/${session.body.id}`,
-      { token, tokenInHeader: true }
-    );
+    const status = await fetch(
+      `${sandbox.url}/v25.0/${session.body.id}?appsecret_proof=${proofOf(appToken)}`,
+      { headers: { authorization: `OAuth ${appToken}` } }
+    ).then((reply) => reply.json());
 
     // Act
     const upload = await sendBytes(session.body.id, bytes, 0);
@@ -79,7 +84,7 @@ describe('Sandbox: resumable upload', () => {
 
     // Assess
     expect(session.body.id).toMatch(/^upload:/);
-    expect(status.body).toEqual({ id: session.body.id, file_offset: 0 });
+    expect(status).toEqual({ id: session.body.id, file_offset: 0 });
     expect(h).toMatch(/^4:/);
     expect(update.body).toEqual({ success: true });
     expect(served.equals(bytes)).toBe(true);
@@ -99,15 +104,41 @@ describe('Sandbox: resumable upload', () => {
     expect(body.error.code).toBe(100);
   });
 
+  it("refuses a session from a user without a role on the app, such as the customer's token", async () => {
+    // Act
+    const reply = await openSession(10, token);
+
+    // Assess
+    const body = reply.body as unknown as GraphErrorBody;
+    expect(reply.status).toBe(400);
+    expect(body.error.code).toBe(200);
+    expect(body.error.message).toContain('administrator or developer role');
+  });
+
+  it('refuses bytes sent without the OAuth header scheme', async () => {
+    // Prepare
+    const bytes = solidPng('scheme-test', 16);
+    const session = await openSession(bytes.length);
+
+    // Act
+    const bearer = await sendBytes(session.body.id, bytes, 0, `Bearer ${appToken}`);
+    const inQuery = await fetch(
+      `${sandbox.url}/v25.0/${session.body.id}?access_token=${appToken}&appsecret_proof=${proofOf(appToken)}`,
+      { method: 'POST', headers: { file_offset: '0' }, body: bytes }
+    );
+
+    // Assess
+    expect(bearer.status).toBe(400);
+    expect(((await bearer.json()) as GraphErrorBody).error.code).toBe(104);
+    expect(inQuery.status).toBe(400);
+  });
+
   it('refuses a file type the API does not take', async () => {
     // Act
     const reply = await graph<GraphErrorBody>(
       sandbox,
       `/${APP_ID}/uploads?file_name=a.gif&file_length=10&file_type=image/gif`,
-      {
-        token,
-        method: 'POST',
-      }
+      { token: appToken, method: 'POST' }
     );
 
     // Assess

@@ -64,8 +64,59 @@ beforeEach(async () => {
   receiver.reset();
 });
 
+/** The fields the tests' app subscribes the demo Page to, with the Page's own token. */
+const SUBSCRIBED = ['description', 'website', 'phone', 'name', 'hours'];
+
+const subscribeDemoPage = async (fields: string[] = SUBSCRIBED): Promise<void> => {
+  const userToken = await login(sandbox);
+  const pages = await graph<{ data: { id: string; access_token: string }[] }>(
+    sandbox,
+    '/me/accounts?fields=id,access_token',
+    { token: userToken }
+  );
+  const pageToken = pages.body.data.find((page) => page.id === DEMO.pageId)?.access_token ?? '';
+  const reply = await graph(sandbox, `/${DEMO.pageId}/subscribed_apps`, {
+    token: pageToken,
+    form: { subscribed_fields: fields.join(',') },
+  });
+  expect(reply.status).toBe(200);
+};
+
 describe('Sandbox: Page webhooks', () => {
+  it('sends nothing for a Page the app has not subscribed, nor for a field it did not subscribe to', async () => {
+    // Act
+    const unsubscribed = await admin<{ webhooks: string[] }>(
+      sandbox,
+      'PATCH',
+      `/pages/${DEMO.pageId}?wait=true`,
+      { description: 'Nobody is told' }
+    );
+    await subscribeDemoPage(['website']);
+    const otherField = await admin<{ webhooks: string[] }>(
+      sandbox,
+      'PATCH',
+      `/pages/${DEMO.pageId}?wait=true`,
+      { description: 'Still nobody' }
+    );
+    const forced = await admin<{ deliveries: unknown[]; notSent: string }>(
+      sandbox,
+      'POST',
+      '/webhooks/deliver',
+      { pageId: DEMO.pageId, field: 'description' }
+    );
+
+    // Assess
+    expect(unsubscribed.body.webhooks).toEqual([]);
+    expect(otherField.body.webhooks).toEqual([]);
+    expect(forced.body.deliveries).toEqual([]);
+    expect(forced.body.notSent).toContain('has not subscribed');
+    expect(receiver.received).toEqual([]);
+  });
+
   it('delivers a Page edit signed with X-Hub-Signature-256', async () => {
+    // Prepare
+    await subscribeDemoPage();
+
     // Act
     const edit = await admin<{ webhooks: string[] }>(sandbox, 'PATCH', `/pages/${DEMO.pageId}`, {
       description: 'New — ünïcode',
@@ -89,6 +140,8 @@ describe('Sandbox: Page webhooks', () => {
   });
 
   it('sends no webhook for an about edit, as Meta has no such field', async () => {
+    // Prepare
+    await subscribeDemoPage();
     // Act
     const edit = await admin<{ webhooks: string[] }>(
       sandbox,
@@ -110,6 +163,8 @@ describe('Sandbox: Page webhooks', () => {
 
   it('retries a callback that fails, and records the attempts', async () => {
     // Prepare
+    await subscribeDemoPage();
+
     receiver.script = [500, 503];
 
     // Act
@@ -127,6 +182,8 @@ describe('Sandbox: Page webhooks', () => {
 
   it('gives up after the configured retries', async () => {
     // Prepare
+    await subscribeDemoPage();
+
     await admin(sandbox, 'POST', '/settings', { webhookRetries: 1 });
     receiver.script = [500, 500, 500];
 
@@ -141,6 +198,8 @@ describe('Sandbox: Page webhooks', () => {
   });
 
   it('forges a signature and sends duplicates on request', async () => {
+    // Prepare
+    await subscribeDemoPage();
     // Act
     await admin(sandbox, 'POST', '/webhooks/deliver', {
       pageId: DEMO.pageId,

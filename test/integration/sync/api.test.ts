@@ -26,9 +26,12 @@ const pausedFor = async (tenant: string, linkId: string, reason: string) =>
 const pausedByDirectEdit = async (tenant: string) => {
   const linked = await linkWithSync(tenant);
   await editPage(linked.pageId, { description: 'Baked every morning.' });
-  await eventually(async () =>
-    expect((await profileOf(linked.phoneNumberId)).description).toBe('Baked every morning.')
-  );
+  // The first sync is done once the picture, written after the text fields, is there too.
+  await eventually(async () => {
+    const profile = await profileOf(linked.phoneNumberId);
+    expect(profile.description).toBe('Baked every morning.');
+    expect(profile.profilePictureUrl).toBeTruthy();
+  });
   await editWhatsApp(linked.phoneNumberId, { about: 'Closed for the holidays' });
   await editPage(linked.pageId, { description: 'Baked every morning, since 1982.' });
   const status = await pausedFor(tenant, linked.link.linkId, 'local_override');

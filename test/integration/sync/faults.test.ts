@@ -58,11 +58,14 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     await editPage(pageId, { description: 'Applied after the rate limit.' });
 
     // Assess
-    await eventually(async () =>
-      expect((await profileOf(phoneNumberId)).description).toBe('Applied after the rate limit.')
-    );
+    await eventually(async () => {
+      const profile = await profileOf(phoneNumberId);
+      expect(profile.description).toBe('Applied after the rate limit.');
+      expect(profile.profilePictureUrl).toBeTruthy();
+    });
     const writes = await profileWrites(phoneNumberId);
-    expect(writes.map((write) => write.status)).toEqual([429, 200]);
+    // The text fields, refused then written; then the Page picture, set by its upload handle.
+    expect(writes.map((write) => write.status)).toEqual([429, 200, 200]);
     expect((await syncStatus(tenant, link.linkId)).lastResult?.outcome).toBe('applied');
     expect(await deadLettersOf(link.linkId)).toEqual([]);
   });
@@ -82,11 +85,14 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     await editPage(pageId, { description: 'Applied after Meta came back.' });
 
     // Assess
-    await eventually(async () =>
-      expect((await profileOf(phoneNumberId)).description).toBe('Applied after Meta came back.')
-    );
+    await eventually(async () => {
+      const profile = await profileOf(phoneNumberId);
+      expect(profile.description).toBe('Applied after Meta came back.');
+      expect(profile.profilePictureUrl).toBeTruthy();
+    });
+    // The text fields, failing then written; then the Page picture, set by its upload handle.
     expect((await profileWrites(phoneNumberId)).map((write) => write.status)).toEqual([
-      500, 500, 500, 200,
+      500, 500, 500, 200, 200,
     ]);
     expect(await deadLettersOf(link.linkId)).toEqual([]);
   });
@@ -173,5 +179,33 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     const status = await syncStatus(tenant, link.linkId);
     expect(status.status).toBe('active');
     expect(status.pause).toBeNull();
+  });
+
+  it('writes the text fields when the picture upload fails, and reports the picture on the link', async () => {
+    // Prepare
+    const tenant = aTenant('sync-faults');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    await addFault({
+      match: { method: 'POST', path: '/uploads$' },
+      error: { status: 400, code: 100, message: '(#100) Invalid file' },
+    });
+
+    // Act
+    await editPage(pageId, { description: 'Written without the picture.' });
+
+    // Assess
+    const status = await eventually(async () => {
+      const current = await syncStatus(tenant, link.linkId);
+      expect(current.lastResult?.picture?.outcome).toBe('failed');
+      return current;
+    });
+    const profile = await profileOf(phoneNumberId);
+    expect(profile.description).toBe('Written without the picture.');
+    expect(profile.profilePictureUrl).toBeFalsy();
+    expect(status.status).toBe('active');
+    expect(status.lastResult).toMatchObject({ outcome: 'applied' });
+    expect(status.lastResult?.picture?.reason).toMatch(/Invalid file/);
+    expect(status.lastResult?.changedFields).not.toContain('profilePicture');
+    expect(await deadLettersOf(link.linkId)).toEqual([]);
   });
 });

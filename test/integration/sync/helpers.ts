@@ -97,6 +97,7 @@ interface SyncStatus {
     changedFields: string[];
     notes: { field: string; kind: string; message: string }[];
     reason?: string;
+    picture?: { outcome: 'applied' | 'failed'; reason?: string };
   } | null;
   notes: { field: string; kind: string; message: string }[];
   unsupported: { field: string; reason: string }[];

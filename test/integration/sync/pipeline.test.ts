@@ -46,11 +46,12 @@ describe('Sync: Page -> WhatsApp through webhooks, the queue and the worker', ()
     const profile = await eventually(async () => {
       const current = await profileOf(phoneNumberId);
       expect(current.description).toBe('Sourdough, pastries and cakes, baked every morning.');
+      // The picture is set after the text fields, in a write of its own.
+      expect(current.profilePictureUrl).toContain('/_media/uploads/');
       return current;
     });
     expect(profile.websites).toEqual(['https://bakery.example/']);
     expect(profile.vertical).toBe('RESTAURANT');
-    expect(profile.profilePictureUrl).toContain('/_media/uploads/');
     const status = await syncStatus(tenant, link.linkId);
     expect(status.lastResult).toMatchObject({ outcome: 'applied', trigger: 'webhook' });
     expect(status.lastSyncAt).not.toBeNull();
@@ -66,6 +67,7 @@ describe('Sync: Page -> WhatsApp through webhooks, the queue and the worker', ()
     const first = await eventually(async () => {
       const current = await profileOf(phoneNumberId);
       expect(current.description).toBe('First.');
+      expect(current.profilePictureUrl).toBeTruthy();
       return current;
     });
     const uploadsBefore = await uploadsOf();
@@ -111,9 +113,11 @@ describe('Sync: Page -> WhatsApp through webhooks, the queue and the worker', ()
     const tenant = aTenant('sync');
     const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
     await editPage(pageId, { description: 'Newer.' });
-    await eventually(async () =>
-      expect((await profileOf(phoneNumberId)).description).toBe('Newer.')
-    );
+    await eventually(async () => {
+      const profile = await profileOf(phoneNumberId);
+      expect(profile.description).toBe('Newer.');
+      expect(profile.profilePictureUrl).toBeTruthy();
+    });
     // `about` changes fire no webhook, so only a sync that reads the Page again can carry it over.
     await admin('PATCH', `/pages/${pageId}`, { about: 'Changed after the newer sync.' });
     const writes = (await profileWrites(phoneNumberId)).length;

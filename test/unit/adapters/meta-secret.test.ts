@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metaAppSecret } from '../../../functions/adapters/meta-secret.js';
+import { metaAppSecret, metaSystemUserToken } from '../../../functions/adapters/meta-secret.js';
 import { ConfigError } from '../../../functions/core/errors.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:tandem-meta-AbCdEf';
@@ -68,5 +68,33 @@ describe('Function: metaAppSecret', () => {
 
     // Assess
     expect(make).toThrow(ConfigError);
+  });
+});
+
+describe('Function: metaSystemUserToken', () => {
+  it('reads META_SYSTEM_USER_TOKEN in the embedded default, and fetches the ARN once in AWS', async () => {
+    // Prepare
+    const fetched: string[] = [];
+    const local = metaSystemUserToken({ META_SYSTEM_USER_TOKEN: 'EAAS-local' });
+    const aws = metaSystemUserToken({ META_SYSTEM_USER_TOKEN_ARN: ARN }, async (arn) => {
+      fetched.push(arn);
+      return 'EAAS-aws';
+    });
+
+    // Act
+    const values = [await local(), await aws(), await aws()];
+
+    // Assess
+    expect(values).toEqual(['EAAS-local', 'EAAS-aws', 'EAAS-aws']);
+    expect(fetched).toEqual([ARN]);
+  });
+
+  it('fails each use with what the operator must do when no token is configured', async () => {
+    // Act
+    const read = metaSystemUserToken({});
+
+    // Assess
+    await expect(read()).rejects.toThrow(ConfigError);
+    await expect(read()).rejects.toThrow(/system user/);
   });
 });

@@ -249,6 +249,31 @@ describe('Function: reconcileShard', () => {
     });
   });
 
+  it("restores the app's subscription to a Page that lost it, and reports the class", async () => {
+    // Prepare
+    const link = testLink();
+    const h = harness(
+      [link],
+      new Map([
+        [link.linkId, { ...observed('Same', 'Same'), webhooksSubscribed: false } as Observation],
+      ]),
+      new Map([[link.linkId, written('Same')]]),
+      { shardCount: 1 }
+    );
+    await start(h);
+
+    // Act
+    await drain(h);
+
+    // Assess
+    expect(h.restored.map((restored) => restored.linkId)).toEqual([link.linkId]);
+    expect(h.records.get(`${link.linkId}#run-1`)).toMatchObject({
+      class: 'webhook_subscription_lost',
+      action: 'restore_subscription',
+    });
+    expect(h.runs.runs.get('run-1')).toMatchObject({ drift: { webhook_subscription_lost: 1 } });
+  });
+
   it('only reports a Page change when sync is off, and when the link is paused', async () => {
     // Prepare
     const off = testLink();

@@ -23,6 +23,8 @@ const ctx: EnvContext = {
   appSecret: 'a-local-secret-of-32-characters!',
   tokenKey: Buffer.alloc(32).toString('base64'),
   webhookVerifyToken: 'verify',
+  loginConfigId: '900000000000001',
+  systemUserToken: 'EAAS-system-user',
 };
 
 describe('Runtime: function environment', () => {
@@ -38,6 +40,8 @@ describe('Runtime: function environment', () => {
       SYNC_QUEUE_URL: 'http://q/sync',
       SYNC_DLQ_URL: 'http://q/dlq',
       META_APP_SECRET: ctx.appSecret,
+      META_SYSTEM_USER_TOKEN: ctx.systemUserToken,
+      META_LOGIN_CONFIG_ID: ctx.loginConfigId,
       TOKEN_KEY_LOCAL: ctx.tokenKey,
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000',
       AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9324',
@@ -55,6 +59,7 @@ describe('Runtime: function environment', () => {
     expect(env.SYNC_QUEUE_URL).toBe('http://q/sync');
     expect(env.SYNC_DLQ_URL).toBeUndefined();
     expect(env.META_APP_SECRET).toBeUndefined();
+    expect(env.META_SYSTEM_USER_TOKEN).toBeUndefined();
     expect(env.TOKEN_KEY_LOCAL).toBeUndefined();
   });
 

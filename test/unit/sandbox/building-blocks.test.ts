@@ -67,7 +67,19 @@ describe('Function: checkProfileUpdate', () => {
     // Assess
     expect(check).toEqual({
       ok: false,
-      message: 'Param hours is not a valid business profile field',
+      message:
+        '(#100) Param hours is not a parameter of POST /{Version}/{Phone-Number-ID}/whatsapp_business_profile',
+    });
+  });
+
+  it('refuses an empty email, which the spec does not take as an email address', () => {
+    // Act
+    const check = checkProfileUpdate({ messaging_product: 'whatsapp', email: '' });
+
+    // Assess
+    expect(check).toEqual({
+      ok: false,
+      message: '(#100) Invalid parameter: /email must match format "email"',
     });
   });
 });

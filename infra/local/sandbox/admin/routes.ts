@@ -52,7 +52,10 @@ const patchPage = (ctx: AdminCtx): AdminResult | Promise<AdminResult> => {
   const sending = Promise.all(
     changes.map((change) => deliverPageChange(ctx, page.id, change.field, change.value))
   );
-  const webhooks = changes.map((change) => change.field);
+  // Meta sends only what the app subscribed the Page to (see deliverPageChange).
+  const webhooks = changes
+    .map((change) => change.field)
+    .filter((field) => page.subscribedFields.includes(field));
   if (ctx.query.get('wait') !== 'true') {
     sending.catch((error: unknown) => ctx.config.log(`sandbox: webhook failed ${String(error)}`));
     return { json: { page: pageView(page), webhooks } };
@@ -95,6 +98,7 @@ const expireTokens = (ctx: AdminCtx): AdminResult => {
 };
 
 const settingsInput = z.strictObject({
+  appType: z.enum(['business', 'classic']).optional(),
   requireAppsecretProof: z.boolean().optional(),
   profileShape: z.enum(['docs', 'spec']).optional(),
   appCallBudgetPerHour: z.number().int().positive().optional(),
@@ -135,7 +139,17 @@ const deliver = async (ctx: AdminCtx): Promise<AdminResult> => {
     ...(input.forgeSignature ? { forgeSignature: true } : {}),
     ...(input.duplicate ? { duplicate: true } : {}),
   });
-  return { json: { deliveries } };
+  const subscribed = ctx.store.pages.get(input.pageId)?.subscribedFields ?? [];
+  return {
+    json: {
+      deliveries,
+      ...(subscribed.includes(input.field)
+        ? {}
+        : {
+            notSent: `The app has not subscribed Page ${input.pageId} to ${input.field} (subscribed: ${subscribed.join(', ') || 'nothing'}).`,
+          }),
+    },
+  };
 };
 
 const forgeInput = z.object({ forgeSignature: z.boolean().optional() });
@@ -172,6 +186,31 @@ const dataDeletion = async (ctx: AdminCtx): Promise<AdminResult> => {
   };
 };
 
+const configurationInput = z.object({
+  name: z.string().default('Test configuration'),
+  permissions: z.array(z.string()).min(1),
+});
+
+/** Saves a Facebook Login for Business configuration, as the App Dashboard does; answers its id. */
+const addConfiguration = (ctx: AdminCtx): AdminResult => {
+  const { name, permissions } = parse(configurationInput, ctx.body);
+  const id = ctx.store.newId('9');
+  ctx.store.loginConfigurations.set(id, { id, name, permissions });
+  return { status: 201, json: { id, name, permissions } };
+};
+
+const roleInput = z.object({ role: z.enum(['administrator', 'developer', 'tester']).nullable() });
+
+/** Gives a person a role on the app (App Dashboard > App roles), or takes it away with null. */
+const setAppRole = (ctx: AdminCtx): AdminResult => {
+  const userId = ctx.params.id ?? '';
+  if (!ctx.store.users.has(userId)) return notFound('User');
+  const { role } = parse(roleInput, ctx.body);
+  if (role) ctx.store.appRoles.set(userId, role);
+  else ctx.store.appRoles.delete(userId);
+  return { json: { userId, role } };
+};
+
 const newUserInput = z.object({
   name: z.string().optional(),
   pages: z.number().int().min(0).max(100).optional(),
@@ -184,11 +223,13 @@ const bulkInput = z.object({
   count: z.number().int().min(1).max(1_000_000),
   userId: z.string().optional(),
   includeLinks: z.boolean().optional(),
+  /** The Page webhook fields the app has subscribed the new Pages to (as linking does). */
+  subscribedFields: z.array(z.string().min(1)).optional(),
 });
 
 const bulkSeed = (ctx: AdminCtx): AdminResult => {
-  const { count, userId, includeLinks } = parse(bulkInput, ctx.body);
-  const links = seedBulk(ctx.store, count, userId);
+  const { count, userId, includeLinks, subscribedFields } = parse(bulkInput, ctx.body);
+  const links = seedBulk(ctx.store, count, userId, subscribedFields);
   return { json: { created: links.length, ...(includeLinks === false ? {} : { links }) } };
 };
 
@@ -296,6 +337,13 @@ const adminRoutes: AdminRoute[] = [
     handle: (ctx) => ({ status: 201, json: createUser(ctx.store, parse(newUserInput, ctx.body)) }),
   },
   { method: 'POST', pattern: '/_admin/seed/bulk', handle: bulkSeed },
+  {
+    method: 'GET',
+    pattern: '/_admin/login-configurations',
+    handle: (ctx) => ({ json: { configurations: [...ctx.store.loginConfigurations.values()] } }),
+  },
+  { method: 'POST', pattern: '/_admin/login-configurations', handle: addConfiguration },
+  { method: 'PUT', pattern: '/_admin/users/:id/app-role', handle: setAppRole },
 ];
 
 export type { AdminCtx, AdminResult };

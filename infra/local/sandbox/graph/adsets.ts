@@ -217,6 +217,16 @@ const checkGoal = (campaign: AdObject, destination: string | undefined, goal: st
 };
 
 /** Every ad-set rule in order; answers the fields to store. */
+/** Who benefits and who pays (EU DSA); required for EU targeting by meta-spec's rules, kept when given. */
+const dsaFields = (ctx: GraphCtx): Record<string, string> => {
+  const beneficiary = stringParam(ctx, 'dsa_beneficiary');
+  const payor = stringParam(ctx, 'dsa_payor');
+  return {
+    ...(beneficiary !== undefined ? { dsa_beneficiary: beneficiary } : {}),
+    ...(payor !== undefined ? { dsa_payor: payor } : {}),
+  };
+};
+
 const checkAdSet = (
   ctx: GraphCtx,
   account: AdAccount
@@ -244,6 +254,7 @@ const checkAdSet = (
       ...budget,
       targeting,
       promoted_object: promoted,
+      ...dsaFields(ctx),
     },
   };
 };

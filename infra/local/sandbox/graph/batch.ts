@@ -15,6 +15,8 @@ interface Outcome {
   status: number;
   headers: Record<string, string>;
   text: string;
+  /** The call ran longer than Meta waits (an injected fault): a batch answers null for it. */
+  timedOut?: boolean;
 }
 
 type RunOne = (req: GraphRequest) => Promise<Outcome>;
@@ -66,9 +68,14 @@ const parseOperations = (ctx: GraphCtx): Operation[] => {
   });
 };
 
-/** The sub-request as the dispatcher sees it; the batch's own token and proof are inherited. */
+/**
+ * The sub-request as the dispatcher sees it. It inherits the batch's `access_token` parameter (and its
+ * proof), the only fallback Meta documents; not the batch's Authorization header, which Meta does not
+ * say it applies to items (https://developers.facebook.com/docs/graph-api/batch-requests).
+ */
 const toRequest = (ctx: GraphCtx, op: Operation): GraphRequest => {
   const url = new URL(`http://batch/${op.relativeUrl.replace(/^\/+/, '')}`);
+  const version = /^\/(v\d+\.\d+)(?=\/|$)/.exec(url.pathname)?.[1];
   const path = url.pathname.replace(/^\/v\d+\.\d+(?=\/|$)/, '') || '/';
   const bodyParams =
     typeof op.body === 'string'
@@ -76,16 +83,21 @@ const toRequest = (ctx: GraphCtx, op: Operation): GraphRequest => {
       : (op.body ?? {});
   const inherited: Record<string, unknown> = {};
   for (const name of ['access_token', 'appsecret_proof']) {
-    const value = stringParam(ctx, name);
-    if (value) inherited[name] = value;
+    const value = typeof ctx.req.params[name] === 'string' ? ctx.req.params[name] : undefined;
+    if (value && !url.searchParams.has('access_token')) inherited[name] = value;
   }
+  const form = Object.fromEntries(
+    Object.entries(bodyParams).map(([name, value]): [string, string] => [name, String(value)])
+  );
   return {
     method: op.method,
     path,
+    version: version ?? ctx.req.version,
     query: url.searchParams,
     params: { ...inherited, ...Object.fromEntries(url.searchParams), ...bodyParams },
-    headers: { authorization: ctx.req.headers.authorization, ...op.headers },
+    headers: op.headers,
     rawBody: Buffer.alloc(0),
+    body: Object.keys(form).length > 0 ? { form } : undefined,
   };
 };
 
@@ -101,6 +113,10 @@ const runBatch = async (
     const request = toRequest(ctx, op);
     const outcome = await runOne(request);
     summary.push({ method: request.method, path: request.path, status: outcome.status });
+    if (outcome.timedOut) {
+      answers.push(null);
+      continue;
+    }
     answers.push({
       code: outcome.status,
       ...(includeHeaders

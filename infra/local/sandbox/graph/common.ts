@@ -1,6 +1,6 @@
+import { declaresField, decodeStructured } from '../../meta-spec/index.js';
 import type { GraphCtx } from '../context.js';
 import { invalidParameter, nonexistingField } from '../graph-error.js';
-import { API_VERSION } from '../version.js';
 
 /**
  * Helpers every Graph route shares: the `fields` parameter, cursor paging and structured parameters
@@ -34,7 +34,8 @@ const requestedFields = (ctx: GraphCtx): string[] | undefined => {
 
 /**
  * Answers the requested fields of a node, or its defaults; an unknown field is Graph's #100 error.
- * `id` is always included, as Graph does.
+ * A field Meta's spec declares but the node has no value for is left out, as Graph leaves out
+ * unset fields. `id` is always included, as Graph does.
  */
 const selectFields = (
   ctx: GraphCtx,
@@ -45,7 +46,10 @@ const selectFields = (
   const fields = requestedFields(ctx) ?? defaults;
   const out: Record<string, unknown> = {};
   for (const field of fields) {
-    if (!(field in node)) throw nonexistingField(field, nodeType);
+    if (!(field in node)) {
+      if (declaresField(nodeType, field)) continue;
+      throw nonexistingField(field, nodeType);
+    }
     const value = node[field];
     if (value !== undefined) out[field] = value;
   }
@@ -55,15 +59,9 @@ const selectFields = (
 
 /** Decodes a structured parameter that may be a JSON string (form bodies, query strings). */
 const jsonParam = (ctx: GraphCtx, name: string): unknown => {
-  const value = ctx.req.params[name];
-  if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return value;
-  try {
-    return JSON.parse(trimmed);
-  } catch {
-    throw invalidParameter(`(#100) Param ${name} must be a valid JSON value`);
-  }
+  const result = decodeStructured(ctx.req.params[name]);
+  if (!result.ok) throw invalidParameter(`(#100) Param ${name} must be a valid JSON value`);
+  return result.value;
 };
 
 const encodeCursor = (index: number): string => Buffer.from(`idx:${index}`).toString('base64url');
@@ -108,7 +106,7 @@ const paginate = <T>(
   const cursors = { before: encodeCursor(start), after: encodeCursor(end - 1) };
   const paging: Record<string, unknown> = { cursors };
   const link = (key: 'after' | 'before', cursor: string): string => {
-    const url = new URL(`${ctx.baseUrl()}/${API_VERSION}${ctx.req.path}`);
+    const url = new URL(`${ctx.baseUrl()}/${ctx.req.version}${ctx.req.path}`);
     for (const [name, value] of ctx.req.query) {
       if (name !== 'after' && name !== 'before') url.searchParams.set(name, value);
     }

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import {
+  checkMetaCall,
+  describePath,
+  servingVersion,
+  whatsappOperation,
+  whatsappStatusFor,
+} from '../../meta-spec/index.js';
 import { resolveCaller } from '../auth.js';
 import type {
-  Area,
   Caller,
   GraphCtx,
   GraphRequest,
@@ -10,7 +16,7 @@ import type {
   Services,
 } from '../context.js';
 import type { FaultEffect } from '../faults.js';
-import { GraphError, unknownPath, unsupportedGet } from '../graph-error.js';
+import { GraphError, refusal, unknownPath, unsupportedGet } from '../graph-error.js';
 import { sleep } from '../http.js';
 import { findRoute } from '../router.js';
 import {
@@ -22,7 +28,6 @@ import {
   type UseCase,
   usageTriple,
 } from '../usage.js';
-import { API_VERSION } from '../version.js';
 import { type Outcome, runBatch } from './batch.js';
 import { insightsRoutes } from './insights.js';
 import { marketingRoutes } from './marketing.js';
@@ -41,7 +46,6 @@ import { whatsappRoutes } from './whatsapp.js';
 const BATCH_ROUTE: GraphRoute = {
   method: 'POST',
   pattern: '/',
-  area: 'batch',
   auth: 'token',
   handle: () => ({}),
 };
@@ -59,20 +63,12 @@ const ROUTES: GraphRoute[] = [
   ...nodeRoutes,
 ];
 
-/** A WhatsApp node reached through a generic route still answers throttling as WhatsApp does. */
-const areaOf = (services: Services, route: GraphRoute, params: Record<string, string>): Area => {
-  const id = params.id ?? '';
-  if (services.store.phoneNumbers.has(id) || services.store.wabas.has(id)) return 'whatsapp';
-  if (services.store.adObjects.has(id) || services.store.adAccounts.has(id)) return 'ads';
-  return route.area;
-};
-
-const throttleStatus = (area: Area): number => (area === 'whatsapp' ? 429 : 400);
-
 interface CallState {
   traceId: string;
   buc: Map<string, BucEntry[]>;
   forcedFull: Set<LimitKind>;
+  /** The ad account a Marketing call counted against: its X-Ad-Account-Usage. */
+  adAccount?: { percent: number; resetSeconds: number };
 }
 
 const bucEntry = (
@@ -88,7 +84,7 @@ const bucEntry = (
 });
 
 const makeCharge =
-  (services: Services, state: CallState, area: Area) =>
+  (services: Services, state: CallState) =>
   (useCase: UseCase, objectId: string): void => {
     const kind = KIND_OF_USE_CASE[useCase];
     const key = `${useCase}:${objectId}`;
@@ -98,24 +94,23 @@ const makeCharge =
       budgetOf(services.store.settings, kind)
     );
     state.buc.set(objectId, [bucEntry(services, useCase, key, forced ? 100 : percent)]);
-    if (exceeded || forced) throw rateLimitError(kind, throttleStatus(area));
+    if (useCase === 'ads_management') {
+      state.adAccount = {
+        percent: forced ? 100 : percent,
+        resetSeconds: services.usage.minutesToRegain(key) * 60,
+      };
+    }
+    if (exceeded || forced) throw rateLimitError(kind);
   };
 
 /** App- and user-level budgets, checked before any route runs. */
-const countCaller = (
-  services: Services,
-  caller: Caller | undefined,
-  area: Area,
-  state: CallState
-): void => {
+const countCaller = (services: Services, caller: Caller | undefined, state: CallState): void => {
   const { settings } = services.store;
   const app = services.usage.count('app', settings.appCallBudgetPerHour);
-  if (app.exceeded || state.forcedFull.has('app'))
-    throw rateLimitError('app', throttleStatus(area));
+  if (app.exceeded || state.forcedFull.has('app')) throw rateLimitError('app');
   if (caller && caller.kind !== 'APP') {
     const user = services.usage.count(`user:${caller.userId}`, settings.userCallBudgetPerHour);
-    if (user.exceeded || state.forcedFull.has('user'))
-      throw rateLimitError('user', throttleStatus(area));
+    if (user.exceeded || state.forcedFull.has('user')) throw rateLimitError('user');
   }
 };
 
@@ -144,7 +139,65 @@ const usageHeaders = (services: Services, state: CallState): Record<string, stri
   if (state.buc.size > 0) {
     headers['x-business-use-case-usage'] = JSON.stringify(Object.fromEntries(state.buc));
   }
+  // Marketing API calls also report the ad account's own window (Meta's rate-limiting page).
+  if (state.adAccount) {
+    headers['x-ad-account-usage'] = JSON.stringify({
+      acc_id_util_pct: state.adAccount.percent,
+      reset_time_duration: state.adAccount.resetSeconds,
+      ads_api_access_tier: 'standard_access',
+    });
+  }
   return headers;
+};
+
+/** What an id is, as Graph's node types name it; undefined for an id the sandbox does not hold. */
+const nodeTypeOf = (services: Services, id: string): string | undefined => {
+  const { store, config } = services;
+  if (id === config.appId || id === 'app') return 'Application';
+  if (store.pages.has(id)) return 'Page';
+  if (store.users.has(id)) return 'User';
+  if (store.businesses.has(id)) return 'Business';
+  if (store.wabas.has(id)) return 'WhatsAppBusinessAccount';
+  if (store.phoneNumbers.has(id)) return 'WhatsAppBusinessPhoneNumber';
+  if (store.adAccounts.has(id)) return 'AdAccount';
+  const object = store.adObjects.get(id);
+  return object ? AD_NODE_TYPES[object.kind] : undefined;
+};
+
+const AD_NODE_TYPES = { campaign: 'Campaign', adset: 'AdSet', adcreative: 'AdCreative', ad: 'Ad' };
+
+/**
+ * Refuses what Meta's artifacts refuse (infra/local/meta-spec): an unknown edge, an undeclared
+ * parameter, a bad enum value, a missing required parameter, a WhatsApp body that breaks the spec.
+ */
+const checkAgainstMeta = (services: Services, req: GraphRequest): void => {
+  const path = describePath(`/${req.version}${req.path === '/' ? '/' : req.path}`, (id) =>
+    nodeTypeOf(services, id)
+  );
+  if (!path) return;
+  const result = checkMetaCall({
+    method: req.method,
+    ...path,
+    query: Object.fromEntries(req.query),
+    ...(req.body ? { body: req.body } : {}),
+    headers: req.headers,
+  });
+  const first = result.violations[0];
+  if (first) throw refusal(first, result.checkedBy === 'whatsapp-openapi');
+};
+
+/**
+ * The HTTP status Graph answers an error with: what a fault pinned; on the WhatsApp paths what Meta's
+ * OpenAPI spec documents for the code; elsewhere 500 for Meta's own failures and 400 for the rest
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling).
+ */
+const statusOf = (services: Services, req: GraphRequest, error: GraphError): number => {
+  if (error.status !== undefined) return error.status;
+  const { code, is_transient: transient } = error.fields;
+  const path = describePath(`/${req.version}${req.path}`, (id) => nodeTypeOf(services, id));
+  const operation = path && whatsappOperation(req.method, path.node, path.edge);
+  if (operation) return whatsappStatusFor(operation, code);
+  return code === 2 || (code === 1 && transient === true) ? 500 : 400;
 };
 
 const runRoute = async (
@@ -153,6 +206,8 @@ const runRoute = async (
   state: CallState,
   effect: FaultEffect | undefined
 ): Promise<GraphResult> => {
+  // Graph serves only versions Meta released; an expired one is upgraded (see servingVersion).
+  if (!servingVersion(req.version)) throw unknownPath(`/${req.version}${req.path}`);
   const found = findRoute(ROUTES, req.method, req.path);
   if (!('route' in found)) {
     const firstSegment = req.path.split('/').filter(Boolean)[0] ?? '';
@@ -161,27 +216,23 @@ const runRoute = async (
       : unknownPath(req.path);
   }
   const { route, params } = found;
-  const area = areaOf(services, route, params);
   const caller = route.auth === 'token' ? resolveCaller(services, req) : undefined;
   if (effect?.rateLimit) {
     state.forcedFull.add(effect.rateLimit.kind);
     forceBuc(services, state, effect.rateLimit.kind, req.path);
   }
   // A batch counts through its operations, as Meta counts each one; the envelope itself is free.
-  if (route !== BATCH_ROUTE) countCaller(services, caller, area, state);
-  if (effect?.rateLimit) {
-    const status = effect.rateLimit.status ?? throttleStatus(area);
-    throw rateLimitError(effect.rateLimit.kind, status);
-  }
+  if (route !== BATCH_ROUTE) countCaller(services, caller, state);
+  if (effect?.rateLimit) throw rateLimitError(effect.rateLimit.kind, effect.rateLimit.status);
   if (effect?.error) throw effect.error;
+  checkAgainstMeta(services, req);
   const ctx: GraphCtx = {
     ...services,
     req,
     params,
     caller,
-    area,
     buc: state.buc,
-    charge: makeCharge(services, state, area),
+    charge: makeCharge(services, state),
   };
   if (route === BATCH_ROUTE) {
     const { summary, ...result } = await runBatch(ctx, (sub) => dispatchGraph(services, sub));
@@ -218,6 +269,8 @@ const renderResult = (
 };
 
 const errorOutcome = (
+  services: Services,
+  req: GraphRequest,
   error: unknown,
   traceId: string,
   headers: Record<string, string>
@@ -225,14 +278,14 @@ const errorOutcome = (
   const graphError =
     error instanceof GraphError
       ? error
-      : new GraphError(500, {
+      : new GraphError({
           message: 'An unexpected error has occurred. Please retry your request later.',
           type: 'OAuthException',
           code: 2,
           is_transient: true,
         });
   return {
-    status: graphError.status,
+    status: statusOf(services, req, graphError),
     headers: {
       ...headers,
       ...graphError.headers,
@@ -256,9 +309,10 @@ const dispatchGraph = async (
   const effect = services.faults.take(req.method, fullPath, req.path);
   if (effect?.latencyMs) await sleep(effect.latencyMs);
   if (effect?.dropConnection) return { status: 0, headers: {}, text: '', drop: true };
+  if (effect?.timeOut) return { status: 0, headers: {}, text: '', drop: true, timedOut: true };
   const base = {
-    // Graph reports the version that served the call: the one in the path, else the newest.
-    'facebook-api-version': /^\/(v\d+\.\d+)\//.exec(fullPath)?.[1] ?? API_VERSION,
+    // Graph reports the version that served the call: an expired one is served by the oldest left.
+    'facebook-api-version': servingVersion(req.version) ?? req.version,
     'x-fb-trace-id': traceId,
     'x-fb-request-id': randomBytes(12).toString('base64url'),
     'x-fb-rev': '1000000',
@@ -270,7 +324,10 @@ const dispatchGraph = async (
   } catch (error) {
     if (!(error instanceof GraphError))
       services.config.log(`sandbox: unexpected error ${String(error)}`);
-    outcome = errorOutcome(error, traceId, { ...base, ...usageHeaders(services, state) });
+    outcome = errorOutcome(services, req, error, traceId, {
+      ...base,
+      ...usageHeaders(services, state),
+    });
   }
   return effect?.loseAnswer ? { ...outcome, drop: true } : outcome;
 };

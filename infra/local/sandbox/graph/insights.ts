@@ -162,7 +162,7 @@ const insights = (ctx: GraphCtx): GraphResult => {
 };
 
 const insightsRoutes: GraphRoute[] = [
-  { method: 'GET', pattern: '/:id/insights', area: 'ads', auth: 'token', handle: insights },
+  { method: 'GET', pattern: '/:id/insights', auth: 'token', handle: insights },
 ];
 
 export { insightsRoutes, MESSAGING_STARTED };

@@ -1,195 +1,24 @@
+import { enumValues } from '../../meta-spec/index.js';
+
 /**
- * Marketing API enums exactly as Meta's facebook-nodejs-business-sdk declares them (see
- * shared/research/meta-api.md §E). Values outside these lists are rejected as Graph would.
+ * Marketing API enums, read from Meta's codegen specs (test/fixtures/contracts/meta-codegen,
+ * enum_types.json), so the sandbox refuses exactly the values Meta's own SDKs do not declare.
  */
 
-const OBJECTIVES = [
-  'APP_INSTALLS',
-  'BRAND_AWARENESS',
-  'CONVERSIONS',
-  'EVENT_RESPONSES',
-  'LEAD_GENERATION',
-  'LINK_CLICKS',
-  'LOCAL_AWARENESS',
-  'MESSAGES',
-  'OFFER_CLAIMS',
-  'OUTCOME_APP_PROMOTION',
-  'OUTCOME_AWARENESS',
-  'OUTCOME_ENGAGEMENT',
-  'OUTCOME_LEADS',
-  'OUTCOME_SALES',
-  'OUTCOME_TRAFFIC',
-  'PAGE_LIKES',
-  'POST_ENGAGEMENT',
-  'PRODUCT_CATALOG_SALES',
-  'REACH',
-  'STORE_VISITS',
-  'VIDEO_VIEWS',
-];
+const codegenEnum = (name: string): readonly string[] => {
+  const values = enumValues(name);
+  if (!values) throw new Error(`enum_types.json has no ${name}`);
+  return values;
+};
 
-const SPECIAL_AD_CATEGORIES = [
-  'CREDIT',
-  'EMPLOYMENT',
-  'FINANCIAL_PRODUCTS_SERVICES',
-  'HOUSING',
-  'ISSUES_ELECTIONS_POLITICS',
-  'NONE',
-  'ONLINE_GAMBLING_AND_GAMING',
-];
-
-const DESTINATION_TYPES = [
-  'APP',
-  'APPLINKS_AUTOMATIC',
-  'FACEBOOK',
-  'FACEBOOK_LIVE',
-  'FACEBOOK_PAGE',
-  'IMAGINE',
-  'INSTAGRAM_DIRECT',
-  'INSTAGRAM_LIVE',
-  'INSTAGRAM_PROFILE',
-  'INSTAGRAM_PROFILE_AND_FACEBOOK_PAGE',
-  'MESSAGING_INSTAGRAM_DIRECT_MESSENGER',
-  'MESSAGING_INSTAGRAM_DIRECT_MESSENGER_WHATSAPP',
-  'MESSAGING_INSTAGRAM_DIRECT_WHATSAPP',
-  'MESSAGING_MESSENGER_WHATSAPP',
-  'MESSENGER',
-  'ON_AD',
-  'ON_EVENT',
-  'ON_PAGE',
-  'ON_POST',
-  'ON_VIDEO',
-  'SHOP_AUTOMATIC',
-  'WEBSITE',
-  'WHATSAPP',
-];
-
-const OPTIMIZATION_GOALS = [
-  'ADVERTISER_SILOED_VALUE',
-  'AD_RECALL_LIFT',
-  'APP_INSTALLS',
-  'APP_INSTALLS_AND_OFFSITE_CONVERSIONS',
-  'AUTOMATIC_OBJECTIVE',
-  'CONVERSATIONS',
-  'DERIVED_EVENTS',
-  'ENGAGED_PAGE_VIEWS',
-  'ENGAGED_USERS',
-  'EVENT_RESPONSES',
-  'IMPRESSIONS',
-  'IN_APP_VALUE',
-  'LANDING_PAGE_VIEWS',
-  'LEAD_GENERATION',
-  'LINK_CLICKS',
-  'MEANINGFUL_CALL_ATTEMPT',
-  'MESSAGING_APPOINTMENT_CONVERSION',
-  'MESSAGING_DEEP_CONVERSATION_AND_FOLLOW',
-  'MESSAGING_PURCHASE_CONVERSION',
-  'NONE',
-  'OFFSITE_CONVERSIONS',
-  'PAGE_LIKES',
-  'POST_ENGAGEMENT',
-  'PROFILE_AND_PAGE_ENGAGEMENT',
-  'PROFILE_VISIT',
-  'QUALITY_CALL',
-  'QUALITY_LEAD',
-  'REACH',
-  'REMINDERS_SET',
-  'SUBSCRIBERS',
-  'THRUPLAY',
-  'VALUE',
-  'VISIT_INSTAGRAM_PROFILE',
-];
-
-const BILLING_EVENTS = [
-  'APP_INSTALLS',
-  'CLICKS',
-  'IMPRESSIONS',
-  'LINK_CLICKS',
-  'LISTING_INTERACTION',
-  'NONE',
-  'OFFER_CLAIMS',
-  'PAGE_LIKES',
-  'POST_ENGAGEMENT',
-  'PURCHASE',
-  'THRUPLAY',
-];
-
-const BID_STRATEGIES = [
-  'COST_CAP',
-  'LOWEST_COST_WITHOUT_CAP',
-  'LOWEST_COST_WITH_BID_CAP',
-  'LOWEST_COST_WITH_MIN_ROAS',
-];
-
-const STATUSES = ['ACTIVE', 'ARCHIVED', 'DELETED', 'PAUSED'];
-
-/** AdCreative.CallToActionType from the SDK, plus INSTAGRAM_MESSAGE and CALL_NOW that meta-api.md names. */
-const CALL_TO_ACTION_TYPES = [
-  'ADD_TO_CART',
-  'APPLY_NOW',
-  'BOOK_TRAVEL',
-  'BUY',
-  'BUY_NOW',
-  'BUY_TICKETS',
-  'CALL',
-  'CALL_ME',
-  'CALL_NOW',
-  'CONTACT',
-  'CONTACT_US',
-  'DONATE',
-  'DONATE_NOW',
-  'DOWNLOAD',
-  'EVENT_RSVP',
-  'FIND_A_GROUP',
-  'FIND_YOUR_GROUPS',
-  'FOLLOW_NEWS_STORYLINE',
-  'FOLLOW_PAGE',
-  'FOLLOW_USER',
-  'GET_DIRECTIONS',
-  'GET_OFFER',
-  'GET_OFFER_VIEW',
-  'GET_QUOTE',
-  'GET_SHOWTIMES',
-  'INSTAGRAM_MESSAGE',
-  'INSTALL_APP',
-  'INSTALL_MOBILE_APP',
-  'LEARN_MORE',
-  'LIKE_PAGE',
-  'LISTEN_MUSIC',
-  'LISTEN_NOW',
-  'MESSAGE_PAGE',
-  'MOBILE_DOWNLOAD',
-  'MOMENTS',
-  'NO_BUTTON',
-  'OPEN_LINK',
-  'ORDER_NOW',
-  'PAY_TO_ACCESS',
-  'PLAY_GAME',
-  'PURCHASE_GIFT_CARDS',
-  'RECORD_NOW',
-  'REFER_FRIENDS',
-  'REQUEST_TIME',
-  'SAY_THANKS',
-  'SEE_MORE',
-  'SELL_NOW',
-  'SEND_A_GIFT',
-  'SHARE',
-  'SHOP_NOW',
-  'SIGN_UP',
-  'SOTTO_SUBSCRIBE',
-  'START_ORDER',
-  'SUBSCRIBE',
-  'SWIPE_UP_PRODUCT',
-  'SWIPE_UP_SHOP',
-  'UPDATE_APP',
-  'USE_APP',
-  'USE_MOBILE_APP',
-  'VIDEO_ANNOTATION',
-  'VISIT_PAGES_FEED',
-  'WATCH_MORE',
-  'WATCH_VIDEO',
-  'WHATSAPP_MESSAGE',
-  'WOODHENGE_SUPPORT',
-];
+const OBJECTIVES = codegenEnum('adaccountcampaigns_objective_enum_param');
+const SPECIAL_AD_CATEGORIES = codegenEnum('adaccountcampaigns_special_ad_categories_enum_param');
+const DESTINATION_TYPES = codegenEnum('adaccountadsets_destination_type_enum_param');
+const OPTIMIZATION_GOALS = codegenEnum('adaccountadsets_optimization_goal_enum_param');
+const BILLING_EVENTS = codegenEnum('adaccountadsets_billing_event_enum_param');
+const BID_STRATEGIES = codegenEnum('adaccountadsets_bid_strategy_enum_param');
+const STATUSES = codegenEnum('adaccountcampaigns_status_enum_param');
+const CALL_TO_ACTION_TYPES = codegenEnum('AdCreativeLinkDataCallToAction_type');
 
 /** Which optimisation goals a Click-to-WhatsApp ad set may use under each objective (CTWA guide). */
 const WHATSAPP_GOALS_BY_OBJECTIVE: Record<string, string[]> = {

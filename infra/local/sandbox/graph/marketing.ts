@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { requirePermission } from '../auth.js';
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
 import { isPng } from '../png.js';
 import type { AdAccount, AdObject, AdObjectKind } from '../store.js';
@@ -28,6 +29,8 @@ const accountNode = (account: AdAccount): Record<string, unknown> => ({
   account_status: account.accountStatus,
   timezone_name: 'America/Chicago',
   amount_spent: '0',
+  default_dsa_beneficiary: account.defaultDsaBeneficiary,
+  default_dsa_payor: account.defaultDsaPayor,
 });
 
 const readAccount = (ctx: GraphCtx, account: AdAccount): GraphResult => {
@@ -35,30 +38,25 @@ const readAccount = (ctx: GraphCtx, account: AdAccount): GraphResult => {
   return { json: selectFields(ctx, accountNode(account), ['account_id'], 'AdAccount') };
 };
 
-const isJpeg = (bytes: Buffer): boolean => bytes[0] === 0xff && bytes[1] === 0xd8;
-
-const imageBytes = async (ctx: GraphCtx): Promise<Buffer> => {
-  const base64 = stringParam(ctx, 'bytes');
-  if (base64) return Buffer.from(base64, 'base64');
-  const url = stringParam(ctx, 'url');
-  if (!url) required(ctx, 'bytes');
-  try {
-    const response = await fetch(url ?? '', { signal: AbortSignal.timeout(5_000) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return Buffer.from(await response.arrayBuffer());
-  } catch {
-    throw adsError(
-      '(#100) Could not download the image from url',
-      'Image Download Failed',
-      `The image at ${url} could not be downloaded.`,
-      1487242
-    );
-  }
+/** `POST /act_{id}`: the account settings Tandem's users may set, the DSA defaults among them. */
+const updateAccount = (ctx: GraphCtx, account: AdAccount): GraphResult => {
+  usableAccount(ctx, account.id, true);
+  const beneficiary = stringParam(ctx, 'default_dsa_beneficiary');
+  const payor = stringParam(ctx, 'default_dsa_payor');
+  if (beneficiary !== undefined) account.defaultDsaBeneficiary = beneficiary;
+  if (payor !== undefined) account.defaultDsaPayor = payor;
+  return { json: { success: true } };
 };
 
-const uploadImage = async (ctx: GraphCtx): Promise<GraphResult> => {
+const isJpeg = (bytes: Buffer): boolean => bytes[0] === 0xff && bytes[1] === 0xd8;
+
+/**
+ * `POST /act_{id}/adimages` with `bytes` (base64), the one way the codegen specs declare for new
+ * images; Graph keys the answer by the upload's name, `bytes` for an upload by bytes.
+ */
+const uploadImage = (ctx: GraphCtx): GraphResult => {
   const account = usableAccount(ctx, ctx.params.account ?? '', true);
-  const bytes = await imageBytes(ctx);
+  const bytes = Buffer.from(required(ctx, 'bytes'), 'base64');
   if (!isPng(bytes) && !isJpeg(bytes)) {
     throw adsError(
       '(#100) Invalid image: the file is not a JPEG or PNG image',
@@ -68,13 +66,9 @@ const uploadImage = async (ctx: GraphCtx): Promise<GraphResult> => {
     );
   }
   const hash = createHash('md5').update(bytes).digest('hex');
-  const name = (stringParam(ctx, 'name') ?? stringParam(ctx, 'filename') ?? `${hash}.png`).slice(
-    0,
-    100
-  );
-  account.images.set(hash, { hash, name, bytes });
+  account.images.set(hash, { hash, name: `${hash}.${isPng(bytes) ? 'png' : 'jpg'}`, bytes });
   const url = `${ctx.baseUrl()}/_media/adimages/${account.accountId}/${hash}`;
-  return { json: { images: { [name]: { hash, url } } } };
+  return { json: { images: { bytes: { hash, url } } } };
 };
 
 const specialCategories = (ctx: GraphCtx): string[] => {
@@ -100,10 +94,14 @@ const createCampaign = (ctx: GraphCtx): GraphResult => {
   const objective = oneOf(ctx, 'objective', OBJECTIVES);
   const categories = specialCategories(ctx);
   const status = statusParam(ctx, 'ACTIVE');
+  const sharing = stringParam(ctx, 'is_adset_budget_sharing_enabled');
   const campaign = createObject(ctx, account, 'campaign', name, status, {
     objective,
     special_ad_categories: categories,
     buying_type: 'AUCTION',
+    ...(sharing !== undefined
+      ? { is_adset_budget_sharing_enabled: /^(true|1)$/i.test(sharing) }
+      : {}),
   });
   return { json: { id: campaign.id } };
 };
@@ -149,8 +147,13 @@ const checkLinkData = (
   }
 };
 
+/**
+ * A Click-to-WhatsApp creative speaks for the Page: Meta's guide requires pages_manage_ads besides
+ * ads_management (https://developers.facebook.com/documentation/ads-commerce/marketing-api/ad-creative/messaging-ads/click-to-whatsapp).
+ */
 const createCreative = (ctx: GraphCtx): GraphResult => {
   const account = usableAccount(ctx, ctx.params.account ?? '', true);
+  requirePermission(ctx, 'pages_manage_ads');
   const spec = objectParam(ctx, 'object_story_spec');
   if (!spec) required(ctx, 'object_story_spec');
   const pageId = String(spec?.page_id ?? '');
@@ -270,75 +273,55 @@ const deleteObject = (ctx: GraphCtx, object: AdObject): GraphResult => {
   return { json: { success: true } };
 };
 
-interface Filter {
-  field: string;
-  operator: string;
-  value: unknown;
-}
-
-const parseFilters = (ctx: GraphCtx): Filter[] => {
-  const value = jsonParam(ctx, 'filtering') ?? [];
-  if (!Array.isArray(value))
-    throw adsError(
-      '(#100) Param filtering must be a JSON array',
-      'Invalid Filter',
-      'filtering must be a list of {field, operator, value}.'
-    );
-  return value.map((item: Record<string, unknown>) => ({
-    field:
-      String(item.field ?? '')
-        .split('.')
-        .pop() ?? '',
-    operator: String(item.operator ?? 'EQUAL'),
-    value: item.value,
-  }));
-};
-
-const passes = (node: Record<string, unknown>, filter: Filter): boolean => {
-  const actual = String(node[filter.field] ?? '');
-  const list = Array.isArray(filter.value) ? filter.value.map(String) : [String(filter.value)];
-  switch (filter.operator) {
-    case 'EQUAL':
-      return actual === String(filter.value);
-    case 'NOT_EQUAL':
-      return actual !== String(filter.value);
-    case 'CONTAIN':
-      return actual.toLowerCase().includes(String(filter.value).toLowerCase());
-    case 'NOT_CONTAIN':
-      return !actual.toLowerCase().includes(String(filter.value).toLowerCase());
-    case 'IN':
-      return list.includes(actual);
-    case 'NOT_IN':
-      return !list.includes(actual);
-    default:
-      throw adsError(
-        `(#100) Filter operator ${filter.operator} is not supported`,
-        'Invalid Filter',
-        'Use EQUAL, NOT_EQUAL, CONTAIN, NOT_CONTAIN, IN or NOT_IN.'
-      );
+/** Which objects an edge lists: an account's of one kind, or the children of a campaign or ad set. */
+const parentFilter = (ctx: GraphCtx, kind: AdObjectKind): ((object: AdObject) => boolean) => {
+  const id = ctx.params.account ?? '';
+  const parent = ctx.store.adObjects.get(id);
+  if (parent && (parent.kind === 'campaign' || parent.kind === 'adset')) {
+    usableObject(ctx, parent, false);
+    const key = parent.kind === 'campaign' ? 'campaign_id' : 'adset_id';
+    return (object) => object.kind === kind && object.fields[key] === parent.id;
   }
+  const account = usableAccount(ctx, id, false);
+  return (object) => object.kind === kind && object.accountId === account.id;
 };
 
-/** Lists an account's objects of one kind; deleted ones only when effective_status asks for them. */
+/**
+ * Lists objects of one kind, newest first; deleted ones only when effective_status asks for them.
+ * (Meta's order for these edges is not documented; newest first is what its tools show.)
+ */
 const listObjects = (ctx: GraphCtx, kind: AdObjectKind): GraphResult => {
-  const account = usableAccount(ctx, ctx.params.account ?? '', false);
-  const filters = parseFilters(ctx);
+  const belongs = parentFilter(ctx, kind);
   const statuses = jsonParam(ctx, 'effective_status');
   const wanted = Array.isArray(statuses) ? statuses.map(String) : undefined;
   const nodes = [...ctx.store.adObjects.values()]
-    .filter((object) => object.kind === kind && object.accountId === account.id)
+    .filter(belongs)
+    .reverse()
     .map((object) => objectNode(ctx, object))
     .filter((node) =>
       wanted ? wanted.includes(String(node.effective_status)) : node.status !== 'DELETED'
-    )
-    .filter((node) => filters.every((filter) => passes(node, filter)));
+    );
   return { json: paginate(ctx, nodes, (node) => selectFields(ctx, node, [], NODE_TYPES[kind])) };
+};
+
+/** `GET /act_{id}/dsa_recommendations`: names to prefill the DSA beneficiary and payor with. */
+const dsaRecommendations = (ctx: GraphCtx): GraphResult => {
+  const account = usableAccount(ctx, ctx.params.account ?? '', false);
+  const recommendations = [
+    ...new Set(
+      [
+        account.defaultDsaBeneficiary,
+        account.defaultDsaPayor,
+        account.name.replace(/ Ads$/, ''),
+      ].filter((name): name is string => Boolean(name))
+    ),
+  ];
+  return { json: { data: [{ recommendations }] } };
 };
 
 const edge = (method: 'GET' | 'POST', name: string, handle: GraphRoute['handle']): GraphRoute => ({
   method,
   pattern: `/:account/${name}`,
-  area: 'ads',
   auth: 'token',
   handle,
 });
@@ -352,7 +335,8 @@ const marketingRoutes: GraphRoute[] = [
   edge('GET', 'campaigns', (ctx) => listObjects(ctx, 'campaign')),
   edge('GET', 'adsets', (ctx) => listObjects(ctx, 'adset')),
   edge('GET', 'adcreatives', (ctx) => listObjects(ctx, 'adcreative')),
+  edge('GET', 'dsa_recommendations', dsaRecommendations),
   edge('GET', 'ads', (ctx) => listObjects(ctx, 'ad')),
 ];
 
-export { deleteObject, marketingRoutes, readAccount, readObject, updateObject };
+export { deleteObject, marketingRoutes, readAccount, readObject, updateAccount, updateObject };

@@ -1,6 +1,6 @@
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
 import { unsupportedGet } from '../graph-error.js';
-import { deleteObject, readAccount, readObject, updateObject } from './marketing.js';
+import { deleteObject, readAccount, readObject, updateAccount, updateObject } from './marketing.js';
 import { pageSubscription, readPage } from './pages.js';
 import { uploadBytes, uploadStatus } from './uploads.js';
 import { readUser } from './user.js';
@@ -35,6 +35,8 @@ const postNode = (ctx: GraphCtx): GraphResult => {
   if (id.startsWith('upload:')) return uploadBytes(ctx);
   const object = ctx.store.adObjects.get(id);
   if (object) return updateObject(ctx, object);
+  const account = ctx.store.adAccounts.get(id);
+  if (account) return updateAccount(ctx, account);
   throw unsupportedGet(id, 'post');
 };
 
@@ -57,14 +59,13 @@ const nodeRoutes: GraphRoute[] = [
     (method): GraphRoute => ({
       method,
       pattern: '/:id/subscribed_apps',
-      area: 'pages',
       auth: 'token',
       handle: subscribedApps,
     })
   ),
-  { method: 'GET', pattern: '/:id', area: 'pages', auth: 'token', handle: readNode },
-  { method: 'POST', pattern: '/:id', area: 'ads', auth: 'token', handle: postNode },
-  { method: 'DELETE', pattern: '/:id', area: 'ads', auth: 'token', handle: deleteNode },
+  { method: 'GET', pattern: '/:id', auth: 'token', handle: readNode },
+  { method: 'POST', pattern: '/:id', auth: 'token', handle: postNode },
+  { method: 'DELETE', pattern: '/:id', auth: 'token', handle: deleteNode },
 ];
 
 export { nodeRoutes };

@@ -15,7 +15,7 @@ import { stringParam } from './common.js';
 
 const checkClient = (ctx: GraphCtx): void => {
   if (stringParam(ctx, 'client_id') !== ctx.config.appId) {
-    throw new GraphError(400, {
+    throw new GraphError({
       message: 'Error validating application. Invalid application ID.',
       type: 'OAuthException',
       code: 101,
@@ -23,7 +23,7 @@ const checkClient = (ctx: GraphCtx): void => {
   }
   if (!sameText(stringParam(ctx, 'client_secret') ?? '', ctx.config.appSecret)) {
     // Meta really answers a bad secret with code 1; is_transient false says not to retry it.
-    throw new GraphError(400, {
+    throw new GraphError({
       message: 'Error validating client secret.',
       type: 'OAuthException',
       code: 1,
@@ -168,18 +168,16 @@ const oauthRoutes: GraphRoute[] = [
   {
     method: 'GET',
     pattern: '/oauth/access_token',
-    area: 'oauth',
     auth: 'none',
     handle: accessToken,
   },
   {
     method: 'POST',
     pattern: '/oauth/access_token',
-    area: 'oauth',
     auth: 'none',
     handle: accessToken,
   },
-  { method: 'GET', pattern: '/debug_token', area: 'oauth', auth: 'token', handle: debugToken },
+  { method: 'GET', pattern: '/debug_token', auth: 'token', handle: debugToken },
 ];
 
 export { oauthRoutes };

@@ -103,7 +103,7 @@ const accounts = (ctx: GraphCtx): GraphResult => {
   const user = targetUser(ctx);
   const caller = ctx.caller;
   if (caller?.kind !== 'USER') {
-    throw new GraphError(400, {
+    throw new GraphError({
       message: '(#100) Tried accessing nonexisting field (accounts) on node type (Page)',
       type: 'OAuthException',
       code: 100,
@@ -152,7 +152,7 @@ const pageSubscription = (ctx: GraphCtx): GraphResult => {
   const caller = ctx.caller;
   const page = ctx.store.pages.get(id);
   if (!page || caller?.kind !== 'PAGE' || caller.pageId !== id) {
-    throw new GraphError(403, {
+    throw new GraphError({
       message: '(#210) This call requires a Page access token.',
       type: 'OAuthException',
       code: 210,
@@ -179,8 +179,8 @@ const pageSubscription = (ctx: GraphCtx): GraphResult => {
 };
 
 const pageRoutes: GraphRoute[] = [
-  { method: 'GET', pattern: '/:id/accounts', area: 'pages', auth: 'token', handle: accounts },
-  { method: 'GET', pattern: '/:id/picture', area: 'pages', auth: 'none', handle: picture },
+  { method: 'GET', pattern: '/:id/accounts', auth: 'token', handle: accounts },
+  { method: 'GET', pattern: '/:id/picture', auth: 'none', handle: picture },
 ];
 
 export { pageRoutes, pageSubscription, readablePage, readPage };

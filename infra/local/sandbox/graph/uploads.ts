@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { callerUser } from '../auth.js';
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
-import { invalidParameter, unsupportedGet } from '../graph-error.js';
+import { GraphError, invalidParameter, unsupportedGet } from '../graph-error.js';
 import type { UploadSession } from '../store.js';
 import { stringParam } from './common.js';
 
@@ -12,10 +12,27 @@ import { stringParam } from './common.js';
 
 const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/jpg', 'image/png', 'video/mp4'];
 
+/**
+ * "The app user who granted the token must have an Administrator or Developer role on the app"
+ * (https://developers.facebook.com/docs/graph-api/reference/application/uploads/). Meta does not
+ * document the error for anyone else; a permissions error (#200) is the sandbox's stand-in.
+ */
+const requireAppRole = (ctx: GraphCtx, userId: string): void => {
+  const role = ctx.store.appRoles.get(userId);
+  if (role === 'administrator' || role === 'developer') return;
+  throw new GraphError({
+    message:
+      '(#200) The user must have an administrator or developer role on the app to create an upload session',
+    type: 'OAuthException',
+    code: 200,
+  });
+};
+
 const createSession = (ctx: GraphCtx): GraphResult => {
   const appId = ctx.params.id ?? '';
   if (appId !== ctx.config.appId && appId !== 'app') throw unsupportedGet(appId, 'post');
   const user = callerUser(ctx);
+  requireAppRole(ctx, user.id);
   const fileLength = Number(stringParam(ctx, 'file_length'));
   const fileType = stringParam(ctx, 'file_type') ?? '';
   if (!Number.isInteger(fileLength) || fileLength <= 0) {
@@ -86,7 +103,7 @@ const uploadStatus = (ctx: GraphCtx): GraphResult => {
 const uploadedBytes = (session: UploadSession): Buffer => Buffer.concat(session.chunks);
 
 const uploadRoutes: GraphRoute[] = [
-  { method: 'POST', pattern: '/:id/uploads', area: 'upload', auth: 'token', handle: createSession },
+  { method: 'POST', pattern: '/:id/uploads', auth: 'token', handle: createSession },
 ];
 
 export { uploadBytes, uploadedBytes, uploadRoutes, uploadStatus };

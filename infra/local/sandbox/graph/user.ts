@@ -1,6 +1,6 @@
-import { callerUser, requirePermission } from '../auth.js';
+import { callerUser, hasPermission, requirePermission } from '../auth.js';
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
-import { GraphError, unsupportedGet } from '../graph-error.js';
+import { GraphError, missingPermission, unsupportedGet } from '../graph-error.js';
 import type { User } from '../store.js';
 import { paginate, selectFields } from './common.js';
 
@@ -47,7 +47,7 @@ const revokePermissions = (ctx: GraphCtx): GraphResult => {
   const permission = ctx.params.permission;
   if (permission) {
     if (!grant.permissions.has(permission)) {
-      throw new GraphError(400, {
+      throw new GraphError({
         message: `(#100) Permission ${permission} is not a valid permission for this user`,
         type: 'OAuthException',
         code: 100,
@@ -71,30 +71,59 @@ const businesses = (ctx: GraphCtx): GraphResult => {
   return { json: paginate(ctx, list, (business) => ({ id: business.id, name: business.name })) };
 };
 
+/**
+ * `GET /{user-id}/adaccounts`: the ad accounts the user can use, with ads_read or ads_management
+ * (https://developers.facebook.com/docs/marketing-api/reference/user/adaccounts/).
+ */
+const adAccounts = (ctx: GraphCtx): GraphResult => {
+  const user = targetUser(ctx);
+  if (!hasPermission(ctx, 'ads_read') && !hasPermission(ctx, 'ads_management')) {
+    throw missingPermission('ads_read', 10);
+  }
+  const accounts = user.adAccountIds.flatMap((id) => {
+    const account = ctx.store.adAccounts.get(id);
+    return account ? [account] : [];
+  });
+  return {
+    json: paginate(ctx, accounts, (account) =>
+      selectFields(
+        ctx,
+        {
+          id: account.id,
+          account_id: account.accountId,
+          name: account.name,
+          currency: account.currency,
+          account_status: account.accountStatus,
+        },
+        ['account_id'],
+        'AdAccount'
+      )
+    ),
+  };
+};
+
 const userRoutes: GraphRoute[] = [
-  { method: 'GET', pattern: '/me', area: 'user', auth: 'token', handle: me },
+  { method: 'GET', pattern: '/me', auth: 'token', handle: me },
   {
     method: 'GET',
     pattern: '/:id/permissions',
-    area: 'user',
     auth: 'token',
     handle: listPermissions,
   },
   {
     method: 'DELETE',
     pattern: '/:id/permissions',
-    area: 'user',
     auth: 'token',
     handle: revokePermissions,
   },
   {
     method: 'DELETE',
     pattern: '/:id/permissions/:permission',
-    area: 'user',
     auth: 'token',
     handle: revokePermissions,
   },
-  { method: 'GET', pattern: '/:id/businesses', area: 'user', auth: 'token', handle: businesses },
+  { method: 'GET', pattern: '/:id/businesses', auth: 'token', handle: businesses },
+  { method: 'GET', pattern: '/:id/adaccounts', auth: 'token', handle: adAccounts },
 ];
 
 /** The user node read by id (`GET /{user-id}`), used by the generic node route. */

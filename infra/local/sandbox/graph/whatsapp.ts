@@ -1,6 +1,6 @@
 import { callerUser, requirePermission } from '../auth.js';
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
-import { GraphError, nonexistingField, unsupportedGet } from '../graph-error.js';
+import { GraphError, invalidParameter, nonexistingField, unsupportedGet } from '../graph-error.js';
 import type { PhoneNumber, Waba, WhatsAppProfile } from '../store.js';
 import { jsonParam, paginate, requestedFields, selectFields } from './common.js';
 import { checkProfileUpdate } from './profile-validation.js';
@@ -29,14 +29,21 @@ const PROFILE_FIELDS = [
   'messaging_product',
 ];
 
-/** WhatsApp errors also carry error_data, which Meta advises building handling on. */
-const whatsappError = (message: string, code = 100): GraphError =>
-  new GraphError(400, {
-    message: `(#${code}) ${message}`,
-    type: 'OAuthException',
-    code,
-    error_data: { messaging_product: 'whatsapp', details: message },
-  });
+/**
+ * A handle the profile cannot use: the spec documents it as 422 (its example: "The profile picture
+ * handle is invalid or expired"), and WhatsApp errors carry error_data, which Meta advises building
+ * handling on.
+ */
+const unusableHandle = (message: string): GraphError =>
+  new GraphError(
+    {
+      message: `(#100) ${message}`,
+      type: 'GraphMethodException',
+      code: 100,
+      error_data: { messaging_product: 'whatsapp', details: message },
+    },
+    { status: 422 }
+  );
 
 /** The WABA if the caller's grant reaches it; otherwise it does not exist for this caller. */
 const reachableWaba = (ctx: GraphCtx, id: string, method = 'get'): Waba => {
@@ -173,18 +180,19 @@ const uploadedPictureUrl = (ctx: GraphCtx, handle: string): string => {
   const sessionId = ctx.store.handles.get(handle);
   const session = sessionId ? ctx.store.uploads.get(sessionId) : undefined;
   if (!session || session.offset < session.fileLength) {
-    throw whatsappError('Param profile_picture_handle is not a valid upload handle');
+    throw unusableHandle('The profile picture handle is invalid or expired');
   }
   if (!['image/jpeg', 'image/jpg', 'image/png'].includes(session.fileType)) {
-    throw whatsappError('The profile picture must be a JPEG or PNG image');
+    throw unusableHandle('The profile picture must be a JPEG or PNG image');
   }
   return `${ctx.baseUrl()}/_media/uploads/${session.id}`;
 };
 
 const updateProfile = (ctx: GraphCtx): GraphResult => {
   const phone = reachablePhone(ctx, ctx.params.id ?? '', 'post');
+  // The body was checked against Meta's spec before the route ran; this reads it.
   const check = checkProfileUpdate(profileBody(ctx));
-  if (!check.ok) throw whatsappError(check.message);
+  if (!check.ok) throw invalidParameter(check.message);
   const { fields, pictureHandle } = check.update;
   const pictureUrl = pictureHandle ? uploadedPictureUrl(ctx, pictureHandle) : undefined;
   phone.profile = {
@@ -210,35 +218,30 @@ const whatsappRoutes: GraphRoute[] = [
   {
     method: 'GET',
     pattern: '/:id/owned_whatsapp_business_accounts',
-    area: 'whatsapp',
     auth: 'token',
     handle: (ctx) => businessWabas(ctx, 'owned'),
   },
   {
     method: 'GET',
     pattern: '/:id/client_whatsapp_business_accounts',
-    area: 'whatsapp',
     auth: 'token',
     handle: (ctx) => businessWabas(ctx, 'client'),
   },
   {
     method: 'GET',
     pattern: '/:id/phone_numbers',
-    area: 'whatsapp',
     auth: 'token',
     handle: phoneNumbers,
   },
   {
     method: 'GET',
     pattern: '/:id/whatsapp_business_profile',
-    area: 'whatsapp',
     auth: 'token',
     handle: readProfile,
   },
   {
     method: 'POST',
     pattern: '/:id/whatsapp_business_profile',
-    area: 'whatsapp',
     auth: 'token',
     handle: updateProfile,
   },

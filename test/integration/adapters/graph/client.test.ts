@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createGraphClient,
   type GraphClient,
+  GraphConfigurationError,
   GraphRateLimitError,
   GraphTimeoutError,
   GraphTokenError,
@@ -19,7 +20,7 @@ const REDIRECT_URI = 'http://127.0.0.1:4999/oauth/callback';
 
 const quietLog = createLogger({}, 'silent');
 
-let sandbox: { url: string; close(): Promise<void> | void };
+let sandbox: { url: string; systemUserToken: string; close(): Promise<void> | void };
 let graph: GraphClient;
 /** A long-lived user token from the OAuth flow in beforeAll, shared by the tests. */
 let userToken: string;
@@ -87,15 +88,13 @@ const loginThroughDialog = async (dialogUrl: string): Promise<URL> => {
   return new URL(answer.headers.get('location') ?? '');
 };
 
-const SCOPES = ['pages_show_list', 'business_management', 'whatsapp_business_management'];
-
-/** Runs the login dialog with PKCE and returns the callback URL and the verifier. */
+/** Runs the login dialog (the app's login configuration) with PKCE; answers the callback URL and verifier. */
 const authorise = async (state: string) => {
   const verifier = randomBytes(32).toString('base64url');
   const dialogUrl = graph.dialogUrl({
     redirectUri: REDIRECT_URI,
     state,
-    scopes: SCOPES,
+    configId: DEMO.loginConfigId,
     codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
   });
   return { callback: await loginThroughDialog(dialogUrl), verifier };
@@ -238,7 +237,7 @@ describe('Function: createGraphClient', () => {
     expect(specShape.data).toEqual(docsShape.data);
   });
 
-  it('uploads a profile picture and sets it by handle', async () => {
+  it("uploads a profile picture with the app's system user token and sets it by handle", async () => {
     // Prepare
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -246,7 +245,12 @@ describe('Function: createGraphClient', () => {
     );
 
     // Act
-    const upload = await graph.uploadProfilePicture(userToken, png, 'image/png', 'logo.png');
+    const upload = await graph.uploadProfilePicture(
+      sandbox.systemUserToken,
+      png,
+      'image/png',
+      'logo.png'
+    );
     const written = await graph.updateBusinessProfile(userToken, DEMO.phoneNumberIdA, {
       profile_picture_handle: upload.data.handle,
     });
@@ -270,6 +274,33 @@ describe('Function: createGraphClient', () => {
     expect(data[0]).toEqual({ ok: true, code: 200, body: { id: DEMO.userId } });
     expect(data[1]?.ok).toBe(true);
     expect(data[2]?.ok).toBe(false);
+  });
+
+  it("reports Meta's refusal of a wrong app secret as a configuration error, once", async () => {
+    // Prepare
+    const { callback, verifier } = await authorise('wrong-secret');
+    const misconfigured = createGraphClient({
+      baseUrl: sandbox.url,
+      dialogBaseUrl: sandbox.url,
+      appId: APP_ID,
+      appSecret: 'not-the-app-secret',
+      retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 50 },
+      timeoutMs: 2_000,
+      log: quietLog,
+    });
+    const before = await countRequests('GET', '/oauth/access_token');
+
+    // Act
+    const exchange = misconfigured.exchangeCode({
+      code: callback.searchParams.get('code') ?? '',
+      redirectUri: REDIRECT_URI,
+      codeVerifier: verifier,
+    });
+
+    // Assess
+    await expect(exchange).rejects.toBeInstanceOf(GraphConfigurationError);
+    await expect(exchange).rejects.toMatchObject({ code: 1, retryable: false });
+    expect((await countRequests('GET', '/oauth/access_token')) - before).toBe(1);
   });
 
   it('never retries an expired token', async () => {

@@ -3,8 +3,8 @@ import { loadCountryPolicy } from '../../../../functions/adapters/ads/config.js'
 import { ConfigError } from '../../../../functions/core/errors.js';
 
 describe('Function: loadCountryPolicy', () => {
-  it('denies the sanctioned countries by default and allows the rest', () => {
-    expect(loadCountryPolicy({})).toEqual({ deny: ['CU', 'IR', 'KP', 'SY'] });
+  it('adds nothing to the regional rules by default', () => {
+    expect(loadCountryPolicy({})).toEqual({});
   });
 
   it('reads comma-separated allow and deny lists, trimming and upper-casing', () => {

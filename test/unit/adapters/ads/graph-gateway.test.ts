@@ -96,7 +96,8 @@ describe('Function: createAdsGateway', () => {
       expect(upload?.url.pathname).toBe(`/v26.0/${ACCOUNT}/adimages`);
       const body = JSON.parse(String(upload?.body));
       expect(Buffer.from(body.bytes, 'base64')).toEqual(Buffer.from(PNG));
-      expect(body.name).toMatch(/^tandem-[0-9a-f]{16}\.png$/);
+      // `bytes` is the one parameter Meta's codegen specs declare for a new ad image.
+      expect(Object.keys(body)).toEqual(['bytes']);
     });
 
     it('refuses a file that is not an image with a 400-class error and uploads nothing', async () => {
@@ -142,26 +143,52 @@ describe('Function: createAdsGateway', () => {
   });
 
   describe('Method: findByNameTag', () => {
-    it('filters the edge by name and checks the tag itself', async () => {
+    it("reads the newest ad sets of the campaign, with no filtering Meta's specs do not declare", async () => {
       // Prepare
       const { ads, requests } = gatewayWith(
         json(200, {
           data: [
-            { id: '1', name: 'Other campaign' },
+            { id: '1', name: 'Other ad set' },
             { id: '2', name: 'Winter bread [tdm-0123456789ab]' },
           ],
         })
       );
 
       // Act
-      const found = await ads.findByNameTag('token', ACCOUNT, 'adSet', 'tdm-0123456789ab');
+      const found = await ads.findByNameTag('token', ACCOUNT, 'adSet', 'tdm-0123456789ab', '2001');
 
       // Assess
       expect(found).toBe('2');
-      expect(requests[0]?.url.pathname).toBe(`/v26.0/${ACCOUNT}/adsets`);
-      expect(JSON.parse(requests[0]?.url.searchParams.get('filtering') ?? '')).toEqual([
-        { field: 'adset.name', operator: 'CONTAIN', value: 'tdm-0123456789ab' },
-      ]);
+      expect(requests[0]?.url.pathname).toBe('/v26.0/2001/adsets');
+      expect(requests[0]?.url.searchParams.has('filtering')).toBe(false);
+    });
+
+    it('reads campaigns and creatives from the ad account', async () => {
+      // Prepare
+      const { ads, requests } = gatewayWith(json(200, { data: [] }));
+
+      // Act
+      const found = await ads.findByNameTag('token', ACCOUNT, 'campaign', 'tdm-0123456789ab');
+
+      // Assess
+      expect(found).toBeUndefined();
+      expect(requests[0]?.url.pathname).toBe(`/v26.0/${ACCOUNT}/campaigns`);
+    });
+  });
+
+  describe('Method: getDsaRecommendations', () => {
+    it("reads the account's recommended names, once each", async () => {
+      // Prepare
+      const { ads, requests } = gatewayWith(
+        json(200, { data: [{ recommendations: ['Demo Bakery Ltd', 'Demo Bakery Ltd'] }] })
+      );
+
+      // Act
+      const names = await ads.getDsaRecommendations('token', ACCOUNT);
+
+      // Assess
+      expect(names).toEqual(['Demo Bakery Ltd']);
+      expect(requests[0]?.url.pathname).toBe(`/v26.0/${ACCOUNT}/dsa_recommendations`);
     });
   });
 

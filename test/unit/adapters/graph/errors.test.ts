@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  GraphConfigurationError,
   GraphError,
   GraphNotFoundError,
   GraphPermissionError,
@@ -14,6 +15,7 @@ import {
 } from '../../../../functions/adapters/graph/errors.js';
 import { parseUsage } from '../../../../functions/adapters/graph/usage.js';
 import {
+  ConfigError,
   NotFoundError,
   PermissionError,
   RateLimitError,
@@ -141,6 +143,45 @@ describe('Function: parseGraphError', () => {
     // Assess
     expect(fromHeaders).toMatchObject({ retryAfterSeconds: 180, retryAfterFromHeaders: true });
     expect(fallback).toMatchObject({ retryAfterSeconds: 45, retryAfterFromHeaders: false });
+  });
+
+  it('reads code 1 with is_transient false on the token exchange as a configuration error, not an outage', () => {
+    // Act
+    const exchange = parseGraphError({
+      status: 400,
+      body: {
+        error: {
+          message: 'Error validating client secret.',
+          type: 'OAuthException',
+          code: 1,
+          is_transient: false,
+        },
+      },
+      method: 'GET',
+      path: '/v26.0/oauth/access_token',
+    });
+    const unflagged = parseGraphError({
+      status: 400,
+      body: { error: { message: 'Error validating client secret.', code: 1 } },
+      method: 'GET',
+      path: '/v26.0/oauth/access_token',
+    });
+    const elsewhere = parseGraphError({
+      status: 500,
+      body: { error: { message: 'An unknown error occurred', code: 1 } },
+      method: 'GET',
+      path: '/v26.0/me',
+    });
+
+    // Assess
+    expect(exchange).toBeInstanceOf(GraphConfigurationError);
+    expect(exchange.retryable).toBe(false);
+    const mapped = toTandemError(exchange);
+    expect(mapped).toBeInstanceOf(ConfigError);
+    expect(mapped.retryable).toBe(false);
+    expect(mapped.message).toContain('app secret');
+    expect(unflagged).toBeInstanceOf(GraphConfigurationError);
+    expect(elsewhere).toBeInstanceOf(GraphTransientError);
   });
 
   it('lets a token error win over is_transient', () => {

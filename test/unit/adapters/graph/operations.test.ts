@@ -252,6 +252,21 @@ describe('Function: createGraphClient', () => {
       expect(data[119]).toEqual({ ok: true, code: 200, body: { id: '119' } });
     });
 
+    it("sends the batch's fallback token as its access_token form field, as Meta's batch docs show", async () => {
+      // Prepare
+      const { fetch, requests } = fakeFetch(json(200, [{ code: 200, body: '{}' }]));
+
+      // Act
+      await clientWith(fetch).batch('user-token', [{ method: 'GET', relativeUrl: 'me' }]);
+
+      // Assess
+      const form = new URLSearchParams(String(requests[0]?.body));
+      expect(form.get('access_token')).toBe('user-token');
+      expect(requests[0]?.url.searchParams.get('appsecret_proof')).toBe(
+        appsecretProof('app-secret-for-tests', 'user-token')
+      );
+    });
+
     it("sends an item's own token with its own appsecret_proof, and no token on the others", async () => {
       // Prepare
       const { fetch, requests } = fakeFetch((request) => {

@@ -270,6 +270,103 @@ describe('Function: createClickToWhatsAppAd', () => {
     }
   );
 
+  it('looks for an earlier object only for the step a resumed call starts at, never on a first call', async () => {
+    // Prepare
+    const { deps, meta } = fakeDeps();
+    meta.failOn('create', new UpstreamError('timed out', true), {
+      kind: 'adSet',
+      afterApplying: true,
+    });
+
+    // Act
+    await expect(createClickToWhatsAppAd(deps, TENANT, LINK_ID, KEY, anInput())).rejects.toThrow();
+    const firstCallLookups = meta.calls.filter((call) => call.call === 'findByNameTag').length;
+    await createClickToWhatsAppAd(deps, TENANT, LINK_ID, KEY, anInput());
+
+    // Assess
+    expect(firstCallLookups).toBe(0);
+    expect(meta.calls.filter((call) => call.call === 'findByNameTag')).toEqual([
+      { call: 'findByNameTag', kind: 'adSet' },
+    ]);
+  });
+
+  describe('the EU Digital Services Act', () => {
+    const european = () =>
+      anInput({
+        targeting: { countries: ['US', 'FR'] },
+        creative: { ...anInput().creative, image: { hash: IMAGE_HASH } },
+      });
+
+    it('names the beneficiary and payor the request gives on the ad set', async () => {
+      // Prepare
+      const { deps, meta } = fakeDeps();
+
+      // Act
+      const outcome = await createClickToWhatsAppAd(deps, TENANT, LINK_ID, KEY, {
+        ...european(),
+        dsa: { beneficiary: 'Demo Bakery Ltd', payor: 'Demo Bakery Holding' },
+      });
+
+      // Assess
+      expect(outcome.kind).toBe('completed');
+      expect(meta.live('adSet')[0]?.params).toMatchObject({
+        dsa_beneficiary: 'Demo Bakery Ltd',
+        dsa_payor: 'Demo Bakery Holding',
+      });
+    });
+
+    it("falls back to the ad account's defaults", async () => {
+      // Prepare
+      const { deps, meta } = fakeDeps();
+      meta.state.dsaDefaults = { beneficiary: 'Account Beneficiary', payor: 'Account Payor' };
+
+      // Act
+      await createClickToWhatsAppAd(deps, TENANT, LINK_ID, KEY, european());
+
+      // Assess
+      expect(meta.live('adSet')[0]?.params).toMatchObject({
+        dsa_beneficiary: 'Account Beneficiary',
+        dsa_payor: 'Account Payor',
+      });
+    });
+
+    it('refuses before creating anything when neither names them, offering Meta’s recommendations', async () => {
+      // Prepare
+      const { deps, meta, operations } = fakeDeps();
+
+      // Act
+      const attempt = createClickToWhatsAppAd(deps, TENANT, LINK_ID, KEY, european());
+
+      // Assess
+      await expect(attempt).rejects.toThrow(ValidationError);
+      await expect(
+        createClickToWhatsAppAd(deps, TENANT, LINK_ID, KEY, european())
+      ).rejects.toMatchObject({
+        code: 'dsa_required',
+        details: { countries: ['FR'], recommendations: ['Demo Bakery Ltd'] },
+      });
+      expect(meta.calls.some((call) => call.call === 'create')).toBe(false);
+      expect(operations.items.size).toBe(0);
+    });
+  });
+
+  it('says where WhatsApp Status ads are not offered, on the operation', async () => {
+    // Prepare
+    const { deps } = fakeDeps();
+
+    // Act
+    const outcome = await createClickToWhatsAppAd(
+      deps,
+      TENANT,
+      LINK_ID,
+      KEY,
+      anInput({ targeting: { countries: ['GB'] } })
+    );
+
+    // Assess
+    expect(outcome.operation.notes).toEqual([expect.stringContaining('WhatsApp Status in GB')]);
+  });
+
   it('keeps the progress on a rate limit and rethrows it with its wait', async () => {
     // Prepare
     const { deps, meta, operations } = fakeDeps();
@@ -402,6 +499,17 @@ describe('Function: createClickToWhatsAppAd', () => {
         'the grant lacks ads_management',
         (setup: ReturnType<typeof fakeDeps>) => {
           const grant = aGrant({ scopes: ['pages_show_list', 'ads_read'] });
+          setup.deps.grants = { get: async () => grant };
+        },
+        PermissionError,
+        'ads_permission_missing',
+      ],
+      [
+        'the grant lacks pages_manage_ads, which a Click-to-WhatsApp creative needs',
+        (setup: ReturnType<typeof fakeDeps>) => {
+          const grant = aGrant({
+            scopes: ['pages_show_list', 'pages_read_engagement', 'ads_management', 'ads_read'],
+          });
           setup.deps.grants = { get: async () => grant };
         },
         PermissionError,

@@ -52,7 +52,13 @@ const aGrant = (overrides: Partial<Grant> = {}): Grant => ({
   grantId: GRANT_ID,
   tenantId: TENANT,
   metaUserId: '100000000000001',
-  scopes: ['pages_show_list', 'pages_read_engagement', 'ads_management', 'ads_read'],
+  scopes: [
+    'pages_show_list',
+    'pages_read_engagement',
+    'ads_management',
+    'ads_read',
+    'pages_manage_ads',
+  ],
   wabaIds: ['400000000000001'],
   token: {
     v: 1,
@@ -99,6 +105,8 @@ type GatewayCall =
   | 'getPageWhatsApp'
   | 'getAdAccount'
   | 'uploadImageFromUrl'
+  | 'uploadImage'
+  | 'getDsaRecommendations'
   | 'findByNameTag'
   | 'create'
   | 'delete'
@@ -123,6 +131,8 @@ const fakeMeta = () => {
     whatsappNumber: NUMBER_DIGITS as string | undefined,
     accountStatus: 1,
     accountExists: true,
+    dsaDefaults: undefined as { beneficiary: string; payor: string } | undefined,
+    dsaRecommendations: ['Demo Bakery Ltd'],
     insights: {
       spend: 12.5,
       impressions: 3400,
@@ -173,7 +183,27 @@ const fakeMeta = () => {
       const failure = maybeFail('getAdAccount');
       if (failure) throw failure.error;
       if (!state.accountExists) throw new NotFoundError('gone', undefined, 'meta_object_not_found');
-      return { accountStatus: state.accountStatus, currency: 'USD' };
+      return {
+        accountStatus: state.accountStatus,
+        currency: 'USD',
+        ...(state.dsaDefaults
+          ? {
+              defaultDsaBeneficiary: state.dsaDefaults.beneficiary,
+              defaultDsaPayor: state.dsaDefaults.payor,
+            }
+          : {}),
+      };
+    },
+    uploadImage: async () => {
+      const failure = maybeFail('uploadImage');
+      if (failure) throw failure.error;
+      images.add(IMAGE_HASH);
+      return { hash: IMAGE_HASH };
+    },
+    getDsaRecommendations: async () => {
+      const failure = maybeFail('getDsaRecommendations');
+      if (failure) throw failure.error;
+      return state.dsaRecommendations;
     },
     uploadImageFromUrl: async () => {
       const failure = maybeFail('uploadImageFromUrl');
@@ -246,6 +276,13 @@ const fakeOperations = () => {
       if (!existing || existing.version !== expectedVersion) return false;
       items.delete(operationId);
       return true;
+    },
+    removeForLink: async (tenantId, linkId) => {
+      const mine = [...items.values()].filter(
+        (item) => item.tenantId === tenantId && item.linkId === linkId
+      );
+      for (const item of mine) items.delete(item.operationId);
+      return mine.length;
     },
   };
   return { store, items };

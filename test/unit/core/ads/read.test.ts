@@ -5,7 +5,7 @@ import {
   getAdInsights,
   getAdOperation,
 } from '../../../../functions/core/ads/read.js';
-import { ValidationError } from '../../../../functions/core/errors.js';
+import { NotFoundError, ValidationError } from '../../../../functions/core/errors.js';
 import { aGrant, anInput, fakeDeps, LINK_ID, TENANT } from './fakes.js';
 
 const KEY = 'order-2026-11-20-0002';
@@ -42,7 +42,19 @@ describe('Function: getAdOperation', () => {
     const read = getAdOperation(deps, tenant, link, outcome.operation.operationId);
 
     // Assess
-    await expect(read).rejects.toMatchObject({ code: 'ad_operation_not_found' });
+    await expect(read).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('reports no operation once its link is gone, even one not yet deleted with it', async () => {
+    // Prepare
+    const { deps, outcome } = await created();
+    deps.links = { get: async () => undefined };
+
+    // Act
+    const read = getAdOperation(deps, TENANT, LINK_ID, outcome.operation.operationId);
+
+    // Assess
+    await expect(read).rejects.toMatchObject({ code: 'link_not_found' });
   });
 });
 

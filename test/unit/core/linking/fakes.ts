@@ -1,6 +1,11 @@
 import { ConflictError, NotFoundError, UpstreamError } from '../../../../functions/core/errors.js';
-import type { LinkingDeps } from '../../../../functions/core/linking/deps.js';
-import type { Grant, Link, SealedToken } from '../../../../functions/core/linking/model.js';
+import type { LinkingDeps, LoginMethod } from '../../../../functions/core/linking/deps.js';
+import {
+  type Grant,
+  type Link,
+  REQUESTED_SCOPES,
+  type SealedToken,
+} from '../../../../functions/core/linking/model.js';
 import {
   completeAuthorization,
   continueSignIn,
@@ -9,6 +14,7 @@ import {
 import type {
   CallbackRecord,
   DeletionRequest,
+  MetaAdAccount,
   MetaPage,
   MetaPhoneNumber,
   OAuthSession,
@@ -24,6 +30,8 @@ import type {
  */
 
 const APP_ID = '1000000000000001';
+/** The deployment's Facebook Login for Business configuration. */
+const LOGIN_CONFIG_ID = '900000000000042';
 const META_USER = '700000000000001';
 const PAGE = { id: '100000000000001', name: 'Blue Bakery' };
 const OTHER_PAGE = { id: '100000000000002', name: 'Blue Bakery Outlet' };
@@ -183,10 +191,16 @@ const fakeVault = () => ({
 interface MetaState {
   pages: MetaPage[];
   numbers: MetaPhoneNumber[];
+  adAccounts: MetaAdAccount[];
   info: TokenInfo;
   revoked: string[];
   exchanged: { code: string; redirectUri: string; codeVerifier: string }[];
   failRevoke: boolean;
+  /** Pages the app is subscribed to, with their fields. */
+  subscriptions: Map<string, string[]>;
+  /** The next subscription call fails with this, when set. */
+  failSubscribe?: Error;
+  adAccountCalls: number;
 }
 
 const fakeMeta = (state: MetaState) => ({
@@ -206,17 +220,35 @@ const fakeMeta = (state: MetaState) => ({
     if (state.failRevoke) throw new UpstreamError('Meta is down', true);
     state.revoked.push(metaUserId);
   },
+  subscribePage: async (_token: string, pageId: string, fields: readonly string[]) => {
+    if (state.failSubscribe) throw state.failSubscribe;
+    state.subscriptions.set(pageId, [...fields]);
+  },
+  unsubscribePage: async (_token: string, pageId: string) => {
+    if (state.failSubscribe) throw state.failSubscribe;
+    state.subscriptions.delete(pageId);
+  },
+  listAdAccounts: async () => {
+    state.adAccountCalls += 1;
+    return structuredClone(state.adAccounts);
+  },
 });
 
-const GRANTED = [
-  'pages_show_list',
-  'pages_read_engagement',
-  'pages_manage_metadata',
-  'whatsapp_business_management',
-  'business_management',
-  'ads_management',
-  'ads_read',
-];
+/** The ad operations the links started, by `tenant/link`: what unlinking must remove. */
+const fakeAdOperations = () => {
+  const byLink = new Map<string, number>();
+  return {
+    byLink,
+    removeForLink: async (tenantId: string, linkId: string) => {
+      const count = byLink.get(`${tenantId}/${linkId}`) ?? 0;
+      byLink.delete(`${tenantId}/${linkId}`);
+      return count;
+    },
+  };
+};
+
+/** Everything the dialog asks for, granted. */
+const GRANTED = [...REQUESTED_SCOPES];
 
 /** A full set of fakes with a seeded Meta user reaching two Pages and two numbers. */
 const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
@@ -242,10 +274,16 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
       expiresAt: Math.floor(start.getTime() / 1000) + 5_184_000,
       dataAccessExpiresAt: Math.floor(start.getTime() / 1000) + 7_776_000,
     },
+    adAccounts: [
+      { id: 'act_600000000000001', name: 'Blue Bakery Ads', currency: 'USD', accountStatus: 1 },
+    ],
     revoked: [],
     exchanged: [],
     failRevoke: false,
+    subscriptions: new Map(),
+    adAccountCalls: 0,
   };
+  const adOperations = fakeAdOperations();
   const deletionItems = new Map<string, DeletionRequest>();
   const callbackItems = new Map<string, CallbackRecord>();
   const deps = {
@@ -271,10 +309,12 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     },
     vault: fakeVault(),
     meta: fakeMeta(meta),
+    adOperations,
     clock,
     ids,
     oauth: {
       appId: APP_ID,
+      login: { kind: 'configuration', configId: LOGIN_CONFIG_ID } as LoginMethod,
       dialogBaseUrl: 'https://www.facebook.com',
       graphApiVersion: 'v25.0',
       stateTtlSeconds: 600,
@@ -283,7 +323,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     publicBaseUrl: 'https://api.tandem.example',
     appSecret: 'test-app-secret-0123456789',
   } satisfies LinkingDeps;
-  return { deps, clock, meta, grantItems, deletionItems, callbackItems };
+  return { deps, clock, meta, grantItems, deletionItems, callbackItems, adOperations };
 };
 
 /** The sign-in cookie key of "this browser" in the tests; another browser has another. */
@@ -323,6 +363,7 @@ export {
   BROWSER,
   beganSignIn,
   GRANTED,
+  LOGIN_CONFIG_ID,
   META_USER,
   makeDeps,
   must,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConflictError,
   NotFoundError,
+  UpstreamError,
   ValidationError,
 } from '../../../../functions/core/errors.js';
 import {
@@ -12,6 +13,7 @@ import {
   updateLink,
 } from '../../../../functions/core/linking/links.js';
 import { SHARD_COUNT, shardOf } from '../../../../functions/core/linking/model.js';
+import { PAGE_WEBHOOK_FIELDS } from '../../../../functions/core/sync/webhook.js';
 import {
   META_USER,
   makeDeps,
@@ -249,17 +251,56 @@ describe('Function: updateLink', () => {
   });
 });
 
-describe('Function: unlink', () => {
-  it('removes the last link, revokes on Meta and deletes the grant', async () => {
+describe('Function: createLink (Page webhooks)', () => {
+  it("subscribes the Page to the webhook fields sync reads, as Meta delivers only a Page's subscribed fields", async () => {
     // Prepare
-    const { deps, meta, grantItems } = makeDeps();
+    const { deps, meta } = makeDeps();
+
+    // Act
+    const { link } = await linkFirstPair(deps);
+
+    // Assess
+    expect(meta.subscriptions.get(PAGE.id)).toEqual([...PAGE_WEBHOOK_FIELDS]);
+    expect(link.webhooks).toEqual({ subscribed: true });
+  });
+
+  it('links all the same when Meta refuses the subscription, and says the reconciler will retry it', async () => {
+    // Prepare
+    const { deps, meta } = makeDeps();
+    meta.failSubscribe = new UpstreamError('Meta is down', true);
+
+    // Act
+    const { link } = await linkFirstPair(deps);
+
+    // Assess
+    expect(await getLink(deps, 'tenant-a', link.linkId)).toMatchObject({ linkId: link.linkId });
+    expect(link.webhooks).toEqual({
+      subscribed: false,
+      reason: expect.stringContaining('reconcile'),
+    });
+  });
+});
+
+describe('Function: unlink', () => {
+  it('removes the last link, unsubscribes the Page, deletes its ad operations, revokes and deletes the grant', async () => {
+    // Prepare
+    const { deps, meta, grantItems, adOperations } = makeDeps();
     const { grantId, link } = await linkFirstPair(deps);
+    adOperations.byLink.set(`tenant-a/${link.linkId}`, 2);
 
     // Act
     const result = await unlink(deps, 'tenant-a', link.linkId);
 
     // Assess
-    expect(result).toEqual({ linkId: link.linkId, grantDeleted: true, revocation: 'revoked' });
+    expect(result).toEqual({
+      linkId: link.linkId,
+      grantDeleted: true,
+      revocation: 'revoked',
+      webhooks: 'unsubscribed',
+      adOperationsDeleted: 2,
+    });
+    expect(meta.subscriptions.has(PAGE.id)).toBe(false);
+    expect(adOperations.byLink.size).toBe(0);
     expect(meta.revoked).toEqual([META_USER]);
     expect(grantItems.has(`tenant-a/${grantId}`)).toBe(false);
     await expect(getLink(deps, 'tenant-a', link.linkId)).rejects.toBeInstanceOf(NotFoundError);

@@ -39,7 +39,12 @@ describe('Function: handleDeauthorize', () => {
     const result = await handleDeauthorize(deps, signed);
 
     // Assess
-    expect(result).toEqual({ deletedLinks: 2, deletedGrants: 2, replayed: false });
+    expect(result).toEqual({
+      deletedLinks: 2,
+      deletedGrants: 2,
+      deletedAdOperations: 0,
+      replayed: false,
+    });
     expect(deps.links.items.size).toBe(0);
     expect(grantItems.size).toBe(0);
     const taken = await deps.links.taken([PAGE.id], [NUMBER.id]);
@@ -72,7 +77,12 @@ describe('Function: handleDeauthorize', () => {
     const again = await handleDeauthorize(deps, signed);
 
     // Assess
-    expect(again).toEqual({ deletedLinks: 1, deletedGrants: 1, replayed: true });
+    expect(again).toEqual({
+      deletedLinks: 1,
+      deletedGrants: 1,
+      deletedAdOperations: 0,
+      replayed: true,
+    });
     expect(deps.links.items.size).toBe(1);
   });
 
@@ -111,16 +121,20 @@ describe('Function: handleDeauthorize', () => {
 });
 
 describe('Function: requestDataDeletion', () => {
-  it('deletes the user’s data and answers a status URL with its confirmation code', async () => {
+  it('deletes the user’s data, ad operations included, and answers a status URL with its confirmation code', async () => {
     // Prepare
-    const { deps } = makeDeps();
+    const { deps, adOperations } = makeDeps();
     await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
     const signed = signedNow(deps);
+
+    const linkId = [...deps.links.items.values()][0]?.linkId ?? '';
+    adOperations.byLink.set(`tenant-a/${linkId}`, 3);
 
     // Act
     const answer = await requestDataDeletion(deps, signed);
 
     // Assess
+    expect(adOperations.byLink.size).toBe(0);
     expect(answer.url).toBe(
       `https://api.tandem.example/meta/data-deletion/${answer.confirmation_code}`
     );
@@ -130,6 +144,7 @@ describe('Function: requestDataDeletion', () => {
       status: 'completed',
       deletedLinks: 1,
       deletedGrants: 1,
+      deletedAdOperations: 3,
     });
   });
 

@@ -14,6 +14,7 @@ import {
   APP_ID,
   BROWSER,
   beganSignIn,
+  LOGIN_CONFIG_ID,
   META_USER,
   makeDeps,
   must,
@@ -90,7 +91,7 @@ describe('Function: viewSignIn', () => {
 });
 
 describe('Function: continueSignIn', () => {
-  it('binds the browser and answers the dialog URL with the fixed redirect URI, every scope and S256', async () => {
+  it('binds the browser and answers the dialog URL with the Login for Business configuration, the fixed redirect URI and S256', async () => {
     // Prepare
     const { deps } = makeDeps();
     const { authorizeUrl } = await startLinking(deps, { tenantId: 'tenant-a', tenantName: 'A' });
@@ -106,15 +107,9 @@ describe('Function: continueSignIn', () => {
     expect(url.searchParams.get('redirect_uri')).toBe('https://api.tandem.example/oauth/callback');
     expect(url.searchParams.get('state')).toBe(state);
     expect(url.searchParams.get('response_type')).toBe('code');
-    expect(url.searchParams.get('scope')?.split(',')).toEqual([
-      'pages_show_list',
-      'pages_read_engagement',
-      'pages_manage_metadata',
-      'whatsapp_business_management',
-      'business_management',
-      'ads_management',
-      'ads_read',
-    ]);
+    expect(url.searchParams.get('config_id')).toBe(LOGIN_CONFIG_ID);
+    // A Business app's dialog with scope is refused by Meta: the configuration carries them.
+    expect(url.searchParams.has('scope')).toBe(false);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.has('auth_type')).toBe(false);
     const session = deps.sessions.items.get(state);
@@ -123,6 +118,30 @@ describe('Function: continueSignIn', () => {
       createHash('sha256').update(verifier).digest('base64url')
     );
     expect(session).toMatchObject({ browserHash: browserHashOf(BROWSER) });
+  });
+
+  it('asks for every scope, pages_manage_ads among them, only in the classic mode chosen explicitly', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    deps.oauth.login = { kind: 'scopes' };
+    const { authorizeUrl } = await startLinking(deps, { tenantId: 'tenant-a', tenantName: 'A' });
+
+    // Act
+    const dialogUrl = await continueSignIn(deps, stateOf(authorizeUrl), BROWSER);
+
+    // Assess
+    const url = new URL(dialogUrl);
+    expect(url.searchParams.has('config_id')).toBe(false);
+    expect(url.searchParams.get('scope')?.split(',')).toEqual([
+      'pages_show_list',
+      'pages_read_engagement',
+      'pages_manage_metadata',
+      'whatsapp_business_management',
+      'business_management',
+      'ads_management',
+      'ads_read',
+      'pages_manage_ads',
+    ]);
   });
 
   it('lets the same browser continue twice, and no other browser at all', async () => {
@@ -281,9 +300,10 @@ describe('Function: completeAuthorization', () => {
     await expect(empty).rejects.toMatchObject({ code: 'oauth_code_missing' });
   });
 
-  it('names exactly the missing required scopes, stores nothing and offers a rerequest', async () => {
+  it('names exactly the missing required scopes, stores nothing and offers a rerequest (classic mode)', async () => {
     // Prepare
     const { deps, meta, grantItems } = makeDeps();
+    deps.oauth.login = { kind: 'scopes' };
     meta.info.scopes = ['pages_show_list', 'business_management', 'whatsapp_business_management'];
     const state = await beganSignIn(deps, 'tenant-a');
 
@@ -294,8 +314,10 @@ describe('Function: completeAuthorization', () => {
     expect(result.kind).toBe('missing_scopes');
     if (result.kind !== 'missing_scopes') return;
     expect(result.missing).toEqual(['pages_read_engagement', 'pages_manage_metadata']);
-    const retry = new URL(result.retryUrl);
+    const retry = new URL(result.retryUrl ?? '');
+    // Declined permissions are asked for again.
     expect(retry.searchParams.get('auth_type')).toBe('rerequest');
+    expect(retry.searchParams.get('scope')).toContain('pages_manage_metadata');
     expect(`${retry.origin}${retry.pathname}`).toBe('https://www.facebook.com/v25.0/dialog/oauth');
     // The retry is bound to the same browser already, so it may go straight to Meta.
     expect(deps.sessions.items.get(retry.searchParams.get('state') ?? '')).toMatchObject({
@@ -305,10 +327,31 @@ describe('Function: completeAuthorization', () => {
     expect(grantItems.size).toBe(0);
   });
 
+  it('says the login configuration lacks them when a configuration did not grant a required scope', async () => {
+    // Prepare
+    const { deps, meta, grantItems } = makeDeps();
+    meta.info.scopes = meta.info.scopes.filter((scope) => scope !== 'pages_manage_metadata');
+    const state = await beganSignIn(deps, 'tenant-a');
+
+    // Act
+    const result = await completeAuthorization(deps, { ...fromBrowser, state, code: 'abc' });
+
+    // Assess
+    expect(result).toEqual({
+      kind: 'missing_scopes',
+      missing: ['pages_manage_metadata'],
+      // A configuration is granted whole: asking the user again cannot help, the operator must.
+      configurationIncomplete: true,
+    });
+    expect(grantItems.size).toBe(0);
+  });
+
   it('accepts a grant without the optional ads scopes and reports them missing', async () => {
     // Prepare
     const { deps, meta } = makeDeps();
-    meta.info.scopes = meta.info.scopes.filter((scope) => !scope.startsWith('ads_'));
+    meta.info.scopes = meta.info.scopes.filter(
+      (scope) => !scope.startsWith('ads_') && scope !== 'pages_manage_ads'
+    );
     const state = await beganSignIn(deps, 'tenant-a');
 
     // Act
@@ -317,7 +360,11 @@ describe('Function: completeAuthorization', () => {
     );
 
     // Assess
-    expect(result.grant.missingOptionalScopes).toEqual(['ads_management', 'ads_read']);
+    expect(result.grant.missingOptionalScopes).toEqual([
+      'ads_management',
+      'ads_read',
+      'pages_manage_ads',
+    ]);
   });
 
   it('refuses a token issued to another app', async () => {

@@ -66,7 +66,31 @@ describe('Function: classifyDrift', () => {
     );
 
     // Assess
-    expect(drift).toEqual({ class: 'in_sync', fields: [], unsupported: [] });
+    expect(drift).toEqual({ class: 'in_sync', fields: [], unsupported: [], webhooksLost: false });
+  });
+
+  it("reports webhook_subscription_lost when the app no longer receives the Page's webhooks", () => {
+    // Act
+    const quiet = classifyDrift(
+      { kind: 'observed', page, whatsapp: lastWritten.fields, webhooksSubscribed: false },
+      fields,
+      lastWritten
+    );
+    const changed = classifyDrift(
+      {
+        kind: 'observed',
+        page: { ...page, about: 'New' },
+        whatsapp: lastWritten.fields,
+        webhooksSubscribed: false,
+      },
+      fields,
+      lastWritten
+    );
+
+    // Assess
+    expect(quiet).toMatchObject({ class: 'webhook_subscription_lost', webhooksLost: true });
+    // A Page change names the class; the lost subscription is still flagged for restoring.
+    expect(changed).toMatchObject({ class: 'page_changed', webhooksLost: true });
   });
 
   it('reports page_changed with the field before and after', () => {
@@ -142,7 +166,12 @@ describe('Function: classifyDrift', () => {
     );
 
     // Assess
-    expect(drift).toEqual({ class: 'unsupported_field', fields: [], unsupported: ['hours'] });
+    expect(drift).toEqual({
+      class: 'unsupported_field',
+      fields: [],
+      unsupported: ['hours'],
+      webhooksLost: false,
+    });
   });
 
   it('passes token and asset failures through as their own classes', () => {
@@ -169,13 +198,19 @@ describe('Function: classifyDrift', () => {
 });
 
 describe('Function: healPolicy', () => {
+  const quiet = { fields: [], unsupported: [], webhooksLost: false };
+
   it('enqueues a sync only for a Page change on an active link with sync on', () => {
-    const pageChanged = { class: 'page_changed' as const, fields: [], unsupported: [] };
+    const pageChanged = { ...quiet, class: 'page_changed' as const };
     expect(healPolicy(pageChanged, true, false)).toBe('enqueue_sync');
     expect(healPolicy(pageChanged, false, false)).toBe('report_only');
     expect(healPolicy(pageChanged, true, true)).toBe('report_only');
-    expect(healPolicy({ class: 'whatsapp_edited', fields: [], unsupported: [] }, true, false)).toBe(
-      'report_only'
-    );
+    expect(healPolicy({ ...quiet, class: 'whatsapp_edited' }, true, false)).toBe('report_only');
+  });
+
+  it('restores a lost webhook subscription, on a paused link too', () => {
+    const lost = { ...quiet, class: 'webhook_subscription_lost' as const, webhooksLost: true };
+    expect(healPolicy(lost, true, false)).toBe('restore_subscription');
+    expect(healPolicy(lost, false, true)).toBe('restore_subscription');
   });
 });

@@ -225,6 +225,8 @@ interface Harness {
   tenantPages: Map<string, TenantPageRecord>;
   metrics: ReturnType<typeof recordingMetrics>;
   observeCalls: Link[][];
+  /** Links whose Page subscription the shard job restored. */
+  restored: Link[];
   setUsage: (usage: UsageReading) => void;
   setObserveError: (error: Error | undefined, times?: number) => void;
 }
@@ -246,6 +248,7 @@ const harness = (
   const tenantPages = new Map<string, TenantPageRecord>();
   const metrics = recordingMetrics();
   const observeCalls: Link[][] = [];
+  const restored: Link[] = [];
   let usage: UsageReading = { maxUsagePercent: 0 };
   let observeError: { error: Error; times: number } | undefined;
   const deps: ShardDeps = {
@@ -278,6 +281,11 @@ const harness = (
           })
         ),
     },
+    subscriptions: {
+      restore: async (batch) => {
+        restored.push(...batch);
+      },
+    },
     reports: {
       writePage: async (pageRecords, tenants) => {
         for (const record of pageRecords) records.set(`${record.linkId}#${record.runId}`, record);
@@ -305,6 +313,7 @@ const harness = (
     tenantPages,
     metrics,
     observeCalls,
+    restored,
     setUsage: (next) => {
       usage = next;
     },

@@ -159,8 +159,9 @@ const fakeObserver = (observation: Observation | Error) => {
 };
 
 /**
- * Records each write. `failure` throws instead; `unanswered` is how many writes Meta leaves
- * unanswered; `onWrite` runs as a write is sent (to look at the state, or change what Meta holds).
+ * Records each write. `failure` throws instead; `unanswered` is how many of the writes (text, then
+ * picture) Meta leaves unanswered; `onWrite` runs as a write is sent (to look at the state, or change
+ * what Meta holds).
  */
 const fakeWriter = (failure?: Error) => {
   const writes: { changes: ProfileFields; picture: { url: string; sha256: string } | undefined }[] =
@@ -170,19 +171,31 @@ const fakeWriter = (failure?: Error) => {
     failure: Error | undefined;
     unanswered: number;
     onWrite?: () => void;
+    /** When set, the picture is not taken: the text fields are, as the real writer does. */
+    pictureFailure: string | undefined;
   } = {
     writes,
     failure,
     unanswered: 0,
+    pictureFailure: undefined,
     write: async (_link, changes, picture) => {
       if (writer.failure) throw writer.failure;
       writes.push({ changes, picture });
       writer.onWrite?.();
-      if (writer.unanswered > 0) {
+      // The real writer sends the text fields (when any) and the picture in writes of their own.
+      const unanswered = (): boolean => {
+        if (writer.unanswered === 0) return false;
         writer.unanswered -= 1;
-        return 'unanswered';
+        return true;
+      };
+      const fields = Object.keys(changes).length > 0 && unanswered() ? 'unanswered' : 'confirmed';
+      if (!picture) return { fields };
+      if (writer.pictureFailure) {
+        return { fields, picture: { outcome: 'failed', reason: writer.pictureFailure } };
       }
-      return 'confirmed';
+      return unanswered()
+        ? { fields, picture: { outcome: 'unconfirmed', reason: 'Meta did not answer.' } }
+        : { fields, picture: { outcome: 'applied' } };
     },
   };
   return writer;

@@ -135,14 +135,15 @@ describe('Function: mapPageToProfile', () => {
     expect(result.notes).toEqual([expect.objectContaining({ field: 'about', kind: 'kept' })]);
   });
 
-  it('clears the email when the Page has none, and reports an unusable one', () => {
+  it('never writes an empty email, which is not an email address in Meta’s spec, and reports an unusable one', () => {
     // Act
     const none = mapPageToProfile(page({ emails: [] }), ['email']);
     const bad = mapPageToProfile(page({ emails: ['nope'] }), ['email']);
 
     // Assess
-    expect(none.fields.email).toBe('');
-    expect(bad.fields.email).toBe('');
+    expect(none.fields).not.toHaveProperty('email');
+    expect(none.unclearable).toEqual(['email']);
+    expect(bad.fields).not.toHaveProperty('email');
     expect(bad.notes[0]).toEqual(expect.objectContaining({ field: 'email', kind: 'dropped' }));
   });
 

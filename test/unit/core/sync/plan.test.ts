@@ -134,6 +134,35 @@ describe('Function: planSync', () => {
     expect(again.kind).toBe('noop');
   });
 
+  it('leaves an email the Page no longer has on WhatsApp, and says the Cloud API cannot clear it', () => {
+    // Prepare
+    const synced = state({
+      fields: ['about', 'email'],
+      lastWritten: {
+        fields: { about: page.about ?? '', email: 'old@bakery.example' },
+        pageObservedAt: '2026-11-01T10:00:00.000Z',
+        writtenAt: '2026-11-01T10:00:01.000Z',
+      },
+    });
+
+    // Act
+    const plan = planSync(synced, page, '2026-11-02T10:00:00.000Z', {
+      about: page.about ?? '',
+      email: 'old@bakery.example',
+    });
+
+    // Assess
+    expect(plan.kind).toBe('noop');
+    if (plan.kind !== 'noop') return;
+    expect(plan.notes).toEqual([
+      expect.objectContaining({
+        field: 'email',
+        kind: 'kept',
+        message: expect.stringContaining('cannot clear'),
+      }),
+    ]);
+  });
+
   it('takes over on the first sync without calling WhatsApp values an override', () => {
     // Act
     const plan = planSync(state({ lastWritten: undefined }), page, '2026-11-02T00:00:00Z', {

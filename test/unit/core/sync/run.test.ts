@@ -86,6 +86,29 @@ describe('Function: runSync', () => {
     expect(world.state.items.get(`${TENANT}/${LINK_ID}`)?.lease).toBeUndefined();
   });
 
+  it('keeps the text fields when the picture cannot be uploaded, and reports the picture on the link', async () => {
+    // Prepare
+    const world = syncWorld({ observation: observed({ about: 'Old' }) });
+    world.writer.pictureFailure = "Meta refused Tandem's upload token";
+
+    // Act
+    const run = await runSync(world.deps, aJob());
+
+    // Assess
+    expect(run).toEqual({
+      outcome: 'applied',
+      changedFields: ['about', 'description', 'address', 'email', 'websites', 'vertical'],
+    });
+    const record = world.state.record();
+    expect(record?.lastWritten?.fields).toEqual(mapped);
+    // The old picture stays the baseline, so the next sync tries the picture again.
+    expect(record?.lastWritten?.pictureSha256).toBeUndefined();
+    expect(record?.lastResult?.picture).toEqual({
+      outcome: 'failed',
+      reason: "Meta refused Tandem's upload token",
+    });
+  });
+
   it('writes only the fields that changed on the Page since the last sync', async () => {
     // Prepare
     const changed = { ...page, description: 'A family bakery since 1982.' };

@@ -1,0 +1,18 @@
+import { adLibraryDeps } from '../../adapters/ads-wiring.js';
+import { httpRoute } from '../../adapters/http/route.js';
+import { adAccountQuery, dsaRecommendations } from '../../core/ads/library.js';
+import { linkParams } from './schemas.js';
+
+const deps = adLibraryDeps();
+
+/**
+ * GET /links/{linkId}/ads/dsa-recommendations?adAccountId=act_... (tenant): the names Meta
+ * recommends as the DSA beneficiary and payor of ads reaching the EU.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: linkParams, query: adAccountQuery },
+  async ({ tenant, params, query }) => ({
+    status: 200,
+    json: await dsaRecommendations(deps, tenant, params.linkId, query.adAccountId),
+  })
+);

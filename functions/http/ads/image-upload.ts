@@ -1,0 +1,25 @@
+import { adLibraryDeps } from '../../adapters/ads-wiring.js';
+import { httpRoute } from '../../adapters/http/route.js';
+import { adAccountQuery, uploadAdImage } from '../../core/ads/library.js';
+import { imageBody, linkParams, MAX_IMAGE_BYTES } from './schemas.js';
+
+const deps = adLibraryDeps();
+
+/**
+ * POST /links/{linkId}/ads/images?adAccountId=act_... (tenant; the body is the JPEG or PNG itself):
+ * puts the image in the ad account's library and answers Meta's image hash (201), for
+ * `creative.image.hash` in POST /links/{linkId}/ads.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: linkParams, query: adAccountQuery, maxBodyBytes: MAX_IMAGE_BYTES },
+  async ({ tenant, params, query, headers, rawBody }) => ({
+    status: 201,
+    json: await uploadAdImage(
+      deps,
+      tenant,
+      params.linkId,
+      query.adAccountId,
+      imageBody(headers['content-type'], rawBody)
+    ),
+  })
+);
