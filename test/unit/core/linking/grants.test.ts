@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { listGrantAssets } from '../../../../functions/core/linking/grants.js';
-import { completeAuthorization, startLinking } from '../../../../functions/core/linking/oauth.js';
-import { makeDeps } from './fakes.js';
+import { makeDeps, signedIn } from './fakes.js';
 
 type Deps = ReturnType<typeof makeDeps>['deps'];
 
-const signIn = async (deps: Deps): Promise<string> => {
-  const { authorizeUrl } = await startLinking(deps, 'tenant-a');
-  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
-  const result = await completeAuthorization(deps, { state, code: 'code-a' });
-  if (result.kind !== 'choose') throw new Error('sign-in failed');
-  return result.grant.grantId;
-};
+const signIn = async (deps: Deps): Promise<string> =>
+  (await signedIn(deps, 'tenant-a')).grant.grantId;
 
 describe('Function: listGrantAssets', () => {
   it('lists the ad accounts the grant reaches beside its Pages and numbers', async () => {
