@@ -41,12 +41,20 @@ const QUOTAS = {
     per: 'tenant',
     counts: 'Click-to-WhatsApp ad creations (each up to six Graph writes)',
   },
+  adImageUploads: {
+    name: 'ad_image_uploads',
+    limit: 30,
+    windowSeconds: 60,
+    per: 'tenant',
+    counts: 'images uploaded to an ad account’s library (up to 4 MB each)',
+  },
   metaReads: {
     name: 'meta_reads',
     limit: 120,
     windowSeconds: 60,
     per: 'tenant',
-    counts: 'reads that call Meta: a grant’s assets, an ad’s insights',
+    counts:
+      'reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights',
   },
   linkWrites: {
     name: 'link_writes',

@@ -264,7 +264,11 @@ const functions = {
     description: "Uploads a JPEG or PNG to the ad account's image library; answers Meta's hash.",
     timeoutSeconds: 20,
     memoryMb: 512,
-    needs: { tables: { links: 'read' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'read', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   adDsaRecommendations: {
     id: 'AdDsaRecommendations',
@@ -272,7 +276,11 @@ const functions = {
     description: "Reads Meta's recommended DSA beneficiary and payor names for an ad account.",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'read' }, tokenKey: 'decrypt', metaAppSecret: true },
+    needs: {
+      tables: { links: 'read', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
   },
   adGet: {
     id: 'AdGet',

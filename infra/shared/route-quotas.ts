@@ -13,6 +13,8 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'POST /links': ['linkWrites'],
   'DELETE /links/{linkId}': ['linkWrites'],
   'POST /links/{linkId}/ads': ['adCreates'],
+  'POST /links/{linkId}/ads/images': ['adImageUploads'],
+  'GET /links/{linkId}/ads/dsa-recommendations': ['metaReads'],
   'GET /links/{linkId}/ads/{operationId}/insights': ['metaReads'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],

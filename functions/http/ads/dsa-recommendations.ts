@@ -1,5 +1,6 @@
 import { adLibraryDeps } from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
+import { quotaCounter } from '../../adapters/wiring.js';
 import { adAccountQuery, dsaRecommendations } from '../../core/ads/library.js';
 import { linkParams } from './schemas.js';
 
@@ -10,7 +11,7 @@ const deps = adLibraryDeps();
  * recommends as the DSA beneficiary and payor of ads reaching the EU.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, query: adAccountQuery },
+  { access: 'tenant', params: linkParams, query: adAccountQuery, quotaCounter: quotaCounter() },
   async ({ tenant, params, query }) => ({
     status: 200,
     json: await dsaRecommendations(deps, tenant, params.linkId, query.adAccountId),

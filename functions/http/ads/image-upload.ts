@@ -1,5 +1,6 @@
 import { adLibraryDeps } from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
+import { quotaCounter } from '../../adapters/wiring.js';
 import { adAccountQuery, uploadAdImage } from '../../core/ads/library.js';
 import { imageBody, linkParams, MAX_IMAGE_BYTES } from './schemas.js';
 
@@ -11,7 +12,13 @@ const deps = adLibraryDeps();
  * `creative.image.hash` in POST /links/{linkId}/ads.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, query: adAccountQuery, maxBodyBytes: MAX_IMAGE_BYTES },
+  {
+    access: 'tenant',
+    params: linkParams,
+    query: adAccountQuery,
+    maxBodyBytes: MAX_IMAGE_BYTES,
+    quotaCounter: quotaCounter(),
+  },
   async ({ tenant, params, query, headers, rawBody }) => ({
     status: 201,
     json: await uploadAdImage(

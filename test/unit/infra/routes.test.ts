@@ -30,6 +30,8 @@ describe('Route table: quotas', () => {
       'linkSyncRequests',
     ]);
     expect(quotasOfRoute('POST /links/{linkId}/ads')).toEqual(['adCreates']);
+    expect(quotasOfRoute('POST /links/{linkId}/ads/images')).toEqual(['adImageUploads']);
+    expect(quotasOfRoute('GET /links/{linkId}/ads/dsa-recommendations')).toEqual(['metaReads']);
     expect(quotasOfRoute('GET /links/{linkId}/ads/{operationId}/insights')).toEqual(['metaReads']);
     expect(quotasOfRoute('GET /grants/{grantId}/assets')).toEqual(['metaReads']);
     expect(quotasOfRoute('POST /links')).toEqual(['linkWrites']);
