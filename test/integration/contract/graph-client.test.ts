@@ -152,6 +152,8 @@ beforeAll(async () => {
     fetch: recorder.fetch,
     log: quiet,
     retry: { maxAttempts: 1 },
+    // As in the embedded default: the sandbox serves the files Meta's URLs point to, on loopback.
+    trustedFetchOrigins: [new URL(sandbox.url).origin],
   });
   // The sandbox app is a Business app: the dialog names its Login for Business configuration.
   const dialog = await openDialog(sandbox);
@@ -199,7 +201,7 @@ describe("Contract: Tandem's Graph requests against Meta's artifacts", () => {
       { about: 'Fresh bread daily', websites: ['https://demobakery.example'] },
       { url: `${sandbox.url}/_media/pages/${DEMO.pageId}/picture/1.png?size=640`, sha256: 'x' }
     );
-    expect(written).toEqual({ picture: { outcome: 'applied' } });
+    expect(written).toEqual({ fields: 'confirmed', picture: { outcome: 'applied' } });
 
     // Ads: the pre-checks, the image, campaign -> ad set -> creative -> ad, the name-tag lookups
     // a resumed call makes, insights and the clean-up.
