@@ -181,6 +181,56 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     expect(status.pause).toBeNull();
   });
 
+  it('never repeats a picture write Meta did not answer, and sends the picture again on the next sync', async () => {
+    // Prepare: a synced link (picture included), then Meta holds the next profile write past the
+    // client's timeout. Only the picture changes, so that write is the picture's own.
+    const tenant = aTenant('sync-faults');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    await editPage(pageId, { description: 'Zero.' });
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).profilePictureUrl).toBeTruthy()
+    );
+    const writesBefore = (await profileWrites(phoneNumberId)).length;
+    const timeoutMs = Number(useSystem().env.GRAPH_TIMEOUT_MS);
+    await addFault({
+      match: PROFILE_WRITE,
+      times: 1,
+      latencyMs: timeoutMs + 1_000,
+      loseAnswer: true,
+    });
+
+    // Act
+    await editPage(pageId, { picture: true });
+
+    // Assess: the text stays written, the picture is reported unconfirmed, its write sent once.
+    const status = await eventually(
+      async () => {
+        const current = await syncStatus(tenant, link.linkId);
+        expect(current.lastResult?.picture?.outcome).toBe('unconfirmed');
+        return current;
+      },
+      { timeoutMs: timeoutMs + 20_000 }
+    );
+    expect(status.status).toBe('active');
+    expect(status.lastResult).toMatchObject({ outcome: 'applied' });
+    expect(status.lastResult?.changedFields).not.toContain('profilePicture');
+    // The sandbox logs the held write once it has applied it, after the client gave up.
+    await eventually(async () => {
+      const writes = (await profileWrites(phoneNumberId)).slice(writesBefore);
+      expect(writes.map((write) => write.answered)).toEqual([false]);
+    });
+    expect(await deadLettersOf(link.linkId)).toEqual([]);
+
+    // The next sync does not trust the unanswered write: it sends the picture again.
+    await editPage(pageId, { description: 'After the lost answer.' });
+    const next = await eventually(async () => {
+      const current = await syncStatus(tenant, link.linkId);
+      expect(current.lastResult?.picture?.outcome).toBe('applied');
+      return current;
+    });
+    expect(next.lastResult?.changedFields).toEqual(['description', 'profilePicture']);
+  });
+
   it('writes the text fields when the picture upload fails, and reports the picture on the link', async () => {
     // Prepare
     const tenant = aTenant('sync-faults');

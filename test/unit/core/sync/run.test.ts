@@ -544,6 +544,37 @@ describe('Function: runSync', () => {
       // Assess
       expect(run).toEqual({ outcome: 'applied', changedFields: [] });
       expect(world.state.record()?.lastWritten?.pictureSha256).toBe('sha-1');
+      expect(world.state.record()?.lastResult?.picture).toMatchObject({ outcome: 'unconfirmed' });
+      // No read could show a picture landing: the run does not wait for one.
+      expect(world.observer.seen).toHaveLength(1);
+    });
+
+    it('reads back an unanswered text write and still reports the picture sent after it', async () => {
+      // Prepare: Meta applied the text write but its answer was lost; the picture went through.
+      const world = syncWorld({
+        state: synced(),
+        observation: observed(mapped, {
+          ...newer,
+          picture: { url: 'https://cdn.example/q.png', sha256: 'sha-2' },
+        }),
+      });
+      world.writer.unanswered = 1;
+      world.writer.onWrite = () => {
+        world.observer.next = observed({ ...mapped, description: 'Now with cakes.' }, newer);
+      };
+
+      // Act
+      const run = await runSync(world.deps, aJob());
+
+      // Assess
+      expect(run).toEqual({
+        outcome: 'applied',
+        changedFields: ['description', 'profilePicture'],
+      });
+      const record = world.state.record();
+      expect(record?.lastWritten?.pictureSha256).toBe('sha-2');
+      expect(record?.lastResult?.picture).toEqual({ outcome: 'applied' });
+      expect(record?.unconfirmed).toBeUndefined();
     });
   });
 });
