@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { solidPng } from '../../../infra/local/sandbox/png.js';
 import { DEMO } from '../../../infra/local/sandbox/seed.js';
@@ -143,5 +146,31 @@ describe('Sandbox: resumable upload', () => {
 
     // Assess
     expect(reply.body.error.code).toBe(100);
+  });
+});
+
+describe('Sandbox: resumable upload across a restart that keeps the state', () => {
+  it("takes the new run's system user token, whatever token the kept state holds", async () => {
+    // Prepare: a sandbox that keeps its state, closed and started again with a new token.
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-sandbox-'));
+    const statePath = join(dir, 'sandbox.state');
+    const first = await startTestSandbox({ statePath });
+    const firstToken = first.systemUserToken;
+    await first.close();
+    const second = await startTestSandbox({ statePath });
+
+    // Act
+    const reply = await graph<{ id?: string }>(
+      second,
+      `/${APP_ID}/uploads?file_name=logo.png&file_length=10&file_type=image/png`,
+      { token: second.systemUserToken, method: 'POST' }
+    );
+
+    // Assess
+    await second.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(second.systemUserToken).not.toBe(firstToken);
+    expect(reply.status).toBe(200);
+    expect(reply.body.id).toMatch(/^upload:/);
   });
 });
