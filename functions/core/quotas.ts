@@ -46,7 +46,7 @@ const QUOTAS = {
     limit: 120,
     windowSeconds: 60,
     per: 'tenant',
-    counts: 'reads that call Meta: a grant’s assets, an ad’s insights',
+    counts: 'reads that call Meta: a grant’s assets, an ad’s insights, a link’s profiles',
   },
   linkWrites: {
     name: 'link_writes',

@@ -14,6 +14,7 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'DELETE /links/{linkId}': ['linkWrites'],
   'POST /links/{linkId}/ads': ['adCreates'],
   'GET /links/{linkId}/ads/{operationId}/insights': ['metaReads'],
+  'GET /links/{linkId}/profiles': ['metaReads'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
 };
