@@ -283,4 +283,5 @@ export {
   liftCallBudgets,
   linkedTenant,
   liveObjects,
+  signIn,
 };
