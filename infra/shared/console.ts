@@ -37,34 +37,51 @@ type ConsoleConfig = {
 /** Where the local gateway mints dev tokens: under its local-only prefix. */
 const DEV_TOKEN_PATH = '/_local/dev-token';
 
+/** HSTS: two years, subdomains too, eligible for browsers' preload lists. */
+const HSTS = { maxAgeSeconds: 63_072_000, includeSubdomains: true, preload: true } as const;
+
 /**
- * The console's security headers. Scripts, styles and data only from the console's own origin (the
- * API is on the same origin), plus the identity provider's origin for the OIDC token exchange;
- * images from https (Pages' pictures and ad creatives are on Meta's CDN); no framing, no referrer.
+ * The console's Content-Security-Policy. Scripts, styles and data only from the console's own
+ * origin (the API is on the same origin), plus the identity provider's origins for the OIDC
+ * discovery and token exchange; images from https (Pages' pictures and ad creatives are on Meta's
+ * CDN); no plugins, no framing, forms only to the console's own origin.
  */
-const consoleSecurityHeaders = (options: { connectOrigins?: string[] } = {}) => {
-  const connect = ["'self'", ...(options.connectOrigins ?? [])].join(' ');
-  return {
-    'content-security-policy': [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' https: data:",
-      "font-src 'self'",
-      `connect-src ${connect}`,
-      "manifest-src 'self'",
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-    'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-  };
-};
+const consoleCsp = (connectOrigins: readonly string[] = []): string =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' https: data:",
+    "font-src 'self'",
+    `connect-src ${["'self'", ...connectOrigins].join(' ')}`,
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+/** Headers with no structured setting in CloudFront's security headers, sent as custom headers. */
+const CONSOLE_EXTRA_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+} as const;
+
+/** Every security header of the console, as the local gateway sends them. */
+const consoleSecurityHeaders = (connectOrigins: readonly string[] = []) => ({
+  'content-security-policy': consoleCsp(connectOrigins),
+  'strict-transport-security': `max-age=${HSTS.maxAgeSeconds}; includeSubDomains; preload`,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  ...CONSOLE_EXTRA_HEADERS,
+});
 
 export type { ConsoleConfig };
-export { CONSOLE_PATH, consoleSecurityHeaders, DEV_TOKEN_PATH };
+export {
+  CONSOLE_EXTRA_HEADERS,
+  CONSOLE_PATH,
+  consoleCsp,
+  consoleSecurityHeaders,
+  DEV_TOKEN_PATH,
+  HSTS,
+};

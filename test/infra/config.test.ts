@@ -17,7 +17,7 @@ describe('Function: readConfig', () => {
       jwtAudience: [PLACEHOLDERS.jwtAudience],
       metaAppId: PLACEHOLDERS.metaAppId,
       graphApiBaseUrl: 'https://graph.facebook.com',
-      placeholders: ['jwtIssuer', 'jwtAudience', 'metaAppId'],
+      placeholders: ['jwtIssuer', 'jwtAudience', 'metaAppId', 'consoleOidcClientId'],
     });
     expect(config.publicBaseUrl).toBeUndefined();
   });
@@ -32,6 +32,10 @@ describe('Function: readConfig', () => {
         metaAppId: 1234567890,
         graphApiBaseUrl: 'https://sandbox.example.com',
         publicBaseUrl: 'https://api.example.com',
+        consoleOidcClientId: 'console-client',
+        consoleOidcScope: 'openid tandem',
+        consoleOidcAudience: 'tandem-api',
+        consoleConnectOrigins: 'https://login.example.com/oauth2, https://other.example.com',
       })
     );
     // Assess
@@ -43,8 +47,26 @@ describe('Function: readConfig', () => {
       graphApiBaseUrl: 'https://sandbox.example.com',
       publicBaseUrl: 'https://api.example.com',
       reserveConcurrency: true,
+      console: {
+        oidcClientId: 'console-client',
+        oidcScope: 'openid tandem',
+        oidcAudience: 'tandem-api',
+        connectOrigins: ['https://login.example.com', 'https://other.example.com'],
+      },
       placeholders: [],
     });
+  });
+
+  it("asks the console's provider for openid by default, and refuses a plain-http origin", () => {
+    // Assess
+    expect(readConfig(from({ consoleOidcClientId: 'c' })).console).toEqual({
+      oidcClientId: 'c',
+      oidcScope: 'openid',
+      connectOrigins: [],
+    });
+    expect(() => readConfig(from({ consoleConnectOrigins: 'http://login.example.com' }))).toThrow(
+      /consoleConnectOrigins must be https origins/
+    );
   });
 
   it.each([
@@ -68,6 +90,6 @@ describe('Function: readConfig', () => {
   it('refuses placeholders for the prod stage', () => {
     expect(() =>
       readConfig(from({ stage: 'prod', jwtIssuer: 'https://auth.example.com/' }))
-    ).toThrow(/Stage prod needs real values for: jwtAudience, metaAppId/);
+    ).toThrow(/Stage prod needs real values for: jwtAudience, metaAppId, consoleOidcClientId/);
   });
 });
