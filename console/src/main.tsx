@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ConsoleConfig } from '../../infra/shared/console.js';
 import { ConsoleApp } from './app.js';
-import { completeSignIn, isSignInCallback } from './auth/oidc.js';
 import { clearSession, loadSession, type Session, saveSession } from './auth/session.js';
 import { parseConfig } from './config.js';
 import { redirectUri, SignInScreen } from './screens/sign-in.js';
@@ -59,8 +58,12 @@ const boot = async () => {
   }
   let message = '';
   const url = new URL(window.location.href);
-  if (config.auth.kind === 'oidc' && isSignInCallback(url)) {
+  const back =
+    url.searchParams.has('state') &&
+    (url.searchParams.has('code') || url.searchParams.has('error'));
+  if (config.auth.kind === 'oidc' && back) {
     try {
+      const { completeSignIn } = await import('./auth/oidc.js');
       saveSession(
         sessionStorage,
         await completeSignIn({ ...config.auth, redirectUri: redirectUri() }, sessionStorage, url)

@@ -61,10 +61,6 @@ const beginSignIn = async (settings: OidcSettings, store: KeyValueStore): Promis
   return url;
 };
 
-/** Whether `url` is the provider sending the browser back (with a code or an error). */
-const isSignInCallback = (url: URL): boolean =>
-  url.searchParams.has('state') && (url.searchParams.has('code') || url.searchParams.has('error'));
-
 /**
  * Completes the sign-in the provider sent the browser back from: checks the state this tab began
  * with, exchanges the code with its PKCE verifier, and answers the session.
@@ -100,4 +96,4 @@ const completeSignIn = async (
 };
 
 export type { OidcSettings };
-export { beginSignIn, completeSignIn, isSignInCallback };
+export { beginSignIn, completeSignIn };

@@ -1,6 +1,4 @@
 import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 
 interface Series {
   label: string;
@@ -11,6 +9,15 @@ interface Series {
   /** Which y axis: left (0) or right (1). */
   axis: 0 | 1;
 }
+
+/** uPlot and its styles, loaded with the first chart: most screens have none. */
+const loadUplot = async () => {
+  const [{ default: uPlot }] = await Promise.all([
+    import('uplot'),
+    import('uplot/dist/uPlot.min.css'),
+  ]);
+  return uPlot;
+};
 
 /**
  * A time-series chart (uPlot on a canvas). The canvas is hidden from assistive technology: the
@@ -30,8 +37,21 @@ const TimeChart = ({
   useEffect(() => {
     const element = box.current;
     if (!element) return;
+    let chart: { destroy(): void } | undefined;
+    let gone = false;
+    void loadUplot().then((uPlot) => {
+      if (gone) return;
+      chart = draw(uPlot, element);
+    });
+    return () => {
+      gone = true;
+      chart?.destroy();
+    };
+  }, [days.join(), JSON.stringify(series)]);
+
+  const draw = (uPlot: Awaited<ReturnType<typeof loadUplot>>, element: HTMLElement) => {
     const x = days.map((day) => Date.parse(`${day}T00:00:00Z`) / 1000);
-    const chart = new uPlot(
+    return new uPlot(
       {
         width: Math.max(element.clientWidth, 320),
         height: 260,
@@ -57,8 +77,7 @@ const TimeChart = ({
       [x, ...series.map((entry) => entry.values)],
       element
     );
-    return () => chart.destroy();
-  }, [days.join(), JSON.stringify(series)]);
+  };
   return <div ref={box} class="chart" aria-hidden="true" />;
 };
 

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ConsoleConfig } from '../../../infra/shared/console.js';
 import { signInDev } from '../auth/dev.js';
-import { beginSignIn } from '../auth/oidc.js';
 import type { Session } from '../auth/session.js';
 
 const redirectUri = () => `${window.location.origin}${window.location.pathname}`;
@@ -33,6 +32,8 @@ const SignInScreen = ({
       if (auth.kind === 'dev') {
         onSignedIn(await signInDev(auth.tokenUrl, tenantId.trim(), tenantName.trim()));
       } else {
+        // The OIDC client loads only where a deployment signs in through a provider.
+        const { beginSignIn } = await import('../auth/oidc.js');
         window.location.assign(
           (await beginSignIn({ ...auth, redirectUri: redirectUri() }, sessionStorage)).toString()
         );
