@@ -20,6 +20,34 @@ import { startLinking } from '../links/start-linking.js';
 
 const PAGE_SIZE = 50;
 
+const STATUS_OPTIONS = { active: 'Active', paused: 'Paused' };
+const SYNC_OPTIONS = { on: 'On', off: 'Off' };
+
+/** One filter: "Any", then each value with its label. */
+const FilterSelect = ({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: Record<string, string>;
+  onChange(event: Event): void;
+}) => (
+  <label>
+    {label}
+    <select value={value} onChange={onChange}>
+      <option value="">Any</option>
+      {Object.entries(options).map(([option, text]) => (
+        <option key={option} value={option}>
+          {text}
+        </option>
+      ))}
+    </select>
+  </label>
+);
+
 /** Every link of the tenant, filterable, with its drift from the latest check. */
 const LinksScreen = () => {
   const { api } = useApp();
@@ -126,44 +154,30 @@ const LinksScreen = () => {
             placeholder="Page, number or id"
           />
         </label>
-        <label>
-          Status
-          <select value={filters.status} onChange={set('status')}>
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="paused">Paused</option>
-          </select>
-        </label>
-        <label>
-          Pause reason
-          <select value={filters.pauseReason} onChange={set('pauseReason')}>
-            <option value="">Any</option>
-            {Object.entries(PAUSE_LABELS).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Sync
-          <select value={filters.sync} onChange={set('sync')}>
-            <option value="">Any</option>
-            <option value="on">On</option>
-            <option value="off">Off</option>
-          </select>
-        </label>
-        <label>
-          Drift
-          <select value={filters.drift} onChange={set('drift')}>
-            <option value="">Any</option>
-            {Object.entries(DRIFT_LABELS).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          onChange={set('status')}
+          options={STATUS_OPTIONS}
+        />
+        <FilterSelect
+          label="Pause reason"
+          value={filters.pauseReason}
+          onChange={set('pauseReason')}
+          options={PAUSE_LABELS}
+        />
+        <FilterSelect
+          label="Sync"
+          value={filters.sync}
+          onChange={set('sync')}
+          options={SYNC_OPTIONS}
+        />
+        <FilterSelect
+          label="Drift"
+          value={filters.drift}
+          onChange={set('drift')}
+          options={DRIFT_LABELS}
+        />
       </form>
       {filtersLocally(filters) ? (
         <p class="muted" aria-live="polite">
