@@ -51,7 +51,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/helpers/chromium-setup.ts', 'test/helpers/global-setup.ts'],
+          globalSetup: [
+            'test/helpers/chromium-setup.ts',
+            'test/helpers/console-setup.ts',
+            'test/helpers/global-setup.ts',
+          ],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -2,6 +2,7 @@
  * `npm run bench`: runs the benchmarks and prints their figures. Benchmarks are measurements, not
  * tests: they never fail on a slow machine, they report. Pick one with `npm run bench -- footprint`.
  */
+import { measureConsole } from './console.js';
 import { measureFootprint } from './lambda-footprint.js';
 import { measureLibraries } from './libraries.js';
 import { measureReconcile } from './reconcile.js';
@@ -9,6 +10,13 @@ import { measureSync } from './sync.js';
 import { measureWebhook } from './webhook.js';
 
 const benches: Record<string, () => Promise<void>> = {
+  console: async () => {
+    const results = await measureConsole();
+    console.log(`\nConsole bundle (Vite production build in ${results.buildMs} ms)`);
+    console.table(results.files);
+    console.log('JavaScript by part (rendered into the chunks, before minification)');
+    console.table(results.javascriptParts);
+  },
   sync: async () => console.table([await measureSync()]),
   webhook: async () => {
     const results = await measureWebhook();

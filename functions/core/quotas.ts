@@ -54,7 +54,7 @@ const QUOTAS = {
     windowSeconds: 60,
     per: 'tenant',
     counts:
-      'reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights',
+      'reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles',
   },
   linkWrites: {
     name: 'link_writes',

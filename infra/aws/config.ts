@@ -20,6 +20,7 @@ const PLACEHOLDERS = {
   metaAppId: '000000000000000',
   // The Facebook Login for Business configuration id; numeric for the same reason.
   metaLoginConfigId: '000000000000000',
+  consoleOidcClientId: 'tandem-console-placeholder-client',
 } as const;
 
 type PlaceholderKey = keyof typeof PLACEHOLDERS;
@@ -45,6 +46,18 @@ interface TandemConfig {
   publicBaseUrl?: string;
   /** Whether functions get their reserved concurrency (infra/shared/functions.ts). */
   reserveConcurrency: boolean;
+  /**
+   * The console's sign-in at the identity provider that issues the tenant JWTs (jwtIssuer): its
+   * public OIDC client, the scopes to ask for, the `audience` some providers need to issue an
+   * access token for the API, and other origins the browser must reach (a token endpoint on another
+   * host than the issuer, as with Cognito's hosted domain).
+   */
+  console: {
+    oidcClientId: string;
+    oidcScope: string;
+    oidcAudience?: string;
+    connectOrigins: string[];
+  };
   /** Context keys that were missing and fell back to a placeholder. */
   placeholders: PlaceholderKey[];
 }
@@ -95,6 +108,25 @@ const contextSchema = z.object({
     .union([z.boolean(), z.enum(['true', 'false'])])
     .optional()
     .transform((value) => value !== false && value !== 'false'),
+  consoleOidcClientId: optionalString,
+  consoleOidcScope: optionalString.pipe(z.string().default('openid')),
+  consoleOidcAudience: optionalString,
+  consoleConnectOrigins: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) =>
+      (Array.isArray(value) ? value : (value ?? '').split(','))
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== '')
+    )
+    .pipe(
+      z.array(
+        z.url({
+          protocol: /^https$/,
+          error: 'consoleConnectOrigins must be https origins, comma-separated',
+        })
+      )
+    ),
 });
 
 /** The context keys this app reads. */
@@ -139,6 +171,12 @@ const readConfig = (read: (key: string) => unknown): TandemConfig => {
       : {}),
     graphApiBaseUrl: context.graphApiBaseUrl,
     reserveConcurrency: context.reserveConcurrency,
+    console: {
+      oidcClientId: orPlaceholder('consoleOidcClientId', context.consoleOidcClientId),
+      oidcScope: context.consoleOidcScope,
+      ...(context.consoleOidcAudience ? { oidcAudience: context.consoleOidcAudience } : {}),
+      connectOrigins: context.consoleConnectOrigins.map((origin) => new URL(origin).origin),
+    },
     placeholders,
     ...(context.publicBaseUrl ? { publicBaseUrl: context.publicBaseUrl } : {}),
   };

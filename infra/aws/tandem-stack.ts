@@ -38,7 +38,7 @@ class TandemStack extends Stack {
     if (config.placeholders.length > 0) {
       Annotations.of(this).addWarningV2(
         'tandem:placeholderContext',
-        `Placeholder values for ${config.placeholders.join(', ')}: tenant routes will reject every token and Meta calls will fail. Pass real values (-c jwtIssuer=... -c jwtAudience=... -c metaAppId=... -c metaLoginConfigId=...) before deploying.`
+        `Placeholder values for ${config.placeholders.join(', ')}: tenant routes will reject every token and Meta calls will fail. Pass real values (-c jwtIssuer=... -c jwtAudience=... -c metaAppId=... -c metaLoginConfigId=... -c consoleOidcClientId=...) before deploying.`
       );
     }
 

@@ -33,6 +33,7 @@ const banner = (system: LocalSystem, token: string, dataDir: string): string =>
     '',
     'Tandem is running locally.',
     `  API          ${system.urls.api}`,
+    `  Console      ${system.urls.api}/console/   (sign in as any tenant)`,
     `  Meta sandbox ${system.urls.sandbox}`,
     `  DynamoDB     ${system.urls.dynamodb}   (tables ${Object.values(system.tables).join(', ')})`,
     `  SQS          ${system.urls.sqs}   (${system.queues.syncUrl})`,

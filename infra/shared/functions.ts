@@ -394,6 +394,19 @@ const functions = {
     memoryMb: 256,
     needs: { tables: { links: 'read' } },
   },
+  linkProfiles: {
+    id: 'LinkProfiles',
+    entry: 'functions/http/sync/profiles.ts',
+    description: "Reads a link's Page and WhatsApp profile now and compares them field by field.",
+    // One Page read and one profile read, each bounded by the Graph client's timeout.
+    timeoutSeconds: 20,
+    memoryMb: 256,
+    needs: {
+      tables: { links: 'read', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 type FunctionName = keyof typeof functions;

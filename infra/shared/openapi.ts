@@ -12,8 +12,32 @@ import { type RouteSpec, routes } from './routes.js';
  */
 type Json = Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodMiniType): Json =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): Json =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+
+/** The declared success answers, or a bare 2XX for a route that declares none. */
+const successesOf = (schemas: RouteSchemas): Json =>
+  schemas.responses
+    ? Object.fromEntries(
+        Object.entries(schemas.responses).map(([status, response]) => [
+          status,
+          {
+            description: response.description,
+            ...(response.headers
+              ? {
+                  headers: Object.fromEntries(
+                    Object.entries(response.headers).map(([name, description]) => [
+                      name,
+                      { description, schema: { type: 'string' } },
+                    ])
+                  ),
+                }
+              : {}),
+            content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
+          },
+        ])
+      )
+    : { '2XX': { description: 'Success' } };
 
 const propertiesOf = (schema: z.ZodMiniType | undefined): [string, Json, boolean][] => {
   if (!schema) return [];
@@ -69,7 +93,7 @@ const tooManyRequests = (route: RouteSpec): string => {
 };
 
 const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
-  '2XX': { description: 'Success' },
+  ...successesOf(schemas),
   '400': error('Malformed or invalid input; `error.details.issues` names each problem.'),
   ...(route.access === 'tenant'
     ? {

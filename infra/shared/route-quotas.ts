@@ -16,6 +16,7 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'POST /links/{linkId}/ads/images': ['adImageUploads'],
   'GET /links/{linkId}/ads/dsa-recommendations': ['metaReads'],
   'GET /links/{linkId}/ads/{operationId}/insights': ['metaReads'],
+  'GET /links/{linkId}/profiles': ['metaReads'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
 };

@@ -2,12 +2,14 @@ import { createAdInput } from '../../functions/core/ads/input.js';
 import { adAccountQuery } from '../../functions/core/ads/library.js';
 import { insightsQuery } from '../../functions/core/ads/read.js';
 import type * as z from '../../functions/core/zod.js';
+import { adInsights, adOperation } from '../../functions/http/ads/responses.js';
 import {
   linkParams as adLinkParams,
   IMAGE_MEDIA_TYPES,
   MAX_IMAGE_BYTES,
   operationParams,
 } from '../../functions/http/ads/schemas.js';
+import { linkPage, linkView, unlinkResult } from '../../functions/http/links/responses.js';
 import {
   createLinkBody,
   grantParams,
@@ -16,25 +18,45 @@ import {
   updateLinkBody,
 } from '../../functions/http/links/schemas.js';
 import { deletionStatusParams, signedRequestForm } from '../../functions/http/meta/schemas.js';
+import { signInStarted } from '../../functions/http/oauth/responses.js';
 import {
   beginForm,
   beginQuery,
   callbackQuery,
   selectionForm,
 } from '../../functions/http/oauth/schemas.js';
+import { driftHistory, runStarted, runView } from '../../functions/http/reconcile/responses.js';
 import {
   linkParams as driftLinkParams,
   historyQuery,
   runParams,
   startRunBody,
 } from '../../functions/http/reconcile/schemas.js';
+import {
+  enqueued,
+  profileComparison,
+  resumed,
+  syncStatus,
+} from '../../functions/http/sync/responses.js';
 import { resumeBody } from '../../functions/http/sync/schemas.js';
 import { MAX_WEBHOOK_BYTES, verificationQuery } from '../../functions/http/webhooks/schemas.js';
+
+/** A success answer of a route: its status, what it means, its JSON body and headers. */
+interface RouteResponse {
+  description: string;
+  schema: z.ZodMiniType;
+  /** Response headers the client may rely on, with what they carry. */
+  headers?: Record<string, string>;
+}
+
+const ETAG = { ETag: 'The link version, for If-Match on the next write ("3").' };
 
 /**
  * The request schemas of each route, the same zod schemas its handler parses with, so the OpenAPI
  * description (docs/openapi.json, `npm run openapi`) cannot drift from what the API accepts. Keyed
  * by `METHOD path` as in infra/shared/routes.ts; every route has an entry, even an empty one.
+ * `responses` describe the success answers of the routes generated clients use (the console); an
+ * integration test (test/integration/http/responses.test.ts) holds real answers to them.
  */
 interface RouteSchemas {
   params?: z.ZodMiniType;
@@ -51,29 +73,50 @@ interface RouteSchemas {
   rawBodyMediaTypes?: readonly string[];
   /** Request headers the route requires, with what they carry. */
   headers?: Record<string, string>;
+  /** Success answers by status; a route without them is described as a bare 2XX. */
+  responses?: Record<number, RouteResponse>;
 }
 
 const routeSchemas: Record<string, RouteSchemas> = {
   'GET /health': {},
   'GET /health/ready': {},
-  'POST /links/oauth/start': {},
+  'POST /links/oauth/start': {
+    responses: {
+      200: { description: 'The begin page to send the browser to', schema: signInStarted },
+    },
+  },
   'GET /oauth/begin': { query: beginQuery },
   'POST /oauth/begin': { body: beginForm, bodyFormat: 'form' },
   'GET /oauth/callback': { query: callbackQuery },
   'POST /oauth/select': { body: selectionForm, bodyFormat: 'form' },
   'GET /grants': { query: pageQuery },
   'GET /grants/{grantId}/assets': { params: grantParams },
-  'POST /links': { body: createLinkBody },
-  'GET /links': { query: pageQuery },
-  'GET /links/{linkId}': { params: linkParams },
+  'POST /links': {
+    body: createLinkBody,
+    responses: { 201: { description: 'Linked', schema: linkView } },
+  },
+  'GET /links': {
+    query: pageQuery,
+    responses: { 200: { description: "A page of the tenant's links", schema: linkPage } },
+  },
+  'GET /links/{linkId}': {
+    params: linkParams,
+    responses: { 200: { description: 'The link', schema: linkView, headers: ETAG } },
+  },
   'PATCH /links/{linkId}': {
     params: linkParams,
     body: updateLinkBody,
     headers: {
       'If-Match': 'The link version last read, as an ETag ("3"); or send `version` in the body.',
     },
+    responses: { 200: { description: 'The link as changed', schema: linkView, headers: ETAG } },
   },
-  'DELETE /links/{linkId}': { params: linkParams },
+  'DELETE /links/{linkId}': {
+    params: linkParams,
+    responses: {
+      200: { description: 'Unlinked; what was deleted and revoked', schema: unlinkResult },
+    },
+  },
   'POST /meta/deauthorize': { body: signedRequestForm, bodyFormat: 'form' },
   'POST /meta/data-deletion': { body: signedRequestForm, bodyFormat: 'form' },
   'GET /meta/data-deletion/{code}': { params: deletionStatusParams },
@@ -84,6 +127,22 @@ const routeSchemas: Record<string, RouteSchemas> = {
       'Idempotency-Key':
         'Required. 8-128 characters [A-Za-z0-9_-]; a retry with the same key resumes the same ad.',
     },
+    responses: {
+      200: {
+        description:
+          'A replay: the operation this Idempotency-Key started (Idempotent-Replayed: true). A failed operation is answered with its error status and this same body, its `error` saying why.',
+        schema: adOperation,
+      },
+      201: {
+        description: 'Created',
+        schema: adOperation,
+        headers: { Location: 'The operation: /links/{linkId}/ads/{operationId}.' },
+      },
+    },
+  },
+  'GET /links/{linkId}/ads/{operationId}': {
+    params: operationParams,
+    responses: { 200: { description: 'The operation and what it created', schema: adOperation } },
   },
   'POST /links/{linkId}/ads/images': {
     params: adLinkParams,
@@ -92,15 +151,34 @@ const routeSchemas: Record<string, RouteSchemas> = {
     rawBodyMediaTypes: IMAGE_MEDIA_TYPES,
   },
   'GET /links/{linkId}/ads/dsa-recommendations': { params: adLinkParams, query: adAccountQuery },
-  'GET /links/{linkId}/ads/{operationId}': { params: operationParams },
   'GET /links/{linkId}/ads/{operationId}/insights': {
     params: operationParams,
     query: insightsQuery,
+    responses: { 200: { description: "The ad's results over the range", schema: adInsights } },
   },
-  'POST /reconcile/runs': { body: startRunBody, bodyOptional: true },
-  'GET /reconcile/runs/latest': {},
-  'GET /reconcile/runs/{runId}': { params: runParams },
-  'GET /links/{linkId}/drift': { params: driftLinkParams, query: historyQuery },
+  'POST /reconcile/runs': {
+    body: startRunBody,
+    bodyOptional: true,
+    responses: {
+      202: {
+        description: 'The run started or joined, to poll',
+        schema: runStarted,
+        headers: { Location: 'The run to poll: /reconcile/runs/{runId}.' },
+      },
+    },
+  },
+  'GET /reconcile/runs/latest': {
+    responses: { 200: { description: "The run with the caller's counts", schema: runView } },
+  },
+  'GET /reconcile/runs/{runId}': {
+    params: runParams,
+    responses: { 200: { description: "The run with the caller's counts", schema: runView } },
+  },
+  'GET /links/{linkId}/drift': {
+    params: driftLinkParams,
+    query: historyQuery,
+    responses: { 200: { description: 'Drift per run, newest first', schema: driftHistory } },
+  },
   // Webhook bodies are verified over their raw bytes before parsing; the route declares none.
   'GET /webhooks/meta': {
     query: verificationQuery,
@@ -114,14 +192,32 @@ const routeSchemas: Record<string, RouteSchemas> = {
         'Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>.',
     },
   },
-  'POST /links/{linkId}/sync': { params: linkParams },
+  'POST /links/{linkId}/sync': {
+    params: linkParams,
+    responses: { 202: { description: 'The sync job is on the queue', schema: enqueued } },
+  },
   'POST /links/{linkId}/resume': {
     params: linkParams,
     body: resumeBody,
     headers: { 'If-Match': 'Optional: the link version last read, as an ETag ("3").' },
+    responses: {
+      202: { description: 'Resumed; the sync job is on the queue', schema: resumed, headers: ETAG },
+    },
   },
-  'GET /links/{linkId}/sync': { params: linkParams },
+  'GET /links/{linkId}/sync': {
+    params: linkParams,
+    responses: { 200: { description: "The link's sync status", schema: syncStatus } },
+  },
+  'GET /links/{linkId}/profiles': {
+    params: linkParams,
+    responses: {
+      200: {
+        description: 'The Page and the WhatsApp profile now, field by field',
+        schema: profileComparison,
+      },
+    },
+  },
 };
 
-export type { RouteSchemas };
+export type { RouteResponse, RouteSchemas };
 export { routeSchemas };

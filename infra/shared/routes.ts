@@ -302,6 +302,13 @@ const routes: RouteSpec[] = [
     access: 'tenant',
     summary: "A link's sync status: last run, outcome, notes, pause reason",
   },
+  {
+    method: 'GET',
+    path: '/links/{linkId}/profiles',
+    fn: 'linkProfiles',
+    access: 'tenant',
+    summary: "The link's Page and WhatsApp profile now, side by side, with the differences",
+  },
 ];
 
 /** A route's throttle: its own for a public route, the tenant one otherwise. */

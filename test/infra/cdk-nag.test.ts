@@ -59,6 +59,8 @@ describe('Stack: TandemStack', () => {
     it('acknowledges only the reviewed rules, each with a specific reason', () => {
       // Prepare
       const s = synth.stack.stackName;
+      const c = synth.consoleStack.stackName;
+      const deployer = `^${c}/Custom::CDKBucketDeployment[0-9A-F]{32}256MiB`;
       const functionIds = Object.values(functions).map((spec) => spec.id);
       const expected = [
         `${s}/Queues/SyncJobsDLQ: Serverless-SQSRedrivePolicy`,
@@ -87,6 +89,20 @@ describe('Stack: TandemStack', () => {
               new RegExp(`^${s}/Api/HttpApi/${route.method}--.*: AwsSolutions-APIG4$`)
             )
           ),
+        // The console: CloudFront's choices, and CDK's own BucketDeployment handler.
+        ...['CFR1', 'CFR2', 'CFR4'].map(
+          (rule) => `${c}/Console/Distribution: AwsSolutions-${rule}`
+        ),
+        ...[
+          'AwsSolutions-IAM4\\[Policy::.*AWSLambdaBasicExecutionRole\\]',
+          ...Array.from({ length: 8 }, () => 'AwsSolutions-IAM5\\[.*\\]'),
+        ].map((rule) => expect.stringMatching(new RegExp(`${deployer}/ServiceRole: ${rule}$`))),
+        ...[
+          'AwsSolutions-L1',
+          'Serverless-LambdaLatestVersion',
+          'Serverless-LambdaDLQ',
+          'Serverless-LambdaTracing',
+        ].map((rule) => expect.stringMatching(new RegExp(`${deployer}: ${rule}$`))),
       ];
       // Act
       const acks = acknowledgements(synth.app);

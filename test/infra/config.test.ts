@@ -19,7 +19,13 @@ describe('Function: readConfig', () => {
       metaLoginMode: 'business',
       metaLoginConfigId: PLACEHOLDERS.metaLoginConfigId,
       graphApiBaseUrl: 'https://graph.facebook.com',
-      placeholders: ['jwtIssuer', 'jwtAudience', 'metaAppId', 'metaLoginConfigId'],
+      placeholders: [
+        'jwtIssuer',
+        'jwtAudience',
+        'metaAppId',
+        'metaLoginConfigId',
+        'consoleOidcClientId',
+      ],
     });
     expect(config.publicBaseUrl).toBeUndefined();
   });
@@ -35,6 +41,10 @@ describe('Function: readConfig', () => {
         metaLoginConfigId: '987654321',
         graphApiBaseUrl: 'https://sandbox.example.com',
         publicBaseUrl: 'https://api.example.com',
+        consoleOidcClientId: 'console-client',
+        consoleOidcScope: 'openid tandem',
+        consoleOidcAudience: 'tandem-api',
+        consoleConnectOrigins: 'https://login.example.com/oauth2, https://other.example.com',
       })
     );
     // Assess
@@ -48,8 +58,26 @@ describe('Function: readConfig', () => {
       graphApiBaseUrl: 'https://sandbox.example.com',
       publicBaseUrl: 'https://api.example.com',
       reserveConcurrency: true,
+      console: {
+        oidcClientId: 'console-client',
+        oidcScope: 'openid tandem',
+        oidcAudience: 'tandem-api',
+        connectOrigins: ['https://login.example.com', 'https://other.example.com'],
+      },
       placeholders: [],
     });
+  });
+
+  it("asks the console's provider for openid by default, and refuses a plain-http origin", () => {
+    // Assess
+    expect(readConfig(from({ consoleOidcClientId: 'c' })).console).toEqual({
+      oidcClientId: 'c',
+      oidcScope: 'openid',
+      connectOrigins: [],
+    });
+    expect(() => readConfig(from({ consoleConnectOrigins: 'http://login.example.com' }))).toThrow(
+      /consoleConnectOrigins must be https origins/
+    );
   });
 
   it.each([
@@ -73,7 +101,9 @@ describe('Function: readConfig', () => {
   it('refuses placeholders for the prod stage', () => {
     expect(() =>
       readConfig(from({ stage: 'prod', jwtIssuer: 'https://auth.example.com/' }))
-    ).toThrow(/Stage prod needs real values for: jwtAudience, metaAppId, metaLoginConfigId/);
+    ).toThrow(
+      /Stage prod needs real values for: jwtAudience, metaAppId, metaLoginConfigId, consoleOidcClientId/
+    );
   });
 
   it('logs in with a Login for Business configuration by default, and with scope only when classic is chosen', () => {

@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll } from 'vitest';
 import type { TandemConfig } from '../../infra/aws/config.js';
+import type { TandemConsoleStack } from '../../infra/aws/console-stack.js';
 import { buildTandemApp } from '../../infra/aws/tandem-app.js';
 import type { TandemStack } from '../../infra/aws/tandem-stack.js';
 
@@ -24,13 +25,16 @@ const TEST_CONTEXT = {
   jwtAudience: 'tandem-api',
   metaAppId: '1234567890',
   metaLoginConfigId: '900000000000042',
+  consoleOidcClientId: 'tandem-console',
 };
 
 interface Synthesized {
   app: App;
   stack: TandemStack;
+  consoleStack: TandemConsoleStack;
   config: TandemConfig;
   template: Template;
+  consoleTemplate: Template;
   /** The cloud assembly directory (bundled assets live here). */
   outdir: string;
 }
@@ -44,8 +48,16 @@ const synthTandem = (context: Record<string, unknown> = {}): Synthesized => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'tandem-cdk-'));
   outdirs.push(outdir);
   const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, ...TEST_CONTEXT, ...context } });
-  const { stack, config } = buildTandemApp(app);
-  return { app, stack, config, template: Template.fromStack(stack), outdir };
+  const { stack, consoleStack, config } = buildTandemApp(app);
+  return {
+    app,
+    stack,
+    consoleStack,
+    config,
+    template: Template.fromStack(stack),
+    consoleTemplate: Template.fromStack(consoleStack),
+    outdir,
+  };
 };
 
 // Bundled assets are a few MB per synth: don't leave them behind in the temp directory.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -555,5 +555,35 @@ describe('Stack: TandemStack', () => {
         ])
       );
     });
+  });
+});
+
+describe('Stack: TandemConsoleStack', () => {
+  let synth: Synthesized;
+  beforeAll(() => {
+    synth = tandem();
+  });
+
+  it("deploys the console built, with a config.json naming the context's OIDC provider", () => {
+    // Prepare
+    const staged = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? staged(path.join(dir, entry.name)) : [path.join(dir, entry.name)]
+      );
+    const files = staged(synth.outdir);
+    const config = files.find((file) => path.basename(file) === 'config.json');
+
+    // Assess
+    expect(JSON.parse(readFileSync(config ?? '', 'utf8'))).toEqual({
+      apiBaseUrl: '',
+      auth: {
+        kind: 'oidc',
+        issuer: TEST_CONTEXT.jwtIssuer,
+        clientId: TEST_CONTEXT.consoleOidcClientId,
+        scope: 'openid',
+      },
+    });
+    expect(files.some((file) => /assets\/index-[\w-]+\.js$/.test(file))).toBe(true);
+    synth.consoleTemplate.hasOutput('ConsoleUrl', Match.anyValue());
   });
 });

@@ -1,5 +1,5 @@
 import type { SyncJob } from '../jobs.js';
-import type { Link, SyncField, UnsupportedField } from '../linking/model.js';
+import type { Link, Pause, SyncField, UnsupportedField } from '../linking/model.js';
 import type { MappingNote } from './mapping.js';
 import type { WrittenProfile } from './plan.js';
 import type { PictureOutcome } from './ports.js';
@@ -50,7 +50,7 @@ interface SyncStatusView {
   enabled: boolean;
   fields: Link['sync']['fields'];
   status: Link['status'];
-  pause: Link['pause'] | null;
+  pause: Pause | null;
   lastSyncAt: string | null;
   lastObservedAt: string | null;
   lastResult: SyncResult | null;

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { FunctionName } from '../../shared/functions.js';
 import type { RouteSpec } from '../../shared/routes.js';
 import { buildHttpApiEvent, mapHttpApiResult } from './apigw-event.js';
+import type { ConsoleSite } from './console.js';
 import type { Authorizer } from './identity.js';
 import { PortInUseError } from './net.js';
 import { createRouteMatcher } from './routing.js';
@@ -20,14 +21,24 @@ interface GatewayOptions {
   routes: readonly RouteSpec[];
   authorizer: Authorizer;
   accountId: string;
+  /** Static pages served beside the API (the console), outside the route table. */
+  site?: ConsoleSite;
   log: (line: string) => void;
 }
+
+interface LocalControlRequest {
+  body: Buffer;
+  contentType: string;
+}
+
+/** A local control refused its input: the gateway answers 400 with the message. */
+class LocalControlRefusal extends Error {}
 
 /**
  * Local-only controls (e.g. `POST /_local/reconcile`), outside the route table and API Gateway's
  * behaviour, under a prefix no real route uses. Keyed by `METHOD /path`.
  */
-type LocalControls = Record<string, () => Promise<unknown>>;
+type LocalControls = Record<string, (request: LocalControlRequest) => Promise<unknown>>;
 
 interface Gateway {
   url: string;
@@ -107,14 +118,28 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
     const path = url.split('?')[0] ?? '/';
     const control = path.startsWith(LOCAL_PREFIX) ? controls[`${method} ${path}`] : undefined;
     if (control) {
-      request.resume();
+      const body = await readBody(request);
+      if (!body.ok) return gatewayAnswer(413, 'Request Entity Too Large');
       await ready;
-      const result = await control();
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(result ?? null),
-      };
+      try {
+        const result = await control({
+          body: body.body,
+          contentType: request.headers['content-type'] ?? '',
+        });
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+          body: JSON.stringify(result ?? null),
+        };
+      } catch (error) {
+        if (error instanceof LocalControlRefusal) return gatewayAnswer(400, error.message);
+        throw error;
+      }
+    }
+    const page = await options.site?.(method, path);
+    if (page) {
+      request.resume();
+      return method === 'HEAD' ? { ...page, body: '' } : page;
     }
     const route = match(method, path);
     if (!route) {
@@ -227,5 +252,5 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
   };
 };
 
-export type { Gateway, Invoke, LocalControls };
-export { MAX_BODY_BYTES, startGateway };
+export type { Gateway, Invoke, LocalControlRequest, LocalControls };
+export { LocalControlRefusal, MAX_BODY_BYTES, startGateway };

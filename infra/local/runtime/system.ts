@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
+import { DEV_TOKEN_PATH } from '../../shared/console.js';
 import { reconcileSchedule } from '../../shared/functions.js';
 import { queues } from '../../shared/resources.js';
 import { routes } from '../../shared/routes.js';
 import { DEMO } from '../sandbox/seed.js';
 import { startSandbox } from '../sandbox/server.js';
+import { createConsoleSite } from './console.js';
+import { mintDevToken } from './dev-token.js';
 import { startDynamoDbLocal, stopLeftoverDynamoDb } from './dynamodb.js';
 import { localSecrets, systemEnv } from './env.js';
 import { startGateway } from './gateway.js';
@@ -128,6 +131,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       routes,
       authorizer: identity.authorizer,
       accountId: ACCOUNT_ID,
+      site: createConsoleSite(),
       log,
     });
     stops.push(gateway.close);
@@ -253,7 +257,10 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       log,
     });
     stops.push(scheduler.stop);
-    gateway.serve(invoker.invoke, { 'POST /_local/reconcile': scheduler.runNow });
+    gateway.serve(invoker.invoke, {
+      'POST /_local/reconcile': scheduler.runNow,
+      [`POST ${DEV_TOKEN_PATH}`]: mintDevToken(identity),
+    });
     log(
       `reconciler every ${options.scheduleEverySeconds ?? 60}s locally (every ${reconcileSchedule.rateMinutes} min in AWS)`
     );

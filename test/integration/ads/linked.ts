@@ -291,4 +291,5 @@ export {
   liftCallBudgets,
   linkedTenant,
   liveObjects,
+  signIn,
 };

@@ -1,0 +1,205 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solidPng } from '../../infra/local/sandbox/png.js';
+import { chromiumPath } from '../helpers/chromium-setup.js';
+import { eventually, useSystem } from '../helpers/system.js';
+import { ALL_SCOPES, graph, signIn } from '../integration/ads/linked.js';
+import { aTenant, newSandboxUser, restoreDemoUser } from '../integration/linking/journey.js';
+import { editPage, editWhatsApp, profileOf } from '../integration/sync/helpers.js';
+
+/**
+ * The console's journey in a real (headless) Chromium, on the public API only: sign in with the dev
+ * identity, link a Page through the OAuth flow, turn sync on, watch a Page edit arrive, see a direct
+ * WhatsApp edit pause the link and resume it, create a Click-to-WhatsApp ad and see its results
+ * charted. Every main screen is screenshotted into test/artifacts/console/ and checked with axe-core
+ * (no serious or critical violation), under the console's real Content-Security-Policy.
+ */
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/console/', import.meta.url));
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8'
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await restoreDemoUser();
+});
+
+/** Screenshots the screen and runs axe-core over it: answers its serious and critical violations. */
+const inspect = async (page: Page, name: string): Promise<string[]> => {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+  // Evaluated through the DevTools protocol, so the console's CSP (no inline script) stays on.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(options: unknown): Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${name}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+    );
+};
+
+/** Waits until the side-by-side view shows `field` the same on both sides (with `text`, if given). */
+const sameOnBoth = async (page: Page, field: string, text?: string) => {
+  const row = page.locator(`tr[data-field="${field}"]`);
+  await row.getByText('Same on both').waitFor({ timeout: 30_000 });
+  if (text) {
+    await row.locator('td.value', { hasText: text }).nth(1).waitFor({ timeout: 30_000 });
+    await row.getByText('Same on both').waitFor();
+  }
+};
+
+describe('Journey: the console in the browser', () => {
+  it('signs in, links, syncs, pauses and resumes, and charts an ad', {
+    timeout: 240_000,
+  }, async () => {
+    // Prepare
+    const { urls } = useSystem();
+    const tenant = aTenant('console');
+    const user = (await newSandboxUser({ pages: 1, phoneNumbers: 1 })) as Awaited<
+      ReturnType<typeof newSandboxUser>
+    > & { adAccountId: string };
+    const [pageId = '', phoneNumberId = ''] = [user.pageIds[0], user.phoneNumberIds[0]];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    const violations: string[] = [];
+
+    // Act and assess, screen by screen.
+    // 1. Sign in with the dev identity.
+    await page.goto(`${urls.api}/console/`);
+    await page.getByRole('heading', { name: 'Sign in to Tandem' }).waitFor();
+    violations.push(...(await inspect(page, '1-sign-in')));
+    await page.getByLabel('Tenant id').fill(tenant);
+    await page.getByLabel('Organisation name').fill('Acme Bakery');
+    await page.getByRole('button', { name: 'Sign in as this tenant' }).click();
+    await page.getByRole('heading', { name: 'Links', exact: true }).waitFor();
+    await page.getByText('No links yet').waitFor();
+
+    // 2. Link a Page through Tandem's OAuth flow, from the console.
+    await page.getByRole('button', { name: 'Link a Page with Facebook' }).click();
+    await page.getByRole('heading', { name: 'Link your Facebook Page to Acme Bakery' }).waitFor();
+    await page.getByRole('button', { name: 'Continue with Facebook' }).click();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('heading', { name: 'Choose a Page and a WhatsApp number' }).waitFor();
+    await page.locator(`input[name="pageId"][value="${pageId}"]`).check();
+    await page.locator(`input[name="phoneNumberId"][value="${phoneNumberId}"]`).check();
+    await page.getByRole('button', { name: 'Link' }).click();
+    await page.getByRole('heading', { name: 'Linked' }).waitFor();
+    await page.goto(`${urls.api}/console/`);
+    const row = page.getByRole('row').filter({ hasText: 'Active' });
+    await row.waitFor();
+    violations.push(...(await inspect(page, '2-links')));
+    await row.getByRole('link').click();
+
+    // 3. Turn sync on, and see a Page edit arrive on WhatsApp.
+    await page.getByRole('heading', { name: 'Facebook Page and WhatsApp profile' }).waitFor();
+    await page.getByRole('button', { name: 'Turn sync on' }).click();
+    await page.getByRole('button', { name: 'Turn sync off' }).waitFor();
+    await editPage(pageId, { description: 'Sourdough, baked at dawn.' });
+    await sameOnBoth(page, 'description', 'Sourdough, baked at dawn.');
+    expect((await profileOf(phoneNumberId)).description).toBe('Sourdough, baked at dawn.');
+    violations.push(...(await inspect(page, '3-link-synced')));
+
+    // 4. A direct WhatsApp edit pauses the link; resume it, the Page winning.
+    await editWhatsApp(phoneNumberId, { about: 'Closed for the holidays' });
+    await editPage(pageId, { description: 'Sourdough, baked at dawn, since 1982.' });
+    await page
+      .getByRole('heading', { name: /Sync is paused: Edited directly on WhatsApp/ })
+      .waitFor({
+        timeout: 30_000,
+      });
+    expect(await page.locator('#pause-title + p + p + table').textContent()).toContain(
+      'Closed for the holidays'
+    );
+    violations.push(...(await inspect(page, '4-link-paused')));
+    await page.getByRole('button', { name: 'Resume: copy the Page over WhatsApp' }).click();
+    await page.getByRole('status').getByText('Resumed').waitFor();
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).about).not.toBe('Closed for the holidays')
+    );
+    await sameOnBoth(page, 'about');
+    expect(await page.getByRole('heading', { name: /Sync is paused/ }).count()).toBe(0);
+
+    // 5. Create a Click-to-WhatsApp ad: the form refuses what the API would, then creates it.
+    const token = await signIn(user.userId, ALL_SCOPES);
+    const uploaded = await graph<{ images: Record<string, { hash: string }> }>(
+      token,
+      `${user.adAccountId}/adimages`,
+      { form: { bytes: solidPng(tenant, 64).toString('base64'), name: 'bread.png' } }
+    );
+    const imageHash = Object.values(uploaded.body.images)[0]?.hash ?? '';
+    await page.getByRole('link', { name: 'Create an ad' }).click();
+    await page.getByRole('heading', { name: 'Create a Click-to-WhatsApp ad' }).waitFor();
+    await page.getByRole('button', { name: 'Create the ad' }).click();
+    await page.locator('.field-error').first().waitFor();
+    expect(await page.locator('#adAccountId-error').textContent()).toContain('ad account id');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('adAccountId');
+    await page.getByLabel('Ad account id').fill(user.adAccountId);
+    await page.getByLabel('Name').fill('Winter bread');
+    await page.getByLabel('Amount').fill('15');
+    await page.getByLabel('Countries').fill('US, CA');
+    await page.getByLabel('Text', { exact: true }).fill('Warm bread, delivered.');
+    await page.getByLabel('Headline').fill('Order on WhatsApp');
+    await page.getByLabel('Image').fill(imageHash);
+    violations.push(...(await inspect(page, '5-ad-form')));
+    await page.getByRole('button', { name: 'Create the ad' }).click();
+
+    // 6. The operation's progress, then the ad's results charted per day.
+    await page.getByRole('heading', { name: 'Progress' }).waitFor();
+    await page.getByText('Created', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Results, last 7 days' }).waitFor();
+    await page.locator('.chart canvas').waitFor();
+    const days = await page
+      .getByRole('table')
+      .filter({ hasText: 'Per day' })
+      .locator('tbody tr')
+      .count();
+    expect(days).toBe(7);
+    violations.push(...(await inspect(page, '6-ad-insights')));
+
+    // 7. Settings: quotas, and what is still to come.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Quotas' }).waitFor();
+    expect(await page.getByText('Coming').count()).toBe(2);
+    violations.push(...(await inspect(page, '7-settings')));
+
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
