@@ -5,8 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../../infra/local/sandbox/png.js';
 import { chromiumPath } from '../helpers/chromium-setup.js';
-import { eventually, useSystem } from '../helpers/system.js';
-import { ALL_SCOPES, graph, signIn } from '../integration/ads/linked.js';
+import { api, eventually, useSystem } from '../helpers/system.js';
 import { aTenant, newSandboxUser, restoreDemoUser } from '../integration/linking/journey.js';
 import { editPage, editWhatsApp, profileOf } from '../integration/sync/helpers.js';
 
@@ -87,9 +86,8 @@ describe('Journey: the console in the browser', () => {
     // Prepare
     const { urls } = useSystem();
     const tenant = aTenant('console');
-    const user = (await newSandboxUser({ pages: 1, phoneNumbers: 1 })) as Awaited<
-      ReturnType<typeof newSandboxUser>
-    > & { adAccountId: string };
+    const user = await newSandboxUser({ pages: 1, phoneNumbers: 1, adAccount: true });
+    const adAccountId = user.adAccountId ?? '';
     const [pageId = '', phoneNumberId = ''] = [user.pageIds[0], user.phoneNumberIds[0]];
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
@@ -156,20 +154,22 @@ describe('Journey: the console in the browser', () => {
     expect(await page.getByRole('heading', { name: /Sync is paused/ }).count()).toBe(0);
 
     // 5. Create a Click-to-WhatsApp ad: the form refuses what the API would, then creates it.
-    const token = await signIn(user.userId, ALL_SCOPES);
-    const uploaded = await graph<{ images: Record<string, { hash: string }> }>(
-      token,
-      `${user.adAccountId}/adimages`,
-      { form: { bytes: solidPng(tenant, 64).toString('base64'), name: 'bread.png' } }
-    );
-    const imageHash = Object.values(uploaded.body.images)[0]?.hash ?? '';
+    // The image goes into the ad account's library through Tandem, as a client would send it.
+    const linkId = new URL(page.url()).hash.split('/').pop() ?? '';
+    const uploaded = await api(`/links/${linkId}/ads/images?adAccountId=${adAccountId}`, {
+      tenant,
+      body: solidPng(tenant, 64),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    const { imageHash } = (await uploaded.json()) as { imageHash: string };
     await page.getByRole('link', { name: 'Create an ad' }).click();
     await page.getByRole('heading', { name: 'Create a Click-to-WhatsApp ad' }).waitFor();
     await page.getByRole('button', { name: 'Create the ad' }).click();
     await page.locator('.field-error').first().waitFor();
     expect(await page.locator('#adAccountId-error').textContent()).toContain('ad account id');
     expect(await page.locator(':focus').getAttribute('id')).toBe('adAccountId');
-    await page.getByLabel('Ad account id').fill(user.adAccountId);
+    await page.getByLabel('Ad account id').fill(adAccountId);
     await page.getByLabel('Name').fill('Winter bread');
     await page.getByLabel('Amount').fill('15');
     await page.getByLabel('Countries').fill('US, CA');
