@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { JavaMissingError } from './runtime/dynamodb.js';
+import { localDataDir } from './runtime/local-data.js';
 import { PortInUseError } from './runtime/net.js';
 import { type LocalSystem, startLocalSystem } from './runtime/system.js';
 
@@ -39,12 +39,13 @@ const banner = (system: LocalSystem, token: string, dataDir: string): string =>
     `  SQS          ${system.urls.sqs}   (${system.queues.syncUrl})`,
     `  Data         ${dataDir}   (kept across restarts; npm start -- --fresh wipes it)`,
     '',
-    'Dev token for tenant "demo" (valid 1 hour):',
+    'Dev token for tenant "demo" (valid 1 hour; npm run token -- --tenant <id> mints more):',
     `  ${token}`,
     '',
     'Try it:',
-    `  curl -H "Authorization: Bearer ${token}" ${system.urls.api}/health`,
+    `  curl -H "Authorization: Bearer ${token}" ${system.urls.api}/links`,
     `  curl -X POST ${system.urls.api}/_local/reconcile    # start a reconcile run now`,
+    `  curl ${system.urls.sandbox}/_admin/state               # the Meta sandbox (docs/sandbox.md)`,
     '',
     'Press Ctrl-C to stop.',
     '',
@@ -73,7 +74,7 @@ const main = async (): Promise<void> => {
     console.error(`Tandem could not start: unknown option ${unknown.join(' ')}.\n${USAGE}`);
     process.exit(1);
   }
-  const dataDir = resolve(process.env.TANDEM_DATA_DIR || '.local');
+  const dataDir = localDataDir();
   let ports: { api: number; sandbox: number; dynamodb: number; sqs: number };
   try {
     ports = {

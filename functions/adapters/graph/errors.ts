@@ -76,8 +76,8 @@ class GraphError extends Error {
     return {
       errorName: this.name,
       status: this.status,
-      code: this.code,
-      subcode: this.subcode,
+      metaCode: this.code,
+      metaSubcode: this.subcode,
       type: this.type,
       fbtraceId: this.fbtraceId,
       method: this.method,

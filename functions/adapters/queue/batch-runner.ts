@@ -162,7 +162,7 @@ const runBatch = async (
         return deadLetter(record, { reason, code: failure.code }, receiveCount, job.kind);
       }
       jobLog.warn('job failed; it will be retried', {
-        code: failure.code,
+        errorCode: failure.code,
         reason: failure.reason,
         retryAfterSeconds: failure.retryAfterSeconds,
       });

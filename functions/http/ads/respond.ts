@@ -16,7 +16,7 @@ const outcomeResponse = (outcome: CreateAdOutcome, linkId: string, log: Logger):
     if (!outcome.replayed) {
       log.warn('ad creation failed', {
         operationId: outcome.operation.operationId,
-        code: outcome.error.code,
+        errorCode: outcome.error.code,
         cleanedUp: outcome.operation.cleanedUp,
         leftBehind: outcome.operation.leftBehind,
       });

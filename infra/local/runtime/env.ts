@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type FunctionSpec, functions } from '../../shared/functions.js';
 import { queues, type TableName, tables } from '../../shared/resources.js';
 import type { LocalQueues, LocalTables } from './provision.js';
@@ -25,36 +22,6 @@ interface EnvContext {
   /** The sandbox app's system user token (profile picture uploads). */
   systemUserToken: string;
 }
-
-const newTokenKey = (): string => randomBytes(32).toString('base64');
-
-/** The local system's secrets: the sandbox app's secret, the webhook verify token, the token key. */
-interface LocalSecrets {
-  appSecret: string;
-  webhookVerifyToken: string;
-  /** Base64 of 32 random bytes, the local stand-in for the KMS key. */
-  tokenKey: string;
-}
-
-/**
- * Fresh secrets for a system that forgets its data when it stops; for one that keeps it in
- * `dataDir`, the secrets kept there (created on first use, readable by the owner only), since sealed
- * tokens and signed webhooks outlive a run only under the same key and app secret.
- */
-const localSecrets = (dataDir?: string): LocalSecrets => {
-  const fresh = (): LocalSecrets => ({
-    appSecret: randomBytes(16).toString('hex'),
-    webhookVerifyToken: randomBytes(16).toString('hex'),
-    tokenKey: newTokenKey(),
-  });
-  if (!dataDir) return fresh();
-  const path = join(dataDir, 'secrets.json');
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as LocalSecrets;
-  const secrets = fresh();
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(path, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
-  return secrets;
-};
 
 /**
  * What every function gets whatever it needs: what Lambda itself sets (region, credentials) and what
@@ -122,5 +89,5 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
 const systemEnv = (ctx: EnvContext): Record<string, string> =>
   Object.assign({}, ...Object.values(functions).map((spec) => functionEnv(spec, ctx)));
 
-export type { EnvContext, LocalSecrets };
-export { functionEnv, localSecrets, systemEnv };
+export type { EnvContext };
+export { functionEnv, systemEnv };

@@ -139,13 +139,24 @@ interface DevIdentity extends TokenSigner {
   issueDevToken(request: DevTokenRequest): Promise<string>;
 }
 
-/** A fresh key pair per run: tokens from an earlier run stop working, as they should. */
+/** The public half of an RSA private JWK. */
+const publicJwkOf = ({ kty, n, e, alg, kid }: JWK): JWK => ({ kty, n, e, alg, kid });
+
+/**
+ * The local identity provider. Given a private JWK (the one kept in the local data directory), its
+ * tokens keep working across restarts and `npm run token` can mint more; without one, a fresh key
+ * pair per run makes tokens from an earlier run stop working.
+ */
 const createDevIdentity = async (
-  issuer = DEV_ISSUER,
-  audience = DEV_AUDIENCE
+  options: { privateJwk?: JWK; issuer?: string; audience?: string } = {}
 ): Promise<DevIdentity> => {
-  const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-  const privateJwk = { ...(await exportJWK(privateKey)), alg: ALGORITHM, kid: 'tandem-local-dev' };
+  const { issuer = DEV_ISSUER, audience = DEV_AUDIENCE } = options;
+  let privateJwk = options.privateJwk;
+  if (!privateJwk) {
+    const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+    privateJwk = { ...(await exportJWK(privateKey)), alg: ALGORITHM, kid: 'tandem-local-dev' };
+  }
+  const publicKey = (await importJWK(publicJwkOf(privateJwk), ALGORITHM)) as CryptoKey;
   const signer = { issuer, audience, privateJwk };
   return {
     ...signer,

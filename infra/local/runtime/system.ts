@@ -12,10 +12,11 @@ import { startSandbox } from '../sandbox/server.js';
 import { createConsoleSite } from './console.js';
 import { mintDevToken } from './dev-token.js';
 import { startDynamoDbLocal, stopLeftoverDynamoDb } from './dynamodb.js';
-import { localSecrets, systemEnv } from './env.js';
+import { systemEnv } from './env.js';
 import { startGateway } from './gateway.js';
 import { createDevIdentity, type DevTokenRequest, type TokenSigner } from './identity.js';
 import { createInvoker, type Invoker } from './lambda.js';
+import { localSecrets } from './local-data.js';
 import { startPoller } from './poller.js';
 import {
   keepTablesProvisioned,
@@ -51,7 +52,8 @@ interface LocalSystemOptions {
   worker?: boolean;
   /**
    * Keep the data in this directory across restarts (DynamoDB Local's database, the sandbox's
-   * state, the local secrets) instead of in memory; `fresh` wipes it first.
+   * state, the local secrets and the dev token signing key) instead of in memory; `fresh` wipes it
+   * first.
    */
   data?: { dir: string; fresh?: boolean };
   /** How often the tables are checked and any missing one created again. Default 5. */
@@ -124,7 +126,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
   };
 
   try {
-    const identity = await createDevIdentity();
+    const identity = await createDevIdentity({ privateJwk: secrets.devSigningKey });
     const gateway = await startGateway({
       port: ports.api,
       host: HOST,

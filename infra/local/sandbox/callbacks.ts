@@ -12,6 +12,14 @@ const signedRequest = (payload: Record<string, unknown>, appSecret: string): str
   return `${signature}.${encoded}`;
 };
 
+/** What Meta's callbacks sign: the user, the algorithm and when it was issued, valid for an hour. */
+const callbackPayload = (userId: string, issuedAt = Math.floor(Date.now() / 1000)) => ({
+  user_id: userId,
+  algorithm: 'HMAC-SHA256',
+  issued_at: issuedAt,
+  expires: issuedAt + 3600,
+});
+
 interface CallbackResult {
   url: string;
   status: number;
@@ -38,13 +46,7 @@ const callMetaCallback = async (
       ? services.config.metaCallbacks.deauthorizeUrl
       : services.config.metaCallbacks.dataDeletionUrl;
   if (!url) return { url: '', status: 0, body: null, error: `No ${kind} callback URL configured` };
-  const issuedAt = Math.floor(Date.now() / 1000);
-  const payload = {
-    user_id: userId,
-    algorithm: 'HMAC-SHA256',
-    issued_at: issuedAt,
-    expires: issuedAt + 3600,
-  };
+  const payload = callbackPayload(userId);
   const secret = options.forgeSignature ? 'not-the-app-secret' : services.config.appSecret;
   try {
     const response = await fetch(url, {
@@ -60,4 +62,4 @@ const callMetaCallback = async (
 };
 
 export type { CallbackResult };
-export { callMetaCallback, signedRequest };
+export { callbackPayload, callMetaCallback, signedRequest };

@@ -18,7 +18,8 @@ const escapeUnicode = (json: string): string =>
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
   );
 
-const signatureOf = (body: string, secret: string): string =>
+/** X-Hub-Signature-256: the HMAC-SHA256 of the exact bytes sent, keyed with the app secret. */
+const signatureOf = (body: string | Buffer, secret: string): string =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 interface DeliverOptions {

@@ -6,9 +6,15 @@ import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../infra/local/runtime/lambda.js';
-import { probePort } from '../../../infra/local/runtime/net.js';
 import { localTableName } from '../../../infra/local/runtime/provision.js';
 import { DEMO } from '../../../infra/local/sandbox/seed.js';
+import {
+  freePorts,
+  type NpmStartPorts,
+  type Started,
+  startNpmStart,
+  stopNpmStart as stop,
+} from '../../helpers/npm-start.js';
 import { eventually } from '../../helpers/system.js';
 
 /**
@@ -17,11 +23,6 @@ import { eventually } from '../../helpers/system.js';
  * DynamoDB Local behind for the next start to trip on, a table deleted while it runs comes back, and
  * `--fresh` starts over.
  */
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-start-'));
 const running: ChildProcess[] = [];
@@ -35,49 +36,13 @@ const isAlive = (pid: number) => {
   }
 };
 
-const freePorts = async () => ({
-  TANDEM_API_PORT: String(await probePort(0, '127.0.0.1', 'api')),
-  TANDEM_SANDBOX_PORT: String(await probePort(0, '127.0.0.1', 'sandbox')),
-  TANDEM_DYNAMODB_PORT: String(await probePort(0, '0.0.0.0', 'dynamodb')),
-  TANDEM_SQS_PORT: String(await probePort(0, '127.0.0.1', 'sqs')),
-});
-
-/** Runs infra/local/start.ts (what `npm start` runs) and waits for its banner. */
-const start = async (ports: Record<string, string>, ...args: string[]): Promise<Started> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...ports, TANDEM_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  await eventually(
-    () => {
-      if (child.exitCode !== null) throw new Error(`npm start exited: ${text}`);
-      expect(text).toContain('Tandem is running locally.');
-    },
-    { timeoutMs: 90_000, intervalMs: 250 }
-  );
-  return { child, output: () => text };
+const start = async (ports: NpmStartPorts, ...args: string[]): Promise<Started> => {
+  const started = await startNpmStart(ports, dataDir, ...args);
+  running.push(started.child);
+  return started;
 };
 
-const stop = (started: Started): Promise<void> =>
-  new Promise((resolve) => {
-    if (started.child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    started.child.once('exit', () => resolve());
-    started.child.kill('SIGTERM');
-  });
-
-const documents = (ports: Record<string, string>) =>
+const documents = (ports: NpmStartPorts) =>
   DynamoDBDocumentClient.from(
     new DynamoDBClient({
       region: 'us-east-1',
@@ -86,12 +51,7 @@ const documents = (ports: Record<string, string>) =>
     })
   );
 
-const sandboxAdmin = async (
-  ports: Record<string, string>,
-  method: string,
-  path: string,
-  body?: unknown
-) => {
+const sandboxAdmin = async (ports: NpmStartPorts, method: string, path: string, body?: unknown) => {
   const response = await fetch(`http://127.0.0.1:${ports.TANDEM_SANDBOX_PORT}/_admin${path}`, {
     method,
     ...(body

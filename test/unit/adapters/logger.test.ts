@@ -95,7 +95,7 @@ describe('Function: createLogger', () => {
     log.warn('graph request failed; retrying', { ...error.toLog(), attempt: 1 });
 
     // Assess
-    expect(entry()).toMatchObject({ code: 4, fbtraceId: 'AbCdEf123', attempt: 1 });
+    expect(entry()).toMatchObject({ metaCode: 4, fbtraceId: 'AbCdEf123', attempt: 1 });
   });
 
   it("writes a failed ad's error code", () => {

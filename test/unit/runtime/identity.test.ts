@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toGatewayClaims } from '../../../infra/local/runtime/identity.js';
+import { createDevIdentity, toGatewayClaims } from '../../../infra/local/runtime/identity.js';
 
 describe('Gateway: JWT authorizer claims', () => {
   it('hands every claim over as a string, as HTTP API payload 2.0 does', () => {
@@ -23,5 +23,24 @@ describe('Gateway: JWT authorizer claims', () => {
       groups: '[admin editor]',
       address: '{"city":"Lisbon"}',
     });
+  });
+});
+
+describe('Local identity: a kept signing key', () => {
+  it("accepts an earlier identity's tokens when made from the same key, and no one else's", async () => {
+    // Prepare
+    const first = await createDevIdentity();
+    const token = await first.issueDevToken({ tenantId: 'acme' });
+
+    // Act
+    const restarted = await createDevIdentity({ privateJwk: first.privateJwk });
+    const fresh = await createDevIdentity();
+
+    // Assess
+    expect(await restarted.authorizer.authorize(`Bearer ${token}`)).toMatchObject({
+      ok: true,
+      jwt: { claims: { tenant_id: 'acme' } },
+    });
+    expect(await fresh.authorizer.authorize(`Bearer ${token}`)).toMatchObject({ ok: false });
   });
 });

@@ -90,6 +90,32 @@ describe('Function: runBatch', () => {
     expect(letters).toEqual([]);
   });
 
+  it('logs a retried failure with its error code under errorCode', async () => {
+    // Prepare
+    const { deadLetters } = sink();
+    const lines: string[] = [];
+    const registry: JobRegistry = {
+      'reconcile-shard': async () => {
+        throw new UpstreamError('Graph is down', true);
+      },
+    };
+
+    // Act
+    await runBatch({ Records: [record('a', shardJob(0))] } as SQSEvent, {
+      registry,
+      deadLetters,
+      maxReceiveCount: 5,
+      log: createLogger({}, 'debug', (line) => lines.push(line)),
+    });
+
+    // Assess
+    const retried = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.message === 'job failed; it will be retried');
+    expect(retried).toMatchObject({ errorCode: 'upstream_unavailable', messageId: 'a' });
+    expect(retried).not.toHaveProperty('code');
+  });
+
   it('treats an unclassified error as retryable', async () => {
     // Prepare
     const { deadLetters } = sink();
