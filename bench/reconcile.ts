@@ -6,9 +6,10 @@
  * links computed from what was MEASURED (requests, consumed capacity, handler time).
  */
 import { randomBytes } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient, sqs } from '../functions/adapters/aws/clients.js';
 import { createTokenVault } from '../functions/adapters/crypto/token-vault.js';
+import { batchWriteAll } from '../functions/adapters/dynamodb/batch.js';
 import { createGrantRepository } from '../functions/adapters/dynamodb/grants.js';
 import { linkItem } from '../functions/adapters/dynamodb/links.js';
 import { GRAPH_API_VERSION } from '../functions/adapters/graph/version.js';
@@ -238,22 +239,11 @@ const measureReconcile = async () => {
       // The repository's own item layout; written in batches, without its guard transaction, for speed.
       return linkItem(link);
     });
-    const chunks = [];
-    for (let start = 0; start < items.length; start += 25)
-      chunks.push(items.slice(start, start + 25));
-    for (let start = 0; start < chunks.length; start += 32) {
-      await Promise.all(
-        chunks.slice(start, start + 32).map(async (chunk) => {
-          let pending: Record<string, unknown>[] = chunk.map((Item) => ({ PutRequest: { Item } }));
-          while (pending.length > 0) {
-            const result = await db.send(
-              new BatchWriteCommand({ RequestItems: { [system.tables.links]: pending as never } })
-            );
-            pending = (result.UnprocessedItems?.[system.tables.links] ?? []) as never;
-          }
-        })
-      );
-    }
+    await batchWriteAll(
+      db,
+      system.tables.links,
+      items.map((Item) => ({ PutRequest: { Item } }))
+    );
     const writeMs = performance.now() - writeStart;
 
     // 3. One scheduled run, measured from start to completion.

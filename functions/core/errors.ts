@@ -140,6 +140,26 @@ class UpstreamError extends TandemError {
   }
 }
 
+/**
+ * Tandem's own database (DynamoDB) throttled or failed for a moment, and the retries the AWS SDK and
+ * the DynamoDB toolkit make did not get through. Retryable and not the caller's fault. It names no
+ * time of its own: the HTTP answer tells the caller to come back in a few seconds, while a queued
+ * job is left to the queue's visibility timeout, which gives a throttled table minutes rather than
+ * seconds before the job's receives run out.
+ */
+class TransientStoreError extends TandemError {
+  readonly code = 'store_unavailable';
+  override readonly retryable = true;
+  /** `reason` says what failed, without naming tables or keys: the message reaches API callers. */
+  constructor(reason: string, options?: ErrorOptions) {
+    super(
+      `Tandem's database could not complete this just now (${reason}). Try again in a few seconds.`,
+      undefined,
+      options
+    );
+  }
+}
+
 /** Configuration is missing or invalid; raised at start-up so a bad deploy fails fast. */
 class ConfigError extends TandemError {
   readonly code = 'config_invalid';
@@ -165,6 +185,7 @@ export {
   RateLimitError,
   retryAfterOf,
   TandemError,
+  TransientStoreError,
   UnsupportedMediaTypeError,
   UpstreamError,
   ValidationError,

@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { documentClientOf } from '../../functions/adapters/dynamodb/client.js';
 import {
   type DevTokenRequest,
   signDevToken,
@@ -106,9 +107,7 @@ const awsClients = (): Clients => {
     });
     clients = {
       dynamodb,
-      documents: DynamoDBDocumentClient.from(dynamodb, {
-        marshallOptions: { removeUndefinedValues: true },
-      }),
+      documents: documentClientOf(dynamodb),
       sqs: new SQSClient({ region: system.region, endpoint: system.urls.sqs, credentials }),
     };
   }

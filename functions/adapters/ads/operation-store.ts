@@ -7,8 +7,10 @@ import {
 import type { AdOperation } from '../../core/ads/operation.js';
 import type { OperationStore } from '../../core/ads/ports.js';
 import * as z from '../../core/zod.js';
+import { batchWriteAll } from '../dynamodb/batch.js';
 import { isConditionalCheckFailed } from '../dynamodb/errors.js';
 import { queryAll } from '../dynamodb/query.js';
+import { conditionalWrite } from '../dynamodb/writes.js';
 
 /**
  * Ad operations in the idempotency table (infra/shared/resources.ts `idempotency`: key `id`, TTL
@@ -118,22 +120,20 @@ const createOperationStore = (
     get,
 
     create: async (operation) => {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(operation),
-            ConditionExpression: CONDITIONS.isNew,
-          })
-        );
-        return { created: true };
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
+      // A refused put answers the record that refused it, read in the same step: no second read
+      // that a delete (a pre-check releasing its key) could slip in front of.
+      const put = await conditionalWrite(client, {
+        Put: {
+          TableName: tableName,
+          Item: toItem(operation),
+          ConditionExpression: CONDITIONS.isNew,
+        },
+      });
+      if (put.written) return { created: true };
+      if (!put.existing) {
+        throw new Error(`DynamoDB refused operation ${operation.operationId} but named no record`);
       }
-      const existing = await get(operation.operationId);
-      // Deleted between the refused put and the read (a pre-check released it): let the caller retry.
-      if (!existing) throw new Error(`Operation ${operation.operationId} vanished; retry`);
-      return { created: false, existing };
+      return { created: false, existing: fromItem(put.existing) };
     },
 
     update: async (operation, expectedVersion) => {
@@ -162,9 +162,11 @@ const createOperationStore = (
         ExpressionAttributeValues: { ':linkKey': linkKeyOf(tenantId, linkId) },
         ProjectionExpression: 'id',
       });
-      for (const item of items) {
-        await client.send(new DeleteCommand({ TableName: tableName, Key: { id: item.id } }));
-      }
+      await batchWriteAll(
+        client,
+        tableName,
+        items.map((item) => ({ DeleteRequest: { Key: { id: item.id } } }))
+      );
       return items.length;
     },
 

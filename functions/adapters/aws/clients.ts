@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClientOf } from '../dynamodb/client.js';
 
 /**
  * The AWS clients, created once per execution environment and reused across invocations. They take
@@ -12,11 +13,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 let documentClient: DynamoDBDocumentClient | undefined;
 let sqsClient: SQSClient | undefined;
 
-/** A document client that drops undefined attributes instead of failing the write. */
+/** The repositories' document client (adapters/dynamodb/client.ts says how it is set up). */
 const dynamoDocumentClient = (): DynamoDBDocumentClient => {
-  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  documentClient ??= documentClientOf(new DynamoDBClient({}));
   return documentClient;
 };
 

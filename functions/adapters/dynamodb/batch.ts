@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BatchGetCommand,
   type BatchGetCommandInput,
@@ -6,27 +5,63 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { chunksOf, mapConcurrently } from '../../core/batching.js';
-import { UpstreamError } from '../../core/errors.js';
+import { TransientStoreError } from '../../core/errors.js';
+import { type RetryTuning, retry } from '../../core/retry.js';
 
 /**
  * BatchGetItem and BatchWriteItem over any number of items: split to DynamoDB's limits (100 keys,
- * 25 writes), a few requests in flight at once, and what DynamoDB leaves unprocessed (throttling)
- * asked for again with full-jitter backoff, never dropped. A batch still unprocessed after the last
- * attempt is a retryable UpstreamError.
+ * 25 writes), a few requests in flight at once, and what DynamoDB leaves unprocessed (throttling,
+ * a response over 16 MB) asked for again under the shared retry policy (functions/core/retry.ts),
+ * never dropped. What is still unprocessed after the last attempt is a TransientStoreError.
  */
 
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
-const MAX_ATTEMPTS = 8;
+/** Tries per chunk, the first included: up to about 7 s of waiting under the shared backoff. */
+const BATCH_ATTEMPTS = 8;
 const IN_FLIGHT = 8;
 
 type Item = Record<string, unknown>;
 
-const backoff = (attempt: number) => sleep(Math.random() * Math.min(2_000, 50 * 2 ** attempt));
+/** One write of a BatchWriteItem: a whole-item put or a delete by key (neither takes a condition). */
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
+
+/** A chunk that came back partly unprocessed; only these are retried here (the SDK retries the rest). */
+class UnprocessedError extends TransientStoreError {}
 
 /**
- * Reads the items with these keys (absent ones are simply not returned).
+ * Sends `first`, then again whatever `send` answers was left unprocessed, until nothing is left or
+ * the attempts are spent.
+ */
+const untilProcessed = async <T>(
+  first: T[],
+  send: (pending: T[]) => Promise<T[]>,
+  describe: (left: number, attempts: number) => string,
+  options: RetryTuning
+): Promise<void> => {
+  let pending = first;
+  await retry(
+    async (attempt) => {
+      pending = await send(pending);
+      if (pending.length > 0) {
+        throw new UnprocessedError(`${pending.length} of ${first.length} left unprocessed`, {
+          cause: new Error(describe(pending.length, attempt)),
+        });
+      }
+    },
+    {
+      maxAttempts: options.maxAttempts ?? BATCH_ATTEMPTS,
+      retryable: (error) => error instanceof UnprocessedError,
+      sleep: options.sleep,
+      random: options.random,
+    }
+  );
+};
+
+/**
+ * Reads the items with these keys (absent ones are simply not returned, in no particular order).
  *
+ * @throws TransientStoreError when DynamoDB still leaves some unread after the last attempt.
  * @example
  * const items = await batchGetAll(client, table, keys, { ProjectionExpression: 'id, expiration' });
  */
@@ -34,54 +69,58 @@ const batchGetAll = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   keys: readonly Item[],
-  options: Omit<NonNullable<BatchGetCommandInput['RequestItems']>[string], 'Keys'> = {}
+  request: Omit<NonNullable<BatchGetCommandInput['RequestItems']>[string], 'Keys'> = {},
+  options: RetryTuning = {}
 ): Promise<Item[]> => {
   const pages = await mapConcurrently(chunksOf(keys, BATCH_GET_MAX), IN_FLIGHT, async (chunk) => {
     const found: Item[] = [];
-    let pending: Item[] = chunk;
-    for (let attempt = 1; pending.length > 0; attempt += 1) {
-      const result = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { ...options, Keys: pending } } })
-      );
-      found.push(...(result.Responses?.[tableName] ?? []));
-      pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      if (pending.length === 0) break;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new UpstreamError(
-          `DynamoDB left ${pending.length} items of ${tableName} unread.`,
-          true
+    await untilProcessed(
+      chunk,
+      async (pending) => {
+        const result = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { ...request, Keys: pending } } })
         );
-      }
-      await backoff(attempt);
-    }
+        found.push(...(result.Responses?.[tableName] ?? []));
+        return result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      },
+      (left, attempts) =>
+        `BatchGetItem left ${left} keys of ${tableName} unread after ${attempts} attempts`,
+      options
+    );
     return found;
   });
   return pages.flat();
 };
 
-/** Puts the items (whole-item overwrites, no conditions: BatchWriteItem takes none). */
-const batchPutAll = async (
+/**
+ * Carries out the writes (at most one per key: BatchWriteItem refuses a request that names a key
+ * twice). Writes are applied one by one, not as a transaction: after a failure some may be done.
+ *
+ * @throws TransientStoreError when DynamoDB still leaves some unwritten after the last attempt.
+ * @example
+ * await batchWriteAll(client, table, items.map((Item) => ({ PutRequest: { Item } })));
+ */
+const batchWriteAll = async (
   client: DynamoDBDocumentClient,
   tableName: string,
-  items: readonly Item[]
+  requests: readonly WriteRequest[],
+  options: RetryTuning = {}
 ): Promise<void> => {
-  await mapConcurrently(chunksOf(items, BATCH_WRITE_MAX), IN_FLIGHT, async (chunk) => {
-    let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 1; requests.length > 0; attempt += 1) {
-      const result = await client.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: requests } })
-      );
-      requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-      if (requests.length === 0) return;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new UpstreamError(
-          `DynamoDB left ${requests.length} items of ${tableName} unwritten.`,
-          true
+  await mapConcurrently(chunksOf(requests, BATCH_WRITE_MAX), IN_FLIGHT, (chunk) =>
+    untilProcessed(
+      chunk,
+      async (pending) => {
+        const result = await client.send(
+          new BatchWriteCommand({ RequestItems: { [tableName]: pending } })
         );
-      }
-      await backoff(attempt);
-    }
-  });
+        return (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+      },
+      (left, attempts) =>
+        `BatchWriteItem left ${left} writes to ${tableName} undone after ${attempts} attempts`,
+      options
+    )
+  );
 };
 
-export { batchGetAll, batchPutAll };
+export type { WriteRequest };
+export { BATCH_ATTEMPTS, batchGetAll, batchWriteAll };

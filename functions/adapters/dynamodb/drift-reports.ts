@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LinkDriftRecord, TenantPageRecord } from '../../core/reconcile/model.js';
 import type { DriftReportReader, DriftReportWriter } from '../../core/reconcile/ports.js';
-import { batchPutAll } from './batch.js';
+import { batchWriteAll } from './batch.js';
 import { decodeCursor, encodeCursor } from './keys.js';
 import { queryAll } from './query.js';
 import { runIndexPk } from './reconcile-runs.js';
@@ -33,7 +33,12 @@ const createDriftReportStore = (
   client: DynamoDBDocumentClient,
   tableName: string
 ): DriftReportWriter & DriftReportReader => {
-  const writeAll = (items: Record<string, unknown>[]) => batchPutAll(client, tableName, items);
+  const writeAll = (items: Record<string, unknown>[]) =>
+    batchWriteAll(
+      client,
+      tableName,
+      items.map((Item) => ({ PutRequest: { Item } }))
+    );
 
   return {
     writePage: async (records, tenants) => {

@@ -1,12 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConditionalCheckFailedException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
+import { TransientStoreError } from '../../core/errors.js';
 
 /**
- * Reading DynamoDB's refusals. Repositories turn them into Tandem's typed errors; anything else is
- * re-thrown untouched.
+ * Reading DynamoDB's refusals. Repositories turn a failed condition into Tandem's typed errors;
+ * failures that pass (throttling, DynamoDB's own faults) become TransientStoreError in the client
+ * itself (client.ts); anything else is re-thrown untouched.
  */
 
 const isConditionalCheckFailed = (error: unknown): error is ConditionalCheckFailedException =>
@@ -28,29 +29,73 @@ const cancellationCodes = (error: unknown): string[] | undefined => {
   return reasons.map((reason) => reason.Code ?? 'None');
 };
 
-/** A transaction cancelled only because another one touched the same items: worth retrying. */
-const isOnlyTransactionConflict = (codes: string[]): boolean =>
-  codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+/**
+ * Why a transaction item may succeed on another try: another transaction held it, or the table was
+ * throttled (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
+ */
+const TRANSIENT_CANCELLATIONS = new Set([
+  'TransactionConflict',
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+]);
 
 /**
- * Runs a transaction again when it was cancelled only because another one touched the same items
- * (links of one grant bumping its count, shards of one run adding to its summary), after a growing
- * random pause; any other outcome is returned or thrown as is. Without this, a busy item turns
- * ordinary concurrency into failed requests and, for queued work, into redeliveries and dead letters.
+ * A transaction cancelled only for reasons that pass: at least one item met a conflict or
+ * throttling, and none failed its condition or validation. The SDK does not retry these.
  */
-const retryOnTransactionConflict = async <T>(
-  write: () => Promise<T>,
-  maxAttempts = 5
-): Promise<T> => {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await write();
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (!codes || !isOnlyTransactionConflict(codes) || attempt >= maxAttempts) throw error;
-      await sleep(Math.random() * 20 * attempt);
-    }
-  }
+const isTransientCancellation = (error: unknown): boolean => {
+  const codes = cancellationCodes(error) ?? [];
+  return (
+    codes.some((code) => TRANSIENT_CANCELLATIONS.has(code)) &&
+    codes.every((code) => code === 'None' || TRANSIENT_CANCELLATIONS.has(code))
+  );
 };
 
-export { cancellationCodes, isConditionalCheckFailed, retryOnTransactionConflict };
+/**
+ * DynamoDB's names for failures that pass, as the AWS SDK reports them once its own retries are
+ * spent: throttling (table, partition or account), DynamoDB's own faults, an item held by a
+ * transaction in progress, and timeouts.
+ */
+const THROTTLED = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+]);
+const TRANSIENT = new Set([
+  ...THROTTLED,
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+/** Node's codes for a connection that failed or timed out on the way to DynamoDB. */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+const isTransientDynamoDbError = (error: unknown): boolean => {
+  if (!(error instanceof Error) || error instanceof TransientStoreError) return false;
+  if (TRANSIENT.has(error.name)) return true;
+  const { $metadata, code } = error as { $metadata?: { httpStatusCode?: number }; code?: unknown };
+  return (
+    ($metadata?.httpStatusCode ?? 0) >= 500 || (typeof code === 'string' && NETWORK_CODES.has(code))
+  );
+};
+
+/** The typed error for a DynamoDB failure that passes; anything else is returned as it is. */
+const toStoreError = (error: unknown): unknown => {
+  if (!isTransientDynamoDbError(error)) return error;
+  const reason = THROTTLED.has((error as Error).name) ? 'throttled' : 'briefly unavailable';
+  return new TransientStoreError(reason, { cause: error });
+};
+
+export { cancellationCodes, isConditionalCheckFailed, isTransientCancellation, toStoreError };

@@ -1,20 +1,10 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { type Link, shardOf } from '../../core/linking/model.js';
 import type { LinkRepository } from '../../core/linking/ports.js';
 import type { PageLinkIndex } from '../../core/sync/ports.js';
 import { batchGetAll } from './batch.js';
-import {
-  cancellationCodes,
-  isConditionalCheckFailed,
-  retryOnTransactionConflict,
-} from './errors.js';
+import { cancellationCodes } from './errors.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -28,6 +18,7 @@ import {
   tenantPk,
 } from './keys.js';
 import { queryAll } from './query.js';
+import { conditionalWrite, transactWrite } from './writes.js';
 
 /** Condition fragments, named for what they guarantee. */
 /** Create-once: the item must not exist yet. */
@@ -67,85 +58,79 @@ const createLinkRepository = (
   tableName: string
 ): LinkRepository => {
   const deleteTransaction = (link: Link, withGrant: boolean) =>
-    client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName,
-              Key: linkKey(link.tenantId, link.linkId),
-              ConditionExpression: EXISTS,
-            },
+    transactWrite(client, {
+      TransactItems: [
+        {
+          Delete: {
+            TableName: tableName,
+            Key: linkKey(link.tenantId, link.linkId),
+            ConditionExpression: EXISTS,
           },
-          ...[pageGuardKey(link.pageId), phoneGuardKey(link.phoneNumberId)].map((key) => ({
-            Delete: {
-              TableName: tableName,
-              Key: key,
-              ConditionExpression: OWN_GUARD,
-              ExpressionAttributeValues: { ':linkId': link.linkId },
-            },
-          })),
-          ...(withGrant
-            ? [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: grantKey(link.tenantId, link.grantId),
-                    UpdateExpression: 'ADD linkCount :minusOne',
-                    // Without it, an update on a deleted grant would create a stray item.
-                    ConditionExpression: EXISTS,
-                    ExpressionAttributeValues: { ':minusOne': -1 },
-                  },
+        },
+        ...[pageGuardKey(link.pageId), phoneGuardKey(link.phoneNumberId)].map((key) => ({
+          Delete: {
+            TableName: tableName,
+            Key: key,
+            ConditionExpression: OWN_GUARD,
+            ExpressionAttributeValues: { ':linkId': link.linkId },
+          },
+        })),
+        ...(withGrant
+          ? [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: grantKey(link.tenantId, link.grantId),
+                  UpdateExpression: 'ADD linkCount :minusOne',
+                  // Without it, an update on a deleted grant would create a stray item.
+                  ConditionExpression: EXISTS,
+                  ExpressionAttributeValues: { ':minusOne': -1 },
                 },
-              ]
-            : []),
-          // Sync's state holds profile values last written for this link; it goes with the link.
-          { Delete: { TableName: tableName, Key: syncStateKey(link.tenantId, link.linkId) } },
-        ],
-      })
-    );
+              },
+            ]
+          : []),
+        // Sync's state holds profile values last written for this link; it goes with the link.
+        { Delete: { TableName: tableName, Key: syncStateKey(link.tenantId, link.linkId) } },
+      ],
+    });
 
   return {
     create: async (link) => {
       try {
-        await retryOnTransactionConflict(() =>
-          client.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: linkItem(link),
-                    ConditionExpression: NOT_EXISTS,
-                  },
-                },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: guardItem(pageGuardKey(link.pageId), link),
-                    ConditionExpression: NOT_EXISTS,
-                  },
-                },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: guardItem(phoneGuardKey(link.phoneNumberId), link),
-                    ConditionExpression: NOT_EXISTS,
-                  },
-                },
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: grantKey(link.tenantId, link.grantId),
-                    UpdateExpression: 'ADD linkCount :one',
-                    ConditionExpression: EXISTS,
-                    ExpressionAttributeValues: { ':one': 1 },
-                  },
-                },
-              ],
-            })
-          )
-        );
+        await transactWrite(client, {
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: linkItem(link),
+                ConditionExpression: NOT_EXISTS,
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: guardItem(pageGuardKey(link.pageId), link),
+                ConditionExpression: NOT_EXISTS,
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: guardItem(phoneGuardKey(link.phoneNumberId), link),
+                ConditionExpression: NOT_EXISTS,
+              },
+            },
+            {
+              Update: {
+                TableName: tableName,
+                Key: grantKey(link.tenantId, link.grantId),
+                UpdateExpression: 'ADD linkCount :one',
+                ConditionExpression: EXISTS,
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ],
+        });
       } catch (error) {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
@@ -167,14 +152,6 @@ const createLinkRepository = (
             `Grant ${link.grantId} no longer exists; sign in again.`,
             { grantId: link.grantId },
             'grant_not_found',
-            { cause: error }
-          );
-        }
-        if (codes.includes('TransactionConflict')) {
-          throw new ConflictError(
-            'Another request is linking the same Page or number right now. Try again.',
-            undefined,
-            'concurrent_update',
             { cause: error }
           );
         }
@@ -212,38 +189,34 @@ const createLinkRepository = (
     },
 
     update: async (link, expectedVersion) => {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: linkItem(link),
-            ConditionExpression: SAME_VERSION,
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          })
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        if (!error.Item) {
-          throw new NotFoundError(
-            `No link ${link.linkId} in this tenant.`,
-            { linkId: link.linkId },
-            'link_not_found',
-            { cause: error }
-          );
-        }
-        throw new ConflictError(
-          `Link ${link.linkId} changed since it was read. Read it again and retry.`,
+      const put = await conditionalWrite(client, {
+        Put: {
+          TableName: tableName,
+          Item: linkItem(link),
+          ConditionExpression: SAME_VERSION,
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      });
+      if (put.written) return;
+      if (!put.existing) {
+        throw new NotFoundError(
+          `No link ${link.linkId} in this tenant.`,
           { linkId: link.linkId },
-          'version_mismatch',
-          { cause: error }
+          'link_not_found'
         );
       }
+      // The version it holds now came back with the refusal: the same answer the core gives.
+      const currentVersion = Number(put.existing.version);
+      throw new ConflictError(
+        `Link ${link.linkId} is at version ${currentVersion}, not ${expectedVersion}: it changed since you read it. Read it again and retry.`,
+        { linkId: link.linkId, currentVersion },
+        'version_mismatch'
+      );
     },
 
     delete: async (link) => {
       try {
-        await retryOnTransactionConflict(() => deleteTransaction(link, true));
+        await deleteTransaction(link, true);
       } catch (error) {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
@@ -257,7 +230,7 @@ const createLinkRepository = (
         }
         if (codes[3] !== 'ConditionalCheckFailed') throw error;
         // The grant is already gone (Meta's callbacks delete grants): remove the link alone.
-        await retryOnTransactionConflict(() => deleteTransaction(link, false));
+        await deleteTransaction(link, false);
         return { grantLinkCount: undefined };
       }
       const { Item } = await client.send(

@@ -10,7 +10,7 @@ import type {
   DeletionRequest,
   DeletionRequestRepository,
 } from '../../core/linking/ports.js';
-import { isConditionalCheckFailed } from './errors.js';
+import { conditionalWrite } from './writes.js';
 
 /**
  * The metaCallbacks table (infra/shared/resources.ts), keyed by `pk`:
@@ -51,31 +51,23 @@ const createDeletionRequestRepository = (
 
 /**
  * Claiming is one conditional put, so of two deliveries of one request exactly one is new; the other
- * reads the record back (consistently) and answers from it.
+ * gets the record that refused it back from the put itself and answers from it.
  */
 const createCallbackLedger = (
   client: DynamoDBDocumentClient,
   tableName: string
 ): CallbackLedger => ({
   claim: async (record) => {
-    try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...callbackKey(record.key), ...record },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        })
-      );
-      return undefined;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: callbackKey(record.key), ConsistentRead: true })
-    );
-    if (!Item) return undefined;
-    const { pk: _pk, ...seen } = Item;
-    return seen as CallbackRecord;
+    const put = await conditionalWrite(client, {
+      Put: {
+        TableName: tableName,
+        Item: { ...callbackKey(record.key), ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+    if (put.written || !put.existing) return undefined;
+    const { pk: _pk, ...seen } = put.existing;
+    return seen as unknown as CallbackRecord;
   },
   complete: async (key, result) => {
     await client.send(

@@ -3,11 +3,11 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { OAuthSession, OAuthSessionRepository } from '../../core/linking/ports.js';
 import * as z from '../../core/zod.js';
 import { isConditionalCheckFailed } from './errors.js';
+import { conditionalWrite } from './writes.js';
 
 /**
  * OAuth states and picker sessions in the oauthState table, keyed by their random id (`state`),
@@ -76,30 +76,24 @@ const createOAuthSessionRepository = (
   },
 
   bindBrowser: async (id, browserHash) => {
-    try {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { state: id },
-          UpdateExpression: 'SET #browser = :browser',
-          ConditionExpression:
-            'attribute_exists(#state) AND #kind = :kind AND (attribute_not_exists(#browser) OR #browser = :browser)',
-          ExpressionAttributeNames: {
-            '#state': 'state',
-            '#kind': 'kind',
-            '#browser': 'browserHash',
-          },
-          ExpressionAttributeValues: { ':kind': 'authorize', ':browser': browserHash },
-        })
-      );
-      return 'bound';
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: { state: id }, ConsistentRead: true })
-    );
-    return Item?.kind === 'authorize' ? 'taken' : 'missing';
+    const bound = await conditionalWrite(client, {
+      Update: {
+        TableName: tableName,
+        Key: { state: id },
+        UpdateExpression: 'SET #browser = :browser',
+        ConditionExpression:
+          'attribute_exists(#state) AND #kind = :kind AND (attribute_not_exists(#browser) OR #browser = :browser)',
+        ExpressionAttributeNames: {
+          '#state': 'state',
+          '#kind': 'kind',
+          '#browser': 'browserHash',
+        },
+        ExpressionAttributeValues: { ':kind': 'authorize', ':browser': browserHash },
+      },
+    });
+    if (bound.written) return 'bound';
+    // What refused the update came back with it: another browser's state, or no state at all.
+    return bound.existing?.kind === 'authorize' ? 'taken' : 'missing';
   },
 
   consume: async (kind, id) => {

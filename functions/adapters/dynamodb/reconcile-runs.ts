@@ -4,7 +4,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { LINK_ID } from '../../core/linking/model.js';
@@ -23,13 +22,10 @@ import type {
 } from '../../core/reconcile/ports.js';
 import { epochSeconds } from '../../core/time.js';
 import * as z from '../../core/zod.js';
-import {
-  cancellationCodes,
-  isConditionalCheckFailed,
-  retryOnTransactionConflict,
-} from './errors.js';
+import { cancellationCodes, isConditionalCheckFailed } from './errors.js';
 import { encodeCursor, LINK_PREFIX, linkKey, stripKeys, tenantPk } from './keys.js';
 import { queryAll } from './query.js';
+import { transactWrite } from './writes.js';
 
 /**
  * Reconcile runs in the drift-reports table:
@@ -43,8 +39,11 @@ import { queryAll } from './query.js';
  */
 
 const LOCK_PK = 'LOCK';
-/** Attempts at a page commit that only lost a race on the run summary (up to 16+ shards at once). */
-const SUMMARY_CONFLICT_ATTEMPTS = 10;
+/**
+ * Tries at a page commit that only lost a race on the run summary (up to 16+ shards at once): more
+ * than a transaction's default, about 7 s of waiting at most under the shared backoff.
+ */
+const SUMMARY_CONFLICT_ATTEMPTS = 8;
 const lockKey = (lock: LockName) => ({
   pk: LOCK_PK,
   sk: lock.kind === 'all' ? 'RECONCILE' : `RECONCILE#TENANT#${lock.tenantId}`,
@@ -238,30 +237,28 @@ const createReconcileRunStore = (
     },
 
     createRun: async (summary) => {
-      await client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...summaryKey(summary.runId), ...summary },
-                ConditionExpression: 'attribute_not_exists(pk)',
+      await transactWrite(client, {
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...summaryKey(summary.runId), ...summary },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...runIndexKey(summary),
+                runId: summary.runId,
+                startedAt: summary.startedAt,
+                expiresAt: summary.expiresAt,
               },
             },
-            {
-              Put: {
-                TableName: tableName,
-                Item: {
-                  ...runIndexKey(summary),
-                  runId: summary.runId,
-                  startedAt: summary.startedAt,
-                  expiresAt: summary.expiresAt,
-                },
-              },
-            },
-          ],
-        })
-      );
+          },
+        ],
+      });
     },
 
     getRun: readSummary,
@@ -308,52 +305,50 @@ const createReconcileRunStore = (
       try {
         // Every shard's every page adds to the one summary item, so commits of different shards
         // meet there all the time; they are retried here rather than failing the job.
-        await retryOnTransactionConflict(
-          () =>
-            client.send(
-              new TransactWriteCommand({
-                TransactItems: [
-                  {
-                    Update: {
-                      TableName: tableName,
-                      Key: shardKey(commit.runId, commit.shard),
-                      UpdateExpression: `SET #shard = :shard, nextSeq = :next, #done = :done, updatedAt = :at, expiresAt = if_not_exists(expiresAt, :expires)${commit.cursor ? ', #cursor = :cursor' : ''} ADD linksChecked :links${commit.cursor ? '' : ' REMOVE #cursor'}`,
-                      // The page this commit is for must be the one the checkpoint expects: page 0 of a
-                      // shard with no checkpoint yet, or the checkpoint's next page.
-                      ConditionExpression:
-                        commit.seq === 0 ? 'attribute_not_exists(pk)' : 'nextSeq = :seq',
-                      // Shard, done and cursor are DynamoDB reserved words.
-                      ExpressionAttributeNames: {
-                        '#cursor': 'cursor',
-                        '#shard': 'shard',
-                        '#done': 'done',
-                      },
-                      ExpressionAttributeValues: {
-                        ':shard': commit.shard,
-                        ':next': commit.seq + 1,
-                        ':done': commit.done,
-                        ':at': commit.at.toISOString(),
-                        ':expires': expiresAt,
-                        ':links': commit.counts.linksChecked,
-                        ...(commit.cursor ? { ':cursor': commit.cursor } : {}),
-                        ...(commit.seq === 0 ? {} : { ':seq': commit.seq }),
-                      },
-                    },
+        await transactWrite(
+          client,
+          {
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: shardKey(commit.runId, commit.shard),
+                  UpdateExpression: `SET #shard = :shard, nextSeq = :next, #done = :done, updatedAt = :at, expiresAt = if_not_exists(expiresAt, :expires)${commit.cursor ? ', #cursor = :cursor' : ''} ADD linksChecked :links${commit.cursor ? '' : ' REMOVE #cursor'}`,
+                  // The page this commit is for must be the one the checkpoint expects: page 0 of a
+                  // shard with no checkpoint yet, or the checkpoint's next page.
+                  ConditionExpression:
+                    commit.seq === 0 ? 'attribute_not_exists(pk)' : 'nextSeq = :seq',
+                  // Shard, done and cursor are DynamoDB reserved words.
+                  ExpressionAttributeNames: {
+                    '#cursor': 'cursor',
+                    '#shard': 'shard',
+                    '#done': 'done',
                   },
-                  {
-                    Update: {
-                      TableName: tableName,
-                      Key: summaryKey(commit.runId),
-                      UpdateExpression: `${sets.length > 0 ? `SET ${sets.join(', ')} ` : ''}ADD ${adds.join(', ')}`,
-                      ConditionExpression: '#status = :running',
-                      ExpressionAttributeNames: names,
-                      ExpressionAttributeValues: values,
-                    },
+                  ExpressionAttributeValues: {
+                    ':shard': commit.shard,
+                    ':next': commit.seq + 1,
+                    ':done': commit.done,
+                    ':at': commit.at.toISOString(),
+                    ':expires': expiresAt,
+                    ':links': commit.counts.linksChecked,
+                    ...(commit.cursor ? { ':cursor': commit.cursor } : {}),
+                    ...(commit.seq === 0 ? {} : { ':seq': commit.seq }),
                   },
-                ],
-              })
-            ),
-          SUMMARY_CONFLICT_ATTEMPTS
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: summaryKey(commit.runId),
+                  UpdateExpression: `${sets.length > 0 ? `SET ${sets.join(', ')} ` : ''}ADD ${adds.join(', ')}`,
+                  ConditionExpression: '#status = :running',
+                  ExpressionAttributeNames: names,
+                  ExpressionAttributeValues: values,
+                },
+              },
+            ],
+          },
+          { maxAttempts: SUMMARY_CONFLICT_ATTEMPTS }
         );
       } catch (error) {
         const codes = cancellationCodes(error);

@@ -8,9 +8,10 @@ import { ConflictError } from '../../core/errors.js';
 import type { SyncLease, SyncStateRepository, WebhookDedupe } from '../../core/sync/ports.js';
 import type { SyncRecord } from '../../core/sync/state.js';
 import { epochSeconds } from '../../core/time.js';
-import { batchGetAll, batchPutAll } from './batch.js';
+import { batchGetAll, batchWriteAll } from './batch.js';
 import { isConditionalCheckFailed } from './errors.js';
 import { stripKeys, syncStateKey } from './keys.js';
+import { conditionalWrite } from './writes.js';
 
 /**
  * Sync's items in the links table, beside the link they belong to:
@@ -64,38 +65,35 @@ const createSyncStateRepository = (
     },
 
     acquire: async (tenantId, linkId, lease: SyncLease, now) => {
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: syncStateKey(tenantId, linkId),
-            UpdateExpression:
-              'SET #lease = :lease, kind = :kind, tenantId = :tenant, linkId = :link',
-            ConditionExpression: LEASE_FREE,
-            ExpressionAttributeNames: { '#lease': 'lease', '#until': 'until' },
-            ExpressionAttributeValues: {
-              ':lease': lease,
-              ':now': now,
-              ':kind': 'sync',
-              ':tenant': tenantId,
-              ':link': linkId,
-            },
-            ReturnValues: 'ALL_NEW',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          })
-        );
-        const record = Attributes ? toRecord(Attributes) : undefined;
-        // A record that only ever held a lease has nothing to say yet.
-        return {
-          acquired: true,
-          record: record?.lastObservedAt || record?.lastWritten ? record : undefined,
-        };
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        const held = (error.Item?.lease ?? undefined) as SyncLease | undefined;
-        if (!held) throw error;
+      const taken = await conditionalWrite(client, {
+        Update: {
+          TableName: tableName,
+          Key: syncStateKey(tenantId, linkId),
+          UpdateExpression: 'SET #lease = :lease, kind = :kind, tenantId = :tenant, linkId = :link',
+          ConditionExpression: LEASE_FREE,
+          ExpressionAttributeNames: { '#lease': 'lease', '#until': 'until' },
+          ExpressionAttributeValues: {
+            ':lease': lease,
+            ':now': now,
+            ':kind': 'sync',
+            ':tenant': tenantId,
+            ':link': linkId,
+          },
+          ReturnValues: 'ALL_NEW',
+        },
+      });
+      if (!taken.written) {
+        // The lease another run holds came back with the refusal, already as plain values.
+        const held = taken.existing?.lease as SyncLease | undefined;
+        if (!held) throw new Error(`The sync lease of link ${linkId} was refused but not held`);
         return { acquired: false, lease: held };
       }
+      const record = taken.attributes ? toRecord(taken.attributes) : undefined;
+      // A record that only ever held a lease has nothing to say yet.
+      return {
+        acquired: true,
+        record: record?.lastObservedAt || record?.lastWritten ? record : undefined,
+      };
     },
 
     complete: async (record, owner) => {
@@ -224,10 +222,12 @@ const createWebhookDedupe = (
   },
   record: async (keys) => {
     const expiration = epochSeconds(now()) + WEBHOOK_DEDUPE_TTL_SECONDS;
-    await batchPutAll(
+    await batchWriteAll(
       client,
       tableName,
-      [...new Set(keys)].map((id) => ({ id, kind: 'webhook', expiration }))
+      [...new Set(keys)].map((id) => ({
+        PutRequest: { Item: { id, kind: 'webhook', expiration } },
+      }))
     );
   },
 });

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { retry } from '../../core/retry.js';
 import type * as z from '../../core/zod.js';
 import type { Logger } from '../logger.js';
 import {
@@ -22,13 +23,12 @@ import { GRAPH_API_VERSION } from './version.js';
 /** `fetch` as the client uses it; injectable so unit tests need no network. */
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** How hard to retry: full-jitter exponential backoff, capped, bounded in attempts. */
+/**
+ * What Graph calls add to Tandem's one retry policy (functions/core/retry.ts, whose backoff every
+ * caller shares): how many tries in all, the first included; 1 disables retries.
+ */
 interface RetryPolicy {
-  /** Total tries including the first; 1 disables retries. */
   maxAttempts: number;
-  baseDelayMs: number;
-  /** Cap on one backoff; also the longest rate-limit wait honoured in-process. */
-  maxDelayMs: number;
 }
 
 interface HttpOptions {
@@ -38,6 +38,7 @@ interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Per attempt, covering headers and body. */
   timeoutMs?: number;
+  /** Injectable so tests never wait. */
   sleep?: (ms: number) => Promise<void>;
   /** Returns [0, 1); injectable to pin jitter in tests. */
   random?: () => number;
@@ -97,7 +98,13 @@ interface GraphResult<T> {
 }
 
 const USER_AGENT = 'Tandem-GraphClient/1.0';
-const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 };
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3 };
+/**
+ * The longest rate-limit wait, from Meta's usage headers, honoured in-process. Meta's regain estimate
+ * is in minutes; waiting that long in a Lambda wastes the invocation, so only a short wait is waited
+ * out here and anything longer surfaces at once (the queue or the caller comes back later).
+ */
+const MAX_HONOURED_WAIT_MS = 5_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
@@ -107,14 +114,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const appsecretProof = (appSecret: string, accessToken: string): string =>
   createHmac('sha256', appSecret).update(accessToken).digest('hex');
 
-/** Full jitter (AWS Builders' Library): uniform in [0, min(cap, base * 2^(attempt-1))). */
-const fullJitterDelay = (attempt: number, policy: RetryPolicy, random: () => number): number =>
-  Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
-
 const isIdempotent = (request: GraphRequest): boolean =>
   request.idempotent ?? request.method !== 'POST';
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const readBody = async (response: Response): Promise<unknown> => {
   const text = await response.text();
@@ -153,8 +154,6 @@ const createGraphHttp = (options: HttpOptions): GraphHttp => {
   const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const sleep = options.sleep ?? realSleep;
-  const random = options.random ?? Math.random;
   const defaultRetryAfterSeconds = options.defaultRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
   const versionedBaseUrl = `${options.baseUrl.replace(/\/+$/, '')}/${GRAPH_API_VERSION}`;
 
@@ -243,41 +242,51 @@ const createGraphHttp = (options: HttpOptions): GraphHttp => {
     });
   };
 
-  /** How long to wait before the next attempt, or undefined to give up now. */
-  const backoffFor = (
-    error: unknown,
-    request: GraphRequest,
-    attempt: number,
-    maxAttempts: number
-  ): number | undefined => {
-    if (attempt >= maxAttempts || !isIdempotent(request)) return undefined;
-    if (!(error instanceof GraphError) || !error.retryable) return undefined;
-    if (request.repeatUnanswered === false && isUnanswered(error)) return undefined;
-    if (error instanceof GraphRateLimitError) {
-      // Meta's regain estimate is in minutes; waiting that long in a Lambda wastes the invocation,
-      // so only a short, header-backed wait is honoured here and anything longer surfaces at once.
-      if (!error.retryAfterFromHeaders) return undefined;
-      const waitMs = error.retryAfterSeconds * 1000;
-      return waitMs <= policy.maxDelayMs ? waitMs : undefined;
-    }
-    return fullJitterDelay(attempt, policy, random);
+  /** A header-backed rate-limit wait short enough to wait out here, in ms. */
+  const honouredWaitMs = (error: unknown): number | undefined =>
+    error instanceof GraphRateLimitError &&
+    error.retryAfterFromHeaders &&
+    error.retryAfterSeconds * 1000 <= MAX_HONOURED_WAIT_MS
+      ? error.retryAfterSeconds * 1000
+      : undefined;
+
+  /** Whether to try `request` again after `error`; the method decides before the error does. */
+  const mayRetry = (request: GraphRequest, error: unknown): boolean => {
+    if (!isIdempotent(request)) return false;
+    if (!(error instanceof GraphError) || !error.retryable) return false;
+    if (request.repeatUnanswered === false && isUnanswered(error)) return false;
+    // A rate limit is waited out only when Meta said how long, and briefly.
+    if (error instanceof GraphRateLimitError) return honouredWaitMs(error) !== undefined;
+    return true;
   };
 
+  const factsOf = (error: unknown) => (error instanceof GraphError ? error.toLog() : { error });
+
   const send = async (request: GraphRequest): Promise<RawGraphResponse> => {
-    const maxAttempts = Math.max(1, request.maxAttempts ?? policy.maxAttempts);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await attemptOnce(request);
-      } catch (error) {
-        const delay = backoffFor(error, request, attempt, maxAttempts);
-        const facts = error instanceof GraphError ? error.toLog() : { error };
-        if (delay === undefined) {
-          options.log?.debug('graph request failed', { ...facts, attempt });
-          throw error;
+    let attempts = 0;
+    try {
+      return await retry(
+        (attempt) => {
+          attempts = attempt;
+          return attemptOnce(request);
+        },
+        {
+          maxAttempts: request.maxAttempts ?? policy.maxAttempts,
+          retryable: (error) => mayRetry(request, error),
+          retryAfterMs: honouredWaitMs,
+          onRetry: ({ error, attempt, delayMs }) =>
+            options.log?.warn('graph request failed; retrying', {
+              ...factsOf(error),
+              attempt,
+              delayMs,
+            }),
+          sleep: options.sleep,
+          random: options.random,
         }
-        options.log?.warn('graph request failed; retrying', { ...facts, attempt, delayMs: delay });
-        await sleep(delay);
-      }
+      );
+    } catch (error) {
+      options.log?.debug('graph request failed', { ...factsOf(error), attempt: attempts });
+      throw error;
     }
   };
 
@@ -321,4 +330,4 @@ export type {
   RawGraphResponse,
   RetryPolicy,
 };
-export { appsecretProof, createGraphHttp, DEFAULT_RETRY, fullJitterDelay, USER_AGENT };
+export { appsecretProof, createGraphHttp, DEFAULT_RETRY, USER_AGENT };

@@ -9,6 +9,7 @@ import {
   RateLimitError,
   retryAfterOf,
   TandemError,
+  TransientStoreError,
   UnsupportedMediaTypeError,
   UpstreamError,
   ValidationError,
@@ -27,8 +28,16 @@ const STATUS: [new (...args: never[]) => TandemError, number][] = [
   [UnsupportedMediaTypeError, 415],
   [RateLimitError, 429],
   [QuotaExceededError, 429],
+  [TransientStoreError, 503],
   [UpstreamError, 502],
 ];
+
+/**
+ * What a caller is told to wait when Tandem's own database is busy. DynamoDB gives no figure; the
+ * SDK and the toolkit have already retried for up to several seconds, so a few more is the least
+ * that can help.
+ */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * A dependency failure that may pass is 503 (come back later), one that will not is 502; everything
@@ -41,7 +50,9 @@ const statusOf = (error: TandemError): number => {
 
 /** Any error that knows when to come back (rate limits, a lease held, a paused operation) says so. */
 const retryAfterHeader = (error: TandemError): Record<string, string> => {
-  const seconds = retryAfterOf(error);
+  const seconds =
+    retryAfterOf(error) ??
+    (error instanceof TransientStoreError ? STORE_RETRY_AFTER_SECONDS : undefined);
   return seconds === undefined ? {} : { 'retry-after': String(seconds) };
 };
 

@@ -7,6 +7,7 @@ import {
 import { chunksOf, mapConcurrently } from '../../core/batching.js';
 import { UpstreamError } from '../../core/errors.js';
 import { type Job, serializeJob } from '../../core/jobs.js';
+import { type RetryTuning, retry } from '../../core/retry.js';
 
 /** SQS accepts at most ten entries per SendMessageBatch. */
 const BATCH_LIMIT = 10;
@@ -15,13 +16,13 @@ const MAX_DELAY_SECONDS = 900;
 /** Batches sent at once: a 1,000-job fan-out is 100 requests, too slow one after the other. */
 const BATCHES_IN_FLIGHT = 10;
 
-interface PublisherOptions {
+/**
+ * `maxAttempts`: tries per chunk, the first included (4 unless set); only entries SQS reported as
+ * failed are sent again, under the shared retry policy (functions/core/retry.ts).
+ */
+interface PublisherOptions extends RetryTuning {
   client: SQSClient;
   queueUrl: string;
-  /** Attempts per chunk, counting the first; only entries SQS reported as failed are sent again. */
-  maxAttempts?: number;
-  /** Injected so tests need not wait; full-jitter backoff otherwise. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 interface JobPublisher {
@@ -29,10 +30,10 @@ interface JobPublisher {
   publish(jobs: readonly Job[], delaySeconds?: number): Promise<void>;
 }
 
-const defaultSleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms));
+const PUBLISH_ATTEMPTS = 4;
 
-const backoffMs = (attempt: number): number => Math.random() * Math.min(2_000, 100 * 2 ** attempt);
+/** Some entries of a chunk failed on SQS's side; only these are retried here (the SDK retries the rest). */
+class EntriesFailedError extends UpstreamError {}
 
 /**
  * Entry ids only need to be unique within one request, so the position in the chunk is enough; the
@@ -64,32 +65,33 @@ const describe = (failed: BatchResultErrorEntry[]): string =>
 const createJobPublisher = ({
   client,
   queueUrl,
-  maxAttempts = 4,
-  sleep = defaultSleep,
+  maxAttempts = PUBLISH_ATTEMPTS,
+  sleep,
+  random,
 }: PublisherOptions): JobPublisher => {
   const sendChunk = async (entries: SendMessageBatchRequestEntry[]): Promise<void> => {
     let pending = entries;
-    for (let attempt = 1; ; attempt += 1) {
-      const result = await client.send(
-        new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: pending })
-      );
-      const failed = result.Failed ?? [];
-      if (failed.length === 0) return;
-      // A sender fault (too large, malformed) fails the same way every time: do not retry it.
-      const senderFaults = failed.filter((entry) => entry.SenderFault);
-      if (senderFaults.length > 0) {
-        throw new UpstreamError(`SQS refused jobs: ${describe(senderFaults)}`, false);
-      }
-      if (attempt >= maxAttempts) {
-        throw new UpstreamError(
+    await retry(
+      async (attempt) => {
+        const result = await client.send(
+          new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: pending })
+        );
+        const failed = result.Failed ?? [];
+        if (failed.length === 0) return;
+        // A sender fault (too large, malformed) fails the same way every time: do not retry it.
+        const senderFaults = failed.filter((entry) => entry.SenderFault);
+        if (senderFaults.length > 0) {
+          throw new UpstreamError(`SQS refused jobs: ${describe(senderFaults)}`, false);
+        }
+        const failedIds = new Set(failed.map((entry) => entry.Id));
+        pending = pending.filter((entry) => failedIds.has(entry.Id));
+        throw new EntriesFailedError(
           `SQS failed to accept ${failed.length} job(s) after ${attempt} attempts: ${describe(failed)}`,
           true
         );
-      }
-      const failedIds = new Set(failed.map((entry) => entry.Id));
-      pending = pending.filter((entry) => failedIds.has(entry.Id));
-      await sleep(backoffMs(attempt));
-    }
+      },
+      { maxAttempts, retryable: (error) => error instanceof EntriesFailedError, sleep, random }
+    );
   };
 
   return {

@@ -1,11 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchWriteAll, type WriteRequest } from '../../../functions/adapters/dynamodb/batch.js';
 import { pageGuardKey } from '../../../functions/adapters/dynamodb/keys.js';
 import { createPageLinkIndex, linkItem } from '../../../functions/adapters/dynamodb/links.js';
 import { createWebhookDedupe } from '../../../functions/adapters/dynamodb/sync-state.js';
 import { createJobPublisher } from '../../../functions/adapters/queue/publisher.js';
-import { chunksOf } from '../../../functions/core/batching.js';
 import { defaultSync, type Link } from '../../../functions/core/linking/model.js';
 import { receivePageWebhook } from '../../../functions/core/sync/intake.js';
 import { createTestQueue, queueDepth, type TestQueue } from '../../helpers/queues.js';
@@ -42,14 +41,8 @@ describe('Webhook intake: a 1,000-entry delivery through the real stores and que
   const links: Link[] = Array.from({ length: PAGES }, () =>
     aLink(grant, { sync: { ...defaultSync(), enabled: true } })
   );
-  const write = (requests: Record<string, unknown>[]) =>
-    Promise.all(
-      chunksOf(requests, 25).map((chunk) =>
-        awsClients().documents.send(
-          new BatchWriteCommand({ RequestItems: { [useSystem().tables.links]: chunk } })
-        )
-      )
-    );
+  const write = (requests: WriteRequest[]) =>
+    batchWriteAll(awsClients().documents, useSystem().tables.links, requests);
   let queue: TestQueue;
 
   beforeAll(async () => {

@@ -211,7 +211,7 @@ describe('Class: LinkRepository', () => {
       expect(await rawItem('TENANT#tenant-a', `LINK#${link.linkId}`)).not.toHaveProperty('shard');
     });
 
-    it('refuses a stale version', async () => {
+    it('refuses a stale version, saying the version the link holds now', async () => {
       // Prepare
       const link = aLink(await savedGrant());
       await links.create(link);
@@ -220,8 +220,11 @@ describe('Class: LinkRepository', () => {
       // Act
       const stale = links.update({ ...link, version: 2 }, 1);
 
-      // Assess
-      await expect(stale).rejects.toMatchObject({ code: 'version_mismatch' });
+      // Assess: read from the refused write itself (ALL_OLD), not from a second read.
+      await expect(stale).rejects.toMatchObject({
+        code: 'version_mismatch',
+        details: { linkId: link.linkId, currentVersion: 2 },
+      });
     });
 
     it('does not resurrect a deleted link', async () => {

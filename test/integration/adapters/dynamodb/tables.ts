@@ -5,7 +5,8 @@ import {
   DynamoDBClient,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClientOf } from '../../../../functions/adapters/dynamodb/client.js';
 import { type TableName, tables } from '../../../../infra/shared/resources.js';
 import { useSystem } from '../../../helpers/system.js';
 
@@ -73,9 +74,8 @@ const createTestTable = async (
   await waitUntilTableExists({ client: raw, maxWaitTime: 30 }, { TableName: tableName });
   return {
     tableName,
-    documentClient: DynamoDBDocumentClient.from(raw, {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
+    // The functions' own document client, so tests see the errors the repositories see.
+    documentClient: documentClientOf(raw),
     drop: async () => {
       await raw.send(new DeleteTableCommand({ TableName: tableName }));
       raw.destroy();

@@ -8,7 +8,8 @@ import {
   UpstreamError,
   ValidationError,
 } from '../../../../functions/core/errors.js';
-import { fakeFetch, fakeSleep, graphError, json, silentLog } from '../graph/fake-fetch.js';
+import { fakeSleep } from '../../../helpers/fake-sleep.js';
+import { fakeFetch, graphError, json, silentLog } from '../graph/fake-fetch.js';
 
 const ACCOUNT = 'act_600000000000001';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);

@@ -1,69 +1,93 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  InternalServerError,
+  ProvisionedThroughputExceededException,
+  RequestLimitExceeded,
+  ThrottlingException,
+  TransactionConflictException,
+} from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { retryOnTransactionConflict } from '../../../../functions/adapters/dynamodb/errors.js';
+import {
+  isTransientCancellation,
+  toStoreError,
+} from '../../../../functions/adapters/dynamodb/errors.js';
+import { TransientStoreError } from '../../../../functions/core/errors.js';
+import { cancelled } from './cancelled.js';
 
-const cancelled = (...codes: string[]) =>
-  new TransactionCanceledException({
-    message: 'Transaction cancelled',
-    $metadata: {},
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
+const withCode = (code: string) => Object.assign(new Error('socket'), { code });
 
-/** A write that throws the given errors in turn, then answers 'written'. */
-const failingWith = (...errors: Error[]) => {
-  let calls = 0;
-  const write = async () => {
-    const error = errors[calls];
-    calls += 1;
-    if (error) throw error;
-    return 'written';
-  };
-  return { write, calls: () => calls };
-};
-
-describe('Function: retryOnTransactionConflict', () => {
-  it('runs a transaction again when another one only got in its way', async () => {
-    // Prepare
-    const write = failingWith(
-      cancelled('None', 'TransactionConflict'),
-      cancelled('TransactionConflict', 'None')
-    );
-
+describe('Function: toStoreError', () => {
+  it.each([
+    [
+      'a throttled table',
+      new ProvisionedThroughputExceededException({ message: 'x', $metadata: {} }),
+      'throttled',
+    ],
+    [
+      'a throttled on-demand table',
+      new ThrottlingException({ message: 'x', $metadata: {} }),
+      'throttled',
+    ],
+    ['the account limit', new RequestLimitExceeded({ message: 'x', $metadata: {} }), 'throttled'],
+    [
+      'a DynamoDB fault',
+      new InternalServerError({ message: 'x', $metadata: {} }),
+      'briefly unavailable',
+    ],
+    [
+      'an item held by a transaction',
+      new TransactionConflictException({ message: 'x', $metadata: {} }),
+      'briefly unavailable',
+    ],
+    [
+      'any 5xx',
+      Object.assign(new Error('x'), { name: 'Unknown', $metadata: { httpStatusCode: 503 } }),
+      'briefly unavailable',
+    ],
+    ['a reset connection', withCode('ECONNRESET'), 'briefly unavailable'],
+    ['a refused connection', withCode('ECONNREFUSED'), 'briefly unavailable'],
+  ])('turns %s into a retryable TransientStoreError carrying it', (_what, error, reason) => {
     // Act
-    const result = await retryOnTransactionConflict(write.write);
+    const mapped = toStoreError(error);
 
     // Assess
-    expect(result).toBe('written');
-    expect(write.calls()).toBe(3);
+    expect(mapped).toBeInstanceOf(TransientStoreError);
+    expect(mapped).toMatchObject({ code: 'store_unavailable', retryable: true, cause: error });
+    expect((mapped as Error).message).toContain(`(${reason})`);
   });
 
-  it('gives up after the attempts it was given and throws the last conflict', async () => {
-    // Prepare
-    const conflict = cancelled('None', 'TransactionConflict');
-    const write = failingWith(conflict, conflict, conflict, conflict);
+  it.each([
+    ['a failed condition', new ConditionalCheckFailedException({ message: 'x', $metadata: {} })],
+    ['a cancelled transaction', cancelled('ConditionalCheckFailed')],
+    [
+      'a validation error',
+      Object.assign(new Error('x'), {
+        name: 'ValidationException',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    ],
+    ['a plain bug', new TypeError('undefined is not a function')],
+    ['a non-error', 'boom'],
+  ])('leaves %s as it is', (_what, error) => {
+    expect(toStoreError(error)).toBe(error);
+  });
+});
 
-    // Act & Assess
-    await expect(retryOnTransactionConflict(write.write, 3)).rejects.toBe(conflict);
-    expect(write.calls()).toBe(3);
+describe('Function: isTransientCancellation', () => {
+  it('holds for a transaction cancelled only by conflicts or throttling', () => {
+    expect(isTransientCancellation(cancelled('None', 'TransactionConflict'))).toBe(true);
+    expect(isTransientCancellation(cancelled('ThrottlingError', 'None'))).toBe(true);
+    expect(isTransientCancellation(cancelled('ProvisionedThroughputExceeded'))).toBe(true);
   });
 
-  it('never retries a failed condition, even beside a conflict', async () => {
-    // Prepare
-    const refused = cancelled('ConditionalCheckFailed', 'TransactionConflict');
-    const write = failingWith(refused);
-
-    // Act & Assess
-    await expect(retryOnTransactionConflict(write.write)).rejects.toBe(refused);
-    expect(write.calls()).toBe(1);
-  });
-
-  it('never retries an error that is not a cancelled transaction', async () => {
-    // Prepare
-    const other = new Error('ProvisionedThroughputExceededException');
-    const write = failingWith(other);
-
-    // Act & Assess
-    await expect(retryOnTransactionConflict(write.write)).rejects.toBe(other);
-    expect(write.calls()).toBe(1);
+  it('fails for a failed condition or validation, even beside a conflict, and for other errors', () => {
+    expect(
+      isTransientCancellation(cancelled('ConditionalCheckFailed', 'TransactionConflict'))
+    ).toBe(false);
+    expect(isTransientCancellation(cancelled('ValidationError', 'TransactionConflict'))).toBe(
+      false
+    );
+    expect(isTransientCancellation(cancelled('None', 'None'))).toBe(false);
+    expect(isTransientCancellation(new Error('TransactionConflict'))).toBe(false);
   });
 });

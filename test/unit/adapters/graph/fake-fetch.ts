@@ -49,15 +49,6 @@ const fakeFetch = (...replies: Reply[]) => {
   return { fetch, requests };
 };
 
-/** A sleep that records its delays and returns at once. */
-const fakeSleep = () => {
-  const delays: number[] = [];
-  const sleep = async (ms: number): Promise<void> => {
-    delays.push(ms);
-  };
-  return { sleep, delays };
-};
-
 /** A logger that discards everything. */
 const silentLog = {
   debug: () => undefined,
@@ -68,4 +59,4 @@ const silentLog = {
 };
 
 export type { SeenRequest };
-export { fakeFetch, fakeSleep, graphError, json, silentLog };
+export { fakeFetch, graphError, json, silentLog };

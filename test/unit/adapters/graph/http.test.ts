@@ -11,8 +11,10 @@ import {
   USER_AGENT,
 } from '../../../../functions/adapters/graph/index.js';
 import { GRAPH_API_VERSION } from '../../../../functions/adapters/graph/version.js';
+import { BACKOFF } from '../../../../functions/core/retry.js';
 import * as z from '../../../../functions/core/zod.js';
-import { fakeFetch, fakeSleep, graphError, json, silentLog } from './fake-fetch.js';
+import { fakeSleep } from '../../../helpers/fake-sleep.js';
+import { fakeFetch, graphError, json, silentLog } from './fake-fetch.js';
 
 const APP_SECRET = 'app-secret-for-tests';
 
@@ -25,7 +27,7 @@ const clientWith = (
     appId: '1234',
     appSecret: APP_SECRET,
     fetch,
-    retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000 },
+    retry: { maxAttempts: 4 },
     sleep: overrides.sleep ?? fakeSleep().sleep,
     random: overrides.random ?? (() => 0.5),
     log: silentLog,
@@ -98,11 +100,11 @@ describe('Function: createGraphClient', () => {
     // Assess
     expect(result.data.id).toBe('1');
     expect(requests).toHaveLength(3);
-    // random 0.5 × min(cap 1000, base 100 × 2^(attempt-1)) → 50, 100.
+    // random 0.5 × min(cap 2000, base 100 × 2^(retry-1)): the shared policy's 50, 100.
     expect(delays).toEqual([50, 100]);
   });
 
-  it('keeps every jittered delay within [0, cap)', async () => {
+  it('keeps every jittered delay within [0, the shared cap)', async () => {
     // Prepare
     const { fetch } = fakeFetch(graphError(500, { code: 2 }));
     const { sleep, delays } = fakeSleep();
@@ -111,7 +113,7 @@ describe('Function: createGraphClient', () => {
       appId: '1234',
       appSecret: APP_SECRET,
       fetch,
-      retry: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 400 },
+      retry: { maxAttempts: 8 },
       sleep,
       random: () => 0.999,
       log: silentLog,
@@ -122,9 +124,9 @@ describe('Function: createGraphClient', () => {
 
     // Assess
     await expect(failure).rejects.toBeInstanceOf(GraphTransientError);
-    expect(delays).toHaveLength(7);
-    expect(Math.max(...delays)).toBeLessThan(400);
-    expect(Math.min(...delays)).toBeGreaterThanOrEqual(0);
+    // 0.999 × min(2000, 100 × 2^(retry-1)): doubling from the base, then held under the cap.
+    expect(delays).toEqual([99, 199, 399, 799, 1598, 1998, 1998]);
+    expect(Math.max(...delays)).toBeLessThan(BACKOFF.capMs);
   });
 
   it('retries on a transient error flagged is_transient even with HTTP 400', async () => {
@@ -218,7 +220,7 @@ describe('Function: createGraphClient', () => {
     const throttled = graphError(
       400,
       { code: 80004 },
-      // 0.01 minutes = 0.6 s, within maxDelayMs (1 s).
+      // 0.01 minutes = 0.6 s (waited as 1 s), within the 5 s Graph waits out in-process.
       {
         'x-business-use-case-usage':
           '{"1":[{"type":"pages","call_count":100,"total_cputime":1,"total_time":1,"estimated_time_to_regain_access":0.01}]}',
@@ -234,6 +236,45 @@ describe('Function: createGraphClient', () => {
     // Assess
     expect(requests).toHaveLength(2);
     expect(delays).toEqual([1_000]);
+  });
+
+  /** A 400 rate limit whose usage headers say Meta gives access back in `minutes`. */
+  const throttledFor = (minutes: number) =>
+    graphError(
+      400,
+      { code: 80004 },
+      {
+        'x-business-use-case-usage': `{"1":[{"type":"pages","call_count":100,"total_cputime":1,"total_time":1,"estimated_time_to_regain_access":${minutes}}]}`,
+      }
+    );
+
+  it("waits out Meta's own pause beyond the backoff cap, up to 5 s", async () => {
+    // Prepare: 0.05 minutes = 3 s, above the shared 2 s cap on jittered waits.
+    const { fetch, requests } = fakeFetch(throttledFor(0.05), json(200, { id: '1' }));
+    const { sleep, delays } = fakeSleep();
+    const graph = clientWith(fetch, { sleep });
+
+    // Act
+    await graph.me('token');
+
+    // Assess
+    expect(requests).toHaveLength(2);
+    expect(delays).toEqual([3_000]);
+  });
+
+  it("surfaces at once a pause of Meta's just over 5 s", async () => {
+    // Prepare: 0.1 minutes = 6 s.
+    const { fetch, requests } = fakeFetch(throttledFor(0.1), json(200, { id: '1' }));
+    const { sleep, delays } = fakeSleep();
+    const graph = clientWith(fetch, { sleep });
+
+    // Act
+    const failure = graph.me('token');
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ retryAfterSeconds: 6 });
+    expect(requests).toHaveLength(1);
+    expect(delays).toEqual([]);
   });
 
   it('surfaces a long rate limit at once with retryAfterSeconds from the usage headers', async () => {

@@ -10,14 +10,8 @@ import {
 import { GRAPH_API_VERSION } from '../../../../functions/adapters/graph/version.js';
 import { ValidationError } from '../../../../functions/core/errors.js';
 import * as z from '../../../../functions/core/zod.js';
-import {
-  fakeFetch,
-  fakeSleep,
-  graphError,
-  json,
-  type SeenRequest,
-  silentLog,
-} from './fake-fetch.js';
+import { fakeSleep } from '../../../helpers/fake-sleep.js';
+import { fakeFetch, graphError, json, type SeenRequest, silentLog } from './fake-fetch.js';
 
 const clientWith = (fetch: ReturnType<typeof fakeFetch>['fetch']) =>
   createGraphClient({
@@ -25,7 +19,7 @@ const clientWith = (fetch: ReturnType<typeof fakeFetch>['fetch']) =>
     appId: '1234',
     appSecret: 'app-secret-for-tests',
     fetch,
-    retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
+    retry: { maxAttempts: 3 },
     sleep: fakeSleep().sleep,
     random: () => 0,
     log: silentLog,

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   RateLimitError,
+  TransientStoreError,
   UpstreamError,
   ValidationError,
 } from '../../../../functions/core/errors.js';
@@ -62,6 +63,23 @@ describe('Function: errorResponse', () => {
         .headers
     ).toEqual(expect.objectContaining({ 'retry-after': '2' }));
     expect(respond(new NotFoundError('gone')).headers).not.toHaveProperty('retry-after');
+  });
+
+  it('answers a busy database with 503, its code and a short Retry-After, never the cause', () => {
+    // Act
+    const response = respond(
+      new TransientStoreError('throttled', {
+        cause: new Error('ProvisionedThroughputExceededException on tandem-links'),
+      })
+    );
+
+    // Assess
+    expect(response.status).toBe(503);
+    expect(response.headers).toEqual(expect.objectContaining({ 'retry-after': '5' }));
+    expect(response.body.error).toEqual(
+      expect.objectContaining({ code: 'store_unavailable', requestId: 'req-1' })
+    );
+    expect(JSON.stringify(response.body)).not.toContain('tandem-links');
   });
 
   it('answers an unknown error with a generic 500 that leaks nothing', () => {

@@ -8,7 +8,11 @@ import {
   runBatch,
   scrub,
 } from '../../../../functions/adapters/queue/batch-runner.js';
-import { ConflictError, UpstreamError } from '../../../../functions/core/errors.js';
+import {
+  ConflictError,
+  TransientStoreError,
+  UpstreamError,
+} from '../../../../functions/core/errors.js';
 
 const silent = createLogger({}, 'silent');
 
@@ -192,6 +196,31 @@ describe('Function: runBatch', () => {
     // Assess
     expect(response.batchItemFailures).toEqual([]);
     expect(letters[0]?.failure).toMatchObject({ code: 'version_mismatch' });
+  });
+
+  it('retries a job the database was too busy for, leaving its timing to the queue', async () => {
+    // Prepare
+    const { letters, deadLetters } = sink();
+    const postponed: number[] = [];
+    const registry: JobRegistry = {
+      'reconcile-shard': async () => {
+        throw new TransientStoreError('throttled');
+      },
+    };
+
+    // Act
+    const response = await runBatch({ Records: [record('a', shardJob(0))] } as SQSEvent, {
+      registry,
+      deadLetters,
+      maxReceiveCount: 5,
+      log: silent,
+      visibility: { delay: async (_record, seconds) => void postponed.push(seconds) },
+    });
+
+    // Assess: no wait of its own, so the visibility timeout (minutes) spaces the receives out.
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'a' }]);
+    expect(letters).toEqual([]);
+    expect(postponed).toEqual([]);
   });
 
   it('dead-letters a retryable failure on its last allowed attempt', async () => {

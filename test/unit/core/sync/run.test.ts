@@ -5,6 +5,7 @@ import {
   ValidationError,
 } from '../../../../functions/core/errors.js';
 import type { Observation } from '../../../../functions/core/reconcile/drift.js';
+import { BACKOFF } from '../../../../functions/core/retry.js';
 import type { PageSnapshot, ProfileFields } from '../../../../functions/core/sync/mapping.js';
 import {
   ProfileWriteUnconfirmedError,
@@ -261,6 +262,31 @@ describe('Function: runSync', () => {
       reason: 'token_invalid',
       details: { action: 'relink' },
     });
+  });
+
+  it('keeps a pause that met a concurrent edit of the link: reads again and retries after a jittered wait', async () => {
+    // Prepare: a PATCH lands between the pause's read and its write, once.
+    const world = syncWorld({ observation: { kind: 'token_invalid' } });
+    const update = world.deps.links.update;
+    let edits = 0;
+    world.deps.links.update = async (link, expectedVersion) => {
+      if (edits === 0) {
+        edits += 1;
+        const stored = world.links.byId(LINK_ID);
+        if (stored) world.links.items.set(`${TENANT}/${LINK_ID}`, { ...stored, version: 7 });
+      }
+      return update(link, expectedVersion);
+    };
+
+    // Act
+    const run = await runSync(world.deps, aJob());
+
+    // Assess
+    expect(run).toEqual({ outcome: 'paused', reason: 'token_invalid' });
+    expect(world.links.byId(LINK_ID)).toMatchObject({ status: 'paused', version: 8 });
+    expect(world.sleeps).toHaveLength(1);
+    expect(world.sleeps[0]).toBeGreaterThanOrEqual(0);
+    expect(world.sleeps[0]).toBeLessThan(BACKOFF.baseMs);
   });
 
   it('pauses with token_invalid when the profile write is refused for the token', async () => {
