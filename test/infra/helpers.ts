@@ -42,12 +42,21 @@ interface Synthesized {
 /**
  * Builds and synthesizes a Tandem app the way `cdk synth` would (cdk.json context plus `context`),
  * cdk-nag included: synthesis throws on an unacknowledged finding.
- * Bundling runs for real with the local esbuild, so call it once per test file (see {@link tandem}).
+ * With `bundle`, every handler is bundled for real with the local esbuild (about a minute of CPU,
+ * so only {@link tandem} asks for it, once per file); templates and cdk-nag findings are the same
+ * without it, because bundling only fills the assets.
  */
-const synthTandem = (context: Record<string, unknown> = {}): Synthesized => {
+const synthTandem = (
+  context: Record<string, unknown> = {},
+  { bundle = false }: { bundle?: boolean } = {}
+): Synthesized => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'tandem-cdk-'));
   outdirs.push(outdir);
-  const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, ...TEST_CONTEXT, ...context } });
+  const skipBundling = bundle ? {} : { 'aws:cdk:bundling-stacks': [] };
+  const app = new App({
+    outdir,
+    context: { ...CDK_JSON_CONTEXT, ...TEST_CONTEXT, ...context, ...skipBundling },
+  });
   const { stack, consoleStack, config } = buildTandemApp(app);
   return {
     app,
@@ -67,9 +76,9 @@ afterAll(() => {
 });
 
 let cached: Synthesized | undefined;
-/** The dev stack with test context, synthesized once per test file. */
+/** The dev stack with test context, bundled and synthesized once per test file. */
 const tandem = (): Synthesized => {
-  cached ??= synthTandem();
+  cached ??= synthTandem({}, { bundle: true });
   return cached;
 };
 
