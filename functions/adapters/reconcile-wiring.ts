@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SHARD_COUNT } from '../core/linking/model.js';
-import type { ReconcileSettings, ShardDeps, StartRunDeps } from '../core/reconcile-run.js';
+import type { ReconcileSettings, ShardDeps, StartRunDeps } from '../core/reconcile/run.js';
 import * as z from '../core/zod.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
 import { loadConfig } from './config.js';

@@ -1,5 +1,5 @@
 import type { JobRegistry } from '../adapters/queue/batch-runner.js';
-import { reconcileShard, type ShardDeps } from '../core/reconcile-run.js';
+import { reconcileShard, type ShardDeps } from '../core/reconcile/run.js';
 import { createSyncJobHandler } from './sync.js';
 
 interface RegistryDeps {

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../adapters/logger.js';
 import { startRunDeps } from '../adapters/reconcile-wiring.js';
-import { type StartRunResult, startReconcileRun } from '../core/reconcile-run.js';
+import { type StartRunResult, startReconcileRun } from '../core/reconcile/run.js';
 
 const deps = startRunDeps();
 const log = logger.child({ fn: 'reconciler' });

@@ -1,10 +1,10 @@
 import { getLink } from '../linking/links.js';
 import { type Link, SYNC_FIELDS } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
-import { classifyDrift, type DriftClass, type FieldDrift } from '../reconcile/drift.js';
-import { type MappingNote, mapPageToProfile } from './mapping.js';
-import type { LinkObserver, SyncStateRepository } from './ports.js';
-import { PROFILE_FIELDS, type ProfileField, sameValue } from './profile.js';
+import { type MappingNote, mapPageToProfile } from '../sync/mapping.js';
+import type { LinkObserver, SyncStateRepository } from '../sync/ports.js';
+import { PROFILE_FIELDS, type ProfileField, sameValue } from '../sync/profile.js';
+import { classifyDrift, type DriftClass, type FieldDrift } from './drift.js';
 
 /**
  * A link's two sides as they stand now, field by field: what the Page would give WhatsApp (after the

@@ -1,7 +1,7 @@
-import { RateLimitError } from './errors.js';
-import type { ReconcileShardJob, SyncJob } from './jobs.js';
-import type { Link } from './linking/model.js';
-import { checkLinks, type LinkOutcome } from './reconcile/check.js';
+import { RateLimitError } from '../errors.js';
+import type { ReconcileShardJob, SyncJob } from '../jobs.js';
+import type { Link } from '../linking/model.js';
+import { checkLinks, type LinkOutcome } from './check.js';
 import {
   addCounts,
   emptyCounts,
@@ -12,7 +12,7 @@ import {
   type RunSummary,
   type RunTrigger,
   type TenantPageRecord,
-} from './reconcile/model.js';
+} from './model.js';
 import type {
   BaselineSource,
   DriftReportWriter,
@@ -25,7 +25,7 @@ import type {
   ReconcileObserver,
   ReconcileRunStore,
   UsageReading,
-} from './reconcile/ports.js';
+} from './ports.js';
 
 /**
  * A reconcile run: the fan-out that checks links for drift, built to cover a million links within the

@@ -6,7 +6,7 @@ import {
   quotaCounter,
   syncStateRepository,
 } from '../../adapters/wiring.js';
-import { compareProfiles } from '../../core/sync/compare.js';
+import { compareProfiles } from '../../core/reconcile/compare.js';
 import { linkParams } from '../links/schemas.js';
 
 const deps = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { compareProfiles } from '../../../../functions/core/reconcile/compare.js';
 import type { Observation } from '../../../../functions/core/reconcile/drift.js';
-import { compareProfiles } from '../../../../functions/core/sync/compare.js';
-import { aLink, fakeLinks, fakeState, LINK_ID, TENANT } from './fakes.js';
+import { aLink, fakeLinks, fakeState, LINK_ID, TENANT } from '../sync/fakes.js';
 
 const NOW = new Date('2026-11-05T12:00:00.000Z');
 

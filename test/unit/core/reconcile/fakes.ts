@@ -17,7 +17,7 @@ import type {
   SourcedLink,
   UsageReading,
 } from '../../../../functions/core/reconcile/ports.js';
-import type { ReconcileSettings, ShardDeps } from '../../../../functions/core/reconcile-run.js';
+import type { ReconcileSettings, ShardDeps } from '../../../../functions/core/reconcile/run.js';
 import { mapPageToProfile } from '../../../../functions/core/sync/mapping.js';
 import type { WrittenProfile } from '../../../../functions/core/sync/plan.js';
 

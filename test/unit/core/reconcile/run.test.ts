@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimitError } from '../../../functions/core/errors.js';
-import type { ReconcileShardJob } from '../../../functions/core/jobs.js';
-import type { Observation } from '../../../functions/core/reconcile/drift.js';
-import type { RunScope } from '../../../functions/core/reconcile/model.js';
+import { RateLimitError } from '../../../../functions/core/errors.js';
+import type { ReconcileShardJob } from '../../../../functions/core/jobs.js';
+import type { Observation } from '../../../../functions/core/reconcile/drift.js';
+import type { RunScope } from '../../../../functions/core/reconcile/model.js';
 import {
   continuationDelaySeconds,
   reconcileShard,
   type StartRunDeps,
   startReconcileRun,
-} from '../../../functions/core/reconcile-run.js';
+} from '../../../../functions/core/reconcile/run.js';
 import {
   type Harness,
   harness,
@@ -18,7 +18,7 @@ import {
   settings,
   testLink,
   written,
-} from './reconcile/fakes.js';
+} from './fakes.js';
 
 const now = new Date('2026-07-01T10:00:00.000Z');
 const later = (seconds: number) => new Date(now.getTime() + seconds * 1000);
