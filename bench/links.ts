@@ -13,10 +13,10 @@ import {
   defaultSync,
   grantIdFor,
   type Link,
+  PAGE_WEBHOOK_FIELDS,
   REQUESTED_SCOPES,
   UNSUPPORTED_FIELDS,
 } from '../functions/core/linking/model.js';
-import { PAGE_WEBHOOK_FIELDS } from '../functions/core/sync/webhook.js';
 import type { LocalSystem } from '../infra/local/runtime/system.js';
 import { DEMO } from '../infra/local/sandbox/seed.js';
 

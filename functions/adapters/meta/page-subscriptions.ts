@@ -1,7 +1,7 @@
 import { openGrantToken } from '../../core/linking/grants.js';
+import { PAGE_WEBHOOK_FIELDS } from '../../core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
 import type { PageSubscriptions } from '../../core/reconcile/ports.js';
-import { PAGE_WEBHOOK_FIELDS } from '../../core/sync/webhook.js';
 import type { GraphClient } from '../graph/index.js';
 import type { Logger } from '../logger.js';
 

@@ -16,10 +16,10 @@ import {
   defaultSync,
   type Grant,
   type Link,
+  PAGE_WEBHOOK_FIELDS,
   UNSUPPORTED_FIELDS,
 } from '../../../functions/core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../../functions/core/linking/ports.js';
-import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
 import { solidPng } from '../../../infra/local/sandbox/png.js';
 import { DEMO } from '../../../infra/local/sandbox/seed.js';
 import type { Sandbox } from '../../../infra/local/sandbox/server.js';

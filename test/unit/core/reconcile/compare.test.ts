@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareProfiles } from '../../../../functions/core/reconcile/compare.js';
-import type { Observation } from '../../../../functions/core/reconcile/drift.js';
+import type { Observation } from '../../../../functions/core/sync/ports.js';
 import { aLink, fakeLinks, fakeState, LINK_ID, TENANT } from '../sync/fakes.js';
 
 const NOW = new Date('2026-11-05T12:00:00.000Z');

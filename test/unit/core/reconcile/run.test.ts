@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitError } from '../../../../functions/core/errors.js';
 import type { ReconcileShardJob } from '../../../../functions/core/jobs.js';
-import type { Observation } from '../../../../functions/core/reconcile/drift.js';
 import type { RunScope } from '../../../../functions/core/reconcile/model.js';
 import {
   continuationDelaySeconds,
@@ -9,6 +8,7 @@ import {
   type StartRunDeps,
   startReconcileRun,
 } from '../../../../functions/core/reconcile/run.js';
+import type { Observation } from '../../../../functions/core/sync/ports.js';
 import {
   type Harness,
   harness,
