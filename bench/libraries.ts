@@ -187,7 +187,7 @@ export const handler = async ({ scope, counts }) => {
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { TandemError } from ${tandemCore('core/errors.ts')};
 import { parseJob } from ${tandemCore('core/jobs.ts')};
-import { logger } from ${tandemCore('adapters/logger.ts')};
+import { logger } from ${tandemCore('adapters/observability/logger.ts')};
 import { memoryDeadLetters, runSync, sqsDeadLetters } from ${benchModule('jobs.ts')};
 
 const processor = new BatchProcessor(EventType.SQS);

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ConfigError } from '../core/errors.js';
-import { loadConfig, metaSecretConfig, systemUserTokenConfig } from './config.js';
+import { ConfigError } from '../../core/errors.js';
+import { loadConfig, metaSecretConfig, systemUserTokenConfig } from '../config.js';
 
 /**
  * Tandem's two Meta secrets. In AWS they live in Secrets Manager (an `_ARN` variable) and are fetched

@@ -7,10 +7,10 @@ import {
 import type { AdOperation } from '../../core/ads/operation.js';
 import type { OperationStore } from '../../core/ads/ports.js';
 import * as z from '../../core/zod.js';
-import { batchWriteAll } from '../dynamodb/batch.js';
-import { isConditionalCheckFailed } from '../dynamodb/errors.js';
-import { queryAll } from '../dynamodb/query.js';
-import { conditionalWrite } from '../dynamodb/writes.js';
+import { batchWriteAll } from './batch.js';
+import { isConditionalCheckFailed } from './errors.js';
+import { queryAll } from './query.js';
+import { conditionalWrite } from './writes.js';
 
 /**
  * Ad operations in the idempotency table (infra/shared/resources.ts `idempotency`: key `id`, TTL

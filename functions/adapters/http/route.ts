@@ -15,7 +15,7 @@ import {
 import { QUOTAS, type QuotaCounter, takeQuotas } from '../../core/quotas.js';
 import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
-import { type Logger, logger } from '../logger.js';
+import { type Logger, logger } from '../observability/logger.js';
 import { errorResponse } from './error-response.js';
 import { JSON_HEADERS, SECURITY_HEADERS } from './headers.js';
 

@@ -3,8 +3,8 @@ import { ValidationError } from '../../core/errors.js';
 import * as z from '../../core/zod.js';
 import type { GraphClient } from '../graph/index.js';
 import { graphId, listOf } from '../graph/schemas.js';
-import { graphCalls } from '../meta/graph-calls.js';
 import { type FetchRefusal, FetchRefusedError } from '../net/guarded-fetch.js';
+import { graphCalls } from './graph-calls.js';
 
 /**
  * The ads use cases' AdsGateway over the generic Graph client: one zod schema per Marketing API

@@ -1,6 +1,6 @@
-import { DRIFT_CLASSES } from '../core/reconcile/drift.js';
-import type { RunCounts, RunSummary } from '../core/reconcile/model.js';
-import type { ReconcileMetrics } from '../core/reconcile/ports.js';
+import { DRIFT_CLASSES } from '../../core/reconcile/drift.js';
+import type { RunCounts, RunSummary } from '../../core/reconcile/model.js';
+import type { ReconcileMetrics } from '../../core/reconcile/ports.js';
 
 /**
  * Metrics as CloudWatch Embedded Metric Format (EMF): one JSON log line per metric document, which

@@ -1,8 +1,8 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { retryAfterOf, TandemError } from '../../core/errors.js';
 import { type Job, type JobKind, type JobOf, orderingKey, parseJob } from '../../core/jobs.js';
-import type { Logger } from '../logger.js';
-import { redactText } from '../redact.js';
+import type { Logger } from '../observability/logger.js';
+import { redactText } from '../observability/redact.js';
 
 /** What a job handler knows about the delivery it is running in. */
 interface JobContext {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { loadCountryPolicy } from './ads/config.js';
-import { createAdsGateway } from './ads/graph-gateway.js';
+import { createAdsGateway } from '../meta/ads-gateway.js';
+import { loadCountryPolicy } from './ads-config.js';
 import {
   clock,
   grantRepository,
@@ -8,7 +8,7 @@ import {
   linkRepository,
   operationStore,
   tokenVault,
-} from './wiring.js';
+} from './shared.js';
 
 /**
  * Builders for the ads handlers' dependencies, called at module scope by each handler for what it

@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { SHARD_COUNT } from '../core/linking/model.js';
-import type { ReconcileSettings, ShardDeps, StartRunDeps } from '../core/reconcile/run.js';
-import * as z from '../core/zod.js';
-import { dynamoDocumentClient, sqs } from './aws/clients.js';
-import { loadConfig } from './config.js';
-import { createDriftReportStore } from './dynamodb/drift-reports.js';
-import { createBaselineSource } from './dynamodb/reconcile-baselines.js';
-import { createLinkPageSource, createReconcileRunStore } from './dynamodb/reconcile-runs.js';
-import { logger } from './logger.js';
-import { createPageSubscriptions } from './meta/page-subscriptions.js';
-import { createReconcileObserver, createUsageGauge } from './meta/reconcile-observer.js';
-import { createReconcileMetrics } from './metrics.js';
-import { reconcileConfig, syncQueueConfig } from './queue/config.js';
-import { createReconcileJobPublisher } from './queue/reconcile-publisher.js';
-import { grantRepository, graphClient, linkObserver, tokenVault } from './wiring.js';
+import { SHARD_COUNT } from '../../core/linking/model.js';
+import type { ReconcileSettings, ShardDeps, StartRunDeps } from '../../core/reconcile/run.js';
+import * as z from '../../core/zod.js';
+import { dynamoDocumentClient, sqs } from '../aws/clients.js';
+import { loadConfig } from '../config.js';
+import { createDriftReportStore } from '../dynamodb/drift-reports.js';
+import { createBaselineSource } from '../dynamodb/reconcile-baselines.js';
+import { createLinkPageSource, createReconcileRunStore } from '../dynamodb/reconcile-runs.js';
+import { createPageSubscriptions } from '../meta/page-subscriptions.js';
+import { createReconcileObserver, createUsageGauge } from '../meta/reconcile-observer.js';
+import { logger } from '../observability/logger.js';
+import { createReconcileMetrics } from '../observability/metrics.js';
+import { reconcileConfig, syncQueueConfig } from '../sqs/config.js';
+import { createReconcileJobPublisher } from '../sqs/reconcile-publisher.js';
+import { grantRepository, graphClient, linkObserver, tokenVault } from './shared.js';
 
 /**
  * Builders for the reconciler's dependencies: the scheduled reconciler, the worker's shard jobs and

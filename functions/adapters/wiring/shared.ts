@@ -1,36 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { tables } from '../../infra/shared/resources.js';
+import { tables } from '../../../infra/shared/resources.js';
 import {
   DEFAULT_SELECTION_TTL_SECONDS,
   DEFAULT_STATE_TTL_SECONDS,
   type OAuthSettings,
-} from '../core/linking/deps.js';
-import type { Clock, TokenVault } from '../core/linking/ports.js';
-import type { LinkObserver, ProfileWriter } from '../core/sync/ports.js';
-import type { SyncRequestDeps } from '../core/sync/requests.js';
-import * as z from '../core/zod.js';
-import { createOperationStore } from './ads/operation-store.js';
-import { dynamoDocumentClient, sqs } from './aws/clients.js';
-import { graphConfig, loadConfig, loginConfig, loginMethod, tokenKeyConfig } from './config.js';
-import { cryptoIds } from './crypto/ids.js';
-import { createTokenVault } from './crypto/token-vault.js';
-import { createGrantRepository } from './dynamodb/grants.js';
-import { createLinkRepository, createPageLinkIndex } from './dynamodb/links.js';
+} from '../../core/linking/deps.js';
+import type { Clock, TokenVault } from '../../core/linking/ports.js';
+import type { LinkObserver, ProfileWriter } from '../../core/sync/ports.js';
+import type { SyncRequestDeps } from '../../core/sync/requests.js';
+import * as z from '../../core/zod.js';
+import { dynamoDocumentClient, sqs } from '../aws/clients.js';
+import { metaAppSecret, metaSystemUserToken } from '../aws/meta-secret.js';
+import { graphConfig, loadConfig, loginConfig, loginMethod, tokenKeyConfig } from '../config.js';
+import { cryptoIds } from '../crypto/ids.js';
+import { createTokenVault } from '../crypto/token-vault.js';
+import { createOperationStore } from '../dynamodb/ad-operations.js';
+import { createGrantRepository } from '../dynamodb/grants.js';
+import { createLinkRepository, createPageLinkIndex } from '../dynamodb/links.js';
 import {
   createCallbackLedger,
   createDeletionRequestRepository,
-} from './dynamodb/meta-callbacks.js';
-import { createOAuthSessionRepository } from './dynamodb/oauth-sessions.js';
-import { createQuotaCounter } from './dynamodb/quotas.js';
-import { createSyncStateRepository, createWebhookDedupe } from './dynamodb/sync-state.js';
-import { createGraphClient, type GraphClient, type GraphUsage } from './graph/index.js';
-import { GRAPH_API_VERSION } from './graph/version.js';
-import { logger } from './logger.js';
-import { createLinkObserver } from './meta/link-observer.js';
-import { createProfileWriter } from './meta/profile-writer.js';
-import { metaAppSecret, metaSystemUserToken } from './meta-secret.js';
-import { syncQueueConfig } from './queue/config.js';
-import { createJobPublisher } from './queue/publisher.js';
+} from '../dynamodb/meta-callbacks.js';
+import { createOAuthSessionRepository } from '../dynamodb/oauth-sessions.js';
+import { createQuotaCounter } from '../dynamodb/quotas.js';
+import { createSyncStateRepository, createWebhookDedupe } from '../dynamodb/sync-state.js';
+import { createGraphClient, type GraphClient, type GraphUsage } from '../graph/index.js';
+import { GRAPH_API_VERSION } from '../graph/version.js';
+import { createLinkObserver } from '../meta/link-observer.js';
+import { createProfileWriter } from '../meta/profile-writer.js';
+import { logger } from '../observability/logger.js';
+import { syncQueueConfig } from '../sqs/config.js';
+import { createJobPublisher } from '../sqs/publisher.js';
 
 /**
  * Builders for the handlers' dependencies, shared by every feature (linking, sync, the worker). Each

@@ -5,7 +5,7 @@ import {
   linkRepository,
   quotaCounter,
   syncStateRepository,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { compareProfiles } from '../../core/reconcile/compare.js';
 import { linkParams } from '../links/schemas.js';
 

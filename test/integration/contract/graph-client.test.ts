@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdsGateway } from '../../../functions/adapters/ads/graph-gateway.js';
 import { createGraphClient, type GraphClient } from '../../../functions/adapters/graph/index.js';
-import { createLogger } from '../../../functions/adapters/logger.js';
+import { createAdsGateway } from '../../../functions/adapters/meta/ads-gateway.js';
 import { createLinkObserver } from '../../../functions/adapters/meta/link-observer.js';
 import { createMetaGateway } from '../../../functions/adapters/meta/meta-gateway.js';
 import { createProfileWriter } from '../../../functions/adapters/meta/profile-writer.js';
+import { createLogger } from '../../../functions/adapters/observability/logger.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
 import {
   adParams,

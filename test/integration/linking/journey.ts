@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { createOperationStore } from '../../../functions/adapters/ads/operation-store.js';
+import { createOperationStore } from '../../../functions/adapters/dynamodb/ad-operations.js';
 import { solidPng } from '../../../infra/local/sandbox/png.js';
 import { api, awsClients, devToken, useSystem } from '../../helpers/system.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReconcileRunStore } from '../../../functions/adapters/dynamodb/reconcile-runs.js';
-import { createReconcileMetrics } from '../../../functions/adapters/metrics.js';
+import { createReconcileMetrics } from '../../../functions/adapters/observability/metrics.js';
 import { startReconcileRun } from '../../../functions/core/reconcile/run.js';
 import { awsClients, eventually, runReconcilerNow, useSystem } from '../../helpers/system.js';
 import { liftCallBudgets } from '../ads/linked.js';

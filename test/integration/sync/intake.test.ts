@@ -4,7 +4,7 @@ import { batchWriteAll, type WriteRequest } from '../../../functions/adapters/dy
 import { pageGuardKey } from '../../../functions/adapters/dynamodb/keys.js';
 import { createPageLinkIndex, linkItem } from '../../../functions/adapters/dynamodb/links.js';
 import { createWebhookDedupe } from '../../../functions/adapters/dynamodb/sync-state.js';
-import { createJobPublisher } from '../../../functions/adapters/queue/publisher.js';
+import { createJobPublisher } from '../../../functions/adapters/sqs/publisher.js';
 import { defaultSync, type Link } from '../../../functions/core/linking/model.js';
 import { receivePageWebhook } from '../../../functions/core/sync/intake.js';
 import { createTestQueue, queueDepth, type TestQueue } from '../../helpers/queues.js';

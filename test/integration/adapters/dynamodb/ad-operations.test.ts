@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createOperationStore, itemId } from '../../../functions/adapters/ads/operation-store.js';
-import type { AdOperation } from '../../../functions/core/ads/operation.js';
-import { awsClients, useSystem } from '../../helpers/system.js';
+import {
+  createOperationStore,
+  itemId,
+} from '../../../../functions/adapters/dynamodb/ad-operations.js';
+import type { AdOperation } from '../../../../functions/core/ads/operation.js';
+import { awsClients, useSystem } from '../../../helpers/system.js';
 
 /** The DynamoDB operation store against DynamoDB Local: conditional create and versioned writes. */
 

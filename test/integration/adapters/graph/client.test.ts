@@ -9,7 +9,7 @@ import {
   GraphTokenError,
   GraphTransientError,
 } from '../../../../functions/adapters/graph/index.js';
-import { createLogger } from '../../../../functions/adapters/logger.js';
+import { createLogger } from '../../../../functions/adapters/observability/logger.js';
 import * as z from '../../../../functions/core/zod.js';
 import { DEMO } from '../../../../infra/local/sandbox/seed.js';
 import { startSandbox } from '../../../../infra/local/sandbox/server.js';

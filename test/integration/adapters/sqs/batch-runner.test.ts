@@ -1,8 +1,8 @@
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../../functions/adapters/logger.js';
-import { type JobRegistry, runBatch } from '../../../../functions/adapters/queue/batch-runner.js';
-import { createSqsDeadLetters } from '../../../../functions/adapters/queue/dead-letters.js';
+import { createLogger } from '../../../../functions/adapters/observability/logger.js';
+import { type JobRegistry, runBatch } from '../../../../functions/adapters/sqs/batch-runner.js';
+import { createSqsDeadLetters } from '../../../../functions/adapters/sqs/dead-letters.js';
 import { UpstreamError } from '../../../../functions/core/errors.js';
 import { type Poller, startPoller } from '../../../../infra/local/runtime/poller.js';
 import {

@@ -1,6 +1,6 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createJobPublisher } from '../../../../functions/adapters/queue/publisher.js';
+import { createJobPublisher } from '../../../../functions/adapters/sqs/publisher.js';
 import { parseJob, type ReconcileShardJob } from '../../../../functions/core/jobs.js';
 import { createTestQueue, drain, type TestQueue } from '../../../helpers/queues.js';
 import { awsClients } from '../../../helpers/system.js';

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { metaAppSecret, metaSystemUserToken } from '../../../functions/adapters/meta-secret.js';
-import { ConfigError } from '../../../functions/core/errors.js';
+import {
+  metaAppSecret,
+  metaSystemUserToken,
+} from '../../../../functions/adapters/aws/meta-secret.js';
+import { ConfigError } from '../../../../functions/core/errors.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:tandem-meta-AbCdEf';
 

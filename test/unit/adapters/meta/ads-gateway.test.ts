@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAdsGateway } from '../../../../functions/adapters/ads/graph-gateway.js';
 import { createGraphClient } from '../../../../functions/adapters/graph/index.js';
+import { createAdsGateway } from '../../../../functions/adapters/meta/ads-gateway.js';
 import { FetchRefusedError } from '../../../../functions/adapters/net/guarded-fetch.js';
 import {
   NotFoundError,

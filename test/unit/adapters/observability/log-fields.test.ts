@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * says neither whose code it is nor matches that query.
  */
 
-const ROOT = join(import.meta.dirname, '../../..');
+const ROOT = join(import.meta.dirname, '../../../..');
 const LOG_METHODS = new Set(['debug', 'info', 'warn', 'error']);
 
 const sourceFiles = (dir: string): string[] =>

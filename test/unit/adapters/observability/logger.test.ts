@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GraphRateLimitError } from '../../../functions/adapters/graph/errors.js';
-import { createLogger } from '../../../functions/adapters/logger.js';
-import { redact, redactText } from '../../../functions/adapters/redact.js';
+import { GraphRateLimitError } from '../../../../functions/adapters/graph/errors.js';
+import { createLogger } from '../../../../functions/adapters/observability/logger.js';
+import { redact, redactText } from '../../../../functions/adapters/observability/redact.js';
 
 const META_TOKEN = `EAAG${'Zx9Q2mRtY7'.repeat(12)}`;
 const JWT =

@@ -1,13 +1,13 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../../functions/adapters/logger.js';
+import { createLogger } from '../../../../functions/adapters/observability/logger.js';
 import {
   type DeadLetterSink,
   type Failure,
   type JobRegistry,
   runBatch,
   scrub,
-} from '../../../../functions/adapters/queue/batch-runner.js';
+} from '../../../../functions/adapters/sqs/batch-runner.js';
 import {
   ConflictError,
   TransientStoreError,

@@ -4,7 +4,7 @@ import type {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import { createJobPublisher } from '../../../../functions/adapters/queue/publisher.js';
+import { createJobPublisher } from '../../../../functions/adapters/sqs/publisher.js';
 import { UpstreamError } from '../../../../functions/core/errors.js';
 import type { ReconcileShardJob } from '../../../../functions/core/jobs.js';
 import { fakeSleep } from '../../../helpers/fake-sleep.js';

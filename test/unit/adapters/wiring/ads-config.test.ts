@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCountryPolicy } from '../../../../functions/adapters/ads/config.js';
+import { loadCountryPolicy } from '../../../../functions/adapters/wiring/ads-config.js';
 import { ConfigError } from '../../../../functions/core/errors.js';
 
 describe('Function: loadCountryPolicy', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createReconcileMetrics } from '../../../../functions/adapters/metrics.js';
+import { createReconcileMetrics } from '../../../../functions/adapters/observability/metrics.js';
 
-/** The reconciler's metrics port as CloudWatch EMF log lines (functions/adapters/metrics.ts). */
+/** The reconciler's metrics port as CloudWatch EMF log lines (functions/adapters/observability/metrics.ts). */
 describe('Function: createReconcileMetrics', () => {
   const at = new Date('2026-07-01T10:00:00.000Z');
 
