@@ -23,7 +23,8 @@ import {
 } from '../dynamodb/meta-callbacks.js';
 import { createOAuthSessionRepository } from '../dynamodb/oauth-sessions.js';
 import { createQuotaCounter } from '../dynamodb/quotas.js';
-import { createSyncStateRepository, createWebhookDedupe } from '../dynamodb/sync-state.js';
+import { createSyncStateRepository } from '../dynamodb/sync-state.js';
+import { createWebhookDedupe } from '../dynamodb/webhook-dedupe.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from '../graph/index.js';
 import { GRAPH_API_VERSION } from '../graph/version.js';
 import { createLinkObserver } from '../meta/link-observer.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchWriteAll, type WriteRequest } from '../../../functions/adapters/dynamodb/batch.js';
 import { pageGuardKey } from '../../../functions/adapters/dynamodb/keys.js';
 import { createPageLinkIndex, linkItem } from '../../../functions/adapters/dynamodb/links.js';
-import { createWebhookDedupe } from '../../../functions/adapters/dynamodb/sync-state.js';
+import { createWebhookDedupe } from '../../../functions/adapters/dynamodb/webhook-dedupe.js';
 import { createJobPublisher } from '../../../functions/adapters/sqs/publisher.js';
 import { defaultSync, type Link } from '../../../functions/core/linking/model.js';
 import { receivePageWebhook } from '../../../functions/core/sync/intake.js';
