@@ -13,8 +13,8 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEMO } from '../infra/local/sandbox/seed.js';
-import { startSandbox } from '../infra/local/sandbox/server.js';
+import { DEMO } from '../infra/local/meta-sandbox/src/seed.js';
+import { startSandbox } from '../infra/local/meta-sandbox/src/server.js';
 import { bundle, coldInitMs, lambdaEnv } from './lambda-footprint.js';
 import { sampleBatch } from './libraries/jobs.js';
 import { adminOf, signIn } from './links.js';

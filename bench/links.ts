@@ -17,8 +17,8 @@ import {
   REQUESTED_SCOPES,
   UNSUPPORTED_FIELDS,
 } from '../functions/core/linking/model.js';
-import type { LocalSystem } from '../infra/local/runtime/system.js';
-import { DEMO } from '../infra/local/sandbox/seed.js';
+import { DEMO } from '../infra/local/meta-sandbox/src/seed.js';
+import type { LocalSystem } from '../infra/local/runtime/src/system.js';
 
 /** What the sandbox's admin API and its sign-in need: a running local system, or a sandbox alone. */
 interface SandboxSide {

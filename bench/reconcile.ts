@@ -20,7 +20,7 @@ import {
   PAGE_WEBHOOK_FIELDS,
   UNSUPPORTED_FIELDS,
 } from '../functions/core/linking/model.js';
-import { startLocalSystem } from '../infra/local/runtime/system.js';
+import { startLocalSystem } from '../infra/local/runtime/src/system.js';
 import { functions } from '../infra/shared/functions.js';
 import { saveResults } from './results.js';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../infra/local/runtime/lambda.js';
-import { localTableName } from '../../../infra/local/runtime/provision.js';
-import { DEMO } from '../../../infra/local/sandbox/seed.js';
+import { DEMO } from '../../../infra/local/meta-sandbox/src/seed.js';
+import { REPO_ROOT } from '../../../infra/local/runtime/src/lambda.js';
+import { localTableName } from '../../../infra/local/runtime/src/provision.js';
 import {
   freePorts,
   type NpmStartPorts,

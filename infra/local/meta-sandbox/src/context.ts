@@ -1,5 +1,5 @@
-import type { MetaCall } from '../meta-spec/index.js';
 import type { FaultBook } from './faults.js';
+import type { MetaCall } from './meta-spec/index.js';
 import type { Store, Token } from './store.js';
 import type { BucEntry, UsageTracker, UseCase } from './usage.js';
 

@@ -1,4 +1,4 @@
-import type { Violation } from '../meta-spec/index.js';
+import type { Violation } from './meta-spec/index.js';
 
 /**
  * Graph API error objects, shaped exactly as graph.facebook.com sends them, so Tandem's client maps

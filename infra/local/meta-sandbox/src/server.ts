@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NEWEST_VERSION } from '../meta-spec/index.js';
 import { AdminInputError, adminRoutes } from './admin/routes.js';
 import type { GraphRequest, SandboxConfig, Services } from './context.js';
 import { answerDialog, showDialog } from './dialog.js';
@@ -9,6 +8,7 @@ import { FaultBook } from './faults.js';
 import { dispatchGraph } from './graph/dispatch.js';
 import { headerValue, isLoopback, parseBody, readBody, sendJson } from './http.js';
 import { serveMedia } from './media.js';
+import { NEWEST_VERSION } from './meta-spec/index.js';
 import { loadStore, persistStore } from './persist.js';
 import { findRoute } from './router.js';
 import { seedApp, seedDemo } from './seed.js';

@@ -6,7 +6,7 @@ import {
   type ConsoleConfig,
   consoleSecurityHeaders,
   DEV_TOKEN_PATH,
-} from '../../shared/console.js';
+} from '../../../shared/console.js';
 
 /**
  * The console as the local gateway serves it at /console: the built assets (console/dist, made by
@@ -15,7 +15,7 @@ import {
  * page and its configuration are revalidated, content-hashed assets kept for a year.
  */
 
-const DEFAULT_DIR = fileURLToPath(new URL('../../../console/dist', import.meta.url));
+const DEFAULT_DIR = fileURLToPath(new URL('../../../../console/dist', import.meta.url));
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

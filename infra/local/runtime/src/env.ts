@@ -1,5 +1,5 @@
-import { type FunctionSpec, functions } from '../../shared/functions.js';
-import { queues, type TableName, tables } from '../../shared/resources.js';
+import { type FunctionSpec, functions } from '../../../shared/functions.js';
+import { queues, type TableName, tables } from '../../../shared/resources.js';
 import type { LocalQueues, LocalTables } from './provision.js';
 
 interface EnvContext {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { FunctionName } from '../../shared/functions.js';
-import type { RouteSpec } from '../../shared/routes.js';
+import type { FunctionName } from '../../../shared/functions.js';
+import type { RouteSpec } from '../../../shared/routes.js';
 import { buildHttpApiEvent, mapHttpApiResult } from './apigw-event.js';
 import type { ConsoleSite } from './console.js';
 import type { Authorizer } from './identity.js';

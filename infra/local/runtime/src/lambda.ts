@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { type FunctionName, type FunctionSpec, functions } from '../../shared/functions.js';
+import { type FunctionName, type FunctionSpec, functions } from '../../../shared/functions.js';
 
 /**
  * Runs Tandem's functions in this process, as Lambda would: the `handler` export of the spec's entry,
@@ -10,7 +10,7 @@ import { type FunctionName, type FunctionSpec, functions } from '../../shared/fu
  * invocation. (In-process, a timed-out handler cannot be frozen: it runs on, but its result is ignored.)
  */
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 

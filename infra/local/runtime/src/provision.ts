@@ -16,7 +16,7 @@ import {
   type TableName,
   type TableSpec,
   tables,
-} from '../../shared/resources.js';
+} from '../../../shared/resources.js';
 
 type LocalTables = Record<TableName, string>;
 type LocalQueues = Record<QueueName, { url: string; arn: string; dlqUrl: string; dlqArn: string }>;

@@ -1,4 +1,4 @@
-import type { RouteSpec } from '../../shared/routes.js';
+import type { RouteSpec } from '../../../shared/routes.js';
 
 /**
  * Route matching as API Gateway HTTP API does it: `{name}` matches one path segment, a trailing

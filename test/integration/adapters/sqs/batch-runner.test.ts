@@ -4,7 +4,7 @@ import { createLogger } from '../../../../functions/adapters/observability/logge
 import { type JobRegistry, runBatch } from '../../../../functions/adapters/sqs/batch-runner.js';
 import { createSqsDeadLetters } from '../../../../functions/adapters/sqs/dead-letters.js';
 import { UpstreamError } from '../../../../functions/core/errors.js';
-import { type Poller, startPoller } from '../../../../infra/local/runtime/poller.js';
+import { type Poller, startPoller } from '../../../../infra/local/runtime/src/poller.js';
 import {
   createTestQueue,
   drain,

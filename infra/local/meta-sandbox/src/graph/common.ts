@@ -1,6 +1,6 @@
-import { declaresField, decodeStructured } from '../../meta-spec/index.js';
 import type { GraphCtx } from '../context.js';
 import { invalidParameter, nonexistingField } from '../graph-error.js';
+import { declaresField, decodeStructured } from '../meta-spec/index.js';
 
 /**
  * Helpers every Graph route shares: the `fields` parameter, cursor paging and structured parameters

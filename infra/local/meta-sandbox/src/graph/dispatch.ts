@@ -1,11 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  checkMetaCall,
-  describePath,
-  servingVersion,
-  whatsappOperation,
-  whatsappStatusFor,
-} from '../../meta-spec/index.js';
 import { resolveCaller } from '../auth.js';
 import type {
   Caller,
@@ -18,6 +11,13 @@ import type {
 import type { FaultEffect } from '../faults.js';
 import { GraphError, refusal, unknownPath, unsupportedGet } from '../graph-error.js';
 import { sleep } from '../http.js';
+import {
+  checkMetaCall,
+  describePath,
+  servingVersion,
+  whatsappOperation,
+  whatsappStatusFor,
+} from '../meta-spec/index.js';
 import { findRoute } from '../router.js';
 import {
   type BucEntry,
@@ -167,7 +167,7 @@ const nodeTypeOf = (services: Services, id: string): string | undefined => {
 const AD_NODE_TYPES = { campaign: 'Campaign', adset: 'AdSet', adcreative: 'AdCreative', ad: 'Ad' };
 
 /**
- * Refuses what Meta's artifacts refuse (infra/local/meta-spec): an unknown edge, an undeclared
+ * Refuses what Meta's artifacts refuse (infra/local/meta-sandbox/src/meta-spec): an unknown edge, an undeclared
  * parameter, a bad enum value, a missing required parameter, a WhatsApp body that breaks the spec.
  */
 const checkAgainstMeta = (services: Services, req: GraphRequest): void => {

@@ -1,4 +1,4 @@
-import { enumValues } from '../../meta-spec/index.js';
+import { enumValues } from '../meta-spec/index.js';
 
 /**
  * Marketing API enums, read from Meta's codegen specs (test/fixtures/contracts/meta-codegen,

@@ -1,5 +1,5 @@
-import { checkMetaCall, NEWEST_VERSION } from '../../meta-spec/index.js';
 import { isRecord } from '../http.js';
+import { checkMetaCall, NEWEST_VERSION } from '../meta-spec/index.js';
 import type { WhatsAppProfile } from '../store.js';
 
 /**

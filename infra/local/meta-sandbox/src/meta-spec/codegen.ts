@@ -31,7 +31,7 @@ interface NodeSpec {
 }
 
 const SPEC_DIR = new URL(
-  '../../../test/fixtures/contracts/meta-codegen/api_specs/specs/',
+  '../../../../../test/fixtures/contracts/meta-codegen/api_specs/specs/',
   import.meta.url
 );
 

@@ -31,7 +31,7 @@ const RESUMABLE_UPLOAD = 'https://developers.facebook.com/docs/graph-api/resumab
 const EU_COUNTRIES: readonly string[] = (
   JSON.parse(
     readFileSync(
-      new URL('../../../test/fixtures/contracts/eu-member-states.json', import.meta.url),
+      new URL('../../../../../test/fixtures/contracts/eu-member-states.json', import.meta.url),
       'utf8'
     )
   ) as { countries: string[] }

@@ -14,7 +14,7 @@ import { type Violation, violation } from './violation.js';
  */
 
 const SPEC_URL = new URL(
-  '../../../test/fixtures/contracts/business-messaging-api_v23.0.yaml',
+  '../../../../../test/fixtures/contracts/business-messaging-api_v23.0.yaml',
   import.meta.url
 );
 const SOURCE = 'business-messaging-api_v23.0.yaml';

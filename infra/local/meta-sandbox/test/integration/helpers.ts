@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { DEMO, DEMO_LOGIN_PERMISSIONS } from '../../../infra/local/sandbox/seed.js';
-import type { Sandbox, SandboxOptions } from '../../../infra/local/sandbox/server.js';
-import { startSandbox } from '../../../infra/local/sandbox/server.js';
+import { DEMO, DEMO_LOGIN_PERMISSIONS } from '../../src/seed.js';
+import type { Sandbox, SandboxOptions } from '../../src/server.js';
+import { startSandbox } from '../../src/server.js';
 
 /** Shared set-up for the sandbox's integration tests: one app, a login helper, Graph and admin calls. */
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { solidPng } from '../../../infra/local/sandbox/png.js';
-import { DEMO } from '../../../infra/local/sandbox/seed.js';
-import type { Sandbox } from '../../../infra/local/sandbox/server.js';
+import { solidPng } from '../../src/png.js';
+import { DEMO } from '../../src/seed.js';
+import type { Sandbox } from '../../src/server.js';
 import { admin, type GraphErrorBody, graph, login, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;

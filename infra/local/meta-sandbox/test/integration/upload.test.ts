@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { solidPng } from '../../../infra/local/sandbox/png.js';
-import { DEMO } from '../../../infra/local/sandbox/seed.js';
-import type { Sandbox } from '../../../infra/local/sandbox/server.js';
+import { solidPng } from '../../src/png.js';
+import { DEMO } from '../../src/seed.js';
+import type { Sandbox } from '../../src/server.js';
 import {
   APP_ID,
   admin,

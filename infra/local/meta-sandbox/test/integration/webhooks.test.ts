@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../../infra/local/sandbox/seed.js';
-import type { Sandbox } from '../../../infra/local/sandbox/server.js';
+import { DEMO } from '../../src/seed.js';
+import type { Sandbox } from '../../src/server.js';
 import {
   APP_SECRET,
   admin,

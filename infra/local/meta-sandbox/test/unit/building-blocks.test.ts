@@ -1,10 +1,10 @@
 import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { signedRequest } from '../../../infra/local/sandbox/callbacks.js';
-import { checkProfileUpdate } from '../../../infra/local/sandbox/graph/profile-validation.js';
-import { solidPng } from '../../../infra/local/sandbox/png.js';
-import { findRoute } from '../../../infra/local/sandbox/router.js';
-import { signatureOf } from '../../../infra/local/sandbox/webhooks.js';
+import { signedRequest } from '../../src/callbacks.js';
+import { checkProfileUpdate } from '../../src/graph/profile-validation.js';
+import { solidPng } from '../../src/png.js';
+import { findRoute } from '../../src/router.js';
+import { signatureOf } from '../../src/webhooks.js';
 
 describe('Function: solidPng', () => {
   it('builds a valid PNG whose chunks carry correct CRCs', () => {

@@ -1,7 +1,7 @@
 import { importJWK, type JWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { type Authorizer, createAuthorizer } from '../../../infra/local/runtime/identity.js';
-import { devToken, useSystem } from '../../helpers/system.js';
+import { devToken, useSystem } from '../../../../../test/helpers/system.js';
+import { type Authorizer, createAuthorizer } from '../../src/identity.js';
 
 /** The system's authorizer, rebuilt here from the public half of the dev identity's key. */
 const systemAuthorizer = async (): Promise<Authorizer> => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEV_TOKEN_PATH } from '../../../infra/shared/console.js';
-import { api } from '../../helpers/system.js';
+import { api } from '../../../../../test/helpers/system.js';
+import { DEV_TOKEN_PATH } from '../../../../shared/console.js';
 
 /** The console's local sign-in: a local-only route of the gateway mints dev tokens. */
 
@@ -38,7 +38,7 @@ describe('Gateway: POST /_local/dev-token', () => {
 
   it('is not a route of the route table: the OpenAPI description does not know it', async () => {
     // Prepare
-    const { routes } = await import('../../../infra/shared/routes.js');
+    const { routes } = await import('../../../../shared/routes.js');
 
     // Assess
     expect(routes.some((route) => route.path.startsWith('/_local'))).toBe(false);

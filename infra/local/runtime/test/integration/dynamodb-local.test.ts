@@ -1,12 +1,8 @@
 import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LocalDynamoDb, startDynamoDbLocal } from '../../../infra/local/runtime/dynamodb.js';
-import {
-  keepTablesProvisioned,
-  localTableName,
-  provisionTables,
-} from '../../../infra/local/runtime/provision.js';
-import { eventually } from '../../helpers/system.js';
+import { eventually } from '../../../../../test/helpers/system.js';
+import { type LocalDynamoDb, startDynamoDbLocal } from '../../src/dynamodb.js';
+import { keepTablesProvisioned, localTableName, provisionTables } from '../../src/provision.js';
 
 /**
  * DynamoDB Local under faults, each test with a JVM of its own (in memory, an ephemeral port): a

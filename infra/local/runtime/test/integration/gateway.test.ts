@@ -1,10 +1,10 @@
 import { request } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Gateway, startGateway } from '../../../infra/local/runtime/gateway.js';
-import { createDevIdentity, type DevIdentity } from '../../../infra/local/runtime/identity.js';
-import type { RouteSpec } from '../../../infra/shared/routes.js';
-import { api, useSystem } from '../../helpers/system.js';
+import { api, useSystem } from '../../../../../test/helpers/system.js';
+import type { RouteSpec } from '../../../../shared/routes.js';
+import { type Gateway, startGateway } from '../../src/gateway.js';
+import { createDevIdentity, type DevIdentity } from '../../src/identity.js';
 
 /** Sends a raw request, so a body can go with any method and any declared length. */
 const rawRequest = (

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Poller, startPoller } from '../../../infra/local/runtime/poller.js';
 import {
   createTestQueue,
   drain,
   failureOf,
   queueDepth,
   type TestQueue,
-} from '../../helpers/queues.js';
-import { awsClients, eventually, useSystem } from '../../helpers/system.js';
+} from '../../../../../test/helpers/queues.js';
+import { awsClients, eventually, useSystem } from '../../../../../test/helpers/system.js';
+import { type Poller, startPoller } from '../../src/poller.js';
 
 const VISIBILITY_TIMEOUT_SECONDS = 2;
 

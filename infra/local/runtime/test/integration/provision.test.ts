@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import { queues, type TableName, tables } from '../../../infra/shared/resources.js';
-import { applySystemEnv, awsClients, useSystem } from '../../helpers/system.js';
+import { applySystemEnv, awsClients, useSystem } from '../../../../../test/helpers/system.js';
+import { queues, type TableName, tables } from '../../../../shared/resources.js';
 
 describe('Provision: tables', () => {
   it.each(Object.keys(tables) as TableName[])(

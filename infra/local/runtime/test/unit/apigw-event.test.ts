@@ -4,7 +4,7 @@ import {
   gatewayTime,
   type HttpRequestInput,
   mapHttpApiResult,
-} from '../../../infra/local/runtime/apigw-event.js';
+} from '../../src/apigw-event.js';
 
 const request = (overrides: Partial<HttpRequestInput> = {}): HttpRequestInput => ({
   method: 'GET',

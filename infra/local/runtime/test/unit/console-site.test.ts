@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConsoleSite } from '../../../infra/local/runtime/console.js';
+import { createConsoleSite } from '../../src/console.js';
 
 /** The local gateway's console pages: the built assets, the dev configuration, the headers. */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type EnvContext, functionEnv, systemEnv } from '../../../infra/local/runtime/env.js';
-import { functions } from '../../../infra/shared/functions.js';
+import { functions } from '../../../../shared/functions.js';
+import { type EnvContext, functionEnv, systemEnv } from '../../src/env.js';
 
 const ctx: EnvContext = {
   region: 'us-east-1',

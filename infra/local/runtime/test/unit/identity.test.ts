@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDevIdentity, toGatewayClaims } from '../../../infra/local/runtime/identity.js';
+import { createDevIdentity, toGatewayClaims } from '../../src/identity.js';
 
 describe('Gateway: JWT authorizer claims', () => {
   it('hands every claim over as a string, as HTTP API payload 2.0 does', () => {

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDataDir, localSecrets } from '../../../infra/local/runtime/local-data.js';
+import { localDataDir, localSecrets } from '../../src/local-data.js';
 
 const dirs: string[] = [];
 const aDataDir = (): string => {

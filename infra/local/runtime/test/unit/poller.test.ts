@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failedMessageIds, toRecord } from '../../../infra/local/runtime/poller.js';
+import { failedMessageIds, toRecord } from '../../src/poller.js';
 
 const ids = ['m1', 'm2', 'm3'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRouteMatcher } from '../../../infra/local/runtime/routing.js';
-import type { RouteSpec } from '../../../infra/shared/routes.js';
+import type { RouteSpec } from '../../../../shared/routes.js';
+import { createRouteMatcher } from '../../src/routing.js';
 
 const route = (method: RouteSpec['method'], path: string): RouteSpec => ({
   method,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseFields } from '../../../infra/local/meta-spec/fields.js';
+import { parseFields } from '../../../src/meta-spec/fields.js';
 import {
   batchItems,
   checkMetaCall,
   describePath,
   type MetaCall,
   servingVersion,
-} from '../../../infra/local/meta-spec/index.js';
+} from '../../../src/meta-spec/index.js';
 
 const call = (overrides: Partial<MetaCall>): MetaCall => ({
   method: 'GET',
