@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Each kind of test is its own project so it can run apart: `npm run test:unit`, etc.
-// Integration and e2e tests share one local system started by a global setup.
+// Integration and e2e tests share one local system started by a global setup. The local stand-ins
+// (infra/local/runtime, infra/local/meta-sandbox) keep their tests beside them, in the same projects.
 export default defineConfig({
   test: {
     // `npm run test:coverage` (unit + integration) only: `npm test` never instruments.
@@ -21,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'infra/local/*/test/unit/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -37,7 +38,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'infra/local/*/test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/helpers/global-setup.ts'],
           // One shared local system (and sandbox, whose faults are global): files run one at a time.

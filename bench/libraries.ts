@@ -13,8 +13,8 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEMO } from '../infra/local/sandbox/seed.js';
-import { startSandbox } from '../infra/local/sandbox/server.js';
+import { DEMO } from '../infra/local/meta-sandbox/src/seed.js';
+import { startSandbox } from '../infra/local/meta-sandbox/src/server.js';
 import { bundle, coldInitMs, lambdaEnv } from './lambda-footprint.js';
 import { sampleBatch } from './libraries/jobs.js';
 import { adminOf, signIn } from './links.js';
@@ -187,7 +187,7 @@ export const handler = async ({ scope, counts }) => {
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { TandemError } from ${tandemCore('core/errors.ts')};
 import { parseJob } from ${tandemCore('core/jobs.ts')};
-import { logger } from ${tandemCore('adapters/logger.ts')};
+import { logger } from ${tandemCore('adapters/observability/logger.ts')};
 import { memoryDeadLetters, runSync, sqsDeadLetters } from ${benchModule('jobs.ts')};
 
 const processor = new BatchProcessor(EventType.SQS);

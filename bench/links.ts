@@ -13,12 +13,12 @@ import {
   defaultSync,
   grantIdFor,
   type Link,
+  PAGE_WEBHOOK_FIELDS,
   REQUESTED_SCOPES,
   UNSUPPORTED_FIELDS,
 } from '../functions/core/linking/model.js';
-import { PAGE_WEBHOOK_FIELDS } from '../functions/core/sync/webhook.js';
-import type { LocalSystem } from '../infra/local/runtime/system.js';
-import { DEMO } from '../infra/local/sandbox/seed.js';
+import { DEMO } from '../infra/local/meta-sandbox/src/seed.js';
+import type { LocalSystem } from '../infra/local/runtime/src/system.js';
 
 /** What the sandbox's admin API and its sign-in need: a running local system, or a sandbox alone. */
 interface SandboxSide {

@@ -17,10 +17,10 @@ import {
   defaultSync,
   grantIdFor,
   type Link,
+  PAGE_WEBHOOK_FIELDS,
   UNSUPPORTED_FIELDS,
 } from '../functions/core/linking/model.js';
-import { PAGE_WEBHOOK_FIELDS } from '../functions/core/sync/webhook.js';
-import { startLocalSystem } from '../infra/local/runtime/system.js';
+import { startLocalSystem } from '../infra/local/runtime/src/system.js';
 import { functions } from '../infra/shared/functions.js';
 import { saveResults } from './results.js';
 

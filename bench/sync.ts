@@ -6,7 +6,7 @@
  * every edit it covers.
  */
 import { createHmac } from 'node:crypto';
-import { startLocalSystem } from '../infra/local/runtime/system.js';
+import { startLocalSystem } from '../infra/local/runtime/src/system.js';
 import { adminOf, type BenchLink, linkPages } from './links.js';
 
 const PAGES = Number(process.env.BENCH_SYNC_PAGES ?? 100);

@@ -8,7 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { GetQueueAttributesCommand, PurgeQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startLocalSystem } from '../infra/local/runtime/system.js';
+import { startLocalSystem } from '../infra/local/runtime/src/system.js';
 import { functions } from '../infra/shared/functions.js';
 import { linkPages } from './links.js';
 import { saveResults } from './results.js';

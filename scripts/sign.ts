@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { localDataDir, localSecrets } from '../infra/local/runtime/local-data.js';
-import { appsecretProof } from '../infra/local/sandbox/auth.js';
-import { callbackPayload, signedRequest } from '../infra/local/sandbox/callbacks.js';
-import { signatureOf } from '../infra/local/sandbox/webhooks.js';
+import { appsecretProof } from '../infra/local/meta-sandbox/src/auth.js';
+import { callbackPayload, signedRequest } from '../infra/local/meta-sandbox/src/callbacks.js';
+import { signatureOf } from '../infra/local/meta-sandbox/src/webhooks.js';
+import { localDataDir, localSecrets } from '../infra/local/runtime/src/local-data.js';
 import { isMain, parseOptions, run, UsageError } from './cli.js';
 
 /**

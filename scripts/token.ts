@@ -3,8 +3,8 @@ import {
   DEV_ISSUER,
   type DevTokenRequest,
   signDevToken,
-} from '../infra/local/runtime/identity.js';
-import { localDataDir, localSecrets } from '../infra/local/runtime/local-data.js';
+} from '../infra/local/runtime/src/identity.js';
+import { localDataDir, localSecrets } from '../infra/local/runtime/src/local-data.js';
 import { isMain, parseOptions, run, UsageError } from './cli.js';
 
 /**

@@ -4,8 +4,8 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { DeadLetterSink, JobContext } from '../../functions/adapters/queue/batch-runner.js';
-import { createSqsDeadLetters } from '../../functions/adapters/queue/dead-letters.js';
+import type { DeadLetterSink, JobContext } from '../../functions/adapters/sqs/batch-runner.js';
+import { createSqsDeadLetters } from '../../functions/adapters/sqs/dead-letters.js';
 import { UpstreamError } from '../../functions/core/errors.js';
 import type { SyncJob } from '../../functions/core/jobs.js';
 

@@ -1,7 +1,7 @@
 /** Tandem's SQS batch runner over the bench's sample jobs (the libraries bench). */
 import type { SQSEvent } from 'aws-lambda';
-import { logger } from '../../functions/adapters/logger.js';
-import { type DeadLetterSink, runBatch } from '../../functions/adapters/queue/batch-runner.js';
+import { logger } from '../../functions/adapters/observability/logger.js';
+import { type DeadLetterSink, runBatch } from '../../functions/adapters/sqs/batch-runner.js';
 import { memoryDeadLetters, runSync, sqsDeadLetters } from './jobs.js';
 
 const runJobs = (event: SQSEvent, deadLetters: DeadLetterSink) =>

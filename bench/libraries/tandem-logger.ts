@@ -1,5 +1,5 @@
 /** Tandem's logger: a child logger's line with a token in it, and an error (libraries bench). */
-import { logger } from '../../functions/adapters/logger.js';
+import { logger } from '../../functions/adapters/observability/logger.js';
 
 export const handler = async (input: { linkId: string; accessToken: string }) => {
   const log = logger.child({ linkId: input.linkId });

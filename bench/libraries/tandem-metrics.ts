@@ -1,6 +1,6 @@
 /** Tandem's EMF metrics: one reconciled page's figures (libraries bench). */
 
-import { createReconcileMetrics } from '../../functions/adapters/metrics.js';
+import { createReconcileMetrics } from '../../functions/adapters/observability/metrics.js';
 import type { RunCounts } from '../../functions/core/reconcile/model.js';
 
 const metrics = createReconcileMetrics();

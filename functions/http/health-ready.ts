@@ -1,10 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { tables } from '../../infra/shared/resources.js';
 import { dynamoDocumentClient, sqs } from '../adapters/aws/clients.js';
+import { queueProbe, tableProbe } from '../adapters/aws/probes.js';
 import { loadConfig } from '../adapters/config.js';
 import { JSON_HEADERS } from '../adapters/http/headers.js';
-import { logger } from '../adapters/logger.js';
-import { queueProbe, tableProbe } from '../adapters/probes.js';
+import { logger } from '../adapters/observability/logger.js';
 import { type Check, checkReadiness, type Readiness } from '../core/readiness.js';
 import * as z from '../core/zod.js';
 

@@ -1,9 +1,9 @@
-import type { JobRegistry } from '../adapters/queue/batch-runner.js';
-import { reconcileShard, type ShardDeps } from '../core/reconcile-run.js';
+import type { JobRegistry } from '../adapters/sqs/batch-runner.js';
+import { reconcileShard, type ShardDeps } from '../core/reconcile/run.js';
 import { createSyncJobHandler } from './sync.js';
 
 interface RegistryDeps {
-  /** What a reconcile shard job needs (functions/adapters/reconcile-wiring.ts). */
+  /** What a reconcile shard job needs (functions/adapters/wiring/reconcile.ts). */
   reconcile: ShardDeps;
 }
 

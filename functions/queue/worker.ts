@@ -3,11 +3,11 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { queues } from '../../infra/shared/resources.js';
 import { sqs } from '../adapters/aws/clients.js';
 import { loadConfig } from '../adapters/config.js';
-import { logger } from '../adapters/logger.js';
-import { runBatch } from '../adapters/queue/batch-runner.js';
-import { syncQueueConfig } from '../adapters/queue/config.js';
-import { createSqsDeadLetters } from '../adapters/queue/dead-letters.js';
-import { shardDeps } from '../adapters/reconcile-wiring.js';
+import { logger } from '../adapters/observability/logger.js';
+import { runBatch } from '../adapters/sqs/batch-runner.js';
+import { syncQueueConfig } from '../adapters/sqs/config.js';
+import { createSqsDeadLetters } from '../adapters/sqs/dead-letters.js';
+import { shardDeps } from '../adapters/wiring/reconcile.js';
 import { createJobRegistry } from './registry.js';
 import { syncRunnerOptions as loadSyncRunnerOptions } from './sync.js';
 

@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { logger } from '../adapters/logger.js';
-import { startRunDeps } from '../adapters/reconcile-wiring.js';
-import { type StartRunResult, startReconcileRun } from '../core/reconcile-run.js';
+import { logger } from '../adapters/observability/logger.js';
+import { startRunDeps } from '../adapters/wiring/reconcile.js';
+import { type StartRunResult, startReconcileRun } from '../core/reconcile/run.js';
 
 const deps = startRunDeps();
 const log = logger.child({ fn: 'reconciler' });

@@ -1,7 +1,7 @@
-import { JavaMissingError } from './runtime/dynamodb.js';
-import { localDataDir } from './runtime/local-data.js';
-import { PortInUseError } from './runtime/net.js';
-import { type LocalSystem, startLocalSystem } from './runtime/system.js';
+import { JavaMissingError } from './runtime/src/dynamodb.js';
+import { localDataDir } from './runtime/src/local-data.js';
+import { PortInUseError } from './runtime/src/net.js';
+import { type LocalSystem, startLocalSystem } from './runtime/src/system.js';
 
 /**
  * `npm start`: the whole of Tandem on this machine, on fixed ports (override with TANDEM_API_PORT,

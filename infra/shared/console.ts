@@ -1,6 +1,6 @@
 /**
  * The console (console/, a static single-page app) as both places that serve it see it: CloudFront
- * in AWS (infra/aws/constructs/console.ts) and the local gateway (infra/local/runtime/console.ts).
+ * in AWS (infra/aws/constructs/console.ts) and the local gateway (infra/local/runtime/src/console.ts).
  * One path, one runtime configuration shape and one set of security headers, so the console runs
  * under the same policy locally as in production.
  */

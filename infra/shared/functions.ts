@@ -17,7 +17,7 @@ interface Needs {
   /** The app's system user token (Resumable Upload sessions for profile pictures). */
   metaSystemUserToken?: boolean;
   /**
-   * Readiness probes: a GetItem of the probe key (functions/adapters/probes.ts) on every table, and
+   * Readiness probes: a GetItem of the probe key (functions/adapters/aws/probes.ts) on every table, and
    * the sync queue's attributes. The grant is conditioned on the probe key: nothing else is readable.
    */
   probes?: boolean;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../../infra/local/sandbox/png.js';
+import { solidPng } from '../../infra/local/meta-sandbox/src/png.js';
 import { chromiumPath } from '../helpers/chromium-setup.js';
 import { api, eventually, useSystem } from '../helpers/system.js';
 import { aTenant, newSandboxUser, restoreDemoUser } from '../integration/linking/journey.js';

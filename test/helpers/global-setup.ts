@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { type LocalSystem, startLocalSystem } from '../../infra/local/runtime/system.js';
+import { type LocalSystem, startLocalSystem } from '../../infra/local/runtime/src/system.js';
 import type { ProvidedSystem } from './system.js';
 
 /**

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { expect } from 'vitest';
-import { REPO_ROOT } from '../../infra/local/runtime/lambda.js';
-import { probePort } from '../../infra/local/runtime/net.js';
+import { REPO_ROOT } from '../../infra/local/runtime/src/lambda.js';
+import { probePort } from '../../infra/local/runtime/src/net.js';
 import { eventually } from './system.js';
 
 /**

@@ -7,8 +7,8 @@ import {
   type DevTokenRequest,
   signDevToken,
   type TokenSigner,
-} from '../../infra/local/runtime/identity.js';
-import type { LocalSystem } from '../../infra/local/runtime/system.js';
+} from '../../infra/local/runtime/src/identity.js';
+import type { LocalSystem } from '../../infra/local/runtime/src/system.js';
 
 /** What the global setup hands to test workers: everything serialisable about the local system. */
 interface ProvidedSystem {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { retry } from '../../core/retry.js';
 import type * as z from '../../core/zod.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../observability/logger.js';
 import {
   DEFAULT_RETRY_AFTER_SECONDS,
   GraphError,

@@ -1,6 +1,6 @@
 import type * as z from '../../core/zod.js';
-import type { Logger } from '../logger.js';
 import { createGuardedFetch, type GuardedFetch } from '../net/guarded-fetch.js';
+import type { Logger } from '../observability/logger.js';
 import { type AdAccountOperations, createAdAccounts } from './ad-accounts.js';
 import { type BatchOperations, createBatch } from './batch.js';
 import { createGraphHttp, type GraphResult, type HttpOptions, USER_AGENT } from './http.js';

@@ -14,7 +14,7 @@ import {
   UpstreamError,
   ValidationError,
 } from '../../core/errors.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../observability/logger.js';
 import { JSON_HEADERS } from './headers.js';
 
 /** The one place typed errors become HTTP status codes. */

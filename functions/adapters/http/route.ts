@@ -15,7 +15,7 @@ import {
 import { QUOTAS, type QuotaCounter, takeQuotas } from '../../core/quotas.js';
 import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
-import { type Logger, logger } from '../logger.js';
+import { type Logger, logger } from '../observability/logger.js';
 import { errorResponse } from './error-response.js';
 import { JSON_HEADERS, SECURITY_HEADERS } from './headers.js';
 
@@ -181,7 +181,7 @@ const rawTokenClaim = (authorization: string | undefined, claim: string): unknow
 /**
  * The caller's tenant. Only a JSON string claim names a tenant. API Gateway's JWT authorizer hands
  * every claim over as a string (0, true and "0" all arrive as "0" or "true"; see
- * infra/local/runtime/identity.ts), so the verified claim is checked against the token's own
+ * infra/local/runtime/src/identity.ts), so the verified claim is checked against the token's own
  * payload: a number, boolean, null, array or object there is refused with 403.
  */
 const callerTenant = (event: JwtAuthorizedEvent, authorization: string | undefined): string => {

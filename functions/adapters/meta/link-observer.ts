@@ -2,9 +2,8 @@ import type { TandemError } from '../../core/errors.js';
 import { openGrantToken } from '../../core/linking/grants.js';
 import type { Grant, Link } from '../../core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
-import type { Observation } from '../../core/reconcile/drift.js';
 import type { PageSnapshot, ProfileFields } from '../../core/sync/mapping.js';
-import type { LinkObserver } from '../../core/sync/ports.js';
+import type { LinkObserver, Observation } from '../../core/sync/ports.js';
 import { WHATSAPP_VERTICALS, type WhatsAppVertical } from '../../core/sync/verticals.js';
 import * as z from '../../core/zod.js';
 import {

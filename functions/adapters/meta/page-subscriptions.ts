@@ -1,9 +1,9 @@
 import { openGrantToken } from '../../core/linking/grants.js';
+import { PAGE_WEBHOOK_FIELDS } from '../../core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
 import type { PageSubscriptions } from '../../core/reconcile/ports.js';
-import { PAGE_WEBHOOK_FIELDS } from '../../core/sync/webhook.js';
 import type { GraphClient } from '../graph/index.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../observability/logger.js';
 
 /**
  * The reconciler's way of putting back a Page's webhook subscription: the grant's user token fetches

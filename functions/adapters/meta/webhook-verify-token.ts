@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import * as z from '../../core/zod.js';
+import { metaAppSecret } from '../aws/meta-secret.js';
 import { loadConfig } from '../config.js';
-import { metaAppSecret } from '../meta-secret.js';
 
 /**
  * The token Meta sends back in the webhook subscription handshake (entered in the App Dashboard).

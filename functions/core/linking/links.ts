@@ -1,10 +1,10 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { PAGE_WEBHOOK_FIELDS } from '../sync/webhook.js';
 import type { LinkingDeps } from './deps.js';
 import { openGrantToken, requireGrant } from './grants.js';
 import {
   defaultSync,
   type Link,
+  PAGE_WEBHOOK_FIELDS,
   type SyncField,
   type SyncSettings,
   UNSUPPORTED_FIELDS,

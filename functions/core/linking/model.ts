@@ -147,6 +147,25 @@ type GrantView = Omit<Grant, 'token' | 'tenantId'> & { missingOptionalScopes: st
 
 type LinkView = Omit<Link, 'tenantId' | 'metaUserId'>;
 
+/**
+ * Page fields whose change can alter the WhatsApp profile (Meta sends no `about` field at all): the
+ * fields Tandem subscribes each linked Page to, every one a value of Meta's
+ * `pagesubscribed_apps_subscribed_fields_enum_param` (codegen enum_types.json).
+ */
+const PAGE_WEBHOOK_FIELDS = [
+  'description',
+  'company_overview',
+  'general_info',
+  'category',
+  'location',
+  'email',
+  'website',
+  'picture',
+  'hours',
+  'page_upcoming_change',
+  'page_change_proposal',
+] as const;
+
 /** How many shards the reconciler fans out over; a link's shard is a stable hash of its id. */
 const SHARD_COUNT = 16;
 
@@ -197,6 +216,7 @@ export {
   META_ID,
   missingRequiredScopes,
   OPTIONAL_SCOPES,
+  PAGE_WEBHOOK_FIELDS,
   REQUESTED_SCOPES,
   REQUIRED_SCOPES,
   SESSION_ID,

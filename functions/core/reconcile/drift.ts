@@ -1,6 +1,7 @@
 import type { SyncField } from '../linking/model.js';
-import { mapPageToProfile, type PageSnapshot, type ProfileFields } from '../sync/mapping.js';
+import { mapPageToProfile } from '../sync/mapping.js';
 import type { WrittenProfile } from '../sync/plan.js';
+import type { Observation } from '../sync/ports.js';
 import { diffProfiles, type FieldDiff, type ProfileField } from '../sync/profile.js';
 import { type UnconfirmedWrite, withOwnWrites } from '../sync/unconfirmed.js';
 
@@ -41,17 +42,6 @@ interface Drift {
    */
   webhooksLost: boolean;
 }
-
-type Observation =
-  | {
-      kind: 'observed';
-      page: PageSnapshot;
-      whatsapp: ProfileFields;
-      /** The Page's `is_webhooks_subscribed`, when Meta answered it. */
-      webhooksSubscribed?: boolean;
-    }
-  | { kind: 'token_invalid' }
-  | { kind: 'asset_gone'; which: 'page' | 'phone_number' };
 
 /**
  * Classifies one link. Without a previous write there is no baseline, so any difference between the
@@ -130,5 +120,5 @@ const healPolicy = (drift: Drift, syncEnabled: boolean, paused: boolean): HealAc
       ? 'restore_subscription'
       : 'report_only';
 
-export type { Drift, DriftClass, FieldDrift, HealAction, Observation };
+export type { Drift, DriftClass, FieldDrift, HealAction };
 export { classifyDrift, DRIFT_CLASSES, healPolicy };

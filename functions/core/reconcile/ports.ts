@@ -1,8 +1,8 @@
 import type { ReconcileShardJob, SyncJob } from '../jobs.js';
 import type { Link } from '../linking/model.js';
 import type { WrittenProfile } from '../sync/plan.js';
+import type { Observation } from '../sync/ports.js';
 import type { UnconfirmedWrite } from '../sync/unconfirmed.js';
-import type { Observation } from './drift.js';
 import type {
   LinkDriftRecord,
   RunCounts,

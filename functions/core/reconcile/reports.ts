@@ -1,7 +1,6 @@
 import { NotFoundError, RateLimitError } from '../errors.js';
 import { getLink } from '../linking/links.js';
 import type { LinkRepository } from '../linking/ports.js';
-import { type StartRunDeps, startReconcileRun } from '../reconcile-run.js';
 import type { DriftClass } from './drift.js';
 import {
   addCounts,
@@ -12,6 +11,7 @@ import {
   type RunSummary,
 } from './model.js';
 import type { DriftReportReader, ReconcileRunStore } from './ports.js';
+import { type StartRunDeps, startReconcileRun } from './run.js';
 
 /**
  * What a tenant may see of reconcile runs: every run that covered its links (the scheduled runs and

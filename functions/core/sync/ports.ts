@@ -1,9 +1,20 @@
 import type { SyncJob } from '../jobs.js';
 import type { Link } from '../linking/model.js';
-import type { Observation } from '../reconcile/drift.js';
-import type { ProfileFields } from './mapping.js';
+import type { PageSnapshot, ProfileFields } from './mapping.js';
 import type { SyncRecord, SyncResult } from './state.js';
 import type { UnconfirmedWrite } from './unconfirmed.js';
+
+/** A link's two sides as Meta answered them, or why Meta would not show them. */
+type Observation =
+  | {
+      kind: 'observed';
+      page: PageSnapshot;
+      whatsapp: ProfileFields;
+      /** The Page's `is_webhooks_subscribed`, when Meta answered it. */
+      webhooksSubscribed?: boolean;
+    }
+  | { kind: 'token_invalid' }
+  | { kind: 'asset_gone'; which: 'page' | 'phone_number' };
 
 /**
  * Reads a link's two sides from Meta: the Page (as a PageSnapshot, picture hashed by its bytes) and
@@ -143,6 +154,7 @@ interface WebhookDedupe {
 export type {
   AcquireResult,
   LinkObserver,
+  Observation,
   PageLinkIndex,
   PictureOutcome,
   ProfileWrite,

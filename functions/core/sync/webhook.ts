@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { AuthenticationError, ValidationError } from '../errors.js';
 import { nestsDeeperThan } from '../json.js';
+import { PAGE_WEBHOOK_FIELDS } from '../linking/model.js';
 import * as z from '../zod.js';
 
 /**
@@ -59,24 +60,6 @@ interface PageChange {
   dedupeKey: string;
 }
 
-/**
- * Page fields whose change can alter the WhatsApp profile (Meta sends no `about` field at all): the
- * fields Tandem subscribes each linked Page to, every one a value of Meta's
- * `pagesubscribed_apps_subscribed_fields_enum_param` (codegen enum_types.json).
- */
-const PAGE_WEBHOOK_FIELDS = [
-  'description',
-  'company_overview',
-  'general_info',
-  'category',
-  'location',
-  'email',
-  'website',
-  'picture',
-  'hours',
-  'page_upcoming_change',
-  'page_change_proposal',
-] as const;
 const PROFILE_RELEVANT: ReadonlySet<string> = new Set(PAGE_WEBHOOK_FIELDS);
 
 /**
@@ -151,10 +134,4 @@ const answerChallenge = (
 };
 
 export type { PageChange, PageDelivery };
-export {
-  answerChallenge,
-  MAX_WEBHOOK_DEPTH,
-  PAGE_WEBHOOK_FIELDS,
-  readPageDelivery,
-  verifyHubSignature,
-};
+export { answerChallenge, MAX_WEBHOOK_DEPTH, readPageDelivery, verifyHubSignature };

@@ -1,7 +1,7 @@
 import { functions } from '../../../infra/shared/functions.js';
-import * as wiring from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
-import { quotaCounter } from '../../adapters/wiring.js';
+import * as wiring from '../../adapters/wiring/ads.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { createClickToWhatsAppAd } from '../../core/ads/create.js';
 import { createAdInput } from '../../core/ads/input.js';
 import { outcomeResponse } from './respond.js';

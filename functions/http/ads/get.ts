@@ -1,5 +1,5 @@
-import { linkRepository, operationStore } from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
+import { linkRepository, operationStore } from '../../adapters/wiring/ads.js';
 import { getAdOperation } from '../../core/ads/read.js';
 import { operationParams } from './schemas.js';
 

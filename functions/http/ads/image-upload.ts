@@ -1,6 +1,6 @@
-import { adLibraryDeps } from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
-import { quotaCounter } from '../../adapters/wiring.js';
+import { adLibraryDeps } from '../../adapters/wiring/ads.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { adAccountQuery, uploadAdImage } from '../../core/ads/library.js';
 import { imageBody, linkParams, MAX_IMAGE_BYTES } from './schemas.js';
 

@@ -1,6 +1,6 @@
-import * as wiring from '../../adapters/ads-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
-import { quotaCounter } from '../../adapters/wiring.js';
+import * as wiring from '../../adapters/wiring/ads.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { getAdInsights, insightsQuery } from '../../core/ads/read.js';
 import { operationParams } from './schemas.js';
 

@@ -1,6 +1,6 @@
 import { statusOf } from '../../adapters/http/error-response.js';
 import type { RouteResult } from '../../adapters/http/route.js';
-import type { Logger } from '../../adapters/logger.js';
+import type { Logger } from '../../adapters/observability/logger.js';
 import type { CreateAdOutcome } from '../../core/ads/create.js';
 
 /**

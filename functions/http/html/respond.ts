@@ -1,6 +1,6 @@
 import { statusOf } from '../../adapters/http/error-response.js';
 import type { RouteResult } from '../../adapters/http/route.js';
-import type { Logger } from '../../adapters/logger.js';
+import type { Logger } from '../../adapters/observability/logger.js';
 import { TandemError } from '../../core/errors.js';
 import { errorPage } from './pages.js';
 

@@ -8,7 +8,7 @@ import {
   linkRepository,
   quotaCounter,
   tokenVault,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { createLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { createLinkBody, etagOf, MAX_BODY_BYTES } from './schemas.js';

@@ -7,7 +7,7 @@ import {
   operationStore,
   quotaCounter,
   tokenVault,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { unlink } from '../../core/linking/links.js';
 import { linkParams } from './schemas.js';
 

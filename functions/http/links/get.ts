@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { linkRepository } from '../../adapters/wiring.js';
+import { linkRepository } from '../../adapters/wiring/shared.js';
 import { getLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { etagOf, linkParams } from './schemas.js';

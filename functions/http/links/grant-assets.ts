@@ -6,7 +6,7 @@ import {
   linkRepository,
   quotaCounter,
   tokenVault,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { listGrantAssets } from '../../core/linking/grants.js';
 import { grantParams } from './schemas.js';
 

@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { grantRepository } from '../../adapters/wiring.js';
+import { grantRepository } from '../../adapters/wiring/shared.js';
 import { listGrants } from '../../core/linking/grants.js';
 import { pageQuery } from './schemas.js';
 

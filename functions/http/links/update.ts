@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { clock, linkRepository } from '../../adapters/wiring.js';
+import { clock, linkRepository } from '../../adapters/wiring/shared.js';
 import { ValidationError } from '../../core/errors.js';
 import { updateLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';

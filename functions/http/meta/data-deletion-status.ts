@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { deletionRepository } from '../../adapters/wiring.js';
+import { deletionRepository } from '../../adapters/wiring/shared.js';
 import { getDeletionStatus } from '../../core/linking/meta-callbacks.js';
 import { deletionStatusPage } from '../html/pages.js';
 import { htmlError } from '../html/respond.js';

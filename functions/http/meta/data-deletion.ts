@@ -9,7 +9,7 @@ import {
   metaAppSecret,
   operationStore,
   publicBaseUrl,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 

@@ -6,7 +6,7 @@ import {
   linkRepository,
   metaAppSecret,
   operationStore,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 

@@ -6,7 +6,7 @@ import {
   oauthSettings,
   publicBaseUrl,
   sessionRepository,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { viewSignIn } from '../../core/linking/oauth.js';
 import { signInPage } from '../html/pages.js';
 import { htmlError } from '../html/respond.js';

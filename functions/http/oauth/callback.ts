@@ -11,7 +11,7 @@ import {
   publicBaseUrl,
   sessionRepository,
   tokenVault,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { completeAuthorization } from '../../core/linking/oauth.js';
 import { missingScopesPage, pickerPage } from '../html/pages.js';
 import { htmlError } from '../html/respond.js';

@@ -1,6 +1,11 @@
 import { signInCookie } from '../../adapters/http/cookies.js';
 import { httpRoute } from '../../adapters/http/route.js';
-import { clock, oauthSettings, publicBaseUrl, sessionRepository } from '../../adapters/wiring.js';
+import {
+  clock,
+  oauthSettings,
+  publicBaseUrl,
+  sessionRepository,
+} from '../../adapters/wiring/shared.js';
 import { continueSignIn, otherBrowser } from '../../core/linking/oauth.js';
 import { htmlError } from '../html/respond.js';
 import { MAX_BODY_BYTES } from '../links/schemas.js';

@@ -12,7 +12,7 @@ import {
   publicBaseUrl,
   sessionRepository,
   tokenVault,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { completeSelection } from '../../core/linking/selection.js';
 import { linkedPage, pickerPage } from '../html/pages.js';
 import { htmlError } from '../html/respond.js';

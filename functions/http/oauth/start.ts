@@ -6,7 +6,7 @@ import {
   publicBaseUrl,
   quotaCounter,
   sessionRepository,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { startLinking } from '../../core/linking/oauth.js';
 import { MAX_BODY_BYTES } from '../links/schemas.js';
 

@@ -1,6 +1,6 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { reportDeps } from '../../adapters/reconcile-wiring.js';
-import { linkRepository } from '../../adapters/wiring.js';
+import { reportDeps } from '../../adapters/wiring/reconcile.js';
+import { linkRepository } from '../../adapters/wiring/shared.js';
 import { getLinkDriftHistory } from '../../core/reconcile/reports.js';
 import { historyQuery, linkParams } from './schemas.js';
 

@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { reportDeps } from '../../adapters/reconcile-wiring.js';
+import { reportDeps } from '../../adapters/wiring/reconcile.js';
 import { getRun } from '../../core/reconcile/reports.js';
 import { runParams } from './schemas.js';
 

@@ -1,6 +1,6 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { startRunDeps } from '../../adapters/reconcile-wiring.js';
-import { linkRepository } from '../../adapters/wiring.js';
+import { startRunDeps } from '../../adapters/wiring/reconcile.js';
+import { linkRepository } from '../../adapters/wiring/shared.js';
 import { requestRun } from '../../core/reconcile/reports.js';
 import { startRunBody } from './schemas.js';
 

@@ -5,8 +5,8 @@ import {
   linkRepository,
   quotaCounter,
   syncStateRepository,
-} from '../../adapters/wiring.js';
-import { compareProfiles } from '../../core/sync/compare.js';
+} from '../../adapters/wiring/shared.js';
+import { compareProfiles } from '../../core/reconcile/compare.js';
 import { linkParams } from '../links/schemas.js';
 
 const deps = {

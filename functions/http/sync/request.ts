@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { quotaCounter, syncRequestDeps } from '../../adapters/wiring.js';
+import { quotaCounter, syncRequestDeps } from '../../adapters/wiring/shared.js';
 import { requestSync } from '../../core/sync/requests.js';
 import { linkParams } from '../links/schemas.js';
 

@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { quotaCounter, syncRequestDeps } from '../../adapters/wiring.js';
+import { quotaCounter, syncRequestDeps } from '../../adapters/wiring/shared.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { resumeSync } from '../../core/sync/requests.js';
 import { etagOf, linkParams, versionOfIfMatch } from '../links/schemas.js';

@@ -1,5 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { linkRepository, syncStateRepository } from '../../adapters/wiring.js';
+import { linkRepository, syncStateRepository } from '../../adapters/wiring/shared.js';
 import { getSyncStatus } from '../../core/sync/requests.js';
 import { linkParams } from '../links/schemas.js';
 

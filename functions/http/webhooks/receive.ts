@@ -4,7 +4,7 @@ import {
   pageLinkIndex,
   syncJobQueue,
   webhookDedupe,
-} from '../../adapters/wiring.js';
+} from '../../adapters/wiring/shared.js';
 import { receivePageWebhook } from '../../core/sync/intake.js';
 import { MAX_WEBHOOK_BYTES } from './schemas.js';
 

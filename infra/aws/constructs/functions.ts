@@ -9,7 +9,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PROBE_KEY } from '../../../functions/adapters/probes.js';
+import { PROBE_KEY } from '../../../functions/adapters/aws/probes.js';
 import {
   type FunctionName,
   type FunctionSpec,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOperationStore } from '../../../functions/adapters/ads/operation-store.js';
+import { createOperationStore } from '../../../functions/adapters/dynamodb/ad-operations.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
 import { nameTag, operationIdFor, requestHashOf } from '../../../functions/core/ads/operation.js';
 import { api, awsClients, useSystem } from '../../helpers/system.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { solidPng } from '../../../infra/local/sandbox/png.js';
+import { solidPng } from '../../../infra/local/meta-sandbox/src/png.js';
 import { api } from '../../helpers/system.js';
 import { ALL_SCOPES, adBody, bodyOf, graph, type Linked, linkedTenant } from './linked.js';
 

@@ -7,11 +7,11 @@ import {
   defaultSync,
   grantIdFor,
   type Link,
+  PAGE_WEBHOOK_FIELDS,
   UNSUPPORTED_FIELDS,
 } from '../../../functions/core/linking/model.js';
-import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
-import { solidPng } from '../../../infra/local/sandbox/png.js';
-import { DEMO, DEMO_LOGIN_PERMISSIONS } from '../../../infra/local/sandbox/seed.js';
+import { solidPng } from '../../../infra/local/meta-sandbox/src/png.js';
+import { DEMO, DEMO_LOGIN_PERMISSIONS } from '../../../infra/local/meta-sandbox/src/seed.js';
 import { admin, sandboxUrl } from '../../helpers/sandbox.js';
 import { awsClients, useSystem } from '../../helpers/system.js';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdsGateway } from '../../../functions/adapters/ads/graph-gateway.js';
 import { createGraphClient, type GraphClient } from '../../../functions/adapters/graph/index.js';
-import { createLogger } from '../../../functions/adapters/logger.js';
+import { createAdsGateway } from '../../../functions/adapters/meta/ads-gateway.js';
 import { createLinkObserver } from '../../../functions/adapters/meta/link-observer.js';
 import { createMetaGateway } from '../../../functions/adapters/meta/meta-gateway.js';
 import { createProfileWriter } from '../../../functions/adapters/meta/profile-writer.js';
+import { createLogger } from '../../../functions/adapters/observability/logger.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
 import {
   adParams,
@@ -16,13 +16,13 @@ import {
   defaultSync,
   type Grant,
   type Link,
+  PAGE_WEBHOOK_FIELDS,
   UNSUPPORTED_FIELDS,
 } from '../../../functions/core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../../functions/core/linking/ports.js';
-import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
-import { solidPng } from '../../../infra/local/sandbox/png.js';
-import { DEMO } from '../../../infra/local/sandbox/seed.js';
-import type { Sandbox } from '../../../infra/local/sandbox/server.js';
+import { solidPng } from '../../../infra/local/meta-sandbox/src/png.js';
+import { DEMO } from '../../../infra/local/meta-sandbox/src/seed.js';
+import type { Sandbox } from '../../../infra/local/meta-sandbox/src/server.js';
 import {
   APP_ID,
   APP_SECRET,
@@ -30,14 +30,14 @@ import {
   openDialog,
   REDIRECT_URI,
   startTestSandbox,
-} from '../sandbox/helpers.js';
+} from '../../../infra/local/meta-sandbox/test/integration/helpers.js';
 import { checkRecorded, recordingFetch } from './recording.js';
 
 /**
  * The contract test: Tandem's real Graph client and Meta adapters, driven through every call Tandem
  * makes (linking, sync reads and writes, the picture upload, ads, insights, subscriptions), with a
  * fetch that records each request. Every request, and every item of every batch, is then checked
- * against Meta's own artifacts (infra/local/meta-spec): the edge exists for the method, each
+ * against Meta's own artifacts (infra/local/meta-sandbox/src/meta-spec): the edge exists for the method, each
  * parameter is declared, enum values and required parameters are right, WhatsApp bodies validate
  * against Meta's OpenAPI spec. The sandbox answers the calls; the check does not trust it.
  */

@@ -5,11 +5,11 @@ import {
   describePath,
   type MetaCall,
   type Violation,
-} from '../../../infra/local/meta-spec/index.js';
+} from '../../../infra/local/meta-sandbox/src/meta-spec/index.js';
 
 /**
  * A fetch that records every request Tandem's Graph client sends, and the check of those records
- * against Meta's artifacts (infra/local/meta-spec), independent of what the sandbox answered.
+ * against Meta's artifacts (infra/local/meta-sandbox/src/meta-spec), independent of what the sandbox answered.
  */
 
 interface Recorded {

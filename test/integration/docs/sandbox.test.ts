@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../infra/local/runtime/lambda.js';
-import { DEMO } from '../../../infra/local/sandbox/seed.js';
+import { DEMO } from '../../../infra/local/meta-sandbox/src/seed.js';
+import { REPO_ROOT } from '../../../infra/local/runtime/src/lambda.js';
 import { ensureDebianPackage } from '../../helpers/debian.js';
 import { answerMismatch, docExamples } from '../../helpers/doc-examples.js';
 import {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { createOperationStore } from '../../../functions/adapters/ads/operation-store.js';
-import { solidPng } from '../../../infra/local/sandbox/png.js';
+import { createOperationStore } from '../../../functions/adapters/dynamodb/ad-operations.js';
+import { solidPng } from '../../../infra/local/meta-sandbox/src/png.js';
 import { api, awsClients, devToken, useSystem } from '../../helpers/system.js';
 
 /**

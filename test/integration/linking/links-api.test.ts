@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
+import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/linking/model.js';
 import { api } from '../../helpers/system.js';
 import {
   adOperation,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
+import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/linking/model.js';
 import { eventually, receiveMessages, useSystem } from '../../helpers/system.js';
 import { admin, clearFaults, fault, graph } from '../ads/linked.js';
 import {

@@ -3,9 +3,13 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { createLinkRepository } from '../../../functions/adapters/dynamodb/links.js';
 import { PAGE_FIELDS } from '../../../functions/adapters/meta/link-observer.js';
-import { defaultSync, type Link, SYNC_FIELDS } from '../../../functions/core/linking/model.js';
+import {
+  defaultSync,
+  type Link,
+  PAGE_WEBHOOK_FIELDS,
+  SYNC_FIELDS,
+} from '../../../functions/core/linking/model.js';
 import { mapPageToProfile, type PageSnapshot } from '../../../functions/core/sync/mapping.js';
-import { PAGE_WEBHOOK_FIELDS } from '../../../functions/core/sync/webhook.js';
 import { api, awsClients, eventually, useSystem } from '../../helpers/system.js';
 import { admin, graph, type Linked, linkedTenant } from '../ads/linked.js';
 

@@ -1,9 +1,9 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReconcileRunStore } from '../../../functions/adapters/dynamodb/reconcile-runs.js';
-import { createReconcileMetrics } from '../../../functions/adapters/metrics.js';
-import { newRunId } from '../../../functions/adapters/reconcile-wiring.js';
-import { startReconcileRun } from '../../../functions/core/reconcile-run.js';
+import { createReconcileMetrics } from '../../../functions/adapters/observability/metrics.js';
+import { newRunId } from '../../../functions/adapters/wiring/reconcile.js';
+import { startReconcileRun } from '../../../functions/core/reconcile/run.js';
 import { awsClients, runReconcilerNow, useSystem } from '../../helpers/system.js';
 import { clearFaults, fault, liftCallBudgets } from '../ads/linked.js';
 import { linkedTenant, moreLinks, startRun, waitForRun } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileComparison } from '../../../functions/core/sync/compare.js';
+import type { ProfileComparison } from '../../../functions/core/reconcile/compare.js';
 import { api, eventually } from '../../helpers/system.js';
 import { aTenant } from '../linking/journey.js';
 import { editPage, editWhatsApp, linkWithSync, profileOf } from './helpers.js';

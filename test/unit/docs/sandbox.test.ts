@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adminRoutes } from '../../../infra/local/sandbox/admin/routes.js';
+import { adminRoutes } from '../../../infra/local/meta-sandbox/src/admin/routes.js';
 
 /** docs/sandbox.md lists every admin route the sandbox serves, and no route it does not. */
 

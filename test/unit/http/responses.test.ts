@@ -3,12 +3,12 @@ import type { AdOperationView } from '../../../functions/core/ads/operation.js';
 import type { AdInsights } from '../../../functions/core/ads/read.js';
 import type { UnlinkResult } from '../../../functions/core/linking/links.js';
 import type { LinkView } from '../../../functions/core/linking/model.js';
+import type { ProfileComparison } from '../../../functions/core/reconcile/compare.js';
 import type {
   getLinkDriftHistory,
   RequestRunResult,
   RunView,
 } from '../../../functions/core/reconcile/reports.js';
-import type { ProfileComparison } from '../../../functions/core/sync/compare.js';
 import type { Enqueued } from '../../../functions/core/sync/requests.js';
 import type { SyncStatusView } from '../../../functions/core/sync/state.js';
 import type * as z from '../../../functions/core/zod.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifySignedRequest } from '../../../functions/core/meta-signed-request.js';
 import { verifyHubSignature } from '../../../functions/core/sync/webhook.js';
-import { localSecrets } from '../../../infra/local/runtime/local-data.js';
+import { localSecrets } from '../../../infra/local/runtime/src/local-data.js';
 import { UsageError } from '../../../scripts/cli.js';
 import { sign, signWithLocalSecret } from '../../../scripts/sign.js';
 

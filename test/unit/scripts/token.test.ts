@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDevIdentity } from '../../../infra/local/runtime/identity.js';
-import { localSecrets } from '../../../infra/local/runtime/local-data.js';
+import { createDevIdentity } from '../../../infra/local/runtime/src/identity.js';
+import { localSecrets } from '../../../infra/local/runtime/src/local-data.js';
 import { UsageError } from '../../../scripts/cli.js';
 import { mintToken, parseDuration, tokenRequest } from '../../../scripts/token.js';
 

@@ -9,10 +9,10 @@ import {
   GraphTokenError,
   GraphTransientError,
 } from '../../../../functions/adapters/graph/index.js';
-import { createLogger } from '../../../../functions/adapters/logger.js';
+import { createLogger } from '../../../../functions/adapters/observability/logger.js';
 import * as z from '../../../../functions/core/zod.js';
-import { DEMO } from '../../../../infra/local/sandbox/seed.js';
-import { startSandbox } from '../../../../infra/local/sandbox/server.js';
+import { DEMO } from '../../../../infra/local/meta-sandbox/src/seed.js';
+import { startSandbox } from '../../../../infra/local/meta-sandbox/src/server.js';
 
 const APP_ID = '1234567890';
 const APP_SECRET = 'sandbox-app-secret-0123456789';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorResponse } from '../../../../functions/adapters/http/error-response.js';
-import { createLogger } from '../../../../functions/adapters/logger.js';
+import { createLogger } from '../../../../functions/adapters/observability/logger.js';
 import {
   ConflictError,
   NotFoundError,

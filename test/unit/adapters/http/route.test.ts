@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { httpRoute } from '../../../../functions/adapters/http/route.js';
 import * as z from '../../../../functions/core/zod.js';
-import { toGatewayClaims } from '../../../../infra/local/runtime/identity.js';
+import { toGatewayClaims } from '../../../../infra/local/runtime/src/identity.js';
 
 vi.hoisted(() => {
   process.env.LOG_LEVEL = 'silent';

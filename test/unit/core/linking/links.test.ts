@@ -12,8 +12,11 @@ import {
   unlink,
   updateLink,
 } from '../../../../functions/core/linking/links.js';
-import { SHARD_COUNT, shardOf } from '../../../../functions/core/linking/model.js';
-import { PAGE_WEBHOOK_FIELDS } from '../../../../functions/core/sync/webhook.js';
+import {
+  PAGE_WEBHOOK_FIELDS,
+  SHARD_COUNT,
+  shardOf,
+} from '../../../../functions/core/linking/model.js';
 import {
   META_USER,
   makeDeps,

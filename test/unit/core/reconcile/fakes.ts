@@ -1,6 +1,5 @@
 import type { ReconcileShardJob, SyncJob } from '../../../../functions/core/jobs.js';
 import { defaultSync, type Link, SYNC_FIELDS } from '../../../../functions/core/linking/model.js';
-import type { Observation } from '../../../../functions/core/reconcile/drift.js';
 import {
   addCounts,
   type LinkDriftRecord,
@@ -17,9 +16,10 @@ import type {
   SourcedLink,
   UsageReading,
 } from '../../../../functions/core/reconcile/ports.js';
-import type { ReconcileSettings, ShardDeps } from '../../../../functions/core/reconcile-run.js';
+import type { ReconcileSettings, ShardDeps } from '../../../../functions/core/reconcile/run.js';
 import { mapPageToProfile } from '../../../../functions/core/sync/mapping.js';
 import type { WrittenProfile } from '../../../../functions/core/sync/plan.js';
+import type { Observation } from '../../../../functions/core/sync/ports.js';
 
 /** In-memory fakes of the reconciler's ports, with the same conditional semantics as DynamoDB. */
 

@@ -5,10 +5,10 @@ import {
   type Link,
   UNSUPPORTED_FIELDS,
 } from '../../../../functions/core/linking/model.js';
-import type { Observation } from '../../../../functions/core/reconcile/drift.js';
 import type { ProfileFields } from '../../../../functions/core/sync/mapping.js';
 import type {
   LinkObserver,
+  Observation,
   PageLinkIndex,
   ProfileWriter,
   SyncJobQueue,

@@ -4,9 +4,9 @@ import {
   RateLimitError,
   ValidationError,
 } from '../../../../functions/core/errors.js';
-import type { Observation } from '../../../../functions/core/reconcile/drift.js';
 import { BACKOFF } from '../../../../functions/core/retry.js';
 import type { PageSnapshot, ProfileFields } from '../../../../functions/core/sync/mapping.js';
+import type { Observation } from '../../../../functions/core/sync/ports.js';
 import {
   ProfileWriteUnconfirmedError,
   runSync,

@@ -1,7 +1,7 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../../functions/adapters/logger.js';
-import { type JobRegistry, runBatch } from '../../../../functions/adapters/queue/batch-runner.js';
+import { createLogger } from '../../../../functions/adapters/observability/logger.js';
+import { type JobRegistry, runBatch } from '../../../../functions/adapters/sqs/batch-runner.js';
 import { RateLimitError } from '../../../../functions/core/errors.js';
 import type { SyncJob } from '../../../../functions/core/jobs.js';
 import { newestSync } from '../../../../functions/queue/sync.js';

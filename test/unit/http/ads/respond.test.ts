@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../../functions/adapters/logger.js';
+import { createLogger } from '../../../../functions/adapters/observability/logger.js';
 import type { AdOperationView } from '../../../../functions/core/ads/operation.js';
 import { PermissionError } from '../../../../functions/core/errors.js';
 import { outcomeResponse } from '../../../../functions/http/ads/respond.js';

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { createAdsGateway } from '../meta/ads-gateway.js';
+import { loadCountryPolicy } from './ads-config.js';
+import {
+  clock,
+  grantRepository,
+  graphClient,
+  linkRepository,
+  operationStore,
+  tokenVault,
+} from './shared.js';
+
+/**
+ * Builders for the ads handlers' dependencies, called at module scope by each handler for what it
+ * needs, so each reads only its own configuration. Link, grant, vault and Graph client are the shared
+ * ones, so ads open tokens and call Meta the same way linking and sync do.
+ */
+
+const adsGateway = () => createAdsGateway(graphClient());
+
+const newLeaseOwner = (): string => randomUUID();
+
+/** What the ad library routes (image upload, DSA recommendations) need: a link's grant and Meta. */
+const adLibraryDeps = () => ({
+  links: linkRepository(),
+  grants: grantRepository(),
+  vault: tokenVault(),
+  ads: adsGateway(),
+});
+
+export {
+  adLibraryDeps,
+  adsGateway,
+  clock,
+  grantRepository,
+  linkRepository,
+  loadCountryPolicy,
+  newLeaseOwner,
+  operationStore,
+  tokenVault,
+};

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { tables } from '../../../infra/shared/resources.js';
+import {
+  DEFAULT_SELECTION_TTL_SECONDS,
+  DEFAULT_STATE_TTL_SECONDS,
+  type OAuthSettings,
+} from '../../core/linking/deps.js';
+import type { Clock, TokenVault } from '../../core/linking/ports.js';
+import type { LinkObserver, ProfileWriter } from '../../core/sync/ports.js';
+import type { SyncRequestDeps } from '../../core/sync/requests.js';
+import * as z from '../../core/zod.js';
+import { dynamoDocumentClient, sqs } from '../aws/clients.js';
+import { metaAppSecret, metaSystemUserToken } from '../aws/meta-secret.js';
+import { graphConfig, loadConfig, loginConfig, loginMethod, tokenKeyConfig } from '../config.js';
+import { cryptoIds } from '../crypto/ids.js';
+import { createTokenVault } from '../crypto/token-vault.js';
+import { createOperationStore } from '../dynamodb/ad-operations.js';
+import { createGrantRepository } from '../dynamodb/grants.js';
+import { createLinkRepository, createPageLinkIndex } from '../dynamodb/links.js';
+import {
+  createCallbackLedger,
+  createDeletionRequestRepository,
+} from '../dynamodb/meta-callbacks.js';
+import { createOAuthSessionRepository } from '../dynamodb/oauth-sessions.js';
+import { createQuotaCounter } from '../dynamodb/quotas.js';
+import { createSyncStateRepository } from '../dynamodb/sync-state.js';
+import { createWebhookDedupe } from '../dynamodb/webhook-dedupe.js';
+import { createGraphClient, type GraphClient, type GraphUsage } from '../graph/index.js';
+import { GRAPH_API_VERSION } from '../graph/version.js';
+import { createLinkObserver } from '../meta/link-observer.js';
+import { createProfileWriter } from '../meta/profile-writer.js';
+import { logger } from '../observability/logger.js';
+import { syncQueueConfig } from '../sqs/config.js';
+import { createJobPublisher } from '../sqs/publisher.js';
+
+/**
+ * Builders for the handlers' dependencies, shared by every feature (linking, sync, the worker). Each
+ * handler calls the ones it needs at module scope, so each reads only its own configuration (the
+ * environment its `needs` produce) and a missing variable fails the cold start with its name.
+ */
+
+const tableName = (envVar: string): string =>
+  loadConfig(z.object({ [envVar]: z.string().check(z.minLength(1)) }))[envVar] as string;
+
+const linksTable = () => tableName(tables.links.envVar);
+
+const linkRepository = () => createLinkRepository(dynamoDocumentClient(), linksTable());
+const grantRepository = () => createGrantRepository(dynamoDocumentClient(), linksTable());
+const metaCallbacksTable = () => tableName(tables.metaCallbacks.envVar);
+const deletionRepository = () =>
+  createDeletionRequestRepository(dynamoDocumentClient(), metaCallbacksTable());
+const callbackLedger = () => createCallbackLedger(dynamoDocumentClient(), metaCallbacksTable());
+const sessionRepository = () =>
+  createOAuthSessionRepository(dynamoDocumentClient(), tableName(tables.oauthState.envVar));
+
+/** Counts the tenant quotas of the routes that take some (infra/shared/route-quotas.ts). */
+const quotaCounter = () =>
+  createQuotaCounter(dynamoDocumentClient(), tableName(tables.quotas.envVar));
+
+// One vault and one app-secret reader per execution environment: every repository, client and
+// observer that needs them shares one KMS client and one Secrets Manager read.
+let vault: TokenVault | undefined;
+const tokenVault = (): TokenVault => {
+  vault ??= createTokenVault(loadConfig(tokenKeyConfig));
+  return vault;
+};
+
+let appSecretReader: (() => Promise<string>) | undefined;
+const appSecret = (): (() => Promise<string>) => {
+  appSecretReader ??= metaAppSecret();
+  return appSecretReader;
+};
+
+/** The Graph client, created on first use: it needs the app secret, fetched once per cold start. */
+const graphClient = (
+  options: { onUsage?: (usage: GraphUsage) => void } = {}
+): (() => Promise<GraphClient>) => {
+  const config = loadConfig(graphConfig);
+  const secret = appSecret();
+  let client: GraphClient | undefined;
+  return async () => {
+    client ??= createGraphClient({
+      baseUrl: config.GRAPH_API_BASE_URL,
+      appId: config.META_APP_ID,
+      appSecret: await secret(),
+      ...(config.GRAPH_TIMEOUT_MS ? { timeoutMs: config.GRAPH_TIMEOUT_MS } : {}),
+      log: logger,
+      trustedFetchOrigins: config.TRUSTED_FETCH_ORIGINS ?? [],
+      ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+    });
+    return client;
+  };
+};
+
+/**
+ * The LinkObserver (sync and the reconciler): Page and WhatsApp reads batched per grant, Page tokens
+ * and picture hashes cached for the life of the execution environment.
+ */
+const linkObserver = (graph: () => Promise<GraphClient> = graphClient()): LinkObserver =>
+  createLinkObserver({
+    graph,
+    grants: grantRepository(),
+    vault: tokenVault(),
+  });
+
+/** Writes WhatsApp business profiles (sync); pictures go up with the app's system user token. */
+const profileWriter = (graph: () => Promise<GraphClient>): ProfileWriter =>
+  createProfileWriter({
+    graph,
+    grants: grantRepository(),
+    vault: tokenVault(),
+    uploadToken: metaSystemUserToken(),
+  });
+
+/** Ad operation records (the idempotency table); linking deletes a link's with it. */
+const operationStore = () =>
+  createOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
+
+const syncStateRepository = () => createSyncStateRepository(dynamoDocumentClient(), linksTable());
+const pageLinkIndex = () => createPageLinkIndex(dynamoDocumentClient(), linksTable());
+const webhookDedupe = () =>
+  createWebhookDedupe(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
+
+/** Sends jobs to the sync queue (functions whose needs say `syncQueue: 'send'`). */
+const syncJobQueue = () =>
+  createJobPublisher({
+    client: sqs(),
+    queueUrl: loadConfig(z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true })).SYNC_QUEUE_URL,
+  });
+
+/** What "sync now" and "resume" need: the link, its sync state, and the queue to put the job on. */
+const syncRequestDeps = (): SyncRequestDeps => ({
+  links: linkRepository(),
+  state: syncStateRepository(),
+  queue: syncJobQueue(),
+  clock: systemClock,
+  newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
+});
+
+const publicBaseUrl = (): string =>
+  loadConfig(z.object({ PUBLIC_BASE_URL: z.url() })).PUBLIC_BASE_URL.replace(/\/+$/, '');
+
+const oauthSettings = (): OAuthSettings => {
+  const config = loadConfig(
+    z.object({
+      META_APP_ID: z
+        .string()
+        .check(z.regex(/^\d+$/, 'META_APP_ID must be the numeric Meta app id')),
+      META_DIALOG_BASE_URL: z._default(z.url(), 'https://www.facebook.com'),
+      OAUTH_STATE_TTL_SECONDS: z.optional(
+        z.coerce.number().check(z.int(), z.minimum(60), z.maximum(3600))
+      ),
+      ...loginConfig.shape,
+    })
+  );
+  return {
+    appId: config.META_APP_ID,
+    login: loginMethod(config),
+    dialogBaseUrl: config.META_DIALOG_BASE_URL,
+    graphApiVersion: GRAPH_API_VERSION,
+    stateTtlSeconds: config.OAUTH_STATE_TTL_SECONDS ?? DEFAULT_STATE_TTL_SECONDS,
+    selectionTtlSeconds: DEFAULT_SELECTION_TTL_SECONDS,
+  };
+};
+
+const systemClock: Clock = { now: () => new Date() };
+
+export {
+  appSecret as metaAppSecret,
+  callbackLedger,
+  cryptoIds as ids,
+  deletionRepository,
+  grantRepository,
+  graphClient,
+  linkObserver,
+  linkRepository,
+  oauthSettings,
+  operationStore,
+  pageLinkIndex,
+  profileWriter,
+  publicBaseUrl,
+  quotaCounter,
+  sessionRepository,
+  syncJobQueue,
+  syncRequestDeps,
+  syncStateRepository,
+  systemClock as clock,
+  tableName,
+  tokenVault,
+  webhookDedupe,
+};
