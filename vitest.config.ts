@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'infra/local/*/test/unit/**/*.test.ts'],
           environment: 'node',
+          // Pure code, but compiling Meta's specs takes seconds on a busy machine: a limit, not a timing.
+          testTimeout: 30_000,
         },
       },
       {
