@@ -1,4 +1,4 @@
-import { RateLimitError } from './errors.js';
+import { MetaOutageError, RateLimitError } from './errors.js';
 import type { ReconcileShardJob, SyncJob } from './jobs.js';
 import type { Link } from './linking/model.js';
 import { checkLinks, type LinkOutcome } from './reconcile/check.js';
@@ -438,7 +438,9 @@ const reconcileShard = async (
   try {
     checked = await checkLinks(deps, page.items);
   } catch (error) {
-    if (error instanceof RateLimitError) {
+    // Meta throttling us, or a Meta surface out for everyone: the page waits, recording no drift
+    // (an outage is not the Page or the profile changing) and pausing nothing.
+    if (error instanceof RateLimitError || error instanceof MetaOutageError) {
       const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.max(1, error.retryAfterSeconds));
       await store.renewLease(
         lock,

@@ -67,7 +67,12 @@ const functions = {
     timeoutSeconds: 30,
     memoryMb: 512,
     needs: {
-      tables: { links: 'readWrite', idempotency: 'readWrite', driftReports: 'readWrite' },
+      tables: {
+        links: 'readWrite',
+        idempotency: 'readWrite',
+        driftReports: 'readWrite',
+        breakers: 'readWrite',
+      },
       syncQueue: 'consume',
       tokenKey: 'decrypt',
       metaAppSecret: true,
@@ -122,7 +127,7 @@ const functions = {
     memoryMb: 512,
     reservedConcurrency: 10,
     needs: {
-      tables: { oauthState: 'readWrite', links: 'readWrite' },
+      tables: { oauthState: 'readWrite', links: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'encrypt',
       metaAppSecret: true,
     },
@@ -135,7 +140,7 @@ const functions = {
     memoryMb: 512,
     reservedConcurrency: 10,
     needs: {
-      tables: { oauthState: 'readWrite', links: 'readWrite' },
+      tables: { oauthState: 'readWrite', links: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -155,7 +160,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -167,7 +172,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -204,7 +209,12 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'readWrite', idempotency: 'readWrite', quotas: 'readWrite' },
+      tables: {
+        links: 'readWrite',
+        idempotency: 'readWrite',
+        quotas: 'readWrite',
+        breakers: 'readWrite',
+      },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -253,7 +263,12 @@ const functions = {
     timeoutSeconds: 28,
     memoryMb: 512,
     needs: {
-      tables: { links: 'read', idempotency: 'readWrite', quotas: 'readWrite' },
+      tables: {
+        links: 'read',
+        idempotency: 'readWrite',
+        quotas: 'readWrite',
+        breakers: 'readWrite',
+      },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -265,7 +280,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -277,7 +292,7 @@ const functions = {
     timeoutSeconds: 10,
     memoryMb: 256,
     needs: {
-      tables: { links: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -297,7 +312,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 256,
     needs: {
-      tables: { links: 'read', idempotency: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', idempotency: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -402,7 +417,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 256,
     needs: {
-      tables: { links: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },

@@ -235,3 +235,17 @@ export {
   staleCallers,
   viewOf,
 };
+
+/**
+ * The client event a transition announces: an outage starts when a closed breaker opens and ends when
+ * a probe closes it; a failed probe (half-open -> open) is the same outage going on.
+ */
+const outageEventOf = (
+  transition: BreakerTransition
+): 'meta.outage.started' | 'meta.outage.ended' | undefined => {
+  if (transition.from === 'closed' && transition.to === 'open') return 'meta.outage.started';
+  if (transition.to === 'closed') return 'meta.outage.ended';
+  return undefined;
+};
+
+export { outageEventOf };
