@@ -60,6 +60,15 @@ const functions = {
     reservedConcurrency: 5,
     needs: { probes: true },
   },
+  metaStatus: {
+    id: 'MetaStatus',
+    entry: 'functions/http/status/get.ts',
+    description: "Answers each Meta surface's circuit breaker state (GET /status).",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    reservedConcurrency: 5,
+    needs: { tables: { breakers: 'read' } },
+  },
   worker: {
     id: 'SyncWorker',
     entry: 'functions/queue/worker.ts',

@@ -200,18 +200,24 @@ interface SurfaceView {
   surface: Surface;
   name: string;
   status: BreakerStatus;
-  since: string;
+  /** When it entered `status`; null for a surface that never failed. */
+  since: string | null;
   /** While not closed: seconds until calls are tried again. */
   retryAfterSeconds?: number;
 }
 
-const viewOf = (state: BreakerState, now: Date): SurfaceView => ({
-  surface: state.surface,
-  name: SURFACE_NAMES[state.surface],
-  status: state.status,
-  since: state.since,
-  ...(state.status === 'closed' ? {} : { retryAfterSeconds: secondsUntil(state.retryAt, now) }),
-});
+const viewOf = (state: BreakerState | Surface, now: Date): SurfaceView => {
+  if (typeof state === 'string') {
+    return { surface: state, name: SURFACE_NAMES[state], status: 'closed', since: null };
+  }
+  return {
+    surface: state.surface,
+    name: SURFACE_NAMES[state.surface],
+    status: state.status,
+    since: state.since,
+    ...(state.status === 'closed' ? {} : { retryAfterSeconds: secondsUntil(state.retryAt, now) }),
+  };
+};
 
 export type {
   Admission,

@@ -136,7 +136,9 @@ const createOutageGuard = (deps: OutageGuardDeps): OutageGuard => {
       if (change) await commit(state, change);
     },
     status: async () => {
-      const states = await Promise.all(SURFACES.map((surface) => current(surface, true)));
+      const states = await Promise.all(
+        SURFACES.map(async (surface) => (await store.read(surface)) ?? surface)
+      );
       return states.map((state) => viewOf(state, clock.now()));
     },
   };
