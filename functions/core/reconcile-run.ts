@@ -438,9 +438,7 @@ const reconcileShard = async (
   try {
     checked = await checkLinks(deps, page.items);
   } catch (error) {
-    // Meta throttling us, or a Meta surface out for everyone: the page waits, recording no drift
-    // (an outage is not the Page or the profile changing) and pausing nothing.
-    if (error instanceof RateLimitError || error instanceof MetaOutageError) {
+    if (error instanceof RateLimitError) {
       const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.max(1, error.retryAfterSeconds));
       await store.renewLease(
         lock,
@@ -450,6 +448,9 @@ const reconcileShard = async (
       await publisher.shardJobs([shardJob(job.runId, scope, job.shard, seq, cursor)], delaySeconds);
       return { status: 'deferred', seq, delaySeconds };
     }
+    // A Meta surface out for everyone: the page waits for it on the queue (the worker puts the job
+    // back without using an attempt), recording no drift and no errors, pausing nothing.
+    if (error instanceof MetaOutageError) throw error;
     if (ctx.receiveCount < settings.giveUpAfterAttempts) throw error;
     const reason = `not observed after ${ctx.receiveCount} attempts: ${messageOf(error)}`;
     checked = {
