@@ -44,7 +44,7 @@ const DEFAULT_POLICY: BreakerPolicy = {
   minCallers: 5,
   coolDownSeconds: 30,
   maxCoolDownSeconds: 300,
-  probeTimeoutSeconds: 30,
+  probeTimeoutSeconds: 45,
 };
 
 type BreakerStatus = 'closed' | 'open' | 'half_open';
