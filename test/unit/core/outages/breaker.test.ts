@@ -3,21 +3,14 @@ import {
   admit,
   afterFailure,
   afterSuccess,
-  type BreakerPolicy,
   type BreakerState,
   coolDownOf,
   initialState,
   staleCallers,
   viewOf,
 } from '../../../../functions/core/outages/breaker.js';
+import { POLICY } from './policy.js';
 
-const POLICY: BreakerPolicy = {
-  windowSeconds: 60,
-  minCallers: 3,
-  coolDownSeconds: 30,
-  maxCoolDownSeconds: 300,
-  probeTimeoutSeconds: 20,
-};
 const T0 = new Date('2026-12-02T01:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MetaOutageError } from '../../../../functions/core/errors.js';
 import type {
-  BreakerPolicy,
   BreakerState,
   BreakerTransition,
   Surface,
 } from '../../../../functions/core/outages/breaker.js';
 import { initialState } from '../../../../functions/core/outages/breaker.js';
 import { type BreakerStore, createOutageGuard } from '../../../../functions/core/outages/guard.js';
-
-const POLICY: BreakerPolicy = {
-  windowSeconds: 60,
-  minCallers: 3,
-  coolDownSeconds: 30,
-  maxCoolDownSeconds: 300,
-  probeTimeoutSeconds: 20,
-};
+import { POLICY } from './policy.js';
 
 /** An in-memory store with the DynamoDB store's semantics (conditional replace on version). */
 const memoryStore = (now: () => Date) => {
