@@ -1,5 +1,6 @@
 import { ConfigError } from '../core/errors.js';
 import type { LoginMethod } from '../core/linking/deps.js';
+import { type BreakerPolicy, DEFAULT_POLICY } from '../core/outages/breaker.js';
 import * as z from '../core/zod.js';
 
 /**
@@ -27,6 +28,33 @@ const graphConfig = z.object({
       )
     )
   ),
+});
+
+const seconds = (min: number, max: number, fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback);
+
+/**
+ * The Meta breakers' thresholds (functions/core/outages/breaker.ts); the defaults are the production
+ * values and docs/outages.md says why.
+ */
+const breakerConfig = z.object({
+  BREAKERS_TABLE: z.string().check(z.minLength(1)),
+  BREAKER_WINDOW_SECONDS: seconds(10, 3600, DEFAULT_POLICY.windowSeconds),
+  BREAKER_MIN_TENANTS: seconds(2, 1000, DEFAULT_POLICY.minCallers),
+  BREAKER_COOL_DOWN_SECONDS: seconds(1, 3600, DEFAULT_POLICY.coolDownSeconds),
+  BREAKER_MAX_COOL_DOWN_SECONDS: seconds(1, 3600, DEFAULT_POLICY.maxCoolDownSeconds),
+  BREAKER_PROBE_TIMEOUT_SECONDS: seconds(1, 600, DEFAULT_POLICY.probeTimeoutSeconds),
+});
+
+const breakerPolicy = (config: z.output<typeof breakerConfig>): BreakerPolicy => ({
+  windowSeconds: config.BREAKER_WINDOW_SECONDS,
+  minCallers: config.BREAKER_MIN_TENANTS,
+  coolDownSeconds: config.BREAKER_COOL_DOWN_SECONDS,
+  maxCoolDownSeconds: Math.max(
+    config.BREAKER_COOL_DOWN_SECONDS,
+    config.BREAKER_MAX_COOL_DOWN_SECONDS
+  ),
+  probeTimeoutSeconds: config.BREAKER_PROBE_TIMEOUT_SECONDS,
 });
 
 const base64Key = z
@@ -110,6 +138,8 @@ const loadConfig = <S extends z.ZodMiniType>(
 };
 
 export {
+  breakerConfig,
+  breakerPolicy,
   formatIssues,
   graphConfig,
   loadConfig,

@@ -141,6 +141,26 @@ class UpstreamError extends TandemError {
 }
 
 /**
+ * Tandem's circuit breaker for a Meta surface is open: many tenants' calls to it failed together, so
+ * Meta is having an outage there and the call was not sent. Retryable after `retryAfterSeconds`; a
+ * queued job waits that long without using up its attempts, an API caller gets 503 and Retry-After.
+ */
+class MetaOutageError extends TandemError {
+  readonly code = 'meta_outage';
+  override readonly retryable = true;
+  readonly surface: string;
+  readonly retryAfterSeconds: number;
+  constructor(surface: string, surfaceName: string, retryAfterSeconds: number) {
+    super(
+      `Meta's ${surfaceName} is failing for many businesses at once, so Tandem is holding calls to it. Try again in ${retryAfterSeconds} seconds; GET /status shows when it is back.`,
+      { surface, retryAfterSeconds }
+    );
+    this.surface = surface;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
  * Tandem's own database (DynamoDB) throttled or failed for a moment, and the retries the AWS SDK and
  * the DynamoDB toolkit make did not get through. Retryable and not the caller's fault. It names no
  * time of its own: the HTTP answer tells the caller to come back in a few seconds, while a queued
@@ -178,6 +198,7 @@ export {
   AuthenticationError,
   ConfigError,
   ConflictError,
+  MetaOutageError,
   NotFoundError,
   PayloadTooLargeError,
   PermissionError,

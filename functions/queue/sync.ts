@@ -5,6 +5,7 @@ import { loadConfig } from '../adapters/config.js';
 import { createUsageMeter } from '../adapters/meta/usage-meter.js';
 import type { BatchRunnerOptions, JobHandler } from '../adapters/sqs/batch-runner.js';
 import { syncQueueConfig } from '../adapters/sqs/config.js';
+import { createSqsRequeue } from '../adapters/sqs/requeue.js';
 import { createSqsVisibility } from '../adapters/sqs/visibility.js';
 import * as wiring from '../adapters/wiring/shared.js';
 import type { SyncJob } from '../core/jobs.js';
@@ -65,16 +66,20 @@ const newestSync = (jobs: readonly SyncJob[]): SyncJob =>
     Date.parse(job.observedAt) > Date.parse(newest.observedAt) ? job : newest
   );
 
-/** What sync adds to the batch runner: retries timed by Meta, and coalesced bursts. */
+/**
+ * What sync adds to the batch runner: retries timed by Meta, jobs that wait out a Meta outage
+ * without using their attempts, and coalesced bursts.
+ */
 const syncRunnerOptions = (): Pick<
   BatchRunnerOptions,
-  'visibility' | 'maxRetryDelaySeconds' | 'coalesce'
+  'visibility' | 'maxRetryDelaySeconds' | 'coalesce' | 'requeue'
 > => {
   const config = loadConfig(
     z.intersection(z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true }), syncWorkerConfig)
   );
   return {
     visibility: createSqsVisibility(sqs(), config.SYNC_QUEUE_URL),
+    requeue: createSqsRequeue(sqs(), config.SYNC_QUEUE_URL),
     maxRetryDelaySeconds: config.SYNC_MAX_RETRY_DELAY_SECONDS,
     coalesce: { sync: newestSync },
   };

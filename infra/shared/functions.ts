@@ -60,6 +60,15 @@ const functions = {
     reservedConcurrency: 5,
     needs: { probes: true },
   },
+  metaStatus: {
+    id: 'MetaStatus',
+    entry: 'functions/http/status/get.ts',
+    description: "Answers each Meta surface's circuit breaker state (GET /status).",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    reservedConcurrency: 5,
+    needs: { tables: { breakers: 'read' } },
+  },
   worker: {
     id: 'SyncWorker',
     entry: 'functions/queue/worker.ts',
@@ -67,7 +76,12 @@ const functions = {
     timeoutSeconds: 30,
     memoryMb: 512,
     needs: {
-      tables: { links: 'readWrite', idempotency: 'readWrite', driftReports: 'readWrite' },
+      tables: {
+        links: 'readWrite',
+        idempotency: 'readWrite',
+        driftReports: 'readWrite',
+        breakers: 'readWrite',
+      },
       syncQueue: 'consume',
       tokenKey: 'decrypt',
       metaAppSecret: true,
@@ -122,7 +136,7 @@ const functions = {
     memoryMb: 512,
     reservedConcurrency: 10,
     needs: {
-      tables: { oauthState: 'readWrite', links: 'readWrite' },
+      tables: { oauthState: 'readWrite', links: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'encrypt',
       metaAppSecret: true,
     },
@@ -135,7 +149,7 @@ const functions = {
     memoryMb: 512,
     reservedConcurrency: 10,
     needs: {
-      tables: { oauthState: 'readWrite', links: 'readWrite' },
+      tables: { oauthState: 'readWrite', links: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -155,7 +169,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -167,7 +181,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -204,7 +218,12 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'readWrite', idempotency: 'readWrite', quotas: 'readWrite' },
+      tables: {
+        links: 'readWrite',
+        idempotency: 'readWrite',
+        quotas: 'readWrite',
+        breakers: 'readWrite',
+      },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -253,7 +272,12 @@ const functions = {
     timeoutSeconds: 28,
     memoryMb: 512,
     needs: {
-      tables: { links: 'read', idempotency: 'readWrite', quotas: 'readWrite' },
+      tables: {
+        links: 'read',
+        idempotency: 'readWrite',
+        quotas: 'readWrite',
+        breakers: 'readWrite',
+      },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -265,7 +289,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 512,
     needs: {
-      tables: { links: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -277,7 +301,7 @@ const functions = {
     timeoutSeconds: 10,
     memoryMb: 256,
     needs: {
-      tables: { links: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -297,7 +321,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 256,
     needs: {
-      tables: { links: 'read', idempotency: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', idempotency: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -402,7 +426,7 @@ const functions = {
     timeoutSeconds: 20,
     memoryMb: 256,
     needs: {
-      tables: { links: 'read', quotas: 'readWrite' },
+      tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },

@@ -124,7 +124,9 @@ const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
     : {}),
   '429': error(tooManyRequests(route)),
   '500': error('Tandem failed; quote the request id.'),
-  '503': error('Meta is temporarily unavailable; Retry-After says when to come back.'),
+  '503': error(
+    'Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back.'
+  ),
 });
 
 const operationOf = (route: RouteSpec): Json => {

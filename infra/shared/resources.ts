@@ -113,6 +113,17 @@ const tables = {
     ttlAttribute: 'expiresAt',
     indexes: [],
   },
+  /**
+   * The circuit breaker of each Meta surface (functions/core/outages/breaker.ts): one small item per
+   * surface, read by every function that calls Graph and written on transient failures and
+   * transitions. Apart from the other tables, so the public status route can read nothing else.
+   */
+  breakers: {
+    id: 'MetaBreakers',
+    envVar: 'BREAKERS_TABLE',
+    partitionKey: S('pk'),
+    indexes: [],
+  },
 } as const satisfies Record<string, TableSpec>;
 
 type TableName = keyof typeof tables;

@@ -32,6 +32,7 @@ import {
   runParams,
   startRunBody,
 } from '../../functions/http/reconcile/schemas.js';
+import { metaStatus } from '../../functions/http/status/responses.js';
 import {
   enqueued,
   profileComparison,
@@ -80,6 +81,11 @@ interface RouteSchemas {
 const routeSchemas: Record<string, RouteSchemas> = {
   'GET /health': {},
   'GET /health/ready': {},
+  'GET /status': {
+    responses: {
+      200: { description: 'Each Meta surface as the breakers see it', schema: metaStatus },
+    },
+  },
   'POST /links/oauth/start': {
     responses: {
       200: { description: 'The begin page to send the browser to', schema: signInStarted },

@@ -74,6 +74,17 @@ const routes: RouteSpec[] = [
       'Readiness probe for monitors and deploy checks; answers only ok/down per dependency, reads nothing but a probe key no item has, and caches its answer for 5 seconds.',
     throttle: THROTTLES.probe,
   },
+  {
+    method: 'GET',
+    path: '/status',
+    fn: 'metaStatus',
+    access: 'public',
+    summary:
+      "Each Meta surface as Tandem sees it: its breaker's state, since when, and when calls resume",
+    publicReason:
+      'Outage status for status pages and clients deciding when to retry; names no tenant, reads only the breakers table, and caches its answer for 5 seconds.',
+    throttle: THROTTLES.probe,
+  },
   // Linking
   {
     method: 'POST',

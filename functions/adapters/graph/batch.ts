@@ -1,6 +1,8 @@
+import type { Surface } from '../../core/outages/breaker.js';
 import { type GraphError, GraphTransientError, parseGraphError } from './errors.js';
 import { appsecretProof, type GraphHttp, type GraphResult } from './http.js';
 import { batchResponse } from './schemas.js';
+import { surfaceOfPath } from './surfaces.js';
 import { EMPTY_USAGE } from './usage.js';
 
 /**
@@ -24,6 +26,8 @@ interface BatchRequest {
    * appsecret_proof, as Graph requires of every token when the app demands proofs.
    */
   token?: string;
+  /** The Meta surface the item needs, where its path does not say (see surfaces.ts). */
+  surface?: Surface;
 }
 
 /** One item's outcome, in request order. */
@@ -84,6 +88,34 @@ const wireItem = (request: BatchRequest, appSecret: string) => ({
   ...(request.name ? { name: request.name } : {}),
 });
 
+const surfaceOfItem = (request: BatchRequest): Surface =>
+  request.surface ?? surfaceOfPath(request.relativeUrl);
+
+/**
+ * Whether a batch item's answer is a transient failure of its surface: no answer in time (null), a
+ * 5xx, or an error Graph classifies as transient (codes 1 and 2).
+ */
+const itemFailedTransiently = (item: { code: number; body?: string | null } | null): boolean =>
+  !item ||
+  (item.code >= 300 &&
+    parseGraphError({ status: item.code, body: parseJson(item.body) }) instanceof
+      GraphTransientError);
+
+/** The surfaces of a batch whose items failed transiently, for the breakers. */
+const failedSurfacesOf =
+  (part: readonly BatchRequest[]) =>
+  (body: unknown): Surface[] => {
+    const parsed = batchResponse.safeParse(body);
+    if (!parsed.success) return [];
+    return [
+      ...new Set(
+        part.flatMap((request, index) =>
+          itemFailedTransiently(parsed.data[index] ?? null) ? [surfaceOfItem(request)] : []
+        )
+      ),
+    ];
+  };
+
 /** Creates the batch operation. */
 const createBatch = (http: GraphHttp, appSecret: string): BatchOperations => ({
   batch: async (token, requests, options) => {
@@ -105,6 +137,8 @@ const createBatch = (http: GraphHttp, appSecret: string): BatchOperations => ({
             include_headers: 'false',
           },
           idempotent,
+          surfaces: [...new Set(part.map(surfaceOfItem))],
+          failedSurfaces: failedSurfacesOf(part),
         },
         batchResponse
       );

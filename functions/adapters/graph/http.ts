@@ -1,7 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { MetaOutageError } from '../../core/errors.js';
+import type { Surface } from '../../core/outages/breaker.js';
+import type { OutageGuard } from '../../core/outages/guard.js';
 import { retry } from '../../core/retry.js';
 import type * as z from '../../core/zod.js';
 import type { Logger } from '../observability/logger.js';
+import { currentCaller } from './caller.js';
 import {
   DEFAULT_RETRY_AFTER_SECONDS,
   GraphError,
@@ -12,6 +16,7 @@ import {
   isUnanswered,
   parseGraphError,
 } from './errors.js';
+import { surfaceOfPath } from './surfaces.js';
 import { type GraphUsage, parseUsage } from './usage.js';
 import { GRAPH_API_VERSION } from './version.js';
 
@@ -47,6 +52,11 @@ interface HttpOptions {
   defaultRetryAfterSeconds?: number;
   /** Called with every response's usage, for metrics or adaptive throttling. */
   onUsage?: (usage: GraphUsage, request: { method: string; path: string }) => void;
+  /**
+   * The Meta surfaces' circuit breakers: asked before each call (an open surface's calls fail at once
+   * with MetaOutageError), told of each outcome. Absent: no breakers (unit tests, scripts).
+   */
+  outages?: OutageGuard;
 }
 
 type QueryValue = string | number | boolean | undefined;
@@ -81,6 +91,16 @@ interface GraphRequest {
   repeatUnanswered?: boolean;
   /** Retries override for this call (e.g. 1 for a call whose caller retries itself). */
   maxAttempts?: number;
+  /**
+   * The Meta surfaces the call needs, for the breakers; default: classified from `path`
+   * (functions/adapters/graph/surfaces.ts). Set it where the path is ambiguous (`GET /{id}`).
+   */
+  surfaces?: readonly Surface[];
+  /**
+   * For a call that answers for several (a batch): the surfaces whose parts failed transiently
+   * although the call itself succeeded.
+   */
+  failedSurfaces?: (body: unknown) => readonly Surface[];
 }
 
 /** A 2xx (or 304) response before body validation. */
@@ -262,7 +282,66 @@ const createGraphHttp = (options: HttpOptions): GraphHttp => {
 
   const factsOf = (error: unknown) => (error instanceof GraphError ? error.toLog() : { error });
 
+  /**
+   * Tells the breakers how the call went: a transient failure (codes 1 and 2 whatever is_transient
+   * says, HTTP 5xx, timeouts, no connection) counts against the caller's surfaces; anything Meta
+   * answered (a success, or the caller's own error: a bad token, a rate limit, a refused parameter)
+   * closes a breaker this call probed. A store that fails here costs the breaker one data point,
+   * never the call its answer.
+   */
+  const settle = async (
+    surfaces: readonly Surface[],
+    probes: readonly Surface[],
+    outcome: { error: unknown } | { raw: RawGraphResponse },
+    request: GraphRequest
+  ): Promise<void> => {
+    const guard = options.outages;
+    if (!guard) return;
+    const failed = new Set<Surface>(
+      'error' in outcome
+        ? outcome.error instanceof GraphTransientError
+          ? surfaces
+          : []
+        : (request.failedSurfaces?.(outcome.raw.body) ?? [])
+    );
+    const caller = currentCaller();
+    await Promise.all(
+      surfaces.map((surface) =>
+        failed.has(surface)
+          ? guard.failed(surface, caller)
+          : guard.answered(surface, probes.includes(surface))
+      )
+    ).catch((error: unknown) =>
+      options.log?.warn('could not record a Graph outcome on the breakers', { error })
+    );
+  };
+
+  /** Asks the breakers; an open surface throws. A store that cannot answer lets the call go. */
+  const admit = async (surfaces: readonly Surface[]): Promise<Surface[]> => {
+    if (!options.outages) return [];
+    try {
+      return await options.outages.admit(surfaces);
+    } catch (error) {
+      if (error instanceof MetaOutageError) throw error;
+      options.log?.warn('could not read the breakers; sending the call', { error });
+      return [];
+    }
+  };
+
   const send = async (request: GraphRequest): Promise<RawGraphResponse> => {
+    const surfaces = request.surfaces ?? [surfaceOfPath(request.path)];
+    const probes = await admit(surfaces);
+    try {
+      const raw = await retrying(request);
+      await settle(surfaces, probes, { raw }, request);
+      return raw;
+    } catch (error) {
+      await settle(surfaces, probes, { error }, request);
+      throw error;
+    }
+  };
+
+  const retrying = async (request: GraphRequest): Promise<RawGraphResponse> => {
     let attempts = 0;
     try {
       return await retry(

@@ -72,6 +72,8 @@ type GraphClient = OAuthOperations &
     readonly version: string;
   };
 
+const MARKETING = ['marketing'] as const;
+
 /**
  * Creates a Graph client.
  *
@@ -102,14 +104,23 @@ const createGraphClient = (options: GraphClientOptions): GraphClient => {
     ...createWhatsApp(http),
     ...createUpload(http, options.appId, maxResumes),
     ...createBatch(http, options.appSecret),
+    // The generic operations serve the Marketing API, whose object paths (`/{campaign-id}`) say nothing.
     get: (token, path, query, schema) =>
-      http.request({ method: 'GET', path, token, query }, schema),
+      http.request({ method: 'GET', path, token, query, surfaces: MARKETING }, schema),
     post: (token, path, params, schema, postOptions) =>
       http.request(
-        { method: 'POST', path, token, json: params, idempotent: postOptions?.idempotent ?? false },
+        {
+          method: 'POST',
+          path,
+          token,
+          json: params,
+          idempotent: postOptions?.idempotent ?? false,
+          surfaces: MARKETING,
+        },
         schema
       ),
-    delete: (token, path, query) => http.request({ method: 'DELETE', path, token, query }, success),
+    delete: (token, path, query) =>
+      http.request({ method: 'DELETE', path, token, query, surfaces: MARKETING }, success),
   };
 };
 

@@ -138,6 +138,8 @@ const createWhatsApp = (http: GraphHttp): WhatsAppOperations => {
           path: encodeURIComponent(phoneNumberId),
           token,
           query: { fields: PHONE_NODE_FIELDS },
+          // The path alone reads like a Page's.
+          surfaces: ['whatsapp'],
         },
         phoneNumber
       ),

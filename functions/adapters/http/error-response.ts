@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
   AuthenticationError,
   ConflictError,
+  MetaOutageError,
   NotFoundError,
   PayloadTooLargeError,
   PermissionError,
@@ -29,6 +30,7 @@ const STATUS: [new (...args: never[]) => TandemError, number][] = [
   [RateLimitError, 429],
   [QuotaExceededError, 429],
   [TransientStoreError, 503],
+  [MetaOutageError, 503],
   [UpstreamError, 502],
 ];
 

@@ -15,6 +15,7 @@ import {
 import { QUOTAS, type QuotaCounter, takeQuotas } from '../../core/quotas.js';
 import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
+import { asCaller } from '../graph/caller.js';
 import { type Logger, logger } from '../observability/logger.js';
 import { errorResponse } from './error-response.js';
 import { JSON_HEADERS, SECURITY_HEADERS } from './headers.js';
@@ -333,19 +334,24 @@ const httpRoute = <
       if (options.access === 'tenant') {
         await takeRouteQuotas(event.routeKey, options.quotaCounter, tenant, params);
       }
-      const result = await fn({
-        body: body as z.infer<B>,
-        query: query as z.infer<Q>,
-        params: params as z.infer<P>,
-        tenant,
-        tenantName,
-        cookies: event.cookies ?? [],
-        rawBody,
-        headers,
-        event,
-        requestId,
-        log,
-      });
+      // The breakers count Graph failures per caller: the tenant, or on a public route the client.
+      const caller =
+        options.access === 'tenant' ? tenant : `ip#${event.requestContext?.http?.sourceIp ?? ''}`;
+      const result = await asCaller(caller, () =>
+        fn({
+          body: body as z.infer<B>,
+          query: query as z.infer<Q>,
+          params: params as z.infer<P>,
+          tenant,
+          tenantName,
+          cookies: event.cookies ?? [],
+          rawBody,
+          headers,
+          event,
+          requestId,
+          log,
+        })
+      );
       return respond(result);
     } catch (error) {
       return errorResponse(error, requestId, log);

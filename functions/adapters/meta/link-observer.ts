@@ -6,6 +6,7 @@ import type { PageSnapshot, ProfileFields } from '../../core/sync/mapping.js';
 import type { LinkObserver, Observation } from '../../core/sync/ports.js';
 import { WHATSAPP_VERTICALS, type WhatsAppVertical } from '../../core/sync/verticals.js';
 import * as z from '../../core/zod.js';
+import { asCaller } from '../graph/caller.js';
 import {
   type BatchItemResult,
   type BatchRequest,
@@ -315,7 +316,8 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
       }
       let reads: Map<string, LinkRead>;
       try {
-        reads = await readGrant(client, grant, group);
+        // A grant's reads count against the breakers as its tenant's: a shard spans tenants.
+        reads = await asCaller(first.tenantId, () => readGrant(client, grant, group));
       } catch (error) {
         if (error instanceof GraphTokenError) {
           for (const link of group) results.set(link.linkId, { kind: 'token_invalid' });

@@ -1,6 +1,7 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { retryAfterOf, TandemError } from '../../core/errors.js';
+import { MetaOutageError, retryAfterOf, TandemError } from '../../core/errors.js';
 import { type Job, type JobKind, type JobOf, orderingKey, parseJob } from '../../core/jobs.js';
+import { asCaller } from '../graph/caller.js';
 import type { Logger } from '../observability/logger.js';
 import { redactText } from '../observability/redact.js';
 
@@ -34,6 +35,14 @@ interface VisibilitySink {
   delay(record: SQSRecord, seconds: number): Promise<void>;
 }
 
+/**
+ * Puts a copy of a message back on its queue, to be delivered after `seconds` (SQS DelaySeconds, at
+ * most 15 minutes), so the original can be acknowledged: the copy starts with a receive count of 0.
+ */
+interface RequeueSink {
+  later(record: SQSRecord, seconds: number): Promise<void>;
+}
+
 /** Picks, among jobs of one kind and ordering key in one batch, the one to run for all of them. */
 type Coalescers = { [K in JobKind]?: (jobs: readonly JobOf<K>[]) => JobOf<K> };
 
@@ -50,6 +59,12 @@ interface BatchRunnerOptions {
   visibility?: VisibilitySink;
   /** Longest such delay; SQS allows 12 hours. */
   maxRetryDelaySeconds?: number;
+  /**
+   * Where a job goes that a Meta outage held (MetaOutageError): it waits as a fresh copy rather than
+   * as a failed receive, so an outage of any length uses none of its attempts and never
+   * dead-letters it. Without one, such a job is retried like any other.
+   */
+  requeue?: RequeueSink;
   /**
    * Kinds whose jobs may stand in for each other: of several same-key jobs in a batch only the one
    * the coalescer picks runs, and the others are acknowledged with it (e.g. a burst of syncs of one
@@ -150,10 +165,25 @@ const runBatch = async (
     }
     const jobLog = log.child({ messageId: record.messageId, kind: job.kind, receiveCount });
     try {
-      await handler(job as never, { messageId: record.messageId, receiveCount, log: jobLog });
+      // A job's Graph calls count against the breakers as its tenant's (reconcile shards, which
+      // span tenants, are attributed per grant by the link observer).
+      await asCaller(job.tenantId, () =>
+        handler(job as never, { messageId: record.messageId, receiveCount, log: jobLog })
+      );
       return 'done';
     } catch (error) {
       const failure = failureOf(error);
+      if (error instanceof MetaOutageError && options.requeue) {
+        const seconds = Math.min(error.retryAfterSeconds, options.maxRetryDelaySeconds ?? 900, 900);
+        try {
+          await options.requeue.later(record, seconds);
+          jobLog.info('job waits for Meta', { surface: error.surface, delaySeconds: seconds });
+          return 'done';
+        } catch (requeueError) {
+          // Left on the queue instead: it comes back after the visibility timeout.
+          jobLog.warn('could not put the job back to wait for Meta', { error: requeueError });
+        }
+      }
       if (!failure.retryable) {
         return deadLetter(record, failure, receiveCount, job.kind);
       }
@@ -227,6 +257,7 @@ export type {
   JobContext,
   JobHandler,
   JobRegistry,
+  RequeueSink,
   VisibilitySink,
 };
 export { runBatch, scrub };

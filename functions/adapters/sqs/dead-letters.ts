@@ -49,4 +49,4 @@ const createSqsDeadLetters = (
   },
 });
 
-export { createSqsDeadLetters };
+export { createSqsDeadLetters, originalAttributes };

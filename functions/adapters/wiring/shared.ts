@@ -6,15 +6,27 @@ import {
   type OAuthSettings,
 } from '../../core/linking/deps.js';
 import type { Clock, TokenVault } from '../../core/linking/ports.js';
+import { type BreakerTransition, outageEventOf } from '../../core/outages/breaker.js';
+import { createOutageGuard, type OutageGuard } from '../../core/outages/guard.js';
 import type { LinkObserver, ProfileWriter } from '../../core/sync/ports.js';
 import type { SyncRequestDeps } from '../../core/sync/requests.js';
 import * as z from '../../core/zod.js';
 import { dynamoDocumentClient, sqs } from '../aws/clients.js';
 import { metaAppSecret, metaSystemUserToken } from '../aws/meta-secret.js';
-import { graphConfig, loadConfig, loginConfig, loginMethod, tokenKeyConfig } from '../config.js';
+import { breakerClock } from '../clock.js';
+import {
+  breakerConfig,
+  breakerPolicy,
+  graphConfig,
+  loadConfig,
+  loginConfig,
+  loginMethod,
+  tokenKeyConfig,
+} from '../config.js';
 import { cryptoIds } from '../crypto/ids.js';
 import { createTokenVault } from '../crypto/token-vault.js';
 import { createOperationStore } from '../dynamodb/ad-operations.js';
+import { createBreakerStore } from '../dynamodb/breakers.js';
 import { createGrantRepository } from '../dynamodb/grants.js';
 import { createLinkRepository, createPageLinkIndex } from '../dynamodb/links.js';
 import {
@@ -71,12 +83,40 @@ const appSecret = (): (() => Promise<string>) => {
   return appSecretReader;
 };
 
+/**
+ * Where breaker transitions go. Today: the log, with the client event each one announces. The
+ * client event publisher plugs in here (`meta.outage.started` / `meta.outage.ended`).
+ */
+const announceTransition = (transition: BreakerTransition): void => {
+  const event = outageEventOf(transition);
+  const fields = { ...transition, ...(event ? { event } : {}) };
+  if (transition.to === 'open') logger.warn('meta surface breaker opened', fields);
+  else logger.info('meta surface breaker changed', fields);
+};
+
+// One guard per execution environment: every Graph client in it shares its short read cache.
+let guard: OutageGuard | undefined;
+/** The Meta surfaces' circuit breakers (functions whose needs include the breakers table). */
+const outageGuard = (): OutageGuard => {
+  if (!guard) {
+    const config = loadConfig(breakerConfig);
+    guard = createOutageGuard({
+      store: createBreakerStore(dynamoDocumentClient(), config.BREAKERS_TABLE, breakerClock.now),
+      clock: breakerClock,
+      policy: breakerPolicy(config),
+      onTransition: announceTransition,
+    });
+  }
+  return guard;
+};
+
 /** The Graph client, created on first use: it needs the app secret, fetched once per cold start. */
 const graphClient = (
   options: { onUsage?: (usage: GraphUsage) => void } = {}
 ): (() => Promise<GraphClient>) => {
   const config = loadConfig(graphConfig);
   const secret = appSecret();
+  const outages = outageGuard();
   let client: GraphClient | undefined;
   return async () => {
     client ??= createGraphClient({
@@ -87,6 +127,7 @@ const graphClient = (
       log: logger,
       trustedFetchOrigins: config.TRUSTED_FETCH_ORIGINS ?? [],
       ...(options.onUsage ? { onUsage: options.onUsage } : {}),
+      outages,
     });
     return client;
   };
@@ -176,6 +217,7 @@ export {
   linkRepository,
   oauthSettings,
   operationStore,
+  outageGuard,
   pageLinkIndex,
   profileWriter,
   publicBaseUrl,

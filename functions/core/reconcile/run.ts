@@ -1,4 +1,4 @@
-import { RateLimitError } from '../errors.js';
+import { MetaOutageError, RateLimitError } from '../errors.js';
 import type { ReconcileShardJob, SyncJob } from '../jobs.js';
 import type { Link } from '../linking/model.js';
 import { checkLinks, type LinkOutcome } from './check.js';
@@ -448,6 +448,9 @@ const reconcileShard = async (
       await publisher.shardJobs([shardJob(job.runId, scope, job.shard, seq, cursor)], delaySeconds);
       return { status: 'deferred', seq, delaySeconds };
     }
+    // A Meta surface out for everyone: the page waits for it on the queue (the worker puts the job
+    // back without using an attempt), recording no drift and no errors, pausing nothing.
+    if (error instanceof MetaOutageError) throw error;
     if (ctx.receiveCount < settings.giveUpAfterAttempts) throw error;
     const reason = `not observed after ${ctx.receiveCount} attempts: ${messageOf(error)}`;
     checked = {

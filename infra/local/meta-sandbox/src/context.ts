@@ -1,5 +1,6 @@
 import type { FaultBook } from './faults.js';
 import type { MetaCall } from './meta-spec/index.js';
+import type { OutageBook } from './outages.js';
 import type { Store, Token } from './store.js';
 import type { BucEntry, UsageTracker, UseCase } from './usage.js';
 
@@ -19,6 +20,8 @@ interface Services {
   config: SandboxConfig;
   usage: UsageTracker;
   faults: FaultBook;
+  /** Meta surfaces switched down through the admin API. */
+  outages: OutageBook;
   /** The sandbox's own origin, for URLs it hands out (pictures, paging links). */
   baseUrl: () => string;
 }

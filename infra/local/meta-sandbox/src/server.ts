@@ -9,6 +9,7 @@ import { dispatchGraph } from './graph/dispatch.js';
 import { headerValue, isLoopback, parseBody, readBody, sendJson } from './http.js';
 import { serveMedia } from './media.js';
 import { NEWEST_VERSION } from './meta-spec/index.js';
+import { OutageBook } from './outages.js';
 import { loadStore, persistStore } from './persist.js';
 import { findRoute } from './router.js';
 import { seedApp, seedDemo } from './seed.js';
@@ -234,12 +235,14 @@ const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
     config: configOf(options),
     usage: new UsageTracker(),
     faults: new FaultBook(),
+    outages: new OutageBook(),
     baseUrl: () => url,
   };
   const reset = (): void => {
     services.store = freshStore();
     services.usage.reset();
     services.faults.clear();
+    services.outages.clear();
   };
   let changed = false;
   const persisted = options.statePath

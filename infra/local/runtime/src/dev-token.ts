@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LocalControlRefusal, type LocalControlRequest } from './gateway.js';
+import { controlBody, type LocalControlRequest } from './gateway.js';
 import type { DevIdentity } from './identity.js';
 
 /**
@@ -25,20 +25,8 @@ interface DevToken {
 
 const mintDevToken =
   (identity: Pick<DevIdentity, 'issueDevToken'>) =>
-  async ({ body, contentType }: LocalControlRequest): Promise<DevToken> => {
-    // JSON only: a page on another origin cannot send it without a preflight, which fails here.
-    if (!/^application\/json\b/i.test(contentType)) {
-      throw new LocalControlRefusal('Send the body as application/json.');
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString('utf8') || '{}');
-    } catch {
-      throw new LocalControlRefusal('Send JSON: {"tenantId": "demo"}.');
-    }
-    const parsed = devTokenRequest.safeParse(json);
-    if (!parsed.success) throw new LocalControlRefusal(z.prettifyError(parsed.error));
-    const { tenantId, tenantName } = parsed.data;
+  async (request: LocalControlRequest): Promise<DevToken> => {
+    const { tenantId, tenantName } = controlBody(request, devTokenRequest, '{"tenantId": "demo"}');
     const token = await identity.issueDevToken({
       tenantId,
       ttlSeconds: DEV_TOKEN_TTL_SECONDS,

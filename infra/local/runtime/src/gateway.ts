@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import * as z from 'zod';
 import type { FunctionName } from '../../../shared/functions.js';
 import type { RouteSpec } from '../../../shared/routes.js';
 import { buildHttpApiEvent, mapHttpApiResult } from './apigw-event.js';
@@ -33,6 +34,29 @@ interface LocalControlRequest {
 
 /** A local control refused its input: the gateway answers 400 with the message. */
 class LocalControlRefusal extends Error {}
+
+/**
+ * A local control's JSON body, parsed with `schema`. JSON only: a page on another origin cannot send
+ * it without a preflight, which fails here. Refuses with `example` when the body is not JSON.
+ */
+const controlBody = <S extends z.ZodType>(
+  { body, contentType }: LocalControlRequest,
+  schema: S,
+  example: string
+): z.output<S> => {
+  if (!/^application\/json\b/i.test(contentType)) {
+    throw new LocalControlRefusal('Send the body as application/json.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    throw new LocalControlRefusal(`Send JSON: ${example}.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new LocalControlRefusal(z.prettifyError(parsed.error));
+  return parsed.data;
+};
 
 /**
  * Local-only controls (e.g. `POST /_local/reconcile`), outside the route table and API Gateway's
@@ -253,4 +277,4 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
 };
 
 export type { Gateway, Invoke, LocalControlRequest, LocalControls };
-export { LocalControlRefusal, MAX_BODY_BYTES, startGateway };
+export { controlBody, LocalControlRefusal, MAX_BODY_BYTES, startGateway };

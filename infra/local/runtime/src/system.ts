@@ -9,6 +9,7 @@ import { queues } from '../../../shared/resources.js';
 import { routes } from '../../../shared/routes.js';
 import { DEMO } from '../../meta-sandbox/src/seed.js';
 import { startSandbox } from '../../meta-sandbox/src/server.js';
+import { advanceClock } from './clock-control.js';
 import { createConsoleSite } from './console.js';
 import { mintDevToken } from './dev-token.js';
 import { startDynamoDbLocal, stopLeftoverDynamoDb } from './dynamodb.js';
@@ -262,6 +263,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
     gateway.serve(invoker.invoke, {
       'POST /_local/reconcile': scheduler.runNow,
       [`POST ${DEV_TOKEN_PATH}`]: mintDevToken(identity),
+      'POST /_local/clock': advanceClock,
     });
     log(
       `reconciler every ${options.scheduleEverySeconds ?? 60}s locally (every ${reconcileSchedule.rateMinutes} min in AWS)`

@@ -10,6 +10,7 @@ import {
 } from '../../../../functions/adapters/sqs/batch-runner.js';
 import {
   ConflictError,
+  MetaOutageError,
   TransientStoreError,
   UpstreamError,
 } from '../../../../functions/core/errors.js';
@@ -291,5 +292,73 @@ describe('Function: scrub', () => {
     expect(scrubbed).toBe(
       'GET /me?access_token=[redacted]&fields=id failed; Authorization: Bearer [redacted]'
     );
+  });
+});
+
+describe('Function: runBatch, during a Meta outage', () => {
+  const syncJob = {
+    v: 1,
+    kind: 'sync',
+    tenantId: 't1',
+    linkId: 'lnk_1',
+    trigger: 'webhook',
+    observedAt: '2026-12-02T01:00:00.000Z',
+  };
+
+  it('puts a job held by an open breaker back to wait, even on its last attempt, and acknowledges it', async () => {
+    // Prepare
+    const { letters, deadLetters } = sink();
+    const waits: { messageId: string; seconds: number }[] = [];
+    const registry: JobRegistry = {
+      sync: async () => {
+        throw new MetaOutageError('whatsapp', 'WhatsApp Cloud API', 45);
+      },
+    };
+
+    // Act
+    const response = await runBatch({ Records: [record('a', syncJob, 5)] } as SQSEvent, {
+      registry,
+      deadLetters,
+      maxReceiveCount: 5,
+      log: silent,
+      maxRetryDelaySeconds: 30,
+      requeue: {
+        later: async (held, seconds) => {
+          waits.push({ messageId: held.messageId, seconds });
+        },
+      },
+    });
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(waits).toEqual([{ messageId: 'a', seconds: 30 }]);
+    expect(letters).toEqual([]);
+  });
+
+  it('leaves the job on the queue when it cannot be put back', async () => {
+    // Prepare
+    const { letters, deadLetters } = sink();
+    const registry: JobRegistry = {
+      sync: async () => {
+        throw new MetaOutageError('whatsapp', 'WhatsApp Cloud API', 45);
+      },
+    };
+
+    // Act
+    const response = await runBatch({ Records: [record('a', syncJob, 2)] } as SQSEvent, {
+      registry,
+      deadLetters,
+      maxReceiveCount: 5,
+      log: silent,
+      requeue: {
+        later: async () => {
+          throw new Error('SQS unavailable');
+        },
+      },
+    });
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'a' }]);
+    expect(letters).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { callMetaCallback } from '../callbacks.js';
 import type { Services } from '../context.js';
 import { faultInput } from '../faults.js';
 import { checkProfileUpdate } from '../graph/profile-validation.js';
+import { outageInput, SURFACES, type Surface } from '../outages.js';
 import { createUser, seedBulk } from '../seed.js';
 import { deliverPageChange, verifyCallback } from '../webhooks.js';
 import { applyPagePatch, pagePatch } from './pages.js';
@@ -281,6 +282,31 @@ const adminRoutes: AdminRoute[] = [
     handle: (ctx) => {
       ctx.faults.clear();
       return { json: { cleared: true } };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/_admin/outages',
+    handle: (ctx) => ({ json: { outages: ctx.outages.list() } }),
+  },
+  {
+    // Takes one Meta surface down: its calls answer Meta's transient error until it is brought back.
+    method: 'POST',
+    pattern: '/_admin/outages',
+    handle: (ctx) => {
+      const input = parse(outageInput, ctx.body);
+      ctx.outages.start(input);
+      return { status: 201, json: { outages: ctx.outages.list() } };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/_admin/outages/:surface',
+    handle: (ctx) => {
+      const surface = ctx.params.surface ?? '';
+      if (!(SURFACES as readonly string[]).includes(surface)) return notFound('Surface');
+      ctx.outages.end(surface as Surface);
+      return { json: { outages: ctx.outages.list() } };
     },
   },
   { method: 'POST', pattern: '/_admin/tokens/expire', handle: expireTokens },

@@ -18,6 +18,7 @@ import {
   whatsappOperation,
   whatsappStatusFor,
 } from '../meta-spec/index.js';
+import { surfaceOfRoute } from '../outages.js';
 import { findRoute } from '../router.js';
 import {
   type BucEntry,
@@ -216,6 +217,12 @@ const runRoute = async (
       : unknownPath(req.path);
   }
   const { route, params } = found;
+  // A surface switched down answers before anything else runs; a batch's items answer one by one.
+  const outage =
+    route === BATCH_ROUTE
+      ? undefined
+      : services.outages.errorFor(surfaceOfRoute(route, params.id, services.store));
+  if (outage) throw outage;
   const caller = route.auth === 'token' ? resolveCaller(services, req) : undefined;
   if (effect?.rateLimit) {
     state.forcedFull.add(effect.rateLimit.kind);

@@ -1,0 +1,20 @@
+import { SURFACES } from '../../core/outages/breaker.js';
+import * as z from '../../core/zod.js';
+
+/** GET /status (OpenAPI), mirroring the core's SurfaceView. */
+const surfaceView = z.object({
+  surface: z.enum(SURFACES),
+  name: z.string(),
+  status: z.enum(['closed', 'open', 'half_open']),
+  since: z.nullable(z.iso.datetime()),
+  retryAfterSeconds: z.optional(z.int()),
+});
+
+const metaStatus = z.object({
+  /** `degraded` while any surface is not closed. */
+  status: z.enum(['ok', 'degraded']),
+  checkedAt: z.iso.datetime(),
+  surfaces: z.array(surfaceView),
+});
+
+export { metaStatus };
