@@ -11,6 +11,7 @@ const ctx: EnvContext = {
     driftReports: 'tandem-local-drift-reports',
     metaCallbacks: 'tandem-local-meta-callbacks',
     quotas: 'tandem-local-quotas',
+    messageStats: 'tandem-local-message-stats',
   },
   queues: {
     sync: { url: 'http://q/sync', arn: 'arn:sync', dlqUrl: 'http://q/dlq', dlqArn: 'arn:dlq' },
