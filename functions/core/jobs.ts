@@ -36,15 +36,40 @@ const reconcileShardJob = z.object({
   linkId: z.optional(id),
 });
 
-const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob]);
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+/** One page of a shard's links to pull message statistics for (functions/core/stats/pull.ts). */
+const statsShardJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('stats-shard'),
+  shard: z.int().check(z.minimum(0), z.maximum(1023)),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+});
+
+/**
+ * One link's message statistics pull: from `from` up to `until` (a continuation or backfill), or
+ * from where the last pull stopped.
+ */
+const statsPullJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('stats-pull'),
+  tenantId: id,
+  linkId: id,
+  from: z.optional(day),
+  until: z.optional(day),
+});
+
+const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob, statsShardJob, statsPullJob]);
 
 type Job = z.infer<typeof job>;
 type JobKind = Job['kind'];
 type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 type SyncJob = JobOf<'sync'>;
 type ReconcileShardJob = JobOf<'reconcile-shard'>;
+type StatsShardJob = JobOf<'stats-shard'>;
+type StatsPullJob = JobOf<'stats-pull'>;
 
-const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard'];
+const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard', 'stats-shard', 'stats-pull'];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
 
@@ -70,12 +95,29 @@ const parseJob = (body: string): ParsedJob => {
 };
 
 /** Jobs on one key run one after the other; different keys may run side by side. */
-const orderingKey = (value: Job): string =>
-  value.kind === 'sync'
-    ? `link#${value.tenantId}#${value.linkId}`
-    : `run#${value.runId}#${value.shard}`;
+const orderingKey = (value: Job): string => {
+  switch (value.kind) {
+    case 'sync':
+      return `link#${value.tenantId}#${value.linkId}`;
+    case 'reconcile-shard':
+      return `run#${value.runId}#${value.shard}`;
+    case 'stats-shard':
+      return `stats-shard#${value.shard}`;
+    case 'stats-pull':
+      return `stats#${value.tenantId}#${value.linkId}`;
+  }
+};
 
 const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
 
-export type { Job, JobKind, JobOf, ParsedJob, ReconcileShardJob, SyncJob };
+export type {
+  Job,
+  JobKind,
+  JobOf,
+  ParsedJob,
+  ReconcileShardJob,
+  StatsPullJob,
+  StatsShardJob,
+  SyncJob,
+};
 export { JOB_KINDS, job as jobSchema, orderingKey, parseJob, serializeJob };

@@ -1,10 +1,14 @@
 import type { JobRegistry } from '../adapters/sqs/batch-runner.js';
 import { reconcileShard, type ShardDeps } from '../core/reconcile/run.js';
+import type { StatsFanOutDeps, StatsPullDeps } from '../core/stats/ports.js';
+import { fanOutStatsShard, pullLinkStats } from '../core/stats/pull.js';
 import { createSyncJobHandler } from './sync.js';
 
 interface RegistryDeps {
   /** What a reconcile shard job needs (functions/adapters/wiring/reconcile.ts). */
   reconcile: ShardDeps;
+  /** What the message statistics jobs need (functions/adapters/wiring/stats.ts). */
+  stats: { pull: StatsPullDeps; fanOut: StatsFanOutDeps };
 }
 
 /**
@@ -22,6 +26,18 @@ const createJobRegistry = (deps: RegistryDeps): JobRegistry => ({
       new Date()
     );
     ctx.log.info('reconcile shard page done', { runId: job.runId, shard: job.shard, ...result });
+  },
+  'stats-shard': async (job, ctx) => {
+    const result = await fanOutStatsShard(deps.stats.fanOut, job);
+    ctx.log.info('stats shard page fanned out', { shard: job.shard, ...result });
+  },
+  'stats-pull': async (job, ctx) => {
+    const result = await pullLinkStats(deps.stats.pull, job);
+    ctx.log.info(`stats pull ${result.status}`, {
+      tenantId: job.tenantId,
+      linkId: job.linkId,
+      ...result,
+    });
   },
 });
 

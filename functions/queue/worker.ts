@@ -8,12 +8,16 @@ import { runBatch } from '../adapters/sqs/batch-runner.js';
 import { syncQueueConfig } from '../adapters/sqs/config.js';
 import { createSqsDeadLetters } from '../adapters/sqs/dead-letters.js';
 import { shardDeps } from '../adapters/wiring/reconcile.js';
+import { statsFanOutDeps, statsPullDeps } from '../adapters/wiring/stats.js';
 import { createJobRegistry } from './registry.js';
 import { syncRunnerOptions as loadSyncRunnerOptions } from './sync.js';
 
 const config = loadConfig(syncQueueConfig);
 
-const registry = createJobRegistry({ reconcile: shardDeps() });
+const registry = createJobRegistry({
+  reconcile: shardDeps(),
+  stats: { pull: statsPullDeps(), fanOut: statsFanOutDeps() },
+});
 const deadLetters = createSqsDeadLetters(sqs(), config.SYNC_DLQ_URL);
 const log = logger.child({ fn: 'worker' });
 const syncRunnerOptions = loadSyncRunnerOptions();

@@ -1,7 +1,7 @@
 import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { reconcileSchedule } from '../shared/functions.js';
+import { reconcileSchedule, statsSchedule } from '../shared/functions.js';
 import { routes } from '../shared/routes.js';
 import type { TandemConfig } from './config.js';
 import { Api } from './constructs/api.js';
@@ -27,6 +27,7 @@ class TandemStack extends Stack {
   readonly functions: Functions;
   readonly api: Api;
   readonly schedule: ReconcileSchedule;
+  readonly statsSchedule: ReconcileSchedule;
 
   constructor(scope: Construct, id: string, props: TandemStackProps) {
     super(scope, id, props);
@@ -56,7 +57,10 @@ class TandemStack extends Stack {
       tokenKey: this.secrets.tokenKey,
       metaAppSecret: this.secrets.metaAppSecret,
       metaSystemUserToken: this.secrets.metaSystemUserToken,
-      asyncDeadLetters: { reconciler: this.queues.reconcileDeadLetters },
+      asyncDeadLetters: {
+        reconciler: this.queues.reconcileDeadLetters,
+        statsScheduler: this.queues.statsDeadLetters,
+      },
       reserveConcurrency: config.reserveConcurrency,
       environment: {
         STAGE: config.stage,
@@ -90,6 +94,12 @@ class TandemStack extends Stack {
       rateMinutes: reconcileSchedule.rateMinutes,
       deadLetterQueue: this.queues.reconcileDeadLetters,
     });
+    this.statsSchedule = new ReconcileSchedule(this, 'Stats', {
+      reconciler: fns.statsScheduler,
+      rateMinutes: statsSchedule.rateMinutes,
+      deadLetterQueue: this.queues.statsDeadLetters,
+      purpose: 'starts the message statistics pull',
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     for (const { table, spec } of Object.values(this.data.tables)) {
@@ -102,6 +112,9 @@ class TandemStack extends Stack {
     new CfnOutput(this, 'SyncDeadLetterQueueUrl', { value: this.queues.syncDeadLetters.queueUrl });
     new CfnOutput(this, 'ReconcileDeadLetterQueueUrl', {
       value: this.queues.reconcileDeadLetters.queueUrl,
+    });
+    new CfnOutput(this, 'StatsDeadLetterQueueUrl', {
+      value: this.queues.statsDeadLetters.queueUrl,
     });
     new CfnOutput(this, 'MetaAppSecretArn', {
       value: this.secrets.metaAppSecret.secretArn,

@@ -72,7 +72,7 @@ const functions = {
   worker: {
     id: 'SyncWorker',
     entry: 'functions/queue/worker.ts',
-    description: 'Consumes sync and reconcile jobs from the sync queue.',
+    description: 'Consumes sync, reconcile and statistics jobs from the sync queue.',
     timeoutSeconds: 30,
     memoryMb: 512,
     needs: {
@@ -81,6 +81,7 @@ const functions = {
         idempotency: 'readWrite',
         driftReports: 'readWrite',
         breakers: 'readWrite',
+        messageStats: 'readWrite',
       },
       syncQueue: 'consume',
       tokenKey: 'decrypt',
@@ -99,6 +100,15 @@ const functions = {
       tables: { links: 'read', driftReports: 'readWrite' },
       syncQueue: 'send',
     },
+  },
+  statsScheduler: {
+    id: 'StatsScheduler',
+    entry: 'functions/schedule/stats.ts',
+    description: 'Starts the daily message statistics pull: one fan-out job per shard.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    // The shard jobs read the links in the worker; this only puts them on the queue.
+    needs: { syncQueue: 'send' },
   },
   // Linking: OAuth sign-in, choosing a Page and a number, unlinking, and Meta's callbacks.
   oauthStart: {
@@ -326,6 +336,23 @@ const functions = {
       metaAppSecret: true,
     },
   },
+  // Message statistics: read what the daily pull stored.
+  linkStats: {
+    id: 'LinkStats',
+    entry: 'functions/http/stats/link.ts',
+    description: "Reads a link's message statistics and ad results per day or month.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read', messageStats: 'read' } },
+  },
+  tenantStats: {
+    id: 'TenantStats',
+    entry: 'functions/http/stats/tenant.ts',
+    description: "Sums the message statistics of all the tenant's links per day or month.",
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    needs: { tables: { links: 'read', messageStats: 'read' } },
+  },
   // Reconcile: on-demand runs and drift reports (the scheduled reconciler and the worker are above).
   reconcileRunStart: {
     id: 'ReconcileRunStart',
@@ -438,5 +465,8 @@ type FunctionName = keyof typeof functions;
 /** How often the reconciler starts a run in AWS. */
 const reconcileSchedule = { rateMinutes: 60 } as const;
 
+/** How often the message statistics pull starts in AWS: Meta's analytics are daily. */
+const statsSchedule = { rateMinutes: 24 * 60 } as const;
+
 export type { FunctionName, FunctionSpec, Needs, TableAccess };
-export { functions, reconcileSchedule };
+export { functions, reconcileSchedule, statsSchedule };

@@ -124,6 +124,19 @@ const tables = {
     partitionKey: S('pk'),
     indexes: [],
   },
+  /**
+   * Message statistics (functions/adapters/dynamodb/message-stats.ts): per link and UTC day, and the
+   * day each link's pull reached.
+   * - byTenant: sparse, only day items carry it, so the tenant-wide rollup reads one key range.
+   */
+  messageStats: {
+    id: 'MessageStats',
+    envVar: 'MESSAGE_STATS_TABLE',
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    ttlAttribute: 'expiresAt',
+    indexes: [{ name: 'byTenant', partitionKey: S('tenantId'), sortKey: S('tenantDay') }],
+  },
 } as const satisfies Record<string, TableSpec>;
 
 type TableName = keyof typeof tables;

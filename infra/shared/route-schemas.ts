@@ -1,6 +1,7 @@
 import { createAdInput } from '../../functions/core/ads/input.js';
 import { adAccountQuery } from '../../functions/core/ads/library.js';
 import { insightsQuery } from '../../functions/core/ads/read.js';
+import { statsQuery } from '../../functions/core/stats/read.js';
 import type * as z from '../../functions/core/zod.js';
 import { adInsights, adOperation } from '../../functions/http/ads/responses.js';
 import {
@@ -32,6 +33,7 @@ import {
   runParams,
   startRunBody,
 } from '../../functions/http/reconcile/schemas.js';
+import { linkStats, tenantStats } from '../../functions/http/stats/responses.js';
 import { metaStatus } from '../../functions/http/status/responses.js';
 import {
   enqueued,
@@ -161,6 +163,17 @@ const routeSchemas: Record<string, RouteSchemas> = {
     params: operationParams,
     query: insightsQuery,
     responses: { 200: { description: "The ad's results over the range", schema: adInsights } },
+  },
+  'GET /links/{linkId}/stats': {
+    params: linkParams,
+    query: statsQuery,
+    responses: { 200: { description: "The link's statistics over the range", schema: linkStats } },
+  },
+  'GET /stats': {
+    query: statsQuery,
+    responses: {
+      200: { description: "The tenant's statistics over the range", schema: tenantStats },
+    },
   },
   'POST /reconcile/runs': {
     body: startRunBody,

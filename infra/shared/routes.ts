@@ -242,6 +242,21 @@ const routes: RouteSpec[] = [
     access: 'tenant',
     summary: "Read an ad's spend, impressions and WhatsApp conversations",
   },
+  // Message statistics
+  {
+    method: 'GET',
+    path: '/links/{linkId}/stats',
+    fn: 'linkStats',
+    access: 'tenant',
+    summary: "A link's messages sent, delivered and priced, and its ads' results, per day or month",
+  },
+  {
+    method: 'GET',
+    path: '/stats',
+    fn: 'tenantStats',
+    access: 'tenant',
+    summary: "The message statistics of all the tenant's links, summed per day or month",
+  },
   // Reconcile
   {
     method: 'POST',

@@ -192,11 +192,32 @@ describe('Journey: the console in the browser', () => {
     expect(days).toBe(7);
     violations.push(...(await inspect(page, '6-ad-insights')));
 
-    // 7. Settings: quotas, and what is still to come.
+    // 7. The link's message statistics and its ad's results, pulled as the daily schedule does.
+    const pulled = await fetch(`${urls.api}/_local/stats`, { method: 'POST' });
+    expect(pulled.status).toBe(200);
+    await eventually(async () => {
+      const stats = (await (await api(`/links/${linkId}/stats`, { tenant })).json()) as {
+        totals: { sent: number; ads: unknown };
+      };
+      expect(stats.totals.sent).toBeGreaterThan(0);
+      expect(stats.totals.ads).not.toBeNull();
+    });
+    await page.getByRole('link', { name: 'Link', exact: true }).click();
+    await page.getByRole('heading', { name: 'Messages and ads' }).waitFor();
+    const perDay = page.getByRole('table').filter({ hasText: 'Per day' }).locator('tbody tr');
+    await perDay.first().waitFor();
+    expect(await perDay.count()).toBe(30);
+    await page.getByLabel('Period').selectOption({ label: 'Last 12 months, by month' });
+    const perMonth = page.getByRole('table').filter({ hasText: 'Per month' }).locator('tbody tr');
+    await perMonth.first().waitFor();
+    expect(await perMonth.count()).toBeGreaterThanOrEqual(12);
+    violations.push(...(await inspect(page, '7-message-stats')));
+
+    // 8. Settings: quotas, and what is still to come.
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Quotas' }).waitFor();
     expect(await page.getByText('Coming').count()).toBe(2);
-    violations.push(...(await inspect(page, '7-settings')));
+    violations.push(...(await inspect(page, '8-settings')));
 
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);

@@ -45,6 +45,7 @@ type DriftHistory = Body<'linkDrift', 200>;
 type RunView = Body<'reconcileRunGet', 200>;
 type AdOperation = Body<'adGet', 200>;
 type AdInsights = Body<'adInsights', 200>;
+type LinkStats = Body<'linkStats', 200>;
 type CreateAdBody = NonNullable<
   operations['adCreate']['requestBody']
 >['content']['application/json'];
@@ -57,6 +58,7 @@ export type {
   ApiError,
   CreateAdBody,
   DriftHistory,
+  LinkStats,
   LinkView,
   ProfileComparison,
   RunView,

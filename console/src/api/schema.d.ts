@@ -360,6 +360,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/links/{linkId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's messages sent, delivered and priced, and its ads' results, per day or month */
+        get: operations["linkStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The message statistics of all the tenant's links, summed per day or month */
+        get: operations["tenantStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reconcile/runs": {
         parameters: {
             query?: never;
@@ -2805,6 +2839,271 @@ export interface operations {
                 };
             };
             /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linkStats: {
+        parameters: {
+            query?: {
+                since?: string;
+                until?: string;
+                granularity?: "DAY" | "MONTH";
+            };
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's statistics over the range */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        since: string;
+                        until: string;
+                        /** @enum {string} */
+                        granularity: "DAY" | "MONTH";
+                        currency: string | null;
+                        adCurrency: string | null;
+                        buckets: {
+                            start: string;
+                            end: string;
+                            sent: number;
+                            delivered: number;
+                            volume: number;
+                            cost: number | null;
+                            costComplete: boolean;
+                            byCategory: {
+                                [key: string]: {
+                                    volume: number;
+                                    cost: number | null;
+                                };
+                            };
+                            ads: {
+                                spend: number | null;
+                                impressions: number;
+                                conversationsStarted: number;
+                                costPerConversation: number | null;
+                            } | null;
+                        }[];
+                        totals: {
+                            start: string;
+                            end: string;
+                            sent: number;
+                            delivered: number;
+                            volume: number;
+                            cost: number | null;
+                            costComplete: boolean;
+                            byCategory: {
+                                [key: string]: {
+                                    volume: number;
+                                    cost: number | null;
+                                };
+                            };
+                            ads: {
+                                spend: number | null;
+                                impressions: number;
+                                conversationsStarted: number;
+                                costPerConversation: number | null;
+                            } | null;
+                        };
+                        notes: string[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tenantStats: {
+        parameters: {
+            query?: {
+                since?: string;
+                until?: string;
+                granularity?: "DAY" | "MONTH";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's statistics over the range */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        links: number;
+                        since: string;
+                        until: string;
+                        /** @enum {string} */
+                        granularity: "DAY" | "MONTH";
+                        currency: string | null;
+                        adCurrency: string | null;
+                        buckets: {
+                            start: string;
+                            end: string;
+                            sent: number;
+                            delivered: number;
+                            volume: number;
+                            cost: number | null;
+                            costComplete: boolean;
+                            byCategory: {
+                                [key: string]: {
+                                    volume: number;
+                                    cost: number | null;
+                                };
+                            };
+                            ads: {
+                                spend: number | null;
+                                impressions: number;
+                                conversationsStarted: number;
+                                costPerConversation: number | null;
+                            } | null;
+                        }[];
+                        totals: {
+                            start: string;
+                            end: string;
+                            sent: number;
+                            delivered: number;
+                            volume: number;
+                            cost: number | null;
+                            costComplete: boolean;
+                            byCategory: {
+                                [key: string]: {
+                                    volume: number;
+                                    cost: number | null;
+                                };
+                            };
+                            ads: {
+                                spend: number | null;
+                                impressions: number;
+                                conversationsStarted: number;
+                                costPerConversation: number | null;
+                            } | null;
+                        };
+                        notes: string[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
             503: {
                 headers: {
                     [name: string]: unknown;

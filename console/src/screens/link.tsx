@@ -19,6 +19,7 @@ import {
 import { verdictOf } from '../links/compare.js';
 import { pollRun } from '../links/poll-run.js';
 import { startLinking } from '../links/start-linking.js';
+import { MessageStats } from './link-stats.js';
 import { RecentAds } from './recent-ads.js';
 
 /** How often the screen looks for a new sync result while it is open (a cheap read). */
@@ -172,6 +173,8 @@ const LinkScreen = ({ linkId }: { linkId: string }) => {
         loading={profiles.loading}
         onReload={profiles.reload}
       />
+
+      <MessageStats linkId={linkId} />
 
       <section aria-labelledby="drift-title" class="panel">
         <div class="title-row">

@@ -116,6 +116,16 @@ const createOperationStore = (
     return Item ? fromItem(Item) : undefined;
   };
 
+  /** The link's operations (the sparse byLink index), whole or only `projection`. */
+  const linkItems = (tenantId: string, linkId: string, projection?: string) =>
+    queryAll(client, {
+      TableName: tableName,
+      IndexName: 'byLink',
+      KeyConditionExpression: 'linkKey = :linkKey',
+      ExpressionAttributeValues: { ':linkKey': linkKeyOf(tenantId, linkId) },
+      ...(projection ? { ProjectionExpression: projection } : {}),
+    });
+
   return {
     get,
 
@@ -154,14 +164,10 @@ const createOperationStore = (
       }
     },
 
+    listForLink: async (tenantId, linkId) => (await linkItems(tenantId, linkId)).map(fromItem),
+
     removeForLink: async (tenantId, linkId) => {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'byLink',
-        KeyConditionExpression: 'linkKey = :linkKey',
-        ExpressionAttributeValues: { ':linkKey': linkKeyOf(tenantId, linkId) },
-        ProjectionExpression: 'id',
-      });
+      const items = await linkItems(tenantId, linkId, 'id');
       await batchWriteAll(
         client,
         tableName,

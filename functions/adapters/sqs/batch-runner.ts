@@ -167,7 +167,7 @@ const runBatch = async (
     try {
       // A job's Graph calls count against the breakers as its tenant's (reconcile shards, which
       // span tenants, are attributed per grant by the link observer).
-      await asCaller(job.tenantId, () =>
+      await asCaller('tenantId' in job ? job.tenantId : undefined, () =>
         handler(job as never, { messageId: record.messageId, receiveCount, log: jobLog })
       );
       return 'done';

@@ -87,6 +87,8 @@ interface OperationStore {
   update(operation: AdOperation, expectedVersion: number): Promise<boolean>;
   /** Deletes the record if its stored version is `expectedVersion`; false when it is not. */
   remove(operationId: string, expectedVersion: number): Promise<boolean>;
+  /** Every operation of the tenant's link (statistics read the ads they created). */
+  listForLink(tenantId: string, linkId: string): Promise<AdOperation[]>;
   /** Deletes every operation of the tenant's link (it was unlinked); answers how many. */
   removeForLink(tenantId: string, linkId: string): Promise<number>;
 }

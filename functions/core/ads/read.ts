@@ -174,6 +174,7 @@ const getAdInsights = async (
 
 export type { AdInsights, InsightsRange };
 export {
+  calendarDate,
   checkInsightsRange,
   getAdInsights,
   getAdOperation,

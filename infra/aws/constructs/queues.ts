@@ -32,6 +32,8 @@ class Queues extends Construct {
   readonly syncQueue: Queue;
   readonly syncDeadLetters: Queue;
   readonly reconcileDeadLetters: Queue;
+  /** Daily statistics pull starts the scheduler could not deliver. */
+  readonly statsDeadLetters: Queue;
   readonly syncSpec: QueueSpec;
 
   constructor(scope: Construct, id: string, props: QueuesProps = {}) {
@@ -47,6 +49,7 @@ class Queues extends Construct {
       deadLetterQueue: { queue: this.syncDeadLetters, maxReceiveCount: spec.maxReceiveCount },
     });
     this.reconcileDeadLetters = this.deadLetterQueue('ReconcileDLQ', spec.dlqRetentionDays);
+    this.statsDeadLetters = this.deadLetterQueue('StatsDLQ', spec.dlqRetentionDays);
   }
 
   private deadLetterQueue(id: string, retentionDays: number): Queue {

@@ -17,6 +17,11 @@ interface ReconcileScheduleProps {
    * @default true
    */
   enabled?: boolean;
+  /**
+   * What each start does, for the schedule's and role's descriptions.
+   * @default 'starts a reconcile run'
+   */
+  purpose?: string;
 }
 
 /**
@@ -36,10 +41,10 @@ class ReconcileSchedule extends Construct {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
-      description: 'Lets EventBridge Scheduler start reconcile runs',
+      description: `Lets EventBridge Scheduler invoke the function that ${props.purpose ?? 'starts a reconcile run'}`,
     });
     this.schedule = new Schedule(this, 'Schedule', {
-      description: `Tandem: starts a reconcile run every ${props.rateMinutes} minutes`,
+      description: `Tandem: ${props.purpose ?? 'starts a reconcile run'} every ${props.rateMinutes} minutes`,
       schedule: ScheduleExpression.rate(Duration.minutes(props.rateMinutes)),
       enabled: props.enabled ?? true,
       target: new LambdaInvoke(props.reconciler, {
@@ -66,7 +71,7 @@ class ReconcileSchedule extends Construct {
         props.reconciler.node.defaultChild as CfnFunction
       )}.Arn>:*]`,
       reason:
-        "LambdaInvoke's grantInvoke allows the reconciler's own ARN and ARN:* (its versions and aliases); the wildcard ranges over qualifiers of this one function only.",
+        "LambdaInvoke's grantInvoke allows the target function's own ARN and ARN:* (its versions and aliases); the wildcard ranges over qualifiers of this one function only.",
     });
   }
 }

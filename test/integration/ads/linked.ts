@@ -113,6 +113,7 @@ const subscribePage = async (userToken: string, pageId: string): Promise<void> =
 interface Linked {
   tenant: string;
   linkId: string;
+  wabaId: string;
   pageId: string;
   phoneNumberId: string;
   /** Digits, as the Page's whatsapp_number has them. */
@@ -130,7 +131,9 @@ interface Linked {
  * A tenant with a link whose Page is linked to its number on Meta's side, and a grant with the
  * `ticked` scopes (all by default).
  */
-const linkedTenant = async (options: { ticked?: string[] } = {}): Promise<Linked> => {
+const linkedTenant = async (
+  options: { ticked?: string[]; partnerCreditLine?: boolean } = {}
+): Promise<Linked> => {
   const { tables, env } = useSystem();
   const user = await admin<{
     userId: string;
@@ -138,7 +141,13 @@ const linkedTenant = async (options: { ticked?: string[] } = {}): Promise<Linked
     wabaId: string;
     phoneNumberIds: string[];
     adAccountId: string;
-  }>('POST', '/users', { pages: 1, phoneNumbers: 1, linkFirstPage: true, adAccount: true });
+  }>('POST', '/users', {
+    pages: 1,
+    phoneNumbers: 1,
+    linkFirstPage: true,
+    adAccount: true,
+    ...(options.partnerCreditLine ? { partnerCreditLine: true } : {}),
+  });
   const pageId = user.pageIds[0] ?? '';
   const phoneNumberId = user.phoneNumberIds[0] ?? '';
   const ticked = options.ticked ?? ALL_SCOPES;
@@ -193,6 +202,7 @@ const linkedTenant = async (options: { ticked?: string[] } = {}): Promise<Linked
   return {
     tenant,
     linkId: link.linkId,
+    wabaId: user.wabaId,
     pageId,
     phoneNumberId,
     numberDigits: phone.display_phone_number.replace(/\D/g, ''),

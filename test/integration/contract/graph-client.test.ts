@@ -4,6 +4,7 @@ import { createAdsGateway } from '../../../functions/adapters/meta/ads-gateway.j
 import { createLinkObserver } from '../../../functions/adapters/meta/link-observer.js';
 import { createMetaGateway } from '../../../functions/adapters/meta/meta-gateway.js';
 import { createProfileWriter } from '../../../functions/adapters/meta/profile-writer.js';
+import { createStatsGateway } from '../../../functions/adapters/meta/stats-gateway.js';
 import { createLogger } from '../../../functions/adapters/observability/logger.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
 import {
@@ -68,6 +69,7 @@ const EVERY_CALL = [
   'GET /v26.0/{id}/owned_whatsapp_business_accounts',
   'GET /v26.0/{id}/phone_numbers',
   'GET /v26.0/{id}/picture',
+  'GET /v26.0/{id}/pricing_analytics',
   'GET /v26.0/{id}/whatsapp_business_profile',
   'POST /v26.0/',
   'POST /v26.0/act_{id}/adcreatives',
@@ -257,6 +259,23 @@ describe("Contract: Tandem's Graph requests against Meta's artifacts", () => {
     await ads.findByNameTag(userToken, account, 'creative', 'tdm-contract');
     await ads.findByNameTag(userToken, account, 'ad', 'tdm-contract', adSetId);
     await ads.getInsights(userToken, adId, { since: '2026-01-01', until: '2026-01-31' });
+
+    // Message statistics: the WABA's analytics and pricing analytics for the number, and the ad's
+    // results day by day.
+    const stats = createStatsGateway(async () => graph);
+    const end = Math.floor(Date.now() / 1000);
+    const analytics = await stats.getMessagingAnalytics(
+      userToken,
+      DEMO.wabaId,
+      DEMO.displayPhoneNumberA.replace(/\D/g, ''),
+      { start: end - 7 * 86_400, end }
+    );
+    expect(analytics.delivery.length).toBeGreaterThan(0);
+    expect(analytics.pricing.length).toBeGreaterThan(0);
+    const since = new Date((end - 7 * 86_400) * 1000).toISOString().slice(0, 10);
+    const until = new Date(end * 1000).toISOString().slice(0, 10);
+    const daily = await stats.getAdDailyInsights(userToken, adId, { since, until });
+    expect(daily.length).toBe(8);
     for (const id of [adId, creativeId, adSetId, campaignId]) await ads.delete(userToken, id);
 
     // Unlinking: the Page's subscription goes, then the app's permissions.

@@ -9,6 +9,7 @@ import type {
   RequestRunResult,
   RunView,
 } from '../../../functions/core/reconcile/reports.js';
+import type { LinkStats, TenantStats } from '../../../functions/core/stats/read.js';
 import type { Enqueued } from '../../../functions/core/sync/requests.js';
 import type { SyncStatusView } from '../../../functions/core/sync/state.js';
 import type * as z from '../../../functions/core/zod.js';
@@ -16,6 +17,7 @@ import type * as ads from '../../../functions/http/ads/responses.js';
 import type * as links from '../../../functions/http/links/responses.js';
 import type * as oauth from '../../../functions/http/oauth/responses.js';
 import type * as reconcile from '../../../functions/http/reconcile/responses.js';
+import type * as stats from '../../../functions/http/stats/responses.js';
 import type * as sync from '../../../functions/http/sync/responses.js';
 
 /**
@@ -58,6 +60,8 @@ describe('Response schemas', () => {
       Of<Awaited<ReturnType<typeof getLinkDriftHistory>>>
     >();
     expectTypeOf<Described<typeof ads.adOperation>>().toEqualTypeOf<Of<AdOperationView>>();
+    expectTypeOf<Described<typeof stats.linkStats>>().toEqualTypeOf<Of<LinkStats>>();
+    expectTypeOf<Described<typeof stats.tenantStats>>().toEqualTypeOf<Of<TenantStats>>();
     expectTypeOf<Described<typeof ads.adInsights>>().toEqualTypeOf<Of<AdInsights>>();
     expectTypeOf<Described<typeof oauth.signInStarted>>().toEqualTypeOf<{
       authorizeUrl: string;

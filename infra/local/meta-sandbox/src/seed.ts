@@ -219,6 +219,8 @@ interface NewUserInput {
   /** Link the first Page to the first number on Meta's side (default true). */
   linkFirstPage?: boolean;
   adAccount?: boolean;
+  /** The WABA is billed through a partner's credit line (its pricing analytics carry no cost). */
+  partnerCreditLine?: boolean;
 }
 
 interface NewUserIds {
@@ -276,6 +278,7 @@ const createUser = (store: Store, input: NewUserInput): NewUserIds => {
     timezoneId: '1',
     phoneNumberIds,
     clientBusinessIds: [],
+    ...(input.partnerCreditLine ? { partnerCreditLine: true } : {}),
   });
   const adAccountId = input.adAccount === false ? undefined : `act_${store.newId('6')}`;
   if (adAccountId) {

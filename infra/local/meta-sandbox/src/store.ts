@@ -81,6 +81,8 @@ interface Waba {
   phoneNumberIds: string[];
   /** Businesses the WABA is shared with as a client (Meta's "client" WABAs). */
   clientBusinessIds: string[];
+  /** Billed through a partner's credit line: pricing analytics then carry no cost. */
+  partnerCreditLine?: boolean;
 }
 
 type TokenKind = 'USER' | 'PAGE';

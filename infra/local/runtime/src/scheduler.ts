@@ -55,7 +55,7 @@ const startScheduler = (options: SchedulerOptions): Scheduler => {
     if (!running) {
       run().catch((error: unknown) =>
         options.log(
-          `! scheduled reconcile failed: ${error instanceof Error ? error.message : String(error)}`
+          `! scheduled ${options.ruleName} failed: ${error instanceof Error ? error.message : String(error)}`
         )
       );
     }

@@ -42,6 +42,11 @@ interface LocalSystemOptions {
   visibilityTimeoutSeconds?: number;
   /** How often the reconciler runs; 0 turns the timer off (runNow still works). Default 60. */
   scheduleEverySeconds?: number;
+  /**
+   * How often the message statistics pull starts; 0 turns the timer off (`POST /_local/stats` still
+   * starts one). Default 300, or 0 when `scheduleEverySeconds` is 0.
+   */
+  statsEverySeconds?: number;
   /** How long a Graph request may take before it times out (the client's 10 s by default). */
   graphTimeoutMs?: number;
   /** Worker batches in flight at once. Default 1. */
@@ -78,6 +83,8 @@ interface LocalSystem {
   /** Issuer, audience and private JWK: what another process needs to sign dev tokens itself. */
   tokenSigner: TokenSigner;
   scheduler: { runNow(): Promise<unknown> };
+  /** Starts the message statistics pull now, as its daily schedule would. */
+  statsScheduler: { runNow(): Promise<unknown> };
   requestCount(): number;
   /** Function invocations so far and their total duration, per function (benchmarks). */
   invocations(): ReturnType<Invoker['stats']>;
@@ -260,8 +267,20 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       log,
     });
     stops.push(scheduler.stop);
+    const statsEverySeconds =
+      options.statsEverySeconds ?? (options.scheduleEverySeconds === 0 ? 0 : 300);
+    const statsScheduler = startScheduler({
+      everySeconds: statsEverySeconds,
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      ruleName: 'tandem-local-stats',
+      invoke: (event: ScheduledEvent) => invoker.invoke('statsScheduler', event),
+      log,
+    });
+    stops.push(statsScheduler.stop);
     gateway.serve(invoker.invoke, {
       'POST /_local/reconcile': scheduler.runNow,
+      'POST /_local/stats': statsScheduler.runNow,
       [`POST ${DEV_TOKEN_PATH}`]: mintDevToken(identity),
       'POST /_local/clock': advanceClock,
     });
@@ -287,6 +306,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
         privateJwk: identity.privateJwk,
       },
       scheduler: { runNow: scheduler.runNow },
+      statsScheduler: { runNow: statsScheduler.runNow },
       requestCount: gateway.requestCount,
       invocations: invoker.stats,
       stop: stopAll,

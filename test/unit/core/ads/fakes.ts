@@ -277,6 +277,10 @@ const fakeOperations = () => {
       items.delete(operationId);
       return true;
     },
+    listForLink: async (tenantId, linkId) =>
+      [...items.values()]
+        .filter((item) => item.tenantId === tenantId && item.linkId === linkId)
+        .map((item) => structuredClone(item)),
     removeForLink: async (tenantId, linkId) => {
       const mine = [...items.values()].filter(
         (item) => item.tenantId === tenantId && item.linkId === linkId

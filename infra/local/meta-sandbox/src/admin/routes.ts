@@ -218,6 +218,7 @@ const newUserInput = z.object({
   phoneNumbers: z.number().int().min(0).max(100).optional(),
   linkFirstPage: z.boolean().optional(),
   adAccount: z.boolean().optional(),
+  partnerCreditLine: z.boolean().optional(),
 });
 
 const bulkInput = z.object({

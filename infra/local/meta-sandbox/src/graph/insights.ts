@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
-import { nonexistingField, unsupportedGet } from '../graph-error.js';
-import { jsonParam, requestedFields, stringParam } from './common.js';
+import { invalidParameter, nonexistingField, unsupportedGet } from '../graph-error.js';
+import { jsonParam, paginate, requestedFields, stringParam } from './common.js';
 import { adsError, usableAccount, usableObject } from './marketing-common.js';
 
 /**
@@ -146,19 +146,45 @@ const subject = (ctx: GraphCtx): { id: string; ids: Record<string, string> } => 
   return { id, ids };
 };
 
+/**
+ * `time_increment`: `all_days` (the default) answers one row for the range; a number of days answers
+ * one row per that many days, each with its own date_start / date_stop (Meta's AdsInsights docs:
+ * https://developers.facebook.com/docs/marketing-api/insights/parameters).
+ */
+const periods = (
+  ctx: GraphCtx,
+  since: string,
+  until: string
+): { since: string; until: string }[] => {
+  const raw = stringParam(ctx, 'time_increment') ?? 'all_days';
+  if (raw === 'all_days') return [{ since, until }];
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 90) {
+    throw invalidParameter('(#100) Param time_increment must be all_days, monthly or 1 to 90');
+  }
+  const out: { since: string; until: string }[] = [];
+  for (let ms = Date.parse(since); ms <= Date.parse(until); ms += days * DAY_MS) {
+    const end = Math.min(ms + (days - 1) * DAY_MS, Date.parse(until));
+    out.push({ since: isoDate(ms), until: isoDate(end) });
+  }
+  return out;
+};
+
 const insights = (ctx: GraphCtx): GraphResult => {
   const { id, ids } = subject(ctx);
   const fields = requestedFields(ctx) ?? ['spend', 'impressions', 'date_start', 'date_stop'];
   const unknown = fields.find((field) => !INSIGHT_FIELDS.includes(field));
   if (unknown) throw nonexistingField(unknown, 'AdsInsights');
   const { since, until } = dateRange(ctx);
-  const row: Record<string, unknown> = insightsRow(id, ids, since, until);
-  const picked = Object.fromEntries(
-    [...fields, 'date_start', 'date_stop']
-      .filter((field) => row[field] !== undefined)
-      .map((field) => [field, row[field]])
-  );
-  return { json: { data: [picked], paging: { cursors: { before: 'MAZDZD', after: 'MAZDZD' } } } };
+  const rows = periods(ctx, since, until).map((period) => {
+    const row: Record<string, unknown> = insightsRow(id, ids, period.since, period.until);
+    return Object.fromEntries(
+      [...fields, 'date_start', 'date_stop']
+        .filter((field) => row[field] !== undefined)
+        .map((field) => [field, row[field]])
+    );
+  });
+  return { json: paginate(ctx, rows, (row) => row) };
 };
 
 const insightsRoutes: GraphRoute[] = [

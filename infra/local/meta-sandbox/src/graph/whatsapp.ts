@@ -2,6 +2,7 @@ import { callerUser, requirePermission } from '../auth.js';
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
 import { GraphError, invalidParameter, nonexistingField, unsupportedGet } from '../graph-error.js';
 import type { PhoneNumber, Waba, WhatsAppProfile } from '../store.js';
+import { analyticsField, pricingAnalytics } from './analytics.js';
 import { jsonParam, paginate, requestedFields, selectFields } from './common.js';
 import { checkProfileUpdate } from './profile-validation.js';
 
@@ -117,7 +118,8 @@ const businessWabas = (ctx: GraphCtx, kind: 'owned' | 'client'): GraphResult => 
 
 const readWaba = (ctx: GraphCtx, waba: Waba): GraphResult => {
   reachableWaba(ctx, waba.id);
-  return { json: selectFields(ctx, wabaNode(ctx, waba), WABA_DEFAULTS, 'WhatsAppBusinessAccount') };
+  const node = { ...wabaNode(ctx, waba), analytics: analyticsField(ctx, waba) };
+  return { json: selectFields(ctx, node, WABA_DEFAULTS, 'WhatsAppBusinessAccount') };
 };
 
 const readPhone = (ctx: GraphCtx, phone: PhoneNumber): GraphResult => {
@@ -232,6 +234,12 @@ const whatsappRoutes: GraphRoute[] = [
     pattern: '/:id/phone_numbers',
     auth: 'token',
     handle: phoneNumbers,
+  },
+  {
+    method: 'GET',
+    pattern: '/:id/pricing_analytics',
+    auth: 'token',
+    handle: (ctx) => pricingAnalytics(ctx, reachableWaba(ctx, ctx.params.id ?? '')),
   },
   {
     method: 'GET',

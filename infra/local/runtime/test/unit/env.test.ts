@@ -12,6 +12,7 @@ const ctx: EnvContext = {
     metaCallbacks: 'tandem-local-meta-callbacks',
     quotas: 'tandem-local-quotas',
     breakers: 'tandem-local-breakers',
+    messageStats: 'tandem-local-message-stats',
   },
   queues: {
     sync: { url: 'http://q/sync', arn: 'arn:sync', dlqUrl: 'http://q/dlq', dlqArn: 'arn:dlq' },
