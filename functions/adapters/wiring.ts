@@ -11,7 +11,14 @@ import type { SyncRequestDeps } from '../core/sync/requests.js';
 import * as z from '../core/zod.js';
 import { createOperationStore } from './ads/operation-store.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
-import { graphConfig, loadConfig, loginConfig, loginMethod, tokenKeyConfig } from './config.js';
+import {
+  graphConfig,
+  loadConfig,
+  loginConfig,
+  loginMethod,
+  storiesLoginMethod,
+  tokenKeyConfig,
+} from './config.js';
 import { cryptoIds } from './crypto/ids.js';
 import { createTokenVault } from './crypto/token-vault.js';
 import { createGrantRepository } from './dynamodb/grants.js';
@@ -31,6 +38,7 @@ import { createProfileWriter } from './meta/profile-writer.js';
 import { metaAppSecret, metaSystemUserToken } from './meta-secret.js';
 import { syncQueueConfig } from './queue/config.js';
 import { createJobPublisher } from './queue/publisher.js';
+import { createStoryOperationStore } from './stories/operation-store.js';
 
 /**
  * Builders for the handlers' dependencies, shared by every feature (linking, sync, the worker). Each
@@ -115,6 +123,10 @@ const profileWriter = (graph: () => Promise<GraphClient>): ProfileWriter =>
 const operationStore = () =>
   createOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
 
+/** Story operation records (the idempotency table); linking deletes a link's with it. */
+const storyOperationStore = () =>
+  createStoryOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
+
 const syncStateRepository = () => createSyncStateRepository(dynamoDocumentClient(), linksTable());
 const pageLinkIndex = () => createPageLinkIndex(dynamoDocumentClient(), linksTable());
 const webhookDedupe = () =>
@@ -152,9 +164,11 @@ const oauthSettings = (): OAuthSettings => {
       ...loginConfig.shape,
     })
   );
+  const storiesLogin = storiesLoginMethod(config);
   return {
     appId: config.META_APP_ID,
     login: loginMethod(config),
+    ...(storiesLogin ? { storiesLogin } : {}),
     dialogBaseUrl: config.META_DIALOG_BASE_URL,
     graphApiVersion: GRAPH_API_VERSION,
     stateTtlSeconds: config.OAUTH_STATE_TTL_SECONDS ?? DEFAULT_STATE_TTL_SECONDS,
@@ -180,6 +194,7 @@ export {
   publicBaseUrl,
   quotaCounter,
   sessionRepository,
+  storyOperationStore,
   syncJobQueue,
   syncRequestDeps,
   syncStateRepository,

@@ -36,15 +36,25 @@ const reconcileShardJob = z.object({
   linkId: z.optional(id),
 });
 
-const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob]);
+/** Publishes a story operation's pending targets (functions/core/stories/publish.ts). */
+const storyJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('story'),
+  tenantId: id,
+  linkId: id,
+  operationId: id,
+});
+
+const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob, storyJob]);
 
 type Job = z.infer<typeof job>;
 type JobKind = Job['kind'];
 type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 type SyncJob = JobOf<'sync'>;
 type ReconcileShardJob = JobOf<'reconcile-shard'>;
+type StoryJob = JobOf<'story'>;
 
-const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard'];
+const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard', 'story'];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
 
@@ -70,12 +80,13 @@ const parseJob = (body: string): ParsedJob => {
 };
 
 /** Jobs on one key run one after the other; different keys may run side by side. */
-const orderingKey = (value: Job): string =>
-  value.kind === 'sync'
-    ? `link#${value.tenantId}#${value.linkId}`
-    : `run#${value.runId}#${value.shard}`;
+const orderingKey = (value: Job): string => {
+  if (value.kind === 'sync') return `link#${value.tenantId}#${value.linkId}`;
+  if (value.kind === 'story') return `story#${value.operationId}`;
+  return `run#${value.runId}#${value.shard}`;
+};
 
 const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
 
-export type { Job, JobKind, JobOf, ParsedJob, ReconcileShardJob, SyncJob };
+export type { Job, JobKind, JobOf, ParsedJob, ReconcileShardJob, StoryJob, SyncJob };
 export { JOB_KINDS, job as jobSchema, orderingKey, parseJob, serializeJob };

@@ -130,7 +130,9 @@ interface Linked {
  * A tenant with a link whose Page is linked to its number on Meta's side, and a grant with the
  * `ticked` scopes (all by default).
  */
-const linkedTenant = async (options: { ticked?: string[] } = {}): Promise<Linked> => {
+const linkedTenant = async (
+  options: { ticked?: string[]; instagram?: boolean } = {}
+): Promise<Linked> => {
   const { tables, env } = useSystem();
   const user = await admin<{
     userId: string;
@@ -138,7 +140,13 @@ const linkedTenant = async (options: { ticked?: string[] } = {}): Promise<Linked
     wabaId: string;
     phoneNumberIds: string[];
     adAccountId: string;
-  }>('POST', '/users', { pages: 1, phoneNumbers: 1, linkFirstPage: true, adAccount: true });
+  }>('POST', '/users', {
+    pages: 1,
+    phoneNumbers: 1,
+    linkFirstPage: true,
+    adAccount: true,
+    ...(options.instagram === false ? { instagram: false } : {}),
+  });
   const pageId = user.pageIds[0] ?? '';
   const phoneNumberId = user.phoneNumberIds[0] ?? '';
   const ticked = options.ticked ?? ALL_SCOPES;

@@ -8,6 +8,8 @@ import type {
   RequestRunResult,
   RunView,
 } from '../../../functions/core/reconcile/reports.js';
+import type { ConsentView } from '../../../functions/core/stories/consent.js';
+import type { StoryOperationView } from '../../../functions/core/stories/model.js';
 import type { ProfileComparison } from '../../../functions/core/sync/compare.js';
 import type { Enqueued } from '../../../functions/core/sync/requests.js';
 import type { SyncStatusView } from '../../../functions/core/sync/state.js';
@@ -16,6 +18,7 @@ import type * as ads from '../../../functions/http/ads/responses.js';
 import type * as links from '../../../functions/http/links/responses.js';
 import type * as oauth from '../../../functions/http/oauth/responses.js';
 import type * as reconcile from '../../../functions/http/reconcile/responses.js';
+import type * as stories from '../../../functions/http/stories/responses.js';
 import type * as sync from '../../../functions/http/sync/responses.js';
 
 /**
@@ -59,6 +62,13 @@ describe('Response schemas', () => {
     >();
     expectTypeOf<Described<typeof ads.adOperation>>().toEqualTypeOf<Of<AdOperationView>>();
     expectTypeOf<Described<typeof ads.adInsights>>().toEqualTypeOf<Of<AdInsights>>();
+    expectTypeOf<Described<typeof stories.consentView>>().toEqualTypeOf<Of<ConsentView>>();
+    expectTypeOf<Described<typeof stories.storyOperation>>().toEqualTypeOf<
+      Of<StoryOperationView>
+    >();
+    expectTypeOf<Described<typeof stories.storyPage>>().toEqualTypeOf<
+      Of<{ items: StoryOperationView[]; nextCursor?: string }>
+    >();
     expectTypeOf<Described<typeof oauth.signInStarted>>().toEqualTypeOf<{
       authorizeUrl: string;
       expiresAt: string;
