@@ -105,7 +105,24 @@ const loginConfig = z.object({
   META_LOGIN_CONFIG_ID: z.optional(
     z.string().check(z.regex(/^\d+$/, 'META_LOGIN_CONFIG_ID must be the numeric configuration id'))
   ),
+  META_STORIES_LOGIN_CONFIG_ID: z.optional(
+    z
+      .string()
+      .check(z.regex(/^\d+$/, 'META_STORIES_LOGIN_CONFIG_ID must be the numeric configuration id'))
+  ),
 });
+
+/**
+ * The login that asks for the story permissions (a second Login for Business configuration holding
+ * linking's permissions plus pages_manage_posts, instagram_basic and instagram_content_publish);
+ * a classic app asks for them with `scope`. Undefined: stories cannot be turned on.
+ */
+const storiesLoginMethod = (config: z.infer<typeof loginConfig>): LoginMethod | undefined => {
+  if (config.META_LOGIN_MODE === 'classic') return { kind: 'scopes' };
+  return config.META_STORIES_LOGIN_CONFIG_ID
+    ? { kind: 'configuration', configId: config.META_STORIES_LOGIN_CONFIG_ID }
+    : undefined;
+};
 
 const loginMethod = (config: z.infer<typeof loginConfig>): LoginMethod => {
   if (config.META_LOGIN_MODE === 'classic') return { kind: 'scopes' };
@@ -146,6 +163,7 @@ export {
   loginConfig,
   loginMethod,
   metaSecretConfig,
+  storiesLoginMethod,
   systemUserTokenConfig,
   tokenKeyConfig,
 };

@@ -59,7 +59,22 @@ const statsPullJob = z.object({
   until: z.optional(day),
 });
 
-const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob, statsShardJob, statsPullJob]);
+/** Publishes a story operation's pending targets (functions/core/stories/publish.ts). */
+const storyJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('story'),
+  tenantId: id,
+  linkId: id,
+  operationId: id,
+});
+
+const job = z.discriminatedUnion('kind', [
+  syncJob,
+  reconcileShardJob,
+  statsShardJob,
+  statsPullJob,
+  storyJob,
+]);
 
 type Job = z.infer<typeof job>;
 type JobKind = Job['kind'];
@@ -69,7 +84,15 @@ type ReconcileShardJob = JobOf<'reconcile-shard'>;
 type StatsShardJob = JobOf<'stats-shard'>;
 type StatsPullJob = JobOf<'stats-pull'>;
 
-const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard', 'stats-shard', 'stats-pull'];
+type StoryJob = JobOf<'story'>;
+
+const JOB_KINDS: readonly JobKind[] = [
+  'sync',
+  'reconcile-shard',
+  'stats-shard',
+  'stats-pull',
+  'story',
+];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
 
@@ -105,6 +128,8 @@ const orderingKey = (value: Job): string => {
       return `stats-shard#${value.shard}`;
     case 'stats-pull':
       return `stats#${value.tenantId}#${value.linkId}`;
+    case 'story':
+      return `story#${value.operationId}`;
   }
 };
 
@@ -118,6 +143,7 @@ export type {
   ReconcileShardJob,
   StatsPullJob,
   StatsShardJob,
+  StoryJob,
   SyncJob,
 };
 export { JOB_KINDS, job as jobSchema, orderingKey, parseJob, serializeJob };

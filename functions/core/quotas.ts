@@ -63,6 +63,13 @@ const QUOTAS = {
     per: 'tenant',
     counts: 'links created or deleted (each calls Meta)',
   },
+  storyPosts: {
+    name: 'story_posts',
+    limit: 30,
+    windowSeconds: 60,
+    per: 'tenant',
+    counts: 'stories queued (each up to five Graph calls per target)',
+  },
   signIns: {
     name: 'sign_ins',
     limit: 30,

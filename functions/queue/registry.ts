@@ -2,6 +2,7 @@ import type { JobRegistry } from '../adapters/sqs/batch-runner.js';
 import { reconcileShard, type ShardDeps } from '../core/reconcile/run.js';
 import type { StatsFanOutDeps, StatsPullDeps } from '../core/stats/ports.js';
 import { fanOutStatsShard, pullLinkStats } from '../core/stats/pull.js';
+import { createStoryJobHandler } from './stories.js';
 import { createSyncJobHandler } from './sync.js';
 
 interface RegistryDeps {
@@ -18,6 +19,8 @@ interface RegistryDeps {
 const createJobRegistry = (deps: RegistryDeps): JobRegistry => ({
   // Sync builds its dependencies on its first job, from the worker's environment.
   sync: createSyncJobHandler(),
+  // Stories build theirs the same way, on their first job.
+  story: createStoryJobHandler(),
   'reconcile-shard': async (job, ctx) => {
     const result = await reconcileShard(
       deps.reconcile,

@@ -40,6 +40,12 @@ interface TandemConfig {
   metaLoginMode: 'business' | 'classic';
   /** The Facebook Login for Business configuration id (business mode only). */
   metaLoginConfigId?: string;
+  /**
+   * The second Login for Business configuration, asked for only when a tenant turns story consent
+   * on (linking's permissions plus pages_manage_posts, instagram_basic, instagram_content_publish).
+   * Optional: without it, stories cannot be turned on in business mode.
+   */
+  metaStoriesLoginConfigId?: string;
   /** Graph API origin; the sandbox or graph.facebook.com. */
   graphApiBaseUrl: string;
   /** Public origin of the API (custom domain), used to build OAuth redirect URIs. */
@@ -96,6 +102,15 @@ const contextSchema = z.object({
     z
       .string()
       .regex(/^\d+$/, 'metaLoginConfigId must be the numeric Login for Business configuration id')
+      .optional()
+  ),
+  metaStoriesLoginConfigId: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^\d+$/,
+        'metaStoriesLoginConfigId must be the numeric Login for Business configuration id'
+      )
       .optional()
   ),
   graphApiBaseUrl: optionalString.pipe(
@@ -168,6 +183,9 @@ const readConfig = (read: (key: string) => unknown): TandemConfig => {
     metaLoginMode: context.metaLoginMode,
     ...(context.metaLoginMode === 'business'
       ? { metaLoginConfigId: orPlaceholder('metaLoginConfigId', context.metaLoginConfigId) }
+      : {}),
+    ...(context.metaLoginMode === 'business' && context.metaStoriesLoginConfigId
+      ? { metaStoriesLoginConfigId: context.metaStoriesLoginConfigId }
       : {}),
     graphApiBaseUrl: context.graphApiBaseUrl,
     reserveConcurrency: context.reserveConcurrency,

@@ -69,6 +69,9 @@ class TandemStack extends Stack {
         META_APP_ID: config.metaAppId,
         META_LOGIN_MODE: config.metaLoginMode,
         ...(config.metaLoginConfigId ? { META_LOGIN_CONFIG_ID: config.metaLoginConfigId } : {}),
+        ...(config.metaStoriesLoginConfigId
+          ? { META_STORIES_LOGIN_CONFIG_ID: config.metaStoriesLoginConfigId }
+          : {}),
       },
       logRetention,
       logRemovalPolicy,

@@ -72,7 +72,7 @@ const functions = {
   worker: {
     id: 'SyncWorker',
     entry: 'functions/queue/worker.ts',
-    description: 'Consumes sync, reconcile and statistics jobs from the sync queue.',
+    description: 'Consumes sync, reconcile, statistics and story jobs from the sync queue.',
     timeoutSeconds: 30,
     memoryMb: 512,
     needs: {
@@ -273,6 +273,56 @@ const functions = {
     needs: { tables: { metaCallbacks: 'read' } },
   },
   // Ads: Click-to-WhatsApp ad creation (one idempotent, resumable operation) and read-back.
+  // Stories: consent per link and target, and one story to the Page's Facebook and Instagram stories.
+  storyConsentGet: {
+    id: 'StoryConsentGet',
+    entry: 'functions/http/stories/consent-get.ts',
+    description: "Reads a link's story consent and the permissions it still needs.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read' } },
+  },
+  storyConsentPut: {
+    id: 'StoryConsentPut',
+    entry: 'functions/http/stories/consent-put.ts',
+    description:
+      "Turns a link's story cross-posting on or off per target; opens the sign-in for the story permissions.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: {
+      tables: { links: 'readWrite', oauthState: 'readWrite', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
+  },
+  storyCreate: {
+    id: 'StoryCreate',
+    entry: 'functions/http/stories/create.ts',
+    description:
+      'Queues one story to a link’s Facebook Page and Instagram account (Idempotency-Key).',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: {
+      tables: { links: 'read', idempotency: 'readWrite', quotas: 'readWrite' },
+      syncQueue: 'send',
+    },
+  },
+  storiesList: {
+    id: 'StoriesList',
+    entry: 'functions/http/stories/list.ts',
+    description: "Lists a link's stories and each target's outcome.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read', idempotency: 'read' } },
+  },
+  storyGet: {
+    id: 'StoryGet',
+    entry: 'functions/http/stories/get.ts',
+    description: "Reads one story's outcome per target and the ids Meta gave it.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read', idempotency: 'read' } },
+  },
   adCreate: {
     id: 'AdCreate',
     entry: 'functions/http/ads/create.ts',

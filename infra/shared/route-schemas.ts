@@ -2,6 +2,7 @@ import { createAdInput } from '../../functions/core/ads/input.js';
 import { adAccountQuery } from '../../functions/core/ads/library.js';
 import { insightsQuery } from '../../functions/core/ads/read.js';
 import { statsQuery } from '../../functions/core/stats/read.js';
+import { storyInput } from '../../functions/core/stories/publish.js';
 import type * as z from '../../functions/core/zod.js';
 import { adInsights, adOperation } from '../../functions/http/ads/responses.js';
 import {
@@ -35,6 +36,13 @@ import {
 } from '../../functions/http/reconcile/schemas.js';
 import { linkStats, tenantStats } from '../../functions/http/stats/responses.js';
 import { metaStatus } from '../../functions/http/status/responses.js';
+import { consentView, storyOperation, storyPage } from '../../functions/http/stories/responses.js';
+import {
+  consentBody,
+  linkParams as storyLinkParams,
+  listQuery as storyListQuery,
+  storyParams,
+} from '../../functions/http/stories/schemas.js';
 import {
   enqueued,
   profileComparison,
@@ -147,6 +155,50 @@ const routeSchemas: Record<string, RouteSchemas> = {
         headers: { Location: 'The operation: /links/{linkId}/ads/{operationId}.' },
       },
     },
+  },
+  'GET /links/{linkId}/stories/consent': {
+    params: storyLinkParams,
+    responses: { 200: { description: "The link's story consent", schema: consentView } },
+  },
+  'PUT /links/{linkId}/stories/consent': {
+    params: storyLinkParams,
+    body: consentBody,
+    responses: {
+      200: {
+        description:
+          'The consent as now recorded; `signIn` is the sign-in that asks for the permissions still missing.',
+        schema: consentView,
+      },
+    },
+  },
+  'POST /links/{linkId}/stories': {
+    params: storyLinkParams,
+    body: storyInput,
+    headers: {
+      'Idempotency-Key':
+        'Required. 8-128 characters [A-Za-z0-9_-]; a retry with the same key answers the same story and never posts it twice.',
+    },
+    responses: {
+      200: {
+        description:
+          'A replay: the story this Idempotency-Key started (Idempotent-Replayed: true).',
+        schema: storyOperation,
+      },
+      202: {
+        description: 'Queued: a job publishes each target; poll the operation for the outcome.',
+        schema: storyOperation,
+        headers: { Location: 'The operation: /links/{linkId}/stories/{operationId}.' },
+      },
+    },
+  },
+  'GET /links/{linkId}/stories': {
+    params: storyLinkParams,
+    query: storyListQuery,
+    responses: { 200: { description: "The link's stories", schema: storyPage } },
+  },
+  'GET /links/{linkId}/stories/{operationId}': {
+    params: storyParams,
+    responses: { 200: { description: "The story's outcome per target", schema: storyOperation } },
   },
   'GET /links/{linkId}/ads/{operationId}': {
     params: operationParams,

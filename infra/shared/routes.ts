@@ -257,6 +257,42 @@ const routes: RouteSpec[] = [
     access: 'tenant',
     summary: "The message statistics of all the tenant's links, summed per day or month",
   },
+  // Stories
+  {
+    method: 'GET',
+    path: '/links/{linkId}/stories/consent',
+    fn: 'storyConsentGet',
+    access: 'tenant',
+    summary: "A link's story consent per target, its history, and the permissions still missing",
+  },
+  {
+    method: 'PUT',
+    path: '/links/{linkId}/stories/consent',
+    fn: 'storyConsentPut',
+    access: 'tenant',
+    summary: 'Turn story cross-posting on or off per target (off by default)',
+  },
+  {
+    method: 'POST',
+    path: '/links/{linkId}/stories',
+    fn: 'storyCreate',
+    access: 'tenant',
+    summary: 'Publish one story to the Page and its Instagram account (Idempotency-Key; 202)',
+  },
+  {
+    method: 'GET',
+    path: '/links/{linkId}/stories',
+    fn: 'storiesList',
+    access: 'tenant',
+    summary: "A link's stories and each target's outcome",
+  },
+  {
+    method: 'GET',
+    path: '/links/{linkId}/stories/{operationId}',
+    fn: 'storyGet',
+    access: 'tenant',
+    summary: "One story's outcome per target, by operation id or Idempotency-Key",
+  },
   // Reconcile
   {
     method: 'POST',

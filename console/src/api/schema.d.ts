@@ -394,6 +394,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/links/{linkId}/stories/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's story consent per target, its history, and the permissions still missing */
+        get: operations["storyConsentGet"];
+        /** Turn story cross-posting on or off per target (off by default) */
+        put: operations["storyConsentPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's stories and each target's outcome */
+        get: operations["storiesList"];
+        put?: never;
+        /** Publish one story to the Page and its Instagram account (Idempotency-Key; 202) */
+        post: operations["storyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/stories/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One story's outcome per target, by operation id or Idempotency-Key */
+        get: operations["storyGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reconcile/runs": {
         parameters: {
             query?: never;
@@ -1327,6 +1380,21 @@ export interface operations {
                                 field: "hours";
                                 reason: string;
                             }[];
+                            instagramAccountId?: string;
+                            stories?: {
+                                targets: {
+                                    facebook: boolean;
+                                    instagram: boolean;
+                                };
+                                history: {
+                                    at: string;
+                                    by: string;
+                                    targets: {
+                                        facebook: boolean;
+                                        instagram: boolean;
+                                    };
+                                }[];
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -1447,6 +1515,21 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        instagramAccountId?: string;
+                        stories?: {
+                            targets: {
+                                facebook: boolean;
+                                instagram: boolean;
+                            };
+                            history: {
+                                at: string;
+                                by: string;
+                                targets: {
+                                    facebook: boolean;
+                                    instagram: boolean;
+                                };
+                            }[];
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -1588,6 +1671,21 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        instagramAccountId?: string;
+                        stories?: {
+                            targets: {
+                                facebook: boolean;
+                                instagram: boolean;
+                            };
+                            history: {
+                                at: string;
+                                by: string;
+                                targets: {
+                                    facebook: boolean;
+                                    instagram: boolean;
+                                };
+                            }[];
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -1682,6 +1780,7 @@ export interface operations {
                         /** @enum {string} */
                         webhooks: "unsubscribed" | "failed" | "not_needed";
                         adOperationsDeleted: number;
+                        storyOperationsDeleted: number;
                     };
                 };
             };
@@ -1832,6 +1931,21 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        instagramAccountId?: string;
+                        stories?: {
+                            targets: {
+                                facebook: boolean;
+                                instagram: boolean;
+                            };
+                            history: {
+                                at: string;
+                                by: string;
+                                targets: {
+                                    facebook: boolean;
+                                    instagram: boolean;
+                                };
+                            }[];
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -2976,7 +3090,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3103,7 +3217,697 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    storyConsentGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's story consent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        targets: {
+                            facebook: boolean;
+                            instagram: boolean;
+                        };
+                        instagramAccountId?: string;
+                        missingPermissions: string[];
+                        signIn?: {
+                            authorizeUrl: string;
+                            expiresAt: string;
+                        };
+                        history: {
+                            at: string;
+                            by: string;
+                            targets: {
+                                facebook: boolean;
+                                instagram: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    storyConsentPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    targets: {
+                        facebook: boolean;
+                        instagram: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The consent as now recorded; `signIn` is the sign-in that asks for the permissions still missing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        targets: {
+                            facebook: boolean;
+                            instagram: boolean;
+                        };
+                        instagramAccountId?: string;
+                        missingPermissions: string[];
+                        signIn?: {
+                            authorizeUrl: string;
+                            expiresAt: string;
+                        };
+                        history: {
+                            at: string;
+                            by: string;
+                            targets: {
+                                facebook: boolean;
+                                instagram: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    storiesList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's stories */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            operationId: string;
+                            idempotencyKey: string;
+                            linkId: string;
+                            /** @enum {string} */
+                            status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
+                            media: {
+                                /** @constant */
+                                type: "photo";
+                                url: string;
+                            };
+                            targets: {
+                                facebook?: {
+                                    /** @enum {string} */
+                                    status: "pending" | "waiting_quota" | "published" | "failed" | "cancelled";
+                                    publishedId?: string;
+                                    publishedAt?: string;
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                    resumeAt?: string;
+                                };
+                                instagram?: {
+                                    /** @enum {string} */
+                                    status: "pending" | "waiting_quota" | "published" | "failed" | "cancelled";
+                                    publishedId?: string;
+                                    publishedAt?: string;
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                    resumeAt?: string;
+                                };
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    storyCreate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required. 8-128 characters [A-Za-z0-9_-]; a retry with the same key answers the same story and never posts it twice. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    media: {
+                        /** @constant */
+                        type: "photo";
+                        /** Format: uri */
+                        url: string;
+                    };
+                    targets: ("facebook" | "instagram" | "whatsapp_status")[];
+                };
+            };
+        };
+        responses: {
+            /** @description A replay: the story this Idempotency-Key started (Idempotent-Replayed: true). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
+                        media: {
+                            /** @constant */
+                            type: "photo";
+                            url: string;
+                        };
+                        targets: {
+                            facebook?: {
+                                /** @enum {string} */
+                                status: "pending" | "waiting_quota" | "published" | "failed" | "cancelled";
+                                publishedId?: string;
+                                publishedAt?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                resumeAt?: string;
+                            };
+                            instagram?: {
+                                /** @enum {string} */
+                                status: "pending" | "waiting_quota" | "published" | "failed" | "cancelled";
+                                publishedId?: string;
+                                publishedAt?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                resumeAt?: string;
+                            };
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Queued: a job publishes each target; poll the operation for the outcome. */
+            202: {
+                headers: {
+                    /** @description The operation: /links/{linkId}/stories/{operationId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
+                        media: {
+                            /** @constant */
+                            type: "photo";
+                            url: string;
+                        };
+                        targets: {
+                            facebook?: {
+                                /** @enum {string} */
+                                status: "pending" | "waiting_quota" | "published" | "failed" | "cancelled";
+                                publishedId?: string;
+                                publishedAt?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                resumeAt?: string;
+                            };
+                            instagram?: {
+                                /** @enum {string} */
+                                status: "pending" | "waiting_quota" | "published" | "failed" | "cancelled";
+                                publishedId?: string;
+                                publishedAt?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                resumeAt?: string;
+                            };
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The tenant used up a quota: `story_posts` (30 stories queued (each up to five Graph calls per target) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    storyGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The story's outcome per target */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
+                        media: {
+                            /** @constant */
+                            type: "photo";
+                            url: string;
+                        };
+                        targets: {
+                            facebook?: {
+                                /** @enum {string} */
+                                status: "pending" | "waiting_quota" | "published" | "failed" | "cancelled";
+                                publishedId?: string;
+                                publishedAt?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                resumeAt?: string;
+                            };
+                            instagram?: {
+                                /** @enum {string} */
+                                status: "pending" | "waiting_quota" | "published" | "failed" | "cancelled";
+                                publishedId?: string;
+                                publishedAt?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                resumeAt?: string;
+                            };
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4035,6 +4839,21 @@ export interface operations {
                                 field: "hours";
                                 reason: string;
                             }[];
+                            instagramAccountId?: string;
+                            stories?: {
+                                targets: {
+                                    facebook: boolean;
+                                    instagram: boolean;
+                                };
+                                history: {
+                                    at: string;
+                                    by: string;
+                                    targets: {
+                                        facebook: boolean;
+                                        instagram: boolean;
+                                    };
+                                }[];
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;

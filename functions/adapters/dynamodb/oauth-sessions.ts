@@ -24,6 +24,7 @@ const sessionItem = z.discriminatedUnion('kind', [
     // Sessions opened before tenant names existed show the tenant id.
     tenantName: z.optional(z.string()),
     codeVerifier: z.string(),
+    purpose: z.optional(z.literal('stories')),
     browserHash: z.optional(z.string()),
     expiresAt: z.number(),
   }),

@@ -64,6 +64,8 @@ interface PageOperations {
   ): Promise<GraphResult<boolean>>;
   /** Removes the app's subscription to the Page's webhooks (Page token, fetched the same way). */
   unsubscribePage(userToken: string, pageId: string): Promise<GraphResult<boolean>>;
+  /** The Page's own token (`GET /{page-id}?fields=access_token` with the user's). */
+  pageToken(userToken: string, pageId: string): Promise<string>;
 }
 
 /** WhatsApp profile pictures are at most 5 MB; nothing Tandem downloads needs more. */
@@ -86,6 +88,7 @@ const createPages = (http: GraphHttp, download: GuardedFetch): PageOperations =>
   };
 
   return {
+    pageToken,
     subscribePage: async (userToken, pageId, fields) =>
       http.request(
         {

@@ -67,6 +67,11 @@ interface RouteInput<B, Q, P> {
    * 100 characters); the tenant id when the token has none. Set on `tenant` routes.
    */
   tenantName: string;
+  /**
+   * Who in the tenant made the call: the JWT's `sub` (verified by the authorizer), the tenant id when
+   * the token names no one. Set on `tenant` routes; recorded with consent changes.
+   */
+  subject: string;
   /** The request's cookies, as API Gateway passes them (`name=value` each). */
   cookies: readonly string[];
   /** The body exactly as received (base64 decoded), for signature checks. */
@@ -212,6 +217,11 @@ const callerTenantName = (
   return name ? name.slice(0, MAX_TENANT_NAME) : tenant;
 };
 
+const callerSubject = (event: JwtAuthorizedEvent, tenant: string): string => {
+  const claim = event.requestContext.authorizer?.jwt?.claims?.sub;
+  return typeof claim === 'string' && claim !== '' ? claim.slice(0, 256) : tenant;
+};
+
 /**
  * Takes the route's tenant quotas (after the input parsed, before any work), or throws a 429
  * QuotaExceededError naming the quota. Link quotas count per the route's `linkId`.
@@ -344,6 +354,8 @@ const httpRoute = <
           params: params as z.infer<P>,
           tenant,
           tenantName,
+          subject:
+            options.access === 'tenant' ? callerSubject(event as JwtAuthorizedEvent, tenant) : '',
           cookies: event.cookies ?? [],
           rawBody,
           headers,

@@ -21,6 +21,7 @@ import {
   loadConfig,
   loginConfig,
   loginMethod,
+  storiesLoginMethod,
   tokenKeyConfig,
 } from '../config.js';
 import { cryptoIds } from '../crypto/ids.js';
@@ -35,6 +36,7 @@ import {
 } from '../dynamodb/meta-callbacks.js';
 import { createOAuthSessionRepository } from '../dynamodb/oauth-sessions.js';
 import { createQuotaCounter } from '../dynamodb/quotas.js';
+import { createStoryOperationStore } from '../dynamodb/story-operations.js';
 import { createSyncStateRepository } from '../dynamodb/sync-state.js';
 import { createWebhookDedupe } from '../dynamodb/webhook-dedupe.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from '../graph/index.js';
@@ -157,6 +159,10 @@ const profileWriter = (graph: () => Promise<GraphClient>): ProfileWriter =>
 const operationStore = () =>
   createOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
 
+/** Story operation records (the idempotency table); linking deletes a link's with it. */
+const storyOperationStore = () =>
+  createStoryOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
+
 const syncStateRepository = () => createSyncStateRepository(dynamoDocumentClient(), linksTable());
 const pageLinkIndex = () => createPageLinkIndex(dynamoDocumentClient(), linksTable());
 const webhookDedupe = () =>
@@ -194,9 +200,11 @@ const oauthSettings = (): OAuthSettings => {
       ...loginConfig.shape,
     })
   );
+  const storiesLogin = storiesLoginMethod(config);
   return {
     appId: config.META_APP_ID,
     login: loginMethod(config),
+    ...(storiesLogin ? { storiesLogin } : {}),
     dialogBaseUrl: config.META_DIALOG_BASE_URL,
     graphApiVersion: GRAPH_API_VERSION,
     stateTtlSeconds: config.OAUTH_STATE_TTL_SECONDS ?? DEFAULT_STATE_TTL_SECONDS,
@@ -223,6 +231,7 @@ export {
   publicBaseUrl,
   quotaCounter,
   sessionRepository,
+  storyOperationStore,
   syncJobQueue,
   syncRequestDeps,
   syncStateRepository,

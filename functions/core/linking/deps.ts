@@ -24,6 +24,12 @@ type LoginMethod = { kind: 'configuration'; configId: string } | { kind: 'scopes
 interface OAuthSettings {
   appId: string;
   login: LoginMethod;
+  /**
+   * The login that asks for the story permissions, used only when a tenant turns story consent on:
+   * a second Login for Business configuration, or `scope` with `auth_type=rerequest` for a classic
+   * app. Undefined when the deployment has no stories configuration.
+   */
+  storiesLogin?: LoginMethod;
   /** Where Meta's login dialog lives: https://www.facebook.com, or the sandbox locally. */
   dialogBaseUrl: string;
   graphApiVersion: string;
@@ -44,6 +50,8 @@ interface LinkingDeps {
   vault: TokenVault;
   meta: MetaGateway;
   adOperations: LinkAdOperations;
+  /** The link's story operations (and so what they posted where): they go with it too. */
+  storyOperations: LinkAdOperations;
   clock: Clock;
   ids: IdGenerator;
   oauth: OAuthSettings;

@@ -38,6 +38,7 @@ interface UnlinkResult {
   webhooks: 'unsubscribed' | 'failed' | 'not_needed';
   /** The link's ad operation records deleted with it. */
   adOperationsDeleted: number;
+  storyOperationsDeleted: number;
   /** The grant's sealed tokens were deleted because no other link used them. */
   grantDeleted: boolean;
   /**
@@ -225,7 +226,10 @@ const unsubscribePage = async (
  *    revocation does not keep the tokens: deleting them is what the user asked for.
  */
 const unlink = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'vault' | 'meta' | 'adOperations'>,
+  deps: Pick<
+    LinkingDeps,
+    'links' | 'grants' | 'vault' | 'meta' | 'adOperations' | 'storyOperations'
+  >,
   tenantId: string,
   linkId: string
 ): Promise<UnlinkResult> => {
@@ -233,7 +237,8 @@ const unlink = async (
   const { grantLinkCount } = await deps.links.delete(link);
   const webhooks = await unsubscribePage(deps, link);
   const adOperationsDeleted = await deps.adOperations.removeForLink(tenantId, linkId);
-  const done = { linkId, webhooks, adOperationsDeleted };
+  const storyOperationsDeleted = await deps.storyOperations.removeForLink(tenantId, linkId);
+  const done = { linkId, webhooks, adOperationsDeleted, storyOperationsDeleted };
   if (grantLinkCount !== 0) {
     return { ...done, grantDeleted: false, revocation: 'not_needed' };
   }

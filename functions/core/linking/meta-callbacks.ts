@@ -13,6 +13,7 @@ interface Forgotten {
   deletedLinks: number;
   deletedGrants: number;
   deletedAdOperations: number;
+  deletedStoryOperations: number;
 }
 
 /**
@@ -21,11 +22,12 @@ interface Forgotten {
  * Idempotent: a link or grant already gone is skipped, so Meta's retries are harmless.
  */
 const forgetMetaUser = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations'>,
+  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations' | 'storyOperations'>,
   metaUserId: string
 ): Promise<Forgotten> => {
   let deletedLinks = 0;
   let deletedAdOperations = 0;
+  let deletedStoryOperations = 0;
   for (const link of await deps.links.listByMetaUser(metaUserId)) {
     try {
       await deps.links.delete(link);
@@ -34,10 +36,16 @@ const forgetMetaUser = async (
       if (!(error instanceof NotFoundError)) throw error;
     }
     deletedAdOperations += await deps.adOperations.removeForLink(link.tenantId, link.linkId);
+    deletedStoryOperations += await deps.storyOperations.removeForLink(link.tenantId, link.linkId);
   }
   const grants = await deps.grants.listByMetaUser(metaUserId);
   for (const grant of grants) await deps.grants.delete(grant.tenantId, grant.grantId);
-  return { deletedLinks, deletedGrants: grants.length, deletedAdOperations };
+  return {
+    deletedLinks,
+    deletedGrants: grants.length,
+    deletedAdOperations,
+    deletedStoryOperations,
+  };
 };
 
 /** Verifies a callback's signed_request and answers its user and the key its repeats share. */
@@ -64,14 +72,16 @@ const verifyCallback = (
 const handleDeauthorize = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'adOperations' | 'callbacks' | 'appSecret' | 'clock'
+    'links' | 'grants' | 'adOperations' | 'storyOperations' | 'callbacks' | 'appSecret' | 'clock'
   >,
   signedRequest: string
 ): Promise<Forgotten & { replayed: boolean }> => {
   const { userId, key, expiresAt } = verifyCallback(deps, 'deauthorize', signedRequest);
   const seen = await deps.callbacks.claim({ key, kind: 'deauthorize', expiresAt });
   // A record completed before ad operations were counted has no count of them.
-  if (seen?.result) return { deletedAdOperations: 0, ...seen.result, replayed: true };
+  if (seen?.result) {
+    return { deletedAdOperations: 0, deletedStoryOperations: 0, ...seen.result, replayed: true };
+  }
   const forgotten = await forgetMetaUser(deps, userId);
   await deps.callbacks.complete(key, forgotten);
   return { ...forgotten, replayed: false };
@@ -95,6 +105,7 @@ const requestDataDeletion = async (
     | 'links'
     | 'grants'
     | 'adOperations'
+    | 'storyOperations'
     | 'deletions'
     | 'callbacks'
     | 'ids'

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { StoriesConsent } from '../stories/model.js';
 
 /**
  * The linking domain: a tenant's grant (a Meta user's authorisation, tokens sealed) and the links it
@@ -102,6 +103,13 @@ interface Link {
   pause?: Pause;
   sync: SyncSettings;
   unsupported: UnsupportedField[];
+  /**
+   * The Page's Instagram professional account (`instagram_business_account`), as last read; absent
+   * when the Page has none or it was never read.
+   */
+  instagramAccountId?: string;
+  /** Story cross-posting consent; absent means off for every target. */
+  stories?: StoriesConsent;
   createdAt: string;
   updatedAt: string;
   /** Starts at 1 and grows by one per update: the optimistic-concurrency token (ETag). */

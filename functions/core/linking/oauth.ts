@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PermissionError, ValidationError } from '../errors.js';
+import { ConflictError, PermissionError, ValidationError } from '../errors.js';
+import { STORY_SCOPES } from '../stories/model.js';
 import { epochSeconds } from '../time.js';
 import type { LinkingDeps } from './deps.js';
 import { discoverAssets, type GrantAssets } from './grants.js';
@@ -46,7 +47,7 @@ const browserHashOf = (browserKey: string): string =>
 /** Opens an authorize session: a random state (256 bits) and PKCE verifier, single-use, short-lived. */
 const openAuthorization = async (
   deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth'>,
-  signInFor: SignInFor,
+  signInFor: SignInFor & { purpose?: 'stories' },
   browserHash?: string
 ): Promise<Extract<OAuthSession, { kind: 'authorize' }>> => {
   const session = {
@@ -55,6 +56,7 @@ const openAuthorization = async (
     tenantId: signInFor.tenantId,
     tenantName: signInFor.tenantName,
     codeVerifier: deps.ids.codeVerifier(),
+    ...(signInFor.purpose ? { purpose: signInFor.purpose } : {}),
     ...(browserHash ? { browserHash } : {}),
     expiresAt: epochSeconds(deps.clock.now()) + deps.oauth.stateTtlSeconds,
   };
@@ -70,10 +72,13 @@ const openAuthorization = async (
  */
 const dialogUrlOf = (
   deps: Pick<LinkingDeps, 'oauth' | 'publicBaseUrl'>,
-  session: Pick<OAuthSession & { kind: 'authorize' }, 'id' | 'codeVerifier'>,
+  session: Pick<OAuthSession & { kind: 'authorize' }, 'id' | 'codeVerifier' | 'purpose'>,
   options: { rerequest?: boolean } = {}
 ): string => {
   const settings = deps.oauth;
+  const stories = session.purpose === 'stories';
+  const login = stories ? settings.storiesLogin : settings.login;
+  if (!login) throw storiesLoginMissing();
   const url = new URL(
     `${settings.dialogBaseUrl.replace(/\/+$/, '')}/${settings.graphApiVersion}/dialog/oauth`
   );
@@ -82,14 +87,16 @@ const dialogUrlOf = (
     redirect_uri: redirectUriOf(deps.publicBaseUrl),
     state: session.id,
     response_type: 'code',
-    ...(settings.login.kind === 'configuration'
-      ? { config_id: settings.login.configId }
-      : { scope: REQUESTED_SCOPES.join(',') }),
+    ...(login.kind === 'configuration'
+      ? { config_id: login.configId }
+      : { scope: (stories ? [...REQUESTED_SCOPES, ...STORY_SCOPES] : REQUESTED_SCOPES).join(',') }),
     // PKCE is documented only for Meta's OIDC flow. Kept because it is harmless: the code exchange
     // authenticates with the app secret anyway, and the verifier goes with it in case Meta checks.
     code_challenge: codeChallengeOf(session.codeVerifier),
     code_challenge_method: 'S256',
-    ...(options.rerequest ? { auth_type: 'rerequest' } : {}),
+    ...(options.rerequest || (stories && login.kind === 'scopes')
+      ? { auth_type: 'rerequest' }
+      : {}),
   }).toString();
   return url.toString();
 };
@@ -101,8 +108,9 @@ const dialogUrlOf = (
  */
 const startLinking = async (
   deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth' | 'publicBaseUrl'>,
-  signInFor: SignInFor
+  signInFor: SignInFor & { purpose?: 'stories' }
 ): Promise<StartLinkingResult> => {
+  if (signInFor.purpose === 'stories' && !deps.oauth.storiesLogin) throw storiesLoginMissing();
   const session = await openAuthorization(deps, signInFor);
   const url = new URL(`${deps.publicBaseUrl.replace(/\/+$/, '')}/oauth/begin`);
   url.searchParams.set('state', session.id);
@@ -111,6 +119,14 @@ const startLinking = async (
     expiresAt: new Date(session.expiresAt * 1000).toISOString(),
   };
 };
+
+/** A business deployment without the stories login configuration cannot ask for the permissions. */
+const storiesLoginMissing = (): ConflictError =>
+  new ConflictError(
+    'This deployment has no Facebook login configuration for stories (META_STORIES_LOGIN_CONFIG_ID), so it cannot ask for the story permissions. Ask its operator to add one.',
+    undefined,
+    'stories_login_unavailable'
+  );
 
 const stateInvalid = (): ValidationError =>
   new ValidationError(
@@ -212,6 +228,13 @@ type CallbackResult =
       /** The single-use id the picker form posts back instead of a JWT. */
       selectionId: string;
       selectionExpiresAt: string;
+    }
+  | {
+      /** A stories sign-in: the grant now holds what it granted; there is nothing to pick. */
+      kind: 'permissions_granted';
+      tenantName: string;
+      /** Story permissions the user still did not grant. */
+      missing: string[];
     }
   | {
       kind: 'missing_scopes';
@@ -345,6 +368,13 @@ const completeAuthorization = async (
     updatedAt: now.toISOString(),
   });
 
+  if (session.purpose === 'stories') {
+    return {
+      kind: 'permissions_granted',
+      tenantName: session.tenantName,
+      missing: STORY_SCOPES.filter((scope) => !info.scopes.includes(scope)),
+    };
+  }
   const assets = await discoverAssets(deps, long.accessToken, wabaIds);
   const selection = await openSelection(deps, { ...session, grantId });
   return {

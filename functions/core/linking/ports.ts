@@ -86,6 +86,8 @@ type OAuthSession =
       /** What the browser's user is shown as the tenant the Pages will be linked to. */
       tenantName: string;
       codeVerifier: string;
+      /** `stories`: a second sign-in that only asks for the story permissions (no picker). */
+      purpose?: 'stories';
       /**
        * SHA-256 (base64url) of the sign-in cookie of the browser that continued to Meta's dialog;
        * unset until then. The callback must come back with that cookie (RFC 9700 §4.7.1).
@@ -151,6 +153,8 @@ interface DeletionRequest {
   deletedGrants: number;
   /** Absent on records written before ad operations were deleted with the links. */
   deletedAdOperations?: number;
+  /** Absent on records written before story operations existed. */
+  deletedStoryOperations?: number;
 }
 
 interface DeletionRequestRepository {
@@ -166,7 +170,12 @@ interface CallbackRecord {
   /** The data-deletion confirmation code this request was given. */
   confirmationCode?: string;
   /** Set once the request was carried out; a record without it was claimed by an attempt that died. */
-  result?: { deletedLinks: number; deletedGrants: number; deletedAdOperations?: number };
+  result?: {
+    deletedLinks: number;
+    deletedGrants: number;
+    deletedAdOperations?: number;
+    deletedStoryOperations?: number;
+  };
   /** Epoch seconds: kept until the request is too old to be acted on anyway. */
   expiresAt: number;
 }

@@ -163,6 +163,17 @@ ${link.unsupported.map((field) => html`<p class="muted">Note: ${field.reason}</p
 <p class="muted">Link id: <code>${link.linkId}</code>. You can close this window.</p>`
   );
 
+const storyPermissionsPage = (view: { tenantName: string; missing: string[] }): string =>
+  layout(
+    'Story permissions',
+    view.missing.length === 0
+      ? html`<h1>Stories allowed</h1>
+<p class="ok"><strong>${view.tenantName}</strong> may now publish the stories you turn on to your Page and its Instagram account.</p>
+<p class="muted">Nothing is posted until you send a story from your app. You can close this window.</p>`
+      : html`<h1>Some permissions are missing</h1>
+<p>Facebook did not grant ${view.missing.join(', ')}, so the stories that need ${view.missing.length === 1 ? 'it' : 'them'} cannot be published. Turn story consent on again in your app to retry.</p>`
+  );
+
 const deletionStatusPage = (request: DeletionRequest): string =>
   layout(
     'Data deletion status',
@@ -181,4 +192,5 @@ export {
   missingScopesPage,
   pickerPage,
   signInPage,
+  storyPermissionsPage,
 };

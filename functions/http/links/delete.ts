@@ -6,6 +6,7 @@ import {
   linkRepository,
   operationStore,
   quotaCounter,
+  storyOperationStore,
   tokenVault,
 } from '../../adapters/wiring/shared.js';
 import { unlink } from '../../core/linking/links.js';
@@ -17,6 +18,7 @@ const deps = {
   vault: tokenVault(),
   meta: createMetaGateway(graphClient()),
   adOperations: operationStore(),
+  storyOperations: storyOperationStore(),
 };
 
 /**

@@ -1,5 +1,6 @@
 import { SYNC_FIELDS } from '../../core/linking/model.js';
 import * as z from '../../core/zod.js';
+import { storiesConsent } from '../stories/responses.js';
 
 /**
  * Response schemas of the linking API, for the OpenAPI description (and so the generated clients):
@@ -33,6 +34,8 @@ const linkView = z.object({
   pause: z.optional(pause),
   sync: z.object({ enabled: z.boolean(), fields: syncFields }),
   unsupported: z.array(z.object({ field: z.literal('hours'), reason: z.string() })),
+  instagramAccountId: z.optional(z.string()),
+  stories: z.optional(storiesConsent),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
@@ -46,6 +49,7 @@ const unlinkResult = z.object({
   revocation: z.enum(['revoked', 'not_needed', 'failed']),
   webhooks: z.enum(['unsubscribed', 'failed', 'not_needed']),
   adOperationsDeleted: z.int(),
+  storyOperationsDeleted: z.int(),
 });
 
 export { linkPage, linkView, pause, syncFields, unlinkResult };

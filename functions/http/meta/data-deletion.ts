@@ -9,6 +9,7 @@ import {
   metaAppSecret,
   operationStore,
   publicBaseUrl,
+  storyOperationStore,
 } from '../../adapters/wiring/shared.js';
 import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
@@ -17,6 +18,7 @@ const deps = {
   links: linkRepository(),
   grants: grantRepository(),
   adOperations: operationStore(),
+  storyOperations: storyOperationStore(),
   deletions: deletionRepository(),
   callbacks: callbackLedger(),
   ids,

@@ -6,6 +6,7 @@ import {
   linkRepository,
   metaAppSecret,
   operationStore,
+  storyOperationStore,
 } from '../../adapters/wiring/shared.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
@@ -14,6 +15,7 @@ const deps = {
   links: linkRepository(),
   grants: grantRepository(),
   adOperations: operationStore(),
+  storyOperations: storyOperationStore(),
   callbacks: callbackLedger(),
   clock,
 };

@@ -13,7 +13,7 @@ import {
   tokenVault,
 } from '../../adapters/wiring/shared.js';
 import { completeAuthorization } from '../../core/linking/oauth.js';
-import { missingScopesPage, pickerPage } from '../html/pages.js';
+import { missingScopesPage, pickerPage, storyPermissionsPage } from '../html/pages.js';
 import { htmlError } from '../html/respond.js';
 import { callbackQuery } from './schemas.js';
 
@@ -48,6 +48,9 @@ export const handler = httpRoute(
         errorReason: query.error_reason,
         errorDescription: query.error_description,
       });
+      if (result.kind === 'permissions_granted') {
+        return { status: 200, html: storyPermissionsPage(result) };
+      }
       if (result.kind === 'missing_scopes') {
         // A configuration without a required permission is the deployment's fault, not the user's.
         if (result.configurationIncomplete) {

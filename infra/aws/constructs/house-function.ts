@@ -225,7 +225,11 @@ class HouseFunction extends NodejsFunction {
   ): this {
     this.addEnvironment(envVar, queue.queueUrl);
     if (access === 'send') queue.grantSendMessages(this);
-    else queue.grantConsumeMessages(this);
+    else {
+      queue.grantConsumeMessages(this);
+      // A consumer also sends: reconcile continuations and story jobs waiting for Instagram's quota.
+      queue.grantSendMessages(this);
+    }
     if (dlq) {
       this.addEnvironment(dlq.envVar, dlq.queue.queueUrl);
       dlq.queue.grantSendMessages(this);

@@ -132,7 +132,7 @@ interface Linked {
  * `ticked` scopes (all by default).
  */
 const linkedTenant = async (
-  options: { ticked?: string[]; partnerCreditLine?: boolean } = {}
+  options: { ticked?: string[]; partnerCreditLine?: boolean; instagram?: boolean } = {}
 ): Promise<Linked> => {
   const { tables, env } = useSystem();
   const user = await admin<{
@@ -147,6 +147,7 @@ const linkedTenant = async (
     linkFirstPage: true,
     adAccount: true,
     ...(options.partnerCreditLine ? { partnerCreditLine: true } : {}),
+    ...(options.instagram === false ? { instagram: false } : {}),
   });
   const pageId = user.pageIds[0] ?? '';
   const phoneNumberId = user.phoneNumberIds[0] ?? '';

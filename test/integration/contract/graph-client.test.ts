@@ -5,6 +5,7 @@ import { createLinkObserver } from '../../../functions/adapters/meta/link-observ
 import { createMetaGateway } from '../../../functions/adapters/meta/meta-gateway.js';
 import { createProfileWriter } from '../../../functions/adapters/meta/profile-writer.js';
 import { createStatsGateway } from '../../../functions/adapters/meta/stats-gateway.js';
+import { createStoriesGateway } from '../../../functions/adapters/meta/stories-gateway.js';
 import { createLogger } from '../../../functions/adapters/observability/logger.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
 import {
@@ -65,11 +66,13 @@ const EVERY_CALL = [
   'GET /v26.0/{id}/ads',
   'GET /v26.0/{id}/adsets',
   'GET /v26.0/{id}/client_whatsapp_business_accounts',
+  'GET /v26.0/{id}/content_publishing_limit',
   'GET /v26.0/{id}/insights',
   'GET /v26.0/{id}/owned_whatsapp_business_accounts',
   'GET /v26.0/{id}/phone_numbers',
   'GET /v26.0/{id}/picture',
   'GET /v26.0/{id}/pricing_analytics',
+  'GET /v26.0/{id}/stories',
   'GET /v26.0/{id}/whatsapp_business_profile',
   'POST /v26.0/',
   'POST /v26.0/act_{id}/adcreatives',
@@ -78,6 +81,10 @@ const EVERY_CALL = [
   'POST /v26.0/act_{id}/adsets',
   'POST /v26.0/act_{id}/campaigns',
   'POST /v26.0/upload:{session}',
+  'POST /v26.0/{id}/media',
+  'POST /v26.0/{id}/media_publish',
+  'POST /v26.0/{id}/photo_stories',
+  'POST /v26.0/{id}/photos',
   'POST /v26.0/{id}/subscribed_apps',
   'POST /v26.0/{id}/uploads',
   'POST /v26.0/{id}/whatsapp_business_profile',
@@ -99,6 +106,7 @@ const nodes = new Map<string, string>([
   [DEMO.phoneNumberIdB, 'WhatsAppBusinessPhoneNumber'],
   [DEMO.adAccountId, 'AdAccount'],
   [APP_ID, 'Application'],
+  [DEMO.instagramAccountId, 'IGUser'],
 ]);
 
 const link: Link = {
@@ -157,8 +165,9 @@ beforeAll(async () => {
     // As in the embedded default: the sandbox serves the files Meta's URLs point to, on loopback.
     trustedFetchOrigins: [new URL(sandbox.url).origin],
   });
-  // The sandbox app is a Business app: the dialog names its Login for Business configuration.
-  const dialog = await openDialog(sandbox);
+  // The sandbox app is a Business app: the dialog names its Login for Business configuration, here
+  // the stories one (linking's permissions and the story ones), so every call below is allowed.
+  const dialog = await openDialog(sandbox, { configId: DEMO.storiesLoginConfigId });
   const answer = await answerDialog(sandbox, dialog.session ?? '', 'continue');
   const code = answer.location.searchParams.get('code') ?? '';
   const meta = createMetaGateway(async () => graph);
@@ -277,6 +286,27 @@ describe("Contract: Tandem's Graph requests against Meta's artifacts", () => {
     const daily = await stats.getAdDailyInsights(userToken, adId, { since, until });
     expect(daily.length).toBe(8);
     for (const id of [adId, creativeId, adSetId, campaignId]) await ads.delete(userToken, id);
+
+    // Stories: the Instagram account, a Facebook photo story (and the look-up a resumed job makes),
+    // an Instagram story container, its status, the publishing quota and the publish.
+    const stories = createStoriesGateway(async () => graph);
+    const photoUrl = `${sandbox.url}/_media/stories/contract.jpg`;
+    expect(await stories.getInstagramAccount(userToken, DEMO.pageId)).toBe(DEMO.instagramAccountId);
+    const pageToken = await stories.pageToken(userToken, DEMO.pageId);
+    const photoId = await stories.uploadUnpublishedPhoto(pageToken, DEMO.pageId, photoUrl);
+    nodes.set(photoId, 'Photo');
+    const postId = await stories.publishPhotoStory(pageToken, DEMO.pageId, photoId);
+    expect(await stories.findPageStory(pageToken, DEMO.pageId, photoId)).toBe(postId);
+    const containerId = await stories.createStoryContainer(
+      userToken,
+      DEMO.instagramAccountId,
+      photoUrl
+    );
+    nodes.set(containerId, 'ShadowIGMediaBuilder');
+    expect(await stories.containerStatus(userToken, containerId)).toBe('FINISHED');
+    const limit = await stories.publishingLimit(userToken, DEMO.instagramAccountId);
+    expect(limit.total).toBeGreaterThan(limit.usage);
+    await stories.publishContainer(userToken, DEMO.instagramAccountId, containerId);
 
     // Unlinking: the Page's subscription goes, then the app's permissions.
     await meta.unsubscribePage(userToken, DEMO.pageId);

@@ -400,6 +400,7 @@ describe('Route: DELETE /links/{linkId}', () => {
       revocation: 'revoked',
       webhooks: 'unsubscribed',
       adOperationsDeleted: 0,
+      storyOperationsDeleted: 0,
     });
     const page = (await (await sandbox(`/_admin/pages/${link.pageId}`)).json()) as {
       subscribed_fields: string[];

@@ -10,6 +10,8 @@ import type {
   RunView,
 } from '../../../functions/core/reconcile/reports.js';
 import type { LinkStats, TenantStats } from '../../../functions/core/stats/read.js';
+import type { ConsentView } from '../../../functions/core/stories/consent.js';
+import type { StoryOperationView } from '../../../functions/core/stories/model.js';
 import type { Enqueued } from '../../../functions/core/sync/requests.js';
 import type { SyncStatusView } from '../../../functions/core/sync/state.js';
 import type * as z from '../../../functions/core/zod.js';
@@ -18,6 +20,7 @@ import type * as links from '../../../functions/http/links/responses.js';
 import type * as oauth from '../../../functions/http/oauth/responses.js';
 import type * as reconcile from '../../../functions/http/reconcile/responses.js';
 import type * as stats from '../../../functions/http/stats/responses.js';
+import type * as stories from '../../../functions/http/stories/responses.js';
 import type * as sync from '../../../functions/http/sync/responses.js';
 
 /**
@@ -63,6 +66,13 @@ describe('Response schemas', () => {
     expectTypeOf<Described<typeof stats.linkStats>>().toEqualTypeOf<Of<LinkStats>>();
     expectTypeOf<Described<typeof stats.tenantStats>>().toEqualTypeOf<Of<TenantStats>>();
     expectTypeOf<Described<typeof ads.adInsights>>().toEqualTypeOf<Of<AdInsights>>();
+    expectTypeOf<Described<typeof stories.consentView>>().toEqualTypeOf<Of<ConsentView>>();
+    expectTypeOf<Described<typeof stories.storyOperation>>().toEqualTypeOf<
+      Of<StoryOperationView>
+    >();
+    expectTypeOf<Described<typeof stories.storyPage>>().toEqualTypeOf<
+      Of<{ items: StoryOperationView[]; nextCursor?: string }>
+    >();
     expectTypeOf<Described<typeof oauth.signInStarted>>().toEqualTypeOf<{
       authorizeUrl: string;
       expiresAt: string;

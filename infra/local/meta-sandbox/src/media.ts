@@ -43,7 +43,33 @@ const serveAdImage = (services: Services, url: URL, res: ServerResponse): boolea
   return true;
 };
 
+/**
+ * Bytes that start and end as a JPEG file does (SOI, a JFIF APP0 header, EOI), padded to `bytes`:
+ * what Tandem's and the sandbox's format checks read. Not a decodable picture.
+ */
+const jpegLike = (seed: string, bytes: number): Buffer => {
+  const head = Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex');
+  const tail = Buffer.from('ffd9', 'hex');
+  const body = Buffer.alloc(Math.max(0, bytes - head.length - tail.length), seed.length % 251);
+  return Buffer.concat([head, body, tail]);
+};
+
+/** Story photos for tests and demos: `/_media/stories/<seed>.jpg|.png[?bytes=N]`. */
+const serveStoryPhoto = (url: URL, res: ServerResponse): boolean => {
+  const match = /^\/_media\/stories\/([A-Za-z0-9_-]{1,64})\.(jpg|png)$/.exec(url.pathname);
+  if (!match) return false;
+  const [, seed = '', type] = match;
+  const size = Math.min(
+    16 * 1024 * 1024,
+    Math.max(64, Number(url.searchParams.get('bytes')) || 2048)
+  );
+  if (type === 'png') sendBytes(res, 200, 'image/png', solidPng(seed, 64));
+  else sendBytes(res, 200, 'image/jpeg', jpegLike(seed, size));
+  return true;
+};
+
 const serveMedia = (services: Services, url: URL, res: ServerResponse): void => {
+  if (serveStoryPhoto(url, res)) return;
   if (servePagePicture(services, url, res)) return;
   if (serveUpload(services, url, res)) return;
   if (serveAdImage(services, url, res)) return;

@@ -23,6 +23,10 @@ const DEMO = {
   adAccountId: 'act_600000000000001',
   /** The app's saved Facebook Login for Business configuration (every permission Tandem asks for). */
   loginConfigId: '900000000000001',
+  /** The second configuration, asked for only when a tenant turns story consent on. */
+  storiesLoginConfigId: '900000000000002',
+  /** The demo Page's Instagram professional account. */
+  instagramAccountId: '800000000000001',
   /** The app's own system user, administrator of the app: it opens Resumable Upload sessions. */
   systemUserId: '100000000000900',
 } as const;
@@ -38,6 +42,21 @@ const DEMO_LOGIN_PERMISSIONS: string[] = [
   'ads_read',
   'pages_manage_ads',
 ];
+
+/** The stories configuration: linking's permissions plus what publishing stories needs. */
+const DEMO_STORIES_LOGIN_PERMISSIONS: string[] = [
+  ...DEMO_LOGIN_PERMISSIONS,
+  'pages_manage_posts',
+  'instagram_basic',
+  'instagram_content_publish',
+];
+
+/** Connects an Instagram professional account to a Page. */
+const connectInstagram = (store: Store, pageId: string, igUserId: string, username: string) => {
+  store.igUsers.set(igUserId, { id: igUserId, pageId, username, published: [] });
+  const page = store.pages.get(pageId);
+  if (page) page.instagramAccountId = igUserId;
+};
 
 const ALL_TASKS: PageTask[] = [
   'ADVERTISE',
@@ -116,6 +135,8 @@ const seedDemoPages = (store: Store): void => {
       website: 'https://demobakery.example/annex',
     })
   );
+  // The annex has no Instagram account: a Page without one is the refusal case.
+  connectInstagram(store, DEMO.pageId, DEMO.instagramAccountId, 'demobakery');
 };
 
 const seedDemoWhatsApp = (store: Store): void => {
@@ -163,6 +184,11 @@ const seedApp = (store: Store, systemUserToken: string): void => {
     id: DEMO.loginConfigId,
     name: 'Tandem (Facebook Login for Business)',
     permissions: [...DEMO_LOGIN_PERMISSIONS],
+  });
+  store.loginConfigurations.set(DEMO.storiesLoginConfigId, {
+    id: DEMO.storiesLoginConfigId,
+    name: 'Tandem stories (Facebook Login for Business)',
+    permissions: [...DEMO_STORIES_LOGIN_PERMISSIONS],
   });
   store.users.set(DEMO.systemUserId, {
     id: DEMO.systemUserId,
@@ -221,6 +247,8 @@ interface NewUserInput {
   adAccount?: boolean;
   /** The WABA is billed through a partner's credit line (its pricing analytics carry no cost). */
   partnerCreditLine?: boolean;
+  /** Connect an Instagram professional account to each Page (default true). */
+  instagram?: boolean;
 }
 
 interface NewUserIds {
@@ -261,6 +289,8 @@ const createUser = (store: Store, input: NewUserInput): NewUserIds => {
         ...(linked ? { whatsappNumber: digitsOf(first.displayPhoneNumber) } : {}),
       })
     );
+    if (input.instagram ?? true)
+      connectInstagram(store, id, store.newId('8'), `ig_${id.slice(-6)}`);
     return id;
   });
   for (const phone of phones) store.phoneNumbers.set(phone.id, phone);
@@ -367,4 +397,13 @@ const seedBulk = (
 };
 
 export type { BulkLink, NewUserIds, NewUserInput };
-export { createUser, DEMO, DEMO_LOGIN_PERMISSIONS, digitsOf, seedApp, seedBulk, seedDemo };
+export {
+  createUser,
+  DEMO,
+  DEMO_LOGIN_PERMISSIONS,
+  DEMO_STORIES_LOGIN_PERMISSIONS,
+  digitsOf,
+  seedApp,
+  seedBulk,
+  seedDemo,
+};

@@ -35,6 +35,38 @@ interface Page {
   /** The users who can act on the Page, with their tasks. */
   roles: Map<string, PageTask[]>;
   subscribedFields: string[];
+  /** The Page's Instagram professional account (`instagram_business_account`), if any. */
+  instagramAccountId?: string;
+}
+
+/** An Instagram professional account connected to a Page, with the stories it published. */
+interface IgUser {
+  id: string;
+  pageId: string;
+  username: string;
+  /** Stories published (media ids with their time), for the publishing quota's rolling window. */
+  published: { mediaId: string; containerId: string; at: number }[];
+}
+
+/** An Instagram media container (`ShadowIGMediaBuilder`). */
+interface IgContainer {
+  id: string;
+  igUserId: string;
+  imageUrl: string;
+  createdAt: number;
+  /** Status reads still answering IN_PROGRESS before FINISHED (the sandbox's processing time). */
+  readsUntilFinished: number;
+  status: 'EXPIRED' | 'ERROR' | 'FINISHED' | 'IN_PROGRESS' | 'PUBLISHED';
+}
+
+/** A photo uploaded to a Page, and the story made from it, if any. */
+interface PagePhoto {
+  id: string;
+  pageId: string;
+  url: string;
+  published: boolean;
+  storyPostId?: string;
+  createdAt: number;
 }
 
 interface User {
@@ -222,6 +254,12 @@ interface Settings {
   webhookBackoffMs: number;
   /** The Meta user the consent dialog logs in as (the browser's "current Facebook user"). */
   dialogUserId: string;
+  /** Instagram's publishing limit per account (content_publishing_limit `config.quota_total`). */
+  igQuotaTotal: number;
+  /** Its rolling window in seconds (`config.quota_duration`). */
+  igQuotaDurationSeconds: number;
+  /** How many status reads a new container answers IN_PROGRESS before FINISHED. */
+  igContainerReadsUntilFinished: number;
 }
 
 const defaultSettings = (): Settings => ({
@@ -236,6 +274,11 @@ const defaultSettings = (): Settings => ({
   webhookRetries: 3,
   webhookBackoffMs: 50,
   dialogUserId: '100000000000001',
+  // "50 API-published posts within a 24 hour moving period":
+  // https://developers.facebook.com/documentation/instagram-platform/instagram-graph-api/reference/ig-user/media_publish
+  igQuotaTotal: 50,
+  igQuotaDurationSeconds: 86_400,
+  igContainerReadsUntilFinished: 0,
 });
 
 class Store {
@@ -246,6 +289,9 @@ class Store {
   phoneNumbers = new Map<string, PhoneNumber>();
   adAccounts = new Map<string, AdAccount>();
   adObjects = new Map<string, AdObject>();
+  igUsers = new Map<string, IgUser>();
+  igContainers = new Map<string, IgContainer>();
+  pagePhotos = new Map<string, PagePhoto>();
   tokens = new Map<string, Token>();
   /** Page tokens already handed out, keyed by `${userToken}|${pageId}`, so /me/accounts is stable. */
   pageTokens = new Map<string, string>();
@@ -300,9 +346,12 @@ export type {
   Business,
   DialogSession,
   Grant,
+  IgContainer,
+  IgUser,
   LoginConfiguration,
   Page,
   PageLocation,
+  PagePhoto,
   PageTask,
   PermissionStatus,
   PhoneNumber,

@@ -19,6 +19,8 @@ interface EnvContext {
   graphTimeoutMs?: number;
   /** The sandbox app's Facebook Login for Business configuration. */
   loginConfigId: string;
+  /** The stories login configuration, asked for only when story consent is turned on. */
+  storiesLoginConfigId?: string;
   /** The sandbox app's system user token (profile picture uploads). */
   systemUserToken: string;
 }
@@ -40,6 +42,7 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
   META_APP_ID: ctx.appId,
   META_LOGIN_MODE: 'business',
   META_LOGIN_CONFIG_ID: ctx.loginConfigId,
+  ...(ctx.storiesLoginConfigId ? { META_STORIES_LOGIN_CONFIG_ID: ctx.storiesLoginConfigId } : {}),
   PUBLIC_BASE_URL: ctx.apiUrl,
   ...(ctx.graphTimeoutMs ? { GRAPH_TIMEOUT_MS: String(ctx.graphTimeoutMs) } : {}),
   // The sandbox serves the CDN files Meta's URLs point to, on loopback: the only origin a download

@@ -232,6 +232,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       webhookVerifyToken,
       ...(options.graphTimeoutMs ? { graphTimeoutMs: options.graphTimeoutMs } : {}),
       loginConfigId: DEMO.loginConfigId,
+      storiesLoginConfigId: DEMO.storiesLoginConfigId,
       systemUserToken: sandbox.systemUserToken,
     });
     // Handlers run in this process and read their configuration when first imported.

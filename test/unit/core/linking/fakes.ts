@@ -284,6 +284,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     adAccountCalls: 0,
   };
   const adOperations = fakeAdOperations();
+  const storyOperations = fakeAdOperations();
   const deletionItems = new Map<string, DeletionRequest>();
   const callbackItems = new Map<string, CallbackRecord>();
   const deps = {
@@ -310,6 +311,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     vault: fakeVault(),
     meta: fakeMeta(meta),
     adOperations,
+    storyOperations,
     clock,
     ids,
     oauth: {
@@ -323,7 +325,16 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     publicBaseUrl: 'https://api.tandem.example',
     appSecret: 'test-app-secret-0123456789',
   } satisfies LinkingDeps;
-  return { deps, clock, meta, grantItems, deletionItems, callbackItems, adOperations };
+  return {
+    deps,
+    clock,
+    meta,
+    grantItems,
+    deletionItems,
+    callbackItems,
+    adOperations,
+    storyOperations,
+  };
 };
 
 /** The sign-in cookie key of "this browser" in the tests; another browser has another. */

@@ -43,6 +43,7 @@ describe('Function: handleDeauthorize', () => {
       deletedLinks: 2,
       deletedGrants: 2,
       deletedAdOperations: 0,
+      deletedStoryOperations: 0,
       replayed: false,
     });
     expect(deps.links.items.size).toBe(0);
@@ -81,6 +82,7 @@ describe('Function: handleDeauthorize', () => {
       deletedLinks: 1,
       deletedGrants: 1,
       deletedAdOperations: 0,
+      deletedStoryOperations: 0,
       replayed: true,
     });
     expect(deps.links.items.size).toBe(1);
@@ -121,20 +123,22 @@ describe('Function: handleDeauthorize', () => {
 });
 
 describe('Function: requestDataDeletion', () => {
-  it('deletes the user’s data, ad operations included, and answers a status URL with its confirmation code', async () => {
+  it('deletes the user’s data, ad and story operations included, and answers a status URL with its confirmation code', async () => {
     // Prepare
-    const { deps, adOperations } = makeDeps();
+    const { deps, adOperations, storyOperations } = makeDeps();
     await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
     const signed = signedNow(deps);
 
     const linkId = [...deps.links.items.values()][0]?.linkId ?? '';
     adOperations.byLink.set(`tenant-a/${linkId}`, 3);
+    storyOperations.byLink.set(`tenant-a/${linkId}`, 2);
 
     // Act
     const answer = await requestDataDeletion(deps, signed);
 
     // Assess
     expect(adOperations.byLink.size).toBe(0);
+    expect(storyOperations.byLink.size).toBe(0);
     expect(answer.url).toBe(
       `https://api.tandem.example/meta/data-deletion/${answer.confirmation_code}`
     );
@@ -145,6 +149,7 @@ describe('Function: requestDataDeletion', () => {
       deletedLinks: 1,
       deletedGrants: 1,
       deletedAdOperations: 3,
+      deletedStoryOperations: 2,
     });
   });
 

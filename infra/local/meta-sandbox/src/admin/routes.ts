@@ -109,6 +109,9 @@ const settingsInput = z.strictObject({
   adsCallBudgetPerHour: z.number().int().positive().optional(),
   webhookRetries: z.number().int().min(0).max(10).optional(),
   webhookBackoffMs: z.number().int().min(0).max(60_000).optional(),
+  igQuotaTotal: z.number().int().min(0).optional(),
+  igQuotaDurationSeconds: z.number().int().positive().optional(),
+  igContainerReadsUntilFinished: z.number().int().min(0).max(100).optional(),
   dialogUserId: z.string().optional(),
   /** Starts every usage window afresh. */
   resetUsage: z.boolean().optional(),
@@ -217,6 +220,7 @@ const newUserInput = z.object({
   pages: z.number().int().min(0).max(100).optional(),
   phoneNumbers: z.number().int().min(0).max(100).optional(),
   linkFirstPage: z.boolean().optional(),
+  instagram: z.boolean().optional(),
   adAccount: z.boolean().optional(),
   partnerCreditLine: z.boolean().optional(),
 });
@@ -254,6 +258,25 @@ const adminRoutes: AdminRoute[] = [
     },
   },
   { method: 'PATCH', pattern: '/_admin/pages/:id', handle: patchPage },
+  {
+    method: 'GET',
+    pattern: '/_admin/instagram/:id',
+    handle: (ctx) => {
+      const ig = ctx.store.igUsers.get(ctx.params.id ?? '');
+      return ig ? { json: ig } : notFound('Instagram account');
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/_admin/pages/:id/stories',
+    handle: (ctx) => ({
+      json: {
+        stories: [...ctx.store.pagePhotos.values()]
+          .filter((photo) => photo.pageId === ctx.params.id && photo.storyPostId)
+          .map((photo) => ({ postId: photo.storyPostId, photoId: photo.id })),
+      },
+    }),
+  },
   {
     method: 'GET',
     pattern: '/_admin/phone-numbers/:id',

@@ -18,6 +18,7 @@ const pageView = (page: Page) => ({
   picture_version: page.pictureVersion,
   roles: Object.fromEntries(page.roles),
   subscribed_fields: page.subscribedFields,
+  instagram_account_id: page.instagramAccountId ?? null,
 });
 
 const phoneView = (phone: PhoneNumber) => ({

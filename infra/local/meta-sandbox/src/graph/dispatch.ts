@@ -35,6 +35,7 @@ import { marketingRoutes } from './marketing.js';
 import { nodeRoutes } from './nodes.js';
 import { oauthRoutes } from './oauth.js';
 import { pageRoutes } from './pages.js';
+import { storyRoutes } from './stories.js';
 import { uploadRoutes } from './uploads.js';
 import { userRoutes } from './user.js';
 import { whatsappRoutes } from './whatsapp.js';
@@ -57,6 +58,7 @@ const ROUTES: GraphRoute[] = [
   ...oauthRoutes,
   ...userRoutes,
   ...pageRoutes,
+  ...storyRoutes,
   ...whatsappRoutes,
   ...uploadRoutes,
   ...marketingRoutes,
@@ -161,6 +163,9 @@ const nodeTypeOf = (services: Services, id: string): string | undefined => {
   if (store.wabas.has(id)) return 'WhatsAppBusinessAccount';
   if (store.phoneNumbers.has(id)) return 'WhatsAppBusinessPhoneNumber';
   if (store.adAccounts.has(id)) return 'AdAccount';
+  if (store.igUsers.has(id)) return 'IGUser';
+  if (store.igContainers.has(id)) return 'ShadowIGMediaBuilder';
+  if (store.pagePhotos.has(id)) return 'Photo';
   const object = store.adObjects.get(id);
   return object ? AD_NODE_TYPES[object.kind] : undefined;
 };

@@ -2,6 +2,7 @@ import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
 import { unsupportedGet } from '../graph-error.js';
 import { deleteObject, readAccount, readObject, updateAccount, updateObject } from './marketing.js';
 import { pageSubscription, readPage } from './pages.js';
+import { readContainer } from './stories.js';
 import { uploadBytes, uploadStatus } from './uploads.js';
 import { readUser } from './user.js';
 import { readPhone, readWaba, wabaSubscription } from './whatsapp.js';
@@ -27,6 +28,8 @@ const readNode = (ctx: GraphCtx): GraphResult => {
   if (object) return readObject(ctx, object);
   const user = store.users.get(id);
   if (user) return readUser(ctx, user);
+  const container = store.igContainers.get(id);
+  if (container) return readContainer(ctx, container);
   throw unsupportedGet(id);
 };
 

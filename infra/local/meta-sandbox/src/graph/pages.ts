@@ -70,6 +70,9 @@ const pageNode = (ctx: GraphCtx, page: Page): Record<string, unknown> => {
     link: `https://www.facebook.com/${page.id}`,
     picture: { data: pictureData(ctx, page, 50) },
     is_webhooks_subscribed: page.subscribedFields.length > 0,
+    instagram_business_account: page.instagramAccountId
+      ? { id: page.instagramAccountId }
+      : undefined,
     access_token: token,
   };
 };

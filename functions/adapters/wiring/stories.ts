@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { StoryEvents, StoryQueue } from '../../core/stories/ports.js';
+import * as z from '../../core/zod.js';
+import { graphConfig, loadConfig } from '../config.js';
+import { USER_AGENT } from '../graph/index.js';
+import { createStoriesGateway } from '../meta/stories-gateway.js';
+import { createGuardedFetch } from '../net/guarded-fetch.js';
+import { createPhotoInspector } from '../net/photo-inspector.js';
+import {
+  clock,
+  grantRepository,
+  graphClient,
+  linkRepository,
+  storyOperationStore,
+  syncJobQueue,
+  tokenVault,
+} from './shared.js';
+
+/**
+ * Builders for the stories handlers' and job's dependencies, on the shared link, grant, vault and
+ * Graph client, so stories open tokens and call Meta the way linking, sync and ads do.
+ */
+
+/** Story jobs go on the sync queue, as every job does. */
+const storyQueue = (): StoryQueue => {
+  const publisher = syncJobQueue();
+  return {
+    enqueue: (job, delaySeconds) =>
+      publisher.publish([{ v: 1, kind: 'story', ...job }], delaySeconds),
+  };
+};
+
+/** The seam for client events: story.published / story.failed are emitted here once they exist. */
+const storyEvents: StoryEvents = {
+  published: async () => undefined,
+  failed: async () => undefined,
+};
+
+const storiesGateway = () => createStoriesGateway(graphClient());
+
+/** Story photos are read through the guarded fetch, with the same trusted origins as the Graph client. */
+const photoInspector = () =>
+  createPhotoInspector(
+    createGuardedFetch({
+      trustedOrigins:
+        loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ??
+        [],
+      userAgent: USER_AGENT,
+    })
+  );
+
+/** What the story job needs. */
+const storyJobDeps = () => ({
+  links: linkRepository(),
+  grants: grantRepository(),
+  vault: tokenVault(),
+  stories: storiesGateway(),
+  operations: storyOperationStore(),
+  queue: storyQueue(),
+  events: storyEvents,
+  clock,
+  newLeaseOwner: randomUUID,
+  sleep: (ms: number) => sleep(ms),
+});
+
+export {
+  clock,
+  grantRepository,
+  linkRepository,
+  photoInspector,
+  storiesGateway,
+  storyJobDeps,
+  storyOperationStore,
+  storyQueue,
+  tokenVault,
+};

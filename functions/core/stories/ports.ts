@@ -1,0 +1,102 @@
+import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
+import type { InspectedPhoto, StoryOperation, StoryTarget } from './model.js';
+
+/**
+ * Downloads a story photo through the guarded fetch (bounded) and says what it is.
+ * @throws ValidationError `media_unusable` for a URL that cannot be fetched or is no JPEG/PNG.
+ */
+type PhotoInspector = (url: string) => Promise<InspectedPhoto>;
+
+/**
+ * The ports the stories use cases need. Gateway methods throw Tandem's typed errors (`retryable`
+ * says whether a later job may succeed).
+ */
+
+/** An Instagram media container's state (`status_code` on the container node). */
+type ContainerStatus = 'EXPIRED' | 'ERROR' | 'FINISHED' | 'IN_PROGRESS' | 'PUBLISHED';
+
+interface PublishingLimit {
+  /** Posts counted in the current window. */
+  usage: number;
+  /** What the window allows, as Meta reports it (never a number of Tandem's). */
+  total: number;
+  /** The window's length in seconds. */
+  windowSeconds: number;
+}
+
+interface StoriesGateway {
+  /** The Page's `instagram_business_account` id, if it has one. */
+  getInstagramAccount(userToken: string, pageId: string): Promise<string | undefined>;
+  /** The Page token the Page's story edges take, fetched with the user's. */
+  pageToken(userToken: string, pageId: string): Promise<string>;
+  /** `POST /{page-id}/photos` unpublished; answers the photo id. */
+  uploadUnpublishedPhoto(pageToken: string, pageId: string, url: string): Promise<string>;
+  /** `POST /{page-id}/photo_stories`; answers the story's post id. */
+  publishPhotoStory(pageToken: string, pageId: string, photoId: string): Promise<string>;
+  /** The post id of a story of the Page made from `mediaId`, among its recent stories, if any. */
+  findPageStory(pageToken: string, pageId: string, mediaId: string): Promise<string | undefined>;
+  /** `POST /{ig-user-id}/media` with media_type=STORIES; answers the container id. */
+  createStoryContainer(userToken: string, igUserId: string, imageUrl: string): Promise<string>;
+  containerStatus(userToken: string, containerId: string): Promise<ContainerStatus>;
+  publishingLimit(userToken: string, igUserId: string): Promise<PublishingLimit>;
+  /** `POST /{ig-user-id}/media_publish`; answers the story's media id. */
+  publishContainer(userToken: string, igUserId: string, containerId: string): Promise<string>;
+}
+
+interface StoryOperationStore {
+  create(
+    operation: StoryOperation
+  ): Promise<{ created: true } | { created: false; existing: StoryOperation }>;
+  get(operationId: string): Promise<StoryOperation | undefined>;
+  /** Replaces the record if its stored version is `expectedVersion`; false when it is not. */
+  update(operation: StoryOperation, expectedVersion: number): Promise<boolean>;
+  /** The link's operations, newest first, one page. */
+  listForLink(
+    tenantId: string,
+    linkId: string,
+    page: { limit: number; cursor?: string }
+  ): Promise<{ items: StoryOperation[]; nextCursor?: string }>;
+  /** Deletes every operation of the tenant's link (it was unlinked); answers how many. */
+  removeForLink(tenantId: string, linkId: string): Promise<number>;
+}
+
+/** Enqueues the job that publishes an operation, after `delaySeconds` when given. */
+interface StoryQueue {
+  enqueue(
+    job: { tenantId: string; linkId: string; operationId: string },
+    delaySeconds?: number
+  ): Promise<void>;
+}
+
+/**
+ * Where client events are emitted once the signed event webhooks exist: `story.published` and
+ * `story.failed`, one per target outcome. The default does nothing.
+ */
+interface StoryEvents {
+  published(operation: StoryOperation, target: StoryTarget): Promise<void>;
+  failed(operation: StoryOperation, target: StoryTarget): Promise<void>;
+}
+
+interface StoriesDeps {
+  links: Pick<LinkRepository, 'get' | 'update'>;
+  grants: Pick<GrantRepository, 'get'>;
+  vault: Pick<TokenVault, 'open'>;
+  stories: StoriesGateway;
+  operations: StoryOperationStore;
+  queue: StoryQueue;
+  events: StoryEvents;
+  clock: Clock;
+  newLeaseOwner: () => string;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export type {
+  ContainerStatus,
+  PhotoInspector,
+  PublishingLimit,
+  StoriesDeps,
+  StoriesGateway,
+  StoryEvents,
+  StoryOperationStore,
+  StoryQueue,
+};

@@ -1,0 +1,55 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import {
+  ids,
+  oauthSettings,
+  publicBaseUrl,
+  quotaCounter,
+  sessionRepository,
+} from '../../adapters/wiring/shared.js';
+import * as wiring from '../../adapters/wiring/stories.js';
+import { startLinking } from '../../core/linking/oauth.js';
+import { setConsent } from '../../core/stories/consent.js';
+import { consentBody, linkParams, MAX_BODY_BYTES } from './schemas.js';
+
+const signInDeps = {
+  sessions: sessionRepository(),
+  clock: wiring.clock,
+  ids,
+  oauth: oauthSettings(),
+  publicBaseUrl: publicBaseUrl(),
+};
+const deps = {
+  links: wiring.linkRepository(),
+  grants: wiring.grantRepository(),
+  vault: wiring.tokenVault(),
+  stories: wiring.storiesGateway(),
+  clock: wiring.clock,
+};
+
+/**
+ * PUT /links/{linkId}/stories/consent (tenant): turns story cross-posting on or off per target,
+ * recording who and when; answers a sign-in for the story permissions when the grant lacks them.
+ */
+export const handler = httpRoute(
+  {
+    access: 'tenant',
+    params: linkParams,
+    body: consentBody,
+    maxBodyBytes: MAX_BODY_BYTES,
+    quotaCounter: quotaCounter(),
+  },
+  async ({ tenant, tenantName, subject, params, body }) => ({
+    status: 200,
+    json: await setConsent(
+      {
+        ...deps,
+        signIn: () =>
+          startLinking(signInDeps, { tenantId: tenant, tenantName, purpose: 'stories' }),
+      },
+      tenant,
+      params.linkId,
+      subject,
+      body.targets
+    ),
+  })
+);

@@ -1,0 +1,41 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
+import * as wiring from '../../adapters/wiring/stories.js';
+import { requestStory, storyInput } from '../../core/stories/publish.js';
+import { parseIdempotencyKey } from '../ads/schemas.js';
+import { linkParams, MAX_BODY_BYTES } from './schemas.js';
+
+const deps = {
+  links: wiring.linkRepository(),
+  grants: wiring.grantRepository(),
+  operations: wiring.storyOperationStore(),
+  queue: wiring.storyQueue(),
+  inspectPhoto: wiring.photoInspector(),
+  clock: wiring.clock,
+};
+
+/**
+ * POST /links/{linkId}/stories (tenant, Idempotency-Key required): queues one story to the link's
+ * Facebook Page and Instagram account. 202 with the operation; 200 when the key replays it.
+ */
+export const handler = httpRoute(
+  {
+    access: 'tenant',
+    params: linkParams,
+    body: storyInput,
+    maxBodyBytes: MAX_BODY_BYTES,
+    quotaCounter: quotaCounter(),
+  },
+  async ({ tenant, params, body, headers }) => {
+    const key = parseIdempotencyKey(headers['idempotency-key']);
+    const { replayed, operation } = await requestStory(deps, tenant, params.linkId, key, body);
+    return {
+      status: replayed ? 200 : 202,
+      json: operation,
+      headers: {
+        location: `/links/${params.linkId}/stories/${operation.operationId}`,
+        ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+      },
+    };
+  }
+);

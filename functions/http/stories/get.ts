@@ -1,0 +1,18 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { linkRepository, storyOperationStore } from '../../adapters/wiring/stories.js';
+import { getStory } from '../../core/stories/publish.js';
+import { storyParams } from './schemas.js';
+
+const deps = { links: linkRepository(), operations: storyOperationStore() };
+
+/**
+ * GET /links/{linkId}/stories/{operationId} (tenant): one story's outcome per target and the ids
+ * Meta gave it, by operation id or by the Idempotency-Key that started it.
+ */
+export const handler = httpRoute(
+  { access: 'tenant', params: storyParams },
+  async ({ tenant, params }) => ({
+    status: 200,
+    json: await getStory(deps, tenant, params.linkId, params.operationId),
+  })
+);

@@ -1,0 +1,436 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLinkRepository } from '../../../functions/adapters/dynamodb/links.js';
+import { createStoryOperationStore } from '../../../functions/adapters/dynamodb/story-operations.js';
+import { DEMO_STORIES_LOGIN_PERMISSIONS } from '../../../infra/local/meta-sandbox/src/seed.js';
+import { sandboxUrl } from '../../helpers/sandbox.js';
+import { api, awsClients, eventually, useSystem } from '../../helpers/system.js';
+import { admin, clearFaults, fault, type Linked, linkedTenant } from '../ads/linked.js';
+
+/**
+ * Stories end to end: local gateway -> stories Lambdas -> DynamoDB Local, the sync queue and the
+ * worker -> the Meta sandbox over HTTP. Every test has its own sandbox user, Page and Instagram
+ * account, signed in with the stories configuration's permissions unless it says otherwise.
+ */
+
+const newKey = (): string => `story-${randomBytes(8).toString('hex')}`;
+const photo = (type: 'jpg' | 'png' = 'jpg', bytes?: number): string =>
+  sandboxUrl(
+    `/_media/stories/${randomBytes(4).toString('hex')}.${type}${bytes ? `?bytes=${bytes}` : ''}`
+  );
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read JSON answers loosely, field by field
+type Json = Record<string, any>;
+
+const setConsent = async (linked: Linked, targets: { facebook: boolean; instagram: boolean }) => {
+  const response = await api(`/links/${linked.linkId}/stories/consent`, {
+    method: 'PUT',
+    tenant: linked.tenant,
+    body: { targets },
+  });
+  return { status: response.status, body: (await response.json()) as Json };
+};
+
+const postStory = async (
+  linked: Linked,
+  body: unknown,
+  key: string | undefined = newKey()
+): Promise<{ status: number; body: Json }> => {
+  const response = await api(`/links/${linked.linkId}/stories`, {
+    tenant: linked.tenant,
+    body,
+    ...(key ? { headers: { 'idempotency-key': key } } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as Json };
+};
+
+const storyOf = async (linked: Linked, ref: string): Promise<Json> => {
+  const response = await api(`/links/${linked.linkId}/stories/${ref}`, { tenant: linked.tenant });
+  return (await response.json()) as Json;
+};
+
+/** Waits until the story is no longer queued or in progress. */
+const settled = (linked: Linked, ref: string, timeoutMs = 30_000): Promise<Json> =>
+  eventually(
+    async () => {
+      const story = await storyOf(linked, ref);
+      if (story.status === 'queued' || story.status === 'in_progress') {
+        throw new Error(`still ${story.status}: ${JSON.stringify(story.targets)}`);
+      }
+      return story;
+    },
+    { timeoutMs }
+  );
+
+const instagramOf = async (linked: Linked) => {
+  const page = await admin<{ instagram_account_id: string }>('GET', `/pages/${linked.pageId}`);
+  return admin<{ id: string; published: unknown[] }>(
+    'GET',
+    `/instagram/${page.instagram_account_id}`
+  );
+};
+const pageStories = async (linked: Linked) =>
+  (await admin<{ stories: unknown[] }>('GET', `/pages/${linked.pageId}/stories`)).stories;
+
+/** How many Graph calls the sandbox saw for the tenant's Page or Instagram account. */
+const graphCallsFor = async (linked: Linked): Promise<number> => {
+  const ig = await instagramOf(linked);
+  const { requests } = await admin<{ requests: { path: string }[] }>('GET', '/requests');
+  return requests.filter(
+    (request) => request.path.includes(linked.pageId) || request.path.includes(ig.id)
+  ).length;
+};
+
+const storiesTenant = () => linkedTenant({ ticked: DEMO_STORIES_LOGIN_PERMISSIONS });
+
+afterEach(async () => {
+  await clearFaults();
+  await admin('POST', '/settings', {
+    igQuotaTotal: 50,
+    igQuotaDurationSeconds: 86_400,
+    igContainerReadsUntilFinished: 0,
+  });
+});
+
+describe('Stories: consent', () => {
+  it('is off for every target until turned on, and refuses a story without calling Meta', async () => {
+    const linked = await storiesTenant();
+    const consent = await api(`/links/${linked.linkId}/stories/consent`, { tenant: linked.tenant });
+    expect(await consent.json()).toMatchObject({
+      targets: { facebook: false, instagram: false },
+      history: [],
+    });
+    const before = await graphCallsFor(linked);
+
+    const refused = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['facebook', 'instagram'],
+    });
+
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('story_consent_off');
+    expect(await graphCallsFor(linked)).toBe(before);
+  });
+
+  it('records who turned which target on and when, and reads the Instagram account', async () => {
+    const linked = await storiesTenant();
+
+    const on = await setConsent(linked, { facebook: true, instagram: true });
+    await setConsent(linked, { facebook: true, instagram: false });
+
+    expect(on.status).toBe(200);
+    expect(on.body.instagramAccountId).toMatch(/^\d+$/);
+    expect(on.body.missingPermissions).toEqual([]);
+    const now = (await (
+      await api(`/links/${linked.linkId}/stories/consent`, { tenant: linked.tenant })
+    ).json()) as Json;
+    expect(now.targets).toEqual({ facebook: true, instagram: false });
+    expect(now.history).toHaveLength(2);
+    expect(now.history[0]).toMatchObject({
+      by: expect.stringMatching(/.+/),
+      targets: { instagram: true },
+    });
+    expect(Date.parse(now.history[1].at)).toBeGreaterThan(0);
+  });
+
+  it('answers a sign-in with the stories configuration when the grant lacks the permissions', async () => {
+    const linked = await linkedTenant();
+
+    const on = await setConsent(linked, { facebook: true, instagram: false });
+
+    expect(on.status).toBe(200);
+    expect(on.body.missingPermissions).toEqual(['pages_manage_posts']);
+    expect(on.body.signIn.authorizeUrl).toContain('/oauth/begin?state=');
+    const refused = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['facebook'],
+    });
+    expect(refused.body.error.code).toBe('story_permissions_missing');
+  });
+
+  it('refuses Instagram for a Page without an Instagram account (409)', async () => {
+    const linked = await linkedTenant({ ticked: DEMO_STORIES_LOGIN_PERMISSIONS, instagram: false });
+
+    const on = await setConsent(linked, { facebook: false, instagram: true });
+
+    expect(on.status).toBe(409);
+    expect(on.body.error.code).toBe('instagram_account_missing');
+  });
+
+  it('cancels a pending target whose consent is turned off before the job runs again', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    // The first attempt is throttled before Meta creates anything; the retry comes seconds later.
+    await fault({
+      match: { method: 'POST', path: '/media$' },
+      rateLimit: { kind: 'user' },
+      times: 1,
+    });
+    const ig = await instagramOf(linked);
+
+    const posted = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['instagram'],
+    });
+    await eventually(async () => {
+      const { requests } = await admin<{ requests: { method: string; path: string }[] }>(
+        'GET',
+        '/requests'
+      );
+      return requests.some(
+        (request) => request.method === 'POST' && request.path.endsWith(`${ig.id}/media`)
+      );
+    });
+    await setConsent(linked, { facebook: true, instagram: false });
+    const story = await settled(linked, posted.body.operationId);
+
+    expect(story.status).toBe('cancelled');
+    expect(story.targets.instagram.error.code).toBe('consent_withdrawn');
+    expect(ig.published).toHaveLength(0);
+  });
+
+  it('removes the consent and every story record when the link is unlinked', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    const posted = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['facebook'],
+    });
+    await settled(linked, posted.body.operationId);
+
+    const unlinked = await api(`/links/${linked.linkId}`, {
+      method: 'DELETE',
+      tenant: linked.tenant,
+    });
+
+    expect(((await unlinked.json()) as Json).storyOperationsDeleted).toBe(1);
+    const { documents } = awsClients();
+    const { tables } = useSystem();
+    expect(
+      await createLinkRepository(documents, tables.links).get(linked.tenant, linked.linkId)
+    ).toBeUndefined();
+    expect(
+      await createStoryOperationStore(documents, tables.idempotency).get(posted.body.operationId)
+    ).toBeUndefined();
+    const consent = await api(`/links/${linked.linkId}/stories/consent`, { tenant: linked.tenant });
+    expect(consent.status).toBe(404);
+  });
+});
+
+describe('Stories: publishing', () => {
+  it('publishes one photo to the Facebook and Instagram stories and records both ids', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    const key = newKey();
+
+    const posted = await postStory(
+      linked,
+      { media: { type: 'photo', url: photo() }, targets: ['facebook', 'instagram'] },
+      key
+    );
+    const story = await settled(linked, key);
+
+    expect(posted.status).toBe(202);
+    expect(posted.body.status).toBe('queued');
+    expect(story.status).toBe('completed');
+    expect(story.targets.facebook).toMatchObject({
+      status: 'published',
+      publishedId: expect.stringMatching(/^\d+_\d+$/),
+    });
+    expect(story.targets.instagram).toMatchObject({
+      status: 'published',
+      publishedId: expect.stringMatching(/^\d+$/),
+    });
+    expect(await pageStories(linked)).toHaveLength(1);
+    expect((await instagramOf(linked)).published).toHaveLength(1);
+    const list = (await (
+      await api(`/links/${linked.linkId}/stories`, { tenant: linked.tenant })
+    ).json()) as Json;
+    expect(list.items.map((item: Json) => item.operationId)).toEqual([posted.body.operationId]);
+  });
+
+  it('answers a replay with the same operation and posts nothing twice', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: false });
+    const key = newKey();
+    const body = { media: { type: 'photo', url: photo() }, targets: ['facebook'] };
+
+    const first = await postStory(linked, body, key);
+    await settled(linked, key);
+    const again = await postStory(linked, body, key);
+    const other = await postStory(linked, { ...body, media: { type: 'photo', url: photo() } }, key);
+
+    expect(again.status).toBe(200);
+    expect(again.body.operationId).toBe(first.body.operationId);
+    expect(other.status).toBe(409);
+    expect(await pageStories(linked)).toHaveLength(1);
+  });
+
+  it('says plainly that WhatsApp Status is not offered', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+
+    const refused = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['facebook', 'whatsapp_status'],
+    });
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('whatsapp_status_not_offered');
+    expect(refused.body.error.message).toMatch(/no API/);
+  });
+
+  it('refuses a photo Instagram cannot take before anything is stored (PNG, too large)', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+
+    const png = await postStory(linked, {
+      media: { type: 'photo', url: photo('png') },
+      targets: ['instagram'],
+    });
+    const big = await postStory(linked, {
+      media: { type: 'photo', url: photo('jpg', 5 * 1024 * 1024) },
+      targets: ['facebook'],
+    });
+
+    expect(png.status).toBe(400);
+    expect(png.body.error).toMatchObject({
+      code: 'media_unusable',
+      details: { target: 'instagram' },
+    });
+    expect(big.status).toBe(400);
+    expect(big.body.error.message).toMatch(/at most 4194304 bytes/);
+  });
+
+  it('refuses a photo URL into private address space', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: false });
+
+    const refused = await postStory(linked, {
+      media: { type: 'photo', url: 'https://169.254.169.254/latest/meta-data' },
+      targets: ['facebook'],
+    });
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('media_unusable');
+  });
+
+  it('records Meta’s refusal of one target without blocking the other', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    await fault({
+      match: { method: 'POST', path: '/photo_stories$' },
+      error: { status: 400, code: 100, message: '(#100) This photo was already used in a post.' },
+      times: 1,
+    });
+
+    const posted = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['facebook', 'instagram'],
+    });
+    const story = await settled(linked, posted.body.operationId);
+
+    expect(story.status).toBe('partial');
+    expect(story.targets.facebook.status).toBe('failed');
+    expect(story.targets.facebook.error.message).toMatch(/already used/);
+    expect(story.targets.instagram.status).toBe('published');
+  });
+
+  it('resumes after a lost publish answer without a second Instagram story', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: false, instagram: true });
+    // media_publish lands at Meta, but the answer never comes back (a crash between the two).
+    await fault({ match: { method: 'POST', path: '/media_publish$' }, loseAnswer: true, times: 1 });
+
+    const posted = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['instagram'],
+    });
+    const story = await settled(linked, posted.body.operationId, 45_000);
+
+    expect(story.targets.instagram.status).toBe('published');
+    expect((await instagramOf(linked)).published).toHaveLength(1);
+  });
+
+  it('resumes between container and publish: one container, one story', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: false, instagram: true });
+    await fault({
+      match: { method: 'POST', path: '/media_publish$' },
+      dropConnection: true,
+      times: 1,
+    });
+
+    const posted = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['instagram'],
+    });
+    const story = await settled(linked, posted.body.operationId, 45_000);
+
+    expect(story.targets.instagram.status).toBe('published');
+    const ig = await instagramOf(linked);
+    expect(ig.published).toHaveLength(1);
+    const { requests } = await admin<{ requests: { method: string; path: string }[] }>(
+      'GET',
+      '/requests'
+    );
+    expect(
+      requests.filter(
+        (request) => request.method === 'POST' && request.path.endsWith(`${ig.id}/media`)
+      )
+    ).toHaveLength(1);
+  });
+
+  it('adopts a Facebook story whose answer was lost instead of posting it again', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: false });
+    await fault({ match: { method: 'POST', path: '/photo_stories$' }, loseAnswer: true, times: 1 });
+
+    const posted = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['facebook'],
+    });
+    const story = await settled(linked, posted.body.operationId, 45_000);
+
+    expect(story.targets.facebook.status).toBe('published');
+    expect(await pageStories(linked)).toHaveLength(1);
+  });
+
+  it('polls a container that is still processing until it is FINISHED', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: false, instagram: true });
+    await admin('POST', '/settings', { igContainerReadsUntilFinished: 2 });
+
+    const posted = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['instagram'],
+    });
+    const story = await settled(linked, posted.body.operationId);
+
+    expect(story.targets.instagram.status).toBe('published');
+  });
+
+  it('waits for Instagram’s publishing window instead of failing, with the quota read from Meta', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    await admin('POST', '/settings', { igQuotaTotal: 0, igQuotaDurationSeconds: 3 });
+
+    const posted = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['facebook', 'instagram'],
+    });
+    const waiting = await eventually(async () => {
+      const story = await storyOf(linked, posted.body.operationId);
+      if (story.targets.instagram.status !== 'waiting_quota')
+        throw new Error(JSON.stringify(story));
+      return story;
+    });
+    await admin('POST', '/settings', { igQuotaTotal: 50 });
+    const story = await settled(linked, posted.body.operationId, 45_000);
+
+    expect(waiting.targets.facebook.status).toBe('published');
+    expect(waiting.targets.instagram.resumeAt).toBeDefined();
+    expect(story.status).toBe('completed');
+    expect((await instagramOf(linked)).published).toHaveLength(1);
+  });
+});
