@@ -231,6 +231,7 @@ const functions = {
       tables: {
         links: 'readWrite',
         idempotency: 'readWrite',
+        messageStats: 'readWrite',
         quotas: 'readWrite',
         breakers: 'readWrite',
       },
@@ -246,7 +247,12 @@ const functions = {
     memoryMb: 256,
     reservedConcurrency: 5,
     needs: {
-      tables: { links: 'readWrite', idempotency: 'readWrite', metaCallbacks: 'readWrite' },
+      tables: {
+        links: 'readWrite',
+        idempotency: 'readWrite',
+        messageStats: 'readWrite',
+        metaCallbacks: 'readWrite',
+      },
       metaAppSecret: true,
     },
   },
@@ -258,7 +264,12 @@ const functions = {
     memoryMb: 256,
     reservedConcurrency: 5,
     needs: {
-      tables: { links: 'readWrite', idempotency: 'readWrite', metaCallbacks: 'readWrite' },
+      tables: {
+        links: 'readWrite',
+        idempotency: 'readWrite',
+        messageStats: 'readWrite',
+        metaCallbacks: 'readWrite',
+      },
       metaAppSecret: true,
     },
   },

@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { LinkAdOperations } from '../../core/linking/ports.js';
 import { addDays, type StatsDay } from '../../core/stats/model.js';
 import type { StatsStore } from '../../core/stats/ports.js';
 import { epochSeconds } from '../../core/time.js';
@@ -115,4 +116,29 @@ const createStatsStore = (client: DynamoDBDocumentClient, tableName: string): St
   },
 });
 
-export { createStatsStore };
+/**
+ * Unlink and Meta's deauthorize and data-deletion callbacks remove a link's statistics with it: every
+ * day and the pull marker, one partition. Answers how many days went.
+ */
+const createLinkStatsRemoval = (
+  client: DynamoDBDocumentClient,
+  tableName: string
+): LinkAdOperations => ({
+  removeForLink: async (tenantId, linkId) => {
+    const items = await queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': linkPk(tenantId, linkId) },
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    });
+    await batchWriteAll(
+      client,
+      tableName,
+      items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }))
+    );
+    return items.filter((item) => String(item.sk).startsWith(DAY_PREFIX)).length;
+  },
+});
+
+export { createLinkStatsRemoval, createStatsStore };

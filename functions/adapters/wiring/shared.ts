@@ -30,6 +30,7 @@ import { createOperationStore } from '../dynamodb/ad-operations.js';
 import { createBreakerStore } from '../dynamodb/breakers.js';
 import { createGrantRepository } from '../dynamodb/grants.js';
 import { createLinkRepository, createPageLinkIndex } from '../dynamodb/links.js';
+import { createLinkStatsRemoval } from '../dynamodb/message-stats.js';
 import {
   createCallbackLedger,
   createDeletionRequestRepository,
@@ -163,6 +164,10 @@ const operationStore = () =>
 const storyOperationStore = () =>
   createStoryOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
 
+/** A link's message statistics, which unlink and Meta's callbacks delete with it. */
+const messageStatsRemoval = () =>
+  createLinkStatsRemoval(dynamoDocumentClient(), tableName(tables.messageStats.envVar));
+
 const syncStateRepository = () => createSyncStateRepository(dynamoDocumentClient(), linksTable());
 const pageLinkIndex = () => createPageLinkIndex(dynamoDocumentClient(), linksTable());
 const webhookDedupe = () =>
@@ -223,6 +228,7 @@ export {
   graphClient,
   linkObserver,
   linkRepository,
+  messageStatsRemoval,
   oauthSettings,
   operationStore,
   outageGuard,

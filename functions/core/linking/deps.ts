@@ -52,6 +52,8 @@ interface LinkingDeps {
   adOperations: LinkAdOperations;
   /** The link's story operations (and so what they posted where): they go with it too. */
   storyOperations: LinkAdOperations;
+  /** The link's stored message statistics: they go with it too (not counted in the answer). */
+  messageStats: LinkAdOperations;
   clock: Clock;
   ids: IdGenerator;
   oauth: OAuthSettings;

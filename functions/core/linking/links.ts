@@ -228,7 +228,7 @@ const unsubscribePage = async (
 const unlink = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'vault' | 'meta' | 'adOperations' | 'storyOperations'
+    'links' | 'grants' | 'vault' | 'meta' | 'adOperations' | 'storyOperations' | 'messageStats'
   >,
   tenantId: string,
   linkId: string
@@ -238,6 +238,7 @@ const unlink = async (
   const webhooks = await unsubscribePage(deps, link);
   const adOperationsDeleted = await deps.adOperations.removeForLink(tenantId, linkId);
   const storyOperationsDeleted = await deps.storyOperations.removeForLink(tenantId, linkId);
+  await deps.messageStats.removeForLink(tenantId, linkId);
   const done = { linkId, webhooks, adOperationsDeleted, storyOperationsDeleted };
   if (grantLinkCount !== 0) {
     return { ...done, grantDeleted: false, revocation: 'not_needed' };

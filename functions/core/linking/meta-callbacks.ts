@@ -18,11 +18,12 @@ interface Forgotten {
 
 /**
  * Deletes everything Tandem holds for a Meta user, in every tenant: links first (with their guards,
- * which stops their sync) and their ad operations, then grants (with their sealed tokens).
+ * which stops their sync), their ad and story operations and message statistics, then grants (with
+ * their sealed tokens).
  * Idempotent: a link or grant already gone is skipped, so Meta's retries are harmless.
  */
 const forgetMetaUser = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations' | 'storyOperations'>,
+  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations' | 'storyOperations' | 'messageStats'>,
   metaUserId: string
 ): Promise<Forgotten> => {
   let deletedLinks = 0;
@@ -37,6 +38,7 @@ const forgetMetaUser = async (
     }
     deletedAdOperations += await deps.adOperations.removeForLink(link.tenantId, link.linkId);
     deletedStoryOperations += await deps.storyOperations.removeForLink(link.tenantId, link.linkId);
+    await deps.messageStats.removeForLink(link.tenantId, link.linkId);
   }
   const grants = await deps.grants.listByMetaUser(metaUserId);
   for (const grant of grants) await deps.grants.delete(grant.tenantId, grant.grantId);
@@ -72,7 +74,14 @@ const verifyCallback = (
 const handleDeauthorize = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'adOperations' | 'storyOperations' | 'callbacks' | 'appSecret' | 'clock'
+    | 'links'
+    | 'grants'
+    | 'adOperations'
+    | 'storyOperations'
+    | 'messageStats'
+    | 'callbacks'
+    | 'appSecret'
+    | 'clock'
   >,
   signedRequest: string
 ): Promise<Forgotten & { replayed: boolean }> => {
@@ -106,6 +115,7 @@ const requestDataDeletion = async (
     | 'grants'
     | 'adOperations'
     | 'storyOperations'
+    | 'messageStats'
     | 'deletions'
     | 'callbacks'
     | 'ids'

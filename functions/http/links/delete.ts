@@ -4,6 +4,7 @@ import {
   grantRepository,
   graphClient,
   linkRepository,
+  messageStatsRemoval,
   operationStore,
   quotaCounter,
   storyOperationStore,
@@ -19,6 +20,7 @@ const deps = {
   meta: createMetaGateway(graphClient()),
   adOperations: operationStore(),
   storyOperations: storyOperationStore(),
+  messageStats: messageStatsRemoval(),
 };
 
 /**

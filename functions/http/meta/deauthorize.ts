@@ -4,6 +4,7 @@ import {
   clock,
   grantRepository,
   linkRepository,
+  messageStatsRemoval,
   metaAppSecret,
   operationStore,
   storyOperationStore,
@@ -16,6 +17,7 @@ const deps = {
   grants: grantRepository(),
   adOperations: operationStore(),
   storyOperations: storyOperationStore(),
+  messageStats: messageStatsRemoval(),
   callbacks: callbackLedger(),
   clock,
 };

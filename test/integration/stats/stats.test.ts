@@ -234,4 +234,22 @@ describe('Job: stats-pull', () => {
     expect(body.notes.join(' ')).toMatch(/credit line/);
     expect(body.totals.ads).toBeNull();
   });
+
+  it("deletes a link's statistics with the link, so the tenant's rollup no longer counts them", async () => {
+    // Prepare
+    const gone = await linkedTenant();
+    await pull(gone, since);
+    const rollup = () =>
+      api(`/stats?since=${since}&until=${today}`, { tenant: gone.tenant }).then(statsOf);
+    expect((await rollup()).totals.sent).toBeGreaterThan(0);
+
+    // Act
+    const unlinked = await api(`/links/${gone.linkId}`, { tenant: gone.tenant, method: 'DELETE' });
+
+    // Assess
+    expect(unlinked.status).toBe(200);
+    const after = await rollup();
+    expect(after.totals.sent).toBe(0);
+    expect(after.links).toBe(0);
+  });
 });

@@ -285,6 +285,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
   };
   const adOperations = fakeAdOperations();
   const storyOperations = fakeAdOperations();
+  const messageStats = fakeAdOperations();
   const deletionItems = new Map<string, DeletionRequest>();
   const callbackItems = new Map<string, CallbackRecord>();
   const deps = {
@@ -312,6 +313,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     meta: fakeMeta(meta),
     adOperations,
     storyOperations,
+    messageStats,
     clock,
     ids,
     oauth: {
@@ -334,6 +336,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     callbackItems,
     adOperations,
     storyOperations,
+    messageStats,
   };
 };
 

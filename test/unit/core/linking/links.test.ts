@@ -285,12 +285,13 @@ describe('Function: createLink (Page webhooks)', () => {
 });
 
 describe('Function: unlink', () => {
-  it('removes the last link, unsubscribes the Page, deletes its ad and story operations, revokes and deletes the grant', async () => {
+  it('removes the last link, unsubscribes the Page, deletes its ad and story operations and statistics, revokes and deletes the grant', async () => {
     // Prepare
-    const { deps, meta, grantItems, adOperations, storyOperations } = makeDeps();
+    const { deps, meta, grantItems, adOperations, storyOperations, messageStats } = makeDeps();
     const { grantId, link } = await linkFirstPair(deps);
     adOperations.byLink.set(`tenant-a/${link.linkId}`, 2);
     storyOperations.byLink.set(`tenant-a/${link.linkId}`, 3);
+    messageStats.byLink.set(`tenant-a/${link.linkId}`, 30);
 
     // Act
     const result = await unlink(deps, 'tenant-a', link.linkId);
@@ -307,6 +308,7 @@ describe('Function: unlink', () => {
     expect(meta.subscriptions.has(PAGE.id)).toBe(false);
     expect(adOperations.byLink.size).toBe(0);
     expect(storyOperations.byLink.size).toBe(0);
+    expect(messageStats.byLink.size).toBe(0);
     expect(meta.revoked).toEqual([META_USER]);
     expect(grantItems.has(`tenant-a/${grantId}`)).toBe(false);
     await expect(getLink(deps, 'tenant-a', link.linkId)).rejects.toBeInstanceOf(NotFoundError);
