@@ -54,6 +54,9 @@ const lambdaEnv = (needs: Needs): Record<string, string> => {
     AWS_ACCESS_KEY_ID: 'bench',
     AWS_SECRET_ACCESS_KEY: 'bench',
     META_APP_ID: '1234567890',
+    // Login for Business configurations, as the stack sets them for every function.
+    META_LOGIN_CONFIG_ID: '2345678901',
+    META_STORIES_LOGIN_CONFIG_ID: '3456789012',
     PUBLIC_BASE_URL: 'https://api.example.com',
     LOG_LEVEL: 'silent',
     STAGE: 'prod',

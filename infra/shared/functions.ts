@@ -301,7 +301,12 @@ const functions = {
     timeoutSeconds: 10,
     memoryMb: 256,
     needs: {
-      tables: { links: 'readWrite', oauthState: 'readWrite', quotas: 'readWrite' },
+      tables: {
+        links: 'readWrite',
+        oauthState: 'readWrite',
+        quotas: 'readWrite',
+        breakers: 'readWrite',
+      },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
