@@ -65,12 +65,14 @@ describe('Stack: TandemStack', () => {
       const expected = [
         `${s}/Queues/SyncJobsDLQ: Serverless-SQSRedrivePolicy`,
         `${s}/Queues/ReconcileDLQ: Serverless-SQSRedrivePolicy`,
+        `${s}/Queues/StatsDLQ: Serverless-SQSRedrivePolicy`,
         `${s}/Secrets/MetaAppSecret: AwsSolutions-SMG4`,
         `${s}/Secrets/MetaSystemUserToken: AwsSolutions-SMG4`,
         ...functionIds.map((fn) => `${s}/Functions/${fn}Role: AwsSolutions-IAM5[Resource::*]`),
-        // Every function but the scheduled reconciler is invoked synchronously (API, SQS mapping).
+        // Every function but the two scheduled ones (reconciler, statistics) is invoked
+        // synchronously (API, SQS mapping); those two have a dead-letter queue of their own.
         ...functionIds
-          .filter((fn) => fn !== functions.reconciler.id)
+          .filter((fn) => fn !== functions.reconciler.id && fn !== functions.statsScheduler.id)
           .map((fn) => `${s}/Functions/${fn}: Serverless-LambdaDLQ`),
         expect.stringMatching(
           new RegExp(
@@ -80,6 +82,11 @@ describe('Stack: TandemStack', () => {
         expect.stringMatching(
           new RegExp(
             `^${s}/Reconcile/InvokeRole: AwsSolutions-IAM5\\[Resource::<FunctionsReconciler[0-9A-F]{8}\\.Arn>:\\*\\]$`
+          )
+        ),
+        expect.stringMatching(
+          new RegExp(
+            `^${s}/Stats/InvokeRole: AwsSolutions-IAM5\\[Resource::<FunctionsStatsScheduler[0-9A-F]{8}\\.Arn>:\\*\\]$`
           )
         ),
         ...routes
