@@ -24,41 +24,6 @@ const ACTIVE = 1;
 
 const digitsOf = (phone: string): string => phone.replace(/\D/g, '');
 
-/**
- * The tenant's link and the grant behind it. Another tenant's link is reported as missing, so its
- * existence does not leak.
- */
-const openLink = async (
-  deps: Pick<AdsDeps, 'links' | 'grants'>,
-  tenantId: string,
-  linkId: string
-): Promise<{ link: Link; grant: Grant }> => {
-  const link = await deps.links.get(tenantId, linkId);
-  if (!link) {
-    throw new NotFoundError(
-      `There is no link ${linkId} for this tenant.`,
-      { linkId },
-      'link_not_found'
-    );
-  }
-  if (link.status === 'paused' && link.pause?.reason === 'token_invalid') {
-    throw new PermissionError(
-      'Meta no longer accepts the Facebook sign-in behind this link. Re-link the Facebook account, then try again.',
-      { linkId },
-      'meta_token_invalid'
-    );
-  }
-  const grant = await deps.grants.get(tenantId, link.grantId);
-  if (!grant) {
-    throw new NotFoundError(
-      'The Facebook sign-in behind this link is gone. Re-link the Facebook account, then try again.',
-      { linkId },
-      'grant_not_found'
-    );
-  }
-  return { link, grant };
-};
-
 /** Refuses a grant with none of `scopes`, telling the user how to grant one. */
 const requireScope = (grant: Grant, scopes: readonly string[], purpose: string): void => {
   if (scopes.some((scope) => grant.scopes.includes(scope))) return;
@@ -78,14 +43,6 @@ const requireAdCreation = (grant: Grant): void => {
   requireScope(grant, ['ads_management'], 'creating ads');
   requireScope(grant, ['pages_manage_ads'], 'a Click-to-WhatsApp creative for the Page');
 };
-
-/** Decrypts the grant's user token. */
-const openToken = (deps: Pick<AdsDeps, 'vault'>, grant: Grant): Promise<string> =>
-  deps.vault.open(grant.token, {
-    tenantId: grant.tenantId,
-    grantId: grant.grantId,
-    purpose: 'meta_user_token',
-  });
 
 /**
  * A Click-to-WhatsApp ad set promotes the Page's linked number; Meta refuses it unless the Page and
@@ -174,13 +131,4 @@ const resolveDsa = async (
   );
 };
 
-export {
-  checkAdAccount,
-  checkPageLinked,
-  digitsOf,
-  openLink,
-  openToken,
-  requireAdCreation,
-  requireScope,
-  resolveDsa,
-};
+export { checkAdAccount, checkPageLinked, digitsOf, requireAdCreation, requireScope, resolveDsa };

@@ -1,10 +1,9 @@
 import { ConflictError, TandemError, UpstreamError } from '../errors.js';
+import { openLink, openToken } from '../linking/open.js';
 import {
   checkAdAccount,
   checkPageLinked,
   digitsOf,
-  openLink,
-  openToken,
   requireAdCreation,
   resolveDsa,
 } from './checks.js';

@@ -1,5 +1,6 @@
+import { openLink, openToken } from '../linking/open.js';
 import * as z from '../zod.js';
-import { openLink, openToken, requireScope } from './checks.js';
+import { requireScope } from './checks.js';
 import { adAccountId } from './input.js';
 import { accountPath } from './plan.js';
 import type { AdsDeps } from './ports.js';

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { openLink, openToken } from '../linking/open.js';
 import * as z from '../zod.js';
-import { openLink, openToken, requireScope } from './checks.js';
+import { requireScope } from './checks.js';
 import {
   AD_OPERATION_ID,
   type AdOperation,

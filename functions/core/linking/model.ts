@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StoriesConsent } from '../stories/model.js';
+import type { StoriesConsent } from './stories-consent.js';
 
 /**
  * The linking domain: a tenant's grant (a Meta user's authorisation, tokens sealed) and the links it

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, PermissionError, ValidationError } from '../errors.js';
-import { STORY_SCOPES } from '../stories/model.js';
 import { epochSeconds } from '../time.js';
 import type { LinkingDeps } from './deps.js';
 import { discoverAssets, type GrantAssets } from './grants.js';
@@ -14,6 +13,7 @@ import {
   toGrantView,
 } from './model.js';
 import type { OAuthSession, TokenInfo } from './ports.js';
+import { STORY_SCOPES } from './stories-consent.js';
 
 /** The only redirect URI Tandem ever sends: derived from configuration, never from a request. */
 const redirectUriOf = (publicBaseUrl: string): string =>

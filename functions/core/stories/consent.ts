@@ -1,5 +1,5 @@
-import { openLink, openToken } from '../ads/checks.js';
 import { ConflictError } from '../errors.js';
+import { openLink, openToken } from '../linking/open.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
 import {
   type ConsentChange,

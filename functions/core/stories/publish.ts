@@ -1,4 +1,3 @@
-import { openLink, openToken } from '../ads/checks.js';
 import { canonicalJson } from '../ads/operation.js';
 import {
   ConflictError,
@@ -11,6 +10,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import type { Link } from '../linking/model.js';
+import { openLink, openToken } from '../linking/open.js';
 import * as z from '../zod.js';
 import { missingFor } from './consent.js';
 import {
