@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { tables } from '../../infra/shared/resources.js';
+import type { BulkDeps } from '../core/linking/bulk.js';
 import {
   DEFAULT_SELECTION_TTL_SECONDS,
   DEFAULT_STATE_TTL_SECONDS,
@@ -14,6 +15,8 @@ import { dynamoDocumentClient, sqs } from './aws/clients.js';
 import { graphConfig, loadConfig, loginConfig, loginMethod, tokenKeyConfig } from './config.js';
 import { cryptoIds } from './crypto/ids.js';
 import { createTokenVault } from './crypto/token-vault.js';
+import { createBulkOperationStore } from './dynamodb/bulk-operations.js';
+import { createFleetReader, createLastSyncReader } from './dynamodb/fleet.js';
 import { createGrantRepository } from './dynamodb/grants.js';
 import { createLinkRepository, createPageLinkIndex } from './dynamodb/links.js';
 import {
@@ -128,13 +131,34 @@ const syncJobQueue = () =>
   });
 
 /** What "sync now" and "resume" need: the link, its sync state, and the queue to put the job on. */
-const syncRequestDeps = (): SyncRequestDeps => ({
+const syncRequestDeps = (queue: SyncRequestDeps['queue'] = syncJobQueue()): SyncRequestDeps => ({
   links: linkRepository(),
   state: syncStateRepository(),
-  queue: syncJobQueue(),
+  queue,
   clock: systemClock,
   newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
 });
+
+/** Fleet reads of the links table: filtered pages and whole-fleet walks. */
+const fleetReader = () => createFleetReader(dynamoDocumentClient(), linksTable());
+const lastSyncReader = () => createLastSyncReader(dynamoDocumentClient(), linksTable());
+
+/** Bulk operation records (the idempotency table, which expires them). */
+const bulkOperationStore = () =>
+  createBulkOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
+
+/** What bulk actions need: sync's request deps, the fleet filter, the operations and the queue. */
+const bulkDeps = (): BulkDeps => {
+  // One publisher for both: sync jobs and the bulk walk's own pages go to the same queue.
+  const queue = syncJobQueue();
+  return {
+    ...syncRequestDeps(queue),
+    fleet: fleetReader(),
+    operations: bulkOperationStore(),
+    bulkQueue: queue,
+    newOperationId: () => `bulk_${randomBytes(16).toString('hex')}`,
+  };
+};
 
 const publicBaseUrl = (): string =>
   loadConfig(z.object({ PUBLIC_BASE_URL: z.url() })).PUBLIC_BASE_URL.replace(/\/+$/, '');
@@ -166,11 +190,15 @@ const systemClock: Clock = { now: () => new Date() };
 
 export {
   appSecret as metaAppSecret,
+  bulkDeps,
+  bulkOperationStore,
   callbackLedger,
   cryptoIds as ids,
   deletionRepository,
+  fleetReader,
   grantRepository,
   graphClient,
+  lastSyncReader,
   linkObserver,
   linkRepository,
   oauthSettings,

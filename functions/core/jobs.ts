@@ -13,7 +13,8 @@ const syncJob = z.object({
   kind: z.literal('sync'),
   tenantId: id,
   linkId: id,
-  trigger: z.enum(['webhook', 'manual', 'reconcile']),
+  /** `enabled`: the first sync, run when the user turns sync on. */
+  trigger: z.enum(['webhook', 'manual', 'reconcile', 'enabled']),
   /** When the change was observed (webhook time, click time, run start): a stale job never wins. */
   observedAt: z.iso.datetime({ offset: true }),
   /** The reconcile run that asked for the sync, when `trigger` is `reconcile`. */
@@ -36,15 +37,28 @@ const reconcileShardJob = z.object({
   linkId: z.optional(id),
 });
 
-const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob]);
+/** One page of a bulk action over a tenant's links (functions/core/linking/bulk.ts). */
+const linksBulkJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('links-bulk'),
+  tenantId: id,
+  operationId: id,
+  /** Which page of the walk this job does; the operation's record says which page is next. */
+  seq: z.int().check(z.minimum(0), z.maximum(100_000_000)),
+  /** Where that page starts (opaque, the previous page's cursor); absent for the first. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+});
+
+const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob, linksBulkJob]);
 
 type Job = z.infer<typeof job>;
 type JobKind = Job['kind'];
 type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 type SyncJob = JobOf<'sync'>;
 type ReconcileShardJob = JobOf<'reconcile-shard'>;
+type LinksBulkJob = JobOf<'links-bulk'>;
 
-const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard'];
+const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard', 'links-bulk'];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
 
@@ -70,12 +84,18 @@ const parseJob = (body: string): ParsedJob => {
 };
 
 /** Jobs on one key run one after the other; different keys may run side by side. */
-const orderingKey = (value: Job): string =>
-  value.kind === 'sync'
-    ? `link#${value.tenantId}#${value.linkId}`
-    : `run#${value.runId}#${value.shard}`;
+const orderingKey = (value: Job): string => {
+  switch (value.kind) {
+    case 'sync':
+      return `link#${value.tenantId}#${value.linkId}`;
+    case 'reconcile-shard':
+      return `run#${value.runId}#${value.shard}`;
+    case 'links-bulk':
+      return `bulk#${value.tenantId}#${value.operationId}`;
+  }
+};
 
 const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
 
-export type { Job, JobKind, JobOf, ParsedJob, ReconcileShardJob, SyncJob };
+export type { Job, JobKind, JobOf, LinksBulkJob, ParsedJob, ReconcileShardJob, SyncJob };
 export { JOB_KINDS, job as jobSchema, orderingKey, parseJob, serializeJob };

@@ -70,6 +70,21 @@ const QUOTAS = {
     per: 'tenant',
     counts: 'sign-ins with Facebook started (each callback calls Meta)',
   },
+  fleetScans: {
+    name: 'fleet_scans',
+    limit: 30,
+    windowSeconds: 60,
+    per: 'tenant',
+    counts: 'fleet summaries (each reads every link of the tenant)',
+  },
+  bulkActions: {
+    name: 'bulk_actions',
+    limit: 10,
+    windowSeconds: 3600,
+    per: 'tenant',
+    counts:
+      'bulk actions started (each walks the filter and may enqueue a sync per link, outside the sync_requests quota)',
+  },
 } as const satisfies Record<string, QuotaSpec>;
 
 type QuotaName = keyof typeof QUOTAS;

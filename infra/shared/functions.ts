@@ -175,10 +175,38 @@ const functions = {
   linksList: {
     id: 'LinksList',
     entry: 'functions/http/links/list.ts',
-    description: "Lists the tenant's links, a page at a time.",
+    description:
+      "Lists the tenant's links, filtered by status, sync, drift or Page, with each last sync outcome.",
     timeoutSeconds: 10,
     memoryMb: 256,
     needs: { tables: { links: 'read' } },
+  },
+  fleetSummary: {
+    id: 'FleetSummary',
+    entry: 'functions/http/links/summary.ts',
+    description: "Counts the tenant's links by status, pause reason, sync and drift class.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read', quotas: 'readWrite' } },
+  },
+  linksBulkStart: {
+    id: 'LinksBulkStart',
+    entry: 'functions/http/links/bulk-start.ts',
+    description: 'Starts a bulk action (resume, sync on or off) over a filter of links, as a job.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: {
+      tables: { idempotency: 'readWrite', links: 'read', quotas: 'readWrite' },
+      syncQueue: 'send',
+    },
+  },
+  linksBulkGet: {
+    id: 'LinksBulkGet',
+    entry: 'functions/http/links/bulk-get.ts',
+    description: "Reads a bulk action's status and progress.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { idempotency: 'read' } },
   },
   linkGet: {
     id: 'LinkGet',
@@ -191,10 +219,11 @@ const functions = {
   linkUpdate: {
     id: 'LinkUpdate',
     entry: 'functions/http/links/update.ts',
-    description: "Changes a link's sync settings under optimistic concurrency.",
+    description:
+      "Changes a link's sync settings under optimistic concurrency; turning sync on enqueues a first sync.",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' } },
+    needs: { tables: { links: 'readWrite' }, syncQueue: 'send' },
   },
   linkDelete: {
     id: 'LinkDelete',

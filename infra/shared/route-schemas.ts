@@ -9,9 +9,19 @@ import {
   MAX_IMAGE_BYTES,
   operationParams,
 } from '../../functions/http/ads/schemas.js';
-import { linkPage, linkView, unlinkResult } from '../../functions/http/links/responses.js';
 import {
+  bulkOperation,
+  fleetSummary,
+  linkPage,
+  linkUpdated,
+  linkView,
+  unlinkResult,
+} from '../../functions/http/links/responses.js';
+import {
+  bulkBody,
+  bulkParams,
   createLinkBody,
+  fleetQuery,
   grantParams,
   linkParams,
   pageQuery,
@@ -96,8 +106,31 @@ const routeSchemas: Record<string, RouteSchemas> = {
     responses: { 201: { description: 'Linked', schema: linkView } },
   },
   'GET /links': {
-    query: pageQuery,
-    responses: { 200: { description: "A page of the tenant's links", schema: linkPage } },
+    query: fleetQuery,
+    responses: {
+      200: {
+        description:
+          "A page of the tenant's links that pass every filter given, each with its last sync outcome. A page may hold fewer than `limit` links: follow `nextCursor` until it is absent.",
+        schema: linkPage,
+      },
+    },
+  },
+  'GET /summary': {
+    responses: { 200: { description: "The tenant's links, counted", schema: fleetSummary } },
+  },
+  'POST /links/bulk': {
+    body: bulkBody,
+    responses: {
+      202: {
+        description: 'The operation, running; poll its Location',
+        schema: bulkOperation,
+        headers: { Location: 'The operation to poll: /links/bulk/{operationId}.' },
+      },
+    },
+  },
+  'GET /links/bulk/{operationId}': {
+    params: bulkParams,
+    responses: { 200: { description: 'The operation and its progress', schema: bulkOperation } },
   },
   'GET /links/{linkId}': {
     params: linkParams,
@@ -109,7 +142,14 @@ const routeSchemas: Record<string, RouteSchemas> = {
     headers: {
       'If-Match': 'The link version last read, as an ETag ("3"); or send `version` in the body.',
     },
-    responses: { 200: { description: 'The link as changed', schema: linkView, headers: ETAG } },
+    responses: {
+      200: {
+        description:
+          'The link as changed; `firstSync` names the sync enqueued when sync was turned on',
+        schema: linkUpdated,
+        headers: ETAG,
+      },
+    },
   },
   'DELETE /links/{linkId}': {
     params: linkParams,

@@ -165,11 +165,62 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List links */
+        /** List links, filtered by status or pause reason, sync, drift class and Page */
         get: operations["linksList"];
         put?: never;
         /** Create a link */
         post: operations["linkCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count the tenant's links by status, pause reason, sync and drift class */
+        get: operations["fleetSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume, or turn sync on or off for, every link of a filter; 202 with the operation */
+        post: operations["linksBulkStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/bulk/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk action's status and progress */
+        get: operations["linksBulkGet"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1154,6 +1205,10 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                status?: "active" | "paused" | "local_override" | "token_invalid";
+                syncEnabled?: "true" | "false";
+                drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                pageId?: string;
             };
             header?: never;
             path?: never;
@@ -1161,7 +1216,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the tenant's links */
+            /** @description A page of the tenant's links that pass every filter given, each with its last sync outcome. A page may hold fewer than `limit` links: follow `nextCursor` until it is absent. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1203,9 +1258,21 @@ export interface operations {
                                 field: "hours";
                                 reason: string;
                             }[];
+                            drift?: {
+                                /** @enum {string} */
+                                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                                runId: string;
+                                since: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
+                            lastSync: {
+                                /** @enum {string} */
+                                outcome: "applied" | "noop" | "paused" | "failed";
+                                at: string;
+                                reason?: string;
+                            } | null;
                         }[];
                         nextCursor?: string;
                     };
@@ -1323,6 +1390,12 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        drift?: {
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            runId: string;
+                            since: string;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -1410,6 +1483,364 @@ export interface operations {
             };
         };
     };
+    fleetSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's links, counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        status: {
+                            active: number;
+                            paused: number;
+                        };
+                        pauseReasons: {
+                            local_override: number;
+                            token_invalid: number;
+                        };
+                        sync: {
+                            enabled: number;
+                            disabled: number;
+                        };
+                        drift: {
+                            in_sync: number;
+                            page_changed: number;
+                            whatsapp_edited: number;
+                            both_changed: number;
+                            token_invalid: number;
+                            asset_gone: number;
+                            unsupported_field: number;
+                            webhook_subscription_lost: number;
+                            unchecked: number;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The tenant used up a quota: `fleet_scans` (30 fleet summaries (each reads every link of the tenant) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linksBulkStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "resume" | "enable_sync" | "disable_sync";
+                    /** @default {} */
+                    filter?: {
+                        /** @enum {string} */
+                        status?: "active" | "paused" | "local_override" | "token_invalid";
+                        syncEnabled?: boolean;
+                        /** @enum {string} */
+                        drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                        pageId?: string;
+                    };
+                    overwrite?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The operation, running; poll its Location */
+            202: {
+                headers: {
+                    /** @description The operation to poll: /links/bulk/{operationId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        /** @enum {string} */
+                        action: "resume" | "enable_sync" | "disable_sync";
+                        filter: {
+                            /** @enum {string} */
+                            status?: "active" | "paused" | "local_override" | "token_invalid";
+                            syncEnabled?: boolean;
+                            /** @enum {string} */
+                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                            pageId?: string;
+                        };
+                        overwrite?: boolean;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        progress: {
+                            pages: number;
+                            matched: number;
+                            changed: number;
+                            skipped: number;
+                            failed: number;
+                        };
+                        failures: {
+                            linkId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        completedAt?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The tenant used up a quota: `bulk_actions` (10 bulk actions started (each walks the filter and may enqueue a sync per link, outside the sync_requests quota) per 3600 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linksBulkGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The operation and its progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        /** @enum {string} */
+                        action: "resume" | "enable_sync" | "disable_sync";
+                        filter: {
+                            /** @enum {string} */
+                            status?: "active" | "paused" | "local_override" | "token_invalid";
+                            syncEnabled?: boolean;
+                            /** @enum {string} */
+                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                            pageId?: string;
+                        };
+                        overwrite?: boolean;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        progress: {
+                            pages: number;
+                            matched: number;
+                            changed: number;
+                            skipped: number;
+                            failed: number;
+                        };
+                        failures: {
+                            linkId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        completedAt?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     linkGet: {
         parameters: {
             query?: never;
@@ -1464,6 +1895,12 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        drift?: {
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            runId: string;
+                            since: string;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -1665,7 +2102,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link as changed */
+            /** @description The link as changed; `firstSync` names the sync enqueued when sync was turned on */
             200: {
                 headers: {
                     /** @description The link version, for If-Match on the next write ("3"). */
@@ -1708,9 +2145,20 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        drift?: {
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            runId: string;
+                            since: string;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
+                        firstSync?: {
+                            jobId: string;
+                            linkId: string;
+                            observedAt: string;
+                        };
                     };
                 };
             };
@@ -3377,7 +3825,7 @@ export interface operations {
                             /** @enum {string} */
                             outcome: "applied" | "noop" | "paused" | "failed";
                             /** @enum {string} */
-                            trigger: "webhook" | "manual" | "reconcile";
+                            trigger: "webhook" | "manual" | "reconcile" | "enabled";
                             changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
                             notes: {
                                 /** @enum {string} */
@@ -3646,6 +4094,12 @@ export interface operations {
                                 field: "hours";
                                 reason: string;
                             }[];
+                            drift?: {
+                                /** @enum {string} */
+                                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                                runId: string;
+                                since: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;

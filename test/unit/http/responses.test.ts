@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { AdOperationView } from '../../../functions/core/ads/operation.js';
 import type { AdInsights } from '../../../functions/core/ads/read.js';
+import type { BulkOperationView } from '../../../functions/core/linking/bulk.js';
+import type { FleetSummary, LastSync } from '../../../functions/core/linking/fleet.js';
 import type { UnlinkResult } from '../../../functions/core/linking/links.js';
 import type { LinkView } from '../../../functions/core/linking/model.js';
 import type {
@@ -46,6 +48,9 @@ describe('Response schemas', () => {
   it('describe the views the core answers', () => {
     expectTypeOf<Described<typeof links.linkView>>().toEqualTypeOf<Of<LinkView>>();
     expectTypeOf<Described<typeof links.unlinkResult>>().toEqualTypeOf<Of<UnlinkResult>>();
+    expectTypeOf<Described<typeof links.fleetSummary>>().toEqualTypeOf<Of<FleetSummary>>();
+    expectTypeOf<Described<typeof links.bulkOperation>>().toEqualTypeOf<Of<BulkOperationView>>();
+    expectTypeOf<Described<typeof links.lastSync>>().toEqualTypeOf<Of<LastSync>>();
     expectTypeOf<Described<typeof sync.syncStatus>>().toEqualTypeOf<Of<SyncStatusView>>();
     expectTypeOf<Described<typeof sync.enqueued>>().toEqualTypeOf<Of<Enqueued>>();
     expectTypeOf<Described<typeof sync.resumed>>().toEqualTypeOf<
