@@ -89,6 +89,22 @@ const QUOTAS = {
 
 type QuotaName = keyof typeof QUOTAS;
 
+/**
+ * Cool-downs: how far apart some of a tenant's work must be, whatever its quotas. The number is the
+ * default; the deployment may set another (its config variable), which the 429's Retry-After then
+ * follows.
+ */
+const COOLDOWNS = {
+  reconcileRuns: {
+    name: 'reconcile_cooldown',
+    defaultSeconds: 60,
+    configVariable: 'RECONCILE_TENANT_COOLDOWN_SECONDS',
+    counts: 'between the end of a tenant’s on-demand reconcile run and the start of its next',
+  },
+} as const;
+
+type CooldownName = keyof typeof COOLDOWNS;
+
 /** Takes one from a counter; the store is DynamoDB in the functions (adapters/dynamodb/quotas.ts). */
 interface QuotaCounter {
   /**
@@ -124,5 +140,5 @@ const takeQuotas = async (
   }
 };
 
-export type { QuotaCounter, QuotaName, QuotaSpec };
-export { QUOTAS, takeQuotas };
+export type { CooldownName, QuotaCounter, QuotaName, QuotaSpec };
+export { COOLDOWNS, QUOTAS, takeQuotas };
