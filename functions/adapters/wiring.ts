@@ -26,6 +26,7 @@ import {
 import { createOAuthSessionRepository } from './dynamodb/oauth-sessions.js';
 import { createQuotaCounter } from './dynamodb/quotas.js';
 import { createSyncStateRepository, createWebhookDedupe } from './dynamodb/sync-state.js';
+import { createTenantSettingsRepository } from './dynamodb/tenant-settings.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from './graph/index.js';
 import { GRAPH_API_VERSION } from './graph/version.js';
 import { logger } from './logger.js';
@@ -47,6 +48,8 @@ const tableName = (envVar: string): string =>
 const linksTable = () => tableName(tables.links.envVar);
 
 const linkRepository = () => createLinkRepository(dynamoDocumentClient(), linksTable());
+const tenantSettingsRepository = () =>
+  createTenantSettingsRepository(dynamoDocumentClient(), linksTable());
 const grantRepository = () => createGrantRepository(dynamoDocumentClient(), linksTable());
 const metaCallbacksTable = () => tableName(tables.metaCallbacks.envVar);
 const deletionRepository = () =>
@@ -213,6 +216,7 @@ export {
   syncStateRepository,
   systemClock as clock,
   tableName,
+  tenantSettingsRepository,
   tokenVault,
   webhookDedupe,
 };

@@ -28,12 +28,14 @@ import {
   updateLinkBody,
 } from '../../functions/http/links/schemas.js';
 import { deletionStatusParams, signedRequestForm } from '../../functions/http/meta/schemas.js';
-import { signInStarted } from '../../functions/http/oauth/responses.js';
+import { signInStarted, tenantOrigins } from '../../functions/http/oauth/responses.js';
 import {
   beginForm,
   beginQuery,
   callbackQuery,
+  originsBody,
   selectionForm,
+  startBody,
 } from '../../functions/http/oauth/schemas.js';
 import { driftHistory, runStarted, runView } from '../../functions/http/reconcile/responses.js';
 import {
@@ -91,9 +93,18 @@ const routeSchemas: Record<string, RouteSchemas> = {
   'GET /health': {},
   'GET /health/ready': {},
   'POST /links/oauth/start': {
+    body: startBody,
+    bodyOptional: true,
     responses: {
       200: { description: 'The begin page to send the browser to', schema: signInStarted },
     },
+  },
+  'GET /settings/origins': {
+    responses: { 200: { description: "The tenant's registered origins", schema: tenantOrigins } },
+  },
+  'PUT /settings/origins': {
+    body: originsBody,
+    responses: { 200: { description: 'The origins as registered', schema: tenantOrigins } },
   },
   'GET /oauth/begin': { query: beginQuery },
   'POST /oauth/begin': { body: beginForm, bodyFormat: 'form' },

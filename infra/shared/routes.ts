@@ -80,7 +80,22 @@ const routes: RouteSpec[] = [
     path: '/links/oauth/start',
     fn: 'oauthStart',
     access: 'tenant',
-    summary: "Start a sign-in with Facebook; answers the begin URL for the user's browser",
+    summary:
+      "Start a sign-in with Facebook ({ returnUrl? }); answers the begin URL for the user's browser",
+  },
+  {
+    method: 'GET',
+    path: '/settings/origins',
+    fn: 'settingsOriginsGet',
+    access: 'tenant',
+    summary: "The tenant's registered origins (where a sign-in may return the browser)",
+  },
+  {
+    method: 'PUT',
+    path: '/settings/origins',
+    fn: 'settingsOriginsPut',
+    access: 'tenant',
+    summary: "Replace the tenant's registered origins",
   },
   {
     method: 'GET',

@@ -52,8 +52,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a sign-in with Facebook; answers the begin URL for the user's browser */
+        /** Start a sign-in with Facebook ({ returnUrl? }); answers the begin URL for the user's browser */
         post: operations["oauthStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/origins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's registered origins (where a sign-in may return the browser) */
+        get: operations["settingsOriginsGet"];
+        /** Replace the tenant's registered origins */
+        put: operations["settingsOriginsPut"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -675,7 +693,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    returnUrl?: string;
+                };
+            };
+        };
         responses: {
             /** @description The begin page to send the browser to */
             200: {
@@ -723,7 +747,199 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Tandem's limits on this route: `sign_ins` (quota: 30 sign-ins with Facebook started (each callback calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settingsOriginsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's registered origins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        origins: string[];
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settingsOriginsPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    origins: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The origins as registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        origins: string[];
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;

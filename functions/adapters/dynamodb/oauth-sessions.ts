@@ -25,6 +25,7 @@ const sessionItem = z.discriminatedUnion('kind', [
     tenantName: z.optional(z.string()),
     codeVerifier: z.string(),
     browserHash: z.optional(z.string()),
+    returnUrl: z.optional(z.string()),
     expiresAt: z.number(),
   }),
   z.object({
@@ -34,6 +35,7 @@ const sessionItem = z.discriminatedUnion('kind', [
     tenantName: z.string(),
     grantId: z.string(),
     browserHash: z.string(),
+    returnUrl: z.optional(z.string()),
     expiresAt: z.number(),
   }),
 ]);

@@ -1,3 +1,4 @@
+import type { TenantSettingsRepository } from './origins.js';
 import type {
   CallbackLedger,
   Clock,
@@ -44,6 +45,8 @@ interface LinkingDeps {
   vault: TokenVault;
   meta: MetaGateway;
   adOperations: LinkAdOperations;
+  /** The tenant's registered origins (a sign-in's returnUrl must be on one). */
+  settings: TenantSettingsRepository;
   clock: Clock;
   ids: IdGenerator;
   oauth: OAuthSettings;

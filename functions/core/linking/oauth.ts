@@ -12,6 +12,7 @@ import {
   SESSION_ID,
   toGrantView,
 } from './model.js';
+import { checkReturnUrl } from './origins.js';
 import type { OAuthSession, TokenInfo } from './ports.js';
 
 /** The only redirect URI Tandem ever sends: derived from configuration, never from a request. */
@@ -27,6 +28,8 @@ interface SignInFor {
   tenantId: string;
   /** The tenant's display name (the JWT's `tenant_name` claim); the tenant id when it has none. */
   tenantName: string;
+  /** Where the last page sends the browser back to, checked against the tenant's origins. */
+  returnUrl?: string;
 }
 
 interface StartLinkingResult {
@@ -56,6 +59,7 @@ const openAuthorization = async (
     tenantName: signInFor.tenantName,
     codeVerifier: deps.ids.codeVerifier(),
     ...(browserHash ? { browserHash } : {}),
+    ...(signInFor.returnUrl ? { returnUrl: signInFor.returnUrl } : {}),
     expiresAt: epochSeconds(deps.clock.now()) + deps.oauth.stateTtlSeconds,
   };
   await deps.sessions.put(session);
@@ -95,15 +99,23 @@ const dialogUrlOf = (
 };
 
 /**
- * Starts a sign-in with Facebook for a tenant: opens the authorize session and answers Tandem's
- * begin URL. The session is bound to a browser only when that browser continues from the begin page,
+ * Starts a sign-in with Facebook for a tenant: checks its `returnUrl` (if any) against the tenant's
+ * registered origins, opens the authorize session and answers Tandem's begin URL. The session is bound to a browser only when that browser continues from the begin page,
  * so a link preview or a mail scanner fetching the URL takes nothing from the user.
  */
 const startLinking = async (
-  deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth' | 'publicBaseUrl'>,
+  deps: Pick<LinkingDeps, 'sessions' | 'settings' | 'clock' | 'ids' | 'oauth' | 'publicBaseUrl'>,
   signInFor: SignInFor
 ): Promise<StartLinkingResult> => {
-  const session = await openAuthorization(deps, signInFor);
+  const returnUrl =
+    signInFor.returnUrl === undefined
+      ? undefined
+      : await checkReturnUrl(deps, signInFor.tenantId, signInFor.returnUrl);
+  const session = await openAuthorization(deps, {
+    tenantId: signInFor.tenantId,
+    tenantName: signInFor.tenantName,
+    ...(returnUrl ? { returnUrl } : {}),
+  });
   const url = new URL(`${deps.publicBaseUrl.replace(/\/+$/, '')}/oauth/begin`);
   url.searchParams.set('state', session.id);
   return {
@@ -361,7 +373,13 @@ const completeAuthorization = async (
 /** Opens a single-use session the picker form posts back, bound to the tenant and the browser. */
 const openSelection = async (
   deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth'>,
-  bound: { tenantId: string; tenantName: string; grantId: string; browserHash: string }
+  bound: {
+    tenantId: string;
+    tenantName: string;
+    grantId: string;
+    browserHash: string;
+    returnUrl?: string;
+  }
 ): Promise<{ id: string; expiresAt: string }> => {
   const id = deps.ids.sessionId();
   const expiresAt = epochSeconds(deps.clock.now()) + deps.oauth.selectionTtlSeconds;
@@ -372,6 +390,7 @@ const openSelection = async (
     tenantName: bound.tenantName,
     grantId: bound.grantId,
     browserHash: bound.browserHash,
+    ...(bound.returnUrl ? { returnUrl: bound.returnUrl } : {}),
     expiresAt,
   });
   return { id, expiresAt: new Date(expiresAt * 1000).toISOString() };
