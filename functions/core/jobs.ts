@@ -13,8 +13,7 @@ const syncJob = z.object({
   kind: z.literal('sync'),
   tenantId: id,
   linkId: id,
-  /** `enabled`: the first sync, run when the user turns sync on. */
-  trigger: z.enum(['webhook', 'manual', 'reconcile', 'enabled']),
+  trigger: z.enum(['webhook', 'manual', 'reconcile']),
   /** When the change was observed (webhook time, click time, run start): a stale job never wins. */
   observedAt: z.iso.datetime({ offset: true }),
   /** The reconcile run that asked for the sync, when `trigger` is `reconcile`. */

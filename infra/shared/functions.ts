@@ -235,11 +235,10 @@ const functions = {
   linkUpdate: {
     id: 'LinkUpdate',
     entry: 'functions/http/links/update.ts',
-    description:
-      "Changes a link's sync settings under optimistic concurrency; turning sync on enqueues a first sync.",
+    description: "Changes a link's sync settings under optimistic concurrency.",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' }, syncQueue: 'send' },
+    needs: { tables: { links: 'readWrite' } },
   },
   linkDelete: {
     id: 'LinkDelete',

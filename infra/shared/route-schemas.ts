@@ -13,7 +13,6 @@ import {
   bulkOperation,
   fleetSummary,
   linkPage,
-  linkUpdated,
   linkView,
   unlinkResult,
 } from '../../functions/http/links/responses.js';
@@ -153,14 +152,7 @@ const routeSchemas: Record<string, RouteSchemas> = {
     headers: {
       'If-Match': 'The link version last read, as an ETag ("3"); or send `version` in the body.',
     },
-    responses: {
-      200: {
-        description:
-          'The link as changed; `firstSync` names the sync enqueued when sync was turned on',
-        schema: linkUpdated,
-        headers: ETAG,
-      },
-    },
+    responses: { 200: { description: 'The link as changed', schema: linkView, headers: ETAG } },
   },
   'DELETE /links/{linkId}': {
     params: linkParams,

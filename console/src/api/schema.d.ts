@@ -2320,7 +2320,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link as changed; `firstSync` names the sync enqueued when sync was turned on */
+            /** @description The link as changed */
             200: {
                 headers: {
                     /** @description The link version, for If-Match on the next write ("3"). */
@@ -2372,11 +2372,6 @@ export interface operations {
                         createdAt: string;
                         updatedAt: string;
                         version: number;
-                        firstSync?: {
-                            jobId: string;
-                            linkId: string;
-                            observedAt: string;
-                        };
                     };
                 };
             };
@@ -4043,7 +4038,7 @@ export interface operations {
                             /** @enum {string} */
                             outcome: "applied" | "noop" | "paused" | "failed";
                             /** @enum {string} */
-                            trigger: "webhook" | "manual" | "reconcile" | "enabled";
+                            trigger: "webhook" | "manual" | "reconcile";
                             changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
                             notes: {
                                 /** @enum {string} */

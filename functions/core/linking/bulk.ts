@@ -1,7 +1,8 @@
 import { NotFoundError, TandemError, ValidationError } from '../errors.js';
 import type { LinksBulkJob } from '../jobs.js';
-import { resumeSync, type SyncRequestDeps, updateSyncSettings } from '../sync/requests.js';
+import { resumeSync, type SyncRequestDeps } from '../sync/requests.js';
 import type { FleetReader, LinkFilter } from './fleet.js';
+import { updateLink } from './links.js';
 import type { Link } from './model.js';
 
 /**
@@ -195,7 +196,7 @@ const applyTo = async (
       case 'disable_sync': {
         const enabled = operation.action === 'enable_sync';
         if (link.sync.enabled === enabled) return { kind: 'skipped' };
-        await updateSyncSettings(deps, link.tenantId, link.linkId, { sync: { enabled } });
+        await updateLink(deps, link.tenantId, link.linkId, { sync: { enabled } });
         return { kind: 'changed' };
       }
     }

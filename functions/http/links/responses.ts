@@ -48,9 +48,6 @@ const linkView = z.object({
 /** A sync job put on the queue. */
 const enqueued = z.object({ jobId: z.string(), linkId: z.string(), observedAt: z.string() });
 
-/** PATCH /links/{linkId}: the link, and the first sync when the change turned sync on. */
-const linkUpdated = z.extend(linkView, { firstSync: z.optional(enqueued) });
-
 const lastSync = z.object({
   outcome: z.enum(['applied', 'noop', 'paused', 'failed']),
   at: z.string(),
@@ -111,7 +108,6 @@ export {
   fleetSummary,
   lastSync,
   linkPage,
-  linkUpdated,
   linkView,
   pause,
   syncFields,
