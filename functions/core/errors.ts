@@ -91,14 +91,30 @@ class ConflictError extends TandemError {
   }
 }
 
-/** The caller (or Tandem on its behalf) is sending too much; try again after `retryAfterSeconds`. */
+/**
+ * The limits a 429 can name in its `error.limit`, besides the tenant quotas (by their names):
+ * Meta throttling the app or the tenant's grant, and the cool-down between a tenant's on-demand
+ * reconcile runs.
+ */
+type RateLimitName = 'meta_rate_limit' | 'reconcile_cooldown';
+
+/**
+ * The caller (or Tandem on its behalf) is sending too much; try again after `retryAfterSeconds`.
+ * `limit` names which limit it was (Meta's rate limits unless said otherwise).
+ */
 class RateLimitError extends TandemError {
   readonly code = 'rate_limited';
   override readonly retryable = true;
   readonly retryAfterSeconds: number;
-  constructor(message: string, retryAfterSeconds: number, options?: ErrorOptions) {
+  readonly limit: RateLimitName;
+  constructor(
+    message: string,
+    retryAfterSeconds: number,
+    options?: ErrorOptions & { limit?: RateLimitName }
+  ) {
     super(message, { retryAfterSeconds }, options);
     this.retryAfterSeconds = retryAfterSeconds;
+    this.limit = options?.limit ?? 'meta_rate_limit';
   }
 }
 
@@ -109,6 +125,8 @@ class RateLimitError extends TandemError {
 class QuotaExceededError extends TandemError {
   readonly code = 'quota_exceeded';
   override readonly retryable = true;
+  /** The quota's name, as a 429's `error.limit`. */
+  readonly limit: string;
   constructor(
     quota: { name: string; limit: number; windowSeconds: number; counts: string },
     retryAfterSeconds: number
@@ -122,6 +140,7 @@ class QuotaExceededError extends TandemError {
         retryAfterSeconds,
       }
     );
+    this.limit = quota.name;
   }
 }
 
@@ -194,6 +213,7 @@ const retryAfterOf = (error: TandemError): number | undefined => {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 };
 
+export type { RateLimitName };
 export {
   AuthenticationError,
   ConfigError,

@@ -68,12 +68,25 @@ const storyJob = z.object({
   operationId: id,
 });
 
+/** One page of a bulk action over a tenant's links (functions/core/sync/bulk.ts). */
+const linksBulkJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('links-bulk'),
+  tenantId: id,
+  operationId: id,
+  /** Which page of the walk this job does; the operation's record says which page is next. */
+  seq: z.int().check(z.minimum(0), z.maximum(100_000_000)),
+  /** Where that page starts (opaque, the previous page's cursor); absent for the first. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+});
+
 const job = z.discriminatedUnion('kind', [
   syncJob,
   reconcileShardJob,
   statsShardJob,
   statsPullJob,
   storyJob,
+  linksBulkJob,
 ]);
 
 type Job = z.infer<typeof job>;
@@ -85,6 +98,7 @@ type StatsShardJob = JobOf<'stats-shard'>;
 type StatsPullJob = JobOf<'stats-pull'>;
 
 type StoryJob = JobOf<'story'>;
+type LinksBulkJob = JobOf<'links-bulk'>;
 
 const JOB_KINDS: readonly JobKind[] = [
   'sync',
@@ -92,6 +106,7 @@ const JOB_KINDS: readonly JobKind[] = [
   'stats-shard',
   'stats-pull',
   'story',
+  'links-bulk',
 ];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
@@ -130,6 +145,8 @@ const orderingKey = (value: Job): string => {
       return `stats#${value.tenantId}#${value.linkId}`;
     case 'story':
       return `story#${value.operationId}`;
+    case 'links-bulk':
+      return `bulk#${value.tenantId}#${value.operationId}`;
   }
 };
 
@@ -139,6 +156,7 @@ export type {
   Job,
   JobKind,
   JobOf,
+  LinksBulkJob,
   ParsedJob,
   ReconcileShardJob,
   StatsPullJob,

@@ -77,9 +77,40 @@ const QUOTAS = {
     per: 'tenant',
     counts: 'sign-ins with Facebook started (each callback calls Meta)',
   },
+  fleetScans: {
+    name: 'fleet_scans',
+    limit: 30,
+    windowSeconds: 60,
+    per: 'tenant',
+    counts: 'fleet summaries (each reads every link of the tenant)',
+  },
+  bulkActions: {
+    name: 'bulk_actions',
+    limit: 10,
+    windowSeconds: 3600,
+    per: 'tenant',
+    counts:
+      'bulk actions started (each walks the filter and may enqueue a sync per link, outside the sync_requests quota)',
+  },
 } as const satisfies Record<string, QuotaSpec>;
 
 type QuotaName = keyof typeof QUOTAS;
+
+/**
+ * Cool-downs: how far apart some of a tenant's work must be, whatever its quotas. The number is the
+ * default; the deployment may set another (its config variable), which the 429's Retry-After then
+ * follows.
+ */
+const COOLDOWNS = {
+  reconcileRuns: {
+    name: 'reconcile_cooldown',
+    defaultSeconds: 60,
+    configVariable: 'RECONCILE_TENANT_COOLDOWN_SECONDS',
+    counts: 'between the end of a tenant’s on-demand reconcile run and the start of its next',
+  },
+} as const;
+
+type CooldownName = keyof typeof COOLDOWNS;
 
 /** Takes one from a counter; the store is DynamoDB in the functions (adapters/dynamodb/quotas.ts). */
 interface QuotaCounter {
@@ -116,5 +147,5 @@ const takeQuotas = async (
   }
 };
 
-export type { QuotaCounter, QuotaName, QuotaSpec };
-export { QUOTAS, takeQuotas };
+export type { CooldownName, QuotaCounter, QuotaName, QuotaSpec };
+export { COOLDOWNS, QUOTAS, takeQuotas };

@@ -1,9 +1,9 @@
 import { GRAPH_API_VERSION } from '../../functions/adapters/graph/version.js';
-import { QUOTAS } from '../../functions/core/quotas.js';
+import { COOLDOWNS, QUOTAS } from '../../functions/core/quotas.js';
 import * as z from '../../functions/core/zod.js';
-import { quotasOfRoute } from './route-quotas.js';
+import { quotasOfRoute, ROUTE_COOLDOWNS } from './route-quotas.js';
 import { type RouteSchemas, routeSchemas } from './route-schemas.js';
-import { type RouteSpec, routes } from './routes.js';
+import { type RouteSpec, routes, throttleOf } from './routes.js';
 
 /**
  * Builds the OpenAPI 3.1 description of Tandem's HTTP API from the route table and the zod schemas
@@ -75,21 +75,60 @@ const error = (description: string): Json => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-/** The 429 of a route: its tenant quotas, by name, and API Gateway's own throttle. */
+/**
+ * Every limit a route can answer 429 for, with its number (`x-limits`): the tenant quotas it takes,
+ * its cool-downs, and API Gateway's throttle of the route.
+ */
+const limitsOf = (route: RouteSpec): Json[] => {
+  const key = `${route.method} ${route.path}`;
+  const throttle = throttleOf(route);
+  return [
+    ...quotasOfRoute(key).map((name) => {
+      const quota = QUOTAS[name];
+      return {
+        name: quota.name,
+        kind: 'quota',
+        limit: quota.limit,
+        windowSeconds: quota.windowSeconds,
+        per: quota.per,
+        counts: quota.counts,
+      };
+    }),
+    ...(ROUTE_COOLDOWNS[key] ?? []).map((name) => {
+      const cooldown = COOLDOWNS[name];
+      return {
+        name: cooldown.name,
+        kind: 'cooldown',
+        seconds: cooldown.defaultSeconds,
+        configVariable: cooldown.configVariable,
+        counts: cooldown.counts,
+      };
+    }),
+    {
+      name: 'route_throttle',
+      kind: 'throttle',
+      rateLimitPerSecond: throttle.rateLimit,
+      burstLimit: throttle.burstLimit,
+      counts: 'requests to this route from all callers together (API Gateway)',
+    },
+  ];
+};
+
+/** The 429 of a route: each limit by name and number, and how the body names the one hit. */
 const tooManyRequests = (route: RouteSpec): string => {
-  const quotas = quotasOfRoute(`${route.method} ${route.path}`);
-  const throttle =
-    'API Gateway\'s route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded.';
-  if (quotas.length === 0)
-    return `Too many requests; Retry-After says when to come back. ${throttle}`;
-  const named = quotas
-    .map((name) => QUOTAS[name])
-    .map(
-      (quota) =>
-        `\`${quota.name}\` (${quota.limit} ${quota.counts} per ${quota.windowSeconds} s${quota.per === 'link' ? ', per link' : ''})`
-    )
-    .join('; ');
-  return `The tenant used up a quota: ${named}. \`error.code\` is \`quota_exceeded\`, \`error.details\` names the quota, its limit and window; Retry-After says when to come back. ${throttle}`;
+  const key = `${route.method} ${route.path}`;
+  const throttle = throttleOf(route);
+  const quotas = quotasOfRoute(key).map((name) => {
+    const quota = QUOTAS[name];
+    return `\`${quota.name}\` (quota: ${quota.limit} ${quota.counts} per ${quota.windowSeconds} s${quota.per === 'link' ? ', per link' : ''})`;
+  });
+  const cooldowns = (ROUTE_COOLDOWNS[key] ?? []).map((name) => {
+    const cooldown = COOLDOWNS[name];
+    return `\`${cooldown.name}\` (cool-down: ${cooldown.defaultSeconds} s ${cooldown.counts}; set by ${cooldown.configVariable})`;
+  });
+  const own = [...quotas, ...cooldowns];
+  const named = own.length > 0 ? `Tandem's limits on this route: ${own.join('; ')}. ` : '';
+  return `${named}Every 429 from Tandem names the limit hit in \`error.limit\` (a quota's name, \`reconcile_cooldown\`, or \`meta_rate_limit\` when Meta is throttling the tenant's requests) and says it in \`error.message\`; a quota's \`error.details\` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (${throttle.rateLimit} requests/s, burst ${throttle.burstLimit}, all callers together) answers \`{"message":"Too Many Requests"}\` before Tandem runs, so that body cannot name it. See \`x-limits\`.`;
 };
 
 const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
@@ -139,6 +178,7 @@ const operationOf = (route: RouteSpec): Json => {
     summary: route.summary,
     ...(route.access === 'public' ? { description: `Public route: ${route.publicReason}` } : {}),
     security: route.access === 'tenant' ? [{ tenantJwt: [] }] : [],
+    'x-limits': limitsOf(route),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(schemas.rawBodyMediaTypes
       ? {
@@ -209,6 +249,11 @@ const buildOpenApi = (): Json => {
                   description: 'Stable machine-readable code, e.g. link_not_found.',
                 },
                 message: { type: 'string', description: 'What was wrong and how to fix it.' },
+                limit: {
+                  type: 'string',
+                  description:
+                    "On a 429: the limit hit, as the route's x-limits name it (a quota, reconcile_cooldown, meta_rate_limit).",
+                },
                 details: { type: 'object' },
                 requestId: { type: 'string' },
               },

@@ -1,4 +1,4 @@
-import type { QuotaName } from '../../functions/core/quotas.js';
+import type { CooldownName, QuotaName } from '../../functions/core/quotas.js';
 
 /**
  * The tenant quotas each route takes before any work (functions/core/quotas.ts), by route key, as
@@ -21,9 +21,16 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'POST /links/{linkId}/stories': ['storyPosts'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
+  'GET /summary': ['fleetScans'],
+  'POST /links/bulk': ['bulkActions'],
+};
+
+/** The cool-downs a route enforces (in its core call, not here): for the docs and OpenAPI. */
+const ROUTE_COOLDOWNS: Readonly<Record<string, readonly CooldownName[]>> = {
+  'POST /reconcile/runs': ['reconcileRuns'],
 };
 
 /** The quotas a route key (`POST /links/{linkId}/sync`) takes; none for any other. */
 const quotasOfRoute = (routeKey: string): readonly QuotaName[] => ROUTE_QUOTAS[routeKey] ?? [];
 
-export { quotasOfRoute, ROUTE_QUOTAS };
+export { quotasOfRoute, ROUTE_COOLDOWNS, ROUTE_QUOTAS };

@@ -11,21 +11,32 @@ import {
   MAX_IMAGE_BYTES,
   operationParams,
 } from '../../functions/http/ads/schemas.js';
-import { linkPage, linkView, unlinkResult } from '../../functions/http/links/responses.js';
 import {
+  bulkOperation,
+  fleetSummary,
+  linkPage,
+  linkView,
+  unlinkResult,
+} from '../../functions/http/links/responses.js';
+import {
+  bulkBody,
+  bulkParams,
   createLinkBody,
+  fleetQuery,
   grantParams,
   linkParams,
   pageQuery,
   updateLinkBody,
 } from '../../functions/http/links/schemas.js';
 import { deletionStatusParams, signedRequestForm } from '../../functions/http/meta/schemas.js';
-import { signInStarted } from '../../functions/http/oauth/responses.js';
+import { signInStarted, tenantOrigins } from '../../functions/http/oauth/responses.js';
 import {
   beginForm,
   beginQuery,
   callbackQuery,
+  originsBody,
   selectionForm,
+  startBody,
 } from '../../functions/http/oauth/schemas.js';
 import { driftHistory, runStarted, runView } from '../../functions/http/reconcile/responses.js';
 import {
@@ -97,9 +108,18 @@ const routeSchemas: Record<string, RouteSchemas> = {
     },
   },
   'POST /links/oauth/start': {
+    body: startBody,
+    bodyOptional: true,
     responses: {
       200: { description: 'The begin page to send the browser to', schema: signInStarted },
     },
+  },
+  'GET /settings/origins': {
+    responses: { 200: { description: "The tenant's registered origins", schema: tenantOrigins } },
+  },
+  'PUT /settings/origins': {
+    body: originsBody,
+    responses: { 200: { description: 'The origins as registered', schema: tenantOrigins } },
   },
   'GET /oauth/begin': { query: beginQuery },
   'POST /oauth/begin': { body: beginForm, bodyFormat: 'form' },
@@ -112,8 +132,31 @@ const routeSchemas: Record<string, RouteSchemas> = {
     responses: { 201: { description: 'Linked', schema: linkView } },
   },
   'GET /links': {
-    query: pageQuery,
-    responses: { 200: { description: "A page of the tenant's links", schema: linkPage } },
+    query: fleetQuery,
+    responses: {
+      200: {
+        description:
+          "A page of the tenant's links that pass every filter given, each with its last sync outcome. A page may hold fewer than `limit` links: follow `nextCursor` until it is absent.",
+        schema: linkPage,
+      },
+    },
+  },
+  'GET /summary': {
+    responses: { 200: { description: "The tenant's links, counted", schema: fleetSummary } },
+  },
+  'POST /links/bulk': {
+    body: bulkBody,
+    responses: {
+      202: {
+        description: 'The operation, running; poll its Location',
+        schema: bulkOperation,
+        headers: { Location: 'The operation to poll: /links/bulk/{operationId}.' },
+      },
+    },
+  },
+  'GET /links/bulk/{operationId}': {
+    params: bulkParams,
+    responses: { 200: { description: 'The operation and its progress', schema: bulkOperation } },
   },
   'GET /links/{linkId}': {
     params: linkParams,

@@ -72,8 +72,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a sign-in with Facebook; answers the begin URL for the user's browser */
+        /** Start a sign-in with Facebook ({ returnUrl? }); answers the begin URL for the user's browser */
         post: operations["oauthStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/origins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's registered origins (where a sign-in may return the browser) */
+        get: operations["settingsOriginsGet"];
+        /** Replace the tenant's registered origins */
+        put: operations["settingsOriginsPut"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -185,11 +203,62 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List links */
+        /** List links, filtered by status or pause reason, sync, drift class and Page */
         get: operations["linksList"];
         put?: never;
         /** Create a link */
         post: operations["linkCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count the tenant's links by status, pause reason, sync and drift class */
+        get: operations["fleetSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume, or turn sync on or off for, every link of a filter; 202 with the operation */
+        post: operations["linksBulkStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/bulk/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk action's status and progress */
+        get: operations["linksBulkGet"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -601,6 +670,8 @@ export interface components {
                 code: string;
                 /** @description What was wrong and how to fix it. */
                 message: string;
+                /** @description On a 429: the limit hit, as the route's x-limits name it (a quota, reconcile_cooldown, meta_rate_limit). */
+                limit?: string;
                 details?: Record<string, never>;
                 requestId: string;
             };
@@ -632,7 +703,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -686,7 +757,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -763,7 +834,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -799,7 +870,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    returnUrl?: string;
+                };
+            };
+        };
         responses: {
             /** @description The begin page to send the browser to */
             200: {
@@ -847,7 +924,199 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `sign_ins` (30 sign-ins with Facebook started (each callback calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `sign_ins` (quota: 30 sign-ins with Facebook started (each callback calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settingsOriginsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's registered origins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        origins: string[];
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settingsOriginsPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    origins: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The origins as registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        origins: string[];
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -896,7 +1165,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -985,7 +1254,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1045,7 +1314,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1136,7 +1405,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1209,7 +1478,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1290,7 +1559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1331,6 +1600,10 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                status?: "active" | "paused" | "local_override" | "token_invalid";
+                syncEnabled?: "true" | "false";
+                drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                pageId?: string;
             };
             header?: never;
             path?: never;
@@ -1338,7 +1611,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the tenant's links */
+            /** @description A page of the tenant's links that pass every filter given, each with its last sync outcome. A page may hold fewer than `limit` links: follow `nextCursor` until it is absent. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1395,9 +1668,21 @@ export interface operations {
                                     };
                                 }[];
                             };
+                            drift?: {
+                                /** @enum {string} */
+                                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                                runId: string;
+                                since: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
+                            lastSync: {
+                                /** @enum {string} */
+                                outcome: "applied" | "noop" | "paused" | "failed";
+                                at: string;
+                                reason?: string;
+                            } | null;
                         }[];
                         nextCursor?: string;
                     };
@@ -1428,7 +1713,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1530,6 +1815,12 @@ export interface operations {
                                 };
                             }[];
                         };
+                        drift?: {
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            runId: string;
+                            since: string;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -1588,7 +1879,365 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    fleetSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's links, counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        status: {
+                            active: number;
+                            paused: number;
+                        };
+                        pauseReasons: {
+                            local_override: number;
+                            token_invalid: number;
+                        };
+                        sync: {
+                            enabled: number;
+                            disabled: number;
+                        };
+                        drift: {
+                            in_sync: number;
+                            page_changed: number;
+                            whatsapp_edited: number;
+                            both_changed: number;
+                            token_invalid: number;
+                            asset_gone: number;
+                            unsupported_field: number;
+                            webhook_subscription_lost: number;
+                            unchecked: number;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `fleet_scans` (quota: 30 fleet summaries (each reads every link of the tenant) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linksBulkStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "resume" | "enable_sync" | "disable_sync";
+                    /** @default {} */
+                    filter?: {
+                        /** @enum {string} */
+                        status?: "active" | "paused" | "local_override" | "token_invalid";
+                        syncEnabled?: boolean;
+                        /** @enum {string} */
+                        drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                        pageId?: string;
+                    };
+                    overwrite?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The operation, running; poll its Location */
+            202: {
+                headers: {
+                    /** @description The operation to poll: /links/bulk/{operationId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        /** @enum {string} */
+                        action: "resume" | "enable_sync" | "disable_sync";
+                        filter: {
+                            /** @enum {string} */
+                            status?: "active" | "paused" | "local_override" | "token_invalid";
+                            syncEnabled?: boolean;
+                            /** @enum {string} */
+                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                            pageId?: string;
+                        };
+                        overwrite?: boolean;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        progress: {
+                            pages: number;
+                            matched: number;
+                            changed: number;
+                            skipped: number;
+                            failed: number;
+                        };
+                        failures: {
+                            linkId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        completedAt?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `bulk_actions` (quota: 10 bulk actions started (each walks the filter and may enqueue a sync per link, outside the sync_requests quota) per 3600 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linksBulkGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The operation and its progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        /** @enum {string} */
+                        action: "resume" | "enable_sync" | "disable_sync";
+                        filter: {
+                            /** @enum {string} */
+                            status?: "active" | "paused" | "local_override" | "token_invalid";
+                            syncEnabled?: boolean;
+                            /** @enum {string} */
+                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                            pageId?: string;
+                        };
+                        overwrite?: boolean;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        progress: {
+                            pages: number;
+                            matched: number;
+                            changed: number;
+                            skipped: number;
+                            failed: number;
+                        };
+                        failures: {
+                            linkId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        completedAt?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1686,6 +2335,12 @@ export interface operations {
                                 };
                             }[];
                         };
+                        drift?: {
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            runId: string;
+                            since: string;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -1726,7 +2381,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1827,7 +2482,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1946,6 +2601,12 @@ export interface operations {
                                 };
                             }[];
                         };
+                        drift?: {
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            runId: string;
+                            since: string;
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -2013,7 +2674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2095,7 +2756,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2184,7 +2845,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2249,7 +2910,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2518,7 +3179,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `ad_creates` (30 Click-to-WhatsApp ad creations (each up to six Graph writes) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `ad_creates` (quota: 30 Click-to-WhatsApp ad creations (each up to six Graph writes) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2626,7 +3287,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `ad_image_uploads` (30 images uploaded to an ad account’s library (up to 4 MB each) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `ad_image_uploads` (quota: 30 images uploaded to an ad account’s library (up to 4 MB each) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2709,7 +3370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2837,7 +3498,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2934,7 +3595,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3072,7 +3733,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3199,7 +3860,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3302,7 +3963,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3432,7 +4093,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3558,7 +4219,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,7 +4429,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `story_posts` (30 stories queued (each up to five Graph calls per target) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `story_posts` (quota: 30 stories queued (each up to five Graph calls per target) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3889,7 +4550,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,7 +4662,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `reconcile_cooldown` (cool-down: 60 s between the end of a tenant’s on-demand reconcile run and the start of its next; set by RECONCILE_TENANT_COOLDOWN_SECONDS). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4112,7 +4773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4234,7 +4895,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4344,7 +5005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4404,7 +5065,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4488,7 +5149,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (500 requests/s, burst 1000, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4646,7 +5307,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4742,7 +5403,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `sync_requests` (60 syncs enqueued with sync now or resume per 60 s); `link_sync_requests` (6 syncs enqueued for one link (a sync already queued covers the next change) per 60 s, per link). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `sync_requests` (quota: 60 syncs enqueued with sync now or resume per 60 s); `link_sync_requests` (quota: 6 syncs enqueued for one link (a sync already queued covers the next change) per 60 s, per link). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4854,6 +5515,12 @@ export interface operations {
                                     };
                                 }[];
                             };
+                            drift?: {
+                                /** @enum {string} */
+                                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                                runId: string;
+                                since: string;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -4922,7 +5589,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `sync_requests` (60 syncs enqueued with sync now or resume per 60 s); `link_sync_requests` (6 syncs enqueued for one link (a sync already queued covers the next change) per 60 s, per link). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `sync_requests` (quota: 60 syncs enqueued with sync now or resume per 60 s); `link_sync_requests` (quota: 6 syncs enqueued for one link (a sync already queued covers the next change) per 60 s, per link). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5031,7 +5698,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;

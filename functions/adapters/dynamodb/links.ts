@@ -38,6 +38,31 @@ const linkItem = (link: Link): Record<string, unknown> => ({
   ...(link.status === 'active' ? { shard: shardOf(link.linkId) } : {}),
 });
 
+/**
+ * An update that sets every attribute of the link but its `drift`, which only the reconciler writes
+ * (links/fleet.ts `createLinkDriftWriter`): a settings change that read the link before a run wrote
+ * its class must not put the old class back, as a whole-item Put would.
+ */
+const linkUpdateExpression = (link: Link, expectedVersion: number) => {
+  const { pk: _pk, sk: _sk, drift: _drift, ...attributes } = linkItem(link);
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(attributes).map(([name, value], index) => {
+    names[`#a${index}`] = name;
+    values[`:v${index}`] = value;
+    return `#a${index} = :v${index}`;
+  });
+  const removes = [
+    ...(attributes.pause === undefined ? ['pause'] : []),
+    ...(attributes.shard === undefined ? ['shard'] : []),
+  ];
+  return {
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ...values, ':expected': expectedVersion },
+  };
+};
+
 const toLink = (item: Record<string, unknown>): Link => stripKeys(item) as unknown as Link;
 
 const guardItem = (key: { pk: string; sk: string }, link: Link) => ({
@@ -190,11 +215,11 @@ const createLinkRepository = (
 
     update: async (link, expectedVersion) => {
       const put = await conditionalWrite(client, {
-        Put: {
+        Update: {
           TableName: tableName,
-          Item: linkItem(link),
+          Key: linkKey(link.tenantId, link.linkId),
+          ...linkUpdateExpression(link, expectedVersion),
           ConditionExpression: SAME_VERSION,
-          ExpressionAttributeValues: { ':expected': expectedVersion },
         },
       });
       if (put.written) return;

@@ -26,6 +26,7 @@ const sessionItem = z.discriminatedUnion('kind', [
     codeVerifier: z.string(),
     purpose: z.optional(z.literal('stories')),
     browserHash: z.optional(z.string()),
+    returnUrl: z.optional(z.string()),
     expiresAt: z.number(),
   }),
   z.object({
@@ -35,6 +36,7 @@ const sessionItem = z.discriminatedUnion('kind', [
     tenantName: z.string(),
     grantId: z.string(),
     browserHash: z.string(),
+    returnUrl: z.optional(z.string()),
     expiresAt: z.number(),
   }),
 ]);

@@ -59,8 +59,19 @@ const retryAfterHeader = (error: TandemError): Record<string, string> => {
 };
 
 interface ErrorBody {
-  error: { code: string; message: string; details?: Record<string, unknown>; requestId: string };
+  error: {
+    code: string;
+    message: string;
+    /** On a 429: which limit was hit (a quota's name, `reconcile_cooldown`, `meta_rate_limit`). */
+    limit?: string;
+    details?: Record<string, unknown>;
+    requestId: string;
+  };
 }
+
+/** Every 429 says which limit it is. */
+const limitOf = (error: TandemError): string | undefined =>
+  error instanceof QuotaExceededError || error instanceof RateLimitError ? error.limit : undefined;
 
 const jsonError = (status: number, body: ErrorBody, headers: Record<string, string> = {}) => ({
   statusCode: status,
@@ -79,6 +90,7 @@ const errorResponse = (
 ): APIGatewayProxyStructuredResultV2 => {
   if (error instanceof TandemError) {
     const status = statusOf(error);
+    const limit = limitOf(error);
     if (status >= 500) log.error('request failed', { error, errorCode: error.code });
     else log.info('request refused', { status, errorCode: error.code, message: error.message });
     return jsonError(
@@ -87,6 +99,7 @@ const errorResponse = (
         error: {
           code: error.code,
           message: error.message,
+          ...(limit ? { limit } : {}),
           ...(error.details ? { details: error.details } : {}),
           requestId,
         },

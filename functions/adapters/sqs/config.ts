@@ -1,3 +1,4 @@
+import { COOLDOWNS } from '../../core/quotas.js';
 import * as z from '../../core/zod.js';
 
 /** The sync queue and its DLQ, as the CDK house function (or the local runtime) passes them. */
@@ -32,7 +33,7 @@ const reconcileConfig = z.object({
   /** A tenant's on-demand runs are at least this far apart. */
   RECONCILE_TENANT_COOLDOWN_SECONDS: z._default(
     z.coerce.number().check(z.int(), z.minimum(0), z.maximum(3600)),
-    60
+    COOLDOWNS.reconcileRuns.defaultSeconds
   ),
   /** Below the queue's maxReceiveCount (5): a page that keeps failing is recorded as errors. */
   RECONCILE_GIVE_UP_AFTER_ATTEMPTS: z._default(

@@ -5,6 +5,7 @@ import * as z from '../../core/zod.js';
 import { dynamoDocumentClient, sqs } from '../aws/clients.js';
 import { loadConfig } from '../config.js';
 import { createDriftReportStore } from '../dynamodb/drift-reports.js';
+import { createLinkDriftWriter } from '../dynamodb/fleet.js';
 import { createBaselineSource } from '../dynamodb/reconcile-baselines.js';
 import { createLinkPageSource, createReconcileRunStore } from '../dynamodb/reconcile-runs.js';
 import { createPageSubscriptions } from '../meta/page-subscriptions.js';
@@ -76,6 +77,7 @@ const shardDeps = (): ShardDeps => {
       log: logger,
     }),
     reports: createDriftReportStore(db, config.DRIFT_REPORTS_TABLE),
+    linkDrift: createLinkDriftWriter(db, config.LINKS_TABLE),
     publisher: createReconcileJobPublisher(sqs(), config.SYNC_QUEUE_URL),
     metrics: createReconcileMetrics(),
     settings: settingsOf(config),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { tables } from '../../../infra/shared/resources.js';
 import {
   DEFAULT_SELECTION_TTL_SECONDS,
@@ -8,6 +8,7 @@ import {
 import type { Clock, TokenVault } from '../../core/linking/ports.js';
 import { type BreakerTransition, outageEventOf } from '../../core/outages/breaker.js';
 import { createOutageGuard, type OutageGuard } from '../../core/outages/guard.js';
+import type { BulkDeps } from '../../core/sync/bulk.js';
 import type { LinkObserver, ProfileWriter } from '../../core/sync/ports.js';
 import type { SyncRequestDeps } from '../../core/sync/requests.js';
 import * as z from '../../core/zod.js';
@@ -28,6 +29,8 @@ import { cryptoIds } from '../crypto/ids.js';
 import { createTokenVault } from '../crypto/token-vault.js';
 import { createOperationStore } from '../dynamodb/ad-operations.js';
 import { createBreakerStore } from '../dynamodb/breakers.js';
+import { createBulkOperationStore } from '../dynamodb/bulk-operations.js';
+import { createFleetReader, createLastSyncReader } from '../dynamodb/fleet.js';
 import { createGrantRepository } from '../dynamodb/grants.js';
 import { createLinkRepository, createPageLinkIndex } from '../dynamodb/links.js';
 import { createLinkStatsRemoval } from '../dynamodb/message-stats.js';
@@ -39,6 +42,7 @@ import { createOAuthSessionRepository } from '../dynamodb/oauth-sessions.js';
 import { createQuotaCounter } from '../dynamodb/quotas.js';
 import { createStoryOperationStore } from '../dynamodb/story-operations.js';
 import { createSyncStateRepository } from '../dynamodb/sync-state.js';
+import { createTenantSettingsRepository } from '../dynamodb/tenant-settings.js';
 import { createWebhookDedupe } from '../dynamodb/webhook-dedupe.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from '../graph/index.js';
 import { GRAPH_API_VERSION } from '../graph/version.js';
@@ -60,6 +64,8 @@ const tableName = (envVar: string): string =>
 const linksTable = () => tableName(tables.links.envVar);
 
 const linkRepository = () => createLinkRepository(dynamoDocumentClient(), linksTable());
+const tenantSettingsRepository = () =>
+  createTenantSettingsRepository(dynamoDocumentClient(), linksTable());
 const grantRepository = () => createGrantRepository(dynamoDocumentClient(), linksTable());
 const metaCallbacksTable = () => tableName(tables.metaCallbacks.envVar);
 const deletionRepository = () =>
@@ -181,13 +187,34 @@ const syncJobQueue = () =>
   });
 
 /** What "sync now" and "resume" need: the link, its sync state, and the queue to put the job on. */
-const syncRequestDeps = (): SyncRequestDeps => ({
+const syncRequestDeps = (queue: SyncRequestDeps['queue'] = syncJobQueue()): SyncRequestDeps => ({
   links: linkRepository(),
   state: syncStateRepository(),
-  queue: syncJobQueue(),
+  queue,
   clock: systemClock,
   newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
 });
+
+/** Fleet reads of the links table: filtered pages and whole-fleet walks. */
+const fleetReader = () => createFleetReader(dynamoDocumentClient(), linksTable());
+const lastSyncReader = () => createLastSyncReader(dynamoDocumentClient(), linksTable());
+
+/** Bulk operation records (the idempotency table, which expires them). */
+const bulkOperationStore = () =>
+  createBulkOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
+
+/** What bulk actions need: sync's request deps, the fleet filter, the operations and the queue. */
+const bulkDeps = (): BulkDeps => {
+  // One publisher for both: sync jobs and the bulk walk's own pages go to the same queue.
+  const queue = syncJobQueue();
+  return {
+    ...syncRequestDeps(queue),
+    fleet: fleetReader(),
+    operations: bulkOperationStore(),
+    bulkQueue: queue,
+    newOperationId: () => `bulk_${randomBytes(16).toString('hex')}`,
+  };
+};
 
 const publicBaseUrl = (): string =>
   loadConfig(z.object({ PUBLIC_BASE_URL: z.url() })).PUBLIC_BASE_URL.replace(/\/+$/, '');
@@ -221,11 +248,15 @@ const systemClock: Clock = { now: () => new Date() };
 
 export {
   appSecret as metaAppSecret,
+  bulkDeps,
+  bulkOperationStore,
   callbackLedger,
   cryptoIds as ids,
   deletionRepository,
+  fleetReader,
   grantRepository,
   graphClient,
+  lastSyncReader,
   linkObserver,
   linkRepository,
   messageStatsRemoval,
@@ -243,6 +274,7 @@ export {
   syncStateRepository,
   systemClock as clock,
   tableName,
+  tenantSettingsRepository,
   tokenVault,
   webhookDedupe,
 };

@@ -1,3 +1,4 @@
+import type { TenantSettingsRepository } from './origins.js';
 import type {
   CallbackLedger,
   Clock,
@@ -54,6 +55,8 @@ interface LinkingDeps {
   storyOperations: LinkAdOperations;
   /** The link's stored message statistics: they go with it too (not counted in the answer). */
   messageStats: LinkAdOperations;
+  /** The tenant's registered origins (a sign-in's returnUrl must be on one). */
+  settings: TenantSettingsRepository;
   clock: Clock;
   ids: IdGenerator;
   oauth: OAuthSettings;

@@ -167,13 +167,15 @@ const mergeSync = (current: SyncSettings, change: UpdateLinkInput['sync']): Sync
  * 1. Load the link (404 if unknown or another tenant's).
  * 2. If the caller named a version, it must be the current one (409 `version_mismatch` otherwise).
  * 3. Write the merged settings conditioned on the version read, so a concurrent update is never lost.
+ *
+ * @returns the link as written and as it was before.
  */
 const updateLink = async (
-  deps: Pick<LinkingDeps, 'links' | 'clock'>,
+  deps: { links: Pick<LinkRepository, 'get' | 'update'>; clock: LinkingDeps['clock'] },
   tenantId: string,
   linkId: string,
   input: UpdateLinkInput
-): Promise<Link> => {
+): Promise<{ link: Link; before: Link }> => {
   if (input.sync.enabled === undefined && Object.keys(input.sync.fields ?? {}).length === 0) {
     throw new ValidationError(
       'Nothing to change: set sync.enabled and/or one or more sync.fields.',
@@ -196,7 +198,7 @@ const updateLink = async (
     version: current.version + 1,
   };
   await deps.links.update(next, current.version);
-  return next;
+  return { link: next, before: current };
 };
 
 /** Ends the app's subscription to the Page's webhooks; a Page is in one link at most. */

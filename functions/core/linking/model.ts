@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DriftClass } from './drift-class.js';
 import type { StoriesConsent } from './stories-consent.js';
 
 /**
@@ -88,6 +89,18 @@ const UNSUPPORTED_FIELDS: UnsupportedField[] = [
   },
 ];
 
+/**
+ * The drift class the reconciler last found for a link, kept on the link so fleet views can filter on
+ * it. Written only when the class changes (`since`), so a fleet that stays in sync costs no writes.
+ */
+interface LinkDrift {
+  class: DriftClass;
+  /** The run that found this class. */
+  runId: string;
+  /** ISO-8601 time that run observed the link. */
+  since: string;
+}
+
 interface Link {
   linkId: string;
   tenantId: string;
@@ -110,6 +123,8 @@ interface Link {
   instagramAccountId?: string;
   /** Story cross-posting consent; absent means off for every target. */
   stories?: StoriesConsent;
+  /** Absent until a reconcile run has checked the link. Only the reconciler writes it. */
+  drift?: LinkDrift;
   createdAt: string;
   updatedAt: string;
   /** Starts at 1 and grows by one per update: the optimistic-concurrency token (ETag). */
@@ -206,6 +221,7 @@ export type {
   Grant,
   GrantView,
   Link,
+  LinkDrift,
   LinkStatus,
   LinkView,
   Pause,

@@ -12,6 +12,7 @@ import {
   SESSION_ID,
   toGrantView,
 } from './model.js';
+import { checkReturnUrl } from './origins.js';
 import type { OAuthSession, TokenInfo } from './ports.js';
 import { STORY_SCOPES } from './stories-consent.js';
 
@@ -28,6 +29,8 @@ interface SignInFor {
   tenantId: string;
   /** The tenant's display name (the JWT's `tenant_name` claim); the tenant id when it has none. */
   tenantName: string;
+  /** Where the last page sends the browser back to, checked against the tenant's origins. */
+  returnUrl?: string;
 }
 
 interface StartLinkingResult {
@@ -58,6 +61,7 @@ const openAuthorization = async (
     codeVerifier: deps.ids.codeVerifier(),
     ...(signInFor.purpose ? { purpose: signInFor.purpose } : {}),
     ...(browserHash ? { browserHash } : {}),
+    ...(signInFor.returnUrl ? { returnUrl: signInFor.returnUrl } : {}),
     expiresAt: epochSeconds(deps.clock.now()) + deps.oauth.stateTtlSeconds,
   };
   await deps.sessions.put(session);
@@ -102,16 +106,25 @@ const dialogUrlOf = (
 };
 
 /**
- * Starts a sign-in with Facebook for a tenant: opens the authorize session and answers Tandem's
- * begin URL. The session is bound to a browser only when that browser continues from the begin page,
+ * Starts a sign-in with Facebook for a tenant: checks its `returnUrl` (if any) against the tenant's
+ * registered origins, opens the authorize session and answers Tandem's begin URL. The session is bound to a browser only when that browser continues from the begin page,
  * so a link preview or a mail scanner fetching the URL takes nothing from the user.
  */
 const startLinking = async (
-  deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth' | 'publicBaseUrl'>,
+  deps: Pick<LinkingDeps, 'sessions' | 'settings' | 'clock' | 'ids' | 'oauth' | 'publicBaseUrl'>,
   signInFor: SignInFor & { purpose?: 'stories' }
 ): Promise<StartLinkingResult> => {
   if (signInFor.purpose === 'stories' && !deps.oauth.storiesLogin) throw storiesLoginMissing();
-  const session = await openAuthorization(deps, signInFor);
+  const returnUrl =
+    signInFor.returnUrl === undefined
+      ? undefined
+      : await checkReturnUrl(deps, signInFor.tenantId, signInFor.returnUrl);
+  const session = await openAuthorization(deps, {
+    tenantId: signInFor.tenantId,
+    tenantName: signInFor.tenantName,
+    ...(signInFor.purpose ? { purpose: signInFor.purpose } : {}),
+    ...(returnUrl ? { returnUrl } : {}),
+  });
   const url = new URL(`${deps.publicBaseUrl.replace(/\/+$/, '')}/oauth/begin`);
   url.searchParams.set('state', session.id);
   return {
@@ -391,7 +404,13 @@ const completeAuthorization = async (
 /** Opens a single-use session the picker form posts back, bound to the tenant and the browser. */
 const openSelection = async (
   deps: Pick<LinkingDeps, 'sessions' | 'clock' | 'ids' | 'oauth'>,
-  bound: { tenantId: string; tenantName: string; grantId: string; browserHash: string }
+  bound: {
+    tenantId: string;
+    tenantName: string;
+    grantId: string;
+    browserHash: string;
+    returnUrl?: string;
+  }
 ): Promise<{ id: string; expiresAt: string }> => {
   const id = deps.ids.sessionId();
   const expiresAt = epochSeconds(deps.clock.now()) + deps.oauth.selectionTtlSeconds;
@@ -402,6 +421,7 @@ const openSelection = async (
     tenantName: bound.tenantName,
     grantId: bound.grantId,
     browserHash: bound.browserHash,
+    ...(bound.returnUrl ? { returnUrl: bound.returnUrl } : {}),
     expiresAt,
   });
   return { id, expiresAt: new Date(expiresAt * 1000).toISOString() };

@@ -93,6 +93,8 @@ type OAuthSession =
        * unset until then. The callback must come back with that cookie (RFC 9700 §4.7.1).
        */
       browserHash?: string;
+      /** Where the last page sends the browser back to (a registered origin of the tenant). */
+      returnUrl?: string;
       /** Epoch seconds (the TTL attribute). */
       expiresAt: number;
     }
@@ -104,6 +106,7 @@ type OAuthSession =
       grantId: string;
       /** The sign-in's browser, which alone may submit the picker. */
       browserHash: string;
+      returnUrl?: string;
       expiresAt: number;
     };
 

@@ -16,7 +16,7 @@ interface SelectionInput {
 }
 
 type SelectionResult =
-  | { kind: 'linked'; link: Link; tenantName: string }
+  | { kind: 'linked'; link: Link; tenantName: string; returnUrl?: string }
   | {
       /** The user can fix this by choosing again: the picker is shown again with a fresh session. */
       kind: 'retry';
@@ -81,7 +81,12 @@ const completeSelection = async (
   try {
     const choice = checkChoice(input);
     const link = await createLink(deps, session.tenantId, { grantId: session.grantId, ...choice });
-    return { kind: 'linked', link, tenantName: session.tenantName };
+    return {
+      kind: 'linked',
+      link,
+      tenantName: session.tenantName,
+      ...(session.returnUrl ? { returnUrl: session.returnUrl } : {}),
+    };
   } catch (error) {
     const fixable =
       (error instanceof ValidationError && error.code === 'selection_incomplete') ||

@@ -1,3 +1,4 @@
+import { DRIFT_CLASSES, type DriftClass } from '../linking/drift-class.js';
 import type { SyncField } from '../linking/model.js';
 import { mapPageToProfile } from '../sync/mapping.js';
 import type { WrittenProfile } from '../sync/plan.js';
@@ -9,18 +10,6 @@ import { type UnconfirmedWrite, withOwnWrites } from '../sync/unconfirmed.js';
  * Drift: how a link's Page, its WhatsApp profile and what Tandem last wrote relate. Pure, so the
  * reconciler, the API and the tests agree on every class.
  */
-const DRIFT_CLASSES = [
-  'in_sync',
-  'page_changed',
-  'whatsapp_edited',
-  'both_changed',
-  'token_invalid',
-  'asset_gone',
-  'unsupported_field',
-  'webhook_subscription_lost',
-] as const;
-
-type DriftClass = (typeof DRIFT_CLASSES)[number];
 
 interface FieldDrift {
   field: ProfileField;

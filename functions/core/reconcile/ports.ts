@@ -1,5 +1,5 @@
 import type { ReconcileShardJob, SyncJob } from '../jobs.js';
-import type { Link } from '../linking/model.js';
+import type { Link, LinkDrift } from '../linking/model.js';
 import type { WrittenProfile } from '../sync/plan.js';
 import type { Observation } from '../sync/ports.js';
 import type { UnconfirmedWrite } from '../sync/unconfirmed.js';
@@ -143,6 +143,12 @@ interface DriftReportWriter {
   writePage(records: LinkDriftRecord[], tenants: TenantPageRecord[]): Promise<void>;
 }
 
+/** Keeps each link's latest drift class on the link, for fleet views to filter on. */
+interface LinkDriftWriter {
+  /** Never resurrects a deleted link, never replaces a class a later run wrote. */
+  record(entries: readonly { tenantId: string; linkId: string; drift: LinkDrift }[]): Promise<void>;
+}
+
 interface DriftReportReader {
   /** The newest run ids covering the tenant: the newest scheduled run and the tenant's own. */
   latestRunIds(tenantId: string): Promise<string[]>;
@@ -165,6 +171,7 @@ export type {
   CommitResult,
   DriftReportReader,
   DriftReportWriter,
+  LinkDriftWriter,
   LinkPageSource,
   LinkSourceScope,
   LockName,

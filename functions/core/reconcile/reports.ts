@@ -175,8 +175,9 @@ const requestRun = async (
       return { runId: result.heldBy, status: 'running', joined: true };
     case 'cooling_down':
       throw new RateLimitError(
-        `Your last reconcile run (${result.lastRunId}) finished moments ago; start another in ${result.retryAfterSeconds} seconds, or read its results with GET /reconcile/runs/${result.lastRunId}.`,
-        result.retryAfterSeconds
+        `Your last reconcile run (${result.lastRunId}) finished moments ago; on-demand runs of a tenant are kept apart by a cool-down (reconcile_cooldown). Start another in ${result.retryAfterSeconds} seconds, or read its results with GET /reconcile/runs/${result.lastRunId}.`,
+        result.retryAfterSeconds,
+        { limit: 'reconcile_cooldown' }
       );
   }
 };

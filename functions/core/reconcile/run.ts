@@ -1,6 +1,6 @@
 import { MetaOutageError, RateLimitError } from '../errors.js';
 import type { ReconcileShardJob, SyncJob } from '../jobs.js';
-import type { Link } from '../linking/model.js';
+import type { Link, LinkDrift } from '../linking/model.js';
 import { checkLinks, type LinkOutcome } from './check.js';
 import {
   addCounts,
@@ -16,6 +16,7 @@ import {
 import type {
   BaselineSource,
   DriftReportWriter,
+  LinkDriftWriter,
   LinkPageSource,
   LinkSourceScope,
   LockName,
@@ -274,6 +275,7 @@ interface ShardDeps {
   baselines: BaselineSource;
   subscriptions: PageSubscriptions;
   reports: DriftReportWriter;
+  linkDrift: LinkDriftWriter;
   publisher: ReconcileJobPublisher;
   metrics: ReconcileMetrics;
   settings: ReconcileSettings;
@@ -302,6 +304,8 @@ interface Tally {
   syncs: SyncJob[];
   /** Links whose Page lost the app's webhook subscription. */
   restores: Link[];
+  /** Links whose drift class changed since the run that last checked them. */
+  driftChanges: { tenantId: string; linkId: string; drift: LinkDrift }[];
 }
 
 /** Turns a page's outcomes into counts, history records, per-tenant records and sync jobs. */
@@ -317,6 +321,7 @@ const tally = (
   const records: LinkDriftRecord[] = [];
   const syncs: SyncJob[] = [];
   const restores: Link[] = [];
+  const driftChanges: Tally['driftChanges'] = [];
   const tenants = new Map<string, TenantPageRecord>();
   const tenantRecord = (tenantId: string): TenantPageRecord => {
     let record = tenants.get(tenantId);
@@ -345,6 +350,13 @@ const tally = (
     }
     const { link, drift, action, paused } = outcome;
     one.drift[drift.class] = 1;
+    if (link.drift?.class !== drift.class) {
+      driftChanges.push({
+        tenantId: link.tenantId,
+        linkId: link.linkId,
+        drift: { class: drift.class, runId: job.runId, since: now.toISOString() },
+      });
+    }
     if (drift.webhooksLost) restores.push(link);
     if (action === 'enqueue_sync') {
       one.syncsEnqueued = 1;
@@ -379,7 +391,7 @@ const tally = (
       expiresAt,
     });
   }
-  return { counts, records, tenants: [...tenants.values()], syncs, restores };
+  return { counts, records, tenants: [...tenants.values()], syncs, restores, driftChanges };
 };
 
 /** A scheduled run reads its shard of the index; an on-demand run reads its tenant's links. */
@@ -469,7 +481,7 @@ const reconcileShard = async (
     };
   }
 
-  const { counts, records, tenants, syncs, restores } = tally(
+  const { counts, records, tenants, syncs, restores, driftChanges } = tally(
     job,
     seq,
     checked.outcomes,
@@ -481,6 +493,7 @@ const reconcileShard = async (
   if (syncs.length > 0) await publisher.syncJobs(syncs);
   if (restores.length > 0) await deps.subscriptions.restore(restores);
   await deps.reports.writePage(records, tenants);
+  if (driftChanges.length > 0) await deps.linkDrift.record(driftChanges);
   const done = page.cursor === undefined;
   const commit = await store.commitPage({
     runId: job.runId,

@@ -153,14 +153,19 @@ ${phoneNumbers.map(
   );
 };
 
-const linkedPage = (link: Link, tenantName: string): string =>
+/**
+ * The last page. With a `returnTo` (the sign-in's returnUrl, on a registered origin, with the
+ * outcome added) it sends the browser back at once with a meta refresh, which the pages' CSP (no
+ * script; forms to Tandem only) allows, and offers the same link by hand.
+ */
+const linkedPage = (link: Link, tenantName: string, returnTo?: string): string =>
   layout(
     'Linked',
-    html`<h1>Linked</h1>
+    html`${returnTo ? html`<meta http-equiv="refresh" content="0;url=${returnTo}">` : ''}<h1>Linked</h1>
 <p class="ok">Your Facebook Page <strong>${link.pageName}</strong> is now linked to the WhatsApp number <strong>${link.displayPhoneNumber}</strong>, for <strong>${tenantName}</strong>.</p>
 <p>Sync is <strong>off</strong>: turn it on in your app when you are ready, and choose which fields to copy.</p>
 ${link.unsupported.map((field) => html`<p class="muted">Note: ${field.reason}</p>`)}
-<p class="muted">Link id: <code>${link.linkId}</code>. You can close this window.</p>`
+<p class="muted">Link id: <code>${link.linkId}</code>. ${returnTo ? html`<a href="${returnTo}">Back to your app</a>` : 'You can close this window.'}</p>`
   );
 
 const storyPermissionsPage = (view: { tenantName: string; missing: string[] }): string =>

@@ -1,20 +1,26 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { linkRepository } from '../../adapters/wiring/shared.js';
-import { listLinks } from '../../core/linking/links.js';
+import { fleetReader, lastSyncReader } from '../../adapters/wiring/shared.js';
 import { toLinkView } from '../../core/linking/model.js';
-import { pageQuery } from './schemas.js';
+import { listFleet } from '../../core/sync/fleet.js';
+import { fleetQuery, toLinkFilter } from './schemas.js';
 
-const deps = { links: linkRepository() };
+const deps = { fleet: fleetReader(), lastSync: lastSyncReader() };
 
-/** GET /links?limit&cursor (tenant): the tenant's links, a page at a time. */
+/**
+ * GET /links?status&syncEnabled&drift&pageId&limit&cursor (tenant): the tenant's links that pass
+ * every filter given, in link-id order, each with its pause (reason) and last sync outcome. A page
+ * may hold fewer than `limit` links (a filter that matches few reads a bounded share of the fleet
+ * per request): follow `nextCursor` until it is absent.
+ */
 export const handler = httpRoute(
-  { access: 'tenant', query: pageQuery },
+  { access: 'tenant', query: fleetQuery },
   async ({ tenant, query }) => {
-    const page = await listLinks(deps, tenant, query);
+    const { limit, cursor, ...filter } = query;
+    const page = await listFleet(deps, tenant, toLinkFilter(filter), { limit, cursor });
     return {
       status: 200,
       json: {
-        items: page.items.map(toLinkView),
+        items: page.items.map((item) => ({ ...toLinkView(item), lastSync: item.lastSync })),
         ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
       },
     };

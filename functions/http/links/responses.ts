@@ -1,4 +1,7 @@
 import { SYNC_FIELDS } from '../../core/linking/model.js';
+import { DRIFT_CLASSES } from '../../core/reconcile/drift.js';
+import { BULK_ACTIONS } from '../../core/sync/bulk.js';
+import { DRIFT_FILTERS, LINK_STATES } from '../../core/sync/fleet.js';
 import * as z from '../../core/zod.js';
 import { storiesConsent } from '../stories/responses.js';
 
@@ -36,12 +39,62 @@ const linkView = z.object({
   unsupported: z.array(z.object({ field: z.literal('hours'), reason: z.string() })),
   instagramAccountId: z.optional(z.string()),
   stories: z.optional(storiesConsent),
+  /** The drift class the reconciler last found; absent until a run has checked the link. */
+  drift: z.optional(
+    z.object({ class: z.enum(DRIFT_CLASSES), runId: z.string(), since: z.string() })
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
 });
 
-const linkPage = z.object({ items: z.array(linkView), nextCursor: z.optional(z.string()) });
+/** A sync job put on the queue. */
+const enqueued = z.object({ jobId: z.string(), linkId: z.string(), observedAt: z.string() });
+
+const lastSync = z.object({
+  outcome: z.enum(['applied', 'noop', 'paused', 'failed']),
+  at: z.string(),
+  reason: z.optional(z.string()),
+});
+
+/** A fleet item: the link (its `pause` says why it is paused) and how its last sync ended. */
+const fleetLink = z.extend(linkView, { lastSync: z.nullable(lastSync) });
+
+const linkPage = z.object({ items: z.array(fleetLink), nextCursor: z.optional(z.string()) });
+
+const counts = <const K extends readonly [string, ...string[]]>(keys: K) =>
+  z.strictObject(
+    Object.fromEntries(keys.map((key) => [key, z.int()])) as { [P in K[number]]: z.ZodMiniInt }
+  );
+
+const fleetSummary = z.object({
+  total: z.int(),
+  status: counts(['active', 'paused']),
+  pauseReasons: counts(['local_override', 'token_invalid']),
+  sync: counts(['enabled', 'disabled']),
+  drift: counts(DRIFT_FILTERS),
+});
+
+const bulkCounts = counts(['pages', 'matched', 'changed', 'skipped', 'failed']);
+
+/** A bulk action and its progress (GET /links/bulk/{operationId}). */
+const bulkOperation = z.object({
+  operationId: z.string(),
+  action: z.enum(BULK_ACTIONS),
+  filter: z.object({
+    status: z.optional(z.enum(LINK_STATES)),
+    syncEnabled: z.optional(z.boolean()),
+    drift: z.optional(z.enum(DRIFT_FILTERS)),
+    pageId: z.optional(z.string()),
+  }),
+  overwrite: z.optional(z.boolean()),
+  status: z.enum(['running', 'completed']),
+  progress: bulkCounts,
+  failures: z.array(z.object({ linkId: z.string(), code: z.string(), message: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  completedAt: z.optional(z.string()),
+});
 
 const unlinkResult = z.object({
   linkId: z.string(),
@@ -52,4 +105,15 @@ const unlinkResult = z.object({
   storyOperationsDeleted: z.int(),
 });
 
-export { linkPage, linkView, pause, syncFields, unlinkResult };
+export {
+  bulkOperation,
+  enqueued,
+  fleetLink,
+  fleetSummary,
+  lastSync,
+  linkPage,
+  linkView,
+  pause,
+  syncFields,
+  unlinkResult,
+};

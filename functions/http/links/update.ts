@@ -27,10 +27,14 @@ const expectedVersion = (ifMatch: string | undefined, version: number | undefine
 export const handler = httpRoute(
   { access: 'tenant', params: linkParams, body: updateLinkBody, maxBodyBytes: MAX_BODY_BYTES },
   async ({ tenant, params, body, headers }) => {
-    const link = await updateLink(deps, tenant, params.linkId, {
+    const { link } = await updateLink(deps, tenant, params.linkId, {
       expectedVersion: expectedVersion(headers['if-match'], body.version),
       sync: body.sync,
     });
-    return { status: 200, json: toLinkView(link), headers: { etag: etagOf(link.version) } };
+    return {
+      status: 200,
+      json: toLinkView(link),
+      headers: { etag: etagOf(link.version) },
+    };
   }
 );

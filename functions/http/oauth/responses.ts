@@ -8,4 +8,7 @@ const signInStarted = z.object({
   expiresAt: z.string(),
 });
 
-export { signInStarted };
+/** GET and PUT /settings/origins. */
+const tenantOrigins = z.object({ origins: z.array(z.string()), updatedAt: z.string() });
+
+export { signInStarted, tenantOrigins };

@@ -1,3 +1,4 @@
+import { MAX_ORIGINS } from '../../core/linking/origins.js';
 import * as z from '../../core/zod.js';
 
 /** What Meta appends to the redirect URI. Loose: Meta may add parameters; lengths are bounded. */
@@ -22,4 +23,16 @@ const beginQuery = z.looseObject({ state: z.optional(z.string().check(z.maxLengt
 /** The begin page's form. */
 const beginForm = z.looseObject({ state: z.optional(z.string().check(z.maxLength(512))) });
 
-export { beginForm, beginQuery, callbackQuery, selectionForm };
+/** POST /links/oauth/start: optional; `returnUrl` must be on one of the tenant's registered origins. */
+const startBody = z.strictObject({
+  returnUrl: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+});
+
+/** PUT /settings/origins: the tenant's registered origins, replaced as a whole. */
+const originsBody = z.strictObject({
+  origins: z
+    .array(z.string().check(z.minLength(1), z.maxLength(256)))
+    .check(z.maxLength(MAX_ORIGINS)),
+});
+
+export { beginForm, beginQuery, callbackQuery, originsBody, selectionForm, startBody };

@@ -13,6 +13,7 @@ import {
   sessionRepository,
   tokenVault,
 } from '../../adapters/wiring/shared.js';
+import { returnUrlWithOutcome } from '../../core/linking/origins.js';
 import { completeSelection } from '../../core/linking/selection.js';
 import { linkedPage, pickerPage } from '../html/pages.js';
 import { htmlError } from '../html/respond.js';
@@ -48,7 +49,13 @@ export const handler = httpRoute(
         phoneNumberId: body.phoneNumberId,
       });
       if (result.kind === 'linked') {
-        return { status: 201, html: linkedPage(result.link, result.tenantName) };
+        const returnTo = result.returnUrl
+          ? returnUrlWithOutcome(result.returnUrl, {
+              outcome: 'linked',
+              linkId: result.link.linkId,
+            })
+          : undefined;
+        return { status: 201, html: linkedPage(result.link, result.tenantName, returnTo) };
       }
       return {
         status: statusOf(result.problem),

@@ -6,12 +6,15 @@ import {
   publicBaseUrl,
   quotaCounter,
   sessionRepository,
+  tenantSettingsRepository,
 } from '../../adapters/wiring/shared.js';
 import { startLinking } from '../../core/linking/oauth.js';
 import { MAX_BODY_BYTES } from '../links/schemas.js';
+import { startBody } from './schemas.js';
 
 const deps = {
   sessions: sessionRepository(),
+  settings: tenantSettingsRepository(),
   clock,
   ids,
   oauth: oauthSettings(),
@@ -19,13 +22,25 @@ const deps = {
 };
 
 /**
- * POST /links/oauth/start (tenant): opens a sign-in with Facebook for the caller's tenant and answers
- * Tandem's begin URL to send the user's browser to (which names the tenant and leads on to Meta).
+ * POST /links/oauth/start (tenant) `{ returnUrl? }`: opens a sign-in with Facebook for the caller's
+ * tenant and answers Tandem's begin URL to send the user's browser to (which names the tenant and
+ * leads on to Meta). A `returnUrl` must be on one of the tenant's registered origins (400
+ * `return_url_not_registered`); the last page sends the browser back there with the outcome.
  */
 export const handler = httpRoute(
-  { access: 'tenant', maxBodyBytes: MAX_BODY_BYTES, quotaCounter: quotaCounter() },
-  async ({ tenant, tenantName }) => ({
+  {
+    access: 'tenant',
+    body: startBody,
+    bodyOptional: true,
+    maxBodyBytes: MAX_BODY_BYTES,
+    quotaCounter: quotaCounter(),
+  },
+  async ({ tenant, tenantName, body }) => ({
     status: 200,
-    json: await startLinking(deps, { tenantId: tenant, tenantName }),
+    json: await startLinking(deps, {
+      tenantId: tenant,
+      tenantName,
+      ...(body?.returnUrl !== undefined ? { returnUrl: body.returnUrl } : {}),
+    }),
   })
 );

@@ -5,6 +5,7 @@ import {
   publicBaseUrl,
   quotaCounter,
   sessionRepository,
+  tenantSettingsRepository,
 } from '../../adapters/wiring/shared.js';
 import * as wiring from '../../adapters/wiring/stories.js';
 import { startLinking } from '../../core/linking/oauth.js';
@@ -13,6 +14,7 @@ import { consentBody, linkParams, MAX_BODY_BYTES } from './schemas.js';
 
 const signInDeps = {
   sessions: sessionRepository(),
+  settings: tenantSettingsRepository(),
   clock: wiring.clock,
   ids,
   oauth: oauthSettings(),

@@ -2,7 +2,7 @@ import { SYNC_FIELDS } from '../../core/linking/model.js';
 import { DRIFT_CLASSES } from '../../core/reconcile/drift.js';
 import { PROFILE_FIELDS } from '../../core/sync/profile.js';
 import * as z from '../../core/zod.js';
-import { linkView, pause, syncFields } from '../links/responses.js';
+import { enqueued, linkView, pause, syncFields } from '../links/responses.js';
 
 /**
  * Response schemas of the sync API (OpenAPI), mirroring the core views; test/unit/http/responses.test.ts
@@ -46,8 +46,6 @@ const syncStatus = z.object({
     z.object({ fields: z.array(z.enum(SYNC_FIELDS)), sentAt: z.string() })
   ),
 });
-
-const enqueued = z.object({ jobId: z.string(), linkId: z.string(), observedAt: z.string() });
 
 const resumed = z.extend(enqueued, { link: linkView });
 

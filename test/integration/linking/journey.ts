@@ -102,7 +102,7 @@ const browse = async (url: string, browser: Browser, init: RequestInit = {}): Pr
 /** POST /links/oauth/start as the client app calls it: answers Tandem's begin URL. */
 const requestSignIn = async (
   tenant: string,
-  options: { tenantName?: string } = {}
+  options: { tenantName?: string; returnUrl?: string } = {}
 ): Promise<{ authorizeUrl: string; expiresAt: string }> => {
   const token = await devToken({
     tenantId: tenant,
@@ -111,6 +111,7 @@ const requestSignIn = async (
   const response = await api('/links/oauth/start', {
     authorization: `Bearer ${token}`,
     method: 'POST',
+    ...(options.returnUrl ? { body: { returnUrl: options.returnUrl } } : {}),
   });
   expect(response.status).toBe(200);
   return (await response.json()) as { authorizeUrl: string; expiresAt: string };
@@ -148,7 +149,7 @@ const continueBegin = async (
  */
 const startLinking = async (
   tenant: string,
-  options: { tenantName?: string; browser?: Browser } = {}
+  options: { tenantName?: string; browser?: Browser; returnUrl?: string } = {}
 ): Promise<{ authorizeUrl: string; beginUrl: string; expiresAt: string }> => {
   const browser = options.browser ?? defaultBrowser;
   const { authorizeUrl: beginUrl, expiresAt } = await requestSignIn(tenant, options);

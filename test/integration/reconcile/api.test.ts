@@ -128,5 +128,8 @@ describe('Reconcile API', () => {
     // Assess
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const { error } = (await response.json()) as { error: { limit: string; message: string } };
+    expect(error.limit).toBe('reconcile_cooldown');
+    expect(error.message).toContain('cool-down');
   });
 });

@@ -160,6 +160,7 @@ describe('Sync API', () => {
     expect(seconds).toBeLessThanOrEqual(60);
     expect(((await refused.json()) as { error: unknown }).error).toMatchObject({
       code: 'quota_exceeded',
+      limit: 'link_sync_requests',
       details: { quota: 'link_sync_requests', limit: 6, windowSeconds: 60 },
     });
     expect(otherLink.status).toBe(202);

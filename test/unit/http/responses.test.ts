@@ -12,6 +12,8 @@ import type {
 import type { LinkStats, TenantStats } from '../../../functions/core/stats/read.js';
 import type { ConsentView } from '../../../functions/core/stories/consent.js';
 import type { StoryOperationView } from '../../../functions/core/stories/model.js';
+import type { BulkOperationView } from '../../../functions/core/sync/bulk.js';
+import type { FleetSummary, LastSync } from '../../../functions/core/sync/fleet.js';
 import type { Enqueued } from '../../../functions/core/sync/requests.js';
 import type { SyncStatusView } from '../../../functions/core/sync/state.js';
 import type * as z from '../../../functions/core/zod.js';
@@ -51,6 +53,9 @@ describe('Response schemas', () => {
   it('describe the views the core answers', () => {
     expectTypeOf<Described<typeof links.linkView>>().toEqualTypeOf<Of<LinkView>>();
     expectTypeOf<Described<typeof links.unlinkResult>>().toEqualTypeOf<Of<UnlinkResult>>();
+    expectTypeOf<Described<typeof links.fleetSummary>>().toEqualTypeOf<Of<FleetSummary>>();
+    expectTypeOf<Described<typeof links.bulkOperation>>().toEqualTypeOf<Of<BulkOperationView>>();
+    expectTypeOf<Described<typeof links.lastSync>>().toEqualTypeOf<Of<LastSync>>();
     expectTypeOf<Described<typeof sync.syncStatus>>().toEqualTypeOf<Of<SyncStatusView>>();
     expectTypeOf<Described<typeof sync.enqueued>>().toEqualTypeOf<Of<Enqueued>>();
     expectTypeOf<Described<typeof sync.resumed>>().toEqualTypeOf<

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COOLDOWNS, QUOTAS } from '../../../functions/core/quotas.js';
 import { buildOpenApi } from '../../../infra/shared/openapi.js';
+import { ROUTE_COOLDOWNS, ROUTE_QUOTAS } from '../../../infra/shared/route-quotas.js';
 import { routeSchemas } from '../../../infra/shared/route-schemas.js';
 import { routes } from '../../../infra/shared/routes.js';
 
 type Operation = {
   security: unknown[];
+  'x-limits': { name: string; kind: string }[];
+  responses: Record<string, { description: string }>;
   parameters?: { name: string; in: string }[];
   operationId: string;
 };
@@ -51,6 +55,38 @@ describe('Function: buildOpenApi', () => {
         .map((p) => p.name);
       expect(documented.sort(), `${route.method} ${route.path}`).toEqual(templated.sort());
     }
+  });
+
+  it('names every quota, cool-down and throttle of a route, with its number, in x-limits and its 429', () => {
+    // Prepare
+    const expected = routes.map((route) => {
+      const key = `${route.method} ${route.path}`;
+      return [
+        key,
+        [
+          ...(ROUTE_QUOTAS[key] ?? []).map((name) => QUOTAS[name].name),
+          ...(ROUTE_COOLDOWNS[key] ?? []).map((name) => COOLDOWNS[name].name),
+          'route_throttle',
+        ],
+      ];
+    });
+
+    // Act
+    const described = routes.map((route) => {
+      const operation = doc.paths[route.path]?.[route.method.toLowerCase()] as Operation;
+      const tooMany = operation.responses['429']?.description ?? '';
+      return [
+        `${route.method} ${route.path}`,
+        operation['x-limits']
+          .map((limit) => limit.name)
+          .filter((name) => name === 'route_throttle' || tooMany.includes(`\`${name}\``)),
+      ];
+    });
+
+    // Assess
+    expect(described).toEqual(expected);
+    const reconcile = doc.paths['/reconcile/runs']?.post as Operation;
+    expect(reconcile.responses['429']?.description).toContain('cool-down: 60 s');
   });
 
   it('gives every operation a unique id', () => {

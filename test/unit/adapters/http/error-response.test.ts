@@ -5,11 +5,13 @@ import {
   ConflictError,
   NotFoundError,
   PayloadTooLargeError,
+  QuotaExceededError,
   RateLimitError,
   TransientStoreError,
   UpstreamError,
   ValidationError,
 } from '../../../../functions/core/errors.js';
+import { QUOTAS } from '../../../../functions/core/quotas.js';
 
 const lines: string[] = [];
 const log = createLogger({}, 'debug', (line) => lines.push(line));
@@ -63,6 +65,26 @@ describe('Function: errorResponse', () => {
         .headers
     ).toEqual(expect.objectContaining({ 'retry-after': '2' }));
     expect(respond(new NotFoundError('gone')).headers).not.toHaveProperty('retry-after');
+  });
+
+  it('names the limit every 429 hit: a quota, the reconcile cool-down, or Meta’s rate limits', () => {
+    // Act
+    const quota = respond(new QuotaExceededError(QUOTAS.bulkActions, 120));
+    const cooldown = respond(
+      new RateLimitError('wait for the cool-down', 40, { limit: 'reconcile_cooldown' })
+    );
+    const meta = respond(new RateLimitError('Meta is rate-limiting', 300));
+
+    // Assess
+    expect(
+      [quota, cooldown, meta].map((answer) => [answer.status, answer.body.error.limit])
+    ).toEqual([
+      [429, 'bulk_actions'],
+      [429, 'reconcile_cooldown'],
+      [429, 'meta_rate_limit'],
+    ]);
+    expect(quota.body.error.message).toContain('at most 10 bulk actions started');
+    expect(respond(new NotFoundError('gone')).body.error).not.toHaveProperty('limit');
   });
 
   it('answers a busy database with 503, its code and a short Retry-After, never the cause', () => {

@@ -11,6 +11,7 @@ import {
   continueSignIn,
   startLinking,
 } from '../../../../functions/core/linking/oauth.js';
+import type { TenantOrigins } from '../../../../functions/core/linking/origins.js';
 import type {
   CallbackRecord,
   DeletionRequest,
@@ -142,6 +143,17 @@ const fakeGrants = (items: Map<string, Grant>) => ({
   listByMetaUser: async (metaUserId: string) =>
     [...items.values()].filter((grant) => grant.metaUserId === metaUserId),
 });
+
+const fakeSettings = () => {
+  const origins = new Map<string, TenantOrigins>();
+  return {
+    origins,
+    getOrigins: async (tenantId: string) => origins.get(tenantId),
+    putOrigins: async (tenantId: string, record: TenantOrigins) => {
+      origins.set(tenantId, structuredClone(record));
+    },
+  };
+};
 
 const fakeSessions = () => {
   const items = new Map<string, OAuthSession>();
@@ -314,6 +326,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     adOperations,
     storyOperations,
     messageStats,
+    settings: fakeSettings(),
     clock,
     ids,
     oauth: {

@@ -198,7 +198,7 @@ describe('Function: updateLink', () => {
     const { link } = await linkFirstPair(deps);
 
     // Act
-    const updated = await updateLink(deps, 'tenant-a', link.linkId, {
+    const { link: updated, before } = await updateLink(deps, 'tenant-a', link.linkId, {
       expectedVersion: 1,
       sync: { enabled: true, fields: { email: false } },
     });
@@ -208,6 +208,7 @@ describe('Function: updateLink', () => {
     expect(updated.sync.enabled).toBe(true);
     expect(updated.sync.fields).toMatchObject({ email: false, about: true });
     expect(await getLink(deps, 'tenant-a', link.linkId)).toEqual(updated);
+    expect(before.sync.enabled).toBe(false);
   });
 
   it('refuses a stale version', async () => {

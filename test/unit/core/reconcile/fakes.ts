@@ -1,5 +1,10 @@
 import type { ReconcileShardJob, SyncJob } from '../../../../functions/core/jobs.js';
-import { defaultSync, type Link, SYNC_FIELDS } from '../../../../functions/core/linking/model.js';
+import {
+  defaultSync,
+  type Link,
+  type LinkDrift,
+  SYNC_FIELDS,
+} from '../../../../functions/core/linking/model.js';
 import {
   addCounts,
   type LinkDriftRecord,
@@ -227,6 +232,8 @@ interface Harness {
   observeCalls: Link[][];
   /** Links whose Page subscription the shard job restored. */
   restored: Link[];
+  /** The drift class written onto each link, by link id. */
+  linkDrift: Map<string, LinkDrift>;
   setUsage: (usage: UsageReading) => void;
   setObserveError: (error: Error | undefined, times?: number) => void;
 }
@@ -249,6 +256,7 @@ const harness = (
   const metrics = recordingMetrics();
   const observeCalls: Link[][] = [];
   const restored: Link[] = [];
+  const linkDrift = new Map<string, LinkDrift>();
   let usage: UsageReading = { maxUsagePercent: 0 };
   let observeError: { error: Error; times: number } | undefined;
   const deps: ShardDeps = {
@@ -293,6 +301,11 @@ const harness = (
           tenantPages.set(`${page.runId}#${page.tenantId}#${page.shard}#${page.seq}`, page);
       },
     },
+    linkDrift: {
+      record: async (entries) => {
+        for (const entry of entries) linkDrift.set(entry.linkId, entry.drift);
+      },
+    },
     publisher: {
       shardJobs: async (jobs, delaySeconds = 0) => {
         for (const job of jobs) shardJobs.push({ job, delaySeconds });
@@ -314,6 +327,7 @@ const harness = (
     metrics,
     observeCalls,
     restored,
+    linkDrift,
     setUsage: (next) => {
       usage = next;
     },

@@ -379,6 +379,46 @@ describe('Function: reconcileShard', () => {
     expect(tenantPage?.drifted).toHaveLength(6);
   });
 
+  it('keeps each link’s latest drift class on the link, writing only when it changed', async () => {
+    // Prepare
+    const unchanged = {
+      ...testLink(),
+      drift: { class: 'in_sync' as const, runId: 'run-0', since: '2026-06-30T10:00:00.000Z' },
+    };
+    const firstChecked = testLink();
+    const nowEdited = {
+      ...testLink(),
+      drift: { class: 'in_sync' as const, runId: 'run-0', since: '2026-06-30T10:00:00.000Z' },
+    };
+    const links = [unchanged, firstChecked, nowEdited];
+    const observations = new Map<string, Observation>([
+      [unchanged.linkId, observed('Same', 'Same')],
+      [firstChecked.linkId, observed('Same', 'Same')],
+      [nowEdited.linkId, observed('Base', 'Edited')],
+    ]);
+    const baselines = new Map(
+      [
+        [unchanged, 'Same'],
+        [firstChecked, 'Same'],
+        [nowEdited, 'Base'],
+      ].map(([link, value]) => [(link as typeof unchanged).linkId, written(value as string)])
+    );
+    const h = harness(links, observations, baselines, { shardCount: 1, pageSize: 100 });
+    await start(h);
+
+    // Act
+    await drain(h);
+
+    // Assess
+    expect(h.linkDrift.has(unchanged.linkId)).toBe(false);
+    expect(h.linkDrift.get(firstChecked.linkId)).toEqual({
+      class: 'in_sync',
+      runId: 'run-1',
+      since: now.toISOString(),
+    });
+    expect(h.linkDrift.get(nowEdited.linkId)?.class).toBe('whatsapp_edited');
+  });
+
   it('reconciles one bounded page and hands the rest of the shard to a continuation job', async () => {
     // Prepare
     const h = oneShardOfThreeLinks();

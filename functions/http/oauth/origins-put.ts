@@ -1,0 +1,16 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { clock, tenantSettingsRepository } from '../../adapters/wiring/shared.js';
+import { setOrigins } from '../../core/linking/origins.js';
+import { MAX_BODY_BYTES } from '../links/schemas.js';
+import { originsBody } from './schemas.js';
+
+const deps = { settings: tenantSettingsRepository(), clock };
+
+/**
+ * PUT /settings/origins (tenant) `{ origins }`: replaces the tenant's registered origins, where a
+ * sign-in's returnUrl may send the browser back to. Exact https origins (http on loopback only).
+ */
+export const handler = httpRoute(
+  { access: 'tenant', body: originsBody, maxBodyBytes: MAX_BODY_BYTES },
+  async ({ tenant, body }) => ({ status: 200, json: await setOrigins(deps, tenant, body.origins) })
+);
