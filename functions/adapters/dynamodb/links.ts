@@ -52,10 +52,13 @@ const linkUpdateExpression = (link: Link, expectedVersion: number) => {
     values[`:v${index}`] = value;
     return `#a${index} = :v${index}`;
   });
-  const removes = [
-    ...(attributes.pause === undefined ? ['pause'] : []),
-    ...(attributes.shard === undefined ? ['shard'] : []),
-  ];
+  // By placeholder: `shard` is one of DynamoDB's reserved words.
+  const removes = (['pause', 'shard'] as const)
+    .filter((name) => attributes[name] === undefined)
+    .map((name) => {
+      names[`#r_${name}`] = name;
+      return `#r_${name}`;
+    });
   return {
     UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
     ExpressionAttributeNames: names,
