@@ -7,9 +7,8 @@ import {
 import type { AdOperation } from '../../core/ads/operation.js';
 import type { OperationStore } from '../../core/ads/ports.js';
 import * as z from '../../core/zod.js';
-import { batchWriteAll } from './batch.js';
+import { deleteByLink, queryByLink } from './by-link.js';
 import { isConditionalCheckFailed } from './errors.js';
-import { queryAll } from './query.js';
 import { conditionalWrite } from './writes.js';
 
 /**
@@ -116,16 +115,6 @@ const createOperationStore = (
     return Item ? fromItem(Item) : undefined;
   };
 
-  /** The link's operations (the sparse byLink index), whole or only `projection`. */
-  const linkItems = (tenantId: string, linkId: string, projection?: string) =>
-    queryAll(client, {
-      TableName: tableName,
-      IndexName: 'byLink',
-      KeyConditionExpression: 'linkKey = :linkKey',
-      ExpressionAttributeValues: { ':linkKey': linkKeyOf(tenantId, linkId) },
-      ...(projection ? { ProjectionExpression: projection } : {}),
-    });
-
   return {
     get,
 
@@ -164,17 +153,11 @@ const createOperationStore = (
       }
     },
 
-    listForLink: async (tenantId, linkId) => (await linkItems(tenantId, linkId)).map(fromItem),
+    listForLink: async (tenantId, linkId) =>
+      (await queryByLink(client, tableName, linkKeyOf(tenantId, linkId))).map(fromItem),
 
-    removeForLink: async (tenantId, linkId) => {
-      const items = await linkItems(tenantId, linkId, 'id');
-      await batchWriteAll(
-        client,
-        tableName,
-        items.map((item) => ({ DeleteRequest: { Key: { id: item.id } } }))
-      );
-      return items.length;
-    },
+    removeForLink: (tenantId, linkId) =>
+      deleteByLink(client, tableName, linkKeyOf(tenantId, linkId)),
 
     remove: async (operationId, expectedVersion) => {
       try {

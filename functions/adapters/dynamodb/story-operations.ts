@@ -8,9 +8,8 @@ import { ValidationError } from '../../core/errors.js';
 import type { StoryOperation } from '../../core/stories/model.js';
 import type { StoryOperationStore } from '../../core/stories/ports.js';
 import * as z from '../../core/zod.js';
-import { batchWriteAll } from './batch.js';
+import { deleteByLink } from './by-link.js';
 import { isConditionalCheckFailed } from './errors.js';
-import { queryAll } from './query.js';
 import { conditionalWrite } from './writes.js';
 
 /**
@@ -162,21 +161,7 @@ const createStoryOperationStore = (
     };
   },
 
-  removeForLink: async (tenantId, linkId) => {
-    const items = await queryAll(client, {
-      TableName: tableName,
-      IndexName: 'byLink',
-      KeyConditionExpression: 'linkKey = :linkKey',
-      ExpressionAttributeValues: { ':linkKey': linkKeyOf(tenantId, linkId) },
-      ProjectionExpression: 'id',
-    });
-    await batchWriteAll(
-      client,
-      tableName,
-      items.map((item) => ({ DeleteRequest: { Key: { id: item.id } } }))
-    );
-    return items.length;
-  },
+  removeForLink: (tenantId, linkId) => deleteByLink(client, tableName, linkKeyOf(tenantId, linkId)),
 });
 
 export { createStoryOperationStore };
