@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functions } from '../../../infra/shared/functions.js';
 import { routes } from '../../../infra/shared/routes.js';
-import { api, devToken } from '../../helpers/system.js';
+import { api, devToken, eventually } from '../../helpers/system.js';
 import {
   aTenant,
   consent,
@@ -109,6 +109,81 @@ const cases: Record<string, () => Promise<void>> = {
     expect(response.status).toBe(404);
     expect(await errorCode(response)).toBe('link_not_found');
     await ownerStillHasTheLink();
+  },
+  'GET /summary': async () => {
+    const counts = async (tenant: string) =>
+      ((await (await api('/summary', { tenant })).json()) as { total: number }).total;
+    const ownerLinks = (await (await api('/links', { tenant: owner })).json()) as {
+      items: unknown[];
+    };
+    expect(await counts(owner)).toBe(ownerLinks.items.length);
+    const intruderLinks = (await (await api('/links', { tenant: intruder })).json()) as {
+      items: unknown[];
+    };
+    expect(await counts(intruder)).toBe(intruderLinks.items.length);
+  },
+  'POST /links/bulk': async () => {
+    // A filter naming the owner's Page still selects among the intruder's own links only.
+    const started = await api('/links/bulk', {
+      tenant: intruder,
+      body: { action: 'enable_sync', filter: { pageId: ownerLink.pageId } },
+    });
+    expect(started.status).toBe(202);
+    const { operationId } = (await started.json()) as { operationId: string };
+    const done = await eventually(
+      async () => {
+        const body = (await (
+          await api(`/links/bulk/${operationId}`, { tenant: intruder })
+        ).json()) as {
+          status: string;
+          progress: { matched: number };
+        };
+        expect(body.status).toBe('completed');
+        return body;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 }
+    );
+    expect(done.progress.matched).toBe(0);
+    await ownerStillHasTheLink();
+  },
+  'GET /links/bulk/{operationId}': async () => {
+    const started = await api('/links/bulk', {
+      tenant: owner,
+      body: { action: 'disable_sync', filter: { status: 'token_invalid' } },
+    });
+    expect(started.status).toBe(202);
+    const { operationId } = (await started.json()) as { operationId: string };
+    const response = await api(`/links/bulk/${operationId}`, { tenant: intruder });
+    expect(response.status).toBe(404);
+    expect(await errorCode(response)).toBe('bulk_operation_not_found');
+  },
+  'GET /settings/origins': async () => {
+    const put = await api('/settings/origins', {
+      tenant: owner,
+      method: 'PUT',
+      body: { origins: ['https://owner.example'] },
+    });
+    expect(put.status).toBe(200);
+    const response = await api('/settings/origins', { tenant: intruder });
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(await response.json())).not.toContain('owner.example');
+  },
+  'PUT /settings/origins': async () => {
+    await api('/settings/origins', {
+      tenant: owner,
+      method: 'PUT',
+      body: { origins: ['https://owner.example'] },
+    });
+    const put = await api('/settings/origins', {
+      tenant: intruder,
+      method: 'PUT',
+      body: { origins: ['https://intruder.example'] },
+    });
+    expect(put.status).toBe(200);
+    const ownerOrigins = (await (await api('/settings/origins', { tenant: owner })).json()) as {
+      origins: string[];
+    };
+    expect(ownerOrigins.origins).toEqual(['https://owner.example']);
   },
 };
 
