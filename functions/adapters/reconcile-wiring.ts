@@ -13,7 +13,13 @@ import { createReconcileObserver, createUsageGauge } from './meta/reconcile-obse
 import { createReconcileMetrics } from './metrics.js';
 import { reconcileConfig, syncQueueConfig } from './queue/config.js';
 import { createReconcileJobPublisher } from './queue/reconcile-publisher.js';
-import { grantRepository, graphClient, linkObserver, tokenVault } from './wiring.js';
+import {
+  grantRepository,
+  graphClient,
+  linkObserver,
+  linkRepository,
+  tokenVault,
+} from './wiring.js';
 
 /**
  * Builders for the reconciler's dependencies: the scheduled reconciler, the worker's shard jobs and
@@ -29,6 +35,7 @@ const settingsOf = (config: z.infer<typeof reconcileConfig>): ReconcileSettings 
   tenantCooldownSeconds: config.RECONCILE_TENANT_COOLDOWN_SECONDS,
   slowDownAtPercent: config.RECONCILE_SLOW_DOWN_AT_PERCENT,
   giveUpAfterAttempts: config.RECONCILE_GIVE_UP_AFTER_ATTEMPTS,
+  dailyCheckSlots: config.RECONCILE_DAILY_CHECK_SLOTS,
 });
 
 const reportsTableConfig = z.pick(reconcileConfig, {
@@ -67,7 +74,8 @@ const shardDeps = (): ShardDeps => {
   return {
     store: createReconcileRunStore(db, config.DRIFT_REPORTS_TABLE, config.DRIFT_RETENTION_DAYS),
     links: createLinkPageSource(db, config.LINKS_TABLE),
-    observer: createReconcileObserver(linkObserver(graph), gauge),
+    linkStore: linkRepository(),
+    observer: createReconcileObserver(linkObserver(graph, { storePageTokens: true }), gauge),
     baselines: createBaselineSource(db, config.LINKS_TABLE),
     subscriptions: createPageSubscriptions({
       graph,

@@ -93,13 +93,18 @@ const graphClient = (
 
 /**
  * The LinkObserver (sync and the reconciler): Page and WhatsApp reads batched per grant, Page tokens
- * and picture hashes cached for the life of the execution environment.
+ * opened from the link (sealed with the grant's data key) and, with `storePageTokens`, a fetched one
+ * stored there; picture hashes cached for the life of the execution environment.
  */
-const linkObserver = (graph: () => Promise<GraphClient> = graphClient()): LinkObserver =>
+const linkObserver = (
+  graph: () => Promise<GraphClient> = graphClient(),
+  options: { storePageTokens?: boolean } = {}
+): LinkObserver =>
   createLinkObserver({
     graph,
     grants: grantRepository(),
     vault: tokenVault(),
+    ...(options.storePageTokens ? { pageTokens: linkRepository() } : {}),
   });
 
 /** Writes WhatsApp business profiles (sync); pictures go up with the app's system user token. */

@@ -1,3 +1,4 @@
+import { whatsappEvent } from './whatsapp/events.js';
 import * as z from './zod.js';
 
 /**
@@ -13,7 +14,8 @@ const syncJob = z.object({
   kind: z.literal('sync'),
   tenantId: id,
   linkId: id,
-  trigger: z.enum(['webhook', 'manual', 'reconcile']),
+  /** `whatsapp_event`: a WABA webhook (a reconnected number, a lost profile photo). */
+  trigger: z.enum(['webhook', 'manual', 'reconcile', 'whatsapp_event']),
   /** When the change was observed (webhook time, click time, run start): a stale job never wins. */
   observedAt: z.iso.datetime({ offset: true }),
   /** The reconcile run that asked for the sync, when `trigger` is `reconcile`. */
@@ -36,15 +38,24 @@ const reconcileShardJob = z.object({
   linkId: z.optional(id),
 });
 
-const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob]);
+/** One WhatsApp Business Account webhook change to apply to the WABA's links. */
+const whatsappEventJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('whatsapp-event'),
+  event: whatsappEvent,
+  correlationId: z.optional(id),
+});
+
+const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob, whatsappEventJob]);
 
 type Job = z.infer<typeof job>;
 type JobKind = Job['kind'];
 type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 type SyncJob = JobOf<'sync'>;
 type ReconcileShardJob = JobOf<'reconcile-shard'>;
+type WhatsAppEventJob = JobOf<'whatsapp-event'>;
 
-const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard'];
+const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard', 'whatsapp-event'];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
 
@@ -69,13 +80,22 @@ const parseJob = (body: string): ParsedJob => {
   return { ok: true, job: result.data };
 };
 
-/** Jobs on one key run one after the other; different keys may run side by side. */
-const orderingKey = (value: Job): string =>
-  value.kind === 'sync'
-    ? `link#${value.tenantId}#${value.linkId}`
-    : `run#${value.runId}#${value.shard}`;
+/**
+ * Jobs on one key run one after the other; different keys may run side by side. A WABA's events
+ * share a key, so two of one batch never race on the same links.
+ */
+const orderingKey = (value: Job): string => {
+  switch (value.kind) {
+    case 'sync':
+      return `link#${value.tenantId}#${value.linkId}`;
+    case 'reconcile-shard':
+      return `run#${value.runId}#${value.shard}`;
+    case 'whatsapp-event':
+      return `waba#${value.event.wabaId}`;
+  }
+};
 
 const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
 
-export type { Job, JobKind, JobOf, ParsedJob, ReconcileShardJob, SyncJob };
+export type { Job, JobKind, JobOf, ParsedJob, ReconcileShardJob, SyncJob, WhatsAppEventJob };
 export { JOB_KINDS, job as jobSchema, orderingKey, parseJob, serializeJob };

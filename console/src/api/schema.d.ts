@@ -1180,7 +1180,7 @@ export interface operations {
                             status: "active" | "paused";
                             pause?: {
                                 /** @enum {string} */
-                                reason: "local_override" | "token_invalid";
+                                reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                                 since: string;
                                 details?: {
                                     [key: string]: unknown;
@@ -1203,6 +1203,78 @@ export interface operations {
                                 field: "hours";
                                 reason: string;
                             }[];
+                            whatsapp: {
+                                metaLink: {
+                                    /** @enum {string} */
+                                    state: "linked" | "missing" | "other_number" | "unknown";
+                                    pageNumber?: string;
+                                    businessNumber?: boolean;
+                                    since: string;
+                                    reason?: string;
+                                    verification?: {
+                                        number: string;
+                                        startedAt: string;
+                                        expiresAt: string;
+                                        failedAttempts: number;
+                                    };
+                                    fix?: string;
+                                } | null;
+                                health: {
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    problems: {
+                                        entityType: string;
+                                        entityId: string;
+                                        /** @enum {string} */
+                                        canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                        errors: {
+                                            code?: string;
+                                            description?: string;
+                                            solution?: string;
+                                        }[];
+                                        additionalInfo: string[];
+                                    }[];
+                                    since: string;
+                                    reason?: string;
+                                } | null;
+                                connection: {
+                                    /** @enum {string} */
+                                    state: "connected" | "offboarded" | "partner_removed";
+                                    event?: string;
+                                    reason?: string;
+                                    initiatedBy?: string;
+                                    since: string;
+                                    fix?: string;
+                                } | null;
+                                displayName: {
+                                    decision: string;
+                                    requestedName?: string;
+                                    rejectionReason?: string;
+                                    at: string;
+                                } | null;
+                                quality: {
+                                    event: string;
+                                    currentLimit?: string;
+                                    oldLimit?: string;
+                                    maxDailyConversations?: string;
+                                    at: string;
+                                } | null;
+                                alerts: {
+                                    type: string;
+                                    severity?: string;
+                                    status?: string;
+                                    description?: string;
+                                    at: string;
+                                    /** @enum {string} */
+                                    handling: "resynced" | "reported";
+                                    note: string;
+                                }[];
+                                notVisible: {
+                                    /** @enum {string} */
+                                    feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                    reason: string;
+                                }[];
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -1300,7 +1372,7 @@ export interface operations {
                         status: "active" | "paused";
                         pause?: {
                             /** @enum {string} */
-                            reason: "local_override" | "token_invalid";
+                            reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                             since: string;
                             details?: {
                                 [key: string]: unknown;
@@ -1323,6 +1395,78 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        whatsapp: {
+                            metaLink: {
+                                /** @enum {string} */
+                                state: "linked" | "missing" | "other_number" | "unknown";
+                                pageNumber?: string;
+                                businessNumber?: boolean;
+                                since: string;
+                                reason?: string;
+                                verification?: {
+                                    number: string;
+                                    startedAt: string;
+                                    expiresAt: string;
+                                    failedAttempts: number;
+                                };
+                                fix?: string;
+                            } | null;
+                            health: {
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                problems: {
+                                    entityType: string;
+                                    entityId: string;
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    errors: {
+                                        code?: string;
+                                        description?: string;
+                                        solution?: string;
+                                    }[];
+                                    additionalInfo: string[];
+                                }[];
+                                since: string;
+                                reason?: string;
+                            } | null;
+                            connection: {
+                                /** @enum {string} */
+                                state: "connected" | "offboarded" | "partner_removed";
+                                event?: string;
+                                reason?: string;
+                                initiatedBy?: string;
+                                since: string;
+                                fix?: string;
+                            } | null;
+                            displayName: {
+                                decision: string;
+                                requestedName?: string;
+                                rejectionReason?: string;
+                                at: string;
+                            } | null;
+                            quality: {
+                                event: string;
+                                currentLimit?: string;
+                                oldLimit?: string;
+                                maxDailyConversations?: string;
+                                at: string;
+                            } | null;
+                            alerts: {
+                                type: string;
+                                severity?: string;
+                                status?: string;
+                                description?: string;
+                                at: string;
+                                /** @enum {string} */
+                                handling: "resynced" | "reported";
+                                note: string;
+                            }[];
+                            notVisible: {
+                                /** @enum {string} */
+                                feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                reason: string;
+                            }[];
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -1441,7 +1585,7 @@ export interface operations {
                         status: "active" | "paused";
                         pause?: {
                             /** @enum {string} */
-                            reason: "local_override" | "token_invalid";
+                            reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                             since: string;
                             details?: {
                                 [key: string]: unknown;
@@ -1464,6 +1608,78 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        whatsapp: {
+                            metaLink: {
+                                /** @enum {string} */
+                                state: "linked" | "missing" | "other_number" | "unknown";
+                                pageNumber?: string;
+                                businessNumber?: boolean;
+                                since: string;
+                                reason?: string;
+                                verification?: {
+                                    number: string;
+                                    startedAt: string;
+                                    expiresAt: string;
+                                    failedAttempts: number;
+                                };
+                                fix?: string;
+                            } | null;
+                            health: {
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                problems: {
+                                    entityType: string;
+                                    entityId: string;
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    errors: {
+                                        code?: string;
+                                        description?: string;
+                                        solution?: string;
+                                    }[];
+                                    additionalInfo: string[];
+                                }[];
+                                since: string;
+                                reason?: string;
+                            } | null;
+                            connection: {
+                                /** @enum {string} */
+                                state: "connected" | "offboarded" | "partner_removed";
+                                event?: string;
+                                reason?: string;
+                                initiatedBy?: string;
+                                since: string;
+                                fix?: string;
+                            } | null;
+                            displayName: {
+                                decision: string;
+                                requestedName?: string;
+                                rejectionReason?: string;
+                                at: string;
+                            } | null;
+                            quality: {
+                                event: string;
+                                currentLimit?: string;
+                                oldLimit?: string;
+                                maxDailyConversations?: string;
+                                at: string;
+                            } | null;
+                            alerts: {
+                                type: string;
+                                severity?: string;
+                                status?: string;
+                                description?: string;
+                                at: string;
+                                /** @enum {string} */
+                                handling: "resynced" | "reported";
+                                note: string;
+                            }[];
+                            notVisible: {
+                                /** @enum {string} */
+                                feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                reason: string;
+                            }[];
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -1557,6 +1773,8 @@ export interface operations {
                         revocation: "revoked" | "not_needed" | "failed";
                         /** @enum {string} */
                         webhooks: "unsubscribed" | "failed" | "not_needed";
+                        /** @enum {string} */
+                        wabaWebhooks: "unsubscribed" | "kept" | "failed" | "not_needed";
                         adOperationsDeleted: number;
                     };
                 };
@@ -1685,7 +1903,7 @@ export interface operations {
                         status: "active" | "paused";
                         pause?: {
                             /** @enum {string} */
-                            reason: "local_override" | "token_invalid";
+                            reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                             since: string;
                             details?: {
                                 [key: string]: unknown;
@@ -1708,6 +1926,78 @@ export interface operations {
                             field: "hours";
                             reason: string;
                         }[];
+                        whatsapp: {
+                            metaLink: {
+                                /** @enum {string} */
+                                state: "linked" | "missing" | "other_number" | "unknown";
+                                pageNumber?: string;
+                                businessNumber?: boolean;
+                                since: string;
+                                reason?: string;
+                                verification?: {
+                                    number: string;
+                                    startedAt: string;
+                                    expiresAt: string;
+                                    failedAttempts: number;
+                                };
+                                fix?: string;
+                            } | null;
+                            health: {
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                problems: {
+                                    entityType: string;
+                                    entityId: string;
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    errors: {
+                                        code?: string;
+                                        description?: string;
+                                        solution?: string;
+                                    }[];
+                                    additionalInfo: string[];
+                                }[];
+                                since: string;
+                                reason?: string;
+                            } | null;
+                            connection: {
+                                /** @enum {string} */
+                                state: "connected" | "offboarded" | "partner_removed";
+                                event?: string;
+                                reason?: string;
+                                initiatedBy?: string;
+                                since: string;
+                                fix?: string;
+                            } | null;
+                            displayName: {
+                                decision: string;
+                                requestedName?: string;
+                                rejectionReason?: string;
+                                at: string;
+                            } | null;
+                            quality: {
+                                event: string;
+                                currentLimit?: string;
+                                oldLimit?: string;
+                                maxDailyConversations?: string;
+                                at: string;
+                            } | null;
+                            alerts: {
+                                type: string;
+                                severity?: string;
+                                status?: string;
+                                description?: string;
+                                at: string;
+                                /** @enum {string} */
+                                handling: "resynced" | "reported";
+                                note: string;
+                            }[];
+                            notVisible: {
+                                /** @enum {string} */
+                                feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                reason: string;
+                            }[];
+                        };
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -2881,14 +3171,29 @@ export interface operations {
                                 asset_gone: number;
                                 unsupported_field: number;
                                 webhook_subscription_lost: number;
+                                number_blocked: number;
+                                meta_link_missing: number;
+                                meta_link_other_number: number;
                             };
                             errors: number;
                             syncsEnqueued: number;
+                            metaLink: {
+                                linked: number;
+                                missing: number;
+                                other_number: number;
+                                unknown: number;
+                            };
+                            health: {
+                                AVAILABLE: number;
+                                LIMITED: number;
+                                BLOCKED: number;
+                            };
+                            dailyChecks: number;
                         };
                         drifted: {
                             linkId: string;
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                         }[];
                         driftedTruncated: boolean;
                     };
@@ -2994,14 +3299,29 @@ export interface operations {
                                 asset_gone: number;
                                 unsupported_field: number;
                                 webhook_subscription_lost: number;
+                                number_blocked: number;
+                                meta_link_missing: number;
+                                meta_link_other_number: number;
                             };
                             errors: number;
                             syncsEnqueued: number;
+                            metaLink: {
+                                linked: number;
+                                missing: number;
+                                other_number: number;
+                                unknown: number;
+                            };
+                            health: {
+                                AVAILABLE: number;
+                                LIMITED: number;
+                                BLOCKED: number;
+                            };
+                            dailyChecks: number;
                         };
                         drifted: {
                             linkId: string;
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                         }[];
                         driftedTruncated: boolean;
                     };
@@ -3097,7 +3417,7 @@ export interface operations {
                             linkId: string;
                             observedAt: string;
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                             fields: {
                                 /** @enum {string} */
                                 field: "about" | "description" | "address" | "email" | "websites" | "vertical";
@@ -3112,6 +3432,11 @@ export interface operations {
                             action: "enqueue_sync" | "restore_subscription" | "report_only";
                             syncEnabled: boolean;
                             paused: boolean;
+                            whatsapp?: {
+                                metaLink: ("linked" | "missing" | "other_number" | "unknown") | null;
+                                health: ("AVAILABLE" | "LIMITED" | "BLOCKED") | null;
+                                notes: string[];
+                            };
                         }[];
                         nextCursor: string | null;
                     };
@@ -3364,7 +3689,7 @@ export interface operations {
                         status: "active" | "paused";
                         pause: {
                             /** @enum {string} */
-                            reason: "local_override" | "token_invalid";
+                            reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                             since: string;
                             details?: {
                                 [key: string]: unknown;
@@ -3377,7 +3702,7 @@ export interface operations {
                             /** @enum {string} */
                             outcome: "applied" | "noop" | "paused" | "failed";
                             /** @enum {string} */
-                            trigger: "webhook" | "manual" | "reconcile";
+                            trigger: "webhook" | "manual" | "reconcile" | "whatsapp_event";
                             changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
                             notes: {
                                 /** @enum {string} */
@@ -3623,7 +3948,7 @@ export interface operations {
                             status: "active" | "paused";
                             pause?: {
                                 /** @enum {string} */
-                                reason: "local_override" | "token_invalid";
+                                reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                                 since: string;
                                 details?: {
                                     [key: string]: unknown;
@@ -3646,6 +3971,78 @@ export interface operations {
                                 field: "hours";
                                 reason: string;
                             }[];
+                            whatsapp: {
+                                metaLink: {
+                                    /** @enum {string} */
+                                    state: "linked" | "missing" | "other_number" | "unknown";
+                                    pageNumber?: string;
+                                    businessNumber?: boolean;
+                                    since: string;
+                                    reason?: string;
+                                    verification?: {
+                                        number: string;
+                                        startedAt: string;
+                                        expiresAt: string;
+                                        failedAttempts: number;
+                                    };
+                                    fix?: string;
+                                } | null;
+                                health: {
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    problems: {
+                                        entityType: string;
+                                        entityId: string;
+                                        /** @enum {string} */
+                                        canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                        errors: {
+                                            code?: string;
+                                            description?: string;
+                                            solution?: string;
+                                        }[];
+                                        additionalInfo: string[];
+                                    }[];
+                                    since: string;
+                                    reason?: string;
+                                } | null;
+                                connection: {
+                                    /** @enum {string} */
+                                    state: "connected" | "offboarded" | "partner_removed";
+                                    event?: string;
+                                    reason?: string;
+                                    initiatedBy?: string;
+                                    since: string;
+                                    fix?: string;
+                                } | null;
+                                displayName: {
+                                    decision: string;
+                                    requestedName?: string;
+                                    rejectionReason?: string;
+                                    at: string;
+                                } | null;
+                                quality: {
+                                    event: string;
+                                    currentLimit?: string;
+                                    oldLimit?: string;
+                                    maxDailyConversations?: string;
+                                    at: string;
+                                } | null;
+                                alerts: {
+                                    type: string;
+                                    severity?: string;
+                                    status?: string;
+                                    description?: string;
+                                    at: string;
+                                    /** @enum {string} */
+                                    handling: "resynced" | "reported";
+                                    note: string;
+                                }[];
+                                notVisible: {
+                                    /** @enum {string} */
+                                    feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                    reason: string;
+                                }[];
+                            };
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -3767,7 +4164,7 @@ export interface operations {
                         observation: "observed" | "token_invalid" | "asset_gone";
                         assetGone: ("page" | "phone_number") | null;
                         /** @enum {string} */
-                        driftClass: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                        driftClass: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                         fields: {
                             /** @enum {string} */
                             field: "about" | "description" | "address" | "email" | "websites" | "vertical";

@@ -1,5 +1,6 @@
 import type { AdObjectKind, AdsGateway } from '../../core/ads/ports.js';
 import { ValidationError } from '../../core/errors.js';
+import { META_LINK_FIELDS } from '../../core/whatsapp/meta-link.js';
 import * as z from '../../core/zod.js';
 import type { GraphClient } from '../graph/index.js';
 import { graphId, listOf } from '../graph/schemas.js';
@@ -44,6 +45,7 @@ const dsaRecommendations = listOf(
 );
 const pageWhatsApp = z.looseObject({
   whatsapp_number: z.optional(z.string()),
+  has_whatsapp_number: z.optional(z.boolean()),
   has_whatsapp_business_number: z.optional(z.boolean()),
 });
 const adImages = z.looseObject({
@@ -140,12 +142,18 @@ const createAdsGateway = (
         const { data } = await client.get(
           token,
           encodeURIComponent(pageId),
-          { fields: 'whatsapp_number,has_whatsapp_business_number' },
+          { fields: META_LINK_FIELDS.join(',') },
           pageWhatsApp
         );
         return {
-          ...(data.whatsapp_number ? { whatsappNumber: data.whatsapp_number } : {}),
-          hasWhatsAppBusinessNumber: data.has_whatsapp_business_number ?? false,
+          answered: true,
+          ...(data.whatsapp_number !== undefined ? { whatsappNumber: data.whatsapp_number } : {}),
+          ...(data.has_whatsapp_number !== undefined
+            ? { hasWhatsAppNumber: data.has_whatsapp_number }
+            : {}),
+          ...(data.has_whatsapp_business_number !== undefined
+            ? { hasWhatsAppBusinessNumber: data.has_whatsapp_business_number }
+            : {}),
         };
       }),
 

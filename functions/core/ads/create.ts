@@ -1,8 +1,8 @@
 import { ConflictError, TandemError, UpstreamError } from '../errors.js';
+import { e164Digits } from '../whatsapp/numbers.js';
 import {
   checkAdAccount,
   checkPageLinked,
-  digitsOf,
   openLink,
   openToken,
   requireAdCreation,
@@ -317,7 +317,7 @@ const createClickToWhatsAppAd = async (
     }
     target = {
       pageId: link.pageId,
-      whatsappNumber: digitsOf(link.displayPhoneNumber),
+      whatsappNumber: e164Digits(link.displayPhoneNumber),
       ...(dsa ? { dsa } : {}),
     };
   } catch (error) {

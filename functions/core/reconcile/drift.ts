@@ -3,6 +3,9 @@ import { mapPageToProfile, type PageSnapshot, type ProfileFields } from '../sync
 import type { WrittenProfile } from '../sync/plan.js';
 import { diffProfiles, type FieldDiff, type ProfileField } from '../sync/profile.js';
 import { type UnconfirmedWrite, withOwnWrites } from '../sync/unconfirmed.js';
+import type { HealthRead } from '../whatsapp/health.js';
+import type { PageWhatsAppRead } from '../whatsapp/meta-link.js';
+import type { HealthStatus, MetaLinkState } from '../whatsapp/model.js';
 
 /**
  * Drift: how a link's Page, its WhatsApp profile and what Tandem last wrote relate. Pure, so the
@@ -17,6 +20,12 @@ const DRIFT_CLASSES = [
   'asset_gone',
   'unsupported_field',
   'webhook_subscription_lost',
+  /** The number's health is BLOCKED: it cannot send messages (Meta's reason on the record). */
+  'number_blocked',
+  /** The Page has no WhatsApp number on Meta's side: no WhatsApp button, no Click-to-WhatsApp ad. */
+  'meta_link_missing',
+  /** The Page is linked on Meta's side to another number than the link's. */
+  'meta_link_other_number',
 ] as const;
 
 type DriftClass = (typeof DRIFT_CLASSES)[number];
@@ -49,9 +58,19 @@ type Observation =
       whatsapp: ProfileFields;
       /** The Page's `is_webhooks_subscribed`, when Meta answered it. */
       webhooksSubscribed?: boolean;
+      /** Meta's Page <-> number link fields, read in the same Page request. */
+      metaLink?: PageWhatsAppRead;
+      /** The number's health, when this read included the daily check. */
+      health?: HealthRead;
     }
   | { kind: 'token_invalid' }
   | { kind: 'asset_gone'; which: 'page' | 'phone_number' };
+
+/** What the link's WhatsApp side stands at after this run (the read, or what was stored). */
+interface WhatsAppStanding {
+  metaLink?: MetaLinkState;
+  health?: HealthStatus;
+}
 
 /**
  * Classifies one link. Without a previous write there is no baseline, so any difference between the
@@ -59,11 +78,13 @@ type Observation =
  * equal to one Tandem sent without seeing the outcome (`unconfirmed`) is Tandem's own write landing
  * late: never a direct edit, and a Page change where the Page says otherwise, which heals.
  */
+
 const classifyDrift = (
   observation: Observation,
   syncedFields: readonly SyncField[],
   lastWritten: WrittenProfile | undefined,
-  unconfirmed: readonly UnconfirmedWrite[] = []
+  unconfirmed: readonly UnconfirmedWrite[] = [],
+  whatsapp: WhatsAppStanding = {}
 ): Drift => {
   if (observation.kind !== 'observed')
     return { class: observation.kind, fields: [], unsupported: [], webhooksLost: false };
@@ -97,22 +118,29 @@ const classifyDrift = (
       lastWritten: lastWritten?.fields[field],
     }));
   const page = fields.some((drift) => drift.side !== 'whatsapp');
-  const whatsapp = fields.some((drift) => drift.side !== 'page');
+  const edited = fields.some((drift) => drift.side !== 'page');
   const webhooksLost = observation.webhooksSubscribed === false;
-  // Field drift names the class first; a lost subscription is the class only of an otherwise
-  // quiet link, and is restored in every case.
+  // Field drift names the class first (it decides whether a sync heals it); then what stops the
+  // number working (blocked, no WhatsApp button on the Page), then a lost subscription, which is
+  // restored in every case. Each of those still shows on the record whatever the class.
   const driftClass: DriftClass =
-    page && whatsapp
+    page && edited
       ? 'both_changed'
-      : whatsapp
+      : edited
         ? 'whatsapp_edited'
         : page
           ? 'page_changed'
-          : webhooksLost
-            ? 'webhook_subscription_lost'
-            : unsupported.length > 0
-              ? 'unsupported_field'
-              : 'in_sync';
+          : whatsapp.health === 'BLOCKED'
+            ? 'number_blocked'
+            : whatsapp.metaLink === 'missing'
+              ? 'meta_link_missing'
+              : whatsapp.metaLink === 'other_number'
+                ? 'meta_link_other_number'
+                : webhooksLost
+                  ? 'webhook_subscription_lost'
+                  : unsupported.length > 0
+                    ? 'unsupported_field'
+                    : 'in_sync';
   return { class: driftClass, fields, unsupported, webhooksLost };
 };
 
@@ -130,5 +158,5 @@ const healPolicy = (drift: Drift, syncEnabled: boolean, paused: boolean): HealAc
       ? 'restore_subscription'
       : 'report_only';
 
-export type { Drift, DriftClass, FieldDrift, HealAction, Observation };
+export type { Drift, DriftClass, FieldDrift, HealAction, Observation, WhatsAppStanding };
 export { classifyDrift, DRIFT_CLASSES, healPolicy };

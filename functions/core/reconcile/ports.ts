@@ -107,13 +107,20 @@ interface UsageReading {
   retryAfterSeconds?: number;
 }
 
+/** What to read besides each link's Page and WhatsApp profile. */
+interface ObserveOptions {
+  /** The links whose daily checks (the number's health) are read too. */
+  dailyChecks?: (link: Link) => boolean;
+}
+
 interface ReconcileObserver {
   /**
    * Observes the links' Pages and WhatsApp profiles with as few round trips as Meta allows. A link
    * missing from the map could not be observed. Throws RateLimitError when Meta throttles.
    */
   observe(
-    links: readonly Link[]
+    links: readonly Link[],
+    options?: ObserveOptions
   ): Promise<{ observations: Map<string, Observation>; usage: UsageReading }>;
 }
 
@@ -169,6 +176,7 @@ export type {
   LinkSourceScope,
   LockName,
   LockState,
+  ObserveOptions,
   PageCommit,
   PageSubscriptions,
   ReconcileJobPublisher,

@@ -1,6 +1,7 @@
 import type { SyncJob } from '../jobs.js';
 import type { Link } from '../linking/model.js';
 import type { Observation } from '../reconcile/drift.js';
+import type { ObserveOptions } from '../reconcile/ports.js';
 import type { ProfileFields } from './mapping.js';
 import type { SyncRecord, SyncResult } from './state.js';
 import type { UnconfirmedWrite } from './unconfirmed.js';
@@ -23,7 +24,7 @@ interface LinkObserver {
    * permission error) is left out of the map: observe it alone to get its error.
    * @throws RateLimitError when Meta throttles any read: every other read would be refused too.
    */
-  observeMany(links: readonly Link[]): Promise<Map<string, Observation>>;
+  observeMany(links: readonly Link[], options?: ObserveOptions): Promise<Map<string, Observation>>;
 }
 
 /**
@@ -104,6 +105,11 @@ interface SyncStateRepository {
   finish(tenantId: string, linkId: string, result: SyncResult, owner: string): Promise<void>;
   /** Releases the lease if `owner` still holds it. */
   release(tenantId: string, linkId: string, owner: string): Promise<void>;
+  /**
+   * Forgets which picture sync last wrote (WhatsApp deleted it), so the next sync uploads the Page
+   * picture again; nothing for a link never synced.
+   */
+  forgetPicture(tenantId: string, linkId: string): Promise<void>;
   /** Replaces the baseline (an explicit resume), leaving the last observation and lease alone. */
   adoptBaseline(
     tenantId: string,

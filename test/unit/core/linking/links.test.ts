@@ -297,9 +297,11 @@ describe('Function: unlink', () => {
       grantDeleted: true,
       revocation: 'revoked',
       webhooks: 'unsubscribed',
+      wabaWebhooks: 'unsubscribed',
       adOperationsDeleted: 2,
     });
     expect(meta.subscriptions.has(PAGE.id)).toBe(false);
+    expect(meta.wabaSubscriptions.has(WABA)).toBe(false);
     expect(adOperations.byLink.size).toBe(0);
     expect(meta.revoked).toEqual([META_USER]);
     expect(grantItems.has(`tenant-a/${grantId}`)).toBe(false);
