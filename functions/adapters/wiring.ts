@@ -8,6 +8,9 @@ import {
 import type { Clock, TokenVault } from '../core/linking/ports.js';
 import type { LinkObserver, ProfileWriter } from '../core/sync/ports.js';
 import type { SyncRequestDeps } from '../core/sync/requests.js';
+import type { ApplyDeps } from '../core/whatsapp/apply.js';
+import type { WabaIntakeDeps } from '../core/whatsapp/intake.js';
+import type { WhatsAppRequestDeps } from '../core/whatsapp/requests.js';
 import * as z from '../core/zod.js';
 import { createOperationStore } from './ads/operation-store.js';
 import { dynamoDocumentClient, sqs } from './aws/clients.js';
@@ -27,6 +30,7 @@ import { createGraphClient, type GraphClient, type GraphUsage } from './graph/in
 import { GRAPH_API_VERSION } from './graph/version.js';
 import { logger } from './logger.js';
 import { createLinkObserver } from './meta/link-observer.js';
+import { createMetaGateway } from './meta/meta-gateway.js';
 import { createProfileWriter } from './meta/profile-writer.js';
 import { metaAppSecret, metaSystemUserToken } from './meta-secret.js';
 import { syncQueueConfig } from './queue/config.js';
@@ -141,6 +145,41 @@ const syncRequestDeps = (): SyncRequestDeps => ({
   newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
 });
 
+/** What the WABA webhook receiver needs: the dedupe table and the queue its jobs go on. */
+const wabaIntakeDeps = (): WabaIntakeDeps => ({
+  dedupe: webhookDedupe(),
+  queue: createJobPublisher({
+    client: sqs(),
+    queueUrl: loadConfig(z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true })).SYNC_QUEUE_URL,
+  }),
+  clock: systemClock,
+});
+
+/** What the worker needs to apply a WABA webhook change to the WABA's links (built once). */
+let applyDeps: ApplyDeps | undefined;
+const whatsappApplyDeps = (): ApplyDeps => {
+  applyDeps ??= {
+    links: linkRepository(),
+    state: syncStateRepository(),
+    queue: syncJobQueue(),
+    clock: systemClock,
+  };
+  return applyDeps;
+};
+
+/** What the WhatsApp-side routes need: the link, its grant opened, and Meta. */
+const whatsappRequestDeps = (): WhatsAppRequestDeps => ({
+  links: linkRepository(),
+  grants: grantRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+  clock: systemClock,
+});
+
+/** The numeric Meta app id (tells Tandem's own PARTNER_APP_* events from other apps'). */
+const metaAppId = (): string =>
+  loadConfig(z.object({ META_APP_ID: z.string().check(z.regex(/^\d+$/)) })).META_APP_ID;
+
 const publicBaseUrl = (): string =>
   loadConfig(z.object({ PUBLIC_BASE_URL: z.url() })).PUBLIC_BASE_URL.replace(/\/+$/, '');
 
@@ -178,6 +217,7 @@ export {
   graphClient,
   linkObserver,
   linkRepository,
+  metaAppId,
   oauthSettings,
   operationStore,
   pageLinkIndex,
@@ -191,5 +231,8 @@ export {
   systemClock as clock,
   tableName,
   tokenVault,
+  wabaIntakeDeps,
   webhookDedupe,
+  whatsappApplyDeps,
+  whatsappRequestDeps,
 };

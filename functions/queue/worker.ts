@@ -8,12 +8,13 @@ import { runBatch } from '../adapters/queue/batch-runner.js';
 import { syncQueueConfig } from '../adapters/queue/config.js';
 import { createSqsDeadLetters } from '../adapters/queue/dead-letters.js';
 import { shardDeps } from '../adapters/reconcile-wiring.js';
+import { whatsappApplyDeps } from '../adapters/wiring.js';
 import { createJobRegistry } from './registry.js';
 import { syncRunnerOptions as loadSyncRunnerOptions } from './sync.js';
 
 const config = loadConfig(syncQueueConfig);
 
-const registry = createJobRegistry({ reconcile: shardDeps() });
+const registry = createJobRegistry({ reconcile: shardDeps(), whatsapp: whatsappApplyDeps });
 const deadLetters = createSqsDeadLetters(sqs(), config.SYNC_DLQ_URL);
 const log = logger.child({ fn: 'worker' });
 const syncRunnerOptions = loadSyncRunnerOptions();

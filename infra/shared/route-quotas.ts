@@ -17,6 +17,8 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'GET /links/{linkId}/ads/dsa-recommendations': ['metaReads'],
   'GET /links/{linkId}/ads/{operationId}/insights': ['metaReads'],
   'GET /links/{linkId}/profiles': ['metaReads'],
+  'GET /links/{linkId}/whatsapp': ['metaReads'],
+  'PUT /links/{linkId}/meta-link': ['linkWrites'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
 };

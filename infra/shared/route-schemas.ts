@@ -9,11 +9,18 @@ import {
   MAX_IMAGE_BYTES,
   operationParams,
 } from '../../functions/http/ads/schemas.js';
-import { linkPage, linkView, unlinkResult } from '../../functions/http/links/responses.js';
+import {
+  linkPage,
+  linkView,
+  metaLinkChange,
+  unlinkResult,
+  whatsappSide,
+} from '../../functions/http/links/responses.js';
 import {
   createLinkBody,
   grantParams,
   linkParams,
+  metaLinkBody,
   pageQuery,
   updateLinkBody,
 } from '../../functions/http/links/schemas.js';
@@ -103,6 +110,19 @@ const routeSchemas: Record<string, RouteSchemas> = {
     params: linkParams,
     responses: { 200: { description: 'The link', schema: linkView, headers: ETAG } },
   },
+  'GET /links/{linkId}/whatsapp': {
+    params: linkParams,
+    responses: {
+      200: { description: "The link's WhatsApp side, read from Meta now", schema: whatsappSide },
+    },
+  },
+  'PUT /links/{linkId}/meta-link': {
+    params: linkParams,
+    body: metaLinkBody,
+    responses: {
+      200: { description: 'A code was sent, or the Page is linked', schema: metaLinkChange },
+    },
+  },
   'PATCH /links/{linkId}': {
     params: linkParams,
     body: updateLinkBody,
@@ -185,6 +205,18 @@ const routeSchemas: Record<string, RouteSchemas> = {
     unauthorized: 'hub.mode is not subscribe, or hub.verify_token does not match.',
   },
   'POST /webhooks/meta': {
+    unauthorized: 'X-Hub-Signature-256 is missing or does not match the body.',
+    rawBodyMaxBytes: MAX_WEBHOOK_BYTES,
+    headers: {
+      'X-Hub-Signature-256':
+        'Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>.',
+    },
+  },
+  'GET /webhooks/whatsapp': {
+    query: verificationQuery,
+    unauthorized: 'hub.mode is not subscribe, or hub.verify_token does not match.',
+  },
+  'POST /webhooks/whatsapp': {
     unauthorized: 'X-Hub-Signature-256 is missing or does not match the body.',
     rawBodyMaxBytes: MAX_WEBHOOK_BYTES,
     headers: {

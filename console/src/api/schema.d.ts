@@ -391,6 +391,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/links/{linkId}/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link's WhatsApp side read from Meta now: Meta's Page link, the number's health */
+        get: operations["linkWhatsApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/meta-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link the Page to the number on Meta's side: {} sends a code, { code } confirms */
+        put: operations["linkMetaLink"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/links/{linkId}/drift": {
         parameters: {
             query?: never;
@@ -426,6 +460,30 @@ export interface paths {
          * @description Public route: Meta delivers Page webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.
          */
         post: operations["webhookReceive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's webhook subscription handshake (WhatsApp Business Account object)
+         * @description Public route: Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.
+         */
+        get: operations["whatsappWebhookVerify"];
+        put?: never;
+        /**
+         * Meta's WhatsApp Business Account webhooks: a number's connection, alerts, name and quality
+         * @description Public route: Meta delivers WABA webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.
+         */
+        post: operations["whatsappWebhookReceive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1113,7 +1171,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1525,7 +1583,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1822,7 +1880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2761,7 +2819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2986,7 +3044,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3390,6 +3448,289 @@ export interface operations {
             };
         };
     };
+    linkWhatsApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's WhatsApp side, read from Meta now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        checkedAt: string;
+                        metaLink: {
+                            /** @enum {string} */
+                            state: "linked" | "missing" | "other_number" | "unknown";
+                            pageNumber?: string;
+                            businessNumber?: boolean;
+                            since: string;
+                            reason?: string;
+                            verification?: {
+                                number: string;
+                                startedAt: string;
+                                expiresAt: string;
+                                failedAttempts: number;
+                            };
+                            fix?: string;
+                        } | null;
+                        health: {
+                            /** @enum {string} */
+                            canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                            problems: {
+                                entityType: string;
+                                entityId: string;
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                errors: {
+                                    code?: string;
+                                    description?: string;
+                                    solution?: string;
+                                }[];
+                                additionalInfo: string[];
+                            }[];
+                            since: string;
+                            reason?: string;
+                        } | null;
+                        connection: {
+                            /** @enum {string} */
+                            state: "connected" | "offboarded" | "partner_removed";
+                            event?: string;
+                            reason?: string;
+                            initiatedBy?: string;
+                            since: string;
+                            fix?: string;
+                        } | null;
+                        displayName: {
+                            decision: string;
+                            requestedName?: string;
+                            rejectionReason?: string;
+                            at: string;
+                        } | null;
+                        quality: {
+                            event: string;
+                            currentLimit?: string;
+                            oldLimit?: string;
+                            maxDailyConversations?: string;
+                            at: string;
+                        } | null;
+                        alerts: {
+                            type: string;
+                            severity?: string;
+                            status?: string;
+                            description?: string;
+                            at: string;
+                            /** @enum {string} */
+                            handling: "resynced" | "reported";
+                            note: string;
+                        }[];
+                        notVisible: {
+                            /** @enum {string} */
+                            feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linkMetaLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A code was sent, or the Page is linked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        /** @enum {string} */
+                        outcome: "code_sent" | "linked" | "already_linked" | "accepted";
+                        metaLink: {
+                            /** @enum {string} */
+                            state: "linked" | "missing" | "other_number" | "unknown";
+                            pageNumber?: string;
+                            businessNumber?: boolean;
+                            since: string;
+                            reason?: string;
+                            verification?: {
+                                number: string;
+                                startedAt: string;
+                                expiresAt: string;
+                                failedAttempts: number;
+                            };
+                            fix?: string;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The tenant used up a quota: `link_writes` (60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     linkDrift: {
         parameters: {
             query?: {
@@ -3573,6 +3914,157 @@ export interface operations {
         };
     };
     webhookReceive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>. */
+                "X-Hub-Signature-256": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description X-Hub-Signature-256 is missing or does not match the body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 262144 bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    whatsappWebhookVerify: {
+        parameters: {
+            query?: {
+                "hub.mode"?: string;
+                "hub.verify_token"?: string;
+                "hub.challenge"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description hub.mode is not subscribe, or hub.verify_token does not match. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable; Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    whatsappWebhookReceive: {
         parameters: {
             query?: never;
             header: {
@@ -4220,7 +4712,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
+            /** @description The tenant used up a quota: `meta_reads` (120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). `error.code` is `quota_exceeded`, `error.details` names the quota, its limit and window; Retry-After says when to come back. API Gateway's route throttle answers `{"message":"Too Many Requests"}` when the route as a whole is flooded. */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -179,7 +179,7 @@ const noPageToken = (link: Link): TandemError =>
  * 1. Read Meta's link: already linked -> `already_linked`.
  * 2. A verification must be in progress and not expired, with fewer than 5 codes refused (409 with
  *    what to do otherwise).
- * 3. Send the number with the code: a refused code counts against the five and answers 422; an
+ * 3. Send the number with the code: a refused code counts against the five and answers 400; an
  *    accepted one is checked by reading the Page again -> `linked`, or `accepted` when the Page does
  *    not show the number yet.
  *

@@ -24,26 +24,27 @@ const pause = z.object({
 
 const healthStatus = z.enum(HEALTH_STATUSES);
 
-/** The link's WhatsApp side (core `WhatsAppView`): null where Tandem has not heard yet. */
-const whatsappView = z.object({
-  metaLink: z.nullable(
+/** Meta's Page <-> number link on the link, with the fix when it is not `linked`. */
+const metaLinkView = z.object({
+  state: z.enum(META_LINK_STATES),
+  pageNumber: z.optional(z.string()),
+  businessNumber: z.optional(z.boolean()),
+  since: z.string(),
+  reason: z.optional(z.string()),
+  verification: z.optional(
     z.object({
-      state: z.enum(META_LINK_STATES),
-      pageNumber: z.optional(z.string()),
-      businessNumber: z.optional(z.boolean()),
-      since: z.string(),
-      reason: z.optional(z.string()),
-      verification: z.optional(
-        z.object({
-          number: z.string(),
-          startedAt: z.string(),
-          expiresAt: z.string(),
-          failedAttempts: z.int(),
-        })
-      ),
-      fix: z.optional(z.string()),
+      number: z.string(),
+      startedAt: z.string(),
+      expiresAt: z.string(),
+      failedAttempts: z.int(),
     })
   ),
+  fix: z.optional(z.string()),
+});
+
+/** The link's WhatsApp side (core `WhatsAppView`): null where Tandem has not heard yet. */
+const whatsappView = z.object({
+  metaLink: z.nullable(metaLinkView),
   health: z.nullable(
     z.object({
       canSendMessage: healthStatus,
@@ -130,6 +131,21 @@ const linkView = z.object({
   version: z.int(),
 });
 
+/** GET /links/{linkId}/whatsapp: the WhatsApp side as Meta answered it just now. */
+const whatsappSide = z.object({
+  linkId: z.string(),
+  checkedAt: z.string(),
+  ...whatsappView.shape,
+});
+
+/** PUT /links/{linkId}/meta-link. */
+const metaLinkChange = z.object({
+  linkId: z.string(),
+  outcome: z.enum(['code_sent', 'linked', 'already_linked', 'accepted']),
+  metaLink: metaLinkView,
+  message: z.string(),
+});
+
 const linkPage = z.object({ items: z.array(linkView), nextCursor: z.optional(z.string()) });
 
 const unlinkResult = z.object({
@@ -141,4 +157,4 @@ const unlinkResult = z.object({
   adOperationsDeleted: z.int(),
 });
 
-export { linkPage, linkView, pause, syncFields, unlinkResult };
+export { linkPage, linkView, metaLinkChange, pause, syncFields, unlinkResult, whatsappSide };

@@ -35,6 +35,8 @@ interface Page {
   /** The users who can act on the Page, with their tasks. */
   roles: Map<string, PageTask[]>;
   subscribedFields: string[];
+  /** A code Meta sent for `page_whatsapp_number_verification`, awaiting its confirmation. */
+  verification?: { number: string; code: string };
 }
 
 interface User {
@@ -70,6 +72,18 @@ interface PhoneNumber {
   countryCode: string;
   countryDialCode: string;
   profile: WhatsAppProfile;
+  /**
+   * The number's `health_status` (WhatsAppBusinessHealthStatusForMessageSend); absent: AVAILABLE.
+   * Set through the admin routes.
+   */
+  health?: PhoneHealth;
+}
+
+/** `can_send_message` of the number node, with Meta's errors (codegen WhatsAppBusinessHealthStatus). */
+interface PhoneHealth {
+  canSendMessage: 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+  errors: { error_code: number; error_description: string; possible_solution: string }[];
+  additionalInfo: string[];
 }
 
 interface Waba {
@@ -81,6 +95,8 @@ interface Waba {
   phoneNumberIds: string[];
   /** Businesses the WABA is shared with as a client (Meta's "client" WABAs). */
   clientBusinessIds: string[];
+  /** The app subscribed to its webhooks (`POST /{waba-id}/subscribed_apps`). */
+  subscribed?: boolean;
 }
 
 type TokenKind = 'USER' | 'PAGE';
@@ -181,6 +197,9 @@ interface AdObject {
 
 interface WebhookDelivery {
   id: string;
+  /** Absent: `page`. */
+  object?: 'page' | 'whatsapp_business_account';
+  /** The entry's id: the Page's, or the WABA's for a WABA webhook. */
   pageId: string;
   field: string;
   body: string;
@@ -303,6 +322,7 @@ export type {
   PageLocation,
   PageTask,
   PermissionStatus,
+  PhoneHealth,
   PhoneNumber,
   RequestLogEntry,
   Settings,
