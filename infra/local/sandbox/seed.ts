@@ -364,4 +364,13 @@ const seedBulk = (
 };
 
 export type { BulkLink, NewUserIds, NewUserInput };
-export { createUser, DEMO, DEMO_LOGIN_PERMISSIONS, digitsOf, seedApp, seedBulk, seedDemo };
+export {
+  createUser,
+  DEMO,
+  DEMO_LOGIN_PERMISSIONS,
+  digitsOf,
+  displayNumberFor,
+  seedApp,
+  seedBulk,
+  seedDemo,
+};
