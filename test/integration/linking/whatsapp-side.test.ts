@@ -196,6 +196,11 @@ describe('WhatsApp Business Account webhooks', () => {
       expect(current.status).toBe('paused');
       return current;
     });
+    // Resuming by hand cannot bring the number back.
+    const resumeByHand = await api(`/links/${link.linkId}/resume`, {
+      tenant,
+      body: { overwrite: true },
+    });
     await admin('POST', `/wabas/${wabaId}/reconnect`, {});
     const resumed = await eventually(async () => {
       const current = await readLink(tenant, link.linkId);
@@ -210,6 +215,8 @@ describe('WhatsApp Business Account webhooks', () => {
       reason: 'PRIMARY_INACTIVITY',
       fix: expect.any(String),
     });
+    expect(resumeByHand.status).toBe(409);
+    expect(await resumeByHand.json()).toMatchObject({ error: { code: 'whatsapp_disconnected' } });
     expect(resumed.pause).toBeUndefined();
     expect(resumed.whatsapp.connection).toMatchObject({ state: 'connected' });
     // Sync is on: the reconnection enqueued a sync, which ran.
