@@ -3,7 +3,7 @@ import { ValidationError } from '../../core/errors.js';
 import { META_LINK_FIELDS } from '../../core/whatsapp/meta-link.js';
 import * as z from '../../core/zod.js';
 import type { GraphClient } from '../graph/index.js';
-import { graphId, listOf } from '../graph/schemas.js';
+import { graphId, listOf, toPageWhatsAppRead } from '../graph/schemas.js';
 import { graphCalls } from '../meta/graph-calls.js';
 import { type FetchRefusal, FetchRefusedError } from '../net/guarded-fetch.js';
 
@@ -145,16 +145,7 @@ const createAdsGateway = (
           { fields: META_LINK_FIELDS.join(',') },
           pageWhatsApp
         );
-        return {
-          answered: true,
-          ...(data.whatsapp_number !== undefined ? { whatsappNumber: data.whatsapp_number } : {}),
-          ...(data.has_whatsapp_number !== undefined
-            ? { hasWhatsAppNumber: data.has_whatsapp_number }
-            : {}),
-          ...(data.has_whatsapp_business_number !== undefined
-            ? { hasWhatsAppBusinessNumber: data.has_whatsapp_business_number }
-            : {}),
-        };
+        return toPageWhatsAppRead(data);
       }),
 
     getAdAccount: (token, account) =>

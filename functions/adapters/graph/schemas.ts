@@ -1,5 +1,6 @@
 import { WHATSAPP_VERTICALS } from '../../core/sync/verticals.js';
 import type { HealthRead } from '../../core/whatsapp/health.js';
+import type { PageWhatsAppRead } from '../../core/whatsapp/meta-link.js';
 import * as z from '../../core/zod.js';
 
 /**
@@ -113,6 +114,22 @@ const page = z.looseObject({
   whatsapp_number: z.optional(z.string()),
   has_whatsapp_number: z.optional(z.boolean()),
   has_whatsapp_business_number: z.optional(z.boolean()),
+});
+
+/** Meta's Page <-> number link fields of a Page answer, as core reads them (absent ones left out). */
+const toPageWhatsAppRead = (page: {
+  whatsapp_number?: string | undefined;
+  has_whatsapp_number?: boolean | undefined;
+  has_whatsapp_business_number?: boolean | undefined;
+}): PageWhatsAppRead => ({
+  answered: true,
+  ...(page.whatsapp_number !== undefined ? { whatsappNumber: page.whatsapp_number } : {}),
+  ...(page.has_whatsapp_number !== undefined
+    ? { hasWhatsAppNumber: page.has_whatsapp_number }
+    : {}),
+  ...(page.has_whatsapp_business_number !== undefined
+    ? { hasWhatsAppBusinessNumber: page.has_whatsapp_business_number }
+    : {}),
 });
 
 /**
@@ -348,6 +365,7 @@ export {
   phoneNumber,
   success,
   toHealthRead,
+  toPageWhatsAppRead,
   uploadResult,
   uploadSession,
   uploadStatus,

@@ -33,6 +33,7 @@ import {
   pagePicture,
   page as pageSchema,
   toHealthRead,
+  toPageWhatsAppRead,
 } from '../graph/schemas.js';
 import { PROFILE_FIELDS } from '../graph/whatsapp.js';
 
@@ -233,17 +234,7 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
   /** What Meta said of the Page's link fields in its answer (absent when they were not asked). */
   const metaLinkOf = (link: Link, page: z.output<typeof pageSchema>): PageWhatsAppRead => {
     const refused = linkFieldsRefused.get(link.pageId);
-    if (refused) return { answered: false, reason: refused };
-    return {
-      answered: true,
-      ...(page.whatsapp_number !== undefined ? { whatsappNumber: page.whatsapp_number } : {}),
-      ...(page.has_whatsapp_number !== undefined
-        ? { hasWhatsAppNumber: page.has_whatsapp_number }
-        : {}),
-      ...(page.has_whatsapp_business_number !== undefined
-        ? { hasWhatsAppBusinessNumber: page.has_whatsapp_business_number }
-        : {}),
-    };
+    return refused ? { answered: false, reason: refused } : toPageWhatsAppRead(page);
   };
 
   /**

@@ -1,25 +1,9 @@
 import { ValidationError } from '../../core/errors.js';
 import type { MetaGateway } from '../../core/linking/ports.js';
 import { META_LINK_FIELDS, type PageWhatsAppRead } from '../../core/whatsapp/meta-link.js';
-import {
-  type GraphClient,
-  GraphPermissionError,
-  GraphValidationError,
-  type Page,
-} from '../graph/index.js';
-import { toHealthRead } from '../graph/schemas.js';
+import { type GraphClient, GraphPermissionError, GraphValidationError } from '../graph/index.js';
+import { toHealthRead, toPageWhatsAppRead } from '../graph/schemas.js';
 import { graphCalls } from './graph-calls.js';
-
-const whatsappOf = (page: Page): PageWhatsAppRead => ({
-  answered: true,
-  ...(page.whatsapp_number !== undefined ? { whatsappNumber: page.whatsapp_number } : {}),
-  ...(page.has_whatsapp_number !== undefined
-    ? { hasWhatsAppNumber: page.has_whatsapp_number }
-    : {}),
-  ...(page.has_whatsapp_business_number !== undefined
-    ? { hasWhatsAppBusinessNumber: page.has_whatsapp_business_number }
-    : {}),
-});
 
 const refusedLinkFields = (error: GraphPermissionError): PageWhatsAppRead => ({
   answered: false,
@@ -107,7 +91,7 @@ const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
           const page = await read(['access_token', ...META_LINK_FIELDS]);
           return {
             ...(page?.access_token ? { pageToken: page.access_token } : {}),
-            whatsapp: page ? whatsappOf(page) : { answered: false, reason: 'no answer' },
+            whatsapp: page ? toPageWhatsAppRead(page) : { answered: false, reason: 'no answer' },
           };
         } catch (error) {
           // A token that may act on the Page but not read its WhatsApp fields: the link is unknown.
@@ -125,7 +109,7 @@ const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
           const answer = await client.getPage(pageToken, pageId, META_LINK_FIELDS);
           return answer.notModified
             ? { answered: false, reason: 'no answer' }
-            : whatsappOf(answer.data);
+            : toPageWhatsAppRead(answer.data);
         } catch (error) {
           if (error instanceof GraphPermissionError) return refusedLinkFields(error);
           throw error;

@@ -148,7 +148,8 @@ const picture = (ctx: GraphCtx): GraphResult => {
 };
 
 /** Page webhook subscriptions for this app, which need the Page's own token. */
-const pageSubscription = (ctx: GraphCtx): GraphResult => {
+/** The Page of a call that needs its own Page token (and pages_manage_metadata), else Graph's #210. */
+const pageOfPageToken = (ctx: GraphCtx): Page => {
   const id = ctx.params.id ?? '';
   const caller = ctx.caller;
   const page = ctx.store.pages.get(id);
@@ -161,6 +162,11 @@ const pageSubscription = (ctx: GraphCtx): GraphResult => {
   }
   requirePermission(ctx, 'pages_manage_metadata');
   ctx.charge('pages', page.id);
+  return page;
+};
+
+const pageSubscription = (ctx: GraphCtx): GraphResult => {
+  const page = pageOfPageToken(ctx);
   if (ctx.req.method === 'GET') {
     const data = page.subscribedFields.length
       ? [{ id: ctx.config.appId, name: 'Tandem', subscribed_fields: page.subscribedFields }]
@@ -190,18 +196,7 @@ const digits = (phone: string): string => phone.replace(/\D/g, '');
  * The permission Meta requires is not documented; the sandbox asks for pages_manage_metadata.
  */
 const numberVerification = (ctx: GraphCtx): GraphResult => {
-  const id = ctx.params.id ?? '';
-  const caller = ctx.caller;
-  const page = ctx.store.pages.get(id);
-  if (!page || caller?.kind !== 'PAGE' || caller.pageId !== id) {
-    throw new GraphError({
-      message: '(#210) This call requires a Page access token.',
-      type: 'OAuthException',
-      code: 210,
-    });
-  }
-  requirePermission(ctx, 'pages_manage_metadata');
-  ctx.charge('pages', page.id);
+  const page = pageOfPageToken(ctx);
   const number = digits(stringParam(ctx, 'whatsapp_number') ?? '');
   const phone = [...ctx.store.phoneNumbers.values()].find(
     (candidate) => digits(candidate.displayPhoneNumber) === number
