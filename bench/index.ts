@@ -71,7 +71,10 @@ const benches: Record<string, () => Promise<void>> = {
     console.table({
       links: results.linksChecked,
       'links/s': results.linksPerSecond,
+      seeded: results.seededAs,
       'Graph calls/link': results.graphOperationsPerLink.toFixed(3),
+      '  of which every run': results.steadyCallsPerLink.toFixed(3),
+      '  of which daily checks': results.dailyCheckCallsPerLink.toFixed(3),
       'Graph round trips/link': results.graphRoundTripsPerLink.toFixed(4),
       ...Object.fromEntries(
         Object.entries(results.costPerMillionUsd).map(([key, value]) => [`USD/1M ${key}`, value])

@@ -14,6 +14,7 @@ const DRIFT_LABELS: Record<string, string> = {
 const PAUSE_LABELS: Record<string, string> = {
   local_override: 'Edited directly on WhatsApp',
   token_invalid: 'Facebook sign-in no longer accepted',
+  whatsapp_disconnected: 'WhatsApp number disconnected from the Cloud API',
 };
 
 const FIELD_LABELS: Record<string, string> = {

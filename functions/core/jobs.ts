@@ -1,3 +1,4 @@
+import { whatsappEvent } from './whatsapp-event.js';
 import * as z from './zod.js';
 
 /**
@@ -13,7 +14,8 @@ const syncJob = z.object({
   kind: z.literal('sync'),
   tenantId: id,
   linkId: id,
-  trigger: z.enum(['webhook', 'manual', 'reconcile']),
+  /** `whatsapp_event`: a WABA webhook (a reconnected number, a lost profile photo). */
+  trigger: z.enum(['webhook', 'manual', 'reconcile', 'whatsapp_event']),
   /** When the change was observed (webhook time, click time, run start): a stale job never wins. */
   observedAt: z.iso.datetime({ offset: true }),
   /** The reconcile run that asked for the sync, when `trigger` is `reconcile`. */
@@ -80,6 +82,14 @@ const linksBulkJob = z.object({
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
 });
 
+/** One WhatsApp Business Account webhook change to apply to the WABA's links. */
+const whatsappEventJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('whatsapp-event'),
+  event: whatsappEvent,
+  correlationId: z.optional(id),
+});
+
 const job = z.discriminatedUnion('kind', [
   syncJob,
   reconcileShardJob,
@@ -87,6 +97,7 @@ const job = z.discriminatedUnion('kind', [
   statsPullJob,
   storyJob,
   linksBulkJob,
+  whatsappEventJob,
 ]);
 
 type Job = z.infer<typeof job>;
@@ -99,6 +110,7 @@ type StatsPullJob = JobOf<'stats-pull'>;
 
 type StoryJob = JobOf<'story'>;
 type LinksBulkJob = JobOf<'links-bulk'>;
+type WhatsAppEventJob = JobOf<'whatsapp-event'>;
 
 const JOB_KINDS: readonly JobKind[] = [
   'sync',
@@ -107,6 +119,7 @@ const JOB_KINDS: readonly JobKind[] = [
   'stats-pull',
   'story',
   'links-bulk',
+  'whatsapp-event',
 ];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
@@ -132,7 +145,10 @@ const parseJob = (body: string): ParsedJob => {
   return { ok: true, job: result.data };
 };
 
-/** Jobs on one key run one after the other; different keys may run side by side. */
+/**
+ * Jobs on one key run one after the other; different keys may run side by side. A WABA's events
+ * share a key, so two of one batch never race on the same links.
+ */
 const orderingKey = (value: Job): string => {
   switch (value.kind) {
     case 'sync':
@@ -147,6 +163,8 @@ const orderingKey = (value: Job): string => {
       return `story#${value.operationId}`;
     case 'links-bulk':
       return `bulk#${value.tenantId}#${value.operationId}`;
+    case 'whatsapp-event':
+      return `waba#${value.event.wabaId}`;
   }
 };
 
@@ -163,5 +181,6 @@ export type {
   StatsShardJob,
   StoryJob,
   SyncJob,
+  WhatsAppEventJob,
 };
 export { JOB_KINDS, job as jobSchema, orderingKey, parseJob, serializeJob };

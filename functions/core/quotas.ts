@@ -54,14 +54,14 @@ const QUOTAS = {
     windowSeconds: 60,
     per: 'tenant',
     counts:
-      'reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles',
+      'reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side',
   },
   linkWrites: {
     name: 'link_writes',
     limit: 60,
     windowSeconds: 60,
     per: 'tenant',
-    counts: 'links created or deleted (each calls Meta)',
+    counts: 'links created or deleted, and Meta-side links asked for (each calls Meta)',
   },
   storyPosts: {
     name: 'story_posts',

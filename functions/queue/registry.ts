@@ -4,6 +4,7 @@ import { reconcileShard, type ShardDeps } from '../core/reconcile/run.js';
 import type { StatsFanOutDeps, StatsPullDeps } from '../core/stats/ports.js';
 import { fanOutStatsShard, pullLinkStats } from '../core/stats/pull.js';
 import { type BulkDeps, runBulkPage } from '../core/sync/bulk.js';
+import { type ApplyDeps, applyWhatsAppEvent } from '../core/whatsapp/apply.js';
 import { createStoryJobHandler } from './stories.js';
 import { createSyncJobHandler } from './sync.js';
 
@@ -12,6 +13,8 @@ interface RegistryDeps {
   reconcile: ShardDeps;
   /** What the message statistics jobs need (functions/adapters/wiring/stats.ts). */
   stats: { pull: StatsPullDeps; fanOut: StatsFanOutDeps };
+  /** What applying a WABA webhook change to its links needs (functions/adapters/wiring/shared.ts). */
+  whatsapp: () => ApplyDeps;
 }
 
 /**
@@ -51,6 +54,16 @@ const createJobRegistry = (deps: RegistryDeps): JobRegistry => {
       bulk ??= bulkDeps();
       const result = await runBulkPage(bulk, job, { receiveCount: ctx.receiveCount });
       ctx.log.info('bulk page done', { operationId: job.operationId, ...result });
+    },
+    'whatsapp-event': async (job, ctx) => {
+      const result = await applyWhatsAppEvent(deps.whatsapp(), job.event, job.correlationId);
+      // link.meta_changed would be emitted here for each changed link, once client events exist.
+      ctx.log.info('whatsapp event applied', {
+        kind: job.event.kind,
+        wabaId: job.event.wabaId,
+        correlationId: job.correlationId,
+        ...result,
+      });
     },
   };
 };

@@ -35,7 +35,7 @@ const buildDeps = (): SyncDeps => {
   return {
     links: wiring.linkRepository(),
     state: wiring.syncStateRepository(),
-    observer: wiring.linkObserver(graph),
+    observer: wiring.linkObserver(graph, { storePageTokens: true }),
     writer: wiring.profileWriter(graph),
     usage,
     clock: wiring.clock,

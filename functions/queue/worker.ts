@@ -8,6 +8,7 @@ import { runBatch } from '../adapters/sqs/batch-runner.js';
 import { syncQueueConfig } from '../adapters/sqs/config.js';
 import { createSqsDeadLetters } from '../adapters/sqs/dead-letters.js';
 import { shardDeps } from '../adapters/wiring/reconcile.js';
+import { whatsappApplyDeps } from '../adapters/wiring/shared.js';
 import { statsFanOutDeps, statsPullDeps } from '../adapters/wiring/stats.js';
 import { createJobRegistry } from './registry.js';
 import { syncRunnerOptions as loadSyncRunnerOptions } from './sync.js';
@@ -17,6 +18,7 @@ const config = loadConfig(syncQueueConfig);
 const registry = createJobRegistry({
   reconcile: shardDeps(),
   stats: { pull: statsPullDeps(), fanOut: statsFanOutDeps() },
+  whatsapp: whatsappApplyDeps,
 });
 const deadLetters = createSqsDeadLetters(sqs(), config.SYNC_DLQ_URL);
 const log = logger.child({ fn: 'worker' });

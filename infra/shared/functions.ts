@@ -256,6 +256,32 @@ const functions = {
     memoryMb: 256,
     needs: { tables: { links: 'read' } },
   },
+  linkWhatsApp: {
+    id: 'LinkWhatsApp',
+    entry: 'functions/http/links/whatsapp.ts',
+    description:
+      "Reads a link's WhatsApp side from Meta now: Meta's Page link and the number's health.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
+  },
+  linkMetaLink: {
+    id: 'LinkMetaLink',
+    entry: 'functions/http/links/meta-link.ts',
+    description:
+      "Links the Page to the link's number on Meta's side with a code Meta sends to the number.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
+  },
   linkUpdate: {
     id: 'LinkUpdate',
     entry: 'functions/http/links/update.ts',
@@ -533,6 +559,30 @@ const functions = {
     needs: {
       tables: { links: 'read', quotas: 'readWrite' },
       syncQueue: 'send',
+    },
+  },
+  whatsappWebhookVerify: {
+    id: 'WhatsAppWebhookVerify',
+    entry: 'functions/http/webhooks/verify.ts',
+    description:
+      "Answers Meta's webhook subscription handshake for the WhatsApp Business Account object.",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    reservedConcurrency: 2,
+    needs: { metaAppSecret: true },
+  },
+  whatsappWebhookReceive: {
+    id: 'WhatsAppWebhookReceive',
+    entry: 'functions/http/webhooks/receive-whatsapp.ts',
+    description:
+      "Receives Meta's signed WhatsApp Business Account webhooks: verifies, de-duplicates, enqueues one job per change.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    reservedConcurrency: 10,
+    needs: {
+      tables: { idempotency: 'readWrite' },
+      syncQueue: 'send',
+      metaAppSecret: true,
     },
   },
   syncResume: {

@@ -49,6 +49,8 @@ const tables = {
    * Page's guard names its link: webhook fan-in reads guards in batches, not an index per Page).
    * - byMetaUser: Meta's deauthorize and data-deletion callbacks name a Meta user, not a tenant.
    * - byShard: sparse, only active links carry a shard, so the reconciler can fan out by shard.
+   * - byWaba: only links carry `wabaId`; a WhatsApp Business Account's webhooks name the WABA, and
+   *   its last unlink ends the app's subscription to it.
    */
   links: {
     id: 'Links',
@@ -58,6 +60,7 @@ const tables = {
     indexes: [
       { name: 'byMetaUser', partitionKey: S('metaUserId'), sortKey: S('sk') },
       { name: 'byShard', partitionKey: N('shard'), sortKey: S('pk') },
+      { name: 'byWaba', partitionKey: S('wabaId'), sortKey: S('sk') },
     ],
   },
   /** Single-use OAuth state, bound to a tenant, gone minutes after it was issued. */

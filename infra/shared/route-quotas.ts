@@ -19,6 +19,8 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'GET /links/{linkId}/profiles': ['metaReads'],
   'PUT /links/{linkId}/stories/consent': ['linkWrites'],
   'POST /links/{linkId}/stories': ['storyPosts'],
+  'GET /links/{linkId}/whatsapp': ['metaReads'],
+  'PUT /links/{linkId}/meta-link': ['linkWrites'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
   'GET /summary': ['fleetScans'],

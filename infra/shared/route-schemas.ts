@@ -16,7 +16,9 @@ import {
   fleetSummary,
   linkPage,
   linkView,
+  metaLinkChange,
   unlinkResult,
+  whatsappSide,
 } from '../../functions/http/links/responses.js';
 import {
   bulkBody,
@@ -25,6 +27,7 @@ import {
   fleetQuery,
   grantParams,
   linkParams,
+  metaLinkBody,
   pageQuery,
   updateLinkBody,
 } from '../../functions/http/links/schemas.js';
@@ -161,6 +164,19 @@ const routeSchemas: Record<string, RouteSchemas> = {
   'GET /links/{linkId}': {
     params: linkParams,
     responses: { 200: { description: 'The link', schema: linkView, headers: ETAG } },
+  },
+  'GET /links/{linkId}/whatsapp': {
+    params: linkParams,
+    responses: {
+      200: { description: "The link's WhatsApp side, read from Meta now", schema: whatsappSide },
+    },
+  },
+  'PUT /links/{linkId}/meta-link': {
+    params: linkParams,
+    body: metaLinkBody,
+    responses: {
+      200: { description: 'A code was sent, or the Page is linked', schema: metaLinkChange },
+    },
   },
   'PATCH /links/{linkId}': {
     params: linkParams,
@@ -299,6 +315,18 @@ const routeSchemas: Record<string, RouteSchemas> = {
     unauthorized: 'hub.mode is not subscribe, or hub.verify_token does not match.',
   },
   'POST /webhooks/meta': {
+    unauthorized: 'X-Hub-Signature-256 is missing or does not match the body.',
+    rawBodyMaxBytes: MAX_WEBHOOK_BYTES,
+    headers: {
+      'X-Hub-Signature-256':
+        'Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>.',
+    },
+  },
+  'GET /webhooks/whatsapp': {
+    query: verificationQuery,
+    unauthorized: 'hub.mode is not subscribe, or hub.verify_token does not match.',
+  },
+  'POST /webhooks/whatsapp': {
     unauthorized: 'X-Hub-Signature-256 is missing or does not match the body.',
     rawBodyMaxBytes: MAX_WEBHOOK_BYTES,
     headers: {

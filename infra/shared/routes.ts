@@ -359,6 +359,20 @@ const routes: RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/links/{linkId}/whatsapp',
+    fn: 'linkWhatsApp',
+    access: 'tenant',
+    summary: "The link's WhatsApp side read from Meta now: Meta's Page link, the number's health",
+  },
+  {
+    method: 'PUT',
+    path: '/links/{linkId}/meta-link',
+    fn: 'linkMetaLink',
+    access: 'tenant',
+    summary: "Link the Page to the number on Meta's side: {} sends a code, { code } confirms",
+  },
+  {
+    method: 'GET',
     path: '/links/{linkId}/drift',
     fn: 'linkDrift',
     access: 'tenant',
@@ -383,6 +397,27 @@ const routes: RouteSpec[] = [
     summary: "Meta's Page webhooks: enqueue a sync for each link of the Page",
     publicReason:
       'Meta delivers Page webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.',
+    throttle: THROTTLES.metaWebhooks,
+  },
+  {
+    method: 'GET',
+    path: '/webhooks/whatsapp',
+    fn: 'whatsappWebhookVerify',
+    access: 'public',
+    summary: "Meta's webhook subscription handshake (WhatsApp Business Account object)",
+    publicReason:
+      'Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.',
+    throttle: THROTTLES.metaCallbacks,
+  },
+  {
+    method: 'POST',
+    path: '/webhooks/whatsapp',
+    fn: 'whatsappWebhookReceive',
+    access: 'public',
+    summary:
+      "Meta's WhatsApp Business Account webhooks: a number's connection, alerts, name and quality",
+    publicReason:
+      'Meta delivers WABA webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.',
     throttle: THROTTLES.metaWebhooks,
   },
   {

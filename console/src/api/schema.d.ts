@@ -567,6 +567,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/links/{linkId}/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link's WhatsApp side read from Meta now: Meta's Page link, the number's health */
+        get: operations["linkWhatsApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/meta-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link the Page to the number on Meta's side: {} sends a code, { code } confirms */
+        put: operations["linkMetaLink"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/links/{linkId}/drift": {
         parameters: {
             query?: never;
@@ -602,6 +636,30 @@ export interface paths {
          * @description Public route: Meta delivers Page webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.
          */
         post: operations["webhookReceive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's webhook subscription handshake (WhatsApp Business Account object)
+         * @description Public route: Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.
+         */
+        get: operations["whatsappWebhookVerify"];
+        put?: never;
+        /**
+         * Meta's WhatsApp Business Account webhooks: a number's connection, alerts, name and quality
+         * @description Public route: Meta delivers WABA webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.
+         */
+        post: operations["whatsappWebhookReceive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1559,7 +1617,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1602,7 +1660,7 @@ export interface operations {
                 cursor?: string;
                 status?: "active" | "paused" | "local_override" | "token_invalid";
                 syncEnabled?: "true" | "false";
-                drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
                 pageId?: string;
             };
             header?: never;
@@ -1630,7 +1688,7 @@ export interface operations {
                             status: "active" | "paused";
                             pause?: {
                                 /** @enum {string} */
-                                reason: "local_override" | "token_invalid";
+                                reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                                 since: string;
                                 details?: {
                                     [key: string]: unknown;
@@ -1670,9 +1728,81 @@ export interface operations {
                             };
                             drift?: {
                                 /** @enum {string} */
-                                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                                 runId: string;
                                 since: string;
+                            };
+                            whatsapp: {
+                                metaLink: {
+                                    /** @enum {string} */
+                                    state: "linked" | "missing" | "other_number" | "unknown";
+                                    pageNumber?: string;
+                                    businessNumber?: boolean;
+                                    since: string;
+                                    reason?: string;
+                                    verification?: {
+                                        number: string;
+                                        startedAt: string;
+                                        expiresAt: string;
+                                        failedAttempts: number;
+                                    };
+                                    fix?: string;
+                                } | null;
+                                health: {
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    problems: {
+                                        entityType: string;
+                                        entityId: string;
+                                        /** @enum {string} */
+                                        canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                        errors: {
+                                            code?: string;
+                                            description?: string;
+                                            solution?: string;
+                                        }[];
+                                        additionalInfo: string[];
+                                    }[];
+                                    since: string;
+                                    reason?: string;
+                                } | null;
+                                connection: {
+                                    /** @enum {string} */
+                                    state: "connected" | "offboarded" | "partner_removed";
+                                    event?: string;
+                                    reason?: string;
+                                    initiatedBy?: string;
+                                    since: string;
+                                    fix?: string;
+                                } | null;
+                                displayName: {
+                                    decision: string;
+                                    requestedName?: string;
+                                    rejectionReason?: string;
+                                    at: string;
+                                } | null;
+                                quality: {
+                                    event: string;
+                                    currentLimit?: string;
+                                    oldLimit?: string;
+                                    maxDailyConversations?: string;
+                                    at: string;
+                                } | null;
+                                alerts: {
+                                    type: string;
+                                    severity?: string;
+                                    status?: string;
+                                    description?: string;
+                                    at: string;
+                                    /** @enum {string} */
+                                    handling: "resynced" | "reported";
+                                    note: string;
+                                }[];
+                                notVisible: {
+                                    /** @enum {string} */
+                                    feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                    reason: string;
+                                }[];
                             };
                             createdAt: string;
                             updatedAt: string;
@@ -1777,7 +1907,7 @@ export interface operations {
                         status: "active" | "paused";
                         pause?: {
                             /** @enum {string} */
-                            reason: "local_override" | "token_invalid";
+                            reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                             since: string;
                             details?: {
                                 [key: string]: unknown;
@@ -1817,9 +1947,81 @@ export interface operations {
                         };
                         drift?: {
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                             runId: string;
                             since: string;
+                        };
+                        whatsapp: {
+                            metaLink: {
+                                /** @enum {string} */
+                                state: "linked" | "missing" | "other_number" | "unknown";
+                                pageNumber?: string;
+                                businessNumber?: boolean;
+                                since: string;
+                                reason?: string;
+                                verification?: {
+                                    number: string;
+                                    startedAt: string;
+                                    expiresAt: string;
+                                    failedAttempts: number;
+                                };
+                                fix?: string;
+                            } | null;
+                            health: {
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                problems: {
+                                    entityType: string;
+                                    entityId: string;
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    errors: {
+                                        code?: string;
+                                        description?: string;
+                                        solution?: string;
+                                    }[];
+                                    additionalInfo: string[];
+                                }[];
+                                since: string;
+                                reason?: string;
+                            } | null;
+                            connection: {
+                                /** @enum {string} */
+                                state: "connected" | "offboarded" | "partner_removed";
+                                event?: string;
+                                reason?: string;
+                                initiatedBy?: string;
+                                since: string;
+                                fix?: string;
+                            } | null;
+                            displayName: {
+                                decision: string;
+                                requestedName?: string;
+                                rejectionReason?: string;
+                                at: string;
+                            } | null;
+                            quality: {
+                                event: string;
+                                currentLimit?: string;
+                                oldLimit?: string;
+                                maxDailyConversations?: string;
+                                at: string;
+                            } | null;
+                            alerts: {
+                                type: string;
+                                severity?: string;
+                                status?: string;
+                                description?: string;
+                                at: string;
+                                /** @enum {string} */
+                                handling: "resynced" | "reported";
+                                note: string;
+                            }[];
+                            notVisible: {
+                                /** @enum {string} */
+                                feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                reason: string;
+                            }[];
                         };
                         createdAt: string;
                         updatedAt: string;
@@ -1879,7 +2081,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1932,6 +2134,7 @@ export interface operations {
                         pauseReasons: {
                             local_override: number;
                             token_invalid: number;
+                            whatsapp_disconnected: number;
                         };
                         sync: {
                             enabled: number;
@@ -1946,6 +2149,9 @@ export interface operations {
                             asset_gone: number;
                             unsupported_field: number;
                             webhook_subscription_lost: number;
+                            number_blocked: number;
+                            meta_link_missing: number;
+                            meta_link_other_number: number;
                             unchecked: number;
                         };
                     };
@@ -2023,7 +2229,7 @@ export interface operations {
                         status?: "active" | "paused" | "local_override" | "token_invalid";
                         syncEnabled?: boolean;
                         /** @enum {string} */
-                        drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                        drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
                         pageId?: string;
                     };
                     overwrite?: boolean;
@@ -2048,7 +2254,7 @@ export interface operations {
                             status?: "active" | "paused" | "local_override" | "token_invalid";
                             syncEnabled?: boolean;
                             /** @enum {string} */
-                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
                             pageId?: string;
                         };
                         overwrite?: boolean;
@@ -2179,7 +2385,7 @@ export interface operations {
                             status?: "active" | "paused" | "local_override" | "token_invalid";
                             syncEnabled?: boolean;
                             /** @enum {string} */
-                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "unchecked";
+                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
                             pageId?: string;
                         };
                         overwrite?: boolean;
@@ -2297,7 +2503,7 @@ export interface operations {
                         status: "active" | "paused";
                         pause?: {
                             /** @enum {string} */
-                            reason: "local_override" | "token_invalid";
+                            reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                             since: string;
                             details?: {
                                 [key: string]: unknown;
@@ -2337,9 +2543,81 @@ export interface operations {
                         };
                         drift?: {
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                             runId: string;
                             since: string;
+                        };
+                        whatsapp: {
+                            metaLink: {
+                                /** @enum {string} */
+                                state: "linked" | "missing" | "other_number" | "unknown";
+                                pageNumber?: string;
+                                businessNumber?: boolean;
+                                since: string;
+                                reason?: string;
+                                verification?: {
+                                    number: string;
+                                    startedAt: string;
+                                    expiresAt: string;
+                                    failedAttempts: number;
+                                };
+                                fix?: string;
+                            } | null;
+                            health: {
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                problems: {
+                                    entityType: string;
+                                    entityId: string;
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    errors: {
+                                        code?: string;
+                                        description?: string;
+                                        solution?: string;
+                                    }[];
+                                    additionalInfo: string[];
+                                }[];
+                                since: string;
+                                reason?: string;
+                            } | null;
+                            connection: {
+                                /** @enum {string} */
+                                state: "connected" | "offboarded" | "partner_removed";
+                                event?: string;
+                                reason?: string;
+                                initiatedBy?: string;
+                                since: string;
+                                fix?: string;
+                            } | null;
+                            displayName: {
+                                decision: string;
+                                requestedName?: string;
+                                rejectionReason?: string;
+                                at: string;
+                            } | null;
+                            quality: {
+                                event: string;
+                                currentLimit?: string;
+                                oldLimit?: string;
+                                maxDailyConversations?: string;
+                                at: string;
+                            } | null;
+                            alerts: {
+                                type: string;
+                                severity?: string;
+                                status?: string;
+                                description?: string;
+                                at: string;
+                                /** @enum {string} */
+                                handling: "resynced" | "reported";
+                                note: string;
+                            }[];
+                            notVisible: {
+                                /** @enum {string} */
+                                feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                reason: string;
+                            }[];
                         };
                         createdAt: string;
                         updatedAt: string;
@@ -2434,6 +2712,8 @@ export interface operations {
                         revocation: "revoked" | "not_needed" | "failed";
                         /** @enum {string} */
                         webhooks: "unsubscribed" | "failed" | "not_needed";
+                        /** @enum {string} */
+                        wabaWebhooks: "unsubscribed" | "kept" | "failed" | "not_needed";
                         adOperationsDeleted: number;
                         storyOperationsDeleted: number;
                     };
@@ -2482,7 +2762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2563,7 +2843,7 @@ export interface operations {
                         status: "active" | "paused";
                         pause?: {
                             /** @enum {string} */
-                            reason: "local_override" | "token_invalid";
+                            reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                             since: string;
                             details?: {
                                 [key: string]: unknown;
@@ -2603,9 +2883,81 @@ export interface operations {
                         };
                         drift?: {
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                             runId: string;
                             since: string;
+                        };
+                        whatsapp: {
+                            metaLink: {
+                                /** @enum {string} */
+                                state: "linked" | "missing" | "other_number" | "unknown";
+                                pageNumber?: string;
+                                businessNumber?: boolean;
+                                since: string;
+                                reason?: string;
+                                verification?: {
+                                    number: string;
+                                    startedAt: string;
+                                    expiresAt: string;
+                                    failedAttempts: number;
+                                };
+                                fix?: string;
+                            } | null;
+                            health: {
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                problems: {
+                                    entityType: string;
+                                    entityId: string;
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    errors: {
+                                        code?: string;
+                                        description?: string;
+                                        solution?: string;
+                                    }[];
+                                    additionalInfo: string[];
+                                }[];
+                                since: string;
+                                reason?: string;
+                            } | null;
+                            connection: {
+                                /** @enum {string} */
+                                state: "connected" | "offboarded" | "partner_removed";
+                                event?: string;
+                                reason?: string;
+                                initiatedBy?: string;
+                                since: string;
+                                fix?: string;
+                            } | null;
+                            displayName: {
+                                decision: string;
+                                requestedName?: string;
+                                rejectionReason?: string;
+                                at: string;
+                            } | null;
+                            quality: {
+                                event: string;
+                                currentLimit?: string;
+                                oldLimit?: string;
+                                maxDailyConversations?: string;
+                                at: string;
+                            } | null;
+                            alerts: {
+                                type: string;
+                                severity?: string;
+                                status?: string;
+                                description?: string;
+                                at: string;
+                                /** @enum {string} */
+                                handling: "resynced" | "reported";
+                                note: string;
+                            }[];
+                            notVisible: {
+                                /** @enum {string} */
+                                feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                reason: string;
+                            }[];
                         };
                         createdAt: string;
                         updatedAt: string;
@@ -3370,7 +3722,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3595,7 +3947,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4093,7 +4445,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,14 +5087,29 @@ export interface operations {
                                 asset_gone: number;
                                 unsupported_field: number;
                                 webhook_subscription_lost: number;
+                                number_blocked: number;
+                                meta_link_missing: number;
+                                meta_link_other_number: number;
                             };
                             errors: number;
                             syncsEnqueued: number;
+                            metaLink: {
+                                linked: number;
+                                missing: number;
+                                other_number: number;
+                                unknown: number;
+                            };
+                            health: {
+                                AVAILABLE: number;
+                                LIMITED: number;
+                                BLOCKED: number;
+                            };
+                            dailyChecks: number;
                         };
                         drifted: {
                             linkId: string;
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                         }[];
                         driftedTruncated: boolean;
                     };
@@ -4848,14 +5215,29 @@ export interface operations {
                                 asset_gone: number;
                                 unsupported_field: number;
                                 webhook_subscription_lost: number;
+                                number_blocked: number;
+                                meta_link_missing: number;
+                                meta_link_other_number: number;
                             };
                             errors: number;
                             syncsEnqueued: number;
+                            metaLink: {
+                                linked: number;
+                                missing: number;
+                                other_number: number;
+                                unknown: number;
+                            };
+                            health: {
+                                AVAILABLE: number;
+                                LIMITED: number;
+                                BLOCKED: number;
+                            };
+                            dailyChecks: number;
                         };
                         drifted: {
                             linkId: string;
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                         }[];
                         driftedTruncated: boolean;
                     };
@@ -4924,6 +5306,289 @@ export interface operations {
             };
         };
     };
+    linkWhatsApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's WhatsApp side, read from Meta now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        checkedAt: string;
+                        metaLink: {
+                            /** @enum {string} */
+                            state: "linked" | "missing" | "other_number" | "unknown";
+                            pageNumber?: string;
+                            businessNumber?: boolean;
+                            since: string;
+                            reason?: string;
+                            verification?: {
+                                number: string;
+                                startedAt: string;
+                                expiresAt: string;
+                                failedAttempts: number;
+                            };
+                            fix?: string;
+                        } | null;
+                        health: {
+                            /** @enum {string} */
+                            canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                            problems: {
+                                entityType: string;
+                                entityId: string;
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                errors: {
+                                    code?: string;
+                                    description?: string;
+                                    solution?: string;
+                                }[];
+                                additionalInfo: string[];
+                            }[];
+                            since: string;
+                            reason?: string;
+                        } | null;
+                        connection: {
+                            /** @enum {string} */
+                            state: "connected" | "offboarded" | "partner_removed";
+                            event?: string;
+                            reason?: string;
+                            initiatedBy?: string;
+                            since: string;
+                            fix?: string;
+                        } | null;
+                        displayName: {
+                            decision: string;
+                            requestedName?: string;
+                            rejectionReason?: string;
+                            at: string;
+                        } | null;
+                        quality: {
+                            event: string;
+                            currentLimit?: string;
+                            oldLimit?: string;
+                            maxDailyConversations?: string;
+                            at: string;
+                        } | null;
+                        alerts: {
+                            type: string;
+                            severity?: string;
+                            status?: string;
+                            description?: string;
+                            at: string;
+                            /** @enum {string} */
+                            handling: "resynced" | "reported";
+                            note: string;
+                        }[];
+                        notVisible: {
+                            /** @enum {string} */
+                            feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linkMetaLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A code was sent, or the Page is linked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        /** @enum {string} */
+                        outcome: "code_sent" | "linked" | "already_linked" | "accepted";
+                        metaLink: {
+                            /** @enum {string} */
+                            state: "linked" | "missing" | "other_number" | "unknown";
+                            pageNumber?: string;
+                            businessNumber?: boolean;
+                            since: string;
+                            reason?: string;
+                            verification?: {
+                                number: string;
+                                startedAt: string;
+                                expiresAt: string;
+                                failedAttempts: number;
+                            };
+                            fix?: string;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     linkDrift: {
         parameters: {
             query?: {
@@ -4951,7 +5616,7 @@ export interface operations {
                             linkId: string;
                             observedAt: string;
                             /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                             fields: {
                                 /** @enum {string} */
                                 field: "about" | "description" | "address" | "email" | "websites" | "vertical";
@@ -4966,6 +5631,11 @@ export interface operations {
                             action: "enqueue_sync" | "restore_subscription" | "report_only";
                             syncEnabled: boolean;
                             paused: boolean;
+                            whatsapp?: {
+                                metaLink: ("linked" | "missing" | "other_number" | "unknown") | null;
+                                health: ("AVAILABLE" | "LIMITED" | "BLOCKED") | null;
+                                notes: string[];
+                            };
                         }[];
                         nextCursor: string | null;
                     };
@@ -5185,6 +5855,157 @@ export interface operations {
             };
         };
     };
+    whatsappWebhookVerify: {
+        parameters: {
+            query?: {
+                "hub.mode"?: string;
+                "hub.verify_token"?: string;
+                "hub.challenge"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description hub.mode is not subscribe, or hub.verify_token does not match. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    whatsappWebhookReceive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>. */
+                "X-Hub-Signature-256": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description X-Hub-Signature-256 is missing or does not match the body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 262144 bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (500 requests/s, burst 1000, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     syncStatus: {
         parameters: {
             query?: never;
@@ -5218,7 +6039,7 @@ export interface operations {
                         status: "active" | "paused";
                         pause: {
                             /** @enum {string} */
-                            reason: "local_override" | "token_invalid";
+                            reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                             since: string;
                             details?: {
                                 [key: string]: unknown;
@@ -5231,7 +6052,7 @@ export interface operations {
                             /** @enum {string} */
                             outcome: "applied" | "noop" | "paused" | "failed";
                             /** @enum {string} */
-                            trigger: "webhook" | "manual" | "reconcile";
+                            trigger: "webhook" | "manual" | "reconcile" | "whatsapp_event";
                             changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
                             notes: {
                                 /** @enum {string} */
@@ -5477,7 +6298,7 @@ export interface operations {
                             status: "active" | "paused";
                             pause?: {
                                 /** @enum {string} */
-                                reason: "local_override" | "token_invalid";
+                                reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
                                 since: string;
                                 details?: {
                                     [key: string]: unknown;
@@ -5517,9 +6338,81 @@ export interface operations {
                             };
                             drift?: {
                                 /** @enum {string} */
-                                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                                 runId: string;
                                 since: string;
+                            };
+                            whatsapp: {
+                                metaLink: {
+                                    /** @enum {string} */
+                                    state: "linked" | "missing" | "other_number" | "unknown";
+                                    pageNumber?: string;
+                                    businessNumber?: boolean;
+                                    since: string;
+                                    reason?: string;
+                                    verification?: {
+                                        number: string;
+                                        startedAt: string;
+                                        expiresAt: string;
+                                        failedAttempts: number;
+                                    };
+                                    fix?: string;
+                                } | null;
+                                health: {
+                                    /** @enum {string} */
+                                    canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                    problems: {
+                                        entityType: string;
+                                        entityId: string;
+                                        /** @enum {string} */
+                                        canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                        errors: {
+                                            code?: string;
+                                            description?: string;
+                                            solution?: string;
+                                        }[];
+                                        additionalInfo: string[];
+                                    }[];
+                                    since: string;
+                                    reason?: string;
+                                } | null;
+                                connection: {
+                                    /** @enum {string} */
+                                    state: "connected" | "offboarded" | "partner_removed";
+                                    event?: string;
+                                    reason?: string;
+                                    initiatedBy?: string;
+                                    since: string;
+                                    fix?: string;
+                                } | null;
+                                displayName: {
+                                    decision: string;
+                                    requestedName?: string;
+                                    rejectionReason?: string;
+                                    at: string;
+                                } | null;
+                                quality: {
+                                    event: string;
+                                    currentLimit?: string;
+                                    oldLimit?: string;
+                                    maxDailyConversations?: string;
+                                    at: string;
+                                } | null;
+                                alerts: {
+                                    type: string;
+                                    severity?: string;
+                                    status?: string;
+                                    description?: string;
+                                    at: string;
+                                    /** @enum {string} */
+                                    handling: "resynced" | "reported";
+                                    note: string;
+                                }[];
+                                notVisible: {
+                                    /** @enum {string} */
+                                    feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                                    reason: string;
+                                }[];
                             };
                             createdAt: string;
                             updatedAt: string;
@@ -5642,7 +6535,7 @@ export interface operations {
                         observation: "observed" | "token_invalid" | "asset_gone";
                         assetGone: ("page" | "phone_number") | null;
                         /** @enum {string} */
-                        driftClass: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost";
+                        driftClass: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
                         fields: {
                             /** @enum {string} */
                             field: "about" | "description" | "address" | "email" | "websites" | "vertical";
@@ -5698,7 +6591,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -15,7 +15,7 @@ type LinkItem = {
   pageId: string;
   phoneNumberId: string;
   status: 'active' | 'paused';
-  pause?: { reason: 'local_override' | 'token_invalid' };
+  pause?: { reason: 'local_override' | 'token_invalid' | 'whatsapp_disconnected' };
   sync: { enabled: boolean };
 };
 
@@ -25,7 +25,7 @@ type DriftState = string;
 interface LinkFilters {
   text: string;
   status: '' | 'active' | 'paused';
-  pauseReason: '' | 'local_override' | 'token_invalid';
+  pauseReason: '' | 'local_override' | 'token_invalid' | 'whatsapp_disconnected';
   sync: '' | 'on' | 'off';
   drift: string;
 }

@@ -282,6 +282,30 @@ const createLinkRepository = (
         })
       ).map(toLink),
 
+    listByWaba: async (wabaId) =>
+      (
+        await queryAll(client, {
+          TableName: tableName,
+          IndexName: 'byWaba',
+          KeyConditionExpression: 'wabaId = :waba AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':waba': wabaId, ':prefix': LINK_PREFIX },
+        })
+      ).map(toLink),
+
+    storePageToken: async (link, sealed) => {
+      // A refused condition means the link was unlinked meanwhile: nothing to keep the token for.
+      await conditionalWrite(client, {
+        Update: {
+          TableName: tableName,
+          Key: linkKey(link.tenantId, link.linkId),
+          UpdateExpression: sealed ? 'SET pageToken = :token' : 'REMOVE pageToken',
+          // Never on a link unlinked meanwhile (an update would create a stray item).
+          ConditionExpression: EXISTS,
+          ...(sealed ? { ExpressionAttributeValues: { ':token': sealed } } : {}),
+        },
+      });
+    },
+
     taken: async (pageIds, phoneNumberIds) => {
       const keys = [...new Set(pageIds)]
         .map(pageGuardKey)

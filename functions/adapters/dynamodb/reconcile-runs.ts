@@ -7,8 +7,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { LINK_ID } from '../../core/linking/model.js';
+import { HEALTH_STATUSES, META_LINK_STATES } from '../../core/linking/whatsapp-side.js';
 import {
   expiryFor,
+  type RunCounts,
   type RunScope,
   type RunSummary,
   type ShardCheckpoint,
@@ -66,8 +68,27 @@ const runIndexKey = (summary: Pick<RunSummary, 'runId' | 'scope'>) => ({
 /** A lock outlives its lease by a day before TTL removes it (a crashed run's lock). */
 const LOCK_TTL_EXTRA_SECONDS = 86_400;
 
+/**
+ * The WhatsApp-side counters are flat attributes (`metaLink_linked`, `health_BLOCKED`) added with
+ * ADD, which creates a missing attribute: a run created before they existed still takes them.
+ */
+const FLAT_COUNTS = [
+  { map: 'metaLink', names: META_LINK_STATES },
+  { map: 'health', names: HEALTH_STATUSES },
+] as const;
+
 const toSummary = (item: Record<string, unknown>): RunSummary => {
   const { pk: _pk, sk: _sk, ...summary } = item;
+  for (const { map, names } of FLAT_COUNTS) {
+    const counts: Record<string, number> = {};
+    for (const name of names) {
+      const value = summary[`${map}_${name}`];
+      delete summary[`${map}_${name}`];
+      if (typeof value === 'number' && value > 0) counts[name] = value;
+    }
+    summary[map] = counts;
+  }
+  summary.dailyChecks = Number(summary.dailyChecks ?? 0);
   return summary as unknown as RunSummary;
 };
 
@@ -78,11 +99,11 @@ const toCheckpoint = (item: Record<string, unknown>): ShardCheckpoint => ({
   done: item.done === true,
 });
 
-/** Counter updates: top-level numbers with ADD, drift classes nested in `drift` with SET. */
-const countUpdate = (
-  counts: { linksChecked: number; errors: number; syncsEnqueued: number; drift: object },
-  extra: Record<string, number>
-) => {
+/**
+ * Counter updates: top-level numbers with ADD, drift classes nested in `drift` with SET, the
+ * WhatsApp-side counters as flat attributes with ADD.
+ */
+const countUpdate = (counts: RunCounts, extra: Record<string, number>) => {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {
     ':links': counts.linksChecked,
@@ -100,11 +121,29 @@ const countUpdate = (
     values[':zero'] = 0;
   }
   const adds = ['linksChecked :links', 'errors :errors', 'syncsEnqueued :syncs'];
-  for (const [name, value] of Object.entries(extra)) {
+  let flat = 0;
+  for (const { map, names: counted } of FLAT_COUNTS) {
+    for (const name of counted) {
+      const value = (counts[map] as Partial<Record<string, number>>)[name];
+      if (!value) continue;
+      names[`#c${flat}`] = `${map}_${name}`;
+      values[`:c${flat}`] = value;
+      adds.push(`#c${flat} :c${flat}`);
+      flat += 1;
+    }
+  }
+  const added = counts.dailyChecks > 0 ? { ...extra, dailyChecks: counts.dailyChecks } : extra;
+  for (const [name, value] of Object.entries(added)) {
     values[`:${name}`] = value;
     adds.push(`${name} :${name}`);
   }
   return { names, values, sets, adds };
+};
+
+/** The summary as stored: its WhatsApp-side counts live in flat attributes (FLAT_COUNTS). */
+const withoutFlatMaps = (summary: RunSummary): Record<string, unknown> => {
+  const { metaLink: _m, health: _h, ...rest } = summary;
+  return rest;
 };
 
 /**
@@ -242,7 +281,7 @@ const createReconcileRunStore = (
           {
             Put: {
               TableName: tableName,
-              Item: { ...summaryKey(summary.runId), ...summary },
+              Item: { ...summaryKey(summary.runId), ...withoutFlatMaps(summary) },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },

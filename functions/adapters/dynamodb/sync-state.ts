@@ -174,6 +174,19 @@ const createSyncStateRepository = (
         )
       ),
 
+    forgetPicture: async (tenantId, linkId) => {
+      // A refused condition is a link never synced: no baseline, nothing to forget.
+      await conditionalWrite(client, {
+        Update: {
+          TableName: tableName,
+          Key: syncStateKey(tenantId, linkId),
+          UpdateExpression: 'REMOVE lastWritten.pictureSha256',
+          // No item to create for a link never synced.
+          ConditionExpression: 'attribute_exists(lastWritten)',
+        },
+      });
+    },
+
     adoptBaseline: async (tenantId, linkId, baseline) => {
       await client.send(
         new UpdateCommand({

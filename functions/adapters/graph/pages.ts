@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import type * as z from '../../core/zod.js';
 import type { GuardedFetch } from '../net/guarded-fetch.js';
 import type { GraphHttp, GraphResult } from './http.js';
 import { collectPages } from './paging.js';
 import {
   accessToken,
+  numberVerification,
   type Page,
   type PageAccount,
   type PagePicture,
@@ -66,6 +68,18 @@ interface PageOperations {
   unsubscribePage(userToken: string, pageId: string): Promise<GraphResult<boolean>>;
   /** The Page's own token (`GET /{page-id}?fields=access_token` with the user's). */
   pageToken(userToken: string, pageId: string): Promise<string>;
+  /**
+   * Links a WhatsApp number to the Page on Meta's side (the Page's WhatsApp button):
+   * `POST /{page-id}/page_whatsapp_number_verification` with `whatsapp_number` (required) and
+   * `verification_code` (codegen Page.json). Without the code Meta sends one to the number; with it
+   * the link is made. Not repeated: a second code request sends a second code.
+   */
+  verifyPageWhatsAppNumber(
+    pageToken: string,
+    pageId: string,
+    whatsappNumber: string,
+    verificationCode?: string
+  ): Promise<GraphResult<z.output<typeof numberVerification>>>;
 }
 
 /** WhatsApp profile pictures are at most 5 MB; nothing Tandem downloads needs more. */
@@ -110,6 +124,20 @@ const createPages = (http: GraphHttp, download: GuardedFetch): PageOperations =>
           token: await pageToken(userToken, pageId),
         },
         success
+      ),
+
+    verifyPageWhatsAppNumber: (pageToken, pageId, whatsappNumber, verificationCode) =>
+      http.request(
+        {
+          method: 'POST',
+          path: `${encodeURIComponent(pageId)}/page_whatsapp_number_verification`,
+          token: pageToken,
+          form: {
+            whatsapp_number: whatsappNumber,
+            ...(verificationCode ? { verification_code: verificationCode } : {}),
+          },
+        },
+        numberVerification
       ),
 
     listPages: (userToken, options) =>

@@ -1,3 +1,5 @@
+import type { PageWhatsAppRead } from '../../core/linking/meta-link.js';
+import type { HealthRead } from '../../core/linking/number-health.js';
 import { WHATSAPP_VERTICALS } from '../../core/sync/verticals.js';
 import * as z from '../../core/zod.js';
 
@@ -108,6 +110,39 @@ const page = z.looseObject({
   access_token: z.optional(z.string()),
   updated_time: z.optional(z.string()),
   is_webhooks_subscribed: z.optional(z.boolean()),
+  // Meta's own Page <-> WhatsApp number link (codegen Page.json).
+  whatsapp_number: z.optional(z.string()),
+  has_whatsapp_number: z.optional(z.boolean()),
+  has_whatsapp_business_number: z.optional(z.boolean()),
+});
+
+/** Meta's Page <-> number link fields of a Page answer, as core reads them (absent ones left out). */
+const toPageWhatsAppRead = (page: {
+  whatsapp_number?: string | undefined;
+  has_whatsapp_number?: boolean | undefined;
+  has_whatsapp_business_number?: boolean | undefined;
+}): PageWhatsAppRead => ({
+  answered: true,
+  ...(page.whatsapp_number !== undefined ? { whatsappNumber: page.whatsapp_number } : {}),
+  ...(page.has_whatsapp_number !== undefined
+    ? { hasWhatsAppNumber: page.has_whatsapp_number }
+    : {}),
+  ...(page.has_whatsapp_business_number !== undefined
+    ? { hasWhatsAppBusinessNumber: page.has_whatsapp_business_number }
+    : {}),
+});
+
+/**
+ * `POST /{page-id}/page_whatsapp_number_verification`: the Page reference documents
+ * `{error_message, verification_status, whatsapp_number_type, whatsapp_display_number}`; the codegen
+ * spec says it returns the Page. Every field is optional: Tandem decides by reading the Page again.
+ */
+const numberVerification = z.looseObject({
+  verification_status: z.optional(z.string()),
+  error_message: z.optional(z.nullable(z.string())),
+  whatsapp_number_type: z.optional(z.string()),
+  whatsapp_display_number: z.optional(z.string()),
+  success: z.optional(z.boolean()),
 });
 
 /** `/{page-id}/picture?redirect=0`. */
@@ -207,6 +242,57 @@ const businessProfileUpdate = z.strictObject({
   profile_picture_handle: z.optional(z.string().check(z.minLength(1))),
 });
 
+/**
+ * `GET /{phone-number-id}?fields=health_status` (codegen WhatsAppBusinessHealthStatusForMessageSend
+ * and WhatsAppBusinessHealthStatus; https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status).
+ * The names inside `errors` are not in either artifact (`list<Object>`): read leniently.
+ */
+const healthStatus = z.looseObject({
+  health_status: z.looseObject({
+    can_send_message: z.string(),
+    entities: z._default(
+      z.array(
+        z.looseObject({
+          entity_type: z._default(z.string(), 'UNKNOWN'),
+          id: z._default(graphId, ''),
+          can_send_message: z._default(z.string(), 'AVAILABLE'),
+          additional_info: z.catch(z._default(z.array(z.string()), []), []),
+          errors: z.catch(
+            z._default(
+              z.array(
+                z.looseObject({
+                  error_code: z.optional(z.union([z.string(), z.number()])),
+                  error_description: z.optional(z.string()),
+                  possible_solution: z.optional(z.string()),
+                })
+              ),
+              []
+            ),
+            []
+          ),
+        })
+      ),
+      []
+    ),
+  }),
+});
+
+/** The health answer in the core's terms. */
+const toHealthRead = (answer: z.output<typeof healthStatus>): HealthRead => ({
+  canSendMessage: answer.health_status.can_send_message,
+  entities: answer.health_status.entities.map((entity) => ({
+    entityType: entity.entity_type,
+    entityId: entity.id,
+    canSendMessage: entity.can_send_message,
+    additionalInfo: entity.additional_info,
+    errors: entity.errors.map((error) => ({
+      ...(error.error_code !== undefined ? { code: String(error.error_code) } : {}),
+      ...(error.error_description ? { description: error.error_description } : {}),
+      ...(error.possible_solution ? { solution: error.possible_solution } : {}),
+    })),
+  })),
+});
+
 // Resumable upload
 
 const uploadSession = z.looseObject({ id: z.string().check(z.startsWith('upload:')) });
@@ -268,14 +354,18 @@ export {
   businessProfileUpdate,
   debugToken,
   graphId,
+  healthStatus,
   listOf,
   me,
+  numberVerification,
   page,
   pageAccount,
   pagePicture,
   permissions,
   phoneNumber,
   success,
+  toHealthRead,
+  toPageWhatsAppRead,
   uploadResult,
   uploadSession,
   uploadStatus,

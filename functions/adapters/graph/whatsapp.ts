@@ -9,6 +9,7 @@ import {
   business,
   businessProfileResponse,
   businessProfileUpdate,
+  healthStatus,
   type PhoneNumber,
   phoneNumber,
   success,
@@ -78,6 +79,21 @@ interface WhatsAppOperations {
     phoneNumberId: string,
     fields: BusinessProfileUpdate
   ): Promise<GraphResult<boolean>>;
+  /**
+   * The number's messaging health: `health_status` of the number node, which answers for every node
+   * a message goes through (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status).
+   */
+  getHealthStatus(
+    token: string,
+    phoneNumberId: string
+  ): Promise<GraphResult<z.output<typeof healthStatus>>>;
+  /**
+   * Subscribes the app to the WABA's webhooks, at the app's callback (no override): spec
+   * `POST /{WABA-ID}/subscribed_apps`, body optional. Setting it twice is the same as once.
+   */
+  subscribeWaba(token: string, wabaId: string): Promise<GraphResult<boolean>>;
+  /** Removes the app's subscription to the WABA's webhooks (spec `DELETE /{WABA-ID}/subscribed_apps`). */
+  unsubscribeWaba(token: string, wabaId: string): Promise<GraphResult<boolean>>;
 }
 
 const issuesOf = (error: z.core.$ZodError) =>
@@ -153,6 +169,34 @@ const createWhatsApp = (http: GraphHttp): WhatsAppOperations => {
           query: { fields: PROFILE_FIELDS },
         },
         businessProfileResponse
+      ),
+
+    getHealthStatus: (token, phoneNumberId) =>
+      http.request(
+        {
+          method: 'GET',
+          path: encodeURIComponent(phoneNumberId),
+          token,
+          query: { fields: 'health_status' },
+        },
+        healthStatus
+      ),
+
+    subscribeWaba: (token, wabaId) =>
+      http.request(
+        {
+          method: 'POST',
+          path: `${encodeURIComponent(wabaId)}/subscribed_apps`,
+          token,
+          idempotent: true,
+        },
+        success
+      ),
+
+    unsubscribeWaba: (token, wabaId) =>
+      http.request(
+        { method: 'DELETE', path: `${encodeURIComponent(wabaId)}/subscribed_apps`, token },
+        success
       ),
 
     updateBusinessProfile: (token, phoneNumberId, fields) => {

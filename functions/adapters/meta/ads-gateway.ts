@@ -1,8 +1,9 @@
 import type { AdObjectKind, AdsGateway } from '../../core/ads/ports.js';
 import { ValidationError } from '../../core/errors.js';
+import { META_LINK_FIELDS } from '../../core/linking/meta-link.js';
 import * as z from '../../core/zod.js';
 import type { GraphClient } from '../graph/index.js';
-import { graphId, listOf } from '../graph/schemas.js';
+import { graphId, listOf, toPageWhatsAppRead } from '../graph/schemas.js';
 import { type FetchRefusal, FetchRefusedError } from '../net/guarded-fetch.js';
 import { graphCalls } from './graph-calls.js';
 
@@ -44,6 +45,7 @@ const dsaRecommendations = listOf(
 );
 const pageWhatsApp = z.looseObject({
   whatsapp_number: z.optional(z.string()),
+  has_whatsapp_number: z.optional(z.boolean()),
   has_whatsapp_business_number: z.optional(z.boolean()),
 });
 const adImages = z.looseObject({
@@ -140,13 +142,10 @@ const createAdsGateway = (
         const { data } = await client.get(
           token,
           encodeURIComponent(pageId),
-          { fields: 'whatsapp_number,has_whatsapp_business_number' },
+          { fields: META_LINK_FIELDS.join(',') },
           pageWhatsApp
         );
-        return {
-          ...(data.whatsapp_number ? { whatsappNumber: data.whatsapp_number } : {}),
-          hasWhatsAppBusinessNumber: data.has_whatsapp_business_number ?? false,
-        };
+        return toPageWhatsAppRead(data);
       }),
 
     getAdAccount: (token, account) =>

@@ -1,9 +1,16 @@
 import type { TandemError } from '../../core/errors.js';
-import { openGrantToken } from '../../core/linking/grants.js';
+import { META_LINK_FIELDS, type PageWhatsAppRead } from '../../core/linking/meta-link.js';
 import type { Grant, Link } from '../../core/linking/model.js';
-import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
+import type { HealthRead } from '../../core/linking/number-health.js';
+import type {
+  GrantRepository,
+  LinkRepository,
+  OpenedKey,
+  SecretContext,
+  TokenVault,
+} from '../../core/linking/ports.js';
 import type { PageSnapshot, ProfileFields } from '../../core/sync/mapping.js';
-import type { LinkObserver, Observation } from '../../core/sync/ports.js';
+import type { LinkObserver, Observation, ObserveOptions } from '../../core/sync/ports.js';
 import { WHATSAPP_VERTICALS, type WhatsAppVertical } from '../../core/sync/verticals.js';
 import * as z from '../../core/zod.js';
 import { asCaller } from '../graph/caller.js';
@@ -13,6 +20,7 @@ import {
   type GraphClient,
   GraphError,
   GraphNotFoundError,
+  GraphPermissionError,
   GraphRateLimitError,
   GraphTokenError,
   toTandemError,
@@ -20,24 +28,38 @@ import {
 import {
   accessToken,
   businessProfileResponse,
+  healthStatus,
   pagePicture,
   page as pageSchema,
+  toHealthRead,
+  toPageWhatsAppRead,
 } from '../graph/schemas.js';
 import { PROFILE_FIELDS } from '../graph/whatsapp.js';
 
 /**
- * The LinkObserver over the Graph client: reads a link's Page (with the Page's own token) and its
- * WhatsApp business profile (with the grant's user token). Links of one grant share one batch
- * request per 50 reads, so a link costs two Graph calls but a whole grant only a few round trips.
+ * The LinkObserver over the Graph client: reads a link's Page (with the Page's own token; Meta's
+ * Page <-> number link fields in the same request) and its WhatsApp business profile (with the
+ * grant's user token), and, when the link's daily checks are due, its number's health. Links of one
+ * grant share one batch request per 50 reads, so a link costs two Graph calls (three on its daily
+ * check) but a whole grant only a few round trips.
  *
- * Page tokens are fetched once per cold start (`/{page-id}?fields=access_token`, batched too) and
- * cached; so are picture hashes per picture URL, so an unchanged picture is never downloaded twice.
+ * Page tokens live on the link, sealed with the grant's data key: the grant is opened once per batch
+ * (one KMS call) and its links' Page tokens open with it, so a run fetches no Page token. A link
+ * without one (new, or sealed under a grant since signed in again) gets it fetched in a batch and
+ * stored sealed. Picture hashes are cached per picture URL, so an unchanged picture is never
+ * downloaded twice in a container.
  */
 
 interface LinkObserverDeps {
   graph: () => Promise<GraphClient>;
   grants: GrantRepository;
   vault: TokenVault;
+  /**
+   * Where fetched Page tokens are stored, sealed (and dropped when Meta rejects one); without it
+   * they are fetched for each read (the read-only routes). Storing is a cache: a failure only means
+   * the next read fetches the token again.
+   */
+  pageTokens?: Pick<LinkRepository, 'storePageToken'>;
 }
 
 /** Page fields the mapping reads; the picture at WhatsApp's preferred size, URL only. */
@@ -54,7 +76,12 @@ const PAGE_FIELDS = [
   'picture.width(640).height(640){url,is_silhouette}',
   // Whether the app still receives the Page's webhooks: the reconciler restores a lost subscription.
   'is_webhooks_subscribed',
+  // Meta's own Page <-> number link: no webhook says when it goes, so every read looks.
+  ...META_LINK_FIELDS,
 ];
+
+/** The Page fields without Meta's link ones, for a Page whose token may not read those. */
+const PAGE_FIELDS_WITHOUT_LINK = PAGE_FIELDS.filter((field) => !META_LINK_FIELDS.includes(field));
 
 /** The picture edge as a Page node field; the Graph adapter's Page schema leaves it loose. */
 const pictureField = z.catch(z.optional(pagePicture), undefined);
@@ -100,6 +127,8 @@ type LinkRead =
       page: z.output<typeof pageSchema>;
       pictureUrl?: string;
       whatsapp: ProfileFields;
+      metaLink: PageWhatsAppRead;
+      health?: HealthRead;
     };
 
 /**
@@ -110,29 +139,44 @@ type LinkRead =
  * const observation = await observer.observe(link);
  */
 const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
-  /** `tenant|grant|page` -> Page token. */
-  const pageTokens = new Map<string, string>();
   /** Picture URL -> sha256 of its bytes. */
   const pictureHashes = new Map<string, string>();
+  /** Pages whose token Meta refused the link fields to: read without them, their link unknown. */
+  const linkFieldsRefused = new Map<string, string>();
 
-  const tokenKey = (link: Link) => `${link.tenantId}|${link.grantId}|${link.pageId}`;
+  const secretContext = (link: Link): SecretContext => ({
+    tenantId: link.tenantId,
+    grantId: link.grantId,
+    purpose: 'page_token',
+    pageId: link.pageId,
+  });
 
-  /** Fetches the Page tokens this grant's links lack; failures are recorded per link. */
-  const fetchPageTokens = async (
+  /**
+   * The Page token of each link: opened from the link, or fetched (one batch for the grant's
+   * links that lack one) and stored sealed. Failures are recorded per link.
+   */
+  const pageTokensOf = async (
     client: GraphClient,
-    userToken: string,
+    key: OpenedKey,
     links: readonly Link[],
     failed: Map<string, BatchItemResult & { ok: false }>
-  ): Promise<void> => {
-    const missing = links.filter((link) => !pageTokens.has(tokenKey(link)));
-    if (missing.length === 0) return;
+  ): Promise<Map<string, string>> => {
+    const tokens = new Map<string, string>();
+    const missing: Link[] = [];
+    for (const link of links) {
+      const opened = link.pageToken && key.open(link.pageToken, secretContext(link));
+      if (opened) tokens.set(link.linkId, opened);
+      else missing.push(link);
+    }
+    if (missing.length === 0) return tokens;
     const { data } = await client.batch(
-      userToken,
+      key.token,
       missing.map((link) => ({
         method: 'GET',
         relativeUrl: `${encodeURIComponent(link.pageId)}?fields=access_token`,
       }))
     );
+    const stores: Promise<void>[] = [];
     missing.forEach((link, index) => {
       const result = data[index];
       if (!result) return;
@@ -150,8 +194,19 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
         });
         return;
       }
-      remember(pageTokens, tokenKey(link), parsed.data.access_token);
+      tokens.set(link.linkId, parsed.data.access_token);
+      if (deps.pageTokens) {
+        stores.push(
+          deps.pageTokens.storePageToken(
+            link,
+            key.seal(parsed.data.access_token, secretContext(link))
+          )
+        );
+      }
     });
+    // Storing is a cache: a failure only means the next read fetches the token again.
+    await Promise.allSettled(stores);
+    return tokens;
   };
 
   const pageOutcome = (
@@ -167,79 +222,153 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
     return { kind: 'failed', error: result.error };
   };
 
-  /** Reads every link of one grant: two batch items per link. */
-  const readGrant = async (
+  const pageRequest = (link: Link, pageToken: string | undefined): BatchRequest => ({
+    method: 'GET',
+    relativeUrl: `${encodeURIComponent(link.pageId)}?fields=${encodeURIComponent(
+      (linkFieldsRefused.has(link.pageId) ? PAGE_FIELDS_WITHOUT_LINK : PAGE_FIELDS).join(',')
+    )}`,
+    ...(pageToken ? { token: pageToken } : {}),
+  });
+
+  /** What Meta said of the Page's link fields in its answer (absent when they were not asked). */
+  const metaLinkOf = (link: Link, page: z.output<typeof pageSchema>): PageWhatsAppRead => {
+    const refused = linkFieldsRefused.get(link.pageId);
+    return refused ? { answered: false, reason: refused } : toPageWhatsAppRead(page);
+  };
+
+  /**
+   * Reads every link of one grant: the Page and the profile per link, and the health of those whose
+   * daily checks are due. A Page whose token may read the Page but not Meta's link fields (a
+   * permission error) is read again without them, and its link is `unknown` from then on in this
+   * container, rather than its Page going unread.
+   */
+  const readGrant = (
     client: GraphClient,
     grant: Grant,
-    links: readonly Link[]
-  ): Promise<Map<string, LinkRead>> => {
-    const out = new Map<string, LinkRead>();
-    const userToken = await openGrantToken(deps, grant);
-    const tokenFailures = new Map<string, BatchItemResult & { ok: false }>();
-    await fetchPageTokens(client, userToken, links, tokenFailures);
-    const readable: Link[] = [];
-    for (const link of links) {
-      const failure = tokenFailures.get(link.linkId);
-      const outcome = failure && pageOutcome(failure, 'page');
-      if (outcome) out.set(link.linkId, outcome);
-      else readable.push(link);
-    }
-    if (readable.length === 0) return out;
-
-    const requests: BatchRequest[] = [];
-    for (const link of readable) {
-      const pageToken = pageTokens.get(tokenKey(link));
-      requests.push(
-        {
-          method: 'GET',
-          relativeUrl: `${encodeURIComponent(link.pageId)}?fields=${encodeURIComponent(PAGE_FIELDS.join(','))}`,
-          ...(pageToken ? { token: pageToken } : {}),
-        },
-        {
-          method: 'GET',
-          relativeUrl: `${encodeURIComponent(link.phoneNumberId)}/whatsapp_business_profile?fields=${PROFILE_FIELDS}`,
+    links: readonly Link[],
+    options: ObserveOptions
+  ): Promise<Map<string, LinkRead>> =>
+    deps.vault.withKey(
+      grant.token,
+      { tenantId: grant.tenantId, grantId: grant.grantId, purpose: 'meta_user_token' },
+      async (key) => {
+        const out = new Map<string, LinkRead>();
+        const tokenFailures = new Map<string, BatchItemResult & { ok: false }>();
+        const pageTokens = await pageTokensOf(client, key, links, tokenFailures);
+        const readable: Link[] = [];
+        for (const link of links) {
+          const failure = tokenFailures.get(link.linkId);
+          const outcome = failure && pageOutcome(failure, 'page');
+          if (outcome) out.set(link.linkId, outcome);
+          else readable.push(link);
         }
-      );
-    }
-    const { data } = await client.batch(userToken, requests);
-    readable.forEach((link, index) => {
-      const pageResult = data[index * 2];
-      const profileResult = data[index * 2 + 1];
-      const pageFailure = pageOutcome(pageResult, 'page');
-      if (pageFailure) {
-        // A Page token that stopped working is dropped, so a re-link starts from a fresh one.
-        if (pageFailure.kind === 'done') pageTokens.delete(tokenKey(link));
-        out.set(link.linkId, pageFailure);
-        return;
-      }
-      const profileFailure = pageOutcome(profileResult, 'phone_number');
-      if (profileFailure) {
-        out.set(link.linkId, profileFailure);
-        return;
-      }
-      const page = pageSchema.safeParse(pageResult?.ok ? pageResult.body : undefined);
-      const profile = businessProfileResponse.safeParse(
-        profileResult?.ok ? profileResult.body : undefined
-      );
-      if (!page.success || !profile.success) {
-        out.set(link.linkId, {
-          kind: 'failed',
-          error: new GraphError({
-            message: `Graph answered a ${page.success ? 'WhatsApp profile' : 'Page'} in an unexpected shape`,
-          }),
+        if (readable.length === 0) return out;
+
+        const requests: BatchRequest[] = [];
+        const slots = readable.map((link) => {
+          const page = requests.push(pageRequest(link, pageTokens.get(link.linkId))) - 1;
+          const profile =
+            requests.push({
+              method: 'GET',
+              relativeUrl: `${encodeURIComponent(link.phoneNumberId)}/whatsapp_business_profile?fields=${PROFILE_FIELDS}`,
+            }) - 1;
+          const health = options.dailyChecks?.(link)
+            ? requests.push({
+                method: 'GET',
+                relativeUrl: `${encodeURIComponent(link.phoneNumberId)}?fields=health_status`,
+              }) - 1
+            : undefined;
+          return { page, profile, health };
         });
-        return;
+        const { data } = await client.batch(key.token, requests);
+
+        // Pages refused for the link fields: read once more without them.
+        const refusedNow = readable.filter((link, index) => {
+          const result = data[slots[index]?.page ?? -1];
+          return (
+            result &&
+            !result.ok &&
+            result.error instanceof GraphPermissionError &&
+            !linkFieldsRefused.has(link.pageId)
+          );
+        });
+        if (refusedNow.length > 0) {
+          for (const link of refusedNow) {
+            const result = data[slots[readable.indexOf(link)]?.page ?? -1];
+            remember(
+              linkFieldsRefused,
+              link.pageId,
+              `Meta refused this Page's WhatsApp fields to its token (${result && !result.ok ? result.error.message : 'permission'}).`
+            );
+          }
+          const retried = await client.batch(
+            key.token,
+            refusedNow.map((link) => pageRequest(link, pageTokens.get(link.linkId)))
+          );
+          refusedNow.forEach((link, index) => {
+            const slot = slots[readable.indexOf(link)];
+            const result = retried.data[index];
+            if (slot && result) data[slot.page] = result;
+          });
+        }
+
+        const stale: Promise<void>[] = [];
+        readable.forEach((link, index) => {
+          const slot = slots[index];
+          const pageResult = slot ? data[slot.page] : undefined;
+          const profileResult = slot ? data[slot.profile] : undefined;
+          const pageFailure = pageOutcome(pageResult, 'page');
+          if (pageFailure) {
+            // A stored Page token that stopped working is dropped, so the next read fetches a fresh one.
+            if (pageFailure.kind === 'done' && link.pageToken && deps.pageTokens) {
+              stale.push(deps.pageTokens.storePageToken(link, undefined));
+            }
+            out.set(link.linkId, pageFailure);
+            return;
+          }
+          const profileFailure = pageOutcome(profileResult, 'phone_number');
+          if (profileFailure) {
+            out.set(link.linkId, profileFailure);
+            return;
+          }
+          const page = pageSchema.safeParse(pageResult?.ok ? pageResult.body : undefined);
+          const profile = businessProfileResponse.safeParse(
+            profileResult?.ok ? profileResult.body : undefined
+          );
+          if (!page.success || !profile.success) {
+            out.set(link.linkId, {
+              kind: 'failed',
+              error: new GraphError({
+                message: `Graph answered a ${page.success ? 'WhatsApp profile' : 'Page'} in an unexpected shape`,
+              }),
+            });
+            return;
+          }
+          const healthResult = slot?.health === undefined ? undefined : data[slot.health];
+          if (
+            healthResult &&
+            !healthResult.ok &&
+            healthResult.error instanceof GraphRateLimitError
+          ) {
+            out.set(link.linkId, { kind: 'failed', error: healthResult.error });
+            return;
+          }
+          // A health read that failed otherwise leaves the last one standing; the next day retries.
+          const health = healthResult?.ok ? healthStatus.safeParse(healthResult.body) : undefined;
+          const picture = pictureField.parse((page.data as Record<string, unknown>).picture);
+          out.set(link.linkId, {
+            kind: 'read',
+            page: page.data,
+            ...(picture && !picture.data.is_silhouette ? { pictureUrl: picture.data.url } : {}),
+            whatsapp: toProfileFields(profile.data),
+            metaLink: metaLinkOf(link, page.data),
+            ...(health?.success ? { health: toHealthRead(health.data) } : {}),
+          });
+        });
+        await Promise.allSettled(stale);
+        return out;
       }
-      const picture = pictureField.parse((page.data as Record<string, unknown>).picture);
-      out.set(link.linkId, {
-        kind: 'read',
-        page: page.data,
-        ...(picture && !picture.data.is_silhouette ? { pictureUrl: picture.data.url } : {}),
-        whatsapp: toProfileFields(profile.data),
-      });
-    });
-    return out;
-  };
+    );
 
   /** Hashes the picture's bytes, downloading only URLs not seen before in this container. */
   const pictureOf = async (
@@ -283,6 +412,8 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
       ...(page.is_webhooks_subscribed !== undefined
         ? { webhooksSubscribed: page.is_webhooks_subscribed }
         : {}),
+      metaLink: read.metaLink,
+      ...(read.health ? { health: read.health } : {}),
     };
   };
 
@@ -301,7 +432,8 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
    * refused as well), other unexpected failures are returned per link for `observe` to throw.
    */
   const observeAll = async (
-    links: readonly Link[]
+    links: readonly Link[],
+    options: ObserveOptions = {}
   ): Promise<Map<string, Observation | { kind: 'failed'; error: TandemError }>> => {
     const client = await deps.graph();
     const results = new Map<string, Observation | { kind: 'failed'; error: TandemError }>();
@@ -317,7 +449,7 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
       let reads: Map<string, LinkRead>;
       try {
         // A grant's reads count against the breakers as its tenant's: a shard spans tenants.
-        reads = await asCaller(first.tenantId, () => readGrant(client, grant, group));
+        reads = await asCaller(first.tenantId, () => readGrant(client, grant, group, options));
       } catch (error) {
         if (error instanceof GraphTokenError) {
           for (const link of group) results.set(link.linkId, { kind: 'token_invalid' });
@@ -352,8 +484,8 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
       if (result.kind === 'failed') throw result.error;
       return result;
     },
-    observeMany: async (links) => {
-      const all = await observeAll(links);
+    observeMany: async (links, options) => {
+      const all = await observeAll(links, options);
       const observed = new Map<string, Observation>();
       for (const [linkId, result] of all)
         if (result.kind !== 'failed') observed.set(linkId, result);

@@ -1,6 +1,14 @@
+import { ValidationError } from '../../core/errors.js';
+import { META_LINK_FIELDS, type PageWhatsAppRead } from '../../core/linking/meta-link.js';
 import type { MetaGateway } from '../../core/linking/ports.js';
-import type { GraphClient } from '../graph/index.js';
+import { type GraphClient, GraphPermissionError, GraphValidationError } from '../graph/index.js';
+import { toHealthRead, toPageWhatsAppRead } from '../graph/schemas.js';
 import { graphCalls } from './graph-calls.js';
+
+const refusedLinkFields = (error: GraphPermissionError): PageWhatsAppRead => ({
+  answered: false,
+  reason: `Meta refused the Page's WhatsApp fields to this token (${error.message}).`,
+});
 
 /**
  * The linking use cases' MetaGateway over the Graph client: picks the fields linking needs and turns
@@ -72,6 +80,73 @@ const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
     unsubscribePage: (token, pageId) =>
       call(async (client) => {
         await client.unsubscribePage(token, pageId);
+      }),
+    readPage: (token, pageId) =>
+      call(async (client) => {
+        const read = async (fields: readonly string[]) => {
+          const answer = await client.getPage(token, pageId, fields);
+          return answer.notModified ? undefined : answer.data;
+        };
+        try {
+          const page = await read(['access_token', ...META_LINK_FIELDS]);
+          return {
+            ...(page?.access_token ? { pageToken: page.access_token } : {}),
+            whatsapp: page ? toPageWhatsAppRead(page) : { answered: false, reason: 'no answer' },
+          };
+        } catch (error) {
+          // A token that may act on the Page but not read its WhatsApp fields: the link is unknown.
+          if (!(error instanceof GraphPermissionError)) throw error;
+          const page = await read(['access_token']);
+          return {
+            ...(page?.access_token ? { pageToken: page.access_token } : {}),
+            whatsapp: refusedLinkFields(error),
+          };
+        }
+      }),
+    readPageWhatsApp: (pageToken, pageId) =>
+      call(async (client) => {
+        try {
+          const answer = await client.getPage(pageToken, pageId, META_LINK_FIELDS);
+          return answer.notModified
+            ? { answered: false, reason: 'no answer' }
+            : toPageWhatsAppRead(answer.data);
+        } catch (error) {
+          if (error instanceof GraphPermissionError) return refusedLinkFields(error);
+          throw error;
+        }
+      }),
+    readHealth: (token, phoneNumberId) =>
+      call(async (client) =>
+        toHealthRead((await client.getHealthStatus(token, phoneNumberId)).data)
+      ),
+    verifyPageWhatsAppNumber: (pageToken, pageId, number, code) =>
+      call(async (client) => {
+        try {
+          const { data } = await client.verifyPageWhatsAppNumber(pageToken, pageId, number, code);
+          return {
+            ...(data.verification_status ? { status: data.verification_status } : {}),
+            ...(data.error_message ? { message: data.error_message } : {}),
+          };
+        } catch (error) {
+          // Meta's "invalid parameter" here is the caller's code or number, not an outage.
+          if (error instanceof GraphValidationError) {
+            throw new ValidationError(
+              `Meta refused the ${code ? 'code' : 'number'}: ${error.userMessage ?? error.message}`,
+              { metaCode: error.code },
+              code ? 'verification_code_invalid' : 'verification_refused',
+              { cause: error }
+            );
+          }
+          throw error;
+        }
+      }),
+    subscribeWaba: (token, wabaId) =>
+      call(async (client) => {
+        await client.subscribeWaba(token, wabaId);
+      }),
+    unsubscribeWaba: (token, wabaId) =>
+      call(async (client) => {
+        await client.unsubscribeWaba(token, wabaId);
       }),
     listAdAccounts: (token) =>
       call(async (client) => {

@@ -38,8 +38,8 @@ const createReconcileObserver = (
   observer: LinkObserver,
   gauge: Pick<UsageGauge, 'latest'>
 ): ReconcileObserver => ({
-  observe: async (links) => ({
-    observations: await observer.observeMany(links),
+  observe: async (links, options) => ({
+    observations: await observer.observeMany(links, options),
     usage: gauge.latest(),
   }),
 });

@@ -40,6 +40,15 @@ const reconcileConfig = z.object({
     z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5)),
     4
   ),
+  /**
+   * Scheduled runs a day that share the daily checks (the number's health): one per run, so each
+   * scheduled run reads 1/n of the links' health. 24 fits the hourly schedule
+   * (`reconcileSchedule` in infra/shared/functions.ts).
+   */
+  RECONCILE_DAILY_CHECK_SLOTS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1440)),
+    24
+  ),
 });
 
 export { reconcileConfig, syncQueueConfig };

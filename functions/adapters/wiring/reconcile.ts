@@ -14,7 +14,13 @@ import { logger } from '../observability/logger.js';
 import { createReconcileMetrics } from '../observability/metrics.js';
 import { reconcileConfig, syncQueueConfig } from '../sqs/config.js';
 import { createReconcileJobPublisher } from '../sqs/reconcile-publisher.js';
-import { grantRepository, graphClient, linkObserver, tokenVault } from './shared.js';
+import {
+  grantRepository,
+  graphClient,
+  linkObserver,
+  linkRepository,
+  tokenVault,
+} from './shared.js';
 
 /**
  * Builders for the reconciler's dependencies: the scheduled reconciler, the worker's shard jobs and
@@ -30,6 +36,7 @@ const settingsOf = (config: z.infer<typeof reconcileConfig>): ReconcileSettings 
   tenantCooldownSeconds: config.RECONCILE_TENANT_COOLDOWN_SECONDS,
   slowDownAtPercent: config.RECONCILE_SLOW_DOWN_AT_PERCENT,
   giveUpAfterAttempts: config.RECONCILE_GIVE_UP_AFTER_ATTEMPTS,
+  dailyCheckSlots: config.RECONCILE_DAILY_CHECK_SLOTS,
 });
 
 const reportsTableConfig = z.pick(reconcileConfig, {
@@ -68,7 +75,8 @@ const shardDeps = (): ShardDeps => {
   return {
     store: createReconcileRunStore(db, config.DRIFT_REPORTS_TABLE, config.DRIFT_RETENTION_DAYS),
     links: createLinkPageSource(db, config.LINKS_TABLE),
-    observer: createReconcileObserver(linkObserver(graph), gauge),
+    linkStore: linkRepository(),
+    observer: createReconcileObserver(linkObserver(graph, { storePageTokens: true }), gauge),
     baselines: createBaselineSource(db, config.LINKS_TABLE),
     subscriptions: createPageSubscriptions({
       graph,

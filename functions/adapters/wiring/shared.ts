@@ -11,6 +11,9 @@ import { createOutageGuard, type OutageGuard } from '../../core/outages/guard.js
 import type { BulkDeps } from '../../core/sync/bulk.js';
 import type { LinkObserver, ProfileWriter } from '../../core/sync/ports.js';
 import type { SyncRequestDeps } from '../../core/sync/requests.js';
+import type { ApplyDeps } from '../../core/whatsapp/apply.js';
+import type { WabaIntakeDeps } from '../../core/whatsapp/intake.js';
+import type { WhatsAppRequestDeps } from '../../core/whatsapp/requests.js';
 import * as z from '../../core/zod.js';
 import { dynamoDocumentClient, sqs } from '../aws/clients.js';
 import { metaAppSecret, metaSystemUserToken } from '../aws/meta-secret.js';
@@ -47,6 +50,7 @@ import { createWebhookDedupe } from '../dynamodb/webhook-dedupe.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from '../graph/index.js';
 import { GRAPH_API_VERSION } from '../graph/version.js';
 import { createLinkObserver } from '../meta/link-observer.js';
+import { createMetaGateway } from '../meta/meta-gateway.js';
 import { createProfileWriter } from '../meta/profile-writer.js';
 import { logger } from '../observability/logger.js';
 import { syncQueueConfig } from '../sqs/config.js';
@@ -144,13 +148,18 @@ const graphClient = (
 
 /**
  * The LinkObserver (sync and the reconciler): Page and WhatsApp reads batched per grant, Page tokens
- * and picture hashes cached for the life of the execution environment.
+ * opened from the link (sealed with the grant's data key) and, with `storePageTokens`, a fetched one
+ * stored there; picture hashes cached for the life of the execution environment.
  */
-const linkObserver = (graph: () => Promise<GraphClient> = graphClient()): LinkObserver =>
+const linkObserver = (
+  graph: () => Promise<GraphClient> = graphClient(),
+  options: { storePageTokens?: boolean } = {}
+): LinkObserver =>
   createLinkObserver({
     graph,
     grants: grantRepository(),
     vault: tokenVault(),
+    ...(options.storePageTokens ? { pageTokens: linkRepository() } : {}),
   });
 
 /** Writes WhatsApp business profiles (sync); pictures go up with the app's system user token. */
@@ -216,6 +225,41 @@ const bulkDeps = (): BulkDeps => {
   };
 };
 
+/** What the WABA webhook receiver needs: the dedupe table and the queue its jobs go on. */
+const wabaIntakeDeps = (): WabaIntakeDeps => ({
+  dedupe: webhookDedupe(),
+  queue: createJobPublisher({
+    client: sqs(),
+    queueUrl: loadConfig(z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true })).SYNC_QUEUE_URL,
+  }),
+  clock: systemClock,
+});
+
+/** What the worker needs to apply a WABA webhook change to the WABA's links (built once). */
+let applyDeps: ApplyDeps | undefined;
+const whatsappApplyDeps = (): ApplyDeps => {
+  applyDeps ??= {
+    links: linkRepository(),
+    state: syncStateRepository(),
+    queue: syncJobQueue(),
+    clock: systemClock,
+  };
+  return applyDeps;
+};
+
+/** What the WhatsApp-side routes need: the link, its grant opened, and Meta. */
+const whatsappRequestDeps = (): WhatsAppRequestDeps => ({
+  links: linkRepository(),
+  grants: grantRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+  clock: systemClock,
+});
+
+/** The numeric Meta app id (tells Tandem's own PARTNER_APP_* events from other apps'). */
+const metaAppId = (): string =>
+  loadConfig(z.object({ META_APP_ID: z.string().check(z.regex(/^\d+$/)) })).META_APP_ID;
+
 const publicBaseUrl = (): string =>
   loadConfig(z.object({ PUBLIC_BASE_URL: z.url() })).PUBLIC_BASE_URL.replace(/\/+$/, '');
 
@@ -260,6 +304,7 @@ export {
   linkObserver,
   linkRepository,
   messageStatsRemoval,
+  metaAppId,
   oauthSettings,
   operationStore,
   outageGuard,
@@ -276,5 +321,8 @@ export {
   tableName,
   tenantSettingsRepository,
   tokenVault,
+  wabaIntakeDeps,
   webhookDedupe,
+  whatsappApplyDeps,
+  whatsappRequestDeps,
 };

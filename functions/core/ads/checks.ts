@@ -1,5 +1,7 @@
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../errors.js';
+import { classifyMetaLink, metaLinkFix } from '../linking/meta-link.js';
 import type { Grant, Link } from '../linking/model.js';
+import { e164Digits } from '../linking/numbers.js';
 import type { AdAccountInfo, AdsDeps } from './ports.js';
 
 /**
@@ -21,8 +23,6 @@ const ACCOUNT_STATUS: Record<number, string> = {
   202: 'ANY_CLOSED',
 };
 const ACTIVE = 1;
-
-const digitsOf = (phone: string): string => phone.replace(/\D/g, '');
 
 /** Refuses a grant with none of `scopes`, telling the user how to grant one. */
 const requireScope = (grant: Grant, scopes: readonly string[], purpose: string): void => {
@@ -46,27 +46,31 @@ const requireAdCreation = (grant: Grant): void => {
 
 /**
  * A Click-to-WhatsApp ad set promotes the Page's linked number; Meta refuses it unless the Page and
- * the number are linked on Meta's side, and a mismatch would send customers to another number.
+ * the number are linked on Meta's side (100/1487246), and a mismatch would send customers to another
+ * number. Read fresh (an unlink in the WhatsApp Business app sends no webhook), classified as the
+ * link's `metaLink`, before anything is created. A Page Meta will not say about (`unknown`) goes on:
+ * Meta then decides at the ad set.
  */
 const checkPageLinked = async (
-  deps: Pick<AdsDeps, 'ads'>,
+  deps: Pick<AdsDeps, 'ads' | 'clock'>,
   token: string,
   link: Link
 ): Promise<void> => {
-  const page = await deps.ads.getPageWhatsApp(token, link.pageId);
-  const linked = digitsOf(page.whatsappNumber ?? '');
-  const wanted = digitsOf(link.displayPhoneNumber);
-  if (linked === wanted && linked !== '') return;
-  const how = `In Meta Business Suite (or the Page's settings), open Linked accounts > WhatsApp and connect ${link.displayPhoneNumber} to the Page, then try again.`;
+  const read = await deps.ads.getPageWhatsApp(token, link.pageId);
+  const metaLink = classifyMetaLink(read, link.displayPhoneNumber, deps.clock.now());
+  if (metaLink.state === 'linked' || metaLink.state === 'unknown') return;
   throw new ConflictError(
-    linked === ''
-      ? `The Facebook Page ${link.pageName} has no WhatsApp number linked on Meta's side, so Meta cannot send an ad's customers to ${link.displayPhoneNumber}. ${how}`
-      : `The Facebook Page ${link.pageName} is linked to WhatsApp number +${linked} on Meta's side, not to this link's ${link.displayPhoneNumber}. ${how}`,
+    metaLinkFix(metaLink.state, link, metaLink.pageNumber) ??
+      'The Page is not linked to the number.',
     {
       pageId: link.pageId,
-      expectedNumber: wanted,
-      ...(linked ? { linkedNumber: linked } : {}),
-      hasWhatsAppBusinessNumber: page.hasWhatsAppBusinessNumber,
+      metaLink: metaLink.state,
+      expectedNumber: e164Digits(link.displayPhoneNumber),
+      ...(metaLink.pageNumber ? { linkedNumber: metaLink.pageNumber } : {}),
+      ...(metaLink.businessNumber !== undefined
+        ? { hasWhatsAppBusinessNumber: metaLink.businessNumber }
+        : {}),
+      fix: { method: 'PUT', path: `/links/${link.linkId}/meta-link` },
     },
     'page_not_linked_to_whatsapp'
   );
@@ -131,4 +135,4 @@ const resolveDsa = async (
   );
 };
 
-export { checkAdAccount, checkPageLinked, digitsOf, requireAdCreation, requireScope, resolveDsa };
+export { checkAdAccount, checkPageLinked, requireAdCreation, requireScope, resolveDsa };

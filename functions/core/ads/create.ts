@@ -1,12 +1,7 @@
 import { ConflictError, TandemError, UpstreamError } from '../errors.js';
+import { e164Digits } from '../linking/numbers.js';
 import { openLink, openToken } from '../linking/open.js';
-import {
-  checkAdAccount,
-  checkPageLinked,
-  digitsOf,
-  requireAdCreation,
-  resolveDsa,
-} from './checks.js';
+import { checkAdAccount, checkPageLinked, requireAdCreation, resolveDsa } from './checks.js';
 import type { CreateAdInput } from './input.js';
 import {
   type AdOperation,
@@ -316,7 +311,7 @@ const createClickToWhatsAppAd = async (
     }
     target = {
       pageId: link.pageId,
-      whatsappNumber: digitsOf(link.displayPhoneNumber),
+      whatsappNumber: e164Digits(link.displayPhoneNumber),
       ...(dsa ? { dsa } : {}),
     };
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { PageWhatsAppRead } from '../linking/meta-link.js';
 import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
 import type { AdOperation } from './operation.js';
 import type { CountryPolicy } from './regions.js';
@@ -9,13 +10,6 @@ import type { CountryPolicy } from './regions.js';
 
 /** The Graph objects an ad is built from, in creation order (the image is content-addressed). */
 type AdObjectKind = 'campaign' | 'adSet' | 'creative' | 'ad';
-
-/** What Meta says about the Page's WhatsApp link. */
-interface PageWhatsApp {
-  /** Digits of the number linked to the Page on Meta's side, if any. */
-  whatsappNumber?: string;
-  hasWhatsAppBusinessNumber: boolean;
-}
 
 interface AdAccountInfo {
   /** Meta's account_status: 1 is ACTIVE; everything else cannot run ads. */
@@ -35,7 +29,8 @@ interface AdInsightsRow {
 
 /** The Marketing API operations ad creation and read-back use. */
 interface AdsGateway {
-  getPageWhatsApp(token: string, pageId: string): Promise<PageWhatsApp>;
+  /** The Page's WhatsApp link fields (META_LINK_FIELDS), with the user's token. */
+  getPageWhatsApp(token: string, pageId: string): Promise<PageWhatsAppRead>;
   /** @throws NotFoundError when the account does not exist or this user cannot see it. */
   getAdAccount(token: string, account: string): Promise<AdAccountInfo>;
   /** Downloads the image (size and type bounded) and uploads its bytes; answers Meta's hash. */
@@ -105,12 +100,4 @@ interface AdsDeps {
   newLeaseOwner: () => string;
 }
 
-export type {
-  AdAccountInfo,
-  AdInsightsRow,
-  AdObjectKind,
-  AdsDeps,
-  AdsGateway,
-  OperationStore,
-  PageWhatsApp,
-};
+export type { AdAccountInfo, AdInsightsRow, AdObjectKind, AdsDeps, AdsGateway, OperationStore };

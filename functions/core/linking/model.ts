@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { DriftClass } from './drift-class.js';
+import { metaLinkFix } from './meta-link.js';
+import { healthReason } from './number-health.js';
 import type { StoriesConsent } from './stories-consent.js';
+import {
+  type AlertRecord,
+  APP_ONLY_FEATURES,
+  type AppOnlyFeature,
+  type Connection,
+  type DisplayNameRecord,
+  type MetaLink,
+  type NumberHealth,
+  type QualityRecord,
+  type WhatsAppSide,
+} from './whatsapp-side.js';
 
 /**
  * The linking domain: a tenant's grant (a Meta user's authorisation, tokens sealed) and the links it
@@ -63,9 +76,10 @@ interface SyncSettings {
 /**
  * Why a link is paused. A union so sync can add reasons with their own details without loosening the
  * type: `local_override` when someone edited the WhatsApp profile directly, `token_invalid` when Meta
- * answered 190 and the user must sign in again.
+ * answered 190 and the user must sign in again, `whatsapp_disconnected` while the number is off the
+ * Cloud API (a coexistence number offboarded, the WABA no longer shared); that one lifts by itself.
  */
-type PauseReason = 'local_override' | 'token_invalid';
+type PauseReason = 'local_override' | 'token_invalid' | 'whatsapp_disconnected';
 interface Pause {
   reason: PauseReason;
   /** ISO-8601 time the link was paused. */
@@ -125,10 +139,28 @@ interface Link {
   stories?: StoriesConsent;
   /** Absent until a reconcile run has checked the link. Only the reconciler writes it. */
   drift?: LinkDrift;
+  /** Meta's side of the link (the Page's WhatsApp button), the number's health and events. */
+  whatsapp?: WhatsAppSide;
+  /**
+   * The Page's own token, sealed with the data key of the grant's token, so reading the Page needs
+   * no token fetch and no KMS call of its own. Absent until first fetched; never shown.
+   */
+  pageToken?: SealedSecret;
   createdAt: string;
   updatedAt: string;
   /** Starts at 1 and grows by one per update: the optimistic-concurrency token (ETag). */
   version: number;
+}
+
+/**
+ * A secret sealed with the data key of a SealedToken (the grant's), with its own IV and context:
+ * it opens only together with that token, and needs no key of its own.
+ */
+interface SealedSecret {
+  v: 1;
+  iv: string;
+  tag: string;
+  ciphertext: string;
 }
 
 /** A sealed secret: ciphertext plus the wrapped data key that opens it (envelope encryption). */
@@ -168,7 +200,21 @@ interface Grant {
 /** What a client may see of a grant: never the token. */
 type GrantView = Omit<Grant, 'token' | 'tenantId'> & { missingOptionalScopes: string[] };
 
-type LinkView = Omit<Link, 'tenantId' | 'metaUserId'>;
+/** What a client sees of a link's WhatsApp side: each part with what to do about it. */
+interface WhatsAppView {
+  metaLink: (MetaLink & { fix?: string }) | null;
+  health: (NumberHealth & { reason?: string }) | null;
+  connection: Connection | null;
+  displayName: DisplayNameRecord | null;
+  quality: QualityRecord | null;
+  alerts: AlertRecord[];
+  /** What lives only in the WhatsApp Business app, which Tandem cannot see (so edits there are not drift). */
+  notVisible: { feature: AppOnlyFeature; reason: string }[];
+}
+
+type LinkView = Omit<Link, 'tenantId' | 'metaUserId' | 'pageToken' | 'whatsapp'> & {
+  whatsapp: WhatsAppView;
+};
 
 /**
  * Page fields whose change can alter the WhatsApp profile (Meta sends no `about` field at all): the
@@ -207,7 +253,25 @@ const defaultSync = (): SyncSettings => ({
   >,
 });
 
-const toLinkView = ({ tenantId: _t, metaUserId: _m, ...view }: Link): LinkView => view;
+const whatsappView = (link: Link): WhatsAppView => {
+  const side = link.whatsapp ?? {};
+  const fix = side.metaLink && metaLinkFix(side.metaLink.state, link, side.metaLink.pageNumber);
+  const reason = side.health && healthReason(side.health);
+  return {
+    metaLink: side.metaLink ? { ...side.metaLink, ...(fix ? { fix } : {}) } : null,
+    health: side.health ? { ...side.health, ...(reason ? { reason } : {}) } : null,
+    connection: side.connection ?? null,
+    displayName: side.displayName ?? null,
+    quality: side.quality ?? null,
+    alerts: side.alerts ?? [],
+    notVisible: APP_ONLY_FEATURES.map((item) => ({ ...item })),
+  };
+};
+
+const toLinkView = (link: Link): LinkView => {
+  const { tenantId: _t, metaUserId: _m, pageToken: _p, whatsapp: _w, ...view } = link;
+  return { ...view, whatsapp: whatsappView(link) };
+};
 
 const toGrantView = ({ token: _k, tenantId: _t, ...grant }: Grant): GrantView => ({
   ...grant,
@@ -226,10 +290,12 @@ export type {
   LinkView,
   Pause,
   PauseReason,
+  SealedSecret,
   SealedToken,
   SyncField,
   SyncSettings,
   UnsupportedField,
+  WhatsAppView,
 };
 export {
   CONFIRMATION_CODE,
@@ -250,4 +316,5 @@ export {
   toGrantView,
   toLinkView,
   UNSUPPORTED_FIELDS,
+  whatsappView,
 };

@@ -1,4 +1,6 @@
-import type { Grant, Link, SealedToken } from './model.js';
+import type { PageWhatsAppRead } from './meta-link.js';
+import type { Grant, Link, SealedSecret, SealedToken } from './model.js';
+import type { HealthRead } from './number-health.js';
 
 /**
  * The ports the linking use cases need. Adapters live in functions/adapters; tests pass in-memory
@@ -53,6 +55,13 @@ interface LinkRepository {
   delete(link: Link): Promise<{ grantLinkCount: number | undefined }>;
   /** Every link, in every tenant, backed by this Meta user's grants. */
   listByMetaUser(metaUserId: string): Promise<Link[]>;
+  /** Every link, in every tenant, of a number of this WhatsApp Business Account (eventually consistent). */
+  listByWaba(wabaId: string): Promise<Link[]>;
+  /**
+   * Stores the Page's sealed token on the link (undefined removes it), leaving everything else (and
+   * the version) alone: it is Tandem's cache, not the link's state. A no-op for a link that is gone.
+   */
+  storePageToken(link: Link, sealed: SealedSecret | undefined): Promise<void>;
   /** Which of these Pages and numbers are already in a link (anyone's). */
   taken(
     pageIds: string[],
@@ -141,10 +150,40 @@ interface TokenContext {
   purpose: TokenPurpose;
 }
 
+/** A Page token sealed beside its grant's token: bound to the grant and the Page. */
+interface SecretContext {
+  tenantId: string;
+  grantId: string;
+  purpose: 'page_token';
+  pageId: string;
+}
+
+/** A sealed token, opened, with its data key in hand for secrets sealed beside it. */
+interface OpenedKey {
+  /** The sealed token's plaintext. */
+  readonly token: string;
+  /** Seals `plaintext` with the same data key (a fresh IV), bound to `context`. */
+  seal(plaintext: string, context: SecretContext): SealedSecret;
+  /**
+   * Opens a secret sealed beside this token; undefined when it was sealed with another data key (the
+   * grant was refreshed since) or for another context.
+   */
+  open(sealed: SealedSecret, context: SecretContext): string | undefined;
+}
+
 interface TokenVault {
   seal(plaintext: string, context: TokenContext): Promise<SealedToken>;
   /** @throws when the context differs from the one it was sealed with, or the data was altered. */
   open(sealed: SealedToken, context: TokenContext): Promise<string>;
+  /**
+   * Opens `sealed` (one unwrap of its data key: one KMS call in AWS) and runs `fn` with the data key,
+   * which is wiped when `fn` settles; secrets sealed beside it open with no further KMS call.
+   */
+  withKey<T>(
+    sealed: SealedToken,
+    context: TokenContext,
+    fn: (key: OpenedKey) => Promise<T>
+  ): Promise<T>;
 }
 
 interface DeletionRequest {
@@ -254,6 +293,33 @@ interface MetaGateway {
   unsubscribePage(token: string, pageId: string): Promise<void>;
   /** The ad accounts the user can use (needs ads_read or ads_management). */
   listAdAccounts(token: string): Promise<MetaAdAccount[]>;
+  /**
+   * The Page's token and its WhatsApp link fields, in one read with the user's token; the link part
+   * says why when Meta would not answer it (the Page read is retried without those fields).
+   */
+  readPage(
+    token: string,
+    pageId: string
+  ): Promise<{ pageToken?: string; whatsapp: PageWhatsAppRead }>;
+  /** The link fields read with the Page's own token (on-demand refreshes). */
+  readPageWhatsApp(pageToken: string, pageId: string): Promise<PageWhatsAppRead>;
+  /** `GET /{phone-number-id}?fields=health_status`. */
+  readHealth(token: string, phoneNumberId: string): Promise<HealthRead>;
+  /**
+   * `POST /{page-id}/page_whatsapp_number_verification` with the Page's token: without a code Meta
+   * sends one to the number; with the code the link is made. Answers Meta's status and message.
+   * @throws ValidationError `verification_code_invalid` when Meta refuses the code or the number.
+   */
+  verifyPageWhatsAppNumber(
+    pageToken: string,
+    pageId: string,
+    number: string,
+    code?: string
+  ): Promise<{ status?: string; message?: string }>;
+  /** Subscribes the app to the WABA's webhooks (`POST /{waba-id}/subscribed_apps`). */
+  subscribeWaba(token: string, wabaId: string): Promise<void>;
+  /** Removes the app's subscription (`DELETE /{waba-id}/subscribed_apps`). */
+  unsubscribeWaba(token: string, wabaId: string): Promise<void>;
 }
 
 export type {
@@ -273,8 +339,10 @@ export type {
   MetaToken,
   OAuthSession,
   OAuthSessionRepository,
+  OpenedKey,
   PageOf,
   PageRequest,
+  SecretContext,
   TokenContext,
   TokenInfo,
   TokenPurpose,

@@ -1,5 +1,6 @@
 import { DRIFT_CLASSES, type DriftClass } from '../linking/drift-class.js';
 import type { SyncField } from '../linking/model.js';
+import type { HealthStatus, MetaLinkState } from '../linking/whatsapp-side.js';
 import { mapPageToProfile } from '../sync/mapping.js';
 import type { WrittenProfile } from '../sync/plan.js';
 import type { Observation } from '../sync/ports.js';
@@ -32,17 +33,25 @@ interface Drift {
   webhooksLost: boolean;
 }
 
+/** What the link's WhatsApp side stands at after this run (the read, or what was stored). */
+interface WhatsAppStanding {
+  metaLink?: MetaLinkState;
+  health?: HealthStatus;
+}
+
 /**
  * Classifies one link. Without a previous write there is no baseline, so any difference between the
  * Page and WhatsApp counts as a pending Page change (the first sync will take over). A WhatsApp value
  * equal to one Tandem sent without seeing the outcome (`unconfirmed`) is Tandem's own write landing
  * late: never a direct edit, and a Page change where the Page says otherwise, which heals.
  */
+
 const classifyDrift = (
   observation: Observation,
   syncedFields: readonly SyncField[],
   lastWritten: WrittenProfile | undefined,
-  unconfirmed: readonly UnconfirmedWrite[] = []
+  unconfirmed: readonly UnconfirmedWrite[] = [],
+  whatsapp: WhatsAppStanding = {}
 ): Drift => {
   if (observation.kind !== 'observed')
     return { class: observation.kind, fields: [], unsupported: [], webhooksLost: false };
@@ -76,22 +85,29 @@ const classifyDrift = (
       lastWritten: lastWritten?.fields[field],
     }));
   const page = fields.some((drift) => drift.side !== 'whatsapp');
-  const whatsapp = fields.some((drift) => drift.side !== 'page');
+  const edited = fields.some((drift) => drift.side !== 'page');
   const webhooksLost = observation.webhooksSubscribed === false;
-  // Field drift names the class first; a lost subscription is the class only of an otherwise
-  // quiet link, and is restored in every case.
+  // Field drift names the class first (it decides whether a sync heals it); then what stops the
+  // number working (blocked, no WhatsApp button on the Page), then a lost subscription, which is
+  // restored in every case. Each of those still shows on the record whatever the class.
   const driftClass: DriftClass =
-    page && whatsapp
+    page && edited
       ? 'both_changed'
-      : whatsapp
+      : edited
         ? 'whatsapp_edited'
         : page
           ? 'page_changed'
-          : webhooksLost
-            ? 'webhook_subscription_lost'
-            : unsupported.length > 0
-              ? 'unsupported_field'
-              : 'in_sync';
+          : whatsapp.health === 'BLOCKED'
+            ? 'number_blocked'
+            : whatsapp.metaLink === 'missing'
+              ? 'meta_link_missing'
+              : whatsapp.metaLink === 'other_number'
+                ? 'meta_link_other_number'
+                : webhooksLost
+                  ? 'webhook_subscription_lost'
+                  : unsupported.length > 0
+                    ? 'unsupported_field'
+                    : 'in_sync';
   return { class: driftClass, fields, unsupported, webhooksLost };
 };
 
@@ -109,5 +125,5 @@ const healPolicy = (drift: Drift, syncEnabled: boolean, paused: boolean): HealAc
       ? 'restore_subscription'
       : 'report_only';
 
-export type { Drift, DriftClass, FieldDrift, HealAction };
+export type { Drift, DriftClass, FieldDrift, HealAction, WhatsAppStanding };
 export { classifyDrift, DRIFT_CLASSES, healPolicy };

@@ -1,3 +1,9 @@
+import {
+  HEALTH_STATUSES,
+  type HealthStatus,
+  META_LINK_STATES,
+  type MetaLinkState,
+} from '../linking/whatsapp-side.js';
 import { epochSeconds } from '../time.js';
 import type { DriftClass, FieldDrift, HealAction } from './drift.js';
 import { DRIFT_CLASSES } from './drift.js';
@@ -21,6 +27,12 @@ interface RunCounts {
   errors: number;
   /** Sync jobs the run enqueued (Page changed, sync on, not paused). */
   syncsEnqueued: number;
+  /** Checked links by Meta's Page <-> number link, as this run read it; only states seen. */
+  metaLink: Partial<Record<MetaLinkState, number>>;
+  /** Checked links by their number's health (this run's daily check, else the last); only seen. */
+  health: Partial<Record<HealthStatus, number>>;
+  /** Links whose daily checks (health) this run made: what they cost in Graph calls. */
+  dailyChecks: number;
 }
 
 interface RunSummary extends RunCounts {
@@ -65,6 +77,12 @@ interface LinkDriftRecord {
   action: HealAction;
   syncEnabled: boolean;
   paused: boolean;
+  /** The link's WhatsApp side in this run, with Meta's reasons and the fixes (absent on older records). */
+  whatsapp?: {
+    metaLink: MetaLinkState | null;
+    health: HealthStatus | null;
+    notes: string[];
+  };
   expiresAt: number;
 }
 
@@ -88,28 +106,56 @@ const emptyCounts = (): RunCounts => ({
   drift: {},
   errors: 0,
   syncsEnqueued: 0,
+  metaLink: {},
+  health: {},
+  dailyChecks: 0,
 });
 
-const addCounts = (into: RunCounts, more: RunCounts): RunCounts => {
-  into.linksChecked += more.linksChecked;
-  into.errors += more.errors;
-  into.syncsEnqueued += more.syncsEnqueued;
-  for (const name of DRIFT_CLASSES) {
-    const count = more.drift[name];
-    if (count) into.drift[name] = (into.drift[name] ?? 0) + count;
+const addTo = <K extends string>(
+  into: Partial<Record<K, number>>,
+  more: Partial<Record<K, number>> | undefined,
+  names: readonly K[]
+): void => {
+  for (const name of names) {
+    const count = more?.[name];
+    if (count) into[name] = (into[name] ?? 0) + count;
   }
+};
+
+/** Adds `more` to `into`; counts stored before the WhatsApp side was counted add as zero. */
+const addCounts = (into: RunCounts, more: Partial<RunCounts>): RunCounts => {
+  into.linksChecked += more.linksChecked ?? 0;
+  into.errors += more.errors ?? 0;
+  into.syncsEnqueued += more.syncsEnqueued ?? 0;
+  into.dailyChecks += more.dailyChecks ?? 0;
+  addTo(into.drift, more.drift, DRIFT_CLASSES);
+  addTo(into.metaLink, more.metaLink, META_LINK_STATES);
+  addTo(into.health, more.health, HEALTH_STATUSES);
   return into;
 };
 
-/** Every class with its count (zero when unseen), for responses that should not make clients guess. */
+/** Every name with its count (zero when unseen), for responses that should not make clients guess. */
+const full = <K extends string>(
+  counts: Partial<Record<K, number>> | undefined,
+  names: readonly K[]
+): Record<K, number> =>
+  Object.fromEntries(names.map((name) => [name, counts?.[name] ?? 0])) as Record<K, number>;
+
 const fullDrift = (drift: Partial<Record<DriftClass, number>>): Record<DriftClass, number> =>
-  Object.fromEntries(DRIFT_CLASSES.map((name) => [name, drift[name] ?? 0])) as Record<
-    DriftClass,
-    number
-  >;
+  full(drift, DRIFT_CLASSES);
 
 /** Run ids sort by start time (compact ISO-8601 first), so "latest" is the greatest id. */
 const RUN_ID = /^rcn_\d{8}T\d{9}Z_[0-9a-f]{8}$/;
+
+/** When a run started, from its id (`rcn_20261201T120000000Z_...`); undefined for another id. */
+const runStartOf = (runId: string): Date | undefined => {
+  const match = /^rcn_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z_/.exec(runId);
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second, ms] = match.map(Number) as number[];
+  return new Date(
+    Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second ?? 0, ms ?? 0)
+  );
+};
 
 const DAY_SECONDS = 86_400;
 
@@ -126,4 +172,4 @@ export type {
   ShardCheckpoint,
   TenantPageRecord,
 };
-export { addCounts, emptyCounts, expiryFor, fullDrift, RUN_ID };
+export { addCounts, emptyCounts, expiryFor, full, fullDrift, RUN_ID, runStartOf };

@@ -1,7 +1,7 @@
 import type { ReconcileShardJob, SyncJob } from '../jobs.js';
 import type { Link, LinkDrift } from '../linking/model.js';
 import type { WrittenProfile } from '../sync/plan.js';
-import type { Observation } from '../sync/ports.js';
+import type { Observation, ObserveOptions } from '../sync/ports.js';
 import type { UnconfirmedWrite } from '../sync/unconfirmed.js';
 import type {
   LinkDriftRecord,
@@ -113,7 +113,8 @@ interface ReconcileObserver {
    * missing from the map could not be observed. Throws RateLimitError when Meta throttles.
    */
   observe(
-    links: readonly Link[]
+    links: readonly Link[],
+    options?: ObserveOptions
   ): Promise<{ observations: Map<string, Observation>; usage: UsageReading }>;
 }
 

@@ -1,10 +1,17 @@
 import { NotFoundError, RateLimitError } from '../errors.js';
 import { getLink } from '../linking/links.js';
 import type { LinkRepository } from '../linking/ports.js';
+import {
+  HEALTH_STATUSES,
+  type HealthStatus,
+  META_LINK_STATES,
+  type MetaLinkState,
+} from '../linking/whatsapp-side.js';
 import type { DriftClass } from './drift.js';
 import {
   addCounts,
   emptyCounts,
+  full,
   fullDrift,
   type LinkDriftRecord,
   type RunCounts,
@@ -41,6 +48,12 @@ interface RunView {
     drift: Record<DriftClass, number>;
     errors: number;
     syncsEnqueued: number;
+    /** Links by Meta's Page <-> number link. */
+    metaLink: Record<MetaLinkState, number>;
+    /** Links by their number's health (checked once a day; the last check counts in between). */
+    health: Record<HealthStatus, number>;
+    /** Links whose daily checks this run made. */
+    dailyChecks: number;
   };
   /**
    * The caller's links that were not in sync in this run, at most DRIFTED_LIMIT of them (details per
@@ -82,6 +95,9 @@ const toView = (summary: RunSummary, counts: RunCounts, drifted: RunView['drifte
     drift: fullDrift(counts.drift),
     errors: counts.errors,
     syncsEnqueued: counts.syncsEnqueued,
+    metaLink: full(counts.metaLink, META_LINK_STATES),
+    health: full(counts.health, HEALTH_STATUSES),
+    dailyChecks: counts.dailyChecks,
   },
   drifted: drifted.slice(0, DRIFTED_LIMIT),
   driftedTruncated: drifted.length > DRIFTED_LIMIT,

@@ -1,6 +1,9 @@
 import { MetaOutageError, RateLimitError } from '../errors.js';
 import type { ReconcileShardJob, SyncJob } from '../jobs.js';
+import { updateLinkWith } from '../linking/links.js';
 import type { Link, LinkDrift } from '../linking/model.js';
+import { dailyCheckDue, dailySlotAt } from '../linking/number-health.js';
+import type { LinkRepository } from '../linking/ports.js';
 import { checkLinks, type LinkOutcome } from './check.js';
 import {
   addCounts,
@@ -11,6 +14,7 @@ import {
   type RunScope,
   type RunSummary,
   type RunTrigger,
+  runStartOf,
   type TenantPageRecord,
 } from './model.js';
 import type {
@@ -65,6 +69,11 @@ interface ReconcileSettings {
    * moves on, so one bad page cannot hold up a run (below the queue's maxReceiveCount).
    */
   giveUpAfterAttempts: number;
+  /**
+   * How many scheduled runs a day shares the daily checks (the number's health) between: a
+   * scheduled run checks the links of its slot of the day. One per run of the schedule.
+   */
+  dailyCheckSlots: number;
 }
 
 /** SQS delays a message by at most 15 minutes. */
@@ -271,6 +280,8 @@ const continuationDelaySeconds = (usage: UsageReading, settings: ReconcileSettin
 interface ShardDeps {
   store: ReconcileRunStore;
   links: LinkPageSource;
+  /** Where a run stores what changed on links' WhatsApp side (Meta's link, the number's health). */
+  linkStore: Pick<LinkRepository, 'get' | 'update'>;
   observer: ReconcileObserver;
   baselines: BaselineSource;
   subscriptions: PageSubscriptions;
@@ -348,7 +359,7 @@ const tally = (
       if (outcome.tenantId) addCounts(tenantRecord(outcome.tenantId).counts, one);
       continue;
     }
-    const { link, drift, action, paused } = outcome;
+    const { link, drift, action, paused, whatsapp } = outcome;
     one.drift[drift.class] = 1;
     if (link.drift?.class !== drift.class) {
       driftChanges.push({
@@ -357,6 +368,9 @@ const tally = (
         drift: { class: drift.class, runId: job.runId, since: now.toISOString() },
       });
     }
+    if (whatsapp.metaLink) one.metaLink[whatsapp.metaLink.state] = 1;
+    if (whatsapp.health) one.health[whatsapp.health.canSendMessage] = 1;
+    if (whatsapp.dailyChecked) one.dailyChecks = 1;
     if (drift.webhooksLost) restores.push(link);
     if (action === 'enqueue_sync') {
       one.syncsEnqueued = 1;
@@ -388,10 +402,60 @@ const tally = (
       action,
       syncEnabled: link.sync.enabled,
       paused,
+      whatsapp: {
+        metaLink: whatsapp.metaLink?.state ?? null,
+        health: whatsapp.health?.canSendMessage ?? null,
+        notes: whatsapp.notes,
+      },
       expiresAt,
     });
   }
   return { counts, records, tenants: [...tenants.values()], syncs, restores, driftChanges };
+};
+
+/**
+ * Stores what changed on the page's links' WhatsApp side, onto the link as it is now (a concurrent
+ * update is read again, never overwritten).
+ */
+const storeWhatsAppChanges = async (
+  deps: Pick<ShardDeps, 'linkStore'>,
+  outcomes: readonly LinkOutcome[],
+  now: Date
+): Promise<void> => {
+  await Promise.all(
+    outcomes.flatMap((outcome) => {
+      if (outcome.kind !== 'checked' || !outcome.whatsapp.changed) return [];
+      const changed = outcome.whatsapp.changed;
+      return [
+        updateLinkWith(
+          { links: deps.linkStore },
+          outcome.link.tenantId,
+          outcome.link.linkId,
+          (current) => ({
+            ...current,
+            whatsapp: { ...current.whatsapp, ...changed },
+            updatedAt: now.toISOString(),
+            version: current.version + 1,
+          })
+        ),
+      ];
+    })
+  );
+};
+
+/**
+ * Which links of a page get their daily checks: every link in an on-demand run (the tenant asked
+ * for now), the links of the run's slot of the day in a scheduled run.
+ */
+const dailyChecksFor = (
+  job: ReconcileShardJob,
+  settings: ReconcileSettings,
+  now: Date
+): ((link: Link) => boolean) => {
+  if (job.tenantId) return () => true;
+  const count = Math.max(1, settings.dailyCheckSlots);
+  const slot = { index: dailySlotAt(runStartOf(job.runId) ?? now, count), count };
+  return (link) => dailyCheckDue(link, slot);
 };
 
 /** A scheduled run reads its shard of the index; an on-demand run reads its tenant's links. */
@@ -403,9 +467,11 @@ const sourceScopeOf = (scope: RunScope, shard: number): LinkSourceScope =>
  *
  * 1. Read the shard's checkpoint: a page already committed is not done again (a redelivery); the
  *    job just before the checkpoint re-publishes the continuation in case it was lost.
- * 2. Read one page of links from the checkpoint's cursor, observe and classify them.
- * 3. Enqueue syncs the policy allows, write the drift reports (idempotent puts), then commit the
- *    page: checkpoint and counts in one conditional transaction.
+ * 2. Read one page of links from the checkpoint's cursor, observe and classify them (with the daily
+ *    checks of the links whose slot this run is).
+ * 3. Enqueue syncs the policy allows, store what changed on the links' WhatsApp side (Meta's link,
+ *    the number's health: only changes are written), write the drift reports (idempotent puts), then
+ *    commit the page: checkpoint and counts in one conditional transaction.
  * 4. Renew the lease, then publish the next page (delayed when Meta's usage is high), or, when this
  *    was the shard's last page and every shard is done, complete the run and release the lock.
  */
@@ -448,7 +514,10 @@ const reconcileShard = async (
 
   let checked: Awaited<ReturnType<typeof checkLinks>>;
   try {
-    checked = await checkLinks(deps, page.items);
+    checked = await checkLinks(deps, page.items, {
+      dailyChecks: dailyChecksFor(job, settings, now),
+      now,
+    });
   } catch (error) {
     if (error instanceof RateLimitError) {
       const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.max(1, error.retryAfterSeconds));
@@ -492,6 +561,7 @@ const reconcileShard = async (
   // (its jobs are idempotent and a stale snapshot never wins); the reverse order could lose them.
   if (syncs.length > 0) await publisher.syncJobs(syncs);
   if (restores.length > 0) await deps.subscriptions.restore(restores);
+  await storeWhatsAppChanges(deps, checked.outcomes, now);
   await deps.reports.writePage(records, tenants);
   if (driftChanges.length > 0) await deps.linkDrift.record(driftChanges);
   const done = page.cursor === undefined;

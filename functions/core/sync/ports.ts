@@ -1,5 +1,7 @@
 import type { SyncJob } from '../jobs.js';
+import type { PageWhatsAppRead } from '../linking/meta-link.js';
 import type { Link } from '../linking/model.js';
+import type { HealthRead } from '../linking/number-health.js';
 import type { PageSnapshot, ProfileFields } from './mapping.js';
 import type { SyncRecord, SyncResult } from './state.js';
 import type { UnconfirmedWrite } from './unconfirmed.js';
@@ -12,9 +14,19 @@ type Observation =
       whatsapp: ProfileFields;
       /** The Page's `is_webhooks_subscribed`, when Meta answered it. */
       webhooksSubscribed?: boolean;
+      /** Meta's Page <-> number link fields, read in the same Page request. */
+      metaLink?: PageWhatsAppRead;
+      /** The number's health, when this read included the daily check. */
+      health?: HealthRead;
     }
   | { kind: 'token_invalid' }
   | { kind: 'asset_gone'; which: 'page' | 'phone_number' };
+
+/** What to read besides each link's Page and WhatsApp profile. */
+interface ObserveOptions {
+  /** The links whose daily checks (the number's health) are read too. */
+  dailyChecks?: (link: Link) => boolean;
+}
 
 /**
  * Reads a link's two sides from Meta: the Page (as a PageSnapshot, picture hashed by its bytes) and
@@ -34,7 +46,7 @@ interface LinkObserver {
    * permission error) is left out of the map: observe it alone to get its error.
    * @throws RateLimitError when Meta throttles any read: every other read would be refused too.
    */
-  observeMany(links: readonly Link[]): Promise<Map<string, Observation>>;
+  observeMany(links: readonly Link[], options?: ObserveOptions): Promise<Map<string, Observation>>;
 }
 
 /**
@@ -115,6 +127,11 @@ interface SyncStateRepository {
   finish(tenantId: string, linkId: string, result: SyncResult, owner: string): Promise<void>;
   /** Releases the lease if `owner` still holds it. */
   release(tenantId: string, linkId: string, owner: string): Promise<void>;
+  /**
+   * Forgets which picture sync last wrote (WhatsApp deleted it), so the next sync uploads the Page
+   * picture again; nothing for a link never synced.
+   */
+  forgetPicture(tenantId: string, linkId: string): Promise<void>;
   /** Replaces the baseline (an explicit resume), leaving the last observation and lease alone. */
   adoptBaseline(
     tenantId: string,
@@ -155,6 +172,7 @@ export type {
   AcquireResult,
   LinkObserver,
   Observation,
+  ObserveOptions,
   PageLinkIndex,
   PictureOutcome,
   ProfileWrite,

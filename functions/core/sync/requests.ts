@@ -105,7 +105,7 @@ const diffsOf = (link: Link): FieldDiff[] => {
  *   them on WhatsApp); the rest carries on from the same baseline.
  *
  * 1. Load the link (404); it must be paused for `local_override` (409 otherwise; `token_invalid`
- *    needs a re-link).
+ *    needs a re-link, `whatsapp_disconnected` lifts when Meta reconnects the number).
  * 2. Adopt the baseline, then clear the pause under the link's version (409 if it changed meanwhile;
  *    repeating the resume is harmless: the baseline is the same).
  * 3. Enqueue a sync.
@@ -129,6 +129,13 @@ const resumeSync = async (
       `Link ${linkId} is paused because Meta no longer accepts its access. Resuming cannot fix that: sign in again (POST /links/oauth/start) and re-link the Page and number.`,
       { linkId, pause: link.pause },
       'relink_required'
+    );
+  }
+  if (link.pause.reason === 'whatsapp_disconnected') {
+    throw new ConflictError(
+      `Link ${linkId} is paused because its number is off the WhatsApp Cloud API (${link.whatsapp?.connection?.fix ?? 'see whatsapp.connection on the link'}). It resumes by itself when Meta reconnects the number.`,
+      { linkId, pause: link.pause },
+      'whatsapp_disconnected'
     );
   }
   if (input.expectedVersion !== undefined && input.expectedVersion !== link.version) {

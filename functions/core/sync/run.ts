@@ -1,8 +1,8 @@
-import { ConflictError, NotFoundError, TandemError } from '../errors.js';
+import { NotFoundError, TandemError } from '../errors.js';
 import type { SyncJob } from '../jobs.js';
+import { updateLinkWith } from '../linking/links.js';
 import type { Link, Pause, SyncField } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
-import { retry } from '../retry.js';
 import { mapPageToProfile, type ProfileFields } from './mapping.js';
 import { planSync, type SyncPlan } from './plan.js';
 import type {
@@ -113,39 +113,29 @@ const isTokenError = (error: unknown): boolean =>
 const TOKEN_PAUSE_MESSAGE =
   'Meta no longer accepts the access Tandem was given (expired, revoked, or the password changed). Sign in again and re-link to resume sync.';
 
-/** Tries at a pause that keeps meeting concurrent edits of the link. */
-const PAUSE_ATTEMPTS = 5;
-
 /**
  * Pauses the link with `pause`, unless it is paused already (the first reason stands). A concurrent
  * update of the link (a PATCH in between) is read again and retried under the shared retry policy:
  * a pause must not be lost.
  */
-const pauseLink = (
+const pauseLink = async (
   deps: Pick<SyncDeps, 'links' | 'clock' | 'sleep'>,
   tenantId: string,
   linkId: string,
   pause: Pause
-): Promise<void> =>
-  retry(
-    async () => {
-      const link = await deps.links.get(tenantId, linkId);
-      if (!link || link.status === 'paused') return;
-      const paused: Link = {
-        ...link,
-        status: 'paused',
-        pause,
-        updatedAt: deps.clock.now().toISOString(),
-        version: link.version + 1,
-      };
-      await deps.links.update(paused, link.version);
-    },
-    {
-      maxAttempts: PAUSE_ATTEMPTS,
-      retryable: (error) => error instanceof ConflictError,
-      sleep: deps.sleep,
-    }
+): Promise<void> => {
+  await updateLinkWith(deps, tenantId, linkId, (link) =>
+    link.status === 'paused'
+      ? undefined
+      : {
+          ...link,
+          status: 'paused',
+          pause,
+          updatedAt: deps.clock.now().toISOString(),
+          version: link.version + 1,
+        }
   );
+};
 
 const syncedFields = (link: Link): SyncField[] =>
   (Object.entries(link.sync.fields) as [SyncField, boolean][])

@@ -1,4 +1,9 @@
 import { SYNC_FIELDS } from '../../core/linking/model.js';
+import {
+  APP_ONLY_FEATURES,
+  HEALTH_STATUSES,
+  META_LINK_STATES,
+} from '../../core/linking/whatsapp-side.js';
 import { DRIFT_CLASSES } from '../../core/reconcile/drift.js';
 import { BULK_ACTIONS } from '../../core/sync/bulk.js';
 import { DRIFT_FILTERS, LINK_STATES } from '../../core/sync/fleet.js';
@@ -19,10 +24,101 @@ const syncFields = z.strictObject(
 );
 
 const pause = z.object({
-  reason: z.enum(['local_override', 'token_invalid']),
+  reason: z.enum(['local_override', 'token_invalid', 'whatsapp_disconnected']),
   since: z.string(),
   /** `local_override`: `fields` lists each differing field with the Page's and WhatsApp's values. */
   details: z.optional(z.record(z.string(), z.unknown())),
+});
+
+const healthStatus = z.enum(HEALTH_STATUSES);
+
+/** Meta's Page <-> number link on the link, with the fix when it is not `linked`. */
+const metaLinkView = z.object({
+  state: z.enum(META_LINK_STATES),
+  pageNumber: z.optional(z.string()),
+  businessNumber: z.optional(z.boolean()),
+  since: z.string(),
+  reason: z.optional(z.string()),
+  verification: z.optional(
+    z.object({
+      number: z.string(),
+      startedAt: z.string(),
+      expiresAt: z.string(),
+      failedAttempts: z.int(),
+    })
+  ),
+  fix: z.optional(z.string()),
+});
+
+/** The link's WhatsApp side (core `WhatsAppView`): null where Tandem has not heard yet. */
+const whatsappView = z.object({
+  metaLink: z.nullable(metaLinkView),
+  health: z.nullable(
+    z.object({
+      canSendMessage: healthStatus,
+      problems: z.array(
+        z.object({
+          entityType: z.string(),
+          entityId: z.string(),
+          canSendMessage: healthStatus,
+          errors: z.array(
+            z.object({
+              code: z.optional(z.string()),
+              description: z.optional(z.string()),
+              solution: z.optional(z.string()),
+            })
+          ),
+          additionalInfo: z.array(z.string()),
+        })
+      ),
+      since: z.string(),
+      reason: z.optional(z.string()),
+    })
+  ),
+  connection: z.nullable(
+    z.object({
+      state: z.enum(['connected', 'offboarded', 'partner_removed']),
+      event: z.optional(z.string()),
+      reason: z.optional(z.string()),
+      initiatedBy: z.optional(z.string()),
+      since: z.string(),
+      fix: z.optional(z.string()),
+    })
+  ),
+  displayName: z.nullable(
+    z.object({
+      decision: z.string(),
+      requestedName: z.optional(z.string()),
+      rejectionReason: z.optional(z.string()),
+      at: z.string(),
+    })
+  ),
+  quality: z.nullable(
+    z.object({
+      event: z.string(),
+      currentLimit: z.optional(z.string()),
+      oldLimit: z.optional(z.string()),
+      maxDailyConversations: z.optional(z.string()),
+      at: z.string(),
+    })
+  ),
+  alerts: z.array(
+    z.object({
+      type: z.string(),
+      severity: z.optional(z.string()),
+      status: z.optional(z.string()),
+      description: z.optional(z.string()),
+      at: z.string(),
+      handling: z.enum(['resynced', 'reported']),
+      note: z.string(),
+    })
+  ),
+  notVisible: z.array(
+    z.object({
+      feature: z.enum(APP_ONLY_FEATURES.map((item) => item.feature)),
+      reason: z.string(),
+    })
+  ),
 });
 
 const linkView = z.object({
@@ -43,6 +139,7 @@ const linkView = z.object({
   drift: z.optional(
     z.object({ class: z.enum(DRIFT_CLASSES), runId: z.string(), since: z.string() })
   ),
+  whatsapp: whatsappView,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
@@ -70,7 +167,7 @@ const counts = <const K extends readonly [string, ...string[]]>(keys: K) =>
 const fleetSummary = z.object({
   total: z.int(),
   status: counts(['active', 'paused']),
-  pauseReasons: counts(['local_override', 'token_invalid']),
+  pauseReasons: counts(['local_override', 'token_invalid', 'whatsapp_disconnected']),
   sync: counts(['enabled', 'disabled']),
   drift: counts(DRIFT_FILTERS),
 });
@@ -96,11 +193,27 @@ const bulkOperation = z.object({
   completedAt: z.optional(z.string()),
 });
 
+/** GET /links/{linkId}/whatsapp: the WhatsApp side as Meta answered it just now. */
+const whatsappSide = z.object({
+  linkId: z.string(),
+  checkedAt: z.string(),
+  ...whatsappView.shape,
+});
+
+/** PUT /links/{linkId}/meta-link. */
+const metaLinkChange = z.object({
+  linkId: z.string(),
+  outcome: z.enum(['code_sent', 'linked', 'already_linked', 'accepted']),
+  metaLink: metaLinkView,
+  message: z.string(),
+});
+
 const unlinkResult = z.object({
   linkId: z.string(),
   grantDeleted: z.boolean(),
   revocation: z.enum(['revoked', 'not_needed', 'failed']),
   webhooks: z.enum(['unsubscribed', 'failed', 'not_needed']),
+  wabaWebhooks: z.enum(['unsubscribed', 'kept', 'failed', 'not_needed']),
   adOperationsDeleted: z.int(),
   storyOperationsDeleted: z.int(),
 });
@@ -113,7 +226,9 @@ export {
   lastSync,
   linkPage,
   linkView,
+  metaLinkChange,
   pause,
   syncFields,
   unlinkResult,
+  whatsappSide,
 };

@@ -110,6 +110,14 @@ const versionOfIfMatch = (header: string | undefined): number | undefined => {
   return Number(match[1]);
 };
 
+/**
+ * PUT /links/{linkId}/meta-link: `{}` has Meta send a code to the link's number, `{ code }` confirms
+ * it. Meta's code format is not documented; digits, a few to a dozen, bound what is forwarded.
+ */
+const metaLinkBody = z.strictObject({
+  code: z.optional(z.string().check(z.regex(/^\d{4,12}$/, 'must be the digits Meta sent'))),
+});
+
 export {
   bulkBody,
   bulkParams,
@@ -120,6 +128,7 @@ export {
   linkParams,
   MAX_BODY_BYTES,
   metaId,
+  metaLinkBody,
   pageQuery,
   toLinkFilter,
   updateLinkBody,

@@ -1,3 +1,4 @@
+import { HEALTH_STATUSES, META_LINK_STATES } from '../../core/linking/whatsapp-side.js';
 import { DRIFT_CLASSES } from '../../core/reconcile/drift.js';
 import { PROFILE_FIELDS } from '../../core/sync/profile.js';
 import * as z from '../../core/zod.js';
@@ -10,12 +11,11 @@ import { profileValue } from '../sync/responses.js';
 
 const driftClass = z.enum(DRIFT_CLASSES);
 
-const driftCounts = z.strictObject(
-  Object.fromEntries(DRIFT_CLASSES.map((name) => [name, z.number()])) as Record<
-    (typeof DRIFT_CLASSES)[number],
-    z.ZodMiniNumber
-  >
-);
+/** A count per name, every name present. */
+const countsOf = <K extends string>(names: readonly K[]) =>
+  z.strictObject(
+    Object.fromEntries(names.map((name) => [name, z.number()])) as Record<K, z.ZodMiniNumber>
+  );
 
 const runView = z.object({
   runId: z.string(),
@@ -30,9 +30,12 @@ const runView = z.object({
   progress: z.object({ shardCount: z.number(), shardsDone: z.number(), pagesDone: z.number() }),
   counts: z.object({
     linksChecked: z.number(),
-    drift: driftCounts,
+    drift: countsOf(DRIFT_CLASSES),
     errors: z.number(),
     syncsEnqueued: z.number(),
+    metaLink: countsOf(META_LINK_STATES),
+    health: countsOf(HEALTH_STATUSES),
+    dailyChecks: z.number(),
   }),
   drifted: z.array(z.object({ linkId: z.string(), class: driftClass })),
   driftedTruncated: z.boolean(),
@@ -65,6 +68,13 @@ const driftHistory = z.object({
       action: z.enum(['enqueue_sync', 'restore_subscription', 'report_only']),
       syncEnabled: z.boolean(),
       paused: z.boolean(),
+      whatsapp: z.optional(
+        z.object({
+          metaLink: z.nullable(z.enum(META_LINK_STATES)),
+          health: z.nullable(z.enum(HEALTH_STATUSES)),
+          notes: z.array(z.string()),
+        })
+      ),
     })
   ),
   nextCursor: z.nullable(z.string()),

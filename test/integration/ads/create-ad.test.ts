@@ -233,6 +233,11 @@ describe('Function: createClickToWhatsAppAd', () => {
       const body = await bodyOf(response);
       expect(body.error.code).toBe('page_not_linked_to_whatsapp');
       expect(body.error.message).toMatch(/Linked accounts > WhatsApp/);
+      // The same classification as the link's metaLink, with the route that fixes it.
+      expect(body.error.details).toMatchObject({
+        metaLink: 'missing',
+        fix: { method: 'PUT', path: `/links/${linked.linkId}/meta-link` },
+      });
       await expectNothingCreated();
     });
 

@@ -83,6 +83,7 @@ const EVERY_CALL = [
   'POST /v26.0/upload:{session}',
   'POST /v26.0/{id}/media',
   'POST /v26.0/{id}/media_publish',
+  'POST /v26.0/{id}/page_whatsapp_number_verification',
   'POST /v26.0/{id}/photo_stories',
   'POST /v26.0/{id}/photos',
   'POST /v26.0/{id}/subscribed_apps',
@@ -151,6 +152,17 @@ const grants = {
 } as unknown as GrantRepository;
 const vault = {
   open: async (sealed: { ciphertext: string }) => sealed.ciphertext,
+  // Page tokens sealed beside the grant's open nowhere here: the observer fetches them.
+  withKey: async (
+    sealed: { ciphertext: string },
+    _context: unknown,
+    fn: (key: unknown) => Promise<unknown>
+  ) =>
+    fn({
+      token: sealed.ciphertext,
+      seal: (plaintext: string) => ({ v: 1, iv: '', tag: '', ciphertext: plaintext }),
+      open: () => undefined,
+    }),
 } as unknown as TokenVault;
 
 beforeAll(async () => {
@@ -193,6 +205,27 @@ describe("Contract: Tandem's Graph requests against Meta's artifacts", () => {
     await graph.listBusinesses(userToken);
     await graph.listWabas(userToken, DEMO.businessId);
     await graph.getPhoneNumber(userToken, DEMO.phoneNumberIdA);
+    // The WhatsApp side: the WABA's webhooks, Meta's Page <-> number link, the number's health,
+    // and the link made from Tandem (a code sent, then a code Meta refuses here).
+    await meta.subscribeWaba(userToken, DEMO.wabaId);
+    const page = await meta.readPage(userToken, DEMO.pageId);
+    expect(page.whatsapp).toMatchObject({ answered: true, hasWhatsAppNumber: true });
+    await meta.readHealth(userToken, DEMO.phoneNumberIdA);
+    const linkedPageToken = page.pageToken ?? '';
+    await meta.readPageWhatsApp(linkedPageToken, DEMO.pageId);
+    await meta.verifyPageWhatsAppNumber(
+      linkedPageToken,
+      DEMO.pageId,
+      `+${DEMO.pageWhatsappNumber}`
+    );
+    await expect(
+      meta.verifyPageWhatsAppNumber(
+        linkedPageToken,
+        DEMO.pageId,
+        `+${DEMO.pageWhatsappNumber}`,
+        '1'
+      )
+    ).rejects.toMatchObject({ code: 'verification_code_invalid' });
 
     // Sync and reconcile reads (batched per grant), then a write with the picture upload.
     const observer = createLinkObserver({ graph: async () => graph, grants, vault });
@@ -310,6 +343,7 @@ describe("Contract: Tandem's Graph requests against Meta's artifacts", () => {
 
     // Unlinking: the Page's subscription goes, then the app's permissions.
     await meta.unsubscribePage(userToken, DEMO.pageId);
+    await meta.unsubscribeWaba(userToken, DEMO.wabaId);
     await meta.revokePermissions(userToken, DEMO.userId);
 
     const findings = checkRecorded(recorder.requests, (id) => nodes.get(id));

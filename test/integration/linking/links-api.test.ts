@@ -399,6 +399,8 @@ describe('Route: DELETE /links/{linkId}', () => {
       grantDeleted: true,
       revocation: 'revoked',
       webhooks: 'unsubscribed',
+      // The user's last link of the WABA: the app's subscription to its webhooks ends too.
+      wabaWebhooks: 'unsubscribed',
       adOperationsDeleted: 0,
       storyOperationsDeleted: 0,
     });

@@ -16,6 +16,7 @@ const settings = {
   tenantCooldownSeconds: 60,
   slowDownAtPercent: 75,
   giveUpAfterAttempts: 4,
+  dailyCheckSlots: 24,
 };
 
 const store = () =>

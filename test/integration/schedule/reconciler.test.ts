@@ -80,6 +80,7 @@ describe('Reconciler: runs', () => {
           tenantCooldownSeconds: 60,
           slowDownAtPercent: 75,
           giveUpAfterAttempts: 4,
+          dailyCheckSlots: 24,
         },
         metrics: createReconcileMetrics(() => undefined),
       },

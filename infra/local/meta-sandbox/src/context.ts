@@ -10,6 +10,8 @@ interface SandboxConfig {
   appSecret: string;
   redirectUris: string[];
   webhook?: { callbackUrl: string; verifyToken: string };
+  /** Where WhatsApp Business Account webhooks go: the app's callback for that object. */
+  whatsappWebhook?: { callbackUrl: string; verifyToken: string };
   metaCallbacks: { deauthorizeUrl?: string; dataDeletionUrl?: string };
   log: (line: string) => void;
 }

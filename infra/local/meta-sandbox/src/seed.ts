@@ -403,6 +403,7 @@ export {
   DEMO_LOGIN_PERMISSIONS,
   DEMO_STORIES_LOGIN_PERMISSIONS,
   digitsOf,
+  displayNumberFor,
   seedApp,
   seedBulk,
   seedDemo,

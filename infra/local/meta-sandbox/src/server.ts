@@ -33,6 +33,8 @@ interface SandboxOptions {
   redirectUris?: string[];
   /** Where Page webhooks are delivered. */
   webhook?: { callbackUrl: string; verifyToken: string };
+  /** Where WhatsApp Business Account webhooks are delivered (Meta's app config has one per object). */
+  whatsappWebhook?: { callbackUrl: string; verifyToken: string };
   metaCallbacks?: { deauthorizeUrl?: string; dataDeletionUrl?: string };
   /** Seed the demo business (default true). */
   seed?: boolean;
@@ -214,6 +216,7 @@ const configOf = (options: SandboxOptions): SandboxConfig => ({
   metaCallbacks: options.metaCallbacks ?? {},
   log: options.log ?? (() => undefined),
   ...(options.webhook ? { webhook: options.webhook } : {}),
+  ...(options.whatsappWebhook ? { whatsappWebhook: options.whatsappWebhook } : {}),
 });
 
 /** Starts the sandbox and resolves once it listens; `url` is its origin (no trailing slash). */

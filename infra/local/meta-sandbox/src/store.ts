@@ -35,6 +35,8 @@ interface Page {
   /** The users who can act on the Page, with their tasks. */
   roles: Map<string, PageTask[]>;
   subscribedFields: string[];
+  /** A code Meta sent for `page_whatsapp_number_verification`, awaiting its confirmation. */
+  verification?: { number: string; code: string };
   /** The Page's Instagram professional account (`instagram_business_account`), if any. */
   instagramAccountId?: string;
 }
@@ -102,6 +104,18 @@ interface PhoneNumber {
   countryCode: string;
   countryDialCode: string;
   profile: WhatsAppProfile;
+  /**
+   * The number's `health_status` (WhatsAppBusinessHealthStatusForMessageSend); absent: AVAILABLE.
+   * Set through the admin routes.
+   */
+  health?: PhoneHealth;
+}
+
+/** `can_send_message` of the number node, with Meta's errors (codegen WhatsAppBusinessHealthStatus). */
+interface PhoneHealth {
+  canSendMessage: 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+  errors: { error_code: number; error_description: string; possible_solution: string }[];
+  additionalInfo: string[];
 }
 
 interface Waba {
@@ -115,6 +129,8 @@ interface Waba {
   clientBusinessIds: string[];
   /** Billed through a partner's credit line: pricing analytics then carry no cost. */
   partnerCreditLine?: boolean;
+  /** The app subscribed to its webhooks (`POST /{waba-id}/subscribed_apps`). */
+  subscribed?: boolean;
 }
 
 type TokenKind = 'USER' | 'PAGE';
@@ -215,6 +231,9 @@ interface AdObject {
 
 interface WebhookDelivery {
   id: string;
+  /** Absent: `page`. */
+  object?: 'page' | 'whatsapp_business_account';
+  /** The entry's id: the Page's, or the WABA's for a WABA webhook. */
   pageId: string;
   field: string;
   body: string;
@@ -354,6 +373,7 @@ export type {
   PagePhoto,
   PageTask,
   PermissionStatus,
+  PhoneHealth,
   PhoneNumber,
   RequestLogEntry,
   Settings,

@@ -4,7 +4,7 @@ import { sleep } from './http.js';
 import type { WebhookDelivery } from './store.js';
 
 /**
- * Page webhooks as Meta sends them: the standard envelope, signed with X-Hub-Signature-256 over the
+ * Page and WhatsApp Business Account webhooks as Meta sends them: the standard envelope, signed with X-Hub-Signature-256 over the
  * exact bytes sent, retried on failure, every attempt recorded for tests to inspect.
  */
 
@@ -122,6 +122,48 @@ const deliverPageChange = async (
   return deliveries;
 };
 
+const wabaChangeBody = (wabaId: string, field: string, value: unknown): string =>
+  escapeUnicode(
+    JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: wabaId, time: Math.floor(Date.now() / 1000), changes: [{ field, value }] }],
+    })
+  );
+
+/**
+ * Delivers a WhatsApp Business Account change (account_update, account_alerts,
+ * phone_number_name_update, ...) to the app's WABA callback, signed the same way. Nothing is sent
+ * for a WABA the app has not subscribed to: "you must subscribe your app to the WABA"
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/embedded-signup/webhooks).
+ */
+const deliverWabaChange = async (
+  services: Services,
+  wabaId: string,
+  field: string,
+  value: unknown,
+  options: DeliverOptions = {}
+): Promise<WebhookDelivery[]> => {
+  const target = services.config.whatsappWebhook;
+  if (!target || services.store.wabas.get(wabaId)?.subscribed !== true) return [];
+  const body = wabaChangeBody(wabaId, field, value);
+  const secret = options.forgeSignature ? `forged-${randomInt(1e9)}` : services.config.appSecret;
+  const delivery: WebhookDelivery = {
+    id: `delivery-${services.store.deliveries.length + 1}-${randomInt(1e6)}`,
+    object: 'whatsapp_business_account',
+    pageId: wabaId,
+    field,
+    body,
+    signature: signatureOf(body, secret),
+    attempts: 0,
+    status: 0,
+    delivered: false,
+    time: new Date().toISOString(),
+  };
+  keep(services, delivery);
+  await send(services, delivery, target.callbackUrl);
+  return [delivery];
+};
+
 interface VerifyResult {
   ok: boolean;
   status: number;
@@ -155,4 +197,4 @@ const verifyCallback = async (services: Services, verifyToken?: string): Promise
 };
 
 export type { DeliverOptions, VerifyResult };
-export { deliverPageChange, signatureOf, verifyCallback };
+export { deliverPageChange, deliverWabaChange, signatureOf, verifyCallback };

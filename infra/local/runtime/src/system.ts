@@ -168,6 +168,10 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
         appSecret,
         redirectUris: [`${api}/oauth/callback`],
         webhook: { callbackUrl: `${api}/webhooks/meta`, verifyToken: webhookVerifyToken },
+        whatsappWebhook: {
+          callbackUrl: `${api}/webhooks/whatsapp`,
+          verifyToken: webhookVerifyToken,
+        },
         metaCallbacks: {
           deauthorizeUrl: `${api}/meta/deauthorize`,
           dataDeletionUrl: `${api}/meta/data-deletion`,

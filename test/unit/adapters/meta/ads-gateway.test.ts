@@ -59,10 +59,14 @@ describe('Function: createAdsGateway', () => {
       const page = await ads.getPageWhatsApp('token', '3001');
 
       // Assess
-      expect(page).toEqual({ whatsappNumber: '15550100001', hasWhatsAppBusinessNumber: true });
+      expect(page).toEqual({
+        answered: true,
+        whatsappNumber: '15550100001',
+        hasWhatsAppBusinessNumber: true,
+      });
       expect(requests[0]?.url.pathname).toBe('/v26.0/3001');
       expect(requests[0]?.url.searchParams.get('fields')).toBe(
-        'whatsapp_number,has_whatsapp_business_number'
+        'whatsapp_number,has_whatsapp_number,has_whatsapp_business_number'
       );
     });
   });

@@ -14,6 +14,7 @@ import {
   defaultSync,
   type Grant,
   type Link,
+  type SealedSecret,
   UNSUPPORTED_FIELDS,
 } from '../../../../functions/core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../../../functions/core/linking/ports.js';
@@ -70,6 +71,18 @@ const grants = (known: Grant[] = [grant]): GrantRepository =>
 const vault: TokenVault = {
   seal: async () => grant.token,
   open: async (sealed) => sealed.ciphertext,
+  withKey: async (sealed, _context, fn) =>
+    fn({
+      token: sealed.ciphertext,
+      seal: (plaintext, secret) => ({
+        v: 1,
+        iv: '',
+        tag: JSON.stringify(secret),
+        ciphertext: plaintext,
+      }),
+      open: (secret, context) =>
+        secret.tag === JSON.stringify(context) ? secret.ciphertext : undefined,
+    }),
 };
 
 const ok = (body: unknown): BatchItemResult => ({ ok: true, code: 200, body });
@@ -168,7 +181,70 @@ describe('Function: createLinkObserver', () => {
         },
         // A legacy vertical (UNDEFINED) reads as unset.
         whatsapp: { about: 'Hi', description: 'Old', websites: ['https://a.example'] },
+        // The Page answered without its WhatsApp fields: the link cannot be told.
+        metaLink: { answered: true },
       });
+    });
+
+    it("asks for Meta's Page <-> number link fields in the Page read itself", async () => {
+      // Prepare
+      const graph = fakeGraph((request) =>
+        request.relativeUrl.startsWith('1001?fields=about')
+          ? ok({ ...pageBody('1001'), whatsapp_number: '15550100', has_whatsapp_number: true })
+          : standard(request)
+      );
+      const observer = observerWith(graph);
+
+      // Act
+      const observed = await observer.observeMany([linkOf(1)]);
+
+      // Assess
+      const reads = graph.batches[1]?.requests ?? [];
+      expect(reads).toHaveLength(2);
+      expect(decodeURIComponent(reads[0]?.relativeUrl ?? '')).toContain(
+        'whatsapp_number,has_whatsapp_number,has_whatsapp_business_number'
+      );
+      expect(observed.get(linkOf(1).linkId)).toMatchObject({
+        metaLink: { answered: true, whatsappNumber: '15550100', hasWhatsAppNumber: true },
+      });
+    });
+
+    it("reads the number's health only for links whose daily check is due", async () => {
+      // Prepare
+      const graph = fakeGraph((request) =>
+        request.relativeUrl.endsWith('?fields=health_status')
+          ? ok({
+              health_status: {
+                can_send_message: 'BLOCKED',
+                entities: [
+                  {
+                    entity_type: 'PHONE_NUMBER',
+                    id: '3001',
+                    can_send_message: 'BLOCKED',
+                    errors: [{ error_code: 141000, error_description: 'Number blocked.' }],
+                  },
+                ],
+              },
+            })
+          : standard(request)
+      );
+      const observer = observerWith(graph);
+      const due = linkOf(1);
+
+      // Act
+      const observed = await observer.observeMany([due, linkOf(2)], {
+        dailyChecks: (link) => link.linkId === due.linkId,
+      });
+
+      // Assess
+      const urls = (graph.batches[1]?.requests ?? []).map((request) => request.relativeUrl);
+      expect(urls.filter((url) => url.endsWith('health_status'))).toEqual([
+        '3001?fields=health_status',
+      ]);
+      expect(observed.get(due.linkId)).toMatchObject({
+        health: { canSendMessage: 'BLOCKED' },
+      });
+      expect(observed.get(linkOf(2).linkId)).not.toHaveProperty('health');
     });
 
     it('reads the Page with its own Page token and proof, the profile with the user token', async () => {
@@ -189,18 +265,58 @@ describe('Function: createLinkObserver', () => {
       expect(reads?.requests[1]?.token).toBeUndefined();
     });
 
-    it('caches Page tokens and picture hashes across calls', async () => {
+    it('stores a fetched Page token sealed on the link, and a link holding one fetches none', async () => {
       // Prepare
       const graph = fakeGraph(standard);
-      const observer = observerWith(graph);
+      const stored: { link: Link; sealed: SealedSecret | undefined }[] = [];
+      const observer = createLinkObserver({
+        graph: graph.graph,
+        grants: grants(),
+        vault,
+        pageTokens: {
+          storePageToken: async (link, sealed) => {
+            stored.push({ link, sealed });
+          },
+        },
+      });
 
       // Act
       await observer.observe(linkOf(1));
-      await observer.observe(linkOf(1));
+      const sealed = stored[0]?.sealed;
+      await observer.observe(linkOf(1, sealed ? { pageToken: sealed } : {}));
 
       // Assess
-      expect(graph.batches).toHaveLength(3);
+      expect(sealed).toBeDefined();
+      expect(graph.batches.map((batch) => batch.requests.length)).toEqual([1, 2, 2]);
+      expect(graph.batches[2]?.requests[0]?.token).toBe('page-token-1001');
+      // Picture hashes stay cached per container.
       expect(graph.downloads).toEqual(['https://cdn.example/1001.png']);
+    });
+
+    it('fetches the Page token again when the stored one was sealed for another Page', async () => {
+      // Prepare
+      const graph = fakeGraph(standard);
+      const observer = observerWith(graph);
+      const foreign: SealedSecret = {
+        v: 1,
+        iv: '',
+        tag: JSON.stringify({
+          tenantId: TENANT,
+          grantId: GRANT_ID,
+          purpose: 'page_token',
+          pageId: '999',
+        }),
+        ciphertext: 'page-token-999',
+      };
+
+      // Act
+      await observer.observe(linkOf(1, { pageToken: foreign }));
+
+      // Assess
+      expect(graph.batches[0]?.requests).toEqual([
+        { method: 'GET', relativeUrl: '1001?fields=access_token' },
+      ]);
+      expect(graph.batches[1]?.requests[0]?.token).toBe('page-token-1001');
     });
 
     it('answers token_invalid when Meta rejects the token (190)', async () => {

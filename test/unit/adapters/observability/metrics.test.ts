@@ -19,6 +19,9 @@ describe('Function: createReconcileMetrics', () => {
       drift: { in_sync: 97, page_changed: 3 },
       errors: 0,
       syncsEnqueued: 2,
+      metaLink: {},
+      health: {},
+      dailyChecks: 0,
     });
 
     // Assess
@@ -75,6 +78,9 @@ describe('Function: createReconcileMetrics', () => {
       drift: {},
       errors: 4,
       syncsEnqueued: 0,
+      metaLink: {},
+      health: {},
+      dailyChecks: 0,
       expiresAt: 0,
     });
 

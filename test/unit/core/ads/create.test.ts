@@ -593,7 +593,7 @@ describe('Function: createClickToWhatsAppAd', () => {
 
       // Assess
       await expect(attempt).rejects.toThrow(
-        /linked to WhatsApp number \+15550109999.*Linked accounts/
+        /linked on Meta's side to WhatsApp number \+15550109999.*PUT \/links\/.*\/meta-link/
       );
     });
 

@@ -175,7 +175,9 @@ const fakeMeta = () => {
       const failure = maybeFail('getPageWhatsApp');
       if (failure) throw failure.error;
       return {
+        answered: true,
         ...(state.whatsappNumber ? { whatsappNumber: state.whatsappNumber } : {}),
+        hasWhatsAppNumber: state.whatsappNumber !== undefined,
         hasWhatsAppBusinessNumber: state.whatsappNumber !== undefined,
       };
     },

@@ -1,11 +1,19 @@
-import { ConflictError, NotFoundError, UpstreamError } from '../../../../functions/core/errors.js';
+import {
+  ConflictError,
+  NotFoundError,
+  UpstreamError,
+  ValidationError,
+} from '../../../../functions/core/errors.js';
 import type { LinkingDeps, LoginMethod } from '../../../../functions/core/linking/deps.js';
+import type { PageWhatsAppRead } from '../../../../functions/core/linking/meta-link.js';
 import {
   type Grant,
   type Link,
   REQUESTED_SCOPES,
+  type SealedSecret,
   type SealedToken,
 } from '../../../../functions/core/linking/model.js';
+import type { HealthRead } from '../../../../functions/core/linking/number-health.js';
 import {
   completeAuthorization,
   continueSignIn,
@@ -19,8 +27,10 @@ import type {
   MetaPage,
   MetaPhoneNumber,
   OAuthSession,
+  OpenedKey,
   PageOf,
   PageRequest,
+  SecretContext,
   TokenContext,
   TokenInfo,
 } from '../../../../functions/core/linking/ports.js';
@@ -103,6 +113,16 @@ const fakeLinks = (grants: Map<string, Grant>) => {
     },
     listByMetaUser: async (metaUserId: string) =>
       [...items.values()].filter((link) => link.metaUserId === metaUserId),
+    listByWaba: async (wabaId: string) =>
+      [...items.values()]
+        .filter((link) => link.wabaId === wabaId)
+        .map((link) => structuredClone(link)),
+    storePageToken: async (link: Link, sealed: SealedSecret | undefined) => {
+      const current = items.get(key(link.tenantId, link.linkId));
+      if (!current) return;
+      if (sealed) current.pageToken = sealed;
+      else delete current.pageToken;
+    },
     taken: async (pageIds: string[], phoneNumberIds: string[]) => ({
       pageIds: new Set(pageIds.filter((id) => pageGuards.has(id))),
       phoneNumberIds: new Set(phoneNumberIds.filter((id) => phoneGuards.has(id))),
@@ -194,11 +214,35 @@ const fakeVault = () => ({
     tag: '',
     ciphertext: Buffer.from(plaintext).toString('base64'),
   }),
-  open: async (sealed: SealedToken, context: TokenContext) => {
-    if (sealed.wrappedKey !== JSON.stringify(context)) throw new Error('context mismatch');
-    return Buffer.from(sealed.ciphertext, 'base64').toString();
+  open: async (sealed: SealedToken, context: TokenContext) => openFake(sealed, context),
+  withKey: async <T>(
+    sealed: SealedToken,
+    context: TokenContext,
+    fn: (key: OpenedKey) => Promise<T>
+  ): Promise<T> => {
+    const token = openFake(sealed, context);
+    // A secret is bound to the token it was sealed beside (its "data key") and to its context.
+    const binding = (secret: SecretContext) => JSON.stringify([sealed.ciphertext, secret]);
+    return fn({
+      token,
+      seal: (plaintext, secret) => ({
+        v: 1,
+        iv: '',
+        tag: binding(secret),
+        ciphertext: Buffer.from(plaintext).toString('base64'),
+      }),
+      open: (secret, at) =>
+        secret.tag === binding(at)
+          ? Buffer.from(secret.ciphertext, 'base64').toString()
+          : undefined,
+    });
   },
 });
+
+const openFake = (sealed: SealedToken, context: TokenContext): string => {
+  if (sealed.wrappedKey !== JSON.stringify(context)) throw new Error('context mismatch');
+  return Buffer.from(sealed.ciphertext, 'base64').toString();
+};
 
 interface MetaState {
   pages: MetaPage[];
@@ -213,6 +257,14 @@ interface MetaState {
   /** The next subscription call fails with this, when set. */
   failSubscribe?: Error;
   adAccountCalls: number;
+  /** What each Page says of its WhatsApp number on Meta's side (absent: no number). */
+  pageWhatsApp: Map<string, PageWhatsAppRead>;
+  /** Each number's health_status (absent: AVAILABLE). */
+  health: Map<string, HealthRead>;
+  /** WABAs the app is subscribed to. */
+  wabaSubscriptions: Set<string>;
+  /** Verification codes Meta sent, by Page; a confirmed one links the Page. */
+  codes: Map<string, { number: string; code: string }>;
 }
 
 const fakeMeta = (state: MetaState) => ({
@@ -244,7 +296,56 @@ const fakeMeta = (state: MetaState) => ({
     state.adAccountCalls += 1;
     return structuredClone(state.adAccounts);
   },
+  readPage: async (_token: string, pageId: string) => ({
+    pageToken: `page-token-${pageId}`,
+    whatsapp: readPageWhatsApp(state, pageId),
+  }),
+  readPageWhatsApp: async (_pageToken: string, pageId: string) => readPageWhatsApp(state, pageId),
+  readHealth: async (_token: string, phoneNumberId: string): Promise<HealthRead> =>
+    structuredClone(
+      state.health.get(phoneNumberId) ?? { canSendMessage: 'AVAILABLE', entities: [] }
+    ),
+  verifyPageWhatsAppNumber: async (
+    _pageToken: string,
+    pageId: string,
+    number: string,
+    code?: string
+  ) => {
+    if (code === undefined) {
+      state.codes.set(pageId, { number, code: '123456' });
+      return { status: 'code_sent' };
+    }
+    const sent = state.codes.get(pageId);
+    if (!sent || sent.code !== code || sent.number !== number) {
+      throw new ValidationError('The code is not valid.', undefined, 'verification_code_invalid');
+    }
+    state.codes.delete(pageId);
+    state.pageWhatsApp.set(pageId, {
+      answered: true,
+      whatsappNumber: number,
+      hasWhatsAppNumber: true,
+      hasWhatsAppBusinessNumber: true,
+    });
+    return { status: 'verified' };
+  },
+  subscribeWaba: async (_token: string, wabaId: string) => {
+    if (state.failSubscribe) throw state.failSubscribe;
+    state.wabaSubscriptions.add(wabaId);
+  },
+  unsubscribeWaba: async (_token: string, wabaId: string) => {
+    if (state.failSubscribe) throw state.failSubscribe;
+    state.wabaSubscriptions.delete(wabaId);
+  },
 });
+
+const readPageWhatsApp = (state: MetaState, pageId: string): PageWhatsAppRead =>
+  structuredClone(
+    state.pageWhatsApp.get(pageId) ?? {
+      answered: true,
+      hasWhatsAppNumber: false,
+      hasWhatsAppBusinessNumber: false,
+    }
+  );
 
 /** The ad operations the links started, by `tenant/link`: what unlinking must remove. */
 const fakeAdOperations = () => {
@@ -294,6 +395,10 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     failRevoke: false,
     subscriptions: new Map(),
     adAccountCalls: 0,
+    pageWhatsApp: new Map(),
+    health: new Map(),
+    wabaSubscriptions: new Set(),
+    codes: new Map(),
   };
   const adOperations = fakeAdOperations();
   const storyOperations = fakeAdOperations();

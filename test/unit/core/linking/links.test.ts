@@ -303,10 +303,12 @@ describe('Function: unlink', () => {
       grantDeleted: true,
       revocation: 'revoked',
       webhooks: 'unsubscribed',
+      wabaWebhooks: 'unsubscribed',
       adOperationsDeleted: 2,
       storyOperationsDeleted: 3,
     });
     expect(meta.subscriptions.has(PAGE.id)).toBe(false);
+    expect(meta.wabaSubscriptions.has(WABA)).toBe(false);
     expect(adOperations.byLink.size).toBe(0);
     expect(storyOperations.byLink.size).toBe(0);
     expect(messageStats.byLink.size).toBe(0);

@@ -157,6 +157,28 @@ const memoryLinkSource = (items: (Link | { malformed: string; shard: number })[]
   return { source, queries };
 };
 
+/** The links as stored, for what a run writes back to them (their WhatsApp side). */
+const memoryLinkStore = (items: (Link | { malformed: string; shard: number })[]) => {
+  const stored = new Map<string, Link>();
+  for (const item of items) {
+    if (!('malformed' in item))
+      stored.set(`${item.tenantId}/${item.linkId}`, structuredClone(item));
+  }
+  return {
+    stored,
+    get: async (tenantId: string, linkId: string) => {
+      const link = stored.get(`${tenantId}/${linkId}`);
+      return link && structuredClone(link);
+    },
+    update: async (link: Link, expectedVersion: number) => {
+      const current = stored.get(`${link.tenantId}/${link.linkId}`);
+      if (!current) throw new Error('link gone');
+      if (current.version !== expectedVersion) throw new Error('version mismatch');
+      stored.set(`${link.tenantId}/${link.linkId}`, structuredClone(link));
+    },
+  };
+};
+
 /** Tests place links in shards by a `shard:<n>` marker in the page name. */
 const shardOfTest = (link: Link): number => Number(/shard:(\d+)/.exec(link.pageName)?.[1] ?? 0);
 
@@ -219,6 +241,7 @@ const settings: ReconcileSettings = {
   tenantCooldownSeconds: 60,
   slowDownAtPercent: 75,
   giveUpAfterAttempts: 4,
+  dailyCheckSlots: 24,
 };
 
 interface Harness {
@@ -230,6 +253,10 @@ interface Harness {
   tenantPages: Map<string, TenantPageRecord>;
   metrics: ReturnType<typeof recordingMetrics>;
   observeCalls: Link[][];
+  /** What the daily-check predicate said per observed link, by link id. */
+  dailyChecked: Map<string, boolean>;
+  /** The links as the run left them. */
+  linkStore: ReturnType<typeof memoryLinkStore>;
   /** Links whose Page subscription the shard job restored. */
   restored: Link[];
   /** The drift class written onto each link, by link id. */
@@ -255,6 +282,8 @@ const harness = (
   const tenantPages = new Map<string, TenantPageRecord>();
   const metrics = recordingMetrics();
   const observeCalls: Link[][] = [];
+  const dailyChecked = new Map<string, boolean>();
+  const linkStore = memoryLinkStore(links);
   const restored: Link[] = [];
   const linkDrift = new Map<string, LinkDrift>();
   let usage: UsageReading = { maxUsagePercent: 0 };
@@ -262,9 +291,12 @@ const harness = (
   const deps: ShardDeps = {
     store: runs.store,
     links: memoryLinkSource(links).source,
+    linkStore,
     observer: {
-      observe: async (batch) => {
+      observe: async (batch, options) => {
         observeCalls.push([...batch]);
+        for (const link of batch)
+          dailyChecked.set(link.linkId, options?.dailyChecks?.(link) ?? false);
         if (observeError && observeError.times > 0) {
           observeError.times -= 1;
           throw observeError.error;
@@ -326,6 +358,8 @@ const harness = (
     tenantPages,
     metrics,
     observeCalls,
+    dailyChecked,
+    linkStore,
     restored,
     linkDrift,
     setUsage: (next) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitError } from '../../../../functions/core/errors.js';
 import type { ReconcileShardJob } from '../../../../functions/core/jobs.js';
-import type { RunScope } from '../../../../functions/core/reconcile/model.js';
+import { emptyCounts, type RunScope } from '../../../../functions/core/reconcile/model.js';
 import {
   continuationDelaySeconds,
   reconcileShard,
@@ -666,7 +666,7 @@ describe('Function: memoryRunStore', () => {
       runId: 'none',
       shard: 0,
       seq: 1,
-      counts: { linksChecked: 0, drift: {}, errors: 0, syncsEnqueued: 0 },
+      counts: emptyCounts(),
       cursor: undefined,
       done: true,
       at: now,

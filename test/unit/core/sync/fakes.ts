@@ -121,6 +121,10 @@ const fakeState = (initial?: SyncRecord) => {
       const { lease: _lease, ...rest } = current;
       items.set(key(tenantId, linkId), rest);
     },
+    forgetPicture: async (tenantId, linkId) => {
+      const current = items.get(key(tenantId, linkId));
+      if (current?.lastWritten) delete current.lastWritten.pictureSha256;
+    },
     recordUnconfirmed: async (tenantId, linkId, writes, owner) => {
       const current = items.get(key(tenantId, linkId));
       if (current?.lease?.owner !== owner) {

@@ -6,7 +6,7 @@ import { faultInput } from '../faults.js';
 import { checkProfileUpdate } from '../graph/profile-validation.js';
 import { outageInput, SURFACES, type Surface } from '../outages.js';
 import { createUser, seedBulk } from '../seed.js';
-import { deliverPageChange, verifyCallback } from '../webhooks.js';
+import { deliverPageChange, deliverWabaChange, verifyCallback } from '../webhooks.js';
 import { applyPagePatch, pagePatch } from './pages.js';
 import { pageView, phoneView, stateView } from './views.js';
 
@@ -154,6 +154,79 @@ const deliver = async (ctx: AdminCtx): Promise<AdminResult> => {
           }),
     },
   };
+};
+
+/**
+ * The WhatsApp side, played by the business or by Meta: a WABA webhook of any field (unknown ones
+ * included), a coexistence number disconnected from or reconnected to the Cloud API, an alert, the
+ * number's health. Payload shapes follow Meta's webhook references
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/account_update,
+ * .../account_alerts); nothing is delivered for a WABA the app has not subscribed to.
+ */
+const wabaWebhookInput = z.object({
+  field: z.string().min(1),
+  value: z.unknown(),
+  forgeSignature: z.boolean().optional(),
+});
+
+const sendWaba = async (ctx: AdminCtx, field: string, value: unknown, forge?: boolean) => {
+  const waba = ctx.store.wabas.get(ctx.params.id ?? '');
+  if (!waba) return notFound('WABA');
+  const deliveries = await deliverWabaChange(ctx, waba.id, field, value, {
+    ...(forge ? { forgeSignature: true } : {}),
+  });
+  return {
+    json: {
+      subscribed: waba.subscribed === true,
+      deliveries: deliveries.map(({ id, status, attempts, delivered }) => ({
+        id,
+        status,
+        attempts,
+        delivered,
+      })),
+    },
+  };
+};
+
+const disconnectInput = z.object({
+  /** Meta's disconnection_info.reason, e.g. PRIMARY_INACTIVITY, USER_RE_REGISTERED, NUMBER_CHANGED. */
+  reason: z.string().default('PRIMARY_INACTIVITY'),
+  initiatedBy: z.enum(['USER', 'SYSTEM']).default('SYSTEM'),
+});
+
+const alertInput = z.object({
+  alert_type: z.string().default('PROFILE_PICTURE_LOST'),
+  alert_severity: z.string().default('WARNING'),
+  alert_status: z.string().default('ACTIVE'),
+  alert_description: z.string().default('The business profile photo was removed.'),
+  /** The number the alert is about; absent: the WABA. */
+  phoneNumberId: z.string().optional(),
+});
+
+const healthInput = z.object({
+  can_send_message: z.enum(['AVAILABLE', 'LIMITED', 'BLOCKED']),
+  errors: z
+    .array(
+      z.object({
+        error_code: z.number().int(),
+        error_description: z.string(),
+        possible_solution: z.string(),
+      })
+    )
+    .default([]),
+  additional_info: z.array(z.string()).default([]),
+});
+
+const setHealth = (ctx: AdminCtx): AdminResult => {
+  const phone = ctx.store.phoneNumbers.get(ctx.params.id ?? '');
+  if (!phone) return notFound('Phone number');
+  const input = parse(healthInput, ctx.body);
+  phone.health = {
+    canSendMessage: input.can_send_message,
+    errors: input.errors,
+    additionalInfo: input.additional_info,
+  };
+  return { json: phoneView(phone) };
 };
 
 const forgeInput = z.object({ forgeSignature: z.boolean().optional() });
@@ -358,6 +431,43 @@ const adminRoutes: AdminRoute[] = [
     },
   },
   { method: 'POST', pattern: '/_admin/webhooks/deliver', handle: deliver },
+  {
+    method: 'POST',
+    pattern: '/_admin/wabas/:id/webhooks',
+    handle: (ctx) => {
+      const input = parse(wabaWebhookInput, ctx.body);
+      return sendWaba(ctx, input.field, input.value, input.forgeSignature);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/_admin/wabas/:id/disconnect',
+    handle: (ctx) => {
+      const input = parse(disconnectInput, ctx.body);
+      return sendWaba(ctx, 'account_update', {
+        event: 'ACCOUNT_OFFBOARDED',
+        disconnection_info: { reason: input.reason, initiated_by: input.initiatedBy },
+      });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/_admin/wabas/:id/reconnect',
+    handle: (ctx) => sendWaba(ctx, 'account_update', { event: 'ACCOUNT_RECONNECTED' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/_admin/wabas/:id/alerts',
+    handle: (ctx) => {
+      const { phoneNumberId, ...alert } = parse(alertInput, ctx.body);
+      return sendWaba(ctx, 'account_alerts', {
+        entity_type: phoneNumberId ? 'PHONE_NUMBER' : 'WABA',
+        entity_id: phoneNumberId ?? ctx.params.id,
+        alert_info: alert,
+      });
+    },
+  },
+  { method: 'PUT', pattern: '/_admin/phone-numbers/:id/health', handle: setHealth },
   {
     method: 'GET',
     pattern: '/_admin/webhooks/deliveries',

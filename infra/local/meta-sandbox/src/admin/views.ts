@@ -19,6 +19,8 @@ const pageView = (page: Page) => ({
   roles: Object.fromEntries(page.roles),
   subscribed_fields: page.subscribedFields,
   instagram_account_id: page.instagramAccountId ?? null,
+  /** The code Meta "sent to the number" for page_whatsapp_number_verification. */
+  verification: page.verification ?? null,
 });
 
 const phoneView = (phone: PhoneNumber) => ({
@@ -27,6 +29,7 @@ const phoneView = (phone: PhoneNumber) => ({
   display_phone_number: phone.displayPhoneNumber,
   verified_name: phone.verifiedName,
   profile: phone.profile,
+  health: phone.health ?? null,
 });
 
 /** Caps each list so a state dump after a 100,000-link seed stays readable. */

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { hasPermission, issueToken, requirePermission } from '../auth.js';
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
 import { GraphError, invalidParameter, missingPermission, unsupportedGet } from '../graph-error.js';
@@ -150,7 +151,8 @@ const picture = (ctx: GraphCtx): GraphResult => {
 };
 
 /** Page webhook subscriptions for this app, which need the Page's own token. */
-const pageSubscription = (ctx: GraphCtx): GraphResult => {
+/** The Page of a call that needs its own Page token (and pages_manage_metadata), else Graph's #210. */
+const pageOfPageToken = (ctx: GraphCtx): Page => {
   const id = ctx.params.id ?? '';
   const caller = ctx.caller;
   const page = ctx.store.pages.get(id);
@@ -163,6 +165,11 @@ const pageSubscription = (ctx: GraphCtx): GraphResult => {
   }
   requirePermission(ctx, 'pages_manage_metadata');
   ctx.charge('pages', page.id);
+  return page;
+};
+
+const pageSubscription = (ctx: GraphCtx): GraphResult => {
+  const page = pageOfPageToken(ctx);
   if (ctx.req.method === 'GET') {
     const data = page.subscribedFields.length
       ? [{ id: ctx.config.appId, name: 'Tandem', subscribed_fields: page.subscribedFields }]
@@ -181,7 +188,47 @@ const pageSubscription = (ctx: GraphCtx): GraphResult => {
   return { json: { success: true } };
 };
 
+const digits = (phone: string): string => phone.replace(/\D/g, '');
+
+/**
+ * `POST /{page-id}/page_whatsapp_number_verification` (codegen Page.json: `whatsapp_number`
+ * required, `verification_code` optional), with the Page's token. Without a code a code is "sent to
+ * the number" (kept on the Page, readable at GET /_admin/pages/{id}); with the right code the number
+ * becomes the Page's WhatsApp number. The answer's fields are the Page reference's
+ * (`verification_status`, `whatsapp_display_number`); their values are the sandbox's, unverified.
+ * The permission Meta requires is not documented; the sandbox asks for pages_manage_metadata.
+ */
+const numberVerification = (ctx: GraphCtx): GraphResult => {
+  const page = pageOfPageToken(ctx);
+  const number = digits(stringParam(ctx, 'whatsapp_number') ?? '');
+  const phone = [...ctx.store.phoneNumbers.values()].find(
+    (candidate) => digits(candidate.displayPhoneNumber) === number
+  );
+  if (!phone) throw invalidParameter('(#100) The WhatsApp number is not valid');
+  const code = stringParam(ctx, 'verification_code');
+  if (code === undefined) {
+    page.verification = { number, code: String(randomInt(100_000, 1_000_000)) };
+    return {
+      json: { verification_status: 'code_sent', whatsapp_display_number: phone.displayPhoneNumber },
+    };
+  }
+  if (page.verification?.number !== number || page.verification.code !== code) {
+    throw invalidParameter('(#100) The verification code is not valid');
+  }
+  delete page.verification;
+  page.whatsappNumber = phone.displayPhoneNumber;
+  return {
+    json: { verification_status: 'verified', whatsapp_display_number: phone.displayPhoneNumber },
+  };
+};
+
 const pageRoutes: GraphRoute[] = [
+  {
+    method: 'POST',
+    pattern: '/:id/page_whatsapp_number_verification',
+    auth: 'token',
+    handle: numberVerification,
+  },
   { method: 'GET', pattern: '/:id/accounts', auth: 'token', handle: accounts },
   { method: 'GET', pattern: '/:id/picture', auth: 'none', handle: picture },
 ];

@@ -80,6 +80,28 @@ const wabaNode = (ctx: GraphCtx, waba: Waba): Record<string, unknown> => {
   };
 };
 
+/**
+ * `health_status` as the health-status guide shows it: the overall `can_send_message` and one entry
+ * per node a message goes through (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status).
+ * The sandbox's problems sit on the number itself.
+ */
+const healthNode = (phone: PhoneNumber, wabaId: string): Record<string, unknown> => {
+  const health = phone.health ?? { canSendMessage: 'AVAILABLE', errors: [], additionalInfo: [] };
+  return {
+    can_send_message: health.canSendMessage,
+    entities: [
+      {
+        entity_type: 'PHONE_NUMBER',
+        id: phone.id,
+        can_send_message: health.canSendMessage,
+        ...(health.errors.length > 0 ? { errors: health.errors } : {}),
+        ...(health.additionalInfo.length > 0 ? { additional_info: health.additionalInfo } : {}),
+      },
+      { entity_type: 'WABA', id: wabaId, can_send_message: 'AVAILABLE' },
+    ],
+  };
+};
+
 const phoneNode = (phone: PhoneNumber): Record<string, unknown> => ({
   id: phone.id,
   display_phone_number: phone.displayPhoneNumber,
@@ -97,6 +119,7 @@ const phoneNode = (phone: PhoneNumber): Record<string, unknown> => ({
   messaging_limit_tier: 'TIER_1K',
   is_official_business_account: false,
   throughput: { level: 'STANDARD' },
+  health_status: healthNode(phone, phone.wabaId),
 });
 
 const businessWabas = (ctx: GraphCtx, kind: 'owned' | 'client'): GraphResult => {
@@ -205,14 +228,19 @@ const updateProfile = (ctx: GraphCtx): GraphResult => {
   return { json: { success: true } };
 };
 
-/** WABA webhook subscriptions: accepted and remembered nowhere, as Tandem only needs the answer. */
+/**
+ * WABA webhook subscriptions (spec `/{WABA-ID}/subscribed_apps`): remembered, since only a
+ * subscribed WABA's webhooks are delivered (deliverWabaChange).
+ */
 const wabaSubscription = (ctx: GraphCtx): GraphResult => {
-  reachableWaba(ctx, ctx.params.id ?? '', ctx.req.method.toLowerCase());
+  const waba = reachableWaba(ctx, ctx.params.id ?? '', ctx.req.method.toLowerCase());
   if (ctx.req.method === 'GET') {
-    return {
-      json: { data: [{ whatsapp_business_api_data: { id: ctx.config.appId, name: 'Tandem' } }] },
-    };
+    const data = waba.subscribed
+      ? [{ whatsapp_business_api_data: { id: ctx.config.appId, name: 'Tandem' } }]
+      : [];
+    return { json: { data } };
   }
+  waba.subscribed = ctx.req.method === 'POST';
   return { json: { success: true } };
 };
 

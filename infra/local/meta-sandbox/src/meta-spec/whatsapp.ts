@@ -88,6 +88,16 @@ const whatsappOperation = (method: string, node: string, edge?: string): Operati
   };
 };
 
+/**
+ * Fields Meta's pages document on a node whose OpenAPI response schema does not list them. The
+ * health-status guide reads `GET /{phone-number-id}?fields=health_status`
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status);
+ * the spec's `/{Phone-Number-ID}` response leaves it out.
+ */
+const DOCUMENTED_FIELDS: Record<string, string[]> = {
+  'GET /{Version}/{Phone-Number-ID}': ['health_status'],
+};
+
 /** Property names a GET may ask for in `fields`: the answered node's, or a list item's (unwrapped). */
 const answerableFields = (operation: Operation): Set<string> | undefined => {
   const ok = resolve(operation.responses['200']);
@@ -101,7 +111,8 @@ const answerableFields = (operation: Operation): Set<string> | undefined => {
     const inner = resolve((node.properties as Json)[properties[0] ?? '']);
     if (inner.properties) properties = Object.keys(inner.properties as Json);
   }
-  return properties.length > 0 ? new Set([...properties, 'id']) : undefined;
+  const documented = DOCUMENTED_FIELDS[`${operation.method} ${operation.template}`] ?? [];
+  return properties.length > 0 ? new Set([...properties, ...documented, 'id']) : undefined;
 };
 
 interface WhatsAppCall {
