@@ -8,6 +8,10 @@ const DRIFT_LABELS: Record<string, string> = {
   token_invalid: 'Sign-in expired',
   asset_gone: 'Page or number gone',
   unsupported_field: 'Has fields WhatsApp cannot hold',
+  webhook_subscription_lost: 'Page webhooks lost',
+  number_blocked: 'WhatsApp number blocked',
+  meta_link_missing: 'No WhatsApp button on the Page',
+  meta_link_other_number: 'Page linked to another number',
   unchecked: 'Not checked yet',
 };
 

@@ -1658,7 +1658,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: "active" | "paused" | "local_override" | "token_invalid";
+                status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
                 syncEnabled?: "true" | "false";
                 drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
                 pageId?: string;
@@ -2226,7 +2226,7 @@ export interface operations {
                     /** @default {} */
                     filter?: {
                         /** @enum {string} */
-                        status?: "active" | "paused" | "local_override" | "token_invalid";
+                        status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
                         syncEnabled?: boolean;
                         /** @enum {string} */
                         drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
@@ -2251,7 +2251,7 @@ export interface operations {
                         action: "resume" | "enable_sync" | "disable_sync";
                         filter: {
                             /** @enum {string} */
-                            status?: "active" | "paused" | "local_override" | "token_invalid";
+                            status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
                             syncEnabled?: boolean;
                             /** @enum {string} */
                             drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
@@ -2382,7 +2382,7 @@ export interface operations {
                         action: "resume" | "enable_sync" | "disable_sync";
                         filter: {
                             /** @enum {string} */
-                            status?: "active" | "paused" | "local_override" | "token_invalid";
+                            status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
                             syncEnabled?: boolean;
                             /** @enum {string} */
                             drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";

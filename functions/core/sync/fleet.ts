@@ -11,7 +11,13 @@ import type { SyncOutcome } from './state.js';
  */
 
 /** `status` filter values: either status, or a paused link's reason. */
-const LINK_STATES = ['active', 'paused', 'local_override', 'token_invalid'] as const;
+const LINK_STATES = [
+  'active',
+  'paused',
+  'local_override',
+  'token_invalid',
+  'whatsapp_disconnected',
+] as const;
 type LinkState = (typeof LINK_STATES)[number];
 
 /** `drift` filter values: a class of the latest run that checked the link, or never checked. */
@@ -25,7 +31,11 @@ interface LinkFilter {
   pageId?: string;
 }
 
-const PAUSE_REASONS: readonly PauseReason[] = ['local_override', 'token_invalid'];
+const PAUSE_REASONS: readonly PauseReason[] = [
+  'local_override',
+  'token_invalid',
+  'whatsapp_disconnected',
+];
 
 const stateMatches = (link: Link, state: LinkState): boolean =>
   state === 'active' || state === 'paused'

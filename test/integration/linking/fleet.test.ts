@@ -195,7 +195,7 @@ describe('Fleet views over 1,000 links', () => {
     const summary = (await response.json()) as Record<string, unknown>;
     expect(summary).toMatchObject({
       status: { paused: 500 },
-      pauseReasons: { local_override: 400, token_invalid: 100 },
+      pauseReasons: { local_override: 400, token_invalid: 100, whatsapp_disconnected: 0 },
       sync: { enabled: 250 },
       drift: { whatsapp_edited: 100, in_sync: 150 },
     });

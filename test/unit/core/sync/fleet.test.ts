@@ -48,15 +48,22 @@ const overridden = (overrides: Partial<Link> = {}) =>
   });
 const tokenInvalid = () =>
   aLink({ status: 'paused', pause: { reason: 'token_invalid', since: NOW.toISOString() } });
+const disconnected = () =>
+  aLink({
+    status: 'paused',
+    pause: { reason: 'whatsapp_disconnected', since: NOW.toISOString() },
+    drift: { class: 'meta_link_missing', runId: 'r', since: NOW.toISOString() },
+  });
 
 describe('Function: matchesFilter', () => {
-  it('matches by status or pause reason, sync, drift class (or none yet) and Page', () => {
+  it('matches by status or pause reason (a lost WhatsApp number too), sync, drift class and Page', () => {
     // Prepare
     const edited = aLink({
       sync: { ...defaultSync(), enabled: true },
       drift: { class: 'whatsapp_edited', runId: 'r', since: NOW.toISOString() },
     });
     const paused = overridden();
+    const offCloudApi = disconnected();
     const cases: [Link, LinkFilter, boolean][] = [
       [edited, {}, true],
       [edited, { status: 'active', syncEnabled: true, drift: 'whatsapp_edited' }, true],
@@ -69,6 +76,9 @@ describe('Function: matchesFilter', () => {
       [paused, { syncEnabled: true }, false],
       [edited, { pageId: edited.pageId }, true],
       [edited, { pageId: paused.pageId }, false],
+      [offCloudApi, { status: 'whatsapp_disconnected' }, true],
+      [paused, { status: 'whatsapp_disconnected' }, false],
+      [offCloudApi, { drift: 'meta_link_missing' }, true],
     ];
 
     // Act
@@ -85,17 +95,18 @@ describe('Function: countInto', () => {
     const summary = countInto(emptySummary(), [
       overridden(),
       tokenInvalid(),
+      disconnected(),
       aLink({ sync: { ...defaultSync(), enabled: true } }),
       aLink({ drift: { class: 'in_sync', runId: 'r', since: NOW.toISOString() } }),
     ]);
 
     // Assess
     expect(summary).toMatchObject({
-      total: 4,
-      status: { active: 2, paused: 2 },
-      pauseReasons: { local_override: 1, token_invalid: 1 },
-      sync: { enabled: 1, disabled: 3 },
-      drift: { unchecked: 3, in_sync: 1, whatsapp_edited: 0 },
+      total: 5,
+      status: { active: 2, paused: 3 },
+      pauseReasons: { local_override: 1, token_invalid: 1, whatsapp_disconnected: 1 },
+      sync: { enabled: 1, disabled: 4 },
+      drift: { unchecked: 3, in_sync: 1, whatsapp_edited: 0, meta_link_missing: 1 },
     });
   });
 });
