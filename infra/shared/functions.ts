@@ -72,7 +72,8 @@ const functions = {
   worker: {
     id: 'SyncWorker',
     entry: 'functions/queue/worker.ts',
-    description: 'Consumes sync, reconcile, statistics and story jobs from the sync queue.',
+    description:
+      'Consumes sync, reconcile, statistics, story and WhatsApp account event jobs from the sync queue.',
     timeoutSeconds: 30,
     memoryMb: 512,
     needs: {
@@ -264,7 +265,7 @@ const functions = {
     timeoutSeconds: 10,
     memoryMb: 256,
     needs: {
-      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
@@ -277,7 +278,7 @@ const functions = {
     timeoutSeconds: 10,
     memoryMb: 256,
     needs: {
-      tables: { links: 'readWrite', quotas: 'readWrite' },
+      tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },

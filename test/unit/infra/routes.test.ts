@@ -41,6 +41,21 @@ describe('Route table: quotas', () => {
   });
 });
 
+describe('Function table: circuit breakers', () => {
+  it('grants the breakers table to every function that opens a sealed Meta token', () => {
+    // Act: a function that may open a grant's token calls Meta, and its Graph client counts
+    // failures per surface in the breakers table (a missing grant fails its first Meta call).
+    const problems = Object.entries(functions).flatMap(([name, fn]) => {
+      const needs = fn.needs as { tokenKey?: string; tables?: Record<string, string> };
+      if (needs.tokenKey === undefined) return [];
+      return needs.tables?.breakers === 'readWrite' ? [] : [`${name} lacks the breakers table`];
+    });
+
+    // Assess
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('docs/security.md', () => {
   it('says what every route of the route table trusts', () => {
     // Prepare
