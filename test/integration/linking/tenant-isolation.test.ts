@@ -110,6 +110,24 @@ const cases: Record<string, () => Promise<void>> = {
     expect(await errorCode(response)).toBe('link_not_found');
     await ownerStillHasTheLink();
   },
+  'GET /links/{linkId}/whatsapp': async () => {
+    // Reading the WhatsApp side may store what changed: nothing of the owner's may be read or written.
+    const response = await api(`/links/${ownerLink.linkId}/whatsapp`, { tenant: intruder });
+    expect(response.status).toBe(404);
+    expect(await errorCode(response)).toBe('link_not_found');
+    await ownerStillHasTheLink();
+  },
+  'PUT /links/{linkId}/meta-link': async () => {
+    // No code is sent to the owner's number, and no verification starts on its link.
+    const response = await api(`/links/${ownerLink.linkId}/meta-link`, {
+      tenant: intruder,
+      method: 'PUT',
+      body: {},
+    });
+    expect(response.status).toBe(404);
+    expect(await errorCode(response)).toBe('link_not_found');
+    await ownerStillHasTheLink();
+  },
   'GET /summary': async () => {
     const counts = async (tenant: string) =>
       ((await (await api('/summary', { tenant })).json()) as { total: number }).total;
