@@ -1,8 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { documentClientOf } from '../../functions/adapters/dynamodb/client.js';
+import { SURFACES } from '../../functions/core/outages/breaker.js';
 import {
   type DevTokenRequest,
   signDevToken,
@@ -159,6 +160,22 @@ const receiveMessages = async (queueUrl: string): Promise<Message[]> => {
   return result.Messages ?? [];
 };
 
+/**
+ * Closes every Meta surface's breaker. The breakers table is shared by the whole suite, so a test
+ * that injects Meta failures for several fresh tenants on purpose (ads' resumption faults) would
+ * otherwise find a breaker opened by what earlier files' failures added to its own.
+ */
+const resetBreakers = async (): Promise<void> => {
+  for (const surface of SURFACES) {
+    await awsClients().documents.send(
+      new DeleteCommand({
+        TableName: useSystem().tables.breakers,
+        Key: { pk: `breaker#${surface}` },
+      })
+    );
+  }
+};
+
 export type { ApiOptions, ProvidedSystem };
 export {
   api,
@@ -167,6 +184,7 @@ export {
   devToken,
   eventually,
   receiveMessages,
+  resetBreakers,
   runReconcilerNow,
   useSystem,
 };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOperationStore } from '../../../functions/adapters/dynamodb/ad-operations.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
 import { nameTag, operationIdFor, requestHashOf } from '../../../functions/core/ads/operation.js';
-import { api, awsClients, useSystem } from '../../helpers/system.js';
+import { api, awsClients, resetBreakers, useSystem } from '../../helpers/system.js';
 import {
   ALL_SCOPES,
   adBody,
@@ -62,6 +62,9 @@ const lookups = async (target: Linked): Promise<number> =>
 let linked: Linked;
 
 beforeEach(async () => {
+  // Each test fails Meta calls of a fresh tenant: a breaker opened by earlier files' failures
+  // plus these would answer 503 meta_outage instead of the behaviour under test.
+  await resetBreakers();
   linked = await linkedTenant();
 });
 

@@ -1,8 +1,7 @@
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SURFACES } from '../../../functions/core/outages/breaker.js';
 import { admin } from '../../helpers/sandbox.js';
-import { api, awsClients, eventually, useSystem } from '../../helpers/system.js';
+import { api, awsClients, eventually, resetBreakers, useSystem } from '../../helpers/system.js';
 import { aTenant } from '../linking/journey.js';
 import { history, readRun, startRun } from '../reconcile/fixtures.js';
 import { deadLettersOf, editPage, linkWithSync, profileOf, syncStatus } from '../sync/helpers.js';
@@ -69,17 +68,6 @@ const secondsToProbe = async (): Promise<number> => {
   ).json()) as { aheadSeconds: number };
   const breakerNow = Date.now() + aheadSeconds * 1000;
   return Math.max(0, Math.ceil((Date.parse(state.retryAt ?? '') - breakerNow) / 1000));
-};
-
-const resetBreakers = async () => {
-  for (const surface of SURFACES) {
-    await awsClients().documents.send(
-      new DeleteCommand({
-        TableName: useSystem().tables.breakers,
-        Key: { pk: `breaker#${surface}` },
-      })
-    );
-  }
 };
 
 describe('Outages: a ten-minute outage of the WhatsApp Cloud API during a webhook burst', () => {
