@@ -34,7 +34,9 @@ export default defineConfig({
           include: ['test/infra/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // One synth bundles every handler with esbuild (about a minute of CPU on a quiet machine);
+          // on a shared 2-core machine under load it took over 150 s, so the hook may wait longer.
+          hookTimeout: 360_000,
         },
       },
       {
