@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { createDriftReportStore } from './dynamodb/drift-reports.js';
 import { createBaselineSource } from './dynamodb/reconcile-baselines.js';
 import { createLinkPageSource, createReconcileRunStore } from './dynamodb/reconcile-runs.js';
+import { eventPublisher } from './events-wiring.js';
 import { logger } from './logger.js';
 import { createPageSubscriptions } from './meta/page-subscriptions.js';
 import { createReconcileObserver, createUsageGauge } from './meta/reconcile-observer.js';
@@ -54,6 +55,7 @@ const startRunDeps = (): StartRunDeps => {
     newRunId,
     settings: settingsOf(config),
     metrics: createReconcileMetrics(),
+    events: eventPublisher(),
   };
 };
 
@@ -78,6 +80,7 @@ const shardDeps = (): ShardDeps => {
     reports: createDriftReportStore(db, config.DRIFT_REPORTS_TABLE),
     publisher: createReconcileJobPublisher(sqs(), config.SYNC_QUEUE_URL),
     metrics: createReconcileMetrics(),
+    events: eventPublisher(),
     settings: settingsOf(config),
   };
 };

@@ -36,15 +36,43 @@ const reconcileShardJob = z.object({
   linkId: z.optional(id),
 });
 
-const job = z.discriminatedUnion('kind', [syncJob, reconcileShardJob]);
+/** A new event, to fan out to the tenant's subscribed webhook endpoints (the deliveries queue). */
+const eventFanoutJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('event-fanout'),
+  tenantId: id,
+  eventId: id,
+});
+
+/** One event to one endpoint, attempt `attempt`, due at `notBefore` (the deliveries queue). */
+const eventDeliveryJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('event-delivery'),
+  tenantId: id,
+  eventId: id,
+  endpointId: id,
+  attempt: z.int().check(z.minimum(1), z.maximum(100)),
+  notBefore: z.iso.datetime({ offset: true }),
+  /** One attempt asked for by the tenant (a test, a redelivery): no retries, no failure count. */
+  once: z.optional(z.boolean()),
+});
+
+const job = z.discriminatedUnion('kind', [
+  syncJob,
+  reconcileShardJob,
+  eventFanoutJob,
+  eventDeliveryJob,
+]);
 
 type Job = z.infer<typeof job>;
 type JobKind = Job['kind'];
 type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 type SyncJob = JobOf<'sync'>;
 type ReconcileShardJob = JobOf<'reconcile-shard'>;
+type EventFanoutJob = JobOf<'event-fanout'>;
+type EventDeliveryJob = JobOf<'event-delivery'>;
 
-const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard'];
+const JOB_KINDS: readonly JobKind[] = ['sync', 'reconcile-shard', 'event-fanout', 'event-delivery'];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
 
@@ -70,12 +98,29 @@ const parseJob = (body: string): ParsedJob => {
 };
 
 /** Jobs on one key run one after the other; different keys may run side by side. */
-const orderingKey = (value: Job): string =>
-  value.kind === 'sync'
-    ? `link#${value.tenantId}#${value.linkId}`
-    : `run#${value.runId}#${value.shard}`;
+const orderingKey = (value: Job): string => {
+  switch (value.kind) {
+    case 'sync':
+      return `link#${value.tenantId}#${value.linkId}`;
+    case 'reconcile-shard':
+      return `run#${value.runId}#${value.shard}`;
+    case 'event-fanout':
+      return `event#${value.eventId}`;
+    case 'event-delivery':
+      return `event#${value.eventId}#${value.endpointId}`;
+  }
+};
 
 const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
 
-export type { Job, JobKind, JobOf, ParsedJob, ReconcileShardJob, SyncJob };
+export type {
+  EventDeliveryJob,
+  EventFanoutJob,
+  Job,
+  JobKind,
+  JobOf,
+  ParsedJob,
+  ReconcileShardJob,
+  SyncJob,
+};
 export { JOB_KINDS, job as jobSchema, orderingKey, parseJob, serializeJob };

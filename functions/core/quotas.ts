@@ -70,6 +70,13 @@ const QUOTAS = {
     per: 'tenant',
     counts: 'sign-ins with Facebook started (each callback calls Meta)',
   },
+  eventDeliveries: {
+    name: 'event_deliveries',
+    limit: 60,
+    windowSeconds: 60,
+    per: 'tenant',
+    counts: 'test events and redeliveries asked for (each a delivery to the tenant’s endpoints)',
+  },
 } as const satisfies Record<string, QuotaSpec>;
 
 type QuotaName = keyof typeof QUOTAS;

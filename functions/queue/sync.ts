@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sqs } from '../adapters/aws/clients.js';
 import { loadConfig } from '../adapters/config.js';
+import { eventPublisher } from '../adapters/events-wiring.js';
 import { createUsageMeter } from '../adapters/meta/usage-meter.js';
 import type { BatchRunnerOptions, JobHandler } from '../adapters/queue/batch-runner.js';
 import { syncQueueConfig } from '../adapters/queue/config.js';
@@ -38,6 +39,7 @@ const buildDeps = (): SyncDeps => {
     writer: wiring.profileWriter(graph),
     usage,
     clock: wiring.clock,
+    events: eventPublisher(),
     newLeaseOwner: randomUUID,
     sleep: (ms) => sleep(ms),
   };

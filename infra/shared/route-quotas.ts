@@ -19,6 +19,8 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'GET /links/{linkId}/profiles': ['metaReads'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
+  'POST /webhook-endpoints/{endpointId}/test': ['eventDeliveries'],
+  'POST /events/{eventId}/redeliver': ['eventDeliveries'],
 };
 
 /** The quotas a route key (`POST /links/{linkId}/sync`) takes; none for any other. */

@@ -1,3 +1,4 @@
+import type { EventPublisher } from '../events/model.js';
 import type {
   CallbackLedger,
   Clock,
@@ -44,6 +45,8 @@ interface LinkingDeps {
   vault: TokenVault;
   meta: MetaGateway;
   adOperations: LinkAdOperations;
+  /** Where link.created, link.deleted and grant.revoked go. */
+  events: EventPublisher;
   clock: Clock;
   ids: IdGenerator;
   oauth: OAuthSettings;

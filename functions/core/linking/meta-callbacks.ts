@@ -18,11 +18,13 @@ interface Forgotten {
 /**
  * Deletes everything Tandem holds for a Meta user, in every tenant: links first (with their guards,
  * which stops their sync) and their ad operations, then grants (with their sealed tokens).
- * Idempotent: a link or grant already gone is skipped, so Meta's retries are harmless.
+ * Idempotent: a link or grant already gone is skipped, so Meta's retries are harmless. Each link
+ * deleted publishes `link.deleted` and each grant `grant.revoked`, with the callback as the cause.
  */
 const forgetMetaUser = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations'>,
-  metaUserId: string
+  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations' | 'events'>,
+  metaUserId: string,
+  cause: 'meta_deauthorized' | 'meta_data_deletion'
 ): Promise<Forgotten> => {
   let deletedLinks = 0;
   let deletedAdOperations = 0;
@@ -30,13 +32,22 @@ const forgetMetaUser = async (
     try {
       await deps.links.delete(link);
       deletedLinks += 1;
+      await deps.events.publish(link.tenantId, 'link.deleted', {
+        linkId: link.linkId,
+        pageId: link.pageId,
+        phoneNumberId: link.phoneNumberId,
+        cause,
+      });
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }
     deletedAdOperations += await deps.adOperations.removeForLink(link.tenantId, link.linkId);
   }
   const grants = await deps.grants.listByMetaUser(metaUserId);
-  for (const grant of grants) await deps.grants.delete(grant.tenantId, grant.grantId);
+  for (const grant of grants) {
+    await deps.grants.delete(grant.tenantId, grant.grantId);
+    await deps.events.publish(grant.tenantId, 'grant.revoked', { grantId: grant.grantId, cause });
+  }
   return { deletedLinks, deletedGrants: grants.length, deletedAdOperations };
 };
 
@@ -64,7 +75,7 @@ const verifyCallback = (
 const handleDeauthorize = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'adOperations' | 'callbacks' | 'appSecret' | 'clock'
+    'links' | 'grants' | 'adOperations' | 'callbacks' | 'appSecret' | 'clock' | 'events'
   >,
   signedRequest: string
 ): Promise<Forgotten & { replayed: boolean }> => {
@@ -72,7 +83,7 @@ const handleDeauthorize = async (
   const seen = await deps.callbacks.claim({ key, kind: 'deauthorize', expiresAt });
   // A record completed before ad operations were counted has no count of them.
   if (seen?.result) return { deletedAdOperations: 0, ...seen.result, replayed: true };
-  const forgotten = await forgetMetaUser(deps, userId);
+  const forgotten = await forgetMetaUser(deps, userId, 'meta_deauthorized');
   await deps.callbacks.complete(key, forgotten);
   return { ...forgotten, replayed: false };
 };
@@ -101,6 +112,7 @@ const requestDataDeletion = async (
     | 'clock'
     | 'appSecret'
     | 'publicBaseUrl'
+    | 'events'
   >,
   signedRequest: string
 ): Promise<DeletionAnswer> => {
@@ -121,7 +133,7 @@ const requestDataDeletion = async (
   };
   if (seen?.result) return answer;
   const requestedAt = deps.clock.now().toISOString();
-  const forgotten = await forgetMetaUser(deps, userId);
+  const forgotten = await forgetMetaUser(deps, userId, 'meta_data_deletion');
   await deps.deletions.put({
     confirmationCode,
     status: 'completed',

@@ -1,5 +1,6 @@
 import { functions } from '../../../infra/shared/functions.js';
 import * as wiring from '../../adapters/ads-wiring.js';
+import { eventPublisher } from '../../adapters/events-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { quotaCounter } from '../../adapters/wiring.js';
 import { createClickToWhatsAppAd } from '../../core/ads/create.js';
@@ -16,6 +17,7 @@ const deps = {
   clock: wiring.clock,
   countryPolicy: wiring.loadCountryPolicy(),
   newLeaseOwner: wiring.newLeaseOwner,
+  events: eventPublisher(),
 };
 const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
 

@@ -1,3 +1,4 @@
+import { eventPublisher } from '../../adapters/events-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
 import {
@@ -14,6 +15,7 @@ import { toLinkView } from '../../core/linking/model.js';
 import { createLinkBody, etagOf, MAX_BODY_BYTES } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   grants: grantRepository(),
   links: linkRepository(),
   vault: tokenVault(),

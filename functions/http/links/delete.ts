@@ -1,3 +1,4 @@
+import { eventPublisher } from '../../adapters/events-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
 import {
@@ -12,6 +13,7 @@ import { unlink } from '../../core/linking/links.js';
 import { linkParams } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   links: linkRepository(),
   grants: grantRepository(),
   vault: tokenVault(),

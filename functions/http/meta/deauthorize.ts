@@ -1,3 +1,4 @@
+import { eventPublisher } from '../../adapters/events-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import {
   callbackLedger,
@@ -11,6 +12,7 @@ import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   links: linkRepository(),
   grants: grantRepository(),
   adOperations: operationStore(),

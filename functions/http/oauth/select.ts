@@ -1,3 +1,4 @@
+import { eventPublisher } from '../../adapters/events-wiring.js';
 import { signInCookie } from '../../adapters/http/cookies.js';
 import { statusOf } from '../../adapters/http/error-response.js';
 import { httpRoute } from '../../adapters/http/route.js';
@@ -20,6 +21,7 @@ import { MAX_BODY_BYTES } from '../links/schemas.js';
 import { selectionForm } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   sessions: sessionRepository(),
   grants: grantRepository(),
   links: linkRepository(),

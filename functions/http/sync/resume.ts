@@ -1,3 +1,4 @@
+import { eventPublisher } from '../../adapters/events-wiring.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { quotaCounter, syncRequestDeps } from '../../adapters/wiring.js';
 import { toLinkView } from '../../core/linking/model.js';
@@ -5,7 +6,7 @@ import { resumeSync } from '../../core/sync/requests.js';
 import { etagOf, linkParams, versionOfIfMatch } from '../links/schemas.js';
 import { MAX_BODY_BYTES, resumeBody } from './schemas.js';
 
-const deps = syncRequestDeps();
+const deps = { ...syncRequestDeps(), events: eventPublisher() };
 
 /**
  * POST /links/{linkId}/resume (tenant) `{ overwrite }`: resumes a link paused by a direct WhatsApp

@@ -22,6 +22,8 @@ const DLQ_REDRIVE_REASON =
  *
  * - Sync jobs: SSE-SQS, TLS-only, redriven to its DLQ after the spec's maxReceiveCount, with the
  *   spec's visibility timeout (which the worker's timeout must fit six times).
+ * - Event deliveries: the same settings, apart so webhook deliveries and syncs never wait on each
+ *   other.
  * - Reconcile dead letters: where a reconcile start goes when the scheduler cannot invoke the
  *   reconciler or the reconciler fails all its asynchronous retries.
  *
@@ -33,6 +35,9 @@ class Queues extends Construct {
   readonly syncDeadLetters: Queue;
   readonly reconcileDeadLetters: Queue;
   readonly syncSpec: QueueSpec;
+  readonly deliveriesQueue: Queue;
+  readonly deliveriesDeadLetters: Queue;
+  readonly deliveriesSpec: QueueSpec;
 
   constructor(scope: Construct, id: string, props: QueuesProps = {}) {
     super(scope, id);
@@ -47,6 +52,22 @@ class Queues extends Construct {
       deadLetterQueue: { queue: this.syncDeadLetters, maxReceiveCount: spec.maxReceiveCount },
     });
     this.reconcileDeadLetters = this.deadLetterQueue('ReconcileDLQ', spec.dlqRetentionDays);
+
+    const deliveries = queueSpecs.deliveries;
+    this.deliveriesSpec = deliveries;
+    this.deliveriesDeadLetters = this.deadLetterQueue(
+      `${deliveries.id}DLQ`,
+      deliveries.dlqRetentionDays
+    );
+    this.deliveriesQueue = new Queue(this, deliveries.id, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(deliveries.visibilityTimeoutSeconds),
+      deadLetterQueue: {
+        queue: this.deliveriesDeadLetters,
+        maxReceiveCount: deliveries.maxReceiveCount,
+      },
+    });
   }
 
   private deadLetterQueue(id: string, retentionDays: number): Queue {

@@ -11,9 +11,16 @@ const ctx: EnvContext = {
     driftReports: 'tandem-local-drift-reports',
     metaCallbacks: 'tandem-local-meta-callbacks',
     quotas: 'tandem-local-quotas',
+    events: 'tandem-local-events',
   },
   queues: {
     sync: { url: 'http://q/sync', arn: 'arn:sync', dlqUrl: 'http://q/dlq', dlqArn: 'arn:dlq' },
+    deliveries: {
+      url: 'http://q/deliveries',
+      arn: 'arn:deliveries',
+      dlqUrl: 'http://q/deliveries-dlq',
+      dlqArn: 'arn:deliveries-dlq',
+    },
   },
   dynamodbUrl: 'http://127.0.0.1:8000',
   sqsUrl: 'http://127.0.0.1:9324',

@@ -23,6 +23,7 @@ import type {
   TokenContext,
   TokenInfo,
 } from '../../../../functions/core/linking/ports.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /**
  * In-memory fakes of the linking ports: the same contracts as the DynamoDB, vault and Graph adapters,
@@ -253,6 +254,7 @@ const GRANTED = [...REQUESTED_SCOPES];
 /** A full set of fakes with a seeded Meta user reaching two Pages and two numbers. */
 const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
   const clock = { time: start, now: () => clock.time };
+  const events = recordingPublisher();
   let counter = 0;
   const hex = () => (++counter).toString(16).padStart(32, '0');
   const ids = {
@@ -310,6 +312,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     vault: fakeVault(),
     meta: fakeMeta(meta),
     adOperations,
+    events,
     clock,
     ids,
     oauth: {
@@ -323,7 +326,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     publicBaseUrl: 'https://api.tandem.example',
     appSecret: 'test-app-secret-0123456789',
   } satisfies LinkingDeps;
-  return { deps, clock, meta, grantItems, deletionItems, callbackItems, adOperations };
+  return { deps, clock, meta, grantItems, deletionItems, callbackItems, adOperations, events };
 };
 
 /** The sign-in cookie key of "this browser" in the tests; another browser has another. */

@@ -20,6 +20,7 @@ import type {
 import type { ReconcileSettings, ShardDeps } from '../../../../functions/core/reconcile-run.js';
 import { mapPageToProfile } from '../../../../functions/core/sync/mapping.js';
 import type { WrittenProfile } from '../../../../functions/core/sync/plan.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /** In-memory fakes of the reconciler's ports, with the same conditional semantics as DynamoDB. */
 
@@ -227,6 +228,7 @@ interface Harness {
   observeCalls: Link[][];
   /** Links whose Page subscription the shard job restored. */
   restored: Link[];
+  events: ReturnType<typeof recordingPublisher>;
   setUsage: (usage: UsageReading) => void;
   setObserveError: (error: Error | undefined, times?: number) => void;
 }
@@ -249,6 +251,7 @@ const harness = (
   const metrics = recordingMetrics();
   const observeCalls: Link[][] = [];
   const restored: Link[] = [];
+  const events = recordingPublisher();
   let usage: UsageReading = { maxUsagePercent: 0 };
   let observeError: { error: Error; times: number } | undefined;
   const deps: ShardDeps = {
@@ -303,9 +306,11 @@ const harness = (
     },
     metrics: metrics.metrics,
     settings: { ...settings, ...overrides },
+    events,
   };
   return {
     deps,
+    events,
     runs,
     shardJobs,
     syncJobs,
