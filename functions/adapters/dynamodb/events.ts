@@ -2,7 +2,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
@@ -14,8 +13,8 @@ import type {
   WebhookEndpoint,
 } from '../../core/events/model.js';
 import { isConditionalCheckFailed } from './errors.js';
-import { decodeCursor, encodeCursor, stripKeys, TENANT_PREFIX, tenantPk } from './keys.js';
-import { queryAll } from './query.js';
+import { stripKeys, TENANT_PREFIX, tenantPk } from './keys.js';
+import { queryAll, queryPrefixPage } from './query.js';
 import { conditionalWrite } from './writes.js';
 
 /**
@@ -94,20 +93,13 @@ const createEventStore = (client: DynamoDBDocumentClient, tableName: string): Ev
     return toEvent(Item);
   },
 
-  list: async (tenantId, { limit, cursor }) => {
-    const pk = tenantPk(tenantId);
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': EVENT_PREFIX },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, pk, EVENT_PREFIX),
-      })
+  list: async (tenantId, page) => {
+    const found = await queryPrefixPage(
+      client,
+      { tableName, pk: tenantPk(tenantId), prefix: EVENT_PREFIX, newestFirst: true },
+      page
     );
-    const nextCursor = encodeCursor(page.LastEvaluatedKey);
-    return { items: (page.Items ?? []).map(toEvent), ...(nextCursor ? { nextCursor } : {}) };
+    return { ...found, items: found.items.map(toEvent) };
   },
 
   recordDelivery: async (tenantId, eventId, state) => {
@@ -161,19 +153,13 @@ const createEndpointStore = (client: DynamoDBDocumentClient, tableName: string):
       return Item ? toEndpoint(Item) : undefined;
     },
 
-    list: async (tenantId, { limit, cursor }) => {
-      const pk = tenantPk(tenantId);
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': ENDPOINT_PREFIX },
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, pk, ENDPOINT_PREFIX),
-        })
+    list: async (tenantId, page) => {
+      const found = await queryPrefixPage(
+        client,
+        { tableName, pk: tenantPk(tenantId), prefix: ENDPOINT_PREFIX },
+        page
       );
-      const nextCursor = encodeCursor(page.LastEvaluatedKey);
-      return { items: (page.Items ?? []).map(toEndpoint), ...(nextCursor ? { nextCursor } : {}) };
+      return { ...found, items: found.items.map(toEndpoint) };
     },
 
     listAll: async (tenantId) =>

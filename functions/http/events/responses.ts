@@ -1,4 +1,4 @@
-import { EVENT_TYPES, EVENTS_API_VERSION, type EventType } from '../../core/events/catalogue.js';
+import { eventEnvelope } from '../../core/events/catalogue.js';
 import * as z from '../../core/zod.js';
 
 /**
@@ -43,15 +43,7 @@ const deliveryState = z.object({
   nextAttemptAt: z.optional(z.string()),
 });
 
-const eventView = z.object({
-  id: z.string(),
-  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
-  apiVersion: z.literal(EVENTS_API_VERSION),
-  createdAt: z.string(),
-  tenantId: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  deliveries: z.array(deliveryState),
-});
+const eventView = z.extend(eventEnvelope, { deliveries: z.array(deliveryState) });
 
 const eventPage = z.object({ items: z.array(eventView), nextCursor: z.optional(z.string()) });
 

@@ -240,7 +240,8 @@ describe('Events fired by the actions that cause them', () => {
     for (const delivery of drift) {
       expect(delivery.body.data).toMatchObject({ runId, linkId: linked.link.linkId });
     }
-    const counts = (completed?.body.data as { drift: Record<string, number> }).drift;
+    const counts =
+      (completed?.body.data as { drift: Record<string, number> } | undefined)?.drift ?? {};
     const drifted = Object.entries(counts)
       .filter(([kind]) => kind !== 'in_sync')
       .reduce((sum, [, count]) => sum + count, 0);

@@ -8,7 +8,7 @@ const NOW = new Date('2026-12-01T10:00:00.000Z');
 const T = Math.floor(NOW.getTime() / 1000);
 
 describe('Function: signatureHeader', () => {
-  it('signs `${t}.${body}` with HMAC-SHA256, one v1 per secret', () => {
+  it('signs <t>.<body> with HMAC-SHA256, one v1 per secret', () => {
     // Act
     const header = signatureHeader([SECRET, 'whsec_old'], T, BODY);
 
