@@ -80,6 +80,27 @@ const linksBulkJob = z.object({
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
 });
 
+/** A new event, to fan out to the tenant's subscribed webhook endpoints (the deliveries queue). */
+const eventFanoutJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('event-fanout'),
+  tenantId: id,
+  eventId: id,
+});
+
+/** One event to one endpoint, attempt `attempt`, due at `notBefore` (the deliveries queue). */
+const eventDeliveryJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('event-delivery'),
+  tenantId: id,
+  eventId: id,
+  endpointId: id,
+  attempt: z.int().check(z.minimum(1), z.maximum(100)),
+  notBefore: z.iso.datetime({ offset: true }),
+  /** One attempt asked for by the tenant (a test, a redelivery): no retries, no failure count. */
+  once: z.optional(z.boolean()),
+});
+
 const job = z.discriminatedUnion('kind', [
   syncJob,
   reconcileShardJob,
@@ -87,6 +108,8 @@ const job = z.discriminatedUnion('kind', [
   statsPullJob,
   storyJob,
   linksBulkJob,
+  eventFanoutJob,
+  eventDeliveryJob,
 ]);
 
 type Job = z.infer<typeof job>;
@@ -99,6 +122,8 @@ type StatsPullJob = JobOf<'stats-pull'>;
 
 type StoryJob = JobOf<'story'>;
 type LinksBulkJob = JobOf<'links-bulk'>;
+type EventFanoutJob = JobOf<'event-fanout'>;
+type EventDeliveryJob = JobOf<'event-delivery'>;
 
 const JOB_KINDS: readonly JobKind[] = [
   'sync',
@@ -107,6 +132,8 @@ const JOB_KINDS: readonly JobKind[] = [
   'stats-pull',
   'story',
   'links-bulk',
+  'event-fanout',
+  'event-delivery',
 ];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
@@ -147,12 +174,18 @@ const orderingKey = (value: Job): string => {
       return `story#${value.operationId}`;
     case 'links-bulk':
       return `bulk#${value.tenantId}#${value.operationId}`;
+    case 'event-fanout':
+      return `event#${value.eventId}`;
+    case 'event-delivery':
+      return `event#${value.eventId}#${value.endpointId}`;
   }
 };
 
 const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
 
 export type {
+  EventDeliveryJob,
+  EventFanoutJob,
   Job,
   JobKind,
   JobOf,

@@ -92,6 +92,13 @@ const QUOTAS = {
     counts:
       'bulk actions started (each walks the filter and may enqueue a sync per link, outside the sync_requests quota)',
   },
+  eventDeliveries: {
+    name: 'event_deliveries',
+    limit: 60,
+    windowSeconds: 60,
+    per: 'tenant',
+    counts: 'test events and redeliveries asked for (each a delivery to the tenant’s endpoints)',
+  },
 } as const satisfies Record<string, QuotaSpec>;
 
 type QuotaName = keyof typeof QUOTAS;

@@ -1,4 +1,5 @@
 import type { JobRegistry } from '../adapters/sqs/batch-runner.js';
+import { eventPublisher } from '../adapters/wiring/events.js';
 import { bulkDeps } from '../adapters/wiring/shared.js';
 import { reconcileShard, type ShardDeps } from '../core/reconcile/run.js';
 import type { StatsFanOutDeps, StatsPullDeps } from '../core/stats/ports.js';
@@ -48,7 +49,7 @@ const createJobRegistry = (deps: RegistryDeps): JobRegistry => {
       });
     },
     'links-bulk': async (job, ctx) => {
-      bulk ??= bulkDeps();
+      bulk ??= { ...bulkDeps(), events: eventPublisher() };
       const result = await runBulkPage(bulk, job, { receiveCount: ctx.receiveCount });
       ctx.log.info('bulk page done', { operationId: job.operationId, ...result });
     },

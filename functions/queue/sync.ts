@@ -7,6 +7,7 @@ import type { BatchRunnerOptions, JobHandler } from '../adapters/sqs/batch-runne
 import { syncQueueConfig } from '../adapters/sqs/config.js';
 import { createSqsRequeue } from '../adapters/sqs/requeue.js';
 import { createSqsVisibility } from '../adapters/sqs/visibility.js';
+import { eventPublisher } from '../adapters/wiring/events.js';
 import * as wiring from '../adapters/wiring/shared.js';
 import type { SyncJob } from '../core/jobs.js';
 import { runSync, type SyncDeps } from '../core/sync/run.js';
@@ -39,6 +40,7 @@ const buildDeps = (): SyncDeps => {
     writer: wiring.profileWriter(graph),
     usage,
     clock: wiring.clock,
+    events: eventPublisher(),
     newLeaseOwner: randomUUID,
     sleep: (ms) => sleep(ms),
   };

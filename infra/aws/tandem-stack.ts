@@ -54,6 +54,11 @@ class TandemStack extends Stack {
         deadLetters: this.queues.syncDeadLetters,
         spec: this.queues.syncSpec,
       },
+      deliveriesQueue: {
+        queue: this.queues.deliveriesQueue,
+        deadLetters: this.queues.deliveriesDeadLetters,
+        spec: this.queues.deliveriesSpec,
+      },
       tokenKey: this.secrets.tokenKey,
       metaAppSecret: this.secrets.metaAppSecret,
       metaSystemUserToken: this.secrets.metaSystemUserToken,
@@ -113,6 +118,10 @@ class TandemStack extends Stack {
     }
     new CfnOutput(this, 'SyncQueueUrl', { value: this.queues.syncQueue.queueUrl });
     new CfnOutput(this, 'SyncDeadLetterQueueUrl', { value: this.queues.syncDeadLetters.queueUrl });
+    new CfnOutput(this, 'DeliveriesQueueUrl', { value: this.queues.deliveriesQueue.queueUrl });
+    new CfnOutput(this, 'DeliveriesDeadLetterQueueUrl', {
+      value: this.queues.deliveriesDeadLetters.queueUrl,
+    });
     new CfnOutput(this, 'ReconcileDeadLetterQueueUrl', {
       value: this.queues.reconcileDeadLetters.queueUrl,
     });

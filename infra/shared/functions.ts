@@ -10,6 +10,16 @@ interface Needs {
   tables?: Partial<Record<TableName, TableAccess>>;
   /** The sync queue: send jobs to it, or consume it (which includes moving letters to its DLQ). */
   syncQueue?: 'send' | 'consume';
+  /**
+   * Publishes the events its actions cause: PutItem on the events table (nothing else there: no
+   * read of other tenants' events or endpoints) and SendMessage to the deliveries queue.
+   */
+  events?: 'publish';
+  /**
+   * The deliveries queue: send to it (a test event, a redelivery), or consume it (the delivery
+   * worker, which also sends the next attempt of a failed delivery, and its DLQ).
+   */
+  deliveriesQueue?: 'send' | 'consume';
   /** The KMS key that wraps token data keys. */
   tokenKey?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
   /** The Meta app secret (signatures, appsecret_proof, token exchange). */
@@ -87,6 +97,7 @@ const functions = {
       tokenKey: 'decrypt',
       metaAppSecret: true,
       metaSystemUserToken: true,
+      events: 'publish',
     },
   },
   reconciler: {
@@ -99,6 +110,7 @@ const functions = {
     needs: {
       tables: { links: 'read', driftReports: 'readWrite' },
       syncQueue: 'send',
+      events: 'publish',
     },
   },
   statsScheduler: {
@@ -178,6 +190,7 @@ const functions = {
       tables: { oauthState: 'readWrite', links: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   grantsList: {
@@ -210,6 +223,7 @@ const functions = {
       tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   linksList: {
@@ -281,6 +295,7 @@ const functions = {
       },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   metaDeauthorize: {
@@ -298,6 +313,7 @@ const functions = {
         metaCallbacks: 'readWrite',
       },
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   metaDataDeletion: {
@@ -315,6 +331,7 @@ const functions = {
         metaCallbacks: 'readWrite',
       },
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   metaDataDeletionStatus: {
@@ -400,6 +417,7 @@ const functions = {
       },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   adImageUpload: {
@@ -471,7 +489,11 @@ const functions = {
       "Starts an on-demand reconcile run over the caller's links (202; runs in the worker).",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'read', driftReports: 'readWrite' }, syncQueue: 'send' },
+    needs: {
+      tables: { links: 'read', driftReports: 'readWrite' },
+      syncQueue: 'send',
+      events: 'publish',
+    },
   },
   reconcileRunGet: {
     id: 'ReconcileRunGet',
@@ -545,6 +567,7 @@ const functions = {
     needs: {
       tables: { links: 'readWrite', quotas: 'readWrite' },
       syncQueue: 'send',
+      events: 'publish',
     },
   },
   syncStatus: {
@@ -567,6 +590,98 @@ const functions = {
       tokenKey: 'decrypt',
       metaAppSecret: true,
     },
+  },
+  // Events to the client: webhook endpoints, the events kept for replay, and their delivery.
+  webhookEndpointCreate: {
+    id: 'WebhookEndpointCreate',
+    entry: 'functions/http/events/endpoint-create.ts',
+    description: 'Registers a webhook endpoint (URL checked, secret sealed); answers its secret.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' }, tokenKey: 'encrypt' },
+  },
+  webhookEndpointsList: {
+    id: 'WebhookEndpointsList',
+    entry: 'functions/http/events/endpoints-list.ts',
+    description: "Lists the tenant's webhook endpoints (never their secrets).",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'read' } },
+  },
+  webhookEndpointGet: {
+    id: 'WebhookEndpointGet',
+    entry: 'functions/http/events/endpoint-get.ts',
+    description: 'Reads one webhook endpoint and its failure count.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'read' } },
+  },
+  webhookEndpointUpdate: {
+    id: 'WebhookEndpointUpdate',
+    entry: 'functions/http/events/endpoint-update.ts',
+    description: "Changes a webhook endpoint's URL, event types or status.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' } },
+  },
+  webhookEndpointDelete: {
+    id: 'WebhookEndpointDelete',
+    entry: 'functions/http/events/endpoint-delete.ts',
+    description: 'Deletes a webhook endpoint and its sealed secrets.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' } },
+  },
+  webhookEndpointRotate: {
+    id: 'WebhookEndpointRotate',
+    entry: 'functions/http/events/endpoint-rotate.ts',
+    description:
+      "Rotates a webhook endpoint's signing secret (the old one signs on for a grace period).",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' }, tokenKey: 'encrypt' },
+  },
+  webhookEndpointTest: {
+    id: 'WebhookEndpointTest',
+    entry: 'functions/http/events/endpoint-test.ts',
+    description: 'Queues a signed test event to one webhook endpoint.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite', quotas: 'readWrite' }, deliveriesQueue: 'send' },
+  },
+  eventsList: {
+    id: 'EventsList',
+    entry: 'functions/http/events/events-list.ts',
+    description: "Lists the tenant's events, newest first, with their deliveries.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'read' } },
+  },
+  eventGet: {
+    id: 'EventGet',
+    entry: 'functions/http/events/event-get.ts',
+    description: 'Reads one event and its deliveries.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'read' } },
+  },
+  eventRedeliver: {
+    id: 'EventRedeliver',
+    entry: 'functions/http/events/event-redeliver.ts',
+    description: 'Queues a kept event for delivery again, freshly signed.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite', quotas: 'readWrite' }, deliveriesQueue: 'send' },
+  },
+  deliveryWorker: {
+    id: 'DeliveryWorker',
+    entry: 'functions/queue/deliveries.ts',
+    description:
+      'Consumes the deliveries queue: fans events out and delivers them signed, with retries.',
+    // A batch of ten deliveries runs side by side, each bounded by the 10 s delivery timeout.
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' }, deliveriesQueue: 'consume', tokenKey: 'decrypt' },
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -21,6 +21,8 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'POST /links/{linkId}/stories': ['storyPosts'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
+  'POST /webhook-endpoints/{endpointId}/test': ['eventDeliveries'],
+  'POST /events/{eventId}/redeliver': ['eventDeliveries'],
   'GET /summary': ['fleetScans'],
   'POST /links/bulk': ['bulkActions'],
 };

@@ -12,6 +12,23 @@ import {
   operationParams,
 } from '../../functions/http/ads/schemas.js';
 import {
+  endpointPage,
+  endpointView,
+  endpointWithSecret,
+  eventPage,
+  eventView,
+  redelivered,
+  testSent,
+} from '../../functions/http/events/responses.js';
+import {
+  createEndpointBody,
+  endpointParams,
+  eventParams,
+  redeliverBody,
+  rotateSecretBody,
+  updateEndpointBody,
+} from '../../functions/http/events/schemas.js';
+import {
   bulkOperation,
   fleetSummary,
   linkPage,
@@ -329,6 +346,58 @@ const routeSchemas: Record<string, RouteSchemas> = {
         description: 'The Page and the WhatsApp profile now, field by field',
         schema: profileComparison,
       },
+    },
+  },
+  'POST /webhook-endpoints': {
+    body: createEndpointBody,
+    responses: {
+      201: {
+        description: 'Registered; `secret` signs its deliveries and is shown only now',
+        schema: endpointWithSecret,
+        headers: { Location: 'The endpoint: /webhook-endpoints/{endpointId}.' },
+      },
+    },
+  },
+  'GET /webhook-endpoints': {
+    query: pageQuery,
+    responses: { 200: { description: "A page of the tenant's endpoints", schema: endpointPage } },
+  },
+  'GET /webhook-endpoints/{endpointId}': {
+    params: endpointParams,
+    responses: { 200: { description: 'The endpoint', schema: endpointView } },
+  },
+  'PATCH /webhook-endpoints/{endpointId}': {
+    params: endpointParams,
+    body: updateEndpointBody,
+    responses: { 200: { description: 'The endpoint as changed', schema: endpointView } },
+  },
+  'DELETE /webhook-endpoints/{endpointId}': { params: endpointParams },
+  'POST /webhook-endpoints/{endpointId}/rotate-secret': {
+    params: endpointParams,
+    body: rotateSecretBody,
+    bodyOptional: true,
+    responses: {
+      200: { description: 'The new secret, shown only now', schema: endpointWithSecret },
+    },
+  },
+  'POST /webhook-endpoints/{endpointId}/test': {
+    params: endpointParams,
+    responses: { 202: { description: 'The test event, queued for delivery', schema: testSent } },
+  },
+  'GET /events': {
+    query: pageQuery,
+    responses: { 200: { description: 'A page of events, newest first', schema: eventPage } },
+  },
+  'GET /events/{eventId}': {
+    params: eventParams,
+    responses: { 200: { description: 'The event and its deliveries', schema: eventView } },
+  },
+  'POST /events/{eventId}/redeliver': {
+    params: eventParams,
+    body: redeliverBody,
+    bodyOptional: true,
+    responses: {
+      202: { description: 'Queued again for these endpoints', schema: redelivered },
     },
   },
 };

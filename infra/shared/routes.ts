@@ -413,6 +413,77 @@ const routes: RouteSpec[] = [
     access: 'tenant',
     summary: "The link's Page and WhatsApp profile now, side by side, with the differences",
   },
+  // Events to the client: webhook endpoints and the events kept for replay
+  {
+    method: 'POST',
+    path: '/webhook-endpoints',
+    fn: 'webhookEndpointCreate',
+    access: 'tenant',
+    summary: 'Register a webhook endpoint; answers its signing secret (shown once)',
+  },
+  {
+    method: 'GET',
+    path: '/webhook-endpoints',
+    fn: 'webhookEndpointsList',
+    access: 'tenant',
+    summary: "List the tenant's webhook endpoints",
+  },
+  {
+    method: 'GET',
+    path: '/webhook-endpoints/{endpointId}',
+    fn: 'webhookEndpointGet',
+    access: 'tenant',
+    summary: 'Read a webhook endpoint',
+  },
+  {
+    method: 'PATCH',
+    path: '/webhook-endpoints/{endpointId}',
+    fn: 'webhookEndpointUpdate',
+    access: 'tenant',
+    summary: "Change a webhook endpoint's URL, event types or status (enable again)",
+  },
+  {
+    method: 'DELETE',
+    path: '/webhook-endpoints/{endpointId}',
+    fn: 'webhookEndpointDelete',
+    access: 'tenant',
+    summary: 'Delete a webhook endpoint',
+  },
+  {
+    method: 'POST',
+    path: '/webhook-endpoints/{endpointId}/rotate-secret',
+    fn: 'webhookEndpointRotate',
+    access: 'tenant',
+    summary: "Rotate a webhook endpoint's signing secret; answers the new one",
+  },
+  {
+    method: 'POST',
+    path: '/webhook-endpoints/{endpointId}/test',
+    fn: 'webhookEndpointTest',
+    access: 'tenant',
+    summary: 'Send a signed test event to a webhook endpoint (202)',
+  },
+  {
+    method: 'GET',
+    path: '/events',
+    fn: 'eventsList',
+    access: 'tenant',
+    summary: "The tenant's events, newest first, with their deliveries",
+  },
+  {
+    method: 'GET',
+    path: '/events/{eventId}',
+    fn: 'eventGet',
+    access: 'tenant',
+    summary: 'An event and its deliveries',
+  },
+  {
+    method: 'POST',
+    path: '/events/{eventId}/redeliver',
+    fn: 'eventRedeliver',
+    access: 'tenant',
+    summary: 'Deliver a kept event again, freshly signed (202)',
+  },
 ];
 
 /** A route's throttle: its own for a public route, the tenant one otherwise. */

@@ -203,8 +203,11 @@ const lastSyncReader = () => createLastSyncReader(dynamoDocumentClient(), linksT
 const bulkOperationStore = () =>
   createBulkOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
 
-/** What bulk actions need: sync's request deps, the fleet filter, the operations and the queue. */
-const bulkDeps = (): BulkDeps => {
+/**
+ * What bulk actions need: sync's request deps, the fleet filter, the operations and the queue; the
+ * worker adds the event publisher (a resumed link's `link.resumed`), which starting one never uses.
+ */
+const bulkDeps = (): Omit<BulkDeps, 'events'> => {
   // One publisher for both: sync jobs and the bulk walk's own pages go to the same queue.
   const queue = syncJobQueue();
   return {

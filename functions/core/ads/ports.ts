@@ -1,3 +1,4 @@
+import type { EventPublisher } from '../linking/events.js';
 import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
 import type { AdOperation } from './operation.js';
 import type { CountryPolicy } from './regions.js';
@@ -103,6 +104,8 @@ interface AdsDeps {
   countryPolicy: CountryPolicy;
   /** A random lease owner id per call. */
   newLeaseOwner: () => string;
+  /** Where ad.completed and ad.failed go. */
+  events: EventPublisher;
 }
 
 export type {

@@ -89,9 +89,10 @@ const subscribePage = async (
  *    tenant probe which Pages are linked in Tandem.
  * 3. Write the link with its guards in one transaction (409 if the Page or number is in a link).
  * 4. Subscribe the Page to its webhooks (best effort; the answer says how it went).
+ * 5. Publish `link.created`.
  */
 const createLink = async (
-  deps: Pick<LinkingDeps, 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids'>,
+  deps: Pick<LinkingDeps, 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids' | 'events'>,
   tenantId: string,
   input: CreateLinkInput
 ): Promise<CreatedLink> => {
@@ -136,7 +137,17 @@ const createLink = async (
     version: 1,
   };
   await deps.links.create(link);
-  return { ...link, webhooks: await subscribePage(deps, token, link.pageId) };
+  const webhooks = await subscribePage(deps, token, link.pageId);
+  await deps.events.publish(tenantId, 'link.created', {
+    linkId: link.linkId,
+    grantId: link.grantId,
+    pageId: link.pageId,
+    pageName: link.pageName,
+    wabaId: link.wabaId,
+    phoneNumberId: link.phoneNumberId,
+    displayPhoneNumber: link.displayPhoneNumber,
+  });
+  return { ...link, webhooks };
 };
 
 /** One of the tenant's links, or NotFoundError (also for another tenant's link). */
@@ -226,17 +237,31 @@ const unsubscribePage = async (
  * 3. If the grant is now unused: when the Meta user has no other link anywhere, revoke the app's
  *    permissions on Meta with the grant's token; then delete the grant and its sealed token. A failed
  *    revocation does not keep the tokens: deleting them is what the user asked for.
+ * 4. Publish `link.deleted`, and `grant.revoked` when the app was revoked on Meta.
  */
 const unlink = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'vault' | 'meta' | 'adOperations' | 'storyOperations' | 'messageStats'
+    | 'links'
+    | 'grants'
+    | 'vault'
+    | 'meta'
+    | 'adOperations'
+    | 'storyOperations'
+    | 'messageStats'
+    | 'events'
   >,
   tenantId: string,
   linkId: string
 ): Promise<UnlinkResult> => {
   const link = await getLink(deps, tenantId, linkId);
   const { grantLinkCount } = await deps.links.delete(link);
+  await deps.events.publish(tenantId, 'link.deleted', {
+    linkId,
+    pageId: link.pageId,
+    phoneNumberId: link.phoneNumberId,
+    cause: 'unlinked',
+  });
   const webhooks = await unsubscribePage(deps, link);
   const adOperationsDeleted = await deps.adOperations.removeForLink(tenantId, linkId);
   const storyOperationsDeleted = await deps.storyOperations.removeForLink(tenantId, linkId);
@@ -256,6 +281,10 @@ const unlink = async (
     try {
       await deps.meta.revokePermissions(await openGrantToken(deps, grant), link.metaUserId);
       revocation = 'revoked';
+      await deps.events.publish(tenantId, 'grant.revoked', {
+        grantId: link.grantId,
+        cause: 'unlinked',
+      });
     } catch {
       revocation = 'failed';
     }

@@ -133,7 +133,8 @@ interface OAuthSessionRepository {
 }
 
 /** What the token is for; part of the encryption context, so a sealed token cannot be repurposed. */
-type TokenPurpose = 'meta_user_token';
+/** `webhook_secret`: a webhook endpoint's signing secret (the grant id is the endpoint id then). */
+type TokenPurpose = 'meta_user_token' | 'webhook_secret';
 
 interface TokenContext {
   tenantId: string;

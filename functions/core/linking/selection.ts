@@ -61,7 +61,7 @@ const checkChoice = (input: SelectionInput): { pageId: string; phoneNumberId: st
 const completeSelection = async (
   deps: Pick<
     LinkingDeps,
-    'sessions' | 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids' | 'oauth'
+    'sessions' | 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids' | 'oauth' | 'events'
   >,
   input: SelectionInput
 ): Promise<SelectionResult> => {

@@ -1,5 +1,6 @@
 import { MetaOutageError, RateLimitError } from '../errors.js';
 import type { ReconcileShardJob, SyncJob } from '../jobs.js';
+import type { EventPublisher } from '../linking/events.js';
 import type { Link, LinkDrift } from '../linking/model.js';
 import { checkLinks, type LinkOutcome } from './check.js';
 import {
@@ -76,6 +77,8 @@ interface StartRunDeps {
   newRunId: (now: Date) => string;
   settings: ReconcileSettings;
   metrics: ReconcileMetrics;
+  /** Where reconcile.completed goes. */
+  events: EventPublisher;
 }
 
 interface StartRunRequest {
@@ -126,9 +129,17 @@ const allShardsDone = (run: RunSummary): boolean =>
 const cooldownFor = (scope: RunScope, settings: ReconcileSettings, at: Date): Date | undefined =>
   scope.kind === 'tenant' ? addSeconds(at, settings.tenantCooldownSeconds) : undefined;
 
-/** Completes a run whose shards are all done; only the caller that moves it reports it. */
+/**
+ * Completes a run whose shards are all done; only the caller that moves it reports it, and, for an
+ * on-demand run, publishes `reconcile.completed` to its tenant with the run's counts.
+ */
 const completeRun = async (
-  deps: { store: ReconcileRunStore; metrics: ReconcileMetrics; settings: ReconcileSettings },
+  deps: {
+    store: ReconcileRunStore;
+    metrics: ReconcileMetrics;
+    settings: ReconcileSettings;
+    events: EventPublisher;
+  },
   run: Pick<RunSummary, 'runId' | 'scope' | 'startedAt'>,
   now: Date
 ): Promise<boolean> => {
@@ -138,8 +149,20 @@ const completeRun = async (
     run.runId,
     cooldownFor(run.scope, deps.settings, now)
   );
-  if (finished) deps.metrics.runFinished(finished);
-  return finished !== undefined;
+  if (!finished) return false;
+  deps.metrics.runFinished(finished);
+  if (finished.scope.kind === 'tenant') {
+    await deps.events.publish(finished.scope.tenantId, 'reconcile.completed', {
+      runId: finished.runId,
+      linksChecked: finished.linksChecked,
+      drift: finished.drift as Record<string, number>,
+      errors: finished.errors,
+      syncsEnqueued: finished.syncsEnqueued,
+      startedAt: finished.startedAt,
+      finishedAt: finished.finishedAt ?? now.toISOString(),
+    });
+  }
+  return true;
 };
 
 /** The jobs that pick a run up where its checkpoints stand: one per unfinished shard. */
@@ -279,6 +302,8 @@ interface ShardDeps {
   publisher: ReconcileJobPublisher;
   metrics: ReconcileMetrics;
   settings: ReconcileSettings;
+  /** Where drift.detected and reconcile.completed go. */
+  events: EventPublisher;
 }
 
 interface DeliveryContext {
@@ -507,6 +532,17 @@ const reconcileShard = async (
   if (commit.outcome === 'already_committed') return { status: 'already_done', seq };
   if (commit.outcome === 'run_not_running') return { status: 'run_not_running', seq };
   deps.metrics.pageReconciled(scope.kind, counts);
+  // After the commit, so a redelivered page (already committed) does not report its drift twice.
+  for (const record of records) {
+    await deps.events.publish(record.tenantId, 'drift.detected', {
+      runId: record.runId,
+      linkId: record.linkId,
+      class: record.class,
+      fields: record.fields.map((field) => field.field),
+      action: record.action,
+      paused: record.paused,
+    });
+  }
 
   if (done) {
     const summary = commit.summary;

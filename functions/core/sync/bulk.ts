@@ -1,5 +1,6 @@
 import { NotFoundError, TandemError, ValidationError } from '../errors.js';
 import type { LinksBulkJob } from '../jobs.js';
+import type { EventPublisher } from '../linking/events.js';
 import { updateLink } from '../linking/links.js';
 import type { Link } from '../linking/model.js';
 import type { FleetReader, LinkFilter } from './fleet.js';
@@ -88,6 +89,8 @@ interface BulkJobQueue {
 }
 
 interface BulkDeps extends SyncRequestDeps {
+  /** Where a resumed link's `link.resumed` goes. */
+  events: EventPublisher;
   fleet: Pick<FleetReader, 'listWhere'>;
   operations: BulkOperationStore;
   bulkQueue: BulkJobQueue;

@@ -1,5 +1,6 @@
 import { ConflictError } from '../errors.js';
 import type { SyncJob } from '../jobs.js';
+import type { EventPublisher } from '../linking/events.js';
 import { getLink } from '../linking/links.js';
 import type { Link, SyncField } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
@@ -108,10 +109,10 @@ const diffsOf = (link: Link): FieldDiff[] => {
  *    needs a re-link).
  * 2. Adopt the baseline, then clear the pause under the link's version (409 if it changed meanwhile;
  *    repeating the resume is harmless: the baseline is the same).
- * 3. Enqueue a sync.
+ * 3. Publish `link.resumed` and enqueue a sync.
  */
 const resumeSync = async (
-  deps: SyncRequestDeps,
+  deps: SyncRequestDeps & { events: EventPublisher },
   tenantId: string,
   linkId: string,
   input: { overwrite: boolean; expectedVersion?: number }
@@ -160,6 +161,11 @@ const resumeSync = async (
     version: link.version + 1,
   };
   await deps.links.update(resumed, link.version);
+  await deps.events.publish(tenantId, 'link.resumed', {
+    linkId,
+    overwrite: input.overwrite,
+    optedOutFields: Object.keys(optedOut),
+  });
   return { link: resumed, ...(await enqueue(deps, resumed)) };
 };
 

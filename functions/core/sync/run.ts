@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, TandemError } from '../errors.js';
 import type { SyncJob } from '../jobs.js';
+import type { EventPublisher } from '../linking/events.js';
 import type { Link, Pause, SyncField } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
 import { retry } from '../retry.js';
@@ -29,6 +30,8 @@ interface SyncDeps {
   writer: ProfileWriter;
   usage: UsageMeter;
   clock: Clock;
+  /** Where link.paused, sync.applied and sync.failed go. */
+  events: EventPublisher;
   /** A fresh lease owner id per run. */
   newLeaseOwner(): string;
   sleep(ms: number): Promise<void>;
@@ -117,20 +120,21 @@ const TOKEN_PAUSE_MESSAGE =
 const PAUSE_ATTEMPTS = 5;
 
 /**
- * Pauses the link with `pause`, unless it is paused already (the first reason stands). A concurrent
- * update of the link (a PATCH in between) is read again and retried under the shared retry policy:
- * a pause must not be lost.
+ * Pauses the link with `pause`, unless it is paused already (the first reason stands), and publishes
+ * `link.paused` when this call paused it. A concurrent update of the link (a PATCH in between) is
+ * read again and retried under the shared retry policy: a pause must not be lost.
  */
-const pauseLink = (
-  deps: Pick<SyncDeps, 'links' | 'clock' | 'sleep'>,
+const pauseLink = async (
+  deps: Pick<SyncDeps, 'links' | 'clock' | 'sleep' | 'events'>,
   tenantId: string,
   linkId: string,
-  pause: Pause
-): Promise<void> =>
-  retry(
+  pause: Pause,
+  message: string
+): Promise<void> => {
+  const paused = await retry(
     async () => {
       const link = await deps.links.get(tenantId, linkId);
-      if (!link || link.status === 'paused') return;
+      if (!link || link.status === 'paused') return false;
       const paused: Link = {
         ...link,
         status: 'paused',
@@ -139,6 +143,7 @@ const pauseLink = (
         version: link.version + 1,
       };
       await deps.links.update(paused, link.version);
+      return true;
     },
     {
       maxAttempts: PAUSE_ATTEMPTS,
@@ -146,6 +151,16 @@ const pauseLink = (
       sleep: deps.sleep,
     }
   );
+  if (!paused) return;
+  const fields = pause.details?.fields;
+  await deps.events.publish(tenantId, 'link.paused', {
+    linkId,
+    reason: pause.reason,
+    since: pause.since,
+    fields: Array.isArray(fields) ? (fields as { field: string }[]) : [],
+    message,
+  });
+};
 
 const syncedFields = (link: Link): SyncField[] =>
   (Object.entries(link.sync.fields) as [SyncField, boolean][])
@@ -274,11 +289,17 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
 
   /** Meta rejected the token: retrying cannot help, only a re-link can. */
   const pauseForToken = async (since: string): Promise<SyncRun> => {
-    await pauseLink(deps, link.tenantId, link.linkId, {
-      reason: 'token_invalid',
-      since,
-      details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
-    });
+    await pauseLink(
+      deps,
+      link.tenantId,
+      link.linkId,
+      {
+        reason: 'token_invalid',
+        since,
+        details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
+      },
+      TOKEN_PAUSE_MESSAGE
+    );
     await finish(result('paused', { reason: TOKEN_PAUSE_MESSAGE }));
     return { outcome: 'paused', reason: 'token_invalid' };
   };
@@ -324,11 +345,13 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
         return { outcome: 'stale' };
       case 'pause': {
         const reason = `The WhatsApp profile was edited directly (${plan.diffs.map((diff) => diff.field).join(', ')}); sync is paused so those edits are not overwritten. Resume with POST /links/${link.linkId}/resume.`;
-        await pauseLink(deps, link.tenantId, link.linkId, {
-          reason: 'local_override',
-          since: readAt,
-          details: { fields: plan.diffs },
-        });
+        await pauseLink(
+          deps,
+          link.tenantId,
+          link.linkId,
+          { reason: 'local_override', since: readAt, details: { fields: plan.diffs } },
+          reason
+        );
         await finish(result('paused', { reason }));
         return { outcome: 'paused', reason: 'local_override' };
       }
@@ -403,13 +426,27 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
           }),
           unconfirmed: outstanding,
         });
+        await deps.events.publish(link.tenantId, 'sync.applied', {
+          linkId: link.linkId,
+          trigger: job.trigger,
+          changedFields,
+          at: writtenAt,
+        });
         return { outcome: 'applied', changedFields };
       }
     }
   } catch (error) {
     // A failure that will not pass shows on the link; a retryable one shows once it gives up (DLQ).
-    if (!settled && error instanceof TandemError && !error.retryable) {
-      await finish(result('failed', { reason: error.message })).catch(() => undefined);
+    if (error instanceof TandemError && !error.retryable) {
+      if (!settled)
+        await finish(result('failed', { reason: error.message })).catch(() => undefined);
+      await deps.events.publish(link.tenantId, 'sync.failed', {
+        linkId: link.linkId,
+        trigger: job.trigger,
+        code: error.code,
+        reason: error.message,
+        at: deps.clock.now().toISOString(),
+      });
     }
     throw error;
   } finally {

@@ -2,6 +2,7 @@ import { signInCookie } from '../../adapters/http/cookies.js';
 import { statusOf } from '../../adapters/http/error-response.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
+import { eventPublisher } from '../../adapters/wiring/events.js';
 import {
   clock,
   grantRepository,
@@ -21,6 +22,7 @@ import { MAX_BODY_BYTES } from '../links/schemas.js';
 import { selectionForm } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   sessions: sessionRepository(),
   grants: grantRepository(),
   links: linkRepository(),

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReconcileRunStore } from '../../../functions/adapters/dynamodb/reconcile-runs.js';
 import { createReconcileMetrics } from '../../../functions/adapters/observability/metrics.js';
 import { startReconcileRun } from '../../../functions/core/reconcile/run.js';
+import { recordingPublisher } from '../../helpers/events.js';
 import { awsClients, eventually, runReconcilerNow, useSystem } from '../../helpers/system.js';
 import { liftCallBudgets } from '../ads/linked.js';
 
@@ -82,6 +83,7 @@ describe('Reconciler: runs', () => {
           giveUpAfterAttempts: 4,
         },
         metrics: createReconcileMetrics(() => undefined),
+        events: recordingPublisher(),
       },
       { scope: { kind: 'all' }, trigger: 'schedule' },
       new Date()

@@ -76,6 +76,17 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
       env.SYNC_MAX_RETRY_DELAY_SECONDS = '3';
     }
   }
+  if (spec.needs.events === 'publish') env[tables.events.envVar] = ctx.tables.events;
+  if (spec.needs.events === 'publish' || spec.needs.deliveriesQueue) {
+    env[queues.deliveries.envVar] = ctx.queues.deliveries.url;
+  }
+  if (spec.needs.deliveriesQueue === 'consume') {
+    env[queues.deliveries.dlqEnvVar] = ctx.queues.deliveries.dlqUrl;
+  }
+  if (spec.needs.tables?.events) {
+    // Endpoints on the developer's own machine (any loopback port) are allowed here, and only here.
+    env.WEBHOOK_ALLOW_LOOPBACK = 'true';
+  }
   if (spec.needs.metaAppSecret) {
     env.META_APP_SECRET = ctx.appSecret;
     env.META_WEBHOOK_VERIFY_TOKEN = ctx.webhookVerifyToken;

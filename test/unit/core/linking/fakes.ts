@@ -24,6 +24,7 @@ import type {
   TokenContext,
   TokenInfo,
 } from '../../../../functions/core/linking/ports.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /**
  * In-memory fakes of the linking ports: the same contracts as the DynamoDB, vault and Graph adapters,
@@ -265,6 +266,7 @@ const GRANTED = [...REQUESTED_SCOPES];
 /** A full set of fakes with a seeded Meta user reaching two Pages and two numbers. */
 const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
   const clock = { time: start, now: () => clock.time };
+  const events = recordingPublisher();
   let counter = 0;
   const hex = () => (++counter).toString(16).padStart(32, '0');
   const ids = {
@@ -327,6 +329,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     storyOperations,
     messageStats,
     settings: fakeSettings(),
+    events,
     clock,
     ids,
     oauth: {
@@ -350,6 +353,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     adOperations,
     storyOperations,
     messageStats,
+    events,
   };
 };
 

@@ -25,6 +25,7 @@ import type { ReconcileSettings, ShardDeps } from '../../../../functions/core/re
 import { mapPageToProfile } from '../../../../functions/core/sync/mapping.js';
 import type { WrittenProfile } from '../../../../functions/core/sync/plan.js';
 import type { Observation } from '../../../../functions/core/sync/ports.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /** In-memory fakes of the reconciler's ports, with the same conditional semantics as DynamoDB. */
 
@@ -234,6 +235,7 @@ interface Harness {
   restored: Link[];
   /** The drift class written onto each link, by link id. */
   linkDrift: Map<string, LinkDrift>;
+  events: ReturnType<typeof recordingPublisher>;
   setUsage: (usage: UsageReading) => void;
   setObserveError: (error: Error | undefined, times?: number) => void;
 }
@@ -257,6 +259,7 @@ const harness = (
   const observeCalls: Link[][] = [];
   const restored: Link[] = [];
   const linkDrift = new Map<string, LinkDrift>();
+  const events = recordingPublisher();
   let usage: UsageReading = { maxUsagePercent: 0 };
   let observeError: { error: Error; times: number } | undefined;
   const deps: ShardDeps = {
@@ -316,9 +319,11 @@ const harness = (
     },
     metrics: metrics.metrics,
     settings: { ...settings, ...overrides },
+    events,
   };
   return {
     deps,
+    events,
     runs,
     shardJobs,
     syncJobs,

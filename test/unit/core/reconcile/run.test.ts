@@ -31,6 +31,7 @@ const startDeps = (h: Harness): StartRunDeps => {
     newRunId: () => `run-${++sequence}`,
     settings: h.deps.settings,
     metrics: h.deps.metrics,
+    events: h.deps.events,
   };
 };
 

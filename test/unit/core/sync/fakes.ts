@@ -18,6 +18,7 @@ import type {
 } from '../../../../functions/core/sync/ports.js';
 import type { SyncDeps } from '../../../../functions/core/sync/run.js';
 import type { SyncRecord } from '../../../../functions/core/sync/state.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /** In-memory fakes of the sync ports, with the same contracts as the adapters. */
 
@@ -221,6 +222,7 @@ interface SyncWorld {
   writer: ReturnType<typeof fakeWriter>;
   sleeps: number[];
   usage: { percent: number };
+  events: ReturnType<typeof recordingPublisher>;
 }
 
 const syncWorld = (
@@ -237,6 +239,7 @@ const syncWorld = (
   const writer = fakeWriter(options.writerFailure);
   const sleeps: number[] = [];
   const usage = { percent: 0 };
+  const events = recordingPublisher();
   let owners = 0;
   return {
     links,
@@ -245,7 +248,9 @@ const syncWorld = (
     writer,
     sleeps,
     usage,
+    events,
     deps: {
+      events,
       links,
       state,
       observer,

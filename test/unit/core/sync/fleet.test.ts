@@ -15,6 +15,7 @@ import {
   type LinkFilter,
   matchesFilter,
 } from '../../../../functions/core/sync/fleet.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 const NOW = new Date('2026-07-01T10:00:00.000Z');
 
@@ -107,7 +108,9 @@ const bulkHarness = (links: Link[], pageLimit = 2) => {
   const bulkJobs: LinksBulkJob[] = [];
   const syncJobs: SyncJob[] = [];
   let ids = 0;
+  const events = recordingPublisher();
   const deps: BulkDeps = {
+    events,
     links: {
       get: async (_tenantId, linkId) => structuredClone(store.get(linkId)),
       update: async (link, expectedVersion) => {
@@ -166,7 +169,7 @@ const bulkHarness = (links: Link[], pageLimit = 2) => {
       await runBulkPage(deps, job, { receiveCount: 1 });
     }
   };
-  return { deps, store, bulkJobs, syncJobs, drain };
+  return { deps, store, bulkJobs, syncJobs, events, drain };
 };
 
 describe('Function: startBulkAction and runBulkPage', () => {
@@ -192,6 +195,9 @@ describe('Function: startBulkAction and runBulkPage', () => {
     });
     expect([...h.store.values()].filter((link) => link.status === 'paused')).toHaveLength(1);
     expect(h.syncJobs).toHaveLength(3);
+    expect(h.events.ofType('link.resumed').map((event) => event.linkId)).toEqual(
+      [links[0], links[1], links[3]].map((link) => link?.linkId)
+    );
   });
 
   it('turns sync on for every link of the filter, skipping links already on', async () => {
