@@ -1494,7 +1494,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A story went to the Page's Facebook and/or Instagram stories.
+         * A story reached one target: the Page's Facebook or Instagram stories.
          * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
          */
         post: {
@@ -1544,7 +1544,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A story could not be published.
+         * A story could not be posted to one target, for good (the code says why).
          * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
          */
         post: {
@@ -1945,8 +1945,11 @@ export interface components {
             tenantId: string;
             data: {
                 linkId: string;
-                storyId: string;
-                targets: ("facebook" | "instagram")[];
+                operationId: string;
+                /** @enum {string} */
+                target: "facebook" | "instagram";
+                publishedId?: string;
+                publishedAt: string;
             };
         };
         "Event.story.failed": {
@@ -1959,7 +1962,9 @@ export interface components {
             tenantId: string;
             data: {
                 linkId: string;
-                storyId: string;
+                operationId: string;
+                /** @enum {string} */
+                target: "facebook" | "instagram";
                 code: string;
                 message: string;
             };

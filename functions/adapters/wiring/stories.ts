@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StoryEvents, StoryQueue } from '../../core/stories/ports.js';
+import type { StoryQueue } from '../../core/stories/ports.js';
 import * as z from '../../core/zod.js';
 import { graphConfig, loadConfig } from '../config.js';
 import { USER_AGENT } from '../graph/index.js';
 import { createStoriesGateway } from '../meta/stories-gateway.js';
 import { createGuardedFetch } from '../net/guarded-fetch.js';
 import { createPhotoInspector } from '../net/photo-inspector.js';
+import { eventPublisher } from './events.js';
 import {
   clock,
   grantRepository,
@@ -31,12 +32,6 @@ const storyQueue = (): StoryQueue => {
   };
 };
 
-/** The seam for client events: story.published / story.failed are emitted here once they exist. */
-const storyEvents: StoryEvents = {
-  published: async () => undefined,
-  failed: async () => undefined,
-};
-
 const storiesGateway = () => createStoriesGateway(graphClient());
 
 /** Story photos are read through the guarded fetch, with the same trusted origins as the Graph client. */
@@ -58,7 +53,7 @@ const storyJobDeps = () => ({
   stories: storiesGateway(),
   operations: storyOperationStore(),
   queue: storyQueue(),
-  events: storyEvents,
+  events: eventPublisher(),
   clock,
   newLeaseOwner: randomUUID,
   sleep: (ms: number) => sleep(ms),

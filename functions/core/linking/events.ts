@@ -1,6 +1,7 @@
 import * as z from '../zod.js';
 import { DRIFT_CLASSES } from './drift-class.js';
 import { SYNC_FIELDS } from './model.js';
+import { STORY_TARGETS } from './stories-consent.js';
 
 /**
  * The event catalogue: every event type Tandem sends to a tenant's webhook endpoints, with the schema
@@ -23,6 +24,8 @@ const fieldDiff = z.object({
   /** What WhatsApp holds now. */
   actual: z.optional(z.unknown()),
 });
+
+const storyTarget = z.enum(STORY_TARGETS);
 
 const metaSurface = z.enum(['pages', 'whatsapp', 'marketing', 'login']);
 
@@ -118,14 +121,20 @@ const EVENT_SCHEMAS = {
   }),
   'meta.outage.started': z.object({ surface: metaSurface, since: z.string() }),
   'meta.outage.ended': z.object({ surface: metaSurface, since: z.string(), endedAt: z.string() }),
+  /** One per target: a story that reaches both Facebook and Instagram sends two. */
   'story.published': z.object({
     linkId,
-    storyId: z.string(),
-    targets: z.array(z.enum(['facebook', 'instagram'])),
+    operationId: z.string(),
+    target: storyTarget,
+    /** Facebook: the story's post id; Instagram: the story's media id (when Meta answered one). */
+    publishedId: z.optional(z.string()),
+    publishedAt: z.string(),
   }),
+  /** One per target that failed for good (a retryable failure is retried first). */
   'story.failed': z.object({
     linkId,
-    storyId: z.string(),
+    operationId: z.string(),
+    target: storyTarget,
     code: z.string(),
     message: z.string(),
   }),
@@ -163,8 +172,8 @@ const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'grant.revoked': "A sign-in's access ended: revoked by Tandem after the last unlink, or by Meta.",
   'meta.outage.started': 'Tandem sees a Meta surface down; work on it waits.',
   'meta.outage.ended': 'The Meta surface is back; waiting work resumes.',
-  'story.published': "A story went to the Page's Facebook and/or Instagram stories.",
-  'story.failed': 'A story could not be published.',
+  'story.published': "A story reached one target: the Page's Facebook or Instagram stories.",
+  'story.failed': 'A story could not be posted to one target, for good (the code says why).',
   'endpoint.disabled':
     'One of the tenant’s endpoints was disabled after failing every delivery for too long.',
   'endpoint.test': 'A test delivery asked for with POST /webhook-endpoints/{id}/test.',

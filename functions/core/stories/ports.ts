@@ -1,5 +1,6 @@
+import type { EventPublisher } from '../linking/events.js';
 import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
-import type { InspectedPhoto, StoryOperation, StoryTarget } from './model.js';
+import type { InspectedPhoto, StoryOperation } from './model.js';
 
 /**
  * Downloads a story photo through the guarded fetch (bounded) and says what it is.
@@ -68,15 +69,6 @@ interface StoryQueue {
   ): Promise<void>;
 }
 
-/**
- * Where client events are emitted once the signed event webhooks exist: `story.published` and
- * `story.failed`, one per target outcome. The default does nothing.
- */
-interface StoryEvents {
-  published(operation: StoryOperation, target: StoryTarget): Promise<void>;
-  failed(operation: StoryOperation, target: StoryTarget): Promise<void>;
-}
-
 interface StoriesDeps {
   links: Pick<LinkRepository, 'get' | 'update'>;
   grants: Pick<GrantRepository, 'get'>;
@@ -84,7 +76,8 @@ interface StoriesDeps {
   stories: StoriesGateway;
   operations: StoryOperationStore;
   queue: StoryQueue;
-  events: StoryEvents;
+  /** Where `story.published` and `story.failed` go, one per target outcome. */
+  events: EventPublisher;
   clock: Clock;
   newLeaseOwner: () => string;
   sleep: (ms: number) => Promise<void>;
@@ -96,7 +89,6 @@ export type {
   PublishingLimit,
   StoriesDeps,
   StoriesGateway,
-  StoryEvents,
   StoryOperationStore,
   StoryQueue,
 };

@@ -442,7 +442,15 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
     try {
       await (target === 'facebook' ? facebook : instagram)(progress);
       const after = held.targets[target];
-      if (after?.status === 'published') await deps.events.published(held, target);
+      if (after?.status === 'published') {
+        await deps.events.publish(held.tenantId, 'story.published', {
+          linkId: held.linkId,
+          operationId: held.operationId,
+          target,
+          ...(after.publishedId ? { publishedId: after.publishedId } : {}),
+          publishedAt: after.publishedAt ?? deps.clock.now().toISOString(),
+        });
+      }
     } catch (error) {
       if (!(error instanceof TandemError)) throw error;
       const latest = held.targets[target] ?? progress;
@@ -450,8 +458,15 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
         retry ??= error;
         continue;
       }
-      await save(target, { ...latest, status: 'failed', error: failedWith(error) });
-      await deps.events.failed(held, target);
+      const failure = failedWith(error);
+      await save(target, { ...latest, status: 'failed', error: failure });
+      await deps.events.publish(held.tenantId, 'story.failed', {
+        linkId: held.linkId,
+        operationId: held.operationId,
+        target,
+        code: error.code,
+        message: error.message,
+      });
     }
   }
   if (waitingSeconds !== undefined) {

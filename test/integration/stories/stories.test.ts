@@ -81,6 +81,15 @@ const graphCallsFor = async (linked: Linked): Promise<number> => {
   ).length;
 };
 
+/** The tenant's kept events of one type (GET /events), once the story job has published them. */
+const eventsOfType = (linked: Linked, type: string, count: number): Promise<Json[]> =>
+  eventually(async () => {
+    const page = (await (await api('/events?limit=100', { tenant: linked.tenant })).json()) as Json;
+    const found = page.items.filter((event: Json) => event.type === type);
+    expect(found).toHaveLength(count);
+    return found.map((event: Json) => event.data);
+  });
+
 const storiesTenant = () => linkedTenant({ ticked: DEMO_STORIES_LOGIN_PERMISSIONS });
 
 afterEach(async () => {
@@ -247,6 +256,16 @@ describe('Stories: publishing', () => {
       await api(`/links/${linked.linkId}/stories`, { tenant: linked.tenant })
     ).json()) as Json;
     expect(list.items.map((item: Json) => item.operationId)).toEqual([posted.body.operationId]);
+    const published = await eventsOfType(linked, 'story.published', 2);
+    expect(published.map((data) => data.target).sort()).toEqual(['facebook', 'instagram']);
+    for (const data of published) {
+      expect(data).toMatchObject({
+        linkId: linked.linkId,
+        operationId: posted.body.operationId,
+        publishedId: story.targets[data.target].publishedId,
+      });
+    }
+    expect(await eventsOfType(linked, 'story.failed', 0)).toEqual([]);
   });
 
   it('answers a replay with the same operation and posts nothing twice', async () => {
@@ -334,6 +353,15 @@ describe('Stories: publishing', () => {
     expect(story.targets.facebook.status).toBe('failed');
     expect(story.targets.facebook.error.message).toMatch(/already used/);
     expect(story.targets.instagram.status).toBe('published');
+    const [failed] = await eventsOfType(linked, 'story.failed', 1);
+    expect(failed).toMatchObject({
+      operationId: posted.body.operationId,
+      target: 'facebook',
+      code: story.targets.facebook.error.code,
+      message: expect.stringMatching(/already used/),
+    });
+    const [published] = await eventsOfType(linked, 'story.published', 1);
+    expect(published).toMatchObject({ target: 'instagram' });
   });
 
   it('resumes after a lost publish answer without a second Instagram story', async () => {
