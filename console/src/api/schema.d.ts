@@ -1094,7 +1094,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * A sync cannot succeed (the Page or number is gone, Meta refused the write).
+         * A sync failed for good: it cannot succeed (the Page or number is gone, Meta refused the write), or every attempt failed and the job was dead-lettered.
          * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
          */
         post: {

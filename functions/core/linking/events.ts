@@ -164,7 +164,8 @@ const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'link.meta_changed':
     "The WhatsApp side of a link changed on Meta (the Page's WhatsApp button, the number's state).",
   'sync.applied': "A sync wrote the Page's values to the WhatsApp profile.",
-  'sync.failed': 'A sync cannot succeed (the Page or number is gone, Meta refused the write).',
+  'sync.failed':
+    'A sync failed for good: it cannot succeed (the Page or number is gone, Meta refused the write), or every attempt failed and the job was dead-lettered.',
   'drift.detected': 'A reconcile run found a link out of step (one event per link and run).',
   'reconcile.completed': "An on-demand reconcile run finished, with the tenant's counts.",
   'ad.completed': 'A Click-to-WhatsApp ad operation created every object.',

@@ -454,11 +454,30 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
   }
 };
 
+/**
+ * A sync job the worker gave up on: it failed every attempt and is now a dead letter. The link's
+ * tenant hears it as `sync.failed`, with the dead letter's code and reason; a failure that could
+ * never pass was published by the run itself, on its only attempt.
+ */
+const reportSyncGaveUp = (
+  deps: Pick<SyncDeps, 'events' | 'clock'>,
+  job: SyncJob,
+  failure: { code: string; reason: string }
+): Promise<void> =>
+  deps.events.publish(job.tenantId, 'sync.failed', {
+    linkId: job.linkId,
+    trigger: job.trigger,
+    code: failure.code,
+    reason: failure.reason,
+    at: deps.clock.now().toISOString(),
+  });
+
 export type { SyncDeps, SyncRun };
 export {
   OBSERVATION_SKEW_MS,
   ProfileWriteUnconfirmedError,
   paceMs,
+  reportSyncGaveUp,
   runSync,
   SyncBusyError,
   UNCONFIRMED_RECHECK_SECONDS,
