@@ -101,6 +101,21 @@ const eventDeliveryJob = z.object({
   once: z.optional(z.boolean()),
 });
 
+/**
+ * An event about Meta itself (meta.outage.*), for every tenant with an endpoint that wants it: a
+ * page of those tenants from `cursor` on; each page queues the next (the deliveries queue).
+ */
+const eventBroadcastJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('event-broadcast'),
+  type: z.enum(['meta.outage.started', 'meta.outage.ended']),
+  /** The event's payload; checked against the catalogue when each tenant's event is published. */
+  data: z.record(z.string(), z.unknown()),
+  /** Names the broadcast in the logs and orders its pages. */
+  broadcastId: id,
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+});
+
 const job = z.discriminatedUnion('kind', [
   syncJob,
   reconcileShardJob,
@@ -110,6 +125,7 @@ const job = z.discriminatedUnion('kind', [
   linksBulkJob,
   eventFanoutJob,
   eventDeliveryJob,
+  eventBroadcastJob,
 ]);
 
 type Job = z.infer<typeof job>;
@@ -124,6 +140,7 @@ type StoryJob = JobOf<'story'>;
 type LinksBulkJob = JobOf<'links-bulk'>;
 type EventFanoutJob = JobOf<'event-fanout'>;
 type EventDeliveryJob = JobOf<'event-delivery'>;
+type EventBroadcastJob = JobOf<'event-broadcast'>;
 
 const JOB_KINDS: readonly JobKind[] = [
   'sync',
@@ -134,6 +151,7 @@ const JOB_KINDS: readonly JobKind[] = [
   'links-bulk',
   'event-fanout',
   'event-delivery',
+  'event-broadcast',
 ];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
@@ -178,12 +196,15 @@ const orderingKey = (value: Job): string => {
       return `event#${value.eventId}`;
     case 'event-delivery':
       return `event#${value.eventId}#${value.endpointId}`;
+    case 'event-broadcast':
+      return `broadcast#${value.broadcastId}`;
   }
 };
 
 const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
 
 export type {
+  EventBroadcastJob,
   EventDeliveryJob,
   EventFanoutJob,
   Job,

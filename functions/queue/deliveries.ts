@@ -8,7 +8,7 @@ import { runBatch } from '../adapters/sqs/batch-runner.js';
 import { deliveriesQueueConfig } from '../adapters/sqs/config.js';
 import { createSqsDeadLetters } from '../adapters/sqs/dead-letters.js';
 import { eventsDeps } from '../adapters/wiring/events.js';
-import { deliver, fanOut } from '../core/events/delivery.js';
+import { broadcast, deliver, fanOut } from '../core/events/delivery.js';
 import * as z from '../core/zod.js';
 
 const config = loadConfig(z.pick(deliveriesQueueConfig, { DELIVERIES_DLQ_URL: true }));
@@ -29,6 +29,14 @@ export const handler = middy<SQSEvent, SQSBatchResponse>().handler((event) =>
       'event-fanout': async (job, ctx) => {
         const result = await fanOut(deps, job);
         ctx.log.info('event fanned out', { eventId: job.eventId, ...result });
+      },
+      'event-broadcast': async (job, ctx) => {
+        const result = await broadcast(deps, job);
+        ctx.log.info('event broadcast page', {
+          type: job.type,
+          broadcastId: job.broadcastId,
+          ...result,
+        });
       },
       'event-delivery': async (job, ctx) => {
         const result = await deliver(deps, job);

@@ -16,8 +16,9 @@ interface Needs {
    */
   events?: 'publish';
   /**
-   * The deliveries queue: send to it (a test event, a redelivery), or consume it (the delivery
-   * worker, which also sends the next attempt of a failed delivery, and its DLQ).
+   * The deliveries queue: send to it (a test event, a redelivery, a Meta outage's broadcast, which
+   * every function that may move a breaker sends), or consume it (the delivery worker, which also
+   * sends the next attempt of a failed delivery, and its DLQ).
    */
   deliveriesQueue?: 'send' | 'consume';
   /** The KMS key that wraps token data keys. */
@@ -177,6 +178,7 @@ const functions = {
       tables: { oauthState: 'readWrite', links: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'encrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   oauthSelect: {
@@ -211,6 +213,7 @@ const functions = {
       tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   linkCreate: {
@@ -370,6 +373,7 @@ const functions = {
       },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   storyCreate: {
@@ -430,6 +434,7 @@ const functions = {
       tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   adDsaRecommendations: {
@@ -442,6 +447,7 @@ const functions = {
       tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   adGet: {
@@ -462,6 +468,7 @@ const functions = {
       tables: { links: 'read', idempotency: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   // Message statistics: read what the daily pull stored.
@@ -589,6 +596,7 @@ const functions = {
       tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   // Events to the client: webhook endpoints, the events kept for replay, and their delivery.

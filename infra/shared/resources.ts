@@ -141,6 +141,8 @@ const tables = {
    * A tenant's webhook endpoints (sealed secrets) and the events sent to them, each with its
    * deliveries, kept for GET /events and redelivery until the retention period ends (TTL; endpoints
    * carry no expiry). One partition per tenant; layout in functions/adapters/dynamodb/events.ts.
+   * - byOutageFeed: sparse, only endpoints that want Meta's outage events carry it, by tenant, so
+   *   an outage reaches their tenants without a scan.
    */
   events: {
     id: 'Events',
@@ -148,7 +150,7 @@ const tables = {
     partitionKey: S('pk'),
     sortKey: S('sk'),
     ttlAttribute: 'expiresAt',
-    indexes: [],
+    indexes: [{ name: 'byOutageFeed', partitionKey: S('outageFeed'), sortKey: S('outageTenant') }],
   },
 } as const satisfies Record<string, TableSpec>;
 

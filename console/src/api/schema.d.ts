@@ -1918,6 +1918,7 @@ export interface components {
                 /** @enum {string} */
                 surface: "pages" | "whatsapp" | "marketing" | "login";
                 since: string;
+                retryAt?: string;
             };
         };
         "Event.meta.outage.ended": {
@@ -1931,7 +1932,6 @@ export interface components {
             data: {
                 /** @enum {string} */
                 surface: "pages" | "whatsapp" | "marketing" | "login";
-                since: string;
                 endedAt: string;
             };
         };

@@ -2,9 +2,11 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
+import { wantsOutageEvents } from '../../core/events/endpoints.js';
 import type {
   EndpointStore,
   EventStore,
@@ -26,6 +28,8 @@ import { conditionalWrite } from './writes.js';
  */
 
 const EVENT_PREFIX = 'EVENT#';
+/** The one partition of the byOutageFeed index. */
+const OUTAGE_FEED = 'META_OUTAGE';
 const ENDPOINT_PREFIX = 'ENDPOINT#';
 
 const eventKey = (tenantId: string, eventId: string) => ({
@@ -49,11 +53,14 @@ const toEvent = (item: Record<string, unknown>): StoredEvent => {
   };
 };
 
-const toEndpoint = (item: Record<string, unknown>): WebhookEndpoint => ({
-  ...(stripKeys(item) as unknown as WebhookEndpoint),
-  tenantId: tenantOf(item),
-  endpointId: String(item.sk).slice(ENDPOINT_PREFIX.length),
-});
+const toEndpoint = (item: Record<string, unknown>): WebhookEndpoint => {
+  const { outageFeed: _feed, outageTenant: _tenant, ...rest } = stripKeys(item);
+  return {
+    ...(rest as unknown as WebhookEndpoint),
+    tenantId: tenantOf(item),
+    endpointId: String(item.sk).slice(ENDPOINT_PREFIX.length),
+  };
+};
 
 const endpointNotFound = (endpointId: string) =>
   new NotFoundError(
@@ -129,7 +136,15 @@ const createEventStore = (client: DynamoDBDocumentClient, tableName: string): Ev
 const createEndpointStore = (client: DynamoDBDocumentClient, tableName: string): EndpointStore => {
   const itemOf = (endpoint: WebhookEndpoint) => {
     const { tenantId, endpointId, ...rest } = endpoint;
-    return { ...endpointKey(tenantId, endpointId), kind: 'endpoint', ...rest };
+    return {
+      ...endpointKey(tenantId, endpointId),
+      kind: 'endpoint',
+      ...rest,
+      // Keys of the sparse byOutageFeed index: present only while the endpoint wants outages.
+      ...(wantsOutageEvents(endpoint.eventTypes)
+        ? { outageFeed: OUTAGE_FEED, outageTenant: tenantId }
+        : {}),
+    };
   };
   return {
     create: async (endpoint) => {
@@ -227,6 +242,29 @@ const createEndpointStore = (client: DynamoDBDocumentClient, tableName: string):
         if (isConditionalCheckFailed(error)) return undefined;
         throw error;
       }
+    },
+
+    outageSubscribers: async ({ limit, cursor }) => {
+      // The cursor is the last tenant answered: the next page starts after every endpoint of it,
+      // so a tenant with several subscribed endpoints is answered once.
+      const { Items = [], LastEvaluatedKey } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'byOutageFeed',
+          KeyConditionExpression: cursor
+            ? 'outageFeed = :feed AND outageTenant > :after'
+            : 'outageFeed = :feed',
+          ExpressionAttributeValues: {
+            ':feed': OUTAGE_FEED,
+            ...(cursor ? { ':after': cursor } : {}),
+          },
+          ProjectionExpression: 'outageTenant',
+          Limit: limit,
+        })
+      );
+      const items = [...new Set(Items.map((item) => String(item.outageTenant)))];
+      const last = items.at(-1);
+      return LastEvaluatedKey && last ? { items, nextCursor: last } : { items };
     },
 
     disable: async (tenantId, endpointId, disabled) => {

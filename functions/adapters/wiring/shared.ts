@@ -6,7 +6,11 @@ import {
   type OAuthSettings,
 } from '../../core/linking/deps.js';
 import type { Clock, TokenVault } from '../../core/linking/ports.js';
-import { type BreakerTransition, outageEventOf } from '../../core/outages/breaker.js';
+import {
+  type BreakerTransition,
+  outageBroadcastOf,
+  outageEventOf,
+} from '../../core/outages/breaker.js';
 import { createOutageGuard, type OutageGuard } from '../../core/outages/guard.js';
 import type { BulkDeps } from '../../core/sync/bulk.js';
 import type { LinkObserver, ProfileWriter } from '../../core/sync/ports.js';
@@ -49,7 +53,7 @@ import { GRAPH_API_VERSION } from '../graph/version.js';
 import { createLinkObserver } from '../meta/link-observer.js';
 import { createProfileWriter } from '../meta/profile-writer.js';
 import { logger } from '../observability/logger.js';
-import { syncQueueConfig } from '../sqs/config.js';
+import { deliveriesQueueConfig, syncQueueConfig } from '../sqs/config.js';
 import { createJobPublisher } from '../sqs/publisher.js';
 
 /**
@@ -93,15 +97,30 @@ const appSecret = (): (() => Promise<string>) => {
 };
 
 /**
- * Where breaker transitions go. Today: the log, with the client event each one announces. The
- * client event publisher plugs in here (`meta.outage.started` / `meta.outage.ended`).
+ * Where breaker transitions go: the log, and for one that starts or ends an outage one broadcast
+ * job on the deliveries queue, which sends `meta.outage.started` / `meta.outage.ended` to every
+ * tenant whose endpoints want it. Only the call that made the transition announces it (the store
+ * writes transitions conditionally), and a failure to queue it is logged, never the caller's.
  */
-const announceTransition = (transition: BreakerTransition): void => {
+const announceTransition = async (transition: BreakerTransition): Promise<void> => {
   const event = outageEventOf(transition);
   const fields = { ...transition, ...(event ? { event } : {}) };
   if (transition.to === 'open') logger.warn('meta surface breaker opened', fields);
   else logger.info('meta surface breaker changed', fields);
+  const job = outageBroadcastOf(transition);
+  if (!job) return;
+  try {
+    broadcasts ??= createJobPublisher({
+      client: sqs(),
+      queueUrl: loadConfig(z.pick(deliveriesQueueConfig, { DELIVERIES_QUEUE_URL: true }))
+        .DELIVERIES_QUEUE_URL,
+    });
+    await broadcasts.publish([job]);
+  } catch (error) {
+    logger.error('outage event not queued', { ...fields, error });
+  }
 };
+let broadcasts: ReturnType<typeof createJobPublisher> | undefined;
 
 // One guard per execution environment: every Graph client in it shares its short read cache.
 let guard: OutageGuard | undefined;

@@ -1,6 +1,11 @@
 import { NotFoundError } from '../errors.js';
-import type { EventDeliveryJob, EventFanoutJob } from '../jobs.js';
-import { DIRECT_ONLY, type EventEnvelope, type EventType } from '../linking/events.js';
+import type { EventBroadcastJob, EventDeliveryJob, EventFanoutJob } from '../jobs.js';
+import {
+  DIRECT_ONLY,
+  type EventData,
+  type EventEnvelope,
+  type EventType,
+} from '../linking/events.js';
 import type { PageOf, PageRequest } from '../linking/ports.js';
 import { epochSeconds } from '../time.js';
 import { endpointDisabled, requireEndpoint, secretContext } from './endpoints.js';
@@ -68,6 +73,31 @@ const fanOut = async (
     }))
   );
   return { queued: targets.length };
+};
+
+/** Tenants per page of a broadcast: each is one PutItem and one SendMessage. */
+const BROADCAST_PAGE = 100;
+
+/**
+ * Publishes an event about Meta itself to every tenant with an endpoint that wants it, one page of
+ * tenants per job, and queues the next page. Each tenant gets its own event (its own id, kept with
+ * its events and fanned out to its endpoints), as if it had caused it. A page delivered twice
+ * publishes its tenants' events twice; the payload (surface and time) tells the two apart from a
+ * new outage.
+ */
+const broadcast = async (
+  deps: Pick<EventsDeps, 'events' | 'endpoints' | 'queue' | 'ids' | 'clock' | 'retentionDays'>,
+  job: EventBroadcastJob
+): Promise<{ tenants: number; more: boolean }> => {
+  const page = await deps.endpoints.outageSubscribers({
+    limit: BROADCAST_PAGE,
+    ...(job.cursor ? { cursor: job.cursor } : {}),
+  });
+  for (const tenantId of page.items) {
+    await publishEvent(deps, tenantId, job.type, job.data as EventData<typeof job.type>);
+  }
+  if (page.nextCursor) await deps.queue.send([{ ...job, cursor: page.nextCursor }]);
+  return { tenants: page.items.length, more: page.nextCursor !== undefined };
 };
 
 /** The secrets to sign with: the current one, and the previous one while its grace lasts. */
@@ -290,4 +320,13 @@ const redeliverEvent = async (
 };
 
 export type { DeliveryOutcome, EventView };
-export { deliver, envelopeOf, eventNotFound, fanOut, getEvent, listEvents, redeliverEvent };
+export {
+  broadcast,
+  deliver,
+  envelopeOf,
+  eventNotFound,
+  fanOut,
+  getEvent,
+  listEvents,
+  redeliverEvent,
+};

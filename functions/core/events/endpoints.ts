@@ -276,6 +276,13 @@ const publishEventTo = async (
   return event;
 };
 
+/** The events about Meta itself, sent to every tenant whose endpoints want them (a broadcast). */
+const OUTAGE_EVENTS: readonly EventType[] = ['meta.outage.started', 'meta.outage.ended'];
+
+/** Whether an endpoint subscribed to these types hears of Meta's outages. */
+const wantsOutageEvents = (eventTypes: readonly string[]): boolean =>
+  eventTypes.some((type) => type === '*' || OUTAGE_EVENTS.includes(type as EventType));
+
 export type { EndpointChange, EndpointInput, EndpointView };
 export {
   createEndpoint,
@@ -291,4 +298,5 @@ export {
   secretContext,
   sendTestEvent,
   updateEndpoint,
+  wantsOutageEvents,
 };

@@ -1,4 +1,4 @@
-import type { EventDeliveryJob, EventFanoutJob } from '../jobs.js';
+import type { EventBroadcastJob, EventDeliveryJob, EventFanoutJob } from '../jobs.js';
 import type { EventEnvelope } from '../linking/events.js';
 import type { SealedToken } from '../linking/model.js';
 import type { Clock, PageOf, PageRequest, TokenVault } from '../linking/ports.js';
@@ -91,6 +91,11 @@ interface EndpointStore {
     outcome: 'success' | 'failure',
     at: string
   ): Promise<WebhookEndpoint | undefined>;
+  /**
+   * The tenants with an endpoint subscribed to Meta's outage events (`*` or a `meta.outage.*`
+   * type), a page at a time, across every tenant: the one read that is not a tenant's own.
+   */
+  outageSubscribers(page: PageRequest): Promise<PageOf<string>>;
   /** Disables the endpoint if it is still enabled; answers whether this call did. */
   disable(
     tenantId: string,
@@ -100,7 +105,10 @@ interface EndpointStore {
 }
 
 interface DeliveryQueue {
-  send(jobs: (EventDeliveryJob | EventFanoutJob)[], delaySeconds?: number): Promise<void>;
+  send(
+    jobs: (EventDeliveryJob | EventFanoutJob | EventBroadcastJob)[],
+    delaySeconds?: number
+  ): Promise<void>;
 }
 
 /** How one POST to an endpoint went. */

@@ -119,8 +119,14 @@ const EVENT_SCHEMAS = {
     /** `unlinked`: Tandem revoked the app on Meta after the user's last link; `meta_*`: Meta did. */
     cause: z.enum(['unlinked', 'meta_deauthorized', 'meta_data_deletion']),
   }),
-  'meta.outage.started': z.object({ surface: metaSurface, since: z.string() }),
-  'meta.outage.ended': z.object({ surface: metaSurface, since: z.string(), endedAt: z.string() }),
+  /** Sent to every tenant with an endpoint that wants it, not only those whose calls failed. */
+  'meta.outage.started': z.object({
+    surface: metaSurface,
+    since: z.string(),
+    /** When Tandem first tries the surface again (a probe); it may stay down longer. */
+    retryAt: z.optional(z.string()),
+  }),
+  'meta.outage.ended': z.object({ surface: metaSurface, endedAt: z.string() }),
   /** One per target: a story that reaches both Facebook and Instagram sends two. */
   'story.published': z.object({
     linkId,
