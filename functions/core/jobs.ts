@@ -36,6 +36,17 @@ const reconcileShardJob = z.object({
   linkId: z.optional(id),
 });
 
+/**
+ * Sends `reconcile.completed` for a finished scheduled run to each tenant it covered, a page of
+ * tenants from `cursor` on; each page queues the next (functions/core/reconcile/run.ts).
+ */
+const reconcileReportJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('reconcile-report'),
+  runId: id,
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+});
+
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** One page of a shard's links to pull message statistics for (functions/core/stats/pull.ts). */
@@ -119,6 +130,7 @@ const eventBroadcastJob = z.object({
 const job = z.discriminatedUnion('kind', [
   syncJob,
   reconcileShardJob,
+  reconcileReportJob,
   statsShardJob,
   statsPullJob,
   storyJob,
@@ -133,6 +145,7 @@ type JobKind = Job['kind'];
 type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 type SyncJob = JobOf<'sync'>;
 type ReconcileShardJob = JobOf<'reconcile-shard'>;
+type ReconcileReportJob = JobOf<'reconcile-report'>;
 type StatsShardJob = JobOf<'stats-shard'>;
 type StatsPullJob = JobOf<'stats-pull'>;
 
@@ -145,6 +158,7 @@ type EventBroadcastJob = JobOf<'event-broadcast'>;
 const JOB_KINDS: readonly JobKind[] = [
   'sync',
   'reconcile-shard',
+  'reconcile-report',
   'stats-shard',
   'stats-pull',
   'story',
@@ -184,6 +198,8 @@ const orderingKey = (value: Job): string => {
       return `link#${value.tenantId}#${value.linkId}`;
     case 'reconcile-shard':
       return `run#${value.runId}#${value.shard}`;
+    case 'reconcile-report':
+      return `reconcile-report#${value.runId}`;
     case 'stats-shard':
       return `stats-shard#${value.shard}`;
     case 'stats-pull':
@@ -212,6 +228,7 @@ export type {
   JobOf,
   LinksBulkJob,
   ParsedJob,
+  ReconcileReportJob,
   ReconcileShardJob,
   StatsPullJob,
   StatsShardJob,

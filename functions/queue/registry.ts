@@ -1,7 +1,7 @@
 import type { JobRegistry } from '../adapters/sqs/batch-runner.js';
 import { eventPublisher } from '../adapters/wiring/events.js';
 import { bulkDeps } from '../adapters/wiring/shared.js';
-import { reconcileShard, type ShardDeps } from '../core/reconcile/run.js';
+import { reconcileShard, reportRun, type ShardDeps } from '../core/reconcile/run.js';
 import type { StatsFanOutDeps, StatsPullDeps } from '../core/stats/ports.js';
 import { fanOutStatsShard, pullLinkStats } from '../core/stats/pull.js';
 import { type BulkDeps, runBulkPage } from '../core/sync/bulk.js';
@@ -35,6 +35,10 @@ const createJobRegistry = (deps: RegistryDeps): JobRegistry => {
         new Date()
       );
       ctx.log.info('reconcile shard page done', { runId: job.runId, shard: job.shard, ...result });
+    },
+    'reconcile-report': async (job, ctx) => {
+      const result = await reportRun(deps.reconcile, job);
+      ctx.log.info('reconcile report page sent', { runId: job.runId, ...result });
     },
     'stats-shard': async (job, ctx) => {
       const result = await fanOutStatsShard(deps.stats.fanOut, job);

@@ -1194,7 +1194,7 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * An on-demand reconcile run finished, with the tenant's counts.
+         * A reconcile run finished, with the tenant's own counts: its on-demand run, or a scheduled run that covered its links.
          * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
          */
         post: {

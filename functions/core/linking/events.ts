@@ -173,7 +173,8 @@ const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'sync.failed':
     'A sync failed for good: it cannot succeed (the Page or number is gone, Meta refused the write), or every attempt failed and the job was dead-lettered.',
   'drift.detected': 'A reconcile run found a link out of step (one event per link and run).',
-  'reconcile.completed': "An on-demand reconcile run finished, with the tenant's counts.",
+  'reconcile.completed':
+    "A reconcile run finished, with the tenant's own counts: its on-demand run, or a scheduled run that covered its links.",
   'ad.completed': 'A Click-to-WhatsApp ad operation created every object.',
   'ad.failed': 'A Click-to-WhatsApp ad operation failed for good; what was created is cleaned up.',
   'grant.revoked': "A sign-in's access ended: revoked by Tandem after the last unlink, or by Meta.",

@@ -1,4 +1,4 @@
-import type { ReconcileShardJob, SyncJob } from '../jobs.js';
+import type { ReconcileReportJob, ReconcileShardJob, SyncJob } from '../jobs.js';
 import type { Link, LinkDrift } from '../linking/model.js';
 import type { WrittenProfile } from '../sync/plan.js';
 import type { Observation } from '../sync/ports.js';
@@ -136,11 +136,21 @@ interface PageSubscriptions {
 interface ReconcileJobPublisher {
   shardJobs(jobs: ReconcileShardJob[], delaySeconds?: number): Promise<void>;
   syncJobs(jobs: SyncJob[]): Promise<void>;
+  reportJobs(jobs: ReconcileReportJob[]): Promise<void>;
 }
 
 interface DriftReportWriter {
-  /** Idempotent puts: a retried page overwrites its own records. */
+  /**
+   * Idempotent puts: a retried page overwrites its own records. Also notes each tenant on the page
+   * as one the run covered (runTenants).
+   */
   writePage(records: LinkDriftRecord[], tenants: TenantPageRecord[]): Promise<void>;
+  /** The tenants a run covered, in id order, a page at a time. */
+  runTenants(
+    runId: string,
+    page: { limit: number; cursor?: string }
+  ): Promise<{ items: string[]; nextCursor?: string }>;
+  tenantPages(runId: string, tenantId: string): Promise<TenantPageRecord[]>;
 }
 
 /** Keeps each link's latest drift class on the link, for fleet views to filter on. */
@@ -149,10 +159,9 @@ interface LinkDriftWriter {
   record(entries: readonly { tenantId: string; linkId: string; drift: LinkDrift }[]): Promise<void>;
 }
 
-interface DriftReportReader {
+interface DriftReportReader extends Pick<DriftReportWriter, 'tenantPages'> {
   /** The newest run ids covering the tenant: the newest scheduled run and the tenant's own. */
   latestRunIds(tenantId: string): Promise<string[]>;
-  tenantPages(runId: string, tenantId: string): Promise<TenantPageRecord[]>;
   /** Newest first. */
   linkHistory(
     tenantId: string,

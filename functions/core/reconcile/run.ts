@@ -1,5 +1,5 @@
 import { MetaOutageError, RateLimitError } from '../errors.js';
-import type { ReconcileShardJob, SyncJob } from '../jobs.js';
+import type { ReconcileReportJob, ReconcileShardJob, SyncJob } from '../jobs.js';
 import type { EventPublisher } from '../linking/events.js';
 import type { Link, LinkDrift } from '../linking/model.js';
 import { checkLinks, type LinkOutcome } from './check.js';
@@ -130,8 +130,9 @@ const cooldownFor = (scope: RunScope, settings: ReconcileSettings, at: Date): Da
   scope.kind === 'tenant' ? addSeconds(at, settings.tenantCooldownSeconds) : undefined;
 
 /**
- * Completes a run whose shards are all done; only the caller that moves it reports it, and, for an
- * on-demand run, publishes `reconcile.completed` to its tenant with the run's counts.
+ * Completes a run whose shards are all done; only the caller that moves it reports it. An
+ * on-demand run publishes `reconcile.completed` to its tenant with the run's counts; a scheduled
+ * run queues its report job, which sends each tenant it covered its own counts (reportRun).
  */
 const completeRun = async (
   deps: {
@@ -139,6 +140,7 @@ const completeRun = async (
     metrics: ReconcileMetrics;
     settings: ReconcileSettings;
     events: EventPublisher;
+    publisher: ReconcileJobPublisher;
   },
   run: Pick<RunSummary, 'runId' | 'scope' | 'startedAt'>,
   now: Date
@@ -161,8 +163,49 @@ const completeRun = async (
       startedAt: finished.startedAt,
       finishedAt: finished.finishedAt ?? now.toISOString(),
     });
+  } else {
+    await deps.publisher.reportJobs([{ v: 1, kind: 'reconcile-report', runId: finished.runId }]);
   }
   return true;
+};
+
+/** Tenants per report job: each is one Query of its pages and one event. */
+const REPORT_PAGE = 50;
+
+/**
+ * A finished scheduled run's `reconcile.completed`, to each tenant it covered, with that tenant's
+ * own counts (its share of every page), a page of tenants per job; each page queues the next. A
+ * page delivered twice sends its tenants' events twice, with the same run id to tell them by.
+ */
+const reportRun = async (
+  deps: Pick<ShardDeps, 'store' | 'reports' | 'publisher' | 'events'>,
+  job: ReconcileReportJob
+): Promise<{ tenants: number; more: boolean }> => {
+  const run = await deps.store.getRun(job.runId);
+  if (run?.status !== 'completed') return { tenants: 0, more: false };
+  const page = await deps.reports.runTenants(job.runId, {
+    limit: REPORT_PAGE,
+    ...(job.cursor ? { cursor: job.cursor } : {}),
+  });
+  for (const tenantId of page.items) {
+    const counts = (await deps.reports.tenantPages(job.runId, tenantId)).reduce(
+      (sum, tenantPage) => addCounts(sum, tenantPage.counts),
+      emptyCounts()
+    );
+    await deps.events.publish(tenantId, 'reconcile.completed', {
+      runId: run.runId,
+      linksChecked: counts.linksChecked,
+      drift: counts.drift as Record<string, number>,
+      errors: counts.errors,
+      syncsEnqueued: counts.syncsEnqueued,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt ?? run.startedAt,
+    });
+  }
+  if (page.nextCursor) {
+    await deps.publisher.reportJobs([{ ...job, cursor: page.nextCursor }]);
+  }
+  return { tenants: page.items.length, more: page.nextCursor !== undefined };
 };
 
 /** The jobs that pick a run up where its checkpoints stand: one per unfinished shard. */
@@ -570,4 +613,4 @@ export type {
   StartRunRequest,
   StartRunResult,
 };
-export { continuationDelaySeconds, reconcileShard, startReconcileRun };
+export { continuationDelaySeconds, reconcileShard, reportRun, startReconcileRun };

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiver, type Delivery, listen } from '../../../scripts/events-listen.js';
-import { api, eventually } from '../../helpers/system.js';
+import { api, eventually, runReconcilerNow } from '../../helpers/system.js';
 import { aTenant } from '../linking/journey.js';
 import { editPage, editWhatsApp, linkWithSync, profileOf } from '../sync/helpers.js';
 
@@ -247,4 +247,35 @@ describe('Events fired by the actions that cause them', () => {
       .reduce((sum, [, count]) => sum + count, 0);
     expect(drift).toHaveLength(drifted);
   });
+
+  it('reconcile.completed for a scheduled run, to each tenant it covered, with its own counts', async () => {
+    // Prepare: two tenants with a link each, listening for reconcile.completed only.
+    const tenants = [aTenant('events'), aTenant('events')];
+    for (const tenant of tenants) {
+      await registered(tenant, ['reconcile.completed']);
+      await linkWithSync(tenant, { enabled: false });
+    }
+
+    // Act: the schedule's run, over every tenant's links.
+    const started = (await runReconcilerNow()) as { status: string; runId: string };
+
+    // Assess
+    expect(started.status).toBe('started');
+    for (const tenant of tenants) {
+      const completed = await eventually(
+        () => {
+          const found = received.filter(
+            (delivery) =>
+              delivery.type === 'reconcile.completed' &&
+              delivery.body.tenantId === tenant &&
+              (delivery.body.data as { runId: string }).runId === started.runId
+          );
+          expect(found).toHaveLength(1);
+          return found[0];
+        },
+        { timeoutMs: 55_000 }
+      );
+      expect(completed?.body.data).toMatchObject({ runId: started.runId, linksChecked: 1 });
+    }
+  }, 90_000);
 });

@@ -86,7 +86,11 @@ describe('Function: reconcileShard (runs through the queue)', () => {
     const stalled = await startReconcileRun(
       {
         store: runs,
-        publisher: { shardJobs: async () => undefined, syncJobs: async () => undefined },
+        publisher: {
+          shardJobs: async () => undefined,
+          syncJobs: async () => undefined,
+          reportJobs: async () => undefined,
+        },
         newRunId,
         settings,
         metrics: createReconcileMetrics(() => undefined),

@@ -71,7 +71,11 @@ describe('Reconciler: runs', () => {
     const first = await startReconcileRun(
       {
         store,
-        publisher: { shardJobs: async () => undefined, syncJobs: async () => undefined },
+        publisher: {
+          shardJobs: async () => undefined,
+          syncJobs: async () => undefined,
+          reportJobs: async () => undefined,
+        },
         newRunId: () => `rcn_test_${randomUUID()}`,
         settings: {
           shardCount: 16,

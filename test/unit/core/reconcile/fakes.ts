@@ -1,4 +1,8 @@
-import type { ReconcileShardJob, SyncJob } from '../../../../functions/core/jobs.js';
+import type {
+  ReconcileReportJob,
+  ReconcileShardJob,
+  SyncJob,
+} from '../../../../functions/core/jobs.js';
 import {
   defaultSync,
   type Link,
@@ -227,6 +231,8 @@ interface Harness {
   runs: ReturnType<typeof memoryRunStore>;
   shardJobs: { job: ReconcileShardJob; delaySeconds: number }[];
   syncJobs: SyncJob[];
+  /** A finished scheduled run's report pages (reconcile.completed per tenant). */
+  reportJobs: ReconcileReportJob[];
   records: Map<string, LinkDriftRecord>;
   tenantPages: Map<string, TenantPageRecord>;
   metrics: ReturnType<typeof recordingMetrics>;
@@ -253,6 +259,7 @@ const harness = (
   const runs = memoryRunStore();
   const shardJobs: Harness['shardJobs'] = [];
   const syncJobs: SyncJob[] = [];
+  const reportJobs: ReconcileReportJob[] = [];
   const records = new Map<string, LinkDriftRecord>();
   const tenantPages = new Map<string, TenantPageRecord>();
   const metrics = recordingMetrics();
@@ -303,6 +310,24 @@ const harness = (
         for (const page of tenants)
           tenantPages.set(`${page.runId}#${page.tenantId}#${page.shard}#${page.seq}`, page);
       },
+      // The tenants in id order, `limit` at a time, the cursor naming the last one answered.
+      runTenants: async (runId, { limit, cursor }) => {
+        const all = [
+          ...new Set(
+            [...tenantPages.values()]
+              .filter((page) => page.runId === runId)
+              .map((page) => page.tenantId)
+          ),
+        ]
+          .sort()
+          .filter((tenantId) => (cursor ? tenantId > cursor : true));
+        const items = all.slice(0, limit);
+        return all.length > limit ? { items, nextCursor: items.at(-1) } : { items };
+      },
+      tenantPages: async (runId, tenantId) =>
+        [...tenantPages.values()].filter(
+          (page) => page.runId === runId && page.tenantId === tenantId
+        ),
     },
     linkDrift: {
       record: async (entries) => {
@@ -316,6 +341,9 @@ const harness = (
       syncJobs: async (jobs) => {
         syncJobs.push(...jobs);
       },
+      reportJobs: async (jobs) => {
+        reportJobs.push(...jobs);
+      },
     },
     metrics: metrics.metrics,
     settings: { ...settings, ...overrides },
@@ -327,6 +355,7 @@ const harness = (
     runs,
     shardJobs,
     syncJobs,
+    reportJobs,
     records,
     tenantPages,
     metrics,

@@ -5,6 +5,7 @@ import type { RunScope } from '../../../../functions/core/reconcile/model.js';
 import {
   continuationDelaySeconds,
   reconcileShard,
+  reportRun,
   type StartRunDeps,
   startReconcileRun,
 } from '../../../../functions/core/reconcile/run.js';
@@ -481,6 +482,53 @@ describe('Function: reconcileShard', () => {
     expect(h.runs.locks.size).toBe(0);
     expect(h.metrics.finished).toHaveLength(1);
     expect(h.metrics.pages).toHaveLength(4);
+  });
+
+  it('tells each tenant of a finished scheduled run its own counts with reconcile.completed', async () => {
+    // Prepare: two tenants in one scheduled run, one of them with a link Meta did not answer.
+    const links = [testLink(), testLink(), testLink({ tenantId: 'tenant-b', shard: 1 })];
+    const h = harness(
+      links,
+      new Map(links.slice(0, 2).map((link) => [link.linkId, observed('a', 'a')]))
+    );
+    await start(h);
+    await drain(h);
+
+    // Act
+    const [report] = h.reportJobs;
+    if (!report) throw new Error('no report job');
+    const result = await reportRun(h.deps, report);
+
+    // Assess
+    expect(h.reportJobs).toEqual([{ v: 1, kind: 'reconcile-report', runId: 'run-1' }]);
+    expect(result).toEqual({ tenants: 2, more: false });
+    const completed = h.events.ofType('reconcile.completed');
+    expect(completed).toEqual([
+      expect.objectContaining({
+        tenantId: 'tenant-a',
+        runId: 'run-1',
+        linksChecked: 2,
+        errors: 0,
+        drift: { in_sync: 2 },
+      }),
+      expect.objectContaining({ tenantId: 'tenant-b', runId: 'run-1', linksChecked: 1, errors: 1 }),
+    ]);
+    expect(completed[0]?.finishedAt).toBe(h.runs.runs.get('run-1')?.finishedAt);
+  });
+
+  it('sends an on-demand run its reconcile.completed at once, without a report job', async () => {
+    // Prepare
+    const h = oneShardOfThreeLinks();
+    await start(h, { kind: 'tenant', tenantId: 'tenant-a' });
+
+    // Act
+    await drain(h);
+
+    // Assess
+    expect(h.reportJobs).toEqual([]);
+    expect(h.events.ofType('reconcile.completed')).toEqual([
+      expect.objectContaining({ tenantId: 'tenant-a', linksChecked: 3 }),
+    ]);
   });
 
   it('does not count a page twice when its job is redelivered after a failed or a finished attempt', async () => {
