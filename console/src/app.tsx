@@ -4,6 +4,7 @@ import { useHashLocation } from 'wouter-preact/use-hash-location';
 import type { ConsoleConfig } from '../../infra/shared/console.js';
 import { createApi } from './api/client.js';
 import type { Session } from './auth/session.js';
+import { MetaStatusBanner } from './components/meta-status.js';
 import { App } from './context.js';
 import { AdNewScreen } from './screens/ad-new.js';
 import { AdOperationScreen } from './screens/ad-operation.js';
@@ -77,6 +78,7 @@ const ConsoleApp = ({
             </button>
           </span>
         </header>
+        <MetaStatusBanner />
         <main id="main" tabIndex={-1}>
           <FocusOnNavigate />
           <Switch>

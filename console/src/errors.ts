@@ -116,6 +116,10 @@ const byCode: Record<
     title: 'Some fields need attention',
     action: 'Correct them and try again.',
   }),
+  meta_outage: (details) => ({
+    title: 'Facebook is failing for many businesses right now',
+    action: `Tandem is holding its calls until it recovers; nothing was lost. Try again in ${seconds(details)}.`,
+  }),
   upstream_unavailable: () => ({
     title: 'Facebook is not answering right now',
     action: 'Nothing was lost. Try again in a minute.',
