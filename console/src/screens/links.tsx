@@ -70,12 +70,12 @@ const SummaryStrip = ({
     ['Links', summary.total, NO_FILTERS],
     ['Active', summary.status.active, { ...NO_FILTERS, status: 'active' }],
     [
-      PAUSE_LABELS.local_override ?? '',
+      STATE_LABELS.local_override ?? '',
       summary.pauseReasons.local_override,
       { ...NO_FILTERS, status: 'local_override' },
     ],
     [
-      PAUSE_LABELS.token_invalid ?? '',
+      STATE_LABELS.token_invalid ?? '',
       summary.pauseReasons.token_invalid,
       { ...NO_FILTERS, status: 'token_invalid' },
     ],
