@@ -118,6 +118,11 @@ const byCode: Record<
     title: 'That date range cannot be shown',
     action: 'Pick a range of at most 93 days within the last 37 months.',
   }),
+  dsa_required: () => ({
+    title: 'Ads reaching the EU must say who benefits and who pays',
+    action:
+      "Fill in both (Meta's recommendations are under the fields), or set the ad account's defaults in Ads Manager.",
+  }),
   invalid_origin: () => ({
     title: 'Some origins cannot be registered',
     action:
