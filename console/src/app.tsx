@@ -11,6 +11,7 @@ import { AdOperationScreen } from './screens/ad-operation.js';
 import { LinkScreen } from './screens/link.js';
 import { LinksScreen } from './screens/links.js';
 import { SettingsScreen } from './screens/settings.js';
+import { StatsScreen } from './screens/stats.js';
 
 /** Moves focus to the new screen's heading, so keyboard and screen-reader users land on it. */
 const FocusOnNavigate = () => {
@@ -69,6 +70,7 @@ const ConsoleApp = ({
           <span class="brand">Tandem</span>
           <nav aria-label="Console">
             <NavLink href="/">Links</NavLink>
+            <NavLink href="/stats">Statistics</NavLink>
             <NavLink href="/settings">Settings</NavLink>
           </nav>
           <span class="who">
@@ -83,6 +85,7 @@ const ConsoleApp = ({
           <FocusOnNavigate />
           <Switch>
             <Route path="/">{() => <LinksScreen />}</Route>
+            <Route path="/stats">{() => <StatsScreen />}</Route>
             <Route path="/settings">{() => <SettingsScreen />}</Route>
             <Route path="/links/:linkId/ads/new">
               {(params: { linkId: string }) => <AdNewScreen linkId={params.linkId} />}
