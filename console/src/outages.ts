@@ -1,4 +1,7 @@
-import type { MetaStatus } from './api/client.js';
+import type { operations } from './api/schema.js';
+
+/** GET /status's answer (typed here, not through api/client.ts, so Node's type check can test this). */
+type MetaStatus = operations['metaStatus']['responses'][200]['content']['application/json'];
 
 /**
  * GET /status in plain words: for each Meta surface whose breaker is not closed, what the business

@@ -150,9 +150,8 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
         uploadImage(api, linkId, account, file),
         previewOf(file),
       ]);
-      setForm((current) => ({ ...current, imageUrl: uploaded.imageHash }));
+      change({ ...form, imageUrl: uploaded.imageHash });
       setPreview(shown);
-      setKey(crypto.randomUUID());
     } catch (error) {
       const found = problemOf(error);
       setUploadError(`${found.title}. ${found.action}`);
@@ -161,19 +160,22 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
     }
   };
 
+  /** A new form: a new ad (so a new key), and once a submission was refused, fresh messages. */
+  const change = (next: AdForm) => {
+    setForm(next);
+    setKey(crypto.randomUUID());
+    if (refusals > 0) {
+      const checked = validateAdForm(next);
+      setErrors(checked.ok ? {} : checked.errors);
+    }
+  };
   const update = (field: keyof AdForm) => (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement).value;
     const next = { ...form, [field]: value };
     if (field === 'objective' && !goalsFor(value).includes(next.optimizationGoal)) {
       next.optimizationGoal = goalsFor(value)[0] ?? 'CONVERSATIONS';
     }
-    setForm(next);
-    setKey(crypto.randomUUID());
-    // Once a submission was refused, the messages follow what the user types.
-    if (refusals > 0) {
-      const checked = validateAdForm(next);
-      setErrors(checked.ok ? {} : checked.errors);
-    }
+    change(next);
   };
   const described = (id: keyof AdForm, hint = false) => ({
     id,

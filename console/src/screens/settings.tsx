@@ -72,7 +72,7 @@ const OriginsPanel = () => {
           // The position is the identity here: origins may repeat while being typed.
           <div key={index} class={`field origin${error ? ' field-invalid' : ''}`}>
             <label for={id}>Origin {index + 1}</label>
-            <div class="row">
+            <div class="origin-row">
               <input
                 id={id}
                 type="url"
