@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MetaStatus } from '../../../console/src/api/client.js';
 import { outagesOf } from '../../../console/src/outages.js';
+
+type MetaStatus = Parameters<typeof outagesOf>[0];
 
 const status = (surfaces: MetaStatus['surfaces']): MetaStatus => ({
   status: surfaces.every((surface) => surface.status === 'closed') ? 'ok' : 'degraded',
