@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Link, useLocation } from 'wouter-preact';
 import { AD_STATUSES, BID_STRATEGIES, CTWA_OBJECTIVES } from '../../../functions/core/ads/enums.js';
@@ -20,6 +19,7 @@ import { dsaRecommendations, previewOf, uploadImage } from '../ads/library.js';
 import { rememberAd } from '../ads/recent.js';
 import { problemOf, unwrap } from '../api/call.js';
 import type { CreateAdBody } from '../api/client.js';
+import { Field } from '../components/field.js';
 import { ProblemNotice } from '../components/problem.js';
 import { useLoad } from '../components/use-load.js';
 import { useApp } from '../context.js';
@@ -49,36 +49,6 @@ const words = (value: string) =>
     .toLowerCase()
     .replaceAll('_', ' ')
     .replace(/^./, (first) => first.toUpperCase());
-
-/** A labelled field with its error beside it, tied by aria-describedby. */
-const Field = ({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: ComponentChildren;
-}) => (
-  <div class={`field${error ? ' field-invalid' : ''}`}>
-    <label for={id}>{label}</label>
-    {hint ? (
-      <p class="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-    ) : null}
-    {children}
-    {error ? (
-      <p class="field-error" id={`${id}-error`}>
-        {error}
-      </p>
-    ) : null}
-  </div>
-);
 
 /** Creates a Click-to-WhatsApp ad for the link: the form, a preview, and where it may run. */
 const AdNewScreen = ({ linkId }: { linkId: string }) => {

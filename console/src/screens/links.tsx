@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Link } from 'wouter-preact';
 import { problemOf, unwrap } from '../api/call.js';
 import type { BulkOperation, FleetSummary, LinkListItem } from '../api/client.js';
+import { Field } from '../components/field.js';
 import { ProblemNotice } from '../components/problem.js';
 import { useLoad } from '../components/use-load.js';
 import { useApp } from '../context.js';
@@ -316,8 +317,7 @@ const LinksScreen = () => {
           onChange={set('drift')}
           options={DRIFT_LABELS}
         />
-        <div class={`field${pageIdError ? ' field-invalid' : ''}`}>
-          <label for="filter-page-id">Facebook Page id</label>
+        <Field id="filter-page-id" label="Facebook Page id" error={pageIdError}>
           <input
             id="filter-page-id"
             inputMode="numeric"
@@ -327,12 +327,7 @@ const LinksScreen = () => {
             aria-describedby={pageIdError ? 'filter-page-id-error' : undefined}
             placeholder="e.g. 102938475610293"
           />
-          {pageIdError ? (
-            <p class="field-error" id="filter-page-id-error">
-              {pageIdError}
-            </p>
-          ) : null}
-        </div>
+        </Field>
         {isFiltered(filters) ? (
           <button type="button" class="link-button" onClick={() => setFilters(NO_FILTERS)}>
             Clear the filters

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MAX_ORIGINS } from '../../../functions/core/linking/origins.js';
 import { problemOf, unwrap } from '../api/call.js';
+import { Field } from '../components/field.js';
 import { ProblemNotice } from '../components/problem.js';
 import { useLoad } from '../components/use-load.js';
 import { useApp } from '../context.js';
@@ -70,8 +71,7 @@ const OriginsPanel = () => {
         const error = errors[index];
         return (
           // The position is the identity here: origins may repeat while being typed.
-          <div key={index} class={`field origin${error ? ' field-invalid' : ''}`}>
-            <label for={id}>Origin {index + 1}</label>
+          <Field key={index} id={id} label={`Origin ${index + 1}`} error={error}>
             <div class="origin-row">
               <input
                 id={id}
@@ -94,12 +94,7 @@ const OriginsPanel = () => {
                 Remove
               </button>
             </div>
-            {error ? (
-              <p class="field-error" id={`${id}-error`}>
-                {error}
-              </p>
-            ) : null}
-          </div>
+          </Field>
         );
       })}
       {errors.all ? <p class="field-error">{errors.all}</p> : null}
