@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Link } from 'wouter-preact';
 import { problemOf, unwrap } from '../api/call.js';
 import type { BulkOperation, FleetSummary, LinkListItem } from '../api/client.js';
@@ -214,6 +214,10 @@ const LinksScreen = () => {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState('');
   const pageIdError = pageIdProblem(filters);
+  // What is typed in the Page id field, applied when the field is left or Enter is pressed: the
+  // field keeps its text while the table re-renders around it (a load ending mid-typing).
+  const [pageIdDraft, setPageIdDraft] = useState('');
+  useEffect(() => setPageIdDraft(filters.pageId), [filters.pageId]);
 
   const links = useLoad(async () => {
     setExtra([]);
@@ -298,7 +302,14 @@ const LinksScreen = () => {
       {summary.data && summary.data.total > 0 ? (
         <SummaryStrip summary={summary.data} onFilter={setFilters} />
       ) : null}
-      <form class="filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter links">
+      <form
+        class="filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFilters({ ...filters, pageId: pageIdDraft });
+        }}
+        aria-label="Filter links"
+      >
         <FilterSelect
           label="Status"
           value={filters.status}
@@ -321,7 +332,8 @@ const LinksScreen = () => {
           <input
             id="filter-page-id"
             inputMode="numeric"
-            value={filters.pageId}
+            value={pageIdDraft}
+            onInput={(event) => setPageIdDraft(event.currentTarget.value)}
             onChange={set('pageId')}
             aria-invalid={pageIdError ? true : undefined}
             aria-describedby={pageIdError ? 'filter-page-id-error' : undefined}
