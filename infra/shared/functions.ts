@@ -259,10 +259,11 @@ const functions = {
   linkUpdate: {
     id: 'LinkUpdate',
     entry: 'functions/http/links/update.ts',
-    description: "Changes a link's sync settings under optimistic concurrency.",
+    description:
+      "Changes a link's sync settings under optimistic concurrency; turning sync on enqueues a first sync.",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' } },
+    needs: { tables: { links: 'readWrite' }, syncQueue: 'send' },
   },
   linkDelete: {
     id: 'LinkDelete',

@@ -15,6 +15,7 @@ import {
   bulkOperation,
   fleetSummary,
   linkPage,
+  linkUpdated,
   linkView,
   unlinkResult,
 } from '../../functions/http/links/responses.js';
@@ -168,7 +169,14 @@ const routeSchemas: Record<string, RouteSchemas> = {
     headers: {
       'If-Match': 'The link version last read, as an ETag ("3"); or send `version` in the body.',
     },
-    responses: { 200: { description: 'The link as changed', schema: linkView, headers: ETAG } },
+    responses: {
+      200: {
+        description:
+          'The link as changed; `firstSync` names the sync enqueued when sync was turned on',
+        schema: linkUpdated,
+        headers: ETAG,
+      },
+    },
   },
   'DELETE /links/{linkId}': {
     params: linkParams,

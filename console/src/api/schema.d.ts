@@ -2543,7 +2543,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link as changed */
+            /** @description The link as changed; `firstSync` names the sync enqueued when sync was turned on */
             200: {
                 headers: {
                     /** @description The link version, for If-Match on the next write ("3"). */
@@ -2610,6 +2610,11 @@ export interface operations {
                         createdAt: string;
                         updatedAt: string;
                         version: number;
+                        firstSync?: {
+                            jobId: string;
+                            linkId: string;
+                            observedAt: string;
+                        };
                     };
                 };
             };
@@ -5231,7 +5236,7 @@ export interface operations {
                             /** @enum {string} */
                             outcome: "applied" | "noop" | "paused" | "failed";
                             /** @enum {string} */
-                            trigger: "webhook" | "manual" | "reconcile";
+                            trigger: "webhook" | "manual" | "reconcile" | "enabled";
                             changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
                             notes: {
                                 /** @enum {string} */
