@@ -200,6 +200,18 @@ const functions = {
       metaAppSecret: true,
     },
   },
+  grantDelete: {
+    id: 'GrantDelete',
+    entry: 'functions/http/links/grant-delete.ts',
+    description: 'Deletes an unused grant and its sealed token, and revokes the app on Meta.',
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
+  },
   linkCreate: {
     id: 'LinkCreate',
     entry: 'functions/http/links/create.ts',

@@ -14,6 +14,7 @@ import {
 import {
   bulkOperation,
   fleetSummary,
+  grantDeletion,
   linkPage,
   linkUpdated,
   linkView,
@@ -128,6 +129,16 @@ const routeSchemas: Record<string, RouteSchemas> = {
   'POST /oauth/select': { body: selectionForm, bodyFormat: 'form' },
   'GET /grants': { query: pageQuery },
   'GET /grants/{grantId}/assets': { params: grantParams },
+  'DELETE /grants/{grantId}': {
+    params: grantParams,
+    responses: {
+      200: {
+        description:
+          'Deleted with its sealed token; `revocation` says whether the app was revoked on Meta. A retry after success answers 404 `grant_not_found`: the grant is gone.',
+        schema: grantDeletion,
+      },
+    },
+  },
   'POST /links': {
     body: createLinkBody,
     responses: { 201: { description: 'Linked', schema: linkView } },

@@ -163,6 +163,14 @@ const routes: RouteSpec[] = [
     summary: 'List the Pages, WhatsApp numbers and ad accounts a grant reaches',
   },
   {
+    method: 'DELETE',
+    path: '/grants/{grantId}',
+    fn: 'grantDelete',
+    access: 'tenant',
+    summary:
+      'Delete a sign-in no link uses (409 while links use it) and revoke it on Meta; 404 once gone',
+  },
+  {
     method: 'POST',
     path: '/links',
     fn: 'linkCreate',

@@ -108,11 +108,17 @@ const unlinkResult = z.object({
   storyOperationsDeleted: z.int(),
 });
 
+const grantDeletion = z.object({
+  grantId: z.string(),
+  revocation: z.enum(['revoked', 'not_needed', 'failed']),
+});
+
 export {
   bulkOperation,
   enqueued,
   fleetLink,
   fleetSummary,
+  grantDeletion,
   lastSync,
   linkPage,
   linkUpdated,
