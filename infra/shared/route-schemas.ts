@@ -113,7 +113,11 @@ const routeSchemas: Record<string, RouteSchemas> = {
     body: startBody,
     bodyOptional: true,
     responses: {
-      200: { description: 'The begin page to send the browser to', schema: signInStarted },
+      200: {
+        description:
+          'The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`.',
+        schema: signInStarted,
+      },
     },
   },
   'GET /settings/origins': {

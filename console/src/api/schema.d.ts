@@ -895,7 +895,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The begin page to send the browser to */
+            /** @description The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`. */
             200: {
                 headers: {
                     [name: string]: unknown;
