@@ -1,21 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
-import {
-  grantRepository,
-  graphClient,
-  linkRepository,
-  quotaCounter,
-  tokenVault,
-} from '../../adapters/wiring/shared.js';
+import { grantDeps, quotaCounter } from '../../adapters/wiring/shared.js';
 import { deleteGrant } from '../../core/linking/grants.js';
 import { grantParams } from './schemas.js';
 
-const deps = {
-  grants: grantRepository(),
-  links: linkRepository(),
-  vault: tokenVault(),
-  meta: createMetaGateway(graphClient()),
-};
+const deps = grantDeps();
 
 /**
  * DELETE /grants/{grantId} (tenant): deletes a sign-in no link uses, with its sealed token, and
