@@ -200,6 +200,15 @@ const functions = {
       metaAppSecret: true,
     },
   },
+  corsPreflight: {
+    id: 'CorsPreflight',
+    entry: 'functions/http/cors/preflight.ts',
+    description: "Answers CORS preflights for the tenants' registered origins (when CORS is on).",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    reservedConcurrency: 10,
+    needs: { tables: { links: 'read' } },
+  },
   grantDelete: {
     id: 'GrantDelete',
     entry: 'functions/http/links/grant-delete.ts',

@@ -17,7 +17,10 @@ interface TenantOrigins {
 
 interface TenantSettingsRepository {
   getOrigins(tenantId: string): Promise<TenantOrigins | undefined>;
+  /** Replaces the tenant's origins and keeps the index of registered origins in step. */
   putOrigins(tenantId: string, origins: TenantOrigins): Promise<void>;
+  /** Whether any tenant registered `origin` (a CORS preflight names no tenant). */
+  isRegistered(origin: string): Promise<boolean>;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
