@@ -211,9 +211,12 @@ const operationOf = (route: RouteSpec): Json => {
   };
 };
 
+/** The operations a client calls: every route but the CORS preflight, which is the browser's. */
+const documentedRoutes = routes.filter((route) => route.method !== 'OPTIONS');
+
 const buildOpenApi = (): Json => {
   const paths: Record<string, Json> = {};
-  for (const route of routes) {
+  for (const route of documentedRoutes) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
   }
   return {
@@ -265,4 +268,4 @@ const buildOpenApi = (): Json => {
   };
 };
 
-export { buildOpenApi };
+export { buildOpenApi, documentedRoutes };

@@ -51,6 +51,9 @@ const linkView = z.object({
 /** A sync job put on the queue. */
 const enqueued = z.object({ jobId: z.string(), linkId: z.string(), observedAt: z.string() });
 
+/** PATCH /links/{linkId}: the link, and the first sync when the change turned sync on. */
+const linkUpdated = z.extend(linkView, { firstSync: z.optional(enqueued) });
+
 const lastSync = z.object({
   outcome: z.enum(['applied', 'noop', 'paused', 'failed']),
   at: z.string(),
@@ -105,13 +108,20 @@ const unlinkResult = z.object({
   storyOperationsDeleted: z.int(),
 });
 
+const grantDeletion = z.object({
+  grantId: z.string(),
+  revocation: z.enum(['revoked', 'not_needed', 'failed']),
+});
+
 export {
   bulkOperation,
   enqueued,
   fleetLink,
   fleetSummary,
+  grantDeletion,
   lastSync,
   linkPage,
+  linkUpdated,
   linkView,
   pause,
   syncFields,

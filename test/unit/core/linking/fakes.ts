@@ -152,6 +152,8 @@ const fakeSettings = () => {
     putOrigins: async (tenantId: string, record: TenantOrigins) => {
       origins.set(tenantId, structuredClone(record));
     },
+    isRegistered: async (origin: string) =>
+      [...origins.values()].some((record) => record.origins.includes(origin)),
   };
 };
 
