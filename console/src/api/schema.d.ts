@@ -1654,6 +1654,7 @@ export interface operations {
                                 reason: string;
                             }[];
                             instagramAccountId?: string;
+                            instagramUsername?: string;
                             stories?: {
                                 targets: {
                                     facebook: boolean;
@@ -1801,6 +1802,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -2321,6 +2323,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -2587,6 +2590,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -3913,6 +3917,7 @@ export interface operations {
                             instagram: boolean;
                         };
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         missingPermissions: string[];
                         signIn?: {
                             authorizeUrl: string;
@@ -4025,6 +4030,7 @@ export interface operations {
                             instagram: boolean;
                         };
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         missingPermissions: string[];
                         signIn?: {
                             authorizeUrl: string;
@@ -5501,6 +5507,7 @@ export interface operations {
                                 reason: string;
                             }[];
                             instagramAccountId?: string;
+                            instagramUsername?: string;
                             stories?: {
                                 targets: {
                                     facebook: boolean;

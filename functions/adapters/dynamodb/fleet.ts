@@ -186,6 +186,45 @@ const createLinkDriftWriter = (
       }
     );
   },
+  instagram: writeInstagram(client, tableName),
 });
+
+/**
+ * The Instagram account half of the writer: the reconciler's read replaces the stored account, or
+ * removes it when the Page has none now. Conditioned on the link still being there.
+ */
+const writeInstagram =
+  (client: DynamoDBDocumentClient, tableName: string): LinkDriftWriter['instagram'] =>
+  async (entries) => {
+    await mapConcurrently(entries, DRIFT_WRITES_IN_FLIGHT, async (entry) => {
+      const names = { '#id': 'instagramAccountId', '#name': 'instagramUsername' };
+      const { account } = entry;
+      const update = !account
+        ? { UpdateExpression: 'REMOVE #id, #name', ExpressionAttributeNames: names }
+        : account.username
+          ? {
+              UpdateExpression: 'SET #id = :id, #name = :name',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: { ':id': account.id, ':name': account.username },
+            }
+          : {
+              UpdateExpression: 'SET #id = :id REMOVE #name',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: { ':id': account.id },
+            };
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: linkKey(entry.tenantId, entry.linkId),
+            ConditionExpression: 'attribute_exists(pk)',
+            ...update,
+          })
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    });
+  };
 
 export { createFleetReader, createLastSyncReader, createLinkDriftWriter, MAX_READ_PER_REQUEST };

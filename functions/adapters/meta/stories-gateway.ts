@@ -15,9 +15,6 @@ const STORY_LOOKUP_LIMIT = 25;
 
 const created = z.looseObject({ id: graphId });
 const photoStory = z.looseObject({ post_id: graphId });
-const instagramAccount = z.looseObject({
-  instagram_business_account: z.optional(z.looseObject({ id: graphId })),
-});
 const pageStories = listOf(
   z.looseObject({ media_id: z.optional(graphId), post_id: z.optional(graphId) })
 );
@@ -41,17 +38,6 @@ const createStoriesGateway = (graph: () => Promise<GraphClient>): StoriesGateway
   const call = graphCalls(graph);
   const page = (id: string): string => encodeURIComponent(id);
   return {
-    getInstagramAccount: (userToken, pageId) =>
-      call(async (client) => {
-        const { data } = await client.get(
-          userToken,
-          page(pageId),
-          { fields: 'instagram_business_account' },
-          instagramAccount
-        );
-        return data.instagram_business_account?.id;
-      }),
-
     pageToken: (userToken, pageId) => call((client) => client.pageToken(userToken, pageId)),
 
     uploadUnpublishedPhoto: (pageToken, pageId, url) =>

@@ -4,6 +4,7 @@ import type { StoryEvents, StoryQueue } from '../../core/stories/ports.js';
 import * as z from '../../core/zod.js';
 import { graphConfig, loadConfig } from '../config.js';
 import { USER_AGENT } from '../graph/index.js';
+import { createMetaGateway } from '../meta/meta-gateway.js';
 import { createStoriesGateway } from '../meta/stories-gateway.js';
 import { createGuardedFetch } from '../net/guarded-fetch.js';
 import { createPhotoInspector } from '../net/photo-inspector.js';
@@ -39,6 +40,9 @@ const storyEvents: StoryEvents = {
 
 const storiesGateway = () => createStoriesGateway(graphClient());
 
+/** Linking's gateway: consent reads the Page's Instagram account through it, as linking does. */
+const metaGateway = () => createMetaGateway(graphClient());
+
 /** Story photos are read through the guarded fetch, with the same trusted origins as the Graph client. */
 const photoInspector = () =>
   createPhotoInspector(
@@ -68,6 +72,7 @@ export {
   clock,
   grantRepository,
   linkRepository,
+  metaGateway,
   photoInspector,
   storiesGateway,
   storyJobDeps,

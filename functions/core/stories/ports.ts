@@ -25,8 +25,6 @@ interface PublishingLimit {
 }
 
 interface StoriesGateway {
-  /** The Page's `instagram_business_account` id, if it has one. */
-  getInstagramAccount(userToken: string, pageId: string): Promise<string | undefined>;
   /** The Page token the Page's story edges take, fetched with the user's. */
   pageToken(userToken: string, pageId: string): Promise<string>;
   /** `POST /{page-id}/photos` unpublished; answers the photo id. */

@@ -17,6 +17,7 @@ const consentView = z.object({
   linkId: z.string(),
   targets: switches,
   instagramAccountId: z.optional(z.string()),
+  instagramUsername: z.optional(z.string()),
   missingPermissions: z.array(z.string()),
   signIn: z.optional(z.object({ authorizeUrl: z.string(), expiresAt: z.string() })),
   history: z.array(z.object({ at: z.string(), by: z.string(), targets: switches })),

@@ -6,6 +6,7 @@ import { DEMO_STORIES_LOGIN_PERMISSIONS } from '../../../infra/local/meta-sandbo
 import { sandboxUrl } from '../../helpers/sandbox.js';
 import { api, awsClients, eventually, useSystem } from '../../helpers/system.js';
 import { admin, clearFaults, fault, type Linked, linkedTenant } from '../ads/linked.js';
+import { reconcileTenant } from '../reconcile/fixtures.js';
 
 /**
  * Stories end to end: local gateway -> stories Lambdas -> DynamoDB Local, the sync queue and the
@@ -148,6 +149,19 @@ describe('Stories: consent', () => {
     expect(refused.body.error.code).toBe('story_permissions_missing');
   });
 
+  it('turns Instagram on before the grant may read the account, and the stories sign-in reads it', async () => {
+    const linked = await linkedTenant({ instagram: true });
+    const link = async () =>
+      (await (await api(`/links/${linked.linkId}`, { tenant: linked.tenant })).json()) as Json;
+    expect((await link()).instagramAccountId).toBeUndefined();
+
+    const on = await setConsent(linked, { facebook: false, instagram: true });
+
+    expect(on.status).toBe(200);
+    expect(on.body.missingPermissions).toEqual(['instagram_basic', 'instagram_content_publish']);
+    expect(on.body.instagramAccountId).toBeUndefined();
+  });
+
   it('refuses Instagram for a Page without an Instagram account (409)', async () => {
     const linked = await linkedTenant({ ticked: DEMO_STORIES_LOGIN_PERMISSIONS, instagram: false });
 
@@ -214,6 +228,43 @@ describe('Stories: consent', () => {
     ).toBeUndefined();
     const consent = await api(`/links/${linked.linkId}/stories/consent`, { tenant: linked.tenant });
     expect(consent.status).toBe(404);
+  });
+});
+
+describe('Stories: the Instagram account on the link', () => {
+  it('is read at link time and dropped by the reconciler when the Page loses it', async () => {
+    const seeded = await storiesTenant();
+    const ig = await instagramOf(seeded);
+    // Link the Page again through POST /links, with the grant that holds instagram_basic.
+    const links = createLinkRepository(awsClients().documents, useSystem().tables.links);
+    const old = await links.get(seeded.tenant, seeded.linkId);
+    if (!old) throw new Error('the seeded link is missing');
+    await links.delete(old);
+    const created = await api('/links', {
+      tenant: seeded.tenant,
+      body: { grantId: old.grantId, pageId: old.pageId, phoneNumberId: old.phoneNumberId },
+    });
+    const createdBody = (await created.json()) as Json;
+    expect(created.status, JSON.stringify(createdBody)).toBe(201);
+    expect(createdBody).toMatchObject({
+      instagramAccountId: ig.id,
+      instagramUsername: `ig_${old.pageId.slice(-6)}`,
+    });
+    const linked = { ...seeded, linkId: String(createdBody.linkId) };
+    const link = async () =>
+      (await (await api(`/links/${linked.linkId}`, { tenant: linked.tenant })).json()) as Json;
+    await setConsent(linked, { facebook: true, instagram: true });
+    await admin('PATCH', `/pages/${linked.pageId}`, { instagram_account_id: null });
+
+    await reconcileTenant(linked.tenant);
+
+    expect((await link()).instagramAccountId).toBeUndefined();
+    const refused = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['instagram'],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('instagram_account_missing');
   });
 });
 
