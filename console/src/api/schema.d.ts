@@ -4156,8 +4156,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                             media: {
-                                /** @constant */
-                                type: "photo";
+                                /** @enum {string} */
+                                type: "photo" | "video";
                                 url: string;
                             };
                             targets: {
@@ -4270,8 +4270,8 @@ export interface operations {
             content: {
                 "application/json": {
                     media: {
-                        /** @constant */
-                        type: "photo";
+                        /** @enum {string} */
+                        type: "photo" | "video";
                         /** Format: uri */
                         url: string;
                     };
@@ -4293,8 +4293,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -4341,8 +4341,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -4489,8 +4489,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {

@@ -8,6 +8,7 @@ import { createMetaGateway } from '../meta/meta-gateway.js';
 import { createStoriesGateway } from '../meta/stories-gateway.js';
 import { createGuardedFetch } from '../net/guarded-fetch.js';
 import { createPhotoInspector } from '../net/photo-inspector.js';
+import { createVideoInspector } from '../net/video-inspector.js';
 import {
   clock,
   grantRepository,
@@ -43,16 +44,15 @@ const storiesGateway = () => createStoriesGateway(graphClient());
 /** Linking's gateway: consent reads the Page's Instagram account through it, as linking does. */
 const metaGateway = () => createMetaGateway(graphClient());
 
-/** Story photos are read through the guarded fetch, with the same trusted origins as the Graph client. */
-const photoInspector = () =>
-  createPhotoInspector(
-    createGuardedFetch({
-      trustedOrigins:
-        loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ??
-        [],
-      userAgent: USER_AGENT,
-    })
-  );
+/** Story media is read through the guarded fetch, with the same trusted origins as the Graph client. */
+const storyFetch = () =>
+  createGuardedFetch({
+    trustedOrigins:
+      loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ?? [],
+    userAgent: USER_AGENT,
+  });
+const photoInspector = () => createPhotoInspector(storyFetch());
+const videoInspector = () => createVideoInspector(storyFetch());
 
 /** What the story job needs. */
 const storyJobDeps = () => ({
@@ -79,4 +79,5 @@ export {
   storyOperationStore,
   storyQueue,
   tokenVault,
+  videoInspector,
 };

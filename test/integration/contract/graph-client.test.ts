@@ -299,11 +299,10 @@ describe("Contract: Tandem's Graph requests against Meta's artifacts", () => {
     nodes.set(photoId, 'Photo');
     const postId = await stories.publishPhotoStory(pageToken, DEMO.pageId, photoId);
     expect(await stories.findPageStory(pageToken, DEMO.pageId, photoId)).toBe(postId);
-    const containerId = await stories.createStoryContainer(
-      userToken,
-      DEMO.instagramAccountId,
-      photoUrl
-    );
+    const containerId = await stories.createStoryContainer(userToken, DEMO.instagramAccountId, {
+      type: 'photo',
+      url: photoUrl,
+    });
     nodes.set(containerId, 'ShadowIGMediaBuilder');
     expect(await stories.containerStatus(userToken, containerId)).toBe('FINISHED');
     const limit = await stories.publishingLimit(userToken, DEMO.instagramAccountId);
