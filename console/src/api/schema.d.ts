@@ -1767,6 +1767,7 @@ export interface operations {
                                 reason: string;
                             }[];
                             instagramAccountId?: string;
+                            instagramUsername?: string;
                             stories?: {
                                 targets: {
                                     facebook: boolean;
@@ -1914,6 +1915,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -2434,6 +2436,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -2700,6 +2703,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -4031,6 +4035,7 @@ export interface operations {
                             instagram: boolean;
                         };
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         missingPermissions: string[];
                         signIn?: {
                             authorizeUrl: string;
@@ -4143,6 +4148,7 @@ export interface operations {
                             instagram: boolean;
                         };
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         missingPermissions: string[];
                         signIn?: {
                             authorizeUrl: string;
@@ -4268,8 +4274,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                             media: {
-                                /** @constant */
-                                type: "photo";
+                                /** @enum {string} */
+                                type: "photo" | "video";
                                 url: string;
                             };
                             targets: {
@@ -4382,8 +4388,8 @@ export interface operations {
             content: {
                 "application/json": {
                     media: {
-                        /** @constant */
-                        type: "photo";
+                        /** @enum {string} */
+                        type: "photo" | "video";
                         /** Format: uri */
                         url: string;
                     };
@@ -4405,8 +4411,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -4453,8 +4459,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -4601,8 +4607,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -5619,6 +5625,7 @@ export interface operations {
                                 reason: string;
                             }[];
                             instagramAccountId?: string;
+                            instagramUsername?: string;
                             stories?: {
                                 targets: {
                                     facebook: boolean;

@@ -25,10 +25,18 @@ interface Fetched {
   bytes: Uint8Array;
   /** The media type the server declared, lower-cased, without parameters. */
   contentType: string;
+  /** The size the server declared (`Content-Length`), when it did. */
+  declaredBytes?: number;
 }
 
-/** Fetches one URL under the rules above. */
-type GuardedFetch = (url: string, options: { maxBytes: number }) => Promise<Fetched>;
+/**
+ * Fetches one URL under the rules above. With `prefix`, only the first `maxBytes` are read and the
+ * connection is then closed: a larger file is not a refusal (a video's head says what it is).
+ */
+type GuardedFetch = (
+  url: string,
+  options: { maxBytes: number; prefix?: boolean }
+) => Promise<Fetched>;
 
 interface ResolvedAddress {
   address: string;
@@ -108,7 +116,11 @@ const createGuardedFetch = (options: GuardedFetchOptions = {}): GuardedFetch => 
     return first.address;
   };
 
-  const receive = (response: IncomingMessage, maxBytes: number): Promise<Fetched> =>
+  const receive = (
+    response: IncomingMessage,
+    maxBytes: number,
+    prefix: boolean
+  ): Promise<Fetched> =>
     new Promise((resolveBody, reject) => {
       const status = response.statusCode ?? 0;
       if (status !== 200) {
@@ -122,14 +134,29 @@ const createGuardedFetch = (options: GuardedFetchOptions = {}): GuardedFetch => 
         );
         return;
       }
-      if (Number(response.headers['content-length'] ?? 0) > maxBytes) {
+      const declared = Number(response.headers['content-length']);
+      const declaredBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+      if (!prefix && (declaredBytes ?? 0) > maxBytes) {
         response.destroy();
         reject(tooLarge(maxBytes));
         return;
       }
       const chunks: Buffer[] = [];
       let size = 0;
+      const done = () =>
+        resolveBody({
+          bytes: new Uint8Array(Buffer.concat(chunks)),
+          contentType: mediaTypeOf(response.headers['content-type']),
+          ...(declaredBytes !== undefined ? { declaredBytes } : {}),
+        });
       response.on('data', (chunk: Buffer) => {
+        if (prefix && size + chunk.length >= maxBytes) {
+          chunks.push(chunk.subarray(0, maxBytes - size));
+          size = maxBytes;
+          response.destroy();
+          done();
+          return;
+        }
         size += chunk.length;
         if (size > maxBytes) {
           response.destroy();
@@ -138,16 +165,11 @@ const createGuardedFetch = (options: GuardedFetchOptions = {}): GuardedFetch => 
         }
         chunks.push(chunk);
       });
-      response.on('end', () =>
-        resolveBody({
-          bytes: new Uint8Array(Buffer.concat(chunks)),
-          contentType: mediaTypeOf(response.headers['content-type']),
-        })
-      );
+      response.on('end', done);
       response.on('error', (error) => reject(unreachable(error)));
     });
 
-  return async (rawUrl, { maxBytes }) => {
+  return async (rawUrl, { maxBytes, prefix = false }) => {
     const url = URL.canParse(rawUrl) ? new URL(rawUrl) : undefined;
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw refuseUrl();
     const address = await addressFor(url);
@@ -166,7 +188,7 @@ const createGuardedFetch = (options: GuardedFetchOptions = {}): GuardedFetch => 
           agent: false,
           signal,
         },
-        (response) => receive(response, maxBytes).then(resolveFetch, reject)
+        (response) => receive(response, maxBytes, prefix).then(resolveFetch, reject)
       );
       outgoing.on('error', (error) => reject(unreachable(error)));
       outgoing.end();

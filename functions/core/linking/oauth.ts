@@ -3,6 +3,7 @@ import { ConflictError, PermissionError, type TandemError, ValidationError } fro
 import { epochSeconds } from '../time.js';
 import type { LinkingDeps } from './deps.js';
 import { discoverAssets, type GrantAssets } from './grants.js';
+import { refreshInstagram } from './instagram.js';
 import {
   type GrantView,
   grantIdFor,
@@ -438,6 +439,11 @@ const completeAuthorization = async (
   });
 
   if (session.purpose === 'stories') {
+    // The grant may now read the Pages' Instagram accounts (instagram_basic): its links learn theirs.
+    const links = (await deps.links.listByMetaUser(info.userId)).filter(
+      (link) => link.tenantId === session.tenantId && link.grantId === grantId
+    );
+    await refreshInstagram(deps, long.accessToken, info.scopes, links);
     return {
       kind: 'permissions_granted',
       tenantName: session.tenantName,

@@ -38,6 +38,8 @@ const linkView = z.object({
   sync: z.object({ enabled: z.boolean(), fields: syncFields }),
   unsupported: z.array(z.object({ field: z.literal('hours'), reason: z.string() })),
   instagramAccountId: z.optional(z.string()),
+  /** The Instagram account's username, when Meta answered it. */
+  instagramUsername: z.optional(z.string()),
   stories: z.optional(storiesConsent),
   /** The drift class the reconciler last found; absent until a run has checked the link. */
   drift: z.optional(

@@ -1,6 +1,7 @@
 import type { ReconcileShardJob, SyncJob } from '../../../../functions/core/jobs.js';
 import {
   defaultSync,
+  type InstagramAccount,
   type Link,
   type LinkDrift,
   SYNC_FIELDS,
@@ -234,6 +235,8 @@ interface Harness {
   restored: Link[];
   /** The drift class written onto each link, by link id. */
   linkDrift: Map<string, LinkDrift>;
+  /** The Instagram accounts the run stored, by link (undefined: removed). */
+  instagramWrites: Map<string, InstagramAccount | undefined>;
   setUsage: (usage: UsageReading) => void;
   setObserveError: (error: Error | undefined, times?: number) => void;
 }
@@ -257,6 +260,7 @@ const harness = (
   const observeCalls: Link[][] = [];
   const restored: Link[] = [];
   const linkDrift = new Map<string, LinkDrift>();
+  const instagramWrites = new Map<string, InstagramAccount | undefined>();
   let usage: UsageReading = { maxUsagePercent: 0 };
   let observeError: { error: Error; times: number } | undefined;
   const deps: ShardDeps = {
@@ -302,6 +306,9 @@ const harness = (
       },
     },
     linkDrift: {
+      instagram: async (entries) => {
+        for (const entry of entries) instagramWrites.set(entry.linkId, entry.account);
+      },
       record: async (entries) => {
         for (const entry of entries) linkDrift.set(entry.linkId, entry.drift);
       },
@@ -328,6 +335,7 @@ const harness = (
     observeCalls,
     restored,
     linkDrift,
+    instagramWrites,
     setUsage: (next) => {
       usage = next;
     },
