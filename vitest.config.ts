@@ -34,7 +34,9 @@ export default defineConfig({
           include: ['test/infra/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Synthesizing the stack bundles every Lambda (about 40 esbuild runs) in one hook; a
+          // busy two-core machine takes minutes, and a limit is not what these tests measure.
+          hookTimeout: 420_000,
         },
       },
       {

@@ -8,12 +8,21 @@ const DRIFT_LABELS: Record<string, string> = {
   token_invalid: 'Sign-in expired',
   asset_gone: 'Page or number gone',
   unsupported_field: 'Has fields WhatsApp cannot hold',
+  webhook_subscription_lost: 'No longer hears Page edits',
   unchecked: 'Not checked yet',
 };
 
 const PAUSE_LABELS: Record<string, string> = {
   local_override: 'Edited directly on WhatsApp',
   token_invalid: 'Facebook sign-in no longer accepted',
+};
+
+/** The `status` filter: either status, or a paused link's reason. */
+const STATE_LABELS: Record<string, string> = {
+  active: 'Active',
+  paused: 'Paused, any reason',
+  local_override: 'Paused: edited directly on WhatsApp',
+  token_invalid: 'Paused: Facebook sign-in no longer accepted',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -63,6 +72,7 @@ export {
   label,
   OUTCOME_LABELS,
   PAUSE_LABELS,
+  STATE_LABELS,
   shown,
   TRIGGER_LABELS,
   when,

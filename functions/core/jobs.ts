@@ -13,7 +13,8 @@ const syncJob = z.object({
   kind: z.literal('sync'),
   tenantId: id,
   linkId: id,
-  trigger: z.enum(['webhook', 'manual', 'reconcile']),
+  /** `enabled`: the first sync, run when the user turns sync on. */
+  trigger: z.enum(['webhook', 'manual', 'reconcile', 'enabled']),
   /** When the change was observed (webhook time, click time, run start): a stale job never wins. */
   observedAt: z.iso.datetime({ offset: true }),
   /** The reconcile run that asked for the sync, when `trigger` is `reconcile`. */

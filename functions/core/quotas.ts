@@ -61,7 +61,7 @@ const QUOTAS = {
     limit: 60,
     windowSeconds: 60,
     per: 'tenant',
-    counts: 'links created or deleted (each calls Meta)',
+    counts: 'links created or deleted, and grants deleted (each calls Meta)',
   },
   storyPosts: {
     name: 'story_posts',

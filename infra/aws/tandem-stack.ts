@@ -67,12 +67,14 @@ class TandemStack extends Stack {
         statsScheduler: this.queues.statsDeadLetters,
       },
       reserveConcurrency: config.reserveConcurrency,
+      corsEnabled: config.corsEnabled,
       environment: {
         STAGE: config.stage,
         LOG_LEVEL: prod ? 'info' : 'debug',
         GRAPH_API_BASE_URL: config.graphApiBaseUrl,
         META_APP_ID: config.metaAppId,
         META_LOGIN_MODE: config.metaLoginMode,
+        CORS_ENABLED: config.corsEnabled ? 'true' : 'false',
         ...(config.metaLoginConfigId ? { META_LOGIN_CONFIG_ID: config.metaLoginConfigId } : {}),
         ...(config.metaStoriesLoginConfigId
           ? { META_STORIES_LOGIN_CONFIG_ID: config.metaStoriesLoginConfigId }

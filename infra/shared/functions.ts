@@ -216,6 +216,27 @@ const functions = {
       deliveriesQueue: 'send',
     },
   },
+  corsPreflight: {
+    id: 'CorsPreflight',
+    entry: 'functions/http/cors/preflight.ts',
+    description: "Answers CORS preflights for the tenants' registered origins (when CORS is on).",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    reservedConcurrency: 10,
+    needs: { tables: { links: 'read' } },
+  },
+  grantDelete: {
+    id: 'GrantDelete',
+    entry: 'functions/http/links/grant-delete.ts',
+    description: 'Deletes an unused grant and its sealed token, and revokes the app on Meta.',
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
+    },
+  },
   linkCreate: {
     id: 'LinkCreate',
     entry: 'functions/http/links/create.ts',
@@ -276,10 +297,11 @@ const functions = {
   linkUpdate: {
     id: 'LinkUpdate',
     entry: 'functions/http/links/update.ts',
-    description: "Changes a link's sync settings under optimistic concurrency.",
+    description:
+      "Changes a link's sync settings under optimistic concurrency; turning sync on enqueues a first sync.",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' } },
+    needs: { tables: { links: 'readWrite' }, syncQueue: 'send' },
   },
   linkDelete: {
     id: 'LinkDelete',

@@ -267,10 +267,12 @@ const webhooksOf = (): { webhooks: Json; schemas: Json } => {
   }
   return { webhooks, schemas };
 };
+/** The operations a client calls: every route but the CORS preflight, which is the browser's. */
+const documentedRoutes = routes.filter((route) => route.method !== 'OPTIONS');
 
 const buildOpenApi = (): Json => {
   const paths: Record<string, Json> = {};
-  for (const route of routes) {
+  for (const route of documentedRoutes) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
   }
   const events = webhooksOf();
@@ -325,4 +327,4 @@ const buildOpenApi = (): Json => {
   };
 };
 
-export { buildOpenApi };
+export { buildOpenApi, documentedRoutes };

@@ -10,6 +10,7 @@ import type { CooldownName, QuotaName } from '../../functions/core/quotas.js';
 const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'POST /links/oauth/start': ['signIns'],
   'GET /grants/{grantId}/assets': ['metaReads'],
+  'DELETE /grants/{grantId}': ['linkWrites'],
   'POST /links': ['linkWrites'],
   'DELETE /links/{linkId}': ['linkWrites'],
   'POST /links/{linkId}/ads': ['adCreates'],

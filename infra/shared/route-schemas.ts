@@ -31,7 +31,9 @@ import {
 import {
   bulkOperation,
   fleetSummary,
+  grantDeletion,
   linkPage,
+  linkUpdated,
   linkView,
   unlinkResult,
 } from '../../functions/http/links/responses.js';
@@ -128,7 +130,11 @@ const routeSchemas: Record<string, RouteSchemas> = {
     body: startBody,
     bodyOptional: true,
     responses: {
-      200: { description: 'The begin page to send the browser to', schema: signInStarted },
+      200: {
+        description:
+          'The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`.',
+        schema: signInStarted,
+      },
     },
   },
   'GET /settings/origins': {
@@ -144,6 +150,16 @@ const routeSchemas: Record<string, RouteSchemas> = {
   'POST /oauth/select': { body: selectionForm, bodyFormat: 'form' },
   'GET /grants': { query: pageQuery },
   'GET /grants/{grantId}/assets': { params: grantParams },
+  'DELETE /grants/{grantId}': {
+    params: grantParams,
+    responses: {
+      200: {
+        description:
+          'Deleted with its sealed token; `revocation` says whether the app was revoked on Meta. A retry after success answers 404 `grant_not_found`: the grant is gone.',
+        schema: grantDeletion,
+      },
+    },
+  },
   'POST /links': {
     body: createLinkBody,
     responses: { 201: { description: 'Linked', schema: linkView } },
@@ -185,7 +201,14 @@ const routeSchemas: Record<string, RouteSchemas> = {
     headers: {
       'If-Match': 'The link version last read, as an ETag ("3"); or send `version` in the body.',
     },
-    responses: { 200: { description: 'The link as changed', schema: linkView, headers: ETAG } },
+    responses: {
+      200: {
+        description:
+          'The link as changed; `firstSync` names the sync enqueued when sync was turned on',
+        schema: linkUpdated,
+        headers: ETAG,
+      },
+    },
   },
   'DELETE /links/{linkId}': {
     params: linkParams,

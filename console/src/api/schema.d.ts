@@ -196,6 +196,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a sign-in no link uses (409 while links use it) and revoke it on Meta; 404 once gone */
+        delete: operations["grantDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/links": {
         parameters: {
             query?: never;
@@ -1796,7 +1813,7 @@ export interface components {
             data: {
                 linkId: string;
                 /** @enum {string} */
-                trigger: "webhook" | "manual" | "reconcile";
+                trigger: "webhook" | "manual" | "reconcile" | "enabled";
                 changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
                 at: string;
             };
@@ -1812,7 +1829,7 @@ export interface components {
             data: {
                 linkId: string;
                 /** @enum {string} */
-                trigger: "webhook" | "manual" | "reconcile";
+                trigger: "webhook" | "manual" | "reconcile" | "enabled";
                 code: string;
                 reason: string;
                 at: string;
@@ -2200,7 +2217,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The begin page to send the browser to */
+            /** @description The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2917,6 +2934,102 @@ export interface operations {
             };
         };
     };
+    grantDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted with its sealed token; `revocation` says whether the app was revoked on Meta. A retry after success answers 404 `grant_not_found`: the grant is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grantId: string;
+                        /** @enum {string} */
+                        revocation: "revoked" | "not_needed" | "failed";
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and grants deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     linksList: {
         parameters: {
             query?: {
@@ -2976,6 +3089,7 @@ export interface operations {
                                 reason: string;
                             }[];
                             instagramAccountId?: string;
+                            instagramUsername?: string;
                             stories?: {
                                 targets: {
                                     facebook: boolean;
@@ -3123,6 +3237,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -3201,7 +3316,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and grants deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3643,6 +3758,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -3804,7 +3920,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and grants deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3865,7 +3981,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link as changed */
+            /** @description The link as changed; `firstSync` names the sync enqueued when sync was turned on */
             200: {
                 headers: {
                     /** @description The link version, for If-Match on the next write ("3"). */
@@ -3909,6 +4025,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -3932,6 +4049,11 @@ export interface operations {
                         createdAt: string;
                         updatedAt: string;
                         version: number;
+                        firstSync?: {
+                            jobId: string;
+                            linkId: string;
+                            observedAt: string;
+                        };
                     };
                 };
             };
@@ -5235,6 +5357,7 @@ export interface operations {
                             instagram: boolean;
                         };
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         missingPermissions: string[];
                         signIn?: {
                             authorizeUrl: string;
@@ -5347,6 +5470,7 @@ export interface operations {
                             instagram: boolean;
                         };
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         missingPermissions: string[];
                         signIn?: {
                             authorizeUrl: string;
@@ -5415,7 +5539,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and grants deleted (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5472,8 +5596,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                             media: {
-                                /** @constant */
-                                type: "photo";
+                                /** @enum {string} */
+                                type: "photo" | "video";
                                 url: string;
                             };
                             targets: {
@@ -5586,8 +5710,8 @@ export interface operations {
             content: {
                 "application/json": {
                     media: {
-                        /** @constant */
-                        type: "photo";
+                        /** @enum {string} */
+                        type: "photo" | "video";
                         /** Format: uri */
                         url: string;
                     };
@@ -5609,8 +5733,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -5657,8 +5781,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -5805,8 +5929,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -6553,7 +6677,7 @@ export interface operations {
                             /** @enum {string} */
                             outcome: "applied" | "noop" | "paused" | "failed";
                             /** @enum {string} */
-                            trigger: "webhook" | "manual" | "reconcile";
+                            trigger: "webhook" | "manual" | "reconcile" | "enabled";
                             changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
                             notes: {
                                 /** @enum {string} */
@@ -6823,6 +6947,7 @@ export interface operations {
                                 reason: string;
                             }[];
                             instagramAccountId?: string;
+                            instagramUsername?: string;
                             stories?: {
                                 targets: {
                                     facebook: boolean;

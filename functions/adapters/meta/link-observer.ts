@@ -1,6 +1,7 @@
 import type { TandemError } from '../../core/errors.js';
 import { openGrantToken } from '../../core/linking/grants.js';
-import type { Grant, Link } from '../../core/linking/model.js';
+import { mayReadInstagram } from '../../core/linking/instagram.js';
+import type { Grant, InstagramAccount, Link } from '../../core/linking/model.js';
 import type { GrantRepository, TokenVault } from '../../core/linking/ports.js';
 import type { PageSnapshot, ProfileFields } from '../../core/sync/mapping.js';
 import type { LinkObserver, Observation } from '../../core/sync/ports.js';
@@ -56,6 +57,17 @@ const PAGE_FIELDS = [
   'is_webhooks_subscribed',
 ];
 
+/**
+ * The Page's Instagram account, read only with a grant that holds instagram_basic (Meta asks for it;
+ * without it the field would fail the whole Page read).
+ */
+const INSTAGRAM_FIELD = 'instagram_business_account{id,username}';
+
+const instagramField = z.catch(
+  z.optional(z.looseObject({ id: z.string(), username: z.optional(z.string()) })),
+  undefined
+);
+
 /** The picture edge as a Page node field; the Graph adapter's Page schema leaves it loose. */
 const pictureField = z.catch(z.optional(pagePicture), undefined);
 
@@ -98,6 +110,7 @@ type LinkRead =
   | {
       kind: 'read';
       page: z.output<typeof pageSchema>;
+      instagram?: { account?: InstagramAccount };
       pictureUrl?: string;
       whatsapp: ProfileFields;
     };
@@ -186,13 +199,15 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
     }
     if (readable.length === 0) return out;
 
+    const readsInstagram = mayReadInstagram(grant.scopes);
+    const fields = [...PAGE_FIELDS, ...(readsInstagram ? [INSTAGRAM_FIELD] : [])].join(',');
     const requests: BatchRequest[] = [];
     for (const link of readable) {
       const pageToken = pageTokens.get(tokenKey(link));
       requests.push(
         {
           method: 'GET',
-          relativeUrl: `${encodeURIComponent(link.pageId)}?fields=${encodeURIComponent(PAGE_FIELDS.join(','))}`,
+          relativeUrl: `${encodeURIComponent(link.pageId)}?fields=${encodeURIComponent(fields)}`,
           ...(pageToken ? { token: pageToken } : {}),
         },
         {
@@ -230,10 +245,24 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
         });
         return;
       }
-      const picture = pictureField.parse((page.data as Record<string, unknown>).picture);
+      const loose = page.data as Record<string, unknown>;
+      const picture = pictureField.parse(loose.picture);
+      const account = instagramField.parse(loose.instagram_business_account);
       out.set(link.linkId, {
         kind: 'read',
         page: page.data,
+        ...(readsInstagram
+          ? {
+              instagram: account
+                ? {
+                    account: {
+                      id: account.id,
+                      ...(account.username ? { username: account.username } : {}),
+                    },
+                  }
+                : {},
+            }
+          : {}),
         ...(picture && !picture.data.is_silhouette ? { pictureUrl: picture.data.url } : {}),
         whatsapp: toProfileFields(profile.data),
       });
@@ -283,6 +312,7 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
       ...(page.is_webhooks_subscribed !== undefined
         ? { webhooksSubscribed: page.is_webhooks_subscribed }
         : {}),
+      ...(read.instagram ? { instagram: read.instagram } : {}),
     };
   };
 

@@ -1,5 +1,7 @@
 import type { MetaGateway } from '../../core/linking/ports.js';
+import * as z from '../../core/zod.js';
 import type { GraphClient } from '../graph/index.js';
+import { graphId } from '../graph/schemas.js';
 import { graphCalls } from './graph-calls.js';
 
 /**
@@ -11,6 +13,13 @@ import { graphCalls } from './graph-calls.js';
  *
  * @param graph - resolves the client; async because the app secret is fetched once, lazily
  */
+/** Page.json's `instagram_business_account` (an IGUser), expanded to its id and username. */
+const instagramAccount = z.looseObject({
+  instagram_business_account: z.optional(
+    z.looseObject({ id: graphId, username: z.optional(z.string()) })
+  ),
+});
+
 const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
   const call = graphCalls(graph);
   return {
@@ -45,6 +54,19 @@ const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
       call(async (client) => {
         const { data } = await client.listPages(token);
         return data.map((page) => ({ id: page.id, name: page.name }));
+      }),
+    getInstagramAccount: (token, pageId) =>
+      call(async (client) => {
+        const { data } = await client.get(
+          token,
+          encodeURIComponent(pageId),
+          { fields: 'instagram_business_account{id,username}' },
+          instagramAccount
+        );
+        const account = data.instagram_business_account;
+        return account
+          ? { id: account.id, ...(account.username ? { username: account.username } : {}) }
+          : undefined;
       }),
     listPhoneNumbers: (token, wabaIds) =>
       call(async (client) => {

@@ -29,10 +29,17 @@ interface Fetched {
   bytes: Uint8Array;
   /** The media type the server declared, lower-cased, without parameters. */
   contentType: string;
+  /** The size the server declared (`Content-Length`), when it did. */
+  declaredBytes?: number;
 }
 
 interface FetchOptions {
   maxBytes: number;
+  /**
+   * Only the first `maxBytes` are read and the connection is then closed: a larger file is not a
+   * refusal (a video's head says what it is).
+   */
+  prefix?: boolean;
   /** Default GET. */
   method?: 'GET' | 'POST';
   body?: string;
@@ -131,7 +138,8 @@ const createGuard = (options: GuardedFetchOptions) => {
   const receive = (
     response: IncomingMessage,
     maxBytes: number,
-    method: 'GET' | 'POST'
+    method: 'GET' | 'POST',
+    prefix: boolean
   ): Promise<Fetched> =>
     new Promise((resolveBody, reject) => {
       const status = response.statusCode ?? 0;
@@ -146,14 +154,30 @@ const createGuard = (options: GuardedFetchOptions) => {
         );
         return;
       }
-      if (Number(response.headers['content-length'] ?? 0) > maxBytes) {
+      const declared = Number(response.headers['content-length']);
+      const declaredBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+      if (!prefix && (declaredBytes ?? 0) > maxBytes) {
         response.destroy();
         reject(tooLarge(maxBytes));
         return;
       }
       const chunks: Buffer[] = [];
       let size = 0;
+      const done = () =>
+        resolveBody({
+          status,
+          bytes: new Uint8Array(Buffer.concat(chunks)),
+          contentType: mediaTypeOf(response.headers['content-type']),
+          ...(declaredBytes !== undefined ? { declaredBytes } : {}),
+        });
       response.on('data', (chunk: Buffer) => {
+        if (prefix && size + chunk.length >= maxBytes) {
+          chunks.push(chunk.subarray(0, maxBytes - size));
+          size = maxBytes;
+          response.destroy();
+          done();
+          return;
+        }
         size += chunk.length;
         if (size > maxBytes) {
           response.destroy();
@@ -162,13 +186,7 @@ const createGuard = (options: GuardedFetchOptions) => {
         }
         chunks.push(chunk);
       });
-      response.on('end', () =>
-        resolveBody({
-          status,
-          bytes: new Uint8Array(Buffer.concat(chunks)),
-          contentType: mediaTypeOf(response.headers['content-type']),
-        })
-      );
+      response.on('end', done);
       response.on('error', (error) => reject(unreachable(error)));
     });
 
@@ -184,7 +202,7 @@ const createGuard = (options: GuardedFetchOptions) => {
 
   const fetchGuarded: GuardedFetch = async (
     rawUrl,
-    { maxBytes, method = 'GET', body, headers }
+    { maxBytes, prefix = false, method = 'GET', body, headers }
   ) => {
     const url = parseUrl(rawUrl);
     const address = await addressFor(url);
@@ -209,7 +227,7 @@ const createGuard = (options: GuardedFetchOptions) => {
           agent: false,
           signal,
         },
-        (response) => receive(response, maxBytes, method).then(resolveFetch, reject)
+        (response) => receive(response, maxBytes, method, prefix).then(resolveFetch, reject)
       );
       outgoing.on('error', (error) => reject(unreachable(error)));
       outgoing.end(body);

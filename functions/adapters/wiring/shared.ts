@@ -51,6 +51,7 @@ import { createWebhookDedupe } from '../dynamodb/webhook-dedupe.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from '../graph/index.js';
 import { GRAPH_API_VERSION } from '../graph/version.js';
 import { createLinkObserver } from '../meta/link-observer.js';
+import { createMetaGateway } from '../meta/meta-gateway.js';
 import { createProfileWriter } from '../meta/profile-writer.js';
 import { logger } from '../observability/logger.js';
 import { deliveriesQueueConfig, syncQueueConfig } from '../sqs/config.js';
@@ -214,6 +215,14 @@ const syncRequestDeps = (queue: SyncRequestDeps['queue'] = syncJobQueue()): Sync
   newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
 });
 
+/** What the grant routes need: the grants, the links, the vault and Meta through the grant's token. */
+const grantDeps = () => ({
+  grants: grantRepository(),
+  links: linkRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+});
+
 /** Fleet reads of the links table: filtered pages and whole-fleet walks. */
 const fleetReader = () => createFleetReader(dynamoDocumentClient(), linksTable());
 const lastSyncReader = () => createLastSyncReader(dynamoDocumentClient(), linksTable());
@@ -276,6 +285,7 @@ export {
   cryptoIds as ids,
   deletionRepository,
   fleetReader,
+  grantDeps,
   grantRepository,
   graphClient,
   lastSyncReader,

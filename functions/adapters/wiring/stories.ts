@@ -4,9 +4,11 @@ import type { StoryQueue } from '../../core/stories/ports.js';
 import * as z from '../../core/zod.js';
 import { graphConfig, loadConfig } from '../config.js';
 import { USER_AGENT } from '../graph/index.js';
+import { createMetaGateway } from '../meta/meta-gateway.js';
 import { createStoriesGateway } from '../meta/stories-gateway.js';
 import { createGuardedFetch } from '../net/guarded-fetch.js';
 import { createPhotoInspector } from '../net/photo-inspector.js';
+import { createVideoInspector } from '../net/video-inspector.js';
 import { eventPublisher } from './events.js';
 import {
   clock,
@@ -34,16 +36,18 @@ const storyQueue = (): StoryQueue => {
 
 const storiesGateway = () => createStoriesGateway(graphClient());
 
-/** Story photos are read through the guarded fetch, with the same trusted origins as the Graph client. */
-const photoInspector = () =>
-  createPhotoInspector(
-    createGuardedFetch({
-      trustedOrigins:
-        loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ??
-        [],
-      userAgent: USER_AGENT,
-    })
-  );
+/** Linking's gateway: consent reads the Page's Instagram account through it, as linking does. */
+const metaGateway = () => createMetaGateway(graphClient());
+
+/** Story media is read through the guarded fetch, with the same trusted origins as the Graph client. */
+const storyFetch = () =>
+  createGuardedFetch({
+    trustedOrigins:
+      loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ?? [],
+    userAgent: USER_AGENT,
+  });
+const photoInspector = () => createPhotoInspector(storyFetch());
+const videoInspector = () => createVideoInspector(storyFetch());
 
 /** What the story job needs. */
 const storyJobDeps = () => ({
@@ -63,10 +67,12 @@ export {
   clock,
   grantRepository,
   linkRepository,
+  metaGateway,
   photoInspector,
   storiesGateway,
   storyJobDeps,
   storyOperationStore,
   storyQueue,
   tokenVault,
+  videoInspector,
 };

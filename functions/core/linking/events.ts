@@ -69,13 +69,13 @@ const EVENT_SCHEMAS = {
   }),
   'sync.applied': z.object({
     linkId,
-    trigger: z.enum(['webhook', 'manual', 'reconcile']),
+    trigger: z.enum(['webhook', 'manual', 'reconcile', 'enabled']),
     changedFields: z.array(syncField),
     at: z.string(),
   }),
   'sync.failed': z.object({
     linkId,
-    trigger: z.enum(['webhook', 'manual', 'reconcile']),
+    trigger: z.enum(['webhook', 'manual', 'reconcile', 'enabled']),
     code: z.string(),
     reason: z.string(),
     at: z.string(),

@@ -1,8 +1,10 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { LinkingDeps } from './deps.js';
 import { openGrantToken, requireGrant } from './grants.js';
+import { readInstagram } from './instagram.js';
 import {
   defaultSync,
+  instagramFields,
   type Link,
   PAGE_WEBHOOK_FIELDS,
   type SyncField,
@@ -118,6 +120,8 @@ const createLink = async (
       'phone_number_not_reachable'
     );
   }
+  // The Page's Instagram account, when the grant may read it (a stories sign-in granted that).
+  const instagram = await readInstagram(deps, token, grant.scopes, page.id);
   const now = deps.clock.now().toISOString();
   const link: Link = {
     linkId: deps.ids.linkId(),
@@ -132,6 +136,7 @@ const createLink = async (
     status: 'active',
     sync: defaultSync(),
     unsupported: UNSUPPORTED_FIELDS,
+    ...(instagram.kind === 'read' ? instagramFields(instagram.account) : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,

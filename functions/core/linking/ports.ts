@@ -1,4 +1,4 @@
-import type { Grant, Link, SealedToken } from './model.js';
+import type { Grant, InstagramAccount, Link, SealedToken } from './model.js';
 
 /**
  * The ports the linking use cases need. Adapters live in functions/adapters; tests pass in-memory
@@ -246,6 +246,8 @@ interface MetaGateway {
   exchangeForLongLived(shortLivedToken: string): Promise<MetaToken>;
   debugToken(token: string): Promise<TokenInfo>;
   listPages(token: string): Promise<MetaPage[]>;
+  /** The Page's `instagram_business_account` (id, username), if it has one; needs instagram_basic. */
+  getInstagramAccount(token: string, pageId: string): Promise<InstagramAccount | undefined>;
   listPhoneNumbers(token: string, wabaIds: string[]): Promise<MetaPhoneNumber[]>;
   /** Removes every permission the user gave the app (DELETE /{user-id}/permissions). */
   revokePermissions(token: string, metaUserId: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { type Link, SYNC_FIELDS, type SyncField } from '../linking/model.js';
+import { type InstagramAccount, type Link, SYNC_FIELDS, type SyncField } from '../linking/model.js';
 import { classifyDrift, type Drift, type HealAction, healPolicy } from './drift.js';
 import type { BaselineSource, ReconcileObserver, SourcedLink, UsageReading } from './ports.js';
 
@@ -14,6 +14,8 @@ type LinkOutcome =
       drift: Drift;
       action: HealAction;
       paused: boolean;
+      /** The Page's Instagram account as read this time, when it was read. */
+      instagram?: { account?: InstagramAccount };
     }
   | { kind: 'error'; key: string; tenantId?: string; linkId?: string; reason: string };
 
@@ -64,6 +66,9 @@ const checkLinks = async (
       drift,
       action: healPolicy(drift, link.sync.enabled, paused),
       paused,
+      ...(observation.kind === 'observed' && observation.instagram
+        ? { instagram: observation.instagram }
+        : {}),
     };
   });
   return { outcomes: [...checked, ...errors], usage: observed.usage };

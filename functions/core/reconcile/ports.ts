@@ -1,5 +1,5 @@
 import type { ReconcileReportJob, ReconcileShardJob, SyncJob } from '../jobs.js';
-import type { Link, LinkDrift } from '../linking/model.js';
+import type { InstagramAccount, Link, LinkDrift } from '../linking/model.js';
 import type { WrittenProfile } from '../sync/plan.js';
 import type { Observation } from '../sync/ports.js';
 import type { UnconfirmedWrite } from '../sync/unconfirmed.js';
@@ -157,6 +157,10 @@ interface DriftReportWriter {
 interface LinkDriftWriter {
   /** Never resurrects a deleted link, never replaces a class a later run wrote. */
   record(entries: readonly { tenantId: string; linkId: string; drift: LinkDrift }[]): Promise<void>;
+  /** Stores the Page's Instagram account as read (absent: the Page has none); never resurrects. */
+  instagram(
+    entries: readonly { tenantId: string; linkId: string; account?: InstagramAccount }[]
+  ): Promise<void>;
 }
 
 interface DriftReportReader extends Pick<DriftReportWriter, 'tenantPages'> {

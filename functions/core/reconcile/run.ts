@@ -1,7 +1,8 @@
 import { MetaOutageError, RateLimitError } from '../errors.js';
 import type { ReconcileReportJob, ReconcileShardJob, SyncJob } from '../jobs.js';
 import type { EventPublisher } from '../linking/events.js';
-import type { Link, LinkDrift } from '../linking/model.js';
+import { instagramChanged } from '../linking/instagram.js';
+import type { InstagramAccount, Link, LinkDrift } from '../linking/model.js';
 import { checkLinks, type LinkOutcome } from './check.js';
 import {
   addCounts,
@@ -374,6 +375,8 @@ interface Tally {
   restores: Link[];
   /** Links whose drift class changed since the run that last checked them. */
   driftChanges: { tenantId: string; linkId: string; drift: LinkDrift }[];
+  /** Links whose Page's Instagram account is not the one stored. */
+  instagramChanges: { tenantId: string; linkId: string; account?: InstagramAccount }[];
 }
 
 /** Turns a page's outcomes into counts, history records, per-tenant records and sync jobs. */
@@ -390,6 +393,7 @@ const tally = (
   const syncs: SyncJob[] = [];
   const restores: Link[] = [];
   const driftChanges: Tally['driftChanges'] = [];
+  const instagramChanges: Tally['instagramChanges'] = [];
   const tenants = new Map<string, TenantPageRecord>();
   const tenantRecord = (tenantId: string): TenantPageRecord => {
     let record = tenants.get(tenantId);
@@ -426,6 +430,14 @@ const tally = (
       });
     }
     if (drift.webhooksLost) restores.push(link);
+    if (outcome.instagram && instagramChanged(link, outcome.instagram.account)) {
+      const { account } = outcome.instagram;
+      instagramChanges.push({
+        tenantId: link.tenantId,
+        linkId: link.linkId,
+        ...(account ? { account } : {}),
+      });
+    }
     if (action === 'enqueue_sync') {
       one.syncsEnqueued = 1;
       syncs.push({
@@ -459,7 +471,15 @@ const tally = (
       expiresAt,
     });
   }
-  return { counts, records, tenants: [...tenants.values()], syncs, restores, driftChanges };
+  return {
+    counts,
+    records,
+    tenants: [...tenants.values()],
+    syncs,
+    restores,
+    driftChanges,
+    instagramChanges,
+  };
 };
 
 /** A scheduled run reads its shard of the index; an on-demand run reads its tenant's links. */
@@ -549,7 +569,7 @@ const reconcileShard = async (
     };
   }
 
-  const { counts, records, tenants, syncs, restores, driftChanges } = tally(
+  const { counts, records, tenants, syncs, restores, driftChanges, instagramChanges } = tally(
     job,
     seq,
     checked.outcomes,
@@ -562,6 +582,7 @@ const reconcileShard = async (
   if (restores.length > 0) await deps.subscriptions.restore(restores);
   await deps.reports.writePage(records, tenants);
   if (driftChanges.length > 0) await deps.linkDrift.record(driftChanges);
+  if (instagramChanges.length > 0) await deps.linkDrift.instagram(instagramChanges);
   const done = page.cursor === undefined;
   const commit = await store.commitPage({
     runId: job.runId,

@@ -1,5 +1,5 @@
 import type { SyncJob } from '../jobs.js';
-import type { Link } from '../linking/model.js';
+import type { InstagramAccount, Link } from '../linking/model.js';
 import type { PageSnapshot, ProfileFields } from './mapping.js';
 import type { SyncRecord, SyncResult } from './state.js';
 import type { UnconfirmedWrite } from './unconfirmed.js';
@@ -12,6 +12,8 @@ type Observation =
       whatsapp: ProfileFields;
       /** The Page's `is_webhooks_subscribed`, when Meta answered it. */
       webhooksSubscribed?: boolean;
+      /** The Page's `instagram_business_account`, when it was read (`account` absent: none). */
+      instagram?: { account?: InstagramAccount };
     }
   | { kind: 'token_invalid' }
   | { kind: 'asset_gone'; which: 'page' | 'phone_number' };

@@ -1,7 +1,7 @@
 import { ConflictError } from '../errors.js';
 import type { SyncJob } from '../jobs.js';
 import type { EventPublisher } from '../linking/events.js';
-import { getLink } from '../linking/links.js';
+import { getLink, type UpdateLinkInput, updateLink } from '../linking/links.js';
 import type { Link, SyncField } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
 import type { SyncJobQueue, SyncStateRepository } from './ports.js';
@@ -43,7 +43,8 @@ const pausedError = (link: Link): ConflictError => {
 
 const enqueue = async (
   deps: Pick<SyncRequestDeps, 'queue' | 'clock' | 'newJobId'>,
-  link: Link
+  link: Link,
+  trigger: SyncJob['trigger'] = 'manual'
 ): Promise<Enqueued> => {
   const jobId = deps.newJobId();
   const observedAt = deps.clock.now().toISOString();
@@ -52,7 +53,7 @@ const enqueue = async (
     kind: 'sync',
     tenantId: link.tenantId,
     linkId: link.linkId,
-    trigger: 'manual',
+    trigger,
     observedAt,
     correlationId: jobId,
   };
@@ -169,5 +170,21 @@ const resumeSync = async (
   return { link: resumed, ...(await enqueue(deps, resumed)) };
 };
 
+/**
+ * Changes a link's sync settings (linking's `updateLink`); when that turns sync on for an active
+ * link, enqueues its first sync at once, so the profile follows the Page without waiting for a
+ * webhook, a "sync now" or the next reconcile run.
+ */
+const updateSyncSettings = async (
+  deps: SyncRequestDeps,
+  tenantId: string,
+  linkId: string,
+  input: UpdateLinkInput
+): Promise<{ link: Link; firstSync?: Enqueued }> => {
+  const { link, before } = await updateLink(deps, tenantId, linkId, input);
+  if (before.sync.enabled || !link.sync.enabled || link.status !== 'active') return { link };
+  return { link, firstSync: await enqueue(deps, link, 'enabled') };
+};
+
 export type { Enqueued, SyncRequestDeps };
-export { getSyncStatus, requestSync, resumeSync };
+export { getSyncStatus, requestSync, resumeSync, updateSyncSettings };

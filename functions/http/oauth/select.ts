@@ -17,7 +17,7 @@ import {
 import { returnUrlWithOutcome } from '../../core/linking/origins.js';
 import { completeSelection } from '../../core/linking/selection.js';
 import { linkedPage, pickerPage } from '../html/pages.js';
-import { htmlError } from '../html/respond.js';
+import { backToApp, htmlError } from '../html/respond.js';
 import { MAX_BODY_BYTES } from '../links/schemas.js';
 import { selectionForm } from './schemas.js';
 
@@ -50,6 +50,7 @@ export const handler = httpRoute(
         pageId: body.pageId,
         phoneNumberId: body.phoneNumberId,
       });
+      if (result.kind === 'ended') return backToApp(result, requestId, log);
       if (result.kind === 'linked') {
         const returnTo = result.returnUrl
           ? returnUrlWithOutcome(result.returnUrl, {

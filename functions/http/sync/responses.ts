@@ -27,7 +27,7 @@ const syncStatus = z.object({
     z.object({
       at: z.string(),
       outcome: z.enum(['applied', 'noop', 'paused', 'failed']),
-      trigger: z.enum(['webhook', 'manual', 'reconcile']),
+      trigger: z.enum(['webhook', 'manual', 'reconcile', 'enabled']),
       changedFields: z.array(z.enum(SYNC_FIELDS)),
       notes: z.array(mappingNote),
       reason: z.optional(z.string()),

@@ -16,8 +16,12 @@ import {
   functions as functionSpecs,
 } from '../../shared/functions.js';
 import type { QueueSpec, TableName } from '../../shared/resources.js';
+import { routes } from '../../shared/routes.js';
 import type { TandemTable } from './data.js';
 import { HouseFunction } from './house-function.js';
+
+const servesTenantRoute = (name: FunctionName): boolean =>
+  routes.some((route) => route.access === 'tenant' && route.fn === name);
 
 /** The repository root, which the specs' `entry` paths are relative to. */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -76,6 +80,12 @@ interface FunctionsProps {
    * @default true
    */
   reserveConcurrency?: boolean;
+  /**
+   * CORS for the tenants' registered origins: every function serving a tenant route then reads the
+   * caller tenant's origins, so it may read the links table.
+   * @default false
+   */
+  corsEnabled?: boolean;
 }
 
 /**
@@ -92,16 +102,13 @@ class Functions extends Construct {
     this.functions = Object.fromEntries(
       Object.entries(specs).map(([name, spec]) => [
         name,
-        this.build(spec, props, props.asyncDeadLetters?.[name as FunctionName]),
+        this.build(name as FunctionName, spec, props),
       ])
     ) as Record<FunctionName, HouseFunction>;
   }
 
-  private build(
-    spec: FunctionSpec,
-    props: FunctionsProps,
-    deadLetterQueue?: IQueue
-  ): HouseFunction {
+  private build(name: FunctionName, spec: FunctionSpec, props: FunctionsProps): HouseFunction {
+    const deadLetterQueue = props.asyncDeadLetters?.[name];
     const fn = new HouseFunction(this, spec.id, {
       entry: path.join(REPO_ROOT, spec.entry),
       description: spec.description,
@@ -120,6 +127,10 @@ class Functions extends Construct {
     for (const [table, access] of Object.entries(needs.tables ?? {})) {
       const { table: built, spec: tableSpec, indexNames } = props.tables[table as TableName];
       fn.bindTable(built, access, tableSpec.envVar, indexNames);
+    }
+    if (props.corsEnabled && !needs.tables?.links && servesTenantRoute(name)) {
+      const { table: built, spec: tableSpec, indexNames } = props.tables.links;
+      fn.bindTable(built, 'read', tableSpec.envVar, indexNames);
     }
     if (needs.probes) {
       for (const { table: built, spec: tableSpec } of Object.values(props.tables)) {

@@ -17,6 +17,8 @@ interface EnvContext {
   webhookVerifyToken: string;
   /** Graph requests time out after this long (unset: the client's 10 s). */
   graphTimeoutMs?: number;
+  /** CORS for the tenants' registered origins, as the CDK context `corsEnabled` turns it on. */
+  corsEnabled?: boolean;
   /** The sandbox app's Facebook Login for Business configuration. */
   loginConfigId: string;
   /** The stories login configuration, asked for only when story consent is turned on. */
@@ -45,6 +47,7 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
   ...(ctx.storiesLoginConfigId ? { META_STORIES_LOGIN_CONFIG_ID: ctx.storiesLoginConfigId } : {}),
   PUBLIC_BASE_URL: ctx.apiUrl,
   ...(ctx.graphTimeoutMs ? { GRAPH_TIMEOUT_MS: String(ctx.graphTimeoutMs) } : {}),
+  CORS_ENABLED: ctx.corsEnabled ? 'true' : 'false',
   // The sandbox serves the CDN files Meta's URLs point to, on loopback: the only origin a download
   // may reach without the public-address rule (functions/adapters/net/guarded-fetch.ts).
   TRUSTED_FETCH_ORIGINS: new URL(ctx.sandboxUrl).origin,

@@ -49,6 +49,8 @@ interface LocalSystemOptions {
   statsEverySeconds?: number;
   /** How long a Graph request may take before it times out (the client's 10 s by default). */
   graphTimeoutMs?: number;
+  /** CORS for the tenants' registered origins (off by default, as in AWS). */
+  corsEnabled?: boolean;
   /** Worker batches in flight at once. Default 1. */
   workerConcurrency?: number;
   /**
@@ -238,6 +240,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       tokenKey: secrets.tokenKey,
       webhookVerifyToken,
       ...(options.graphTimeoutMs ? { graphTimeoutMs: options.graphTimeoutMs } : {}),
+      ...(options.corsEnabled ? { corsEnabled: true } : {}),
       loginConfigId: DEMO.loginConfigId,
       storiesLoginConfigId: DEMO.storiesLoginConfigId,
       systemUserToken: sandbox.systemUserToken,

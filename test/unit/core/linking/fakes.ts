@@ -153,6 +153,8 @@ const fakeSettings = () => {
     putOrigins: async (tenantId: string, record: TenantOrigins) => {
       origins.set(tenantId, structuredClone(record));
     },
+    isRegistered: async (origin: string) =>
+      [...origins.values()].some((record) => record.origins.includes(origin)),
   };
 };
 
@@ -214,6 +216,9 @@ interface MetaState {
   /** The next subscription call fails with this, when set. */
   failSubscribe?: Error;
   adAccountCalls: number;
+  /** Each Page's Instagram account, by Page id; the reads made, by token. */
+  instagram: Map<string, { id: string; username?: string }>;
+  instagramReads: string[];
 }
 
 const fakeMeta = (state: MetaState) => ({
@@ -227,6 +232,10 @@ const fakeMeta = (state: MetaState) => ({
   }),
   debugToken: async () => structuredClone(state.info),
   listPages: async () => structuredClone(state.pages),
+  getInstagramAccount: async (token: string, pageId: string) => {
+    state.instagramReads.push(token);
+    return state.instagram.get(pageId);
+  },
   listPhoneNumbers: async (_token: string, wabaIds: string[]) =>
     state.numbers.filter((number) => wabaIds.includes(number.wabaId)),
   revokePermissions: async (_token: string, metaUserId: string) => {
@@ -296,6 +305,8 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     failRevoke: false,
     subscriptions: new Map(),
     adAccountCalls: 0,
+    instagram: new Map(),
+    instagramReads: [],
   };
   const adOperations = fakeAdOperations();
   const storyOperations = fakeAdOperations();

@@ -5,6 +5,7 @@ import type {
 } from '../../../../functions/core/jobs.js';
 import {
   defaultSync,
+  type InstagramAccount,
   type Link,
   type LinkDrift,
   SYNC_FIELDS,
@@ -242,6 +243,8 @@ interface Harness {
   /** The drift class written onto each link, by link id. */
   linkDrift: Map<string, LinkDrift>;
   events: ReturnType<typeof recordingPublisher>;
+  /** The Instagram accounts the run stored, by link (undefined: removed). */
+  instagramWrites: Map<string, InstagramAccount | undefined>;
   setUsage: (usage: UsageReading) => void;
   setObserveError: (error: Error | undefined, times?: number) => void;
 }
@@ -267,6 +270,7 @@ const harness = (
   const restored: Link[] = [];
   const linkDrift = new Map<string, LinkDrift>();
   const events = recordingPublisher();
+  const instagramWrites = new Map<string, InstagramAccount | undefined>();
   let usage: UsageReading = { maxUsagePercent: 0 };
   let observeError: { error: Error; times: number } | undefined;
   const deps: ShardDeps = {
@@ -330,6 +334,9 @@ const harness = (
         ),
     },
     linkDrift: {
+      instagram: async (entries) => {
+        for (const entry of entries) instagramWrites.set(entry.linkId, entry.account);
+      },
       record: async (entries) => {
         for (const entry of entries) linkDrift.set(entry.linkId, entry.drift);
       },
@@ -362,6 +369,7 @@ const harness = (
     observeCalls,
     restored,
     linkDrift,
+    instagramWrites,
     setUsage: (next) => {
       usage = next;
     },

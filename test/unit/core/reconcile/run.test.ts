@@ -276,6 +276,47 @@ describe('Function: reconcileShard', () => {
     expect(h.runs.runs.get('run-1')).toMatchObject({ drift: { webhook_subscription_lost: 1 } });
   });
 
+  it('stores a Page’s new Instagram account and removes one the Page lost, not an unread one', async () => {
+    // Prepare
+    const gained = testLink();
+    const lost = testLink({ instagramAccountId: '17841400000000009', instagramUsername: 'old' });
+    const same = testLink({ instagramAccountId: '17841400000000003' });
+    const unread = testLink({ instagramAccountId: '17841400000000004' });
+    const account = { id: '17841400000000001', username: 'bluebakery' };
+    const h = harness(
+      [gained, lost, same, unread],
+      new Map<string, Observation>([
+        [gained.linkId, { ...observed('Same', 'Same'), instagram: { account } } as Observation],
+        [lost.linkId, { ...observed('Same', 'Same'), instagram: {} } as Observation],
+        [
+          same.linkId,
+          {
+            ...observed('Same', 'Same'),
+            instagram: { account: { id: '17841400000000003' } },
+          } as Observation,
+        ],
+        [unread.linkId, observed('Same', 'Same')],
+      ]),
+      new Map([
+        [gained.linkId, written('Same')],
+        [lost.linkId, written('Same')],
+        [same.linkId, written('Same')],
+        [unread.linkId, written('Same')],
+      ]),
+      { shardCount: 1 }
+    );
+    await start(h);
+
+    // Act
+    await drain(h);
+
+    // Assess
+    expect([...h.instagramWrites.entries()]).toEqual([
+      [gained.linkId, account],
+      [lost.linkId, undefined],
+    ]);
+  });
+
   it('only reports a Page change when sync is off, and when the link is paused', async () => {
     // Prepare
     const off = testLink();

@@ -200,7 +200,7 @@ describe('Function: startBulkAction and runBulkPage', () => {
     );
   });
 
-  it('turns sync on for every link of the filter, skipping links already on', async () => {
+  it('turns sync on with a first sync per active link, skipping links already on', async () => {
     // Prepare
     const on = aLink({ sync: { ...defaultSync(), enabled: true } });
     const h = bulkHarness([aLink(), on, overridden()]);
@@ -218,7 +218,8 @@ describe('Function: startBulkAction and runBulkPage', () => {
       changed: 2,
       skipped: 1,
     });
-    expect([...h.store.values()].every((link) => link.sync.enabled)).toBe(true);
+    // The paused link is on now too, but only the active one was synced at once.
+    expect(h.syncJobs.map((job) => job.trigger)).toEqual(['enabled']);
   });
 
   it('does not count a page twice when its job is delivered again', async () => {
