@@ -1,11 +1,6 @@
 import type { EventPublisher } from '../linking/events.js';
 import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
-import type {
-  InspectedPhoto,
-  InspectedVideo,
-  StoryMedia,
-  StoryOperation,
-} from './model.js';
+import type { InspectedPhoto, InspectedVideo, StoryMedia, StoryOperation } from './model.js';
 
 /**
  * Downloads a story photo through the guarded fetch (bounded) and says what it is.
