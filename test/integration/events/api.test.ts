@@ -172,7 +172,16 @@ describe('Events fired by the actions that cause them', () => {
     await eventually(async () => {
       expect((await profileOf(linked.phoneNumberId)).description).toBe('Fresh bread daily.');
     });
-    const [applied] = await deliveredOfType(tenant, 'sync.applied');
+    // Turning sync on ran a first sync (trigger `enabled`); the Page edit's is the webhook's.
+    const applied = await eventually(async () => {
+      const found = (await deliveredOfType(tenant, 'sync.applied')).find(
+        (delivery) => (delivery.body.data as { trigger?: string }).trigger === 'webhook'
+      );
+      expect(found).toBeDefined();
+      return found;
+    });
+    const [first] = await deliveredOfType(tenant, 'sync.applied');
+    expect(first?.body.data).toMatchObject({ trigger: 'enabled' });
     await editWhatsApp(linked.phoneNumberId, { about: 'Edited on the phone' });
     await editPage(linked.pageId, { description: 'Fresh bread daily, since 1982.' });
     const [paused] = await deliveredOfType(tenant, 'link.paused');
