@@ -3,7 +3,7 @@ import type { LinkDriftRecord, TenantPageRecord } from '../../core/reconcile/mod
 import type { DriftReportReader, DriftReportWriter } from '../../core/reconcile/ports.js';
 import { batchWriteAll } from './batch.js';
 import { decodeCursor, encodeCursor } from './keys.js';
-import { queryAll } from './query.js';
+import { queryAll, queryPrefixPage } from './query.js';
 import { runIndexPk } from './reconcile-runs.js';
 
 /**
@@ -69,22 +69,13 @@ const createDriftReportStore = (
       ]);
     },
 
-    runTenants: async (runId, { limit, cursor }) => {
-      const pk = runPk(runId);
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': TENANT_SK_PREFIX },
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, pk, TENANT_SK_PREFIX),
-        })
+    runTenants: async (runId, page) => {
+      const found = await queryPrefixPage(
+        client,
+        { tableName, pk: runPk(runId), prefix: TENANT_SK_PREFIX },
+        page
       );
-      const nextCursor = encodeCursor(page.LastEvaluatedKey);
-      return {
-        items: (page.Items ?? []).map((item) => String(item.tenantId)),
-        ...(nextCursor ? { nextCursor } : {}),
-      };
+      return { ...found, items: found.items.map((item) => String(item.tenantId)) };
     },
 
     latestRunIds: async (tenantId) => {
