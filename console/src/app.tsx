@@ -4,21 +4,23 @@ import { useHashLocation } from 'wouter-preact/use-hash-location';
 import type { ConsoleConfig } from '../../infra/shared/console.js';
 import { createApi } from './api/client.js';
 import type { Session } from './auth/session.js';
+import { focusHeading } from './components/focus.js';
+import { LazyScreen } from './components/lazy-screen.js';
+import { MetaStatusBanner } from './components/meta-status.js';
 import { App } from './context.js';
-import { AdNewScreen } from './screens/ad-new.js';
 import { AdOperationScreen } from './screens/ad-operation.js';
 import { LinkScreen } from './screens/link.js';
 import { LinksScreen } from './screens/links.js';
 import { SettingsScreen } from './screens/settings.js';
+import { StatsScreen } from './screens/stats.js';
+
+/** The ad form and the API's schemas it validates with: most visits never open it. */
+const loadAdNew = async () => (await import('./screens/ad-new.js')).AdNewScreen;
 
 /** Moves focus to the new screen's heading, so keyboard and screen-reader users land on it. */
 const FocusOnNavigate = () => {
   const [location] = useLocation();
-  useEffect(() => {
-    const heading = document.querySelector<HTMLElement>('main h1');
-    heading?.focus();
-    document.title = `${heading?.textContent ?? 'Tandem'} · Tandem console`;
-  }, [location]);
+  useEffect(focusHeading, [location]);
   return null;
 };
 
@@ -68,6 +70,7 @@ const ConsoleApp = ({
           <span class="brand">Tandem</span>
           <nav aria-label="Console">
             <NavLink href="/">Links</NavLink>
+            <NavLink href="/stats">Statistics</NavLink>
             <NavLink href="/settings">Settings</NavLink>
           </nav>
           <span class="who">
@@ -77,13 +80,17 @@ const ConsoleApp = ({
             </button>
           </span>
         </header>
+        <MetaStatusBanner />
         <main id="main" tabIndex={-1}>
           <FocusOnNavigate />
           <Switch>
             <Route path="/">{() => <LinksScreen />}</Route>
+            <Route path="/stats">{() => <StatsScreen />}</Route>
             <Route path="/settings">{() => <SettingsScreen />}</Route>
             <Route path="/links/:linkId/ads/new">
-              {(params: { linkId: string }) => <AdNewScreen linkId={params.linkId} />}
+              {(params: { linkId: string }) => (
+                <LazyScreen load={loadAdNew} props={{ linkId: params.linkId }} />
+              )}
             </Route>
             <Route path="/links/:linkId/ads/:operationId">
               {(params: { linkId: string; operationId: string }) => (

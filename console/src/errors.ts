@@ -1,3 +1,5 @@
+import { limitWords } from './limits.js';
+
 /**
  * API errors in plain words, each with what to do. The API's own messages are written for
  * developers (they name routes and fields), so known error codes get the console's words; the
@@ -14,6 +16,8 @@ interface Problem {
   requestId?: string;
   /** Per-field messages of a 400, keyed by the field's path in the body (`creative.headline`). */
   fields?: Record<string, string>;
+  /** The API's `error.details`, for a screen that places them (the origins an invalid_origin names). */
+  details?: Record<string, unknown>;
 }
 
 interface ErrorBody {
@@ -21,6 +25,8 @@ interface ErrorBody {
     code?: string;
     message?: string;
     requestId?: string;
+    /** On a 429: the limit hit (a quota's name, reconcile_cooldown, meta_rate_limit). */
+    limit?: string;
     details?: Record<string, unknown>;
   };
   /** API Gateway's own answers (401, 404, 429, 500). */
@@ -112,9 +118,23 @@ const byCode: Record<
     title: 'That date range cannot be shown',
     action: 'Pick a range of at most 93 days within the last 37 months.',
   }),
+  dsa_required: () => ({
+    title: 'Ads reaching the EU must say who benefits and who pays',
+    action:
+      "Fill in both (Meta's recommendations are under the fields), or set the ad account's defaults in Ads Manager.",
+  }),
+  invalid_origin: () => ({
+    title: 'Some origins cannot be registered',
+    action:
+      'Give each as scheme://host or scheme://host:port with nothing after it: https, or http on localhost, 127.0.0.1 or [::1].',
+  }),
   invalid_request: () => ({
     title: 'Some fields need attention',
     action: 'Correct them and try again.',
+  }),
+  meta_outage: (details) => ({
+    title: 'Facebook is failing for many businesses right now',
+    action: `Tandem is holding its calls until it recovers; nothing was lost. Try again in ${seconds(details)}.`,
   }),
   upstream_unavailable: () => ({
     title: 'Facebook is not answering right now',
@@ -137,7 +157,7 @@ const fieldsOf = (details: Record<string, unknown> | undefined): Record<string, 
 /** What to tell the user about an answer with `status` and `body`. */
 const describeError = (status: number, body: unknown): Problem => {
   const parsed = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
-  const { code, message, requestId, details } = parsed.error ?? {};
+  const { code, message, requestId, details, limit } = parsed.error ?? {};
   const ids = {
     ...(code ? { code } : {}),
     ...(requestId ? { requestId } : {}),
@@ -145,11 +165,15 @@ const describeError = (status: number, body: unknown): Problem => {
   const known = code ? byCode[code] : undefined;
   if (known) {
     const fields = fieldsOf(details);
+    const problem = known(details);
+    const limited = status === 429 ? limitWords(limit) : undefined;
     return {
-      ...known(details),
+      ...problem,
+      ...(limited ? { action: `${limited}. ${problem.action}` } : {}),
       ...(message ? { detail: message } : {}),
       ...ids,
       ...(Object.keys(fields).length > 0 ? { fields } : {}),
+      ...(details ? { details } : {}),
     };
   }
   if (status === 401) return byCode.unauthenticated?.(undefined) as Problem;

@@ -8,7 +8,7 @@ const DRIFT_LABELS: Record<string, string> = {
   token_invalid: 'Sign-in expired',
   asset_gone: 'Page or number gone',
   unsupported_field: 'Has fields WhatsApp cannot hold',
-  webhook_subscription_lost: 'Page webhooks lost',
+  webhook_subscription_lost: 'No longer hears Page edits',
   number_blocked: 'WhatsApp number blocked',
   meta_link_missing: 'No WhatsApp button on the Page',
   meta_link_other_number: 'Page linked to another number',
@@ -19,6 +19,14 @@ const PAUSE_LABELS: Record<string, string> = {
   local_override: 'Edited directly on WhatsApp',
   token_invalid: 'Facebook sign-in no longer accepted',
   whatsapp_disconnected: 'WhatsApp number disconnected from the Cloud API',
+};
+
+/** The `status` filter: either status, or a paused link's reason. */
+const STATE_LABELS: Record<string, string> = {
+  active: 'Active',
+  paused: 'Paused, any reason',
+  local_override: 'Paused: edited directly on WhatsApp',
+  token_invalid: 'Paused: Facebook sign-in no longer accepted',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -68,6 +76,7 @@ export {
   label,
   OUTCOME_LABELS,
   PAUSE_LABELS,
+  STATE_LABELS,
   shown,
   TRIGGER_LABELS,
   when,

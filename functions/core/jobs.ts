@@ -14,8 +14,11 @@ const syncJob = z.object({
   kind: z.literal('sync'),
   tenantId: id,
   linkId: id,
-  /** `whatsapp_event`: a WABA webhook (a reconnected number, a lost profile photo). */
-  trigger: z.enum(['webhook', 'manual', 'reconcile', 'whatsapp_event']),
+  /**
+   * `whatsapp_event`: a WABA webhook (a reconnected number, a lost profile photo); `enabled`: the
+   * first sync, run when the user turns sync on.
+   */
+  trigger: z.enum(['webhook', 'manual', 'reconcile', 'whatsapp_event', 'enabled']),
   /** When the change was observed (webhook time, click time, run start): a stale job never wins. */
   observedAt: z.iso.datetime({ offset: true }),
   /** The reconcile run that asked for the sync, when `trigger` is `reconcile`. */
@@ -36,6 +39,17 @@ const reconcileShardJob = z.object({
   /** On-demand runs read one tenant's links (or one link of it) instead of a shard of the index. */
   tenantId: z.optional(id),
   linkId: z.optional(id),
+});
+
+/**
+ * Sends `reconcile.completed` for a finished scheduled run to each tenant it covered, a page of
+ * tenants from `cursor` on; each page queues the next (functions/core/reconcile/run.ts).
+ */
+const reconcileReportJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('reconcile-report'),
+  runId: id,
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
 });
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -90,14 +104,54 @@ const whatsappEventJob = z.object({
   correlationId: z.optional(id),
 });
 
+/** A new event, to fan out to the tenant's subscribed webhook endpoints (the deliveries queue). */
+const eventFanoutJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('event-fanout'),
+  tenantId: id,
+  eventId: id,
+});
+
+/** One event to one endpoint, attempt `attempt`, due at `notBefore` (the deliveries queue). */
+const eventDeliveryJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('event-delivery'),
+  tenantId: id,
+  eventId: id,
+  endpointId: id,
+  attempt: z.int().check(z.minimum(1), z.maximum(100)),
+  notBefore: z.iso.datetime({ offset: true }),
+  /** One attempt asked for by the tenant (a test, a redelivery): no retries, no failure count. */
+  once: z.optional(z.boolean()),
+});
+
+/**
+ * An event about Meta itself (meta.outage.*), for every tenant with an endpoint that wants it: a
+ * page of those tenants from `cursor` on; each page queues the next (the deliveries queue).
+ */
+const eventBroadcastJob = z.object({
+  v: z.literal(1),
+  kind: z.literal('event-broadcast'),
+  type: z.enum(['meta.outage.started', 'meta.outage.ended']),
+  /** The event's payload; checked against the catalogue when each tenant's event is published. */
+  data: z.record(z.string(), z.unknown()),
+  /** Names the broadcast in the logs and orders its pages. */
+  broadcastId: id,
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+});
+
 const job = z.discriminatedUnion('kind', [
   syncJob,
   reconcileShardJob,
+  reconcileReportJob,
   statsShardJob,
   statsPullJob,
   storyJob,
   linksBulkJob,
   whatsappEventJob,
+  eventFanoutJob,
+  eventDeliveryJob,
+  eventBroadcastJob,
 ]);
 
 type Job = z.infer<typeof job>;
@@ -105,21 +159,29 @@ type JobKind = Job['kind'];
 type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
 type SyncJob = JobOf<'sync'>;
 type ReconcileShardJob = JobOf<'reconcile-shard'>;
+type ReconcileReportJob = JobOf<'reconcile-report'>;
 type StatsShardJob = JobOf<'stats-shard'>;
 type StatsPullJob = JobOf<'stats-pull'>;
 
 type StoryJob = JobOf<'story'>;
 type LinksBulkJob = JobOf<'links-bulk'>;
 type WhatsAppEventJob = JobOf<'whatsapp-event'>;
+type EventFanoutJob = JobOf<'event-fanout'>;
+type EventDeliveryJob = JobOf<'event-delivery'>;
+type EventBroadcastJob = JobOf<'event-broadcast'>;
 
 const JOB_KINDS: readonly JobKind[] = [
   'sync',
   'reconcile-shard',
+  'reconcile-report',
   'stats-shard',
   'stats-pull',
   'story',
   'links-bulk',
   'whatsapp-event',
+  'event-fanout',
+  'event-delivery',
+  'event-broadcast',
 ];
 
 type ParsedJob = { ok: true; job: Job } | { ok: false; reason: string };
@@ -155,6 +217,8 @@ const orderingKey = (value: Job): string => {
       return `link#${value.tenantId}#${value.linkId}`;
     case 'reconcile-shard':
       return `run#${value.runId}#${value.shard}`;
+    case 'reconcile-report':
+      return `reconcile-report#${value.runId}`;
     case 'stats-shard':
       return `stats-shard#${value.shard}`;
     case 'stats-pull':
@@ -165,17 +229,27 @@ const orderingKey = (value: Job): string => {
       return `bulk#${value.tenantId}#${value.operationId}`;
     case 'whatsapp-event':
       return `waba#${value.event.wabaId}`;
+    case 'event-fanout':
+      return `event#${value.eventId}`;
+    case 'event-delivery':
+      return `event#${value.eventId}#${value.endpointId}`;
+    case 'event-broadcast':
+      return `broadcast#${value.broadcastId}`;
   }
 };
 
 const serializeJob = (value: Job): string => JSON.stringify(job.parse(value));
 
 export type {
+  EventBroadcastJob,
+  EventDeliveryJob,
+  EventFanoutJob,
   Job,
   JobKind,
   JobOf,
   LinksBulkJob,
   ParsedJob,
+  ReconcileReportJob,
   ReconcileShardJob,
   StatsPullJob,
   StatsShardJob,

@@ -61,7 +61,8 @@ const QUOTAS = {
     limit: 60,
     windowSeconds: 60,
     per: 'tenant',
-    counts: 'links created or deleted, and Meta-side links asked for (each calls Meta)',
+    counts:
+      'links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta)',
   },
   storyPosts: {
     name: 'story_posts',
@@ -91,6 +92,13 @@ const QUOTAS = {
     per: 'tenant',
     counts:
       'bulk actions started (each walks the filter and may enqueue a sync per link, outside the sync_requests quota)',
+  },
+  eventDeliveries: {
+    name: 'event_deliveries',
+    limit: 60,
+    windowSeconds: 60,
+    per: 'tenant',
+    counts: 'test events and redeliveries asked for (each a delivery to the tenant’s endpoints)',
   },
 } as const satisfies Record<string, QuotaSpec>;
 

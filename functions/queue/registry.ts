@@ -1,6 +1,7 @@
 import type { JobRegistry } from '../adapters/sqs/batch-runner.js';
+import { eventPublisher } from '../adapters/wiring/events.js';
 import { bulkDeps } from '../adapters/wiring/shared.js';
-import { reconcileShard, type ShardDeps } from '../core/reconcile/run.js';
+import { reconcileShard, reportRun, type ShardDeps } from '../core/reconcile/run.js';
 import type { StatsFanOutDeps, StatsPullDeps } from '../core/stats/ports.js';
 import { fanOutStatsShard, pullLinkStats } from '../core/stats/pull.js';
 import { type BulkDeps, runBulkPage } from '../core/sync/bulk.js';
@@ -38,6 +39,10 @@ const createJobRegistry = (deps: RegistryDeps): JobRegistry => {
       );
       ctx.log.info('reconcile shard page done', { runId: job.runId, shard: job.shard, ...result });
     },
+    'reconcile-report': async (job, ctx) => {
+      const result = await reportRun(deps.reconcile, job);
+      ctx.log.info('reconcile report page sent', { runId: job.runId, ...result });
+    },
     'stats-shard': async (job, ctx) => {
       const result = await fanOutStatsShard(deps.stats.fanOut, job);
       ctx.log.info('stats shard page fanned out', { shard: job.shard, ...result });
@@ -51,13 +56,12 @@ const createJobRegistry = (deps: RegistryDeps): JobRegistry => {
       });
     },
     'links-bulk': async (job, ctx) => {
-      bulk ??= bulkDeps();
+      bulk ??= { ...bulkDeps(), events: eventPublisher() };
       const result = await runBulkPage(bulk, job, { receiveCount: ctx.receiveCount });
       ctx.log.info('bulk page done', { operationId: job.operationId, ...result });
     },
     'whatsapp-event': async (job, ctx) => {
       const result = await applyWhatsAppEvent(deps.whatsapp(), job.event, job.correlationId);
-      // link.meta_changed would be emitted here for each changed link, once client events exist.
       ctx.log.info('whatsapp event applied', {
         kind: job.event.kind,
         wabaId: job.event.wabaId,

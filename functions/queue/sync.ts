@@ -7,9 +7,10 @@ import type { BatchRunnerOptions, JobHandler } from '../adapters/sqs/batch-runne
 import { syncQueueConfig } from '../adapters/sqs/config.js';
 import { createSqsRequeue } from '../adapters/sqs/requeue.js';
 import { createSqsVisibility } from '../adapters/sqs/visibility.js';
+import { eventPublisher } from '../adapters/wiring/events.js';
 import * as wiring from '../adapters/wiring/shared.js';
 import type { SyncJob } from '../core/jobs.js';
-import { runSync, type SyncDeps } from '../core/sync/run.js';
+import { reportSyncGaveUp, runSync, type SyncDeps } from '../core/sync/run.js';
 import * as z from '../core/zod.js';
 
 /**
@@ -39,9 +40,16 @@ const buildDeps = (): SyncDeps => {
     writer: wiring.profileWriter(graph),
     usage,
     clock: wiring.clock,
+    events: eventPublisher(),
     newLeaseOwner: randomUUID,
     sleep: (ms) => sleep(ms),
   };
+};
+
+let gaveUp: Pick<SyncDeps, 'events' | 'clock'> | undefined;
+const gaveUpDeps = () => {
+  gaveUp ??= { events: eventPublisher(), clock: wiring.clock };
+  return gaveUp;
 };
 
 /** Runs one sync job. */
@@ -68,11 +76,11 @@ const newestSync = (jobs: readonly SyncJob[]): SyncJob =>
 
 /**
  * What sync adds to the batch runner: retries timed by Meta, jobs that wait out a Meta outage
- * without using their attempts, and coalesced bursts.
+ * without using their attempts, coalesced bursts, and `sync.failed` for a sync given up on.
  */
 const syncRunnerOptions = (): Pick<
   BatchRunnerOptions,
-  'visibility' | 'maxRetryDelaySeconds' | 'coalesce' | 'requeue'
+  'visibility' | 'maxRetryDelaySeconds' | 'coalesce' | 'requeue' | 'onGaveUp'
 > => {
   const config = loadConfig(
     z.intersection(z.pick(syncQueueConfig, { SYNC_QUEUE_URL: true }), syncWorkerConfig)
@@ -82,6 +90,9 @@ const syncRunnerOptions = (): Pick<
     requeue: createSqsRequeue(sqs(), config.SYNC_QUEUE_URL),
     maxRetryDelaySeconds: config.SYNC_MAX_RETRY_DELAY_SECONDS,
     coalesce: { sync: newestSync },
+    onGaveUp: async (job, failure) => {
+      if (job.kind === 'sync') await reportSyncGaveUp(gaveUpDeps(), job, failure);
+    },
   };
 };
 

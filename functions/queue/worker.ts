@@ -7,6 +7,7 @@ import { logger } from '../adapters/observability/logger.js';
 import { runBatch } from '../adapters/sqs/batch-runner.js';
 import { syncQueueConfig } from '../adapters/sqs/config.js';
 import { createSqsDeadLetters } from '../adapters/sqs/dead-letters.js';
+import { eventPublisher } from '../adapters/wiring/events.js';
 import { shardDeps } from '../adapters/wiring/reconcile.js';
 import { whatsappApplyDeps } from '../adapters/wiring/shared.js';
 import { statsFanOutDeps, statsPullDeps } from '../adapters/wiring/stats.js';
@@ -18,7 +19,7 @@ const config = loadConfig(syncQueueConfig);
 const registry = createJobRegistry({
   reconcile: shardDeps(),
   stats: { pull: statsPullDeps(), fanOut: statsFanOutDeps() },
-  whatsapp: whatsappApplyDeps,
+  whatsapp: () => ({ ...whatsappApplyDeps(), events: eventPublisher() }),
 });
 const deadLetters = createSqsDeadLetters(sqs(), config.SYNC_DLQ_URL);
 const log = logger.child({ fn: 'worker' });

@@ -38,6 +38,8 @@ interface TandemConfig {
    * saved configuration `metaLoginConfigId`. `classic`: a classic app, which logs in with `scope`.
    */
   metaLoginMode: 'business' | 'classic';
+  /** CORS for the tenants' registered origins (functions' `CORS_ENABLED`); off by default. */
+  corsEnabled: boolean;
   /** The Facebook Login for Business configuration id (business mode only). */
   metaLoginConfigId?: string;
   /**
@@ -123,6 +125,11 @@ const contextSchema = z.object({
     .union([z.boolean(), z.enum(['true', 'false'])])
     .optional()
     .transform((value) => value !== false && value !== 'false'),
+  /** CORS for the tenants' registered origins (docs/security.md); off unless set. */
+  corsEnabled: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .transform((value) => value === true || value === 'true'),
   consoleOidcClientId: optionalString,
   consoleOidcScope: optionalString.pipe(z.string().default('openid')),
   consoleOidcAudience: optionalString,
@@ -189,6 +196,7 @@ const readConfig = (read: (key: string) => unknown): TandemConfig => {
       : {}),
     graphApiBaseUrl: context.graphApiBaseUrl,
     reserveConcurrency: context.reserveConcurrency,
+    corsEnabled: context.corsEnabled,
     console: {
       oidcClientId: orPlaceholder('consoleOidcClientId', context.consoleOidcClientId),
       oidcScope: context.consoleOidcScope,

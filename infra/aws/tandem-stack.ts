@@ -54,6 +54,11 @@ class TandemStack extends Stack {
         deadLetters: this.queues.syncDeadLetters,
         spec: this.queues.syncSpec,
       },
+      deliveriesQueue: {
+        queue: this.queues.deliveriesQueue,
+        deadLetters: this.queues.deliveriesDeadLetters,
+        spec: this.queues.deliveriesSpec,
+      },
       tokenKey: this.secrets.tokenKey,
       metaAppSecret: this.secrets.metaAppSecret,
       metaSystemUserToken: this.secrets.metaSystemUserToken,
@@ -62,12 +67,14 @@ class TandemStack extends Stack {
         statsScheduler: this.queues.statsDeadLetters,
       },
       reserveConcurrency: config.reserveConcurrency,
+      corsEnabled: config.corsEnabled,
       environment: {
         STAGE: config.stage,
         LOG_LEVEL: prod ? 'info' : 'debug',
         GRAPH_API_BASE_URL: config.graphApiBaseUrl,
         META_APP_ID: config.metaAppId,
         META_LOGIN_MODE: config.metaLoginMode,
+        CORS_ENABLED: config.corsEnabled ? 'true' : 'false',
         ...(config.metaLoginConfigId ? { META_LOGIN_CONFIG_ID: config.metaLoginConfigId } : {}),
         ...(config.metaStoriesLoginConfigId
           ? { META_STORIES_LOGIN_CONFIG_ID: config.metaStoriesLoginConfigId }
@@ -113,6 +120,10 @@ class TandemStack extends Stack {
     }
     new CfnOutput(this, 'SyncQueueUrl', { value: this.queues.syncQueue.queueUrl });
     new CfnOutput(this, 'SyncDeadLetterQueueUrl', { value: this.queues.syncDeadLetters.queueUrl });
+    new CfnOutput(this, 'DeliveriesQueueUrl', { value: this.queues.deliveriesQueue.queueUrl });
+    new CfnOutput(this, 'DeliveriesDeadLetterQueueUrl', {
+      value: this.queues.deliveriesDeadLetters.queueUrl,
+    });
     new CfnOutput(this, 'ReconcileDeadLetterQueueUrl', {
       value: this.queues.reconcileDeadLetters.queueUrl,
     });

@@ -101,6 +101,7 @@ const main = async (): Promise<void> => {
   const starting = startLocalSystem({
     ports,
     data: { dir: dataDir, fresh: args.includes('--fresh') },
+    corsEnabled: process.env.TANDEM_CORS_ENABLED === 'true',
     onFatal: (error) => {
       console.error(`\nTandem cannot go on: ${error.message}`);
       void shutdown('DynamoDB Local is gone', 1);

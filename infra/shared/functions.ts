@@ -10,6 +10,17 @@ interface Needs {
   tables?: Partial<Record<TableName, TableAccess>>;
   /** The sync queue: send jobs to it, or consume it (which includes moving letters to its DLQ). */
   syncQueue?: 'send' | 'consume';
+  /**
+   * Publishes the events its actions cause: PutItem on the events table (nothing else there: no
+   * read of other tenants' events or endpoints) and SendMessage to the deliveries queue.
+   */
+  events?: 'publish';
+  /**
+   * The deliveries queue: send to it (a test event, a redelivery, a Meta outage's broadcast, which
+   * every function that may move a breaker sends), or consume it (the delivery worker, which also
+   * sends the next attempt of a failed delivery, and its DLQ).
+   */
+  deliveriesQueue?: 'send' | 'consume';
   /** The KMS key that wraps token data keys. */
   tokenKey?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
   /** The Meta app secret (signatures, appsecret_proof, token exchange). */
@@ -88,6 +99,7 @@ const functions = {
       tokenKey: 'decrypt',
       metaAppSecret: true,
       metaSystemUserToken: true,
+      events: 'publish',
     },
   },
   reconciler: {
@@ -100,6 +112,7 @@ const functions = {
     needs: {
       tables: { links: 'read', driftReports: 'readWrite' },
       syncQueue: 'send',
+      events: 'publish',
     },
   },
   statsScheduler: {
@@ -166,6 +179,7 @@ const functions = {
       tables: { oauthState: 'readWrite', links: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'encrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   oauthSelect: {
@@ -179,6 +193,7 @@ const functions = {
       tables: { oauthState: 'readWrite', links: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   grantsList: {
@@ -199,6 +214,28 @@ const functions = {
       tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
+    },
+  },
+  corsPreflight: {
+    id: 'CorsPreflight',
+    entry: 'functions/http/cors/preflight.ts',
+    description: "Answers CORS preflights for the tenants' registered origins (when CORS is on).",
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    reservedConcurrency: 10,
+    needs: { tables: { links: 'read' } },
+  },
+  grantDelete: {
+    id: 'GrantDelete',
+    entry: 'functions/http/links/grant-delete.ts',
+    description: 'Deletes an unused grant and its sealed token, and revokes the app on Meta.',
+    timeoutSeconds: 20,
+    memoryMb: 512,
+    needs: {
+      tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
+      tokenKey: 'decrypt',
+      metaAppSecret: true,
     },
   },
   linkCreate: {
@@ -211,6 +248,7 @@ const functions = {
       tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   linksList: {
@@ -286,10 +324,11 @@ const functions = {
   linkUpdate: {
     id: 'LinkUpdate',
     entry: 'functions/http/links/update.ts',
-    description: "Changes a link's sync settings under optimistic concurrency.",
+    description:
+      "Changes a link's sync settings under optimistic concurrency; turning sync on enqueues a first sync.",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'readWrite' } },
+    needs: { tables: { links: 'readWrite' }, syncQueue: 'send' },
   },
   linkDelete: {
     id: 'LinkDelete',
@@ -308,6 +347,7 @@ const functions = {
       },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   metaDeauthorize: {
@@ -325,6 +365,7 @@ const functions = {
         metaCallbacks: 'readWrite',
       },
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   metaDataDeletion: {
@@ -342,6 +383,7 @@ const functions = {
         metaCallbacks: 'readWrite',
       },
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   metaDataDeletionStatus: {
@@ -380,6 +422,7 @@ const functions = {
       },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   storyCreate: {
@@ -427,6 +470,7 @@ const functions = {
       },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      events: 'publish',
     },
   },
   adImageUpload: {
@@ -439,6 +483,7 @@ const functions = {
       tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   adDsaRecommendations: {
@@ -451,6 +496,7 @@ const functions = {
       tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   adGet: {
@@ -471,6 +517,7 @@ const functions = {
       tables: { links: 'read', idempotency: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
   },
   // Message statistics: read what the daily pull stored.
@@ -498,7 +545,11 @@ const functions = {
       "Starts an on-demand reconcile run over the caller's links (202; runs in the worker).",
     timeoutSeconds: 10,
     memoryMb: 256,
-    needs: { tables: { links: 'read', driftReports: 'readWrite' }, syncQueue: 'send' },
+    needs: {
+      tables: { links: 'read', driftReports: 'readWrite' },
+      syncQueue: 'send',
+      events: 'publish',
+    },
   },
   reconcileRunGet: {
     id: 'ReconcileRunGet',
@@ -596,6 +647,7 @@ const functions = {
     needs: {
       tables: { links: 'readWrite', quotas: 'readWrite' },
       syncQueue: 'send',
+      events: 'publish',
     },
   },
   syncStatus: {
@@ -617,7 +669,100 @@ const functions = {
       tables: { links: 'read', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      deliveriesQueue: 'send',
     },
+  },
+  // Events to the client: webhook endpoints, the events kept for replay, and their delivery.
+  webhookEndpointCreate: {
+    id: 'WebhookEndpointCreate',
+    entry: 'functions/http/events/endpoint-create.ts',
+    description: 'Registers a webhook endpoint (URL checked, secret sealed); answers its secret.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' }, tokenKey: 'encrypt' },
+  },
+  webhookEndpointsList: {
+    id: 'WebhookEndpointsList',
+    entry: 'functions/http/events/endpoints-list.ts',
+    description: "Lists the tenant's webhook endpoints (never their secrets).",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'read' } },
+  },
+  webhookEndpointGet: {
+    id: 'WebhookEndpointGet',
+    entry: 'functions/http/events/endpoint-get.ts',
+    description: 'Reads one webhook endpoint and its failure count.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'read' } },
+  },
+  webhookEndpointUpdate: {
+    id: 'WebhookEndpointUpdate',
+    entry: 'functions/http/events/endpoint-update.ts',
+    description: "Changes a webhook endpoint's URL, event types or status.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' } },
+  },
+  webhookEndpointDelete: {
+    id: 'WebhookEndpointDelete',
+    entry: 'functions/http/events/endpoint-delete.ts',
+    description: 'Deletes a webhook endpoint and its sealed secrets.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' } },
+  },
+  webhookEndpointRotate: {
+    id: 'WebhookEndpointRotate',
+    entry: 'functions/http/events/endpoint-rotate.ts',
+    description:
+      "Rotates a webhook endpoint's signing secret (the old one signs on for a grace period).",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' }, tokenKey: 'encrypt' },
+  },
+  webhookEndpointTest: {
+    id: 'WebhookEndpointTest',
+    entry: 'functions/http/events/endpoint-test.ts',
+    description: 'Queues a signed test event to one webhook endpoint.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite', quotas: 'readWrite' }, deliveriesQueue: 'send' },
+  },
+  eventsList: {
+    id: 'EventsList',
+    entry: 'functions/http/events/events-list.ts',
+    description: "Lists the tenant's events, newest first, with their deliveries.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'read' } },
+  },
+  eventGet: {
+    id: 'EventGet',
+    entry: 'functions/http/events/event-get.ts',
+    description: 'Reads one event and its deliveries.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'read' } },
+  },
+  eventRedeliver: {
+    id: 'EventRedeliver',
+    entry: 'functions/http/events/event-redeliver.ts',
+    description: 'Queues a kept event for delivery again, freshly signed.',
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite', quotas: 'readWrite' }, deliveriesQueue: 'send' },
+  },
+  deliveryWorker: {
+    id: 'DeliveryWorker',
+    entry: 'functions/queue/deliveries.ts',
+    description:
+      'Consumes the deliveries queue: fans events out and delivers them signed, with retries.',
+    // A batch of ten deliveries runs side by side, each bounded by the 10 s delivery timeout.
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    needs: { tables: { events: 'readWrite' }, deliveriesQueue: 'consume', tokenKey: 'decrypt' },
   },
 } as const satisfies Record<string, FunctionSpec>;
 

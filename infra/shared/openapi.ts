@@ -1,4 +1,16 @@
 import { GRAPH_API_VERSION } from '../../functions/adapters/graph/version.js';
+import {
+  ATTEMPT_HEADER,
+  EVENT_ID_HEADER,
+  EVENT_TYPE_HEADER,
+  SIGNATURE_HEADER,
+} from '../../functions/core/events/signing.js';
+import {
+  EVENT_DESCRIPTIONS,
+  EVENT_SCHEMAS,
+  EVENT_TYPES,
+  eventEnvelope,
+} from '../../functions/core/linking/events.js';
 import { COOLDOWNS, QUOTAS } from '../../functions/core/quotas.js';
 import * as z from '../../functions/core/zod.js';
 import { quotasOfRoute, ROUTE_COOLDOWNS } from './route-quotas.js';
@@ -211,11 +223,59 @@ const operationOf = (route: RouteSpec): Json => {
   };
 };
 
+/** Where a delivery's headers are described, once for every event. */
+const DELIVERY_HEADERS: Record<string, string> = {
+  [SIGNATURE_HEADER]:
+    't=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off.',
+  [EVENT_ID_HEADER]: 'The event id (also `id` in the body): de-duplicate on it.',
+  [EVENT_TYPE_HEADER]: 'The event type (also `type` in the body).',
+  [ATTEMPT_HEADER]: 'Which attempt this is, from 1.',
+};
+
+/**
+ * The events Tandem sends to webhook endpoints (OpenAPI 3.1 `webhooks`): one entry per type, its
+ * body the envelope with that type's `data` (functions/core/linking/events.ts), and its schema
+ * under components as `Event.<type>`.
+ */
+const webhooksOf = (): { webhooks: Json; schemas: Json } => {
+  const webhooks: Json = {};
+  const schemas: Json = {};
+  for (const type of EVENT_TYPES) {
+    const name = `Event.${type}`;
+    schemas[name] = jsonSchema(
+      z.object({ ...eventEnvelope.shape, type: z.literal(type), data: EVENT_SCHEMAS[type] }),
+      'output'
+    );
+    webhooks[type] = {
+      post: {
+        summary: EVENT_DESCRIPTIONS[type],
+        description: 'Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).',
+        parameters: Object.entries(DELIVERY_HEADERS).map(([header, description]) => ({
+          name: header,
+          in: 'header',
+          required: true,
+          description,
+          schema: { type: 'string' },
+        })),
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+        },
+        responses: { '2XX': { description: 'Received' } },
+      },
+    };
+  }
+  return { webhooks, schemas };
+};
+/** The operations a client calls: every route but the CORS preflight, which is the browser's. */
+const documentedRoutes = routes.filter((route) => route.method !== 'OPTIONS');
+
 const buildOpenApi = (): Json => {
   const paths: Record<string, Json> = {};
-  for (const route of routes) {
+  for (const route of documentedRoutes) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
   }
+  const events = webhooksOf();
   return {
     openapi: '3.1.0',
     info: {
@@ -225,6 +285,7 @@ const buildOpenApi = (): Json => {
     },
     servers: [{ url: 'http://127.0.0.1:3000', description: 'npm start (the embedded default)' }],
     paths,
+    webhooks: events.webhooks,
     components: {
       securitySchemes: {
         tenantJwt: {
@@ -260,9 +321,10 @@ const buildOpenApi = (): Json => {
             },
           },
         },
+        ...events.schemas,
       },
     },
   };
 };
 
-export { buildOpenApi };
+export { buildOpenApi, documentedRoutes };

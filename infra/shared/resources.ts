@@ -140,6 +140,21 @@ const tables = {
     ttlAttribute: 'expiresAt',
     indexes: [{ name: 'byTenant', partitionKey: S('tenantId'), sortKey: S('tenantDay') }],
   },
+  /**
+   * A tenant's webhook endpoints (sealed secrets) and the events sent to them, each with its
+   * deliveries, kept for GET /events and redelivery until the retention period ends (TTL; endpoints
+   * carry no expiry). One partition per tenant; layout in functions/adapters/dynamodb/events.ts.
+   * - byOutageFeed: sparse, only endpoints that want Meta's outage events carry it, by tenant, so
+   *   an outage reaches their tenants without a scan.
+   */
+  events: {
+    id: 'Events',
+    envVar: 'EVENTS_TABLE',
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    ttlAttribute: 'expiresAt',
+    indexes: [{ name: 'byOutageFeed', partitionKey: S('outageFeed'), sortKey: S('outageTenant') }],
+  },
 } as const satisfies Record<string, TableSpec>;
 
 type TableName = keyof typeof tables;
@@ -150,6 +165,22 @@ const queues = {
     id: 'SyncJobs',
     envVar: 'SYNC_QUEUE_URL',
     dlqEnvVar: 'SYNC_DLQ_URL',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    dlqRetentionDays: 14,
+  },
+  /**
+   * Event fan-outs and deliveries to the tenants' webhook endpoints: apart from the sync queue, so a
+   * slow or failing endpoint never holds up a sync, and a sync backlog never delays an event. A
+   * retry is a new message (delayed on the retry schedule), not a redelivery: the receive count only
+   * counts Tandem's own failures (the events table or the vault unavailable).
+   */
+  deliveries: {
+    id: 'EventDeliveries',
+    envVar: 'DELIVERIES_QUEUE_URL',
+    dlqEnvVar: 'DELIVERIES_DLQ_URL',
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
     batchSize: 10,

@@ -10,6 +10,7 @@ import type { CooldownName, QuotaName } from '../../functions/core/quotas.js';
 const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'POST /links/oauth/start': ['signIns'],
   'GET /grants/{grantId}/assets': ['metaReads'],
+  'DELETE /grants/{grantId}': ['linkWrites'],
   'POST /links': ['linkWrites'],
   'DELETE /links/{linkId}': ['linkWrites'],
   'POST /links/{linkId}/ads': ['adCreates'],
@@ -23,6 +24,8 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'PUT /links/{linkId}/meta-link': ['linkWrites'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],
   'POST /links/{linkId}/resume': ['syncRequests', 'linkSyncRequests'],
+  'POST /webhook-endpoints/{endpointId}/test': ['eventDeliveries'],
+  'POST /events/{eventId}/redeliver': ['eventDeliveries'],
   'GET /summary': ['fleetScans'],
   'POST /links/bulk': ['bulkActions'],
 };

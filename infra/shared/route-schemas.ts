@@ -12,9 +12,28 @@ import {
   operationParams,
 } from '../../functions/http/ads/schemas.js';
 import {
+  endpointPage,
+  endpointView,
+  endpointWithSecret,
+  eventPage,
+  eventView,
+  redelivered,
+  testSent,
+} from '../../functions/http/events/responses.js';
+import {
+  createEndpointBody,
+  endpointParams,
+  eventParams,
+  redeliverBody,
+  rotateSecretBody,
+  updateEndpointBody,
+} from '../../functions/http/events/schemas.js';
+import {
   bulkOperation,
   fleetSummary,
+  grantDeletion,
   linkPage,
+  linkUpdated,
   linkView,
   metaLinkChange,
   unlinkResult,
@@ -114,7 +133,11 @@ const routeSchemas: Record<string, RouteSchemas> = {
     body: startBody,
     bodyOptional: true,
     responses: {
-      200: { description: 'The begin page to send the browser to', schema: signInStarted },
+      200: {
+        description:
+          'The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`.',
+        schema: signInStarted,
+      },
     },
   },
   'GET /settings/origins': {
@@ -130,6 +153,16 @@ const routeSchemas: Record<string, RouteSchemas> = {
   'POST /oauth/select': { body: selectionForm, bodyFormat: 'form' },
   'GET /grants': { query: pageQuery },
   'GET /grants/{grantId}/assets': { params: grantParams },
+  'DELETE /grants/{grantId}': {
+    params: grantParams,
+    responses: {
+      200: {
+        description:
+          'Deleted with its sealed token; `revocation` says whether the app was revoked on Meta. A retry after success answers 404 `grant_not_found`: the grant is gone.',
+        schema: grantDeletion,
+      },
+    },
+  },
   'POST /links': {
     body: createLinkBody,
     responses: { 201: { description: 'Linked', schema: linkView } },
@@ -184,7 +217,14 @@ const routeSchemas: Record<string, RouteSchemas> = {
     headers: {
       'If-Match': 'The link version last read, as an ETag ("3"); or send `version` in the body.',
     },
-    responses: { 200: { description: 'The link as changed', schema: linkView, headers: ETAG } },
+    responses: {
+      200: {
+        description:
+          'The link as changed; `firstSync` names the sync enqueued when sync was turned on',
+        schema: linkUpdated,
+        headers: ETAG,
+      },
+    },
   },
   'DELETE /links/{linkId}': {
     params: linkParams,
@@ -357,6 +397,58 @@ const routeSchemas: Record<string, RouteSchemas> = {
         description: 'The Page and the WhatsApp profile now, field by field',
         schema: profileComparison,
       },
+    },
+  },
+  'POST /webhook-endpoints': {
+    body: createEndpointBody,
+    responses: {
+      201: {
+        description: 'Registered; `secret` signs its deliveries and is shown only now',
+        schema: endpointWithSecret,
+        headers: { Location: 'The endpoint: /webhook-endpoints/{endpointId}.' },
+      },
+    },
+  },
+  'GET /webhook-endpoints': {
+    query: pageQuery,
+    responses: { 200: { description: "A page of the tenant's endpoints", schema: endpointPage } },
+  },
+  'GET /webhook-endpoints/{endpointId}': {
+    params: endpointParams,
+    responses: { 200: { description: 'The endpoint', schema: endpointView } },
+  },
+  'PATCH /webhook-endpoints/{endpointId}': {
+    params: endpointParams,
+    body: updateEndpointBody,
+    responses: { 200: { description: 'The endpoint as changed', schema: endpointView } },
+  },
+  'DELETE /webhook-endpoints/{endpointId}': { params: endpointParams },
+  'POST /webhook-endpoints/{endpointId}/rotate-secret': {
+    params: endpointParams,
+    body: rotateSecretBody,
+    bodyOptional: true,
+    responses: {
+      200: { description: 'The new secret, shown only now', schema: endpointWithSecret },
+    },
+  },
+  'POST /webhook-endpoints/{endpointId}/test': {
+    params: endpointParams,
+    responses: { 202: { description: 'The test event, queued for delivery', schema: testSent } },
+  },
+  'GET /events': {
+    query: pageQuery,
+    responses: { 200: { description: 'A page of events, newest first', schema: eventPage } },
+  },
+  'GET /events/{eventId}': {
+    params: eventParams,
+    responses: { 200: { description: 'The event and its deliveries', schema: eventView } },
+  },
+  'POST /events/{eventId}/redeliver': {
+    params: eventParams,
+    body: redeliverBody,
+    bodyOptional: true,
+    responses: {
+      202: { description: 'Queued again for these endpoints', schema: redelivered },
     },
   },
 };

@@ -1,6 +1,6 @@
 import type { FunctionName } from './functions.js';
 
-type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /**
  * One HTTP route. `tenant` routes sit behind the JWT authorizer and receive the caller's tenant from
@@ -25,6 +25,8 @@ const THROTTLES = {
   metaCallbacks: { rateLimit: 20, burstLimit: 40 },
   /** Pages a user's browser opens while linking. */
   browser: { rateLimit: 20, burstLimit: 40 },
+  /** Browsers' CORS preflights: one before a client app's calls, then cached for 10 minutes. */
+  preflight: { rateLimit: 50, burstLimit: 100 },
   /** Health checks and the data-deletion status page: monitors and the odd user. */
   probe: { rateLimit: 10, burstLimit: 20 },
 } as const satisfies Record<string, RouteThrottle>;
@@ -84,6 +86,17 @@ const routes: RouteSpec[] = [
     publicReason:
       'Outage status for status pages and clients deciding when to retry; names no tenant, reads only the breakers table, and caches its answer for 5 seconds.',
     throttle: THROTTLES.probe,
+  },
+  {
+    method: 'OPTIONS',
+    path: '/{proxy+}',
+    fn: 'corsPreflight',
+    access: 'public',
+    summary:
+      "CORS preflight: allows a tenant's registered origin to call the tenant routes, when the deployment turns CORS on",
+    publicReason:
+      'Browsers send CORS preflights without credentials, so it cannot carry a JWT; it changes nothing, allows only an origin some tenant registered (the actual answer checks the caller tenant), and allows nothing when CORS is off.',
+    throttle: THROTTLES.preflight,
   },
   // Linking
   {
@@ -161,6 +174,14 @@ const routes: RouteSpec[] = [
     fn: 'grantAssets',
     access: 'tenant',
     summary: 'List the Pages, WhatsApp numbers and ad accounts a grant reaches',
+  },
+  {
+    method: 'DELETE',
+    path: '/grants/{grantId}',
+    fn: 'grantDelete',
+    access: 'tenant',
+    summary:
+      'Delete a sign-in no link uses (409 while links use it) and revoke it on Meta; 404 once gone',
   },
   {
     method: 'POST',
@@ -447,6 +468,77 @@ const routes: RouteSpec[] = [
     fn: 'linkProfiles',
     access: 'tenant',
     summary: "The link's Page and WhatsApp profile now, side by side, with the differences",
+  },
+  // Events to the client: webhook endpoints and the events kept for replay
+  {
+    method: 'POST',
+    path: '/webhook-endpoints',
+    fn: 'webhookEndpointCreate',
+    access: 'tenant',
+    summary: 'Register a webhook endpoint; answers its signing secret (shown once)',
+  },
+  {
+    method: 'GET',
+    path: '/webhook-endpoints',
+    fn: 'webhookEndpointsList',
+    access: 'tenant',
+    summary: "List the tenant's webhook endpoints",
+  },
+  {
+    method: 'GET',
+    path: '/webhook-endpoints/{endpointId}',
+    fn: 'webhookEndpointGet',
+    access: 'tenant',
+    summary: 'Read a webhook endpoint',
+  },
+  {
+    method: 'PATCH',
+    path: '/webhook-endpoints/{endpointId}',
+    fn: 'webhookEndpointUpdate',
+    access: 'tenant',
+    summary: "Change a webhook endpoint's URL, event types or status (enable again)",
+  },
+  {
+    method: 'DELETE',
+    path: '/webhook-endpoints/{endpointId}',
+    fn: 'webhookEndpointDelete',
+    access: 'tenant',
+    summary: 'Delete a webhook endpoint',
+  },
+  {
+    method: 'POST',
+    path: '/webhook-endpoints/{endpointId}/rotate-secret',
+    fn: 'webhookEndpointRotate',
+    access: 'tenant',
+    summary: "Rotate a webhook endpoint's signing secret; answers the new one",
+  },
+  {
+    method: 'POST',
+    path: '/webhook-endpoints/{endpointId}/test',
+    fn: 'webhookEndpointTest',
+    access: 'tenant',
+    summary: 'Send a signed test event to a webhook endpoint (202)',
+  },
+  {
+    method: 'GET',
+    path: '/events',
+    fn: 'eventsList',
+    access: 'tenant',
+    summary: "The tenant's events, newest first, with their deliveries",
+  },
+  {
+    method: 'GET',
+    path: '/events/{eventId}',
+    fn: 'eventGet',
+    access: 'tenant',
+    summary: 'An event and its deliveries',
+  },
+  {
+    method: 'POST',
+    path: '/events/{eventId}/redeliver',
+    fn: 'eventRedeliver',
+    access: 'tenant',
+    summary: 'Deliver a kept event again, freshly signed (202)',
   },
 ];
 

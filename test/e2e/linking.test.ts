@@ -1,9 +1,11 @@
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../../infra/local/meta-sandbox/src/seed.js';
 import { chromiumPath } from '../helpers/chromium-setup.js';
 import { api } from '../helpers/system.js';
 import {
   aTenant,
+  linkThroughApi,
   newSandboxUser,
   requestSignIn,
   restoreDemoUser,
@@ -123,6 +125,51 @@ describe('Journey: linking a Page to a WhatsApp number in the browser', () => {
     expect((await page.locator('main').textContent()) ?? '').toContain(
       'You cancelled the Facebook sign-in'
     );
+    await page.close();
+  });
+
+  it('turns story consent on through the second login (the stories configuration) and back', async () => {
+    // Prepare
+    const tenant = aTenant('e2e-stories');
+    const { link } = await linkThroughApi(tenant);
+    const consentUrl = `/links/${link.linkId}/stories/consent`;
+    const turnedOn = await api(consentUrl, {
+      tenant,
+      method: 'PUT',
+      body: { targets: { facebook: true, instagram: true } },
+    });
+    const asked = (await turnedOn.json()) as {
+      missingPermissions: string[];
+      signIn: { authorizeUrl: string };
+    };
+    const page = await browser.newPage();
+
+    // Act
+    await page.goto(asked.signIn.authorizeUrl);
+    await page.getByRole('button', { name: 'Continue with Facebook' }).click();
+    await page.waitForURL(/\/dialog\/oauth\?/);
+    const dialogUrl = new URL(page.url());
+    const dialog = (await page.locator('main, body').first().textContent()) ?? '';
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('heading', { name: 'Stories allowed' }).waitFor();
+
+    // Assess
+    expect(turnedOn.status).toBe(200);
+    expect(asked.missingPermissions).toEqual(
+      expect.arrayContaining(['pages_manage_posts', 'instagram_content_publish'])
+    );
+    // The second configuration, not linking's: it holds the story permissions.
+    expect(dialogUrl.searchParams.get('config_id')).toBe(DEMO.storiesLoginConfigId);
+    expect(dialog).toContain('instagram_content_publish');
+    const consent = (await (await api(consentUrl, { tenant })).json()) as {
+      targets: { facebook: boolean; instagram: boolean };
+      missingPermissions: string[];
+      instagramAccountId?: string;
+    };
+    expect(consent.targets).toEqual({ facebook: true, instagram: true });
+    expect(consent.missingPermissions).toEqual([]);
+    // The stories sign-in read the Page's Instagram account for the link.
+    expect(consent.instagramAccountId).toMatch(/^\d+$/);
     await page.close();
   });
 });

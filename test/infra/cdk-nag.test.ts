@@ -66,6 +66,7 @@ describe('Stack: TandemStack', () => {
         `${s}/Queues/SyncJobsDLQ: Serverless-SQSRedrivePolicy`,
         `${s}/Queues/ReconcileDLQ: Serverless-SQSRedrivePolicy`,
         `${s}/Queues/StatsDLQ: Serverless-SQSRedrivePolicy`,
+        `${s}/Queues/EventDeliveriesDLQ: Serverless-SQSRedrivePolicy`,
         `${s}/Secrets/MetaAppSecret: AwsSolutions-SMG4`,
         `${s}/Secrets/MetaSystemUserToken: AwsSolutions-SMG4`,
         ...functionIds.map((fn) => `${s}/Functions/${fn}Role: AwsSolutions-IAM5[Resource::*]`),
@@ -74,9 +75,11 @@ describe('Stack: TandemStack', () => {
         ...functionIds
           .filter((fn) => fn !== functions.reconciler.id && fn !== functions.statsScheduler.id)
           .map((fn) => `${s}/Functions/${fn}: Serverless-LambdaDLQ`),
-        expect.stringMatching(
-          new RegExp(
-            `^${s}/Functions/SyncWorker/SqsEventSource[^/]*: Serverless-LambdaEventSourceMappingDestination$`
+        ...[functions.worker.id, functions.deliveryWorker.id].map((fn) =>
+          expect.stringMatching(
+            new RegExp(
+              `^${s}/Functions/${fn}/SqsEventSource[^/]*: Serverless-LambdaEventSourceMappingDestination$`
+            )
           )
         ),
         expect.stringMatching(

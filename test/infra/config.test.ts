@@ -45,6 +45,7 @@ describe('Function: readConfig', () => {
         consoleOidcScope: 'openid tandem',
         consoleOidcAudience: 'tandem-api',
         consoleConnectOrigins: 'https://login.example.com/oauth2, https://other.example.com',
+        corsEnabled: 'true',
       })
     );
     // Assess
@@ -58,6 +59,7 @@ describe('Function: readConfig', () => {
       graphApiBaseUrl: 'https://sandbox.example.com',
       publicBaseUrl: 'https://api.example.com',
       reserveConcurrency: true,
+      corsEnabled: true,
       console: {
         oidcClientId: 'console-client',
         oidcScope: 'openid tandem',

@@ -477,10 +477,31 @@ describe('Stack: TandemStack', () => {
       });
     });
 
+    it('wires the delivery worker to its own deliveries queue, redriven to its own DLQ', () => {
+      synth.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: fnId('deliveryWorker') },
+        EventSourceArn: {
+          'Fn::GetAtt': [logicalIdOf(synth.stack.queues.deliveriesQueue), 'Arn'],
+        },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BatchSize: queues.deliveries.batchSize,
+      });
+      const queue =
+        synth.template.toJSON().Resources[logicalIdOf(synth.stack.queues.deliveriesQueue)];
+      expect(queue.Properties.RedrivePolicy).toEqual({
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [logicalIdOf(synth.stack.queues.deliveriesDeadLetters), 'Arn'],
+        },
+        maxReceiveCount: queues.deliveries.maxReceiveCount,
+      });
+    });
+
     it('alarms when any dead-letter queue holds a message', () => {
       for (const dlq of [
         synth.stack.queues.syncDeadLetters,
         synth.stack.queues.reconcileDeadLetters,
+        synth.stack.queues.statsDeadLetters,
+        synth.stack.queues.deliveriesDeadLetters,
       ]) {
         synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
           MetricName: 'ApproximateNumberOfMessagesVisible',

@@ -1,5 +1,7 @@
 import { OPTIMIZATION_GOALS } from '../../../functions/core/ads/enums.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
+import { checkRegions, type RegionalOutcome } from '../../../functions/core/ads/regions.js';
+import { ValidationError } from '../../../functions/core/errors.js';
 
 /**
  * The Click-to-WhatsApp ad form: what the user types (strings, money in major units, local times)
@@ -177,17 +179,33 @@ const plain = (message: string): string => {
   return message;
 };
 
+/**
+ * The API's regional rules (functions/core/ads/regions.ts) applied to the targeted countries: which
+ * are refused and why, which need the DSA fields, and what the ad will not do where. The deployment
+ * may narrow the countries further (its own allow and deny lists), which only the API knows.
+ */
+const regionsOf = (form: AdForm): RegionalOutcome & { refused?: string } => {
+  try {
+    return checkRegions(countriesOf(form.countries), {});
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { dsaCountries: [], notes: [], refused: error.message };
+  }
+};
+
 /** Checks the form as the API would; the body to send when it passes. */
 const validateAdForm = (
   form: AdForm
 ): { ok: true; body: Record<string, unknown> } | { ok: false; errors: FieldErrors } => {
   const body = bodyOf(form);
   const parsed = createAdInput.safeParse(body);
-  if (parsed.success) return { ok: true, body };
+  const { refused } = regionsOf(form);
+  if (parsed.success && !refused) return { ok: true, body };
   const byPath: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     byPath[issue.path.map(String).join('.')] ??= plain(issue.message);
   }
+  if (refused) byPath['targeting.countries'] ??= refused;
   return { ok: false, errors: errorsByField(byPath) };
 };
 
@@ -199,6 +217,7 @@ export {
   errorsByField,
   goalsFor,
   IMAGE_HASH,
+  regionsOf,
   TAKES_DSA,
   validateAdForm,
 };

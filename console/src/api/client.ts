@@ -39,6 +39,12 @@ type Body<O extends keyof operations, S extends number> =
     : never;
 
 type LinkView = Body<'linkGet', 200>;
+type LinkListItem = Body<'linksList', 200>['items'][number];
+type FleetSummary = Body<'fleetSummary', 200>;
+type BulkOperation = Body<'linksBulkGet', 200>;
+type MetaStatus = Body<'metaStatus', 200>;
+type TenantStats = Body<'tenantStats', 200>;
+type Origins = Body<'settingsOriginsGet', 200>;
 type SyncStatus = Body<'syncStatus', 200>;
 type ProfileComparison = Body<'linkProfiles', 200>;
 type DriftHistory = Body<'linkDrift', 200>;
@@ -56,12 +62,18 @@ export type {
   AdOperation,
   Api,
   ApiError,
+  BulkOperation,
   CreateAdBody,
   DriftHistory,
+  FleetSummary,
+  LinkListItem,
   LinkStats,
   LinkView,
+  MetaStatus,
+  Origins,
   ProfileComparison,
   RunView,
   SyncStatus,
+  TenantStats,
 };
 export { createApi };

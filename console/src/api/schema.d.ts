@@ -196,6 +196,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a sign-in no link uses (409 while links use it) and revoke it on Meta; 404 once gone */
+        delete: operations["grantDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/links": {
         parameters: {
             query?: never;
@@ -718,8 +735,1031 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's webhook endpoints */
+        get: operations["webhookEndpointsList"];
+        put?: never;
+        /** Register a webhook endpoint; answers its signing secret (shown once) */
+        post: operations["webhookEndpointCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a webhook endpoint */
+        get: operations["webhookEndpointGet"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint */
+        delete: operations["webhookEndpointDelete"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint's URL, event types or status (enable again) */
+        patch: operations["webhookEndpointUpdate"];
+        trace?: never;
+    };
+    "/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate a webhook endpoint's signing secret; answers the new one */
+        post: operations["webhookEndpointRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed test event to a webhook endpoint (202) */
+        post: operations["webhookEndpointTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's events, newest first, with their deliveries */
+        get: operations["eventsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event and its deliveries */
+        get: operations["eventGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events/{eventId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver a kept event again, freshly signed (202) */
+        post: operations["eventRedeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "link.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Page was linked to a WhatsApp number (POST /links or the sign-in picker).
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.link.created"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A link was removed: unlinked, or Meta's deauthorize or data-deletion callback.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.link.deleted"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.paused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync paused for a link: a direct edit on WhatsApp (`local_override`, with the fields), Meta no longer accepting the access (`token_invalid`), or the number no longer on the Cloud API (`whatsapp_disconnected`).
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.link.paused"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.resumed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A paused link was resumed (POST /links/{id}/resume).
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.link.resumed"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.meta_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The WhatsApp side of a link changed on Meta (the Page's WhatsApp button, the number's state).
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.link.meta_changed"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sync.applied": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A sync wrote the Page's values to the WhatsApp profile.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.sync.applied"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sync.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A sync failed for good: it cannot succeed (the Page or number is gone, Meta refused the write), or every attempt failed and the job was dead-lettered.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.sync.failed"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "drift.detected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reconcile run found a link out of step (one event per link and run).
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.drift.detected"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "reconcile.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reconcile run finished, with the tenant's own counts: its on-demand run, or a scheduled run that covered its links.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.reconcile.completed"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "ad.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Click-to-WhatsApp ad operation created every object.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.ad.completed"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "ad.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Click-to-WhatsApp ad operation failed for good; what was created is cleaned up.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.ad.failed"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "grant.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A sign-in's access ended: revoked by Tandem after the last unlink, or by Meta.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.grant.revoked"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meta.outage.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tandem sees a Meta surface down; work on it waits.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.meta.outage.started"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meta.outage.ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The Meta surface is back; waiting work resumes.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.meta.outage.ended"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "story.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A story reached one target: the Page's Facebook or Instagram stories.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.story.published"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "story.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A story could not be posted to one target, for good (the code says why).
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.story.failed"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One of the tenant’s endpoints was disabled after failing every delivery for too long.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.endpoint.disabled"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "endpoint.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A test delivery asked for with POST /webhook-endpoints/{id}/test.
+         * @description Answer any 2xx within 10 seconds; anything else is retried (docs/events.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of <t>.<raw body> with the endpoint secret> (one v1 per secret during a rotation). Refuse a t more than 5 minutes off. */
+                    "tandem-signature": string;
+                    /** @description The event id (also `id` in the body): de-duplicate on it. */
+                    "tandem-event-id": string;
+                    /** @description The event type (also `type` in the body). */
+                    "tandem-event-type": string;
+                    /** @description Which attempt this is, from 1. */
+                    "tandem-delivery-attempt": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Event.endpoint.test"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Error: {
@@ -732,6 +1772,305 @@ export interface components {
                 limit?: string;
                 details?: Record<string, never>;
                 requestId: string;
+            };
+        };
+        "Event.link.created": {
+            id: string;
+            /** @constant */
+            type: "link.created";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                grantId: string;
+                pageId: string;
+                pageName: string;
+                wabaId: string;
+                phoneNumberId: string;
+                displayPhoneNumber: string;
+            };
+        };
+        "Event.link.deleted": {
+            id: string;
+            /** @constant */
+            type: "link.deleted";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                pageId: string;
+                phoneNumberId: string;
+                /** @enum {string} */
+                cause: "unlinked" | "meta_deauthorized" | "meta_data_deletion";
+            };
+        };
+        "Event.link.paused": {
+            id: string;
+            /** @constant */
+            type: "link.paused";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                /** @enum {string} */
+                reason: "local_override" | "token_invalid" | "whatsapp_disconnected";
+                since: string;
+                fields: {
+                    field: string;
+                    expected?: unknown;
+                    actual?: unknown;
+                }[];
+                message: string;
+            };
+        };
+        "Event.link.resumed": {
+            id: string;
+            /** @constant */
+            type: "link.resumed";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                overwrite: boolean;
+                optedOutFields: string[];
+            };
+        };
+        "Event.link.meta_changed": {
+            id: string;
+            /** @constant */
+            type: "link.meta_changed";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                state: string;
+                previous?: string;
+                details?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        "Event.sync.applied": {
+            id: string;
+            /** @constant */
+            type: "sync.applied";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                /** @enum {string} */
+                trigger: "webhook" | "manual" | "reconcile" | "whatsapp_event" | "enabled";
+                changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
+                at: string;
+            };
+        };
+        "Event.sync.failed": {
+            id: string;
+            /** @constant */
+            type: "sync.failed";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                /** @enum {string} */
+                trigger: "webhook" | "manual" | "reconcile" | "whatsapp_event" | "enabled";
+                code: string;
+                reason: string;
+                at: string;
+            };
+        };
+        "Event.drift.detected": {
+            id: string;
+            /** @constant */
+            type: "drift.detected";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                runId: string;
+                linkId: string;
+                /** @enum {string} */
+                class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
+                fields: string[];
+                /** @enum {string} */
+                action: "enqueue_sync" | "restore_subscription" | "report_only";
+                paused: boolean;
+            };
+        };
+        "Event.reconcile.completed": {
+            id: string;
+            /** @constant */
+            type: "reconcile.completed";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                runId: string;
+                linksChecked: number;
+                drift: {
+                    [key: string]: number;
+                };
+                errors: number;
+                syncsEnqueued: number;
+                startedAt: string;
+                finishedAt: string;
+            };
+        };
+        "Event.ad.completed": {
+            id: string;
+            /** @constant */
+            type: "ad.completed";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                operationId: string;
+                campaignId?: string;
+                adSetId?: string;
+                creativeId?: string;
+                adId?: string;
+                adStatus: string;
+            };
+        };
+        "Event.ad.failed": {
+            id: string;
+            /** @constant */
+            type: "ad.failed";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                operationId: string;
+                code: string;
+                message: string;
+                cleanedUp: number;
+                leftBehind: number;
+            };
+        };
+        "Event.grant.revoked": {
+            id: string;
+            /** @constant */
+            type: "grant.revoked";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                grantId: string;
+                /** @enum {string} */
+                cause: "unlinked" | "meta_deauthorized" | "meta_data_deletion";
+            };
+        };
+        "Event.meta.outage.started": {
+            id: string;
+            /** @constant */
+            type: "meta.outage.started";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                /** @enum {string} */
+                surface: "pages" | "whatsapp" | "marketing" | "login";
+                since: string;
+                retryAt?: string;
+            };
+        };
+        "Event.meta.outage.ended": {
+            id: string;
+            /** @constant */
+            type: "meta.outage.ended";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                /** @enum {string} */
+                surface: "pages" | "whatsapp" | "marketing" | "login";
+                endedAt: string;
+            };
+        };
+        "Event.story.published": {
+            id: string;
+            /** @constant */
+            type: "story.published";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                operationId: string;
+                /** @enum {string} */
+                target: "facebook" | "instagram";
+                publishedId?: string;
+                publishedAt: string;
+            };
+        };
+        "Event.story.failed": {
+            id: string;
+            /** @constant */
+            type: "story.failed";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                linkId: string;
+                operationId: string;
+                /** @enum {string} */
+                target: "facebook" | "instagram";
+                code: string;
+                message: string;
+            };
+        };
+        "Event.endpoint.disabled": {
+            id: string;
+            /** @constant */
+            type: "endpoint.disabled";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                endpointId: string;
+                url: string;
+                consecutiveFailures: number;
+                failingSince: string;
+                reason: string;
+            };
+        };
+        "Event.endpoint.test": {
+            id: string;
+            /** @constant */
+            type: "endpoint.test";
+            /** @constant */
+            apiVersion: "2026-12-01";
+            createdAt: string;
+            tenantId: string;
+            data: {
+                endpointId: string;
+                message: string;
             };
         };
     };
@@ -936,7 +2275,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The begin page to send the browser to */
+            /** @description The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1653,6 +2992,102 @@ export interface operations {
             };
         };
     };
+    grantDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted with its sealed token; `revocation` says whether the app was revoked on Meta. A retry after success answers 404 `grant_not_found`: the grant is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grantId: string;
+                        /** @enum {string} */
+                        revocation: "revoked" | "not_needed" | "failed";
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     linksList: {
         parameters: {
             query?: {
@@ -1712,6 +3147,7 @@ export interface operations {
                                 reason: string;
                             }[];
                             instagramAccountId?: string;
+                            instagramUsername?: string;
                             stories?: {
                                 targets: {
                                     facebook: boolean;
@@ -1931,6 +3367,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -2081,7 +3518,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,6 +3964,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -2762,7 +4200,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2823,7 +4261,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link as changed */
+            /** @description The link as changed; `firstSync` names the sync enqueued when sync was turned on */
             200: {
                 headers: {
                     /** @description The link version, for If-Match on the next write ("3"). */
@@ -2867,6 +4305,7 @@ export interface operations {
                             reason: string;
                         }[];
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         stories?: {
                             targets: {
                                 facebook: boolean;
@@ -2962,6 +4401,11 @@ export interface operations {
                         createdAt: string;
                         updatedAt: string;
                         version: number;
+                        firstSync?: {
+                            jobId: string;
+                            linkId: string;
+                            observedAt: string;
+                        };
                     };
                 };
             };
@@ -4265,6 +5709,7 @@ export interface operations {
                             instagram: boolean;
                         };
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         missingPermissions: string[];
                         signIn?: {
                             authorizeUrl: string;
@@ -4377,6 +5822,7 @@ export interface operations {
                             instagram: boolean;
                         };
                         instagramAccountId?: string;
+                        instagramUsername?: string;
                         missingPermissions: string[];
                         signIn?: {
                             authorizeUrl: string;
@@ -4445,7 +5891,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4502,8 +5948,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                             media: {
-                                /** @constant */
-                                type: "photo";
+                                /** @enum {string} */
+                                type: "photo" | "video";
                                 url: string;
                             };
                             targets: {
@@ -4616,8 +6062,8 @@ export interface operations {
             content: {
                 "application/json": {
                     media: {
-                        /** @constant */
-                        type: "photo";
+                        /** @enum {string} */
+                        type: "photo" | "video";
                         /** Format: uri */
                         url: string;
                     };
@@ -4639,8 +6085,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -4687,8 +6133,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -4835,8 +6281,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "queued" | "in_progress" | "completed" | "partial" | "failed" | "cancelled";
                         media: {
-                            /** @constant */
-                            type: "photo";
+                            /** @enum {string} */
+                            type: "photo" | "video";
                             url: string;
                         };
                         targets: {
@@ -5560,7 +7006,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6052,7 +7498,7 @@ export interface operations {
                             /** @enum {string} */
                             outcome: "applied" | "noop" | "paused" | "failed";
                             /** @enum {string} */
-                            trigger: "webhook" | "manual" | "reconcile" | "whatsapp_event";
+                            trigger: "webhook" | "manual" | "reconcile" | "whatsapp_event" | "enabled";
                             changedFields: ("about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture")[];
                             notes: {
                                 /** @enum {string} */
@@ -6322,6 +7768,7 @@ export interface operations {
                                 reason: string;
                             }[];
                             instagramAccountId?: string;
+                            instagramUsername?: string;
                             stories?: {
                                 targets: {
                                     facebook: boolean;
@@ -6592,6 +8039,1124 @@ export interface operations {
                 };
             };
             /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the tenant's endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            endpointId: string;
+                            url: string;
+                            description: string;
+                            eventTypes: string[];
+                            /** @enum {string} */
+                            status: "enabled" | "disabled";
+                            disabled?: {
+                                at: string;
+                                reason: string;
+                                /** @enum {string} */
+                                by: "tandem" | "tenant";
+                            };
+                            consecutiveFailures: number;
+                            failingSince?: string;
+                            lastSuccessAt?: string;
+                            previousSecretExpiresAt?: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    description?: string;
+                    eventTypes: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Registered; `secret` signs its deliveries and is shown only now */
+            201: {
+                headers: {
+                    /** @description The endpoint: /webhook-endpoints/{endpointId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpointId: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabled?: {
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            by: "tandem" | "tenant";
+                        };
+                        consecutiveFailures: number;
+                        failingSince?: string;
+                        lastSuccessAt?: string;
+                        previousSecretExpiresAt?: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpointId: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabled?: {
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            by: "tandem" | "tenant";
+                        };
+                        consecutiveFailures: number;
+                        failingSince?: string;
+                        lastSuccessAt?: string;
+                        previousSecretExpiresAt?: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    description?: string;
+                    eventTypes?: string[];
+                    /** @enum {string} */
+                    status?: "enabled" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpointId: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabled?: {
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            by: "tandem" | "tenant";
+                        };
+                        consecutiveFailures: number;
+                        failingSince?: string;
+                        lastSuccessAt?: string;
+                        previousSecretExpiresAt?: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    graceSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new secret, shown only now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpointId: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabled?: {
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            by: "tandem" | "tenant";
+                        };
+                        consecutiveFailures: number;
+                        failingSince?: string;
+                        lastSuccessAt?: string;
+                        previousSecretExpiresAt?: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test event, queued for delivery */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `event_deliveries` (quota: 60 test events and redeliveries asked for (each a delivery to the tenant’s endpoints) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eventsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            type: "link.created" | "link.deleted" | "link.paused" | "link.resumed" | "link.meta_changed" | "sync.applied" | "sync.failed" | "drift.detected" | "reconcile.completed" | "ad.completed" | "ad.failed" | "grant.revoked" | "meta.outage.started" | "meta.outage.ended" | "story.published" | "story.failed" | "endpoint.disabled" | "endpoint.test";
+                            /** @constant */
+                            apiVersion: "2026-12-01";
+                            createdAt: string;
+                            tenantId: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            deliveries: {
+                                endpointId: string;
+                                /** @enum {string} */
+                                status: "pending" | "retrying" | "delivered" | "failed" | "skipped";
+                                attempts: number;
+                                lastAttemptAt?: string;
+                                lastResult?: {
+                                    status?: number;
+                                    error?: string;
+                                };
+                                nextAttemptAt?: string;
+                            }[];
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eventGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event and its deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        type: "link.created" | "link.deleted" | "link.paused" | "link.resumed" | "link.meta_changed" | "sync.applied" | "sync.failed" | "drift.detected" | "reconcile.completed" | "ad.completed" | "ad.failed" | "grant.revoked" | "meta.outage.started" | "meta.outage.ended" | "story.published" | "story.failed" | "endpoint.disabled" | "endpoint.test";
+                        /** @constant */
+                        apiVersion: "2026-12-01";
+                        createdAt: string;
+                        tenantId: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        deliveries: {
+                            endpointId: string;
+                            /** @enum {string} */
+                            status: "pending" | "retrying" | "delivered" | "failed" | "skipped";
+                            attempts: number;
+                            lastAttemptAt?: string;
+                            lastResult?: {
+                                status?: number;
+                                error?: string;
+                            };
+                            nextAttemptAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eventRedeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    endpointId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued again for these endpoints */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        endpointIds: string[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `event_deliveries` (quota: 60 test events and redeliveries asked for (each a delivery to the tenant’s endpoints) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     [name: string]: unknown;

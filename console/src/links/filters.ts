@@ -1,88 +1,56 @@
 import type { operations } from '../api/schema.js';
 
 /**
- * The links table's filters. Each says where it runs: on the server when GET /links takes it as a
- * query parameter, otherwise over the pages already fetched. Today GET /links takes only `limit` and
- * `cursor`, so every filter runs here; when the API grows a filter (status, pause reason, drift,
- * Meta-side link, health), its entry moves to `server` with the parameter's name and the table
- * starts asking the API instead, with nothing else to change.
+ * The links table's filters, all applied by the API: GET /links takes each as a query parameter,
+ * and POST /links/bulk takes the same filter as a body, so a bulk action reaches exactly the links
+ * the table lists (every page of them, not only those loaded).
  */
 
-type LinkItem = {
-  linkId: string;
-  pageName: string;
-  displayPhoneNumber: string;
-  pageId: string;
-  phoneNumberId: string;
-  status: 'active' | 'paused';
-  pause?: { reason: 'local_override' | 'token_invalid' | 'whatsapp_disconnected' };
-  sync: { enabled: boolean };
-};
-
-/** The drift of a link as the latest check saw it; `unchecked` when no check covered it. */
-type DriftState = string;
+type ListQuery = NonNullable<operations['linksList']['parameters']['query']>;
+type BulkFilter = NonNullable<
+  operations['linksBulkStart']['requestBody']['content']['application/json']['filter']
+>;
+type LinkState = NonNullable<ListQuery['status']>;
+type DriftFilter = NonNullable<ListQuery['drift']>;
 
 interface LinkFilters {
-  text: string;
-  status: '' | 'active' | 'paused';
-  pauseReason: '' | 'local_override' | 'token_invalid' | 'whatsapp_disconnected';
+  /** Either status, or a paused link's reason. */
+  status: '' | LinkState;
   sync: '' | 'on' | 'off';
-  drift: string;
+  drift: '' | DriftFilter;
+  /** A Facebook Page id, digits only (the API matches it exactly). */
+  pageId: string;
 }
 
-type ListQuery = NonNullable<operations['linksList']['parameters']['query']>;
+const NO_FILTERS: LinkFilters = { status: '', sync: '', drift: '', pageId: '' };
 
-interface FilterSpec<K extends keyof LinkFilters> {
-  /** The GET /links query parameter that takes it, once the API has one. */
-  server?: keyof ListQuery;
-  /** How it is matched over fetched links, while it is not the server's. */
-  matches(link: LinkItem, value: LinkFilters[K], drift: DriftState): boolean;
-}
+/** The API's rule for a Page id, so a malformed one is said beside the field, not sent. */
+const PAGE_ID = /^\d{1,32}$/;
 
-const FILTERS: { [K in keyof LinkFilters]: FilterSpec<K> } = {
-  text: {
-    matches: (link, value) => {
-      const needle = value.trim().toLowerCase();
-      return (
-        needle === '' ||
-        [link.pageName, link.displayPhoneNumber, link.pageId, link.phoneNumberId, link.linkId].some(
-          (field) => field.toLowerCase().includes(needle)
-        )
-      );
-    },
-  },
-  status: { matches: (link, value) => value === '' || link.status === value },
-  pauseReason: { matches: (link, value) => value === '' || link.pause?.reason === value },
-  sync: {
-    matches: (link, value) => value === '' || (value === 'on') === link.sync.enabled,
-  },
-  drift: { matches: (_link, value, drift) => value === '' || drift === value },
+/** What is wrong with the Page id filter, if anything. */
+const pageIdProblem = (filters: LinkFilters): string | undefined => {
+  const pageId = filters.pageId.trim();
+  return pageId === '' || PAGE_ID.test(pageId)
+    ? undefined
+    : 'A Page id is digits only, as in the Page’s address on Facebook (up to 32).';
 };
 
-const NO_FILTERS: LinkFilters = { text: '', status: '', pauseReason: '', sync: '', drift: '' };
+/** The filter as the API's bulk body takes it (the same conditions GET /links applies). */
+const bulkFilter = (filters: LinkFilters): BulkFilter => ({
+  ...(filters.status ? { status: filters.status } : {}),
+  ...(filters.sync ? { syncEnabled: filters.sync === 'on' } : {}),
+  ...(filters.drift ? { drift: filters.drift } : {}),
+  ...(filters.pageId.trim() ? { pageId: filters.pageId.trim() } : {}),
+});
 
-const keysOf = <T extends object>(value: T) => Object.keys(value) as (keyof T)[];
-
-/** The query parameters for the filters the server applies (none today). */
-const serverQuery = (filters: LinkFilters): Partial<ListQuery> => {
-  const query: Record<string, unknown> = {};
-  for (const key of keysOf(FILTERS)) {
-    const param = FILTERS[key].server;
-    if (param && filters[key] !== '') query[param] = filters[key];
-  }
-  return query as Partial<ListQuery>;
+/** The GET /links query parameters for the filters. */
+const listQuery = (filters: LinkFilters): Omit<ListQuery, 'limit' | 'cursor'> => {
+  const { syncEnabled, ...rest } = bulkFilter(filters);
+  return { ...rest, ...(syncEnabled === undefined ? {} : { syncEnabled: `${syncEnabled}` }) };
 };
 
-/** Whether a fetched link passes the filters the server did not apply. */
-const matchesFilters = (link: LinkItem, filters: LinkFilters, drift: DriftState): boolean =>
-  keysOf(FILTERS).every((key) => {
-    const spec = FILTERS[key] as FilterSpec<typeof key>;
-    return spec.server !== undefined || spec.matches(link, filters[key], drift);
-  });
+/** Whether any filter is set (so the table says which links a bulk action reaches). */
+const isFiltered = (filters: LinkFilters): boolean => Object.keys(bulkFilter(filters)).length > 0;
 
-/** Whether any filter runs over the fetched pages (so the table says it filters what is loaded). */
-const filtersLocally = (filters: LinkFilters): boolean =>
-  keysOf(FILTERS).some((key) => FILTERS[key].server === undefined && filters[key] !== '');
-
-export type { DriftState, LinkFilters, LinkItem };
-export { filtersLocally, matchesFilters, NO_FILTERS, serverQuery };
+export type { BulkFilter, DriftFilter, LinkFilters, LinkState };
+export { bulkFilter, isFiltered, listQuery, NO_FILTERS, pageIdProblem };

@@ -1,7 +1,8 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Link, useLocation } from 'wouter-preact';
 import { AD_STATUSES, BID_STRATEGIES, CTWA_OBJECTIVES } from '../../../functions/core/ads/enums.js';
+import { adAccountId as adAccountIdSchema } from '../../../functions/core/ads/input.js';
+import { EU_COUNTRIES, REGIONAL_RULES } from '../../../functions/core/ads/regions.js';
 import {
   type AdForm,
   blankAdForm,
@@ -10,16 +11,37 @@ import {
   type FieldErrors,
   goalsFor,
   IMAGE_HASH,
+  regionsOf,
   TAKES_DSA,
   validateAdForm,
 } from '../ads/form.js';
+import { dsaRecommendations, previewOf, uploadImage } from '../ads/library.js';
 import { rememberAd } from '../ads/recent.js';
 import { problemOf, unwrap } from '../api/call.js';
 import type { CreateAdBody } from '../api/client.js';
+import { Field } from '../components/field.js';
 import { ProblemNotice } from '../components/problem.js';
 import { useLoad } from '../components/use-load.js';
 import { useApp } from '../context.js';
 import type { Problem } from '../errors.js';
+
+/** What each regional rule's effect means for the form. */
+const EFFECT_WORDS = {
+  refuse: 'Cannot be targeted',
+  require_dsa: 'Needs who benefits and who pays (Digital Services Act)',
+  no_whatsapp_status: 'Runs on Facebook and Instagram only (no WhatsApp Status ads)',
+} as const;
+
+/** A rule's countries, the EU's 27 named as one. */
+const whereOf = (countries: readonly string[]): string => {
+  const eu = EU_COUNTRIES.every((country) => countries.includes(country));
+  const rest = eu
+    ? countries.filter((country) => !(EU_COUNTRIES as readonly string[]).includes(country))
+    : countries;
+  return [...(eu ? ['the EU'] : []), ...rest]
+    .join(', ')
+    .replace(/^./, (first) => first.toUpperCase());
+};
 
 const words = (value: string) =>
   value
@@ -27,36 +49,6 @@ const words = (value: string) =>
     .toLowerCase()
     .replaceAll('_', ' ')
     .replace(/^./, (first) => first.toUpperCase());
-
-/** A labelled field with its error beside it, tied by aria-describedby. */
-const Field = ({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: ComponentChildren;
-}) => (
-  <div class={`field${error ? ' field-invalid' : ''}`}>
-    <label for={id}>{label}</label>
-    {hint ? (
-      <p class="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-    ) : null}
-    {children}
-    {error ? (
-      <p class="field-error" id={`${id}-error`}>
-        {error}
-      </p>
-    ) : null}
-  </div>
-);
 
 /** Creates a Click-to-WhatsApp ad for the link: the form, a preview, and where it may run. */
 const AdNewScreen = ({ linkId }: { linkId: string }) => {
@@ -77,20 +69,83 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
     () => unwrap(api.GET('/links/{linkId}', { params: { path: { linkId } } })),
     [linkId]
   );
+  // The uploaded image: its local preview and how the upload went.
+  const [preview, setPreview] = useState('');
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState('');
+  // Meta's recommended DSA names for the ad account, once the ad reaches the EU.
+  const [recommended, setRecommended] = useState<{ account: string; names: string[] }>({
+    account: '',
+    names: [],
+  });
+  const regions = regionsOf(form);
+  const account = form.adAccountId.trim();
+  const accountValid = adAccountIdSchema.safeParse(account).success;
+  const reachesEu = regions.dsaCountries.length > 0;
+  useEffect(() => {
+    if (!TAKES_DSA || !reachesEu || !accountValid || recommended.account === account) return;
+    let gone = false;
+    dsaRecommendations(api, linkId, account)
+      .then(({ recommendations }) => {
+        if (gone) return;
+        setRecommended({ account, names: recommendations });
+        const [first] = recommendations;
+        // Prefill only what the user has not written.
+        if (first) {
+          setForm((current) => ({
+            ...current,
+            dsaBeneficiary: current.dsaBeneficiary || first,
+            dsaPayor: current.dsaPayor || first,
+          }));
+        }
+      })
+      // A suggestion only: without it the user types the names.
+      .catch(() => !gone && setRecommended({ account, names: [] }));
+    return () => {
+      gone = true;
+    };
+  }, [reachesEu, account, accountValid]);
 
+  const upload = async (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    setUploadError('');
+    if (!file) return;
+    if (!accountValid) {
+      setUploadError("Enter the ad account id first: the image goes into that account's library.");
+      return;
+    }
+    setUploading(true);
+    try {
+      const [uploaded, shown] = await Promise.all([
+        uploadImage(api, linkId, account, file),
+        previewOf(file),
+      ]);
+      change({ ...form, imageUrl: uploaded.imageHash });
+      setPreview(shown);
+    } catch (error) {
+      const found = problemOf(error);
+      setUploadError(`${found.title}. ${found.action}`);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  /** A new form: a new ad (so a new key), and once a submission was refused, fresh messages. */
+  const change = (next: AdForm) => {
+    setForm(next);
+    setKey(crypto.randomUUID());
+    if (refusals > 0) {
+      const checked = validateAdForm(next);
+      setErrors(checked.ok ? {} : checked.errors);
+    }
+  };
   const update = (field: keyof AdForm) => (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement).value;
     const next = { ...form, [field]: value };
     if (field === 'objective' && !goalsFor(value).includes(next.optimizationGoal)) {
       next.optimizationGoal = goalsFor(value)[0] ?? 'CONVERSATIONS';
     }
-    setForm(next);
-    setKey(crypto.randomUUID());
-    // Once a submission was refused, the messages follow what the user types.
-    if (refusals > 0) {
-      const checked = validateAdForm(next);
-      setErrors(checked.ok ? {} : checked.errors);
-    }
+    change(next);
   };
   const described = (id: keyof AdForm, hint = false) => ({
     id,
@@ -133,6 +188,12 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
       setProblem(found);
       if (found.fields) {
         setErrors(errorsByField(found.fields));
+        setRefusals((count) => count + 1);
+      }
+      const names = found.details?.recommendations;
+      if (found.code === 'dsa_required') {
+        if (Array.isArray(names)) setRecommended({ account, names: names.map(String) });
+        setErrors({ dsaBeneficiary: found.title, dsaPayor: found.title });
         setRefusals((count) => count + 1);
       }
     } finally {
@@ -336,7 +397,11 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
                 <Field
                   id="dsaBeneficiary"
                   label="Who the ad benefits"
-                  hint="Required by the EU's Digital Services Act when the ad reaches the EU."
+                  hint={
+                    reachesEu
+                      ? `Needed: the ad reaches ${regions.dsaCountries.join(', ')} in the EU (Digital Services Act), unless the ad account has defaults in Ads Manager.`
+                      : "Needed by the EU's Digital Services Act when the ad reaches the EU."
+                  }
                   error={errors.dsaBeneficiary}
                 >
                   <input
@@ -352,6 +417,11 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
                     onInput={update('dsaPayor')}
                   />
                 </Field>
+                {recommended.names.length > 0 ? (
+                  <p class="hint" aria-live="polite">
+                    Meta recommends for {recommended.account}: {recommended.names.join(', ')}.
+                  </p>
+                ) : null}
               </>
             ) : null}
           </fieldset>
@@ -381,9 +451,35 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
               <input
                 {...described('imageUrl', true)}
                 value={form.imageUrl}
-                onInput={update('imageUrl')}
+                onInput={(event) => {
+                  setPreview('');
+                  update('imageUrl')(event);
+                }}
                 autocomplete="off"
               />
+            </Field>
+            <Field
+              id="imageFile"
+              label="Or upload an image"
+              hint="A JPEG or PNG up to 4 MB: Tandem puts it in the ad account's library and the ad uses it by its hash."
+              error={uploadError}
+            >
+              <input
+                id="imageFile"
+                type="file"
+                accept="image/jpeg,image/png"
+                onChange={upload}
+                disabled={uploading}
+                aria-invalid={uploadError ? true : undefined}
+                aria-describedby={`imageFile-hint${uploadError ? ' imageFile-error' : ''}`}
+              />
+              <p class="hint" aria-live="polite">
+                {uploading
+                  ? 'Uploading the image…'
+                  : preview
+                    ? 'Uploaded: the image field now holds its hash.'
+                    : ''}
+              </p>
             </Field>
             <Field
               id="prefilledMessage"
@@ -408,7 +504,9 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
           <div class="ad-preview">
             <p class="ad-page">{link.data?.pageName ?? 'Your Page'} · Sponsored</p>
             <p class="ad-text">{form.primaryText || 'Your text'}</p>
-            {byHash || !/^https:\/\//.test(form.imageUrl.trim()) ? (
+            {preview && byHash ? (
+              <img class="ad-image" src={preview} alt="The ad as people will see it" />
+            ) : byHash || !/^https:\/\//.test(form.imageUrl.trim()) ? (
               <div class="ad-image ad-image-empty">
                 {byHash ? "Image from the ad account's library" : 'An https image shows here'}
               </div>
@@ -437,12 +535,37 @@ const AdNewScreen = ({ linkId }: { linkId: string }) => {
               The Page must be connected to {link.data?.displayPhoneNumber ?? 'the number'} on
               Facebook; Tandem checks this before creating anything.
             </li>
-            {TAKES_DSA ? (
-              <li>
-                Ads that reach the EU must say who benefits and who pays (Digital Services Act).
-              </li>
-            ) : null}
+            {regions.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
           </ul>
+          <table class="table rules-table">
+            <caption>The regional rules Tandem applies</caption>
+            <thead>
+              <tr>
+                <th scope="col">Where</th>
+                <th scope="col">What it means</th>
+                <th scope="col">Targeted</th>
+              </tr>
+            </thead>
+            <tbody>
+              {REGIONAL_RULES.map((rule) => {
+                const hit = countries.filter((country) => rule.countries.includes(country));
+                return (
+                  <tr key={rule.id} class={hit.length > 0 ? 'rule-hit' : undefined}>
+                    <td>{whereOf(rule.countries)}</td>
+                    <td>
+                      {EFFECT_WORDS[rule.effect]}:{' '}
+                      <a href={rule.source} target="_blank" rel="noreferrer">
+                        {rule.reason}
+                      </a>
+                    </td>
+                    <td>{hit.length > 0 ? hit.join(', ') : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </aside>
       </div>
     </section>

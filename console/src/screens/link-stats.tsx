@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import { unwrap } from '../api/call.js';
-import type { LinkStats } from '../api/client.js';
+import type { LinkStats, TenantStats } from '../api/client.js';
 import { TimeChart } from '../components/chart.js';
 import { ProblemNotice } from '../components/problem.js';
 import { useLoad } from '../components/use-load.js';
 import { useApp } from '../context.js';
 
 /**
- * The link's message statistics, as the daily pull stored them: messages sent and delivered, what
- * Meta billed for them, and what the link's Click-to-WhatsApp ads brought in, over a chosen range.
+ * Message statistics, as the daily pull stored them: messages sent and delivered, what Meta billed
+ * for them, and what the Click-to-WhatsApp ads brought in, over a chosen range. For one link
+ * (GET /links/{linkId}/stats), or, without a link, rolled up over all of the tenant's (GET /stats).
  */
 
 const RANGES = {
@@ -34,28 +35,26 @@ const money = (value: number | null, currency: string | null): string =>
 
 const count = (value: number) => value.toLocaleString('en-GB');
 
-const MessageStats = ({ linkId }: { linkId: string }) => {
+const MessageStats = ({ linkId }: { linkId?: string }) => {
   const { api } = useApp();
   const [range, setRange] = useState<RangeKey>('30d');
   const chosen = RANGES[range];
-  const stats = useLoad(
-    () =>
-      unwrap(
-        api.GET('/links/{linkId}/stats', {
-          params: {
-            path: { linkId },
-            query: { since: dayOffset(chosen.days - 1), granularity: chosen.granularity },
-          },
-        })
-      ),
-    [linkId, range]
-  );
-  const data: LinkStats | undefined = stats.data;
+  const stats = useLoad((): Promise<LinkStats | TenantStats> => {
+    const query = { since: dayOffset(chosen.days - 1), granularity: chosen.granularity };
+    return linkId
+      ? unwrap(api.GET('/links/{linkId}/stats', { params: { path: { linkId }, query } }))
+      : unwrap(api.GET('/stats', { params: { query } }));
+  }, [linkId, range]);
+  const data = stats.data;
   const totals = data?.totals;
   return (
     <section aria-labelledby="stats-title" class="panel">
       <div class="title-row">
-        <h2 id="stats-title">Messages and ads</h2>
+        <h2 id="stats-title">
+          {data && 'links' in data
+            ? `Messages and ads across ${data.links} ${data.links === 1 ? 'link' : 'links'}`
+            : 'Messages and ads'}
+        </h2>
         <label>
           Period{' '}
           <select

@@ -1,15 +1,139 @@
-import { QUOTAS } from '../../../functions/core/quotas.js';
-import { ROUTE_QUOTAS } from '../../../infra/shared/route-quotas.js';
+import { useState } from 'preact/hooks';
+import { MAX_ORIGINS } from '../../../functions/core/linking/origins.js';
+import { problemOf, unwrap } from '../api/call.js';
+import { Field } from '../components/field.js';
+import { ProblemNotice } from '../components/problem.js';
+import { useLoad } from '../components/use-load.js';
 import { useApp } from '../context.js';
+import type { Problem } from '../errors.js';
 import { when } from '../labels.js';
+import { DOCUMENTED_LIMITS } from '../limits.js';
+import { originErrors } from '../settings/origins.js';
 
-/** Which routes take each quota, for the quota table. */
-const routesOf = (name: string): string[] =>
-  Object.entries(ROUTE_QUOTAS)
-    .filter(([, quotas]) => quotas.some((quota) => QUOTAS[quota].name === name))
-    .map(([route]) => route);
+/**
+ * The organisation's registered origins (GET and PUT /settings/origins), edited one per field, with
+ * the API's own objections placed beside the field they are about.
+ */
+const OriginsPanel = () => {
+  const { api } = useApp();
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saved, setSaved] = useState('');
+  const [busy, setBusy] = useState(false);
+  const registered = useLoad(() => unwrap(api.GET('/settings/origins')), []);
+  const origins = draft ?? registered.data?.origins ?? [];
+  const errors = problem ? originErrors(problem, origins) : {};
 
-/** The tenant's settings: its sign-in, its quotas, and what is still to come. */
+  const edit = (next: string[]) => {
+    setDraft(next);
+    setSaved('');
+  };
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    setSaved('');
+    try {
+      const answer = await unwrap(
+        api.PUT('/settings/origins', {
+          body: { origins: origins.map((origin) => origin.trim()).filter(Boolean) },
+        })
+      );
+      setDraft(answer.origins);
+      setSaved(
+        `Saved ${answer.origins.length} ${answer.origins.length === 1 ? 'origin' : 'origins'}.`
+      );
+    } catch (error) {
+      const found = problemOf(error);
+      setProblem(found);
+      // The first field the API objected to takes the focus, once it shows its message.
+      setTimeout(() => document.querySelector<HTMLElement>('#origins [aria-invalid]')?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="panel" id="origins" onSubmit={save} noValidate aria-labelledby="origins-title">
+      <h2 id="origins-title">Registered origins</h2>
+      <p>
+        Your own apps’ addresses: where a Facebook sign-in started from your app may send the
+        browser back to, and (where the deployment allows it) which browser apps may call Tandem.
+        Exact origins only, such as <code>https://app.example.com</code>, up to {MAX_ORIGINS}.
+      </p>
+      <ProblemNotice problem={registered.problem ?? problem} />
+      {registered.data?.updatedAt ? (
+        <p class="muted">Last changed {when(registered.data.updatedAt)}.</p>
+      ) : null}
+      {origins.length === 0 && !registered.loading ? <p>No origins registered.</p> : null}
+      {origins.map((origin, index) => {
+        const id = `origin-${index}`;
+        const error = errors[index];
+        return (
+          // The position is the identity here: origins may repeat while being typed.
+          <Field key={index} id={id} label={`Origin ${index + 1}`} error={error}>
+            <div class="origin-row">
+              <input
+                id={id}
+                type="url"
+                value={origin}
+                autocomplete="off"
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onInput={(event) =>
+                  edit(
+                    origins.map((value, at) => (at === index ? event.currentTarget.value : value))
+                  )
+                }
+              />
+              <button
+                type="button"
+                aria-label={`Remove origin ${index + 1}`}
+                onClick={() => edit(origins.filter((_, at) => at !== index))}
+              >
+                Remove
+              </button>
+            </div>
+          </Field>
+        );
+      })}
+      {errors.all ? <p class="field-error">{errors.all}</p> : null}
+      <div class="actions">
+        <button
+          type="button"
+          onClick={() => edit([...origins, ''])}
+          disabled={origins.length >= MAX_ORIGINS}
+        >
+          Add an origin
+        </button>
+        <button type="submit" class="primary" disabled={busy || registered.loading}>
+          {busy ? 'Saving…' : 'Save the origins'}
+        </button>
+      </div>
+      <p class="notice notice-ok" role="status" hidden={saved === ''}>
+        {saved}
+      </p>
+    </form>
+  );
+};
+
+/**
+ * Where webhook endpoints and their recent deliveries go once the API has routes for them (the
+ * events routes): a section beside the origins, on the same pattern. Until then it only says so.
+ */
+const WebhooksComing = () => (
+  <section class="panel coming" aria-labelledby="webhooks-title">
+    <h2 id="webhooks-title">
+      Webhook endpoints <span class="badge badge-coming">Coming</span>
+    </h2>
+    <p>
+      Signed events sent to your own systems (a link paused, drift found, a sync applied), with
+      recent deliveries. Not available yet: Tandem's API has no webhook endpoints to manage.
+    </p>
+  </section>
+);
+
+/** The organisation's settings: its sign-in, its origins, its limits, webhooks and stories. */
 const SettingsScreen = () => {
   const { session, signOut } = useApp();
   return (
@@ -31,35 +155,34 @@ const SettingsScreen = () => {
           Sign out
         </button>
       </section>
+      <OriginsPanel />
       <section class="panel" aria-labelledby="quotas-title">
         <h2 id="quotas-title">Quotas</h2>
         <p>
           Each organisation has these limits, so no one can crowd the others out. Past one, Tandem
-          answers "too many requests" and says when to try again.
+          answers "too many requests", names the limit, and says when to try again. They are the
+          limits the API documents for each route (<code>x-limits</code> in its OpenAPI
+          description).
         </p>
         <table class="table">
           <thead>
             <tr>
-              <th scope="col">Quota</th>
               <th scope="col">Limit</th>
+              <th scope="col">How much</th>
               <th scope="col">Counts</th>
               <th scope="col">Taken by</th>
             </tr>
           </thead>
           <tbody>
-            {Object.values(QUOTAS).map((quota) => (
-              <tr key={quota.name}>
+            {DOCUMENTED_LIMITS.map((limit) => (
+              <tr key={limit.name}>
                 <th scope="row">
-                  <code>{quota.name}</code>
+                  <code>{limit.name}</code>
                 </th>
+                <td>{limit.limit}</td>
+                <td>{limit.counts}</td>
                 <td>
-                  {quota.limit} per{' '}
-                  {quota.windowSeconds === 60 ? 'minute' : `${quota.windowSeconds} s`}
-                  {quota.per === 'link' ? ', per link' : ''}
-                </td>
-                <td>{quota.counts}</td>
-                <td>
-                  {routesOf(quota.name).map((route) => (
+                  {limit.routes.map((route) => (
                     <code class="route" key={route}>
                       {route}
                     </code>
@@ -70,22 +193,13 @@ const SettingsScreen = () => {
           </tbody>
         </table>
       </section>
-      <section class="panel coming" aria-labelledby="webhooks-title">
-        <h2 id="webhooks-title">
-          Webhook endpoints <span class="badge badge-coming">Coming</span>
-        </h2>
+      <WebhooksComing />
+      <section class="panel" aria-labelledby="stories-title">
+        <h2 id="stories-title">Stories</h2>
         <p>
-          Signed events sent to your own systems (a link paused, drift found, a sync applied), with
-          recent deliveries. Not available yet: Tandem's API has no webhook endpoints to manage.
-        </p>
-      </section>
-      <section class="panel coming" aria-labelledby="stories-title">
-        <h2 id="stories-title">
-          Stories <span class="badge badge-coming">Coming</span>
-        </h2>
-        <p>
-          Consent to publish one story to a Page's Facebook and Instagram stories, off by default.
-          Not available yet: Tandem's API does not publish stories.
+          One story to a Page’s Facebook and Instagram stories. Off by default: each link consents
+          on its own, per target (Facebook, Instagram), and every change of consent is kept with who
+          made it. Consent is given on the link’s own screen.
         </p>
       </section>
     </section>

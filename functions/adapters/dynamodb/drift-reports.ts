@@ -3,7 +3,7 @@ import type { LinkDriftRecord, TenantPageRecord } from '../../core/reconcile/mod
 import type { DriftReportReader, DriftReportWriter } from '../../core/reconcile/ports.js';
 import { batchWriteAll } from './batch.js';
 import { decodeCursor, encodeCursor } from './keys.js';
-import { queryAll } from './query.js';
+import { queryAll, queryPrefixPage } from './query.js';
 import { runIndexPk } from './reconcile-runs.js';
 
 /**
@@ -14,6 +14,8 @@ import { runIndexPk } from './reconcile-runs.js';
  * - `RUN#<runId>#TENANT#<tenant>` / `PAGE#<shard>#<page>`: a tenant's share of one page of a run
  *   (counts, and which links drifted). Summed on read into the tenant's run summary; one partition
  *   per (run, tenant), so a run's writes spread over tenants instead of heating one partition.
+ * - `RUN#<runId>` / `TENANT#<tenant>`: the run covered this tenant (beside the run's summary and
+ *   checkpoints), so a finished run can tell each of its tenants without a scan.
  * Tenant ids cannot contain `#` (functions/adapters/http/route.ts), so the keys cannot collide.
  * Every item carries `expiresAt` for TTL (DRIFT_RETENTION_DAYS).
  */
@@ -21,6 +23,8 @@ import { runIndexPk } from './reconcile-runs.js';
 const historyPk = (tenantId: string, linkId: string) => `LINKDRIFT#${tenantId}#${linkId}`;
 const RUN_SK_PREFIX = 'RUN#';
 const tenantRunPk = (runId: string, tenantId: string) => `RUN#${runId}#TENANT#${tenantId}`;
+const runPk = (runId: string) => `RUN#${runId}`;
+const TENANT_SK_PREFIX = 'TENANT#';
 const pageSk = (shard: number, seq: number) =>
   `PAGE#${String(shard).padStart(4, '0')}#${String(seq).padStart(9, '0')}`;
 
@@ -53,7 +57,25 @@ const createDriftReportStore = (
           sk: pageSk(record.shard, record.seq),
           ...record,
         })),
+        // One marker per tenant (a batch may not name one key twice).
+        ...[...new Map(tenants.map((record) => [record.tenantId, record])).values()].map(
+          (record) => ({
+            pk: runPk(record.runId),
+            sk: `${TENANT_SK_PREFIX}${record.tenantId}`,
+            tenantId: record.tenantId,
+            expiresAt: record.expiresAt,
+          })
+        ),
       ]);
+    },
+
+    runTenants: async (runId, page) => {
+      const found = await queryPrefixPage(
+        client,
+        { tableName, pk: runPk(runId), prefix: TENANT_SK_PREFIX },
+        page
+      );
+      return { ...found, items: found.items.map((item) => String(item.tenantId)) };
     },
 
     latestRunIds: async (tenantId) => {

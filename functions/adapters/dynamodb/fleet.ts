@@ -3,9 +3,10 @@ import {
   GetCommand,
   QueryCommand,
   UpdateCommand,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { mapConcurrently } from '../../core/batching.js';
-import type { Link, LinkDrift } from '../../core/linking/model.js';
+import type { InstagramAccount, Link } from '../../core/linking/model.js';
 import type { LinkDriftWriter } from '../../core/reconcile/ports.js';
 import { type FleetReader, type LastSyncReader, matchesFilter } from '../../core/sync/fleet.js';
 import type { SyncRecord } from '../../core/sync/state.js';
@@ -159,33 +160,63 @@ const DRIFT_WRITES_IN_FLIGHT = 10;
  * there (never resurrects an unlinked one) and on no later run having written already (run ids sort
  * by start time), so a redelivered or slow page never puts an older class back.
  */
+/** Updates link items a few at a time; one whose condition fails (gone, or newer) is skipped. */
+const updateLinks = async <E extends { tenantId: string; linkId: string }>(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  entries: readonly E[],
+  updateOf: (entry: E) => Omit<UpdateCommandInput, 'TableName' | 'Key'>
+): Promise<void> => {
+  await mapConcurrently(entries, DRIFT_WRITES_IN_FLIGHT, async (entry: E) => {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: linkKey(entry.tenantId, entry.linkId),
+          ...updateOf(entry),
+        })
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  });
+};
+
+/**
+ * The Instagram account the reconciler read replaces the stored one, or removes it when the Page has
+ * none now; conditioned on the link still being there.
+ */
+const instagramUpdate = (account: InstagramAccount | undefined) => {
+  const names = { '#id': 'instagramAccountId', '#name': 'instagramUsername' };
+  const exists = { ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: names };
+  if (!account) return { ...exists, UpdateExpression: 'REMOVE #id, #name' };
+  return account.username
+    ? {
+        ...exists,
+        UpdateExpression: 'SET #id = :id, #name = :name',
+        ExpressionAttributeValues: { ':id': account.id, ':name': account.username },
+      }
+    : {
+        ...exists,
+        UpdateExpression: 'SET #id = :id REMOVE #name',
+        ExpressionAttributeValues: { ':id': account.id },
+      };
+};
+
 const createLinkDriftWriter = (
   client: DynamoDBDocumentClient,
   tableName: string
 ): LinkDriftWriter => ({
-  record: async (entries) => {
-    await mapConcurrently(
-      entries,
-      DRIFT_WRITES_IN_FLIGHT,
-      async (entry: { tenantId: string; linkId: string; drift: LinkDrift }) => {
-        try {
-          await client.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: linkKey(entry.tenantId, entry.linkId),
-              UpdateExpression: 'SET #drift = :drift',
-              ConditionExpression:
-                'attribute_exists(pk) AND (attribute_not_exists(#drift) OR #drift.runId <= :runId)',
-              ExpressionAttributeNames: { '#drift': 'drift' },
-              ExpressionAttributeValues: { ':drift': entry.drift, ':runId': entry.drift.runId },
-            })
-          );
-        } catch (error) {
-          if (!isConditionalCheckFailed(error)) throw error;
-        }
-      }
-    );
-  },
+  record: (entries) =>
+    updateLinks(client, tableName, entries, (entry) => ({
+      UpdateExpression: 'SET #drift = :drift',
+      ConditionExpression:
+        'attribute_exists(pk) AND (attribute_not_exists(#drift) OR #drift.runId <= :runId)',
+      ExpressionAttributeNames: { '#drift': 'drift' },
+      ExpressionAttributeValues: { ':drift': entry.drift, ':runId': entry.drift.runId },
+    })),
+  instagram: (entries) =>
+    updateLinks(client, tableName, entries, (entry) => instagramUpdate(entry.account)),
 });
 
 export { createFleetReader, createLastSyncReader, createLinkDriftWriter, MAX_READ_PER_REQUEST };

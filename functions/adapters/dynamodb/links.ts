@@ -53,7 +53,8 @@ const linkUpdateExpression = (link: Link, expectedVersion: number) => {
     return `#a${index} = :v${index}`;
   });
   // By placeholder: `shard` is one of DynamoDB's reserved words.
-  const removes = (['pause', 'shard'] as const)
+  // An Instagram account the Page lost is removed, not left behind as the last one read.
+  const removes = (['pause', 'shard', 'instagramAccountId', 'instagramUsername'] as const)
     .filter((name) => attributes[name] === undefined)
     .map((name) => {
       names[`#r_${name}`] = name;

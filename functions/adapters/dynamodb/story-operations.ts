@@ -24,6 +24,9 @@ const linkKeyOf = (tenantId: string, linkId: string): string => `stories#${tenan
 const target = z.object({
   status: z.enum(['pending', 'waiting_quota', 'published', 'failed', 'cancelled']),
   photoId: z.optional(z.string()),
+  videoId: z.optional(z.string()),
+  uploadUrl: z.optional(z.string()),
+  videoUploaded: z.optional(z.boolean()),
   containerId: z.optional(z.string()),
   publishedId: z.optional(z.string()),
   publishedAt: z.optional(z.string()),
@@ -37,7 +40,7 @@ const operationItem = z.object({
   linkId: z.string(),
   idempotencyKey: z.string(),
   requestHash: z.string(),
-  media: z.object({ type: z.literal('photo'), url: z.string() }),
+  media: z.object({ type: z.enum(['photo', 'video']), url: z.string() }),
   targets: z.object({ facebook: z.optional(target), instagram: z.optional(target) }),
   status: z.enum(['queued', 'in_progress', 'completed', 'partial', 'failed', 'cancelled']),
   lease: z.optional(z.object({ owner: z.string(), expiresAt: z.string() })),

@@ -66,6 +66,11 @@ interface GraphRequest {
   method: 'GET' | 'POST' | 'DELETE';
   /** Relative to the versioned base, e.g. `me/accounts` or `upload:123`. */
   path: string;
+  /**
+   * An absolute URL Meta answered to send this one call to instead (a video's upload URL on Meta's
+   * upload host). Only Meta's upload host, or the configured Graph origin (the local sandbox).
+   */
+  url?: string;
   /** Access token: sent as `Authorization: Bearer`, with `appsecret_proof` added. */
   token?: string;
   /** `OAuth` for the resumable upload endpoints, which require that scheme. */
@@ -118,6 +123,8 @@ interface GraphResult<T> {
 }
 
 const USER_AGENT = 'Tandem-GraphClient/1.0';
+/** Meta's upload host for Page videos (https://developers.facebook.com/docs/page-stories-api). */
+const RUPLOAD_ORIGIN = 'https://rupload.facebook.com';
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3 };
 /**
  * The longest rate-limit wait, from Meta's usage headers, honoured in-process. Meta's regain estimate
@@ -177,7 +184,17 @@ const createGraphHttp = (options: HttpOptions): GraphHttp => {
   const defaultRetryAfterSeconds = options.defaultRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
   const versionedBaseUrl = `${options.baseUrl.replace(/\/+$/, '')}/${GRAPH_API_VERSION}`;
 
+  const uploadOrigins = new Set([RUPLOAD_ORIGIN, new URL(options.baseUrl).origin]);
   const urlOf = (request: GraphRequest): string => {
+    if (request.url !== undefined) {
+      const target = URL.canParse(request.url) ? new URL(request.url) : undefined;
+      if (!target || !uploadOrigins.has(target.origin)) {
+        throw new GraphError({
+          message: `Graph answered an upload URL outside ${RUPLOAD_ORIGIN}; it is not called`,
+        });
+      }
+      return target.toString();
+    }
     const url = new URL(`${versionedBaseUrl}/${request.path.replace(/^\/+/, '')}`);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));

@@ -1,6 +1,6 @@
 import { GraphError } from './errors.js';
 import type { GraphHttp, GraphResult } from './http.js';
-import { uploadResult, uploadSession, uploadStatus } from './schemas.js';
+import { success, uploadResult, uploadSession, uploadStatus } from './schemas.js';
 
 /**
  * Meta's Resumable Upload API, used for the WhatsApp profile picture: create a session on the app,
@@ -21,10 +21,35 @@ interface UploadOperations {
     mime: UploadMime,
     fileName: string
   ): Promise<GraphResult<{ handle: string }>>;
+  /**
+   * Tells Meta's upload host to fetch a hosted video into the video `uploadUrl` names (the URL the
+   * video_stories start phase answered): `Authorization: OAuth` with the Page token and a
+   * `file_url` header (https://developers.facebook.com/docs/page-stories-api, "Upload a hosted file").
+   */
+  uploadHostedVideo(
+    token: string,
+    uploadUrl: string,
+    fileUrl: string
+  ): Promise<GraphResult<boolean>>;
 }
 
 /** Creates the upload operation; `maxResumes` bounds how often a failed transfer is resumed. */
 const createUpload = (http: GraphHttp, appId: string, maxResumes: number): UploadOperations => ({
+  uploadHostedVideo: (token, uploadUrl, fileUrl) =>
+    http.request(
+      {
+        method: 'POST',
+        path: 'video-upload',
+        url: uploadUrl,
+        token,
+        authScheme: 'OAuth',
+        headers: { file_url: fileUrl },
+        // Meta fetches the file again on a repeat, into the same video: harmless (UNVERIFIED).
+        idempotent: true,
+        surfaces: ['pages'],
+      },
+      success
+    ),
   uploadProfilePicture: async (token, bytes, mime, fileName) => {
     const session = await http.request(
       {

@@ -17,6 +17,7 @@ import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
 import { asCaller } from '../graph/caller.js';
 import { type Logger, logger } from '../observability/logger.js';
+import { corsEnabled, tenantCorsHeaders } from './cors.js';
 import { errorResponse } from './error-response.js';
 import { JSON_HEADERS, SECURITY_HEADERS } from './headers.js';
 
@@ -283,6 +284,14 @@ const respondBody = (result: RouteResult): APIGatewayProxyStructuredResultV2 => 
   };
 };
 
+const withHeaders = (
+  response: APIGatewayProxyStructuredResultV2,
+  headers: Record<string, string>
+): APIGatewayProxyStructuredResultV2 =>
+  Object.keys(headers).length > 0
+    ? { ...response, headers: { ...response.headers, ...headers } }
+    : response;
+
 const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 =>
   withCookies(respondBody(result), result.cookies);
 
@@ -304,12 +313,15 @@ const httpRoute = <
   fn: (input: RouteInput<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<RouteResult>
 ): Handler => {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const cors = options.access === 'tenant' && corsEnabled();
   const core = async (
     event: APIGatewayProxyEventV2,
     context: Context
   ): Promise<APIGatewayProxyStructuredResultV2> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const log = logger.child({ requestId, route: event.routeKey });
+    // Set once the tenant is known: an answer before that (no valid claim) allows no origin.
+    let corsHeaders: Record<string, string> = {};
     try {
       const headers = Object.fromEntries(
         Object.entries(event.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value])
@@ -319,6 +331,7 @@ const httpRoute = <
         options.access === 'tenant'
           ? callerTenant(event as JwtAuthorizedEvent, headers.authorization)
           : '';
+      if (cors) corsHeaders = await tenantCorsHeaders(cors, tenant, headers.origin);
       const tenantName =
         options.access === 'tenant'
           ? callerTenantName(event as JwtAuthorizedEvent, headers.authorization, tenant)
@@ -364,9 +377,9 @@ const httpRoute = <
           log,
         })
       );
-      return respond(result);
+      return withHeaders(respond(result), corsHeaders);
     } catch (error) {
-      return errorResponse(error, requestId, log);
+      return withHeaders(errorResponse(error, requestId, log), corsHeaders);
     }
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(core);

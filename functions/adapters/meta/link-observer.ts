@@ -1,6 +1,7 @@
 import type { TandemError } from '../../core/errors.js';
+import { mayReadInstagram } from '../../core/linking/instagram.js';
 import { META_LINK_FIELDS, type PageWhatsAppRead } from '../../core/linking/meta-link.js';
-import type { Grant, Link } from '../../core/linking/model.js';
+import type { Grant, InstagramAccount, Link } from '../../core/linking/model.js';
 import type { HealthRead } from '../../core/linking/number-health.js';
 import type {
   GrantRepository,
@@ -83,6 +84,17 @@ const PAGE_FIELDS = [
 /** The Page fields without Meta's link ones, for a Page whose token may not read those. */
 const PAGE_FIELDS_WITHOUT_LINK = PAGE_FIELDS.filter((field) => !META_LINK_FIELDS.includes(field));
 
+/**
+ * The Page's Instagram account, read only with a grant that holds instagram_basic (Meta asks for it;
+ * without it the field would fail the whole Page read).
+ */
+const INSTAGRAM_FIELD = 'instagram_business_account{id,username}';
+
+const instagramField = z.catch(
+  z.optional(z.looseObject({ id: z.string(), username: z.optional(z.string()) })),
+  undefined
+);
+
 /** The picture edge as a Page node field; the Graph adapter's Page schema leaves it loose. */
 const pictureField = z.catch(z.optional(pagePicture), undefined);
 
@@ -125,6 +137,7 @@ type LinkRead =
   | {
       kind: 'read';
       page: z.output<typeof pageSchema>;
+      instagram?: { account?: InstagramAccount };
       pictureUrl?: string;
       whatsapp: ProfileFields;
       metaLink: PageWhatsAppRead;
@@ -222,10 +235,17 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
     return { kind: 'failed', error: result.error };
   };
 
-  const pageRequest = (link: Link, pageToken: string | undefined): BatchRequest => ({
+  const pageRequest = (
+    link: Link,
+    pageToken: string | undefined,
+    readsInstagram: boolean
+  ): BatchRequest => ({
     method: 'GET',
     relativeUrl: `${encodeURIComponent(link.pageId)}?fields=${encodeURIComponent(
-      (linkFieldsRefused.has(link.pageId) ? PAGE_FIELDS_WITHOUT_LINK : PAGE_FIELDS).join(',')
+      [
+        ...(linkFieldsRefused.has(link.pageId) ? PAGE_FIELDS_WITHOUT_LINK : PAGE_FIELDS),
+        ...(readsInstagram ? [INSTAGRAM_FIELD] : []),
+      ].join(',')
     )}`,
     ...(pageToken ? { token: pageToken } : {}),
   });
@@ -264,9 +284,11 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
         }
         if (readable.length === 0) return out;
 
+        const readsInstagram = mayReadInstagram(grant.scopes);
         const requests: BatchRequest[] = [];
         const slots = readable.map((link) => {
-          const page = requests.push(pageRequest(link, pageTokens.get(link.linkId))) - 1;
+          const page =
+            requests.push(pageRequest(link, pageTokens.get(link.linkId), readsInstagram)) - 1;
           const profile =
             requests.push({
               method: 'GET',
@@ -303,7 +325,7 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
           }
           const retried = await client.batch(
             key.token,
-            refusedNow.map((link) => pageRequest(link, pageTokens.get(link.linkId)))
+            refusedNow.map((link) => pageRequest(link, pageTokens.get(link.linkId), readsInstagram))
           );
           refusedNow.forEach((link, index) => {
             const slot = slots[readable.indexOf(link)];
@@ -355,10 +377,24 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
           }
           // A health read that failed otherwise leaves the last one standing; the next day retries.
           const health = healthResult?.ok ? healthStatus.safeParse(healthResult.body) : undefined;
-          const picture = pictureField.parse((page.data as Record<string, unknown>).picture);
+          const loose = page.data as Record<string, unknown>;
+          const picture = pictureField.parse(loose.picture);
+          const account = instagramField.parse(loose.instagram_business_account);
           out.set(link.linkId, {
             kind: 'read',
             page: page.data,
+            ...(readsInstagram
+              ? {
+                  instagram: account
+                    ? {
+                        account: {
+                          id: account.id,
+                          ...(account.username ? { username: account.username } : {}),
+                        },
+                      }
+                    : {},
+                }
+              : {}),
             ...(picture && !picture.data.is_silhouette ? { pictureUrl: picture.data.url } : {}),
             whatsapp: toProfileFields(profile.data),
             metaLink: metaLinkOf(link, page.data),
@@ -414,6 +450,7 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
         : {}),
       metaLink: read.metaLink,
       ...(read.health ? { health: read.health } : {}),
+      ...(read.instagram ? { instagram: read.instagram } : {}),
     };
   };
 

@@ -1,8 +1,9 @@
 import { ValidationError } from '../../core/errors.js';
 import { META_LINK_FIELDS, type PageWhatsAppRead } from '../../core/linking/meta-link.js';
 import type { MetaGateway } from '../../core/linking/ports.js';
+import * as z from '../../core/zod.js';
 import { type GraphClient, GraphPermissionError, GraphValidationError } from '../graph/index.js';
-import { toHealthRead, toPageWhatsAppRead } from '../graph/schemas.js';
+import { graphId, toHealthRead, toPageWhatsAppRead } from '../graph/schemas.js';
 import { graphCalls } from './graph-calls.js';
 
 const refusedLinkFields = (error: GraphPermissionError): PageWhatsAppRead => ({
@@ -19,6 +20,13 @@ const refusedLinkFields = (error: GraphPermissionError): PageWhatsAppRead => ({
  *
  * @param graph - resolves the client; async because the app secret is fetched once, lazily
  */
+/** Page.json's `instagram_business_account` (an IGUser), expanded to its id and username. */
+const instagramAccount = z.looseObject({
+  instagram_business_account: z.optional(
+    z.looseObject({ id: graphId, username: z.optional(z.string()) })
+  ),
+});
+
 const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
   const call = graphCalls(graph);
   return {
@@ -53,6 +61,19 @@ const createMetaGateway = (graph: () => Promise<GraphClient>): MetaGateway => {
       call(async (client) => {
         const { data } = await client.listPages(token);
         return data.map((page) => ({ id: page.id, name: page.name }));
+      }),
+    getInstagramAccount: (token, pageId) =>
+      call(async (client) => {
+        const { data } = await client.get(
+          token,
+          encodeURIComponent(pageId),
+          { fields: 'instagram_business_account{id,username}' },
+          instagramAccount
+        );
+        const account = data.instagram_business_account;
+        return account
+          ? { id: account.id, ...(account.username ? { username: account.username } : {}) }
+          : undefined;
       }),
     listPhoneNumbers: (token, wabaIds) =>
       call(async (client) => {

@@ -15,9 +15,7 @@ const STORY_LOOKUP_LIMIT = 25;
 
 const created = z.looseObject({ id: graphId });
 const photoStory = z.looseObject({ post_id: graphId });
-const instagramAccount = z.looseObject({
-  instagram_business_account: z.optional(z.looseObject({ id: graphId })),
-});
+const videoStart = z.looseObject({ video_id: graphId, upload_url: z.url() });
 const pageStories = listOf(
   z.looseObject({ media_id: z.optional(graphId), post_id: z.optional(graphId) })
 );
@@ -41,17 +39,6 @@ const createStoriesGateway = (graph: () => Promise<GraphClient>): StoriesGateway
   const call = graphCalls(graph);
   const page = (id: string): string => encodeURIComponent(id);
   return {
-    getInstagramAccount: (userToken, pageId) =>
-      call(async (client) => {
-        const { data } = await client.get(
-          userToken,
-          page(pageId),
-          { fields: 'instagram_business_account' },
-          instagramAccount
-        );
-        return data.instagram_business_account?.id;
-      }),
-
     pageToken: (userToken, pageId) => call((client) => client.pageToken(userToken, pageId)),
 
     uploadUnpublishedPhoto: (pageToken, pageId, url) =>
@@ -79,6 +66,38 @@ const createStoriesGateway = (graph: () => Promise<GraphClient>): StoriesGateway
         return data.post_id;
       }),
 
+    startVideoStory: (pageToken, pageId) =>
+      call(async (client) => {
+        // A started video is not a post: a lost answer leaves an unused draft, harmless to repeat.
+        // upload_phase takes the values Page.json's enum declares (START, FINISH).
+        const { data } = await client.post(
+          pageToken,
+          `${page(pageId)}/video_stories`,
+          { upload_phase: 'START' },
+          videoStart,
+          { idempotent: true }
+        );
+        return { videoId: data.video_id, uploadUrl: data.upload_url };
+      }),
+
+    uploadHostedVideo: (pageToken, uploadUrl, fileUrl) =>
+      call(async (client) => {
+        const { data } = await client.uploadHostedVideo(pageToken, uploadUrl, fileUrl);
+        if (!data) throw new Error('Meta’s upload host did not confirm the video upload');
+      }),
+
+    finishVideoStory: (pageToken, pageId, videoId) =>
+      call(async (client) => {
+        // Not retried by the client: a lost answer may mean the story is up (the job looks first).
+        const { data } = await client.post(
+          pageToken,
+          `${page(pageId)}/video_stories`,
+          { upload_phase: 'FINISH', video_id: videoId },
+          photoStory
+        );
+        return data.post_id;
+      }),
+
     findPageStory: (pageToken, pageId, mediaId) =>
       call(async (client) => {
         const { data } = await client.get(
@@ -90,13 +109,16 @@ const createStoriesGateway = (graph: () => Promise<GraphClient>): StoriesGateway
         return data.data.find((story) => story.media_id === mediaId)?.post_id;
       }),
 
-    createStoryContainer: (userToken, igUserId, imageUrl) =>
+    createStoryContainer: (userToken, igUserId, media) =>
       call(async (client) => {
         // A container is not a post; a duplicate left by a lost answer expires unpublished in 24 h.
         const { data } = await client.post(
           userToken,
           `${page(igUserId)}/media`,
-          { image_url: imageUrl, media_type: 'STORIES' },
+          {
+            ...(media.type === 'video' ? { video_url: media.url } : { image_url: media.url }),
+            media_type: 'STORIES',
+          },
           created,
           { idempotent: true }
         );

@@ -60,6 +60,12 @@ interface BatchRunnerOptions {
   /** Longest such delay; SQS allows 12 hours. */
   maxRetryDelaySeconds?: number;
   /**
+   * Told of a job dead-lettered after failing its last allowed attempt (a failure that could have
+   * passed but never did), once the dead letter is written: e.g. a sync's `sync.failed` event. A
+   * failure here is logged; the letter is in the DLQ either way.
+   */
+  onGaveUp?: (job: Job, failure: Failure & { receiveCount: number }) => Promise<void>;
+  /**
    * Where a job goes that a Meta outage held (MetaOutageError): it waits as a fresh copy rather than
    * as a failed receive, so an outage of any length uses none of its attempts and never
    * dead-letters it. Without one, such a job is retried like any other.
@@ -189,7 +195,20 @@ const runBatch = async (
       }
       if (receiveCount >= maxReceiveCount) {
         const reason = `${failure.reason} (gave up after ${receiveCount} attempts)`;
-        return deadLetter(record, { reason, code: failure.code }, receiveCount, job.kind);
+        const outcome = await deadLetter(
+          record,
+          { reason, code: failure.code },
+          receiveCount,
+          job.kind
+        );
+        if (outcome === 'done' && options.onGaveUp) {
+          await options
+            .onGaveUp(job, { reason, code: failure.code, receiveCount })
+            .catch((hookError: unknown) =>
+              jobLog.warn('could not report the job given up', { error: hookError })
+            );
+        }
+        return outcome;
       }
       jobLog.warn('job failed; it will be retried', {
         errorCode: failure.code,

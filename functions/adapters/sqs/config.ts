@@ -7,6 +7,12 @@ const syncQueueConfig = z.object({
   SYNC_DLQ_URL: z.url(),
 });
 
+/** The deliveries queue (webhook events) and its DLQ. */
+const deliveriesQueueConfig = z.object({
+  DELIVERIES_QUEUE_URL: z.url(),
+  DELIVERIES_DLQ_URL: z.url(),
+});
+
 /** Reconcile run settings; the defaults are the production values. */
 const reconcileConfig = z.object({
   DRIFT_REPORTS_TABLE: z.string().check(z.minLength(1)),
@@ -51,4 +57,4 @@ const reconcileConfig = z.object({
   ),
 });
 
-export { reconcileConfig, syncQueueConfig };
+export { deliveriesQueueConfig, reconcileConfig, syncQueueConfig };

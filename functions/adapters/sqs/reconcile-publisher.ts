@@ -4,7 +4,7 @@ import { createJobPublisher } from './publisher.js';
 
 /**
  * Publishes the reconciler's jobs to the sync queue in batches of ten: shard fan-outs, continuations
- * (delayed while Meta's usage is high) and syncs.
+ * (delayed while Meta's usage is high), syncs and a finished run's reports.
  */
 const createReconcileJobPublisher = (
   client: SQSClient,
@@ -14,6 +14,7 @@ const createReconcileJobPublisher = (
   return {
     shardJobs: (jobs, delaySeconds = 0) => batches.publish(jobs, delaySeconds),
     syncJobs: (jobs) => batches.publish(jobs),
+    reportJobs: (jobs) => batches.publish(jobs),
   };
 };
 

@@ -14,6 +14,7 @@ import { logger } from '../observability/logger.js';
 import { createReconcileMetrics } from '../observability/metrics.js';
 import { reconcileConfig, syncQueueConfig } from '../sqs/config.js';
 import { createReconcileJobPublisher } from '../sqs/reconcile-publisher.js';
+import { eventPublisher } from './events.js';
 import {
   grantRepository,
   graphClient,
@@ -62,6 +63,7 @@ const startRunDeps = (): StartRunDeps => {
     newRunId,
     settings: settingsOf(config),
     metrics: createReconcileMetrics(),
+    events: eventPublisher(),
   };
 };
 
@@ -88,6 +90,7 @@ const shardDeps = (): ShardDeps => {
     linkDrift: createLinkDriftWriter(db, config.LINKS_TABLE),
     publisher: createReconcileJobPublisher(sqs(), config.SYNC_QUEUE_URL),
     metrics: createReconcileMetrics(),
+    events: eventPublisher(),
     settings: settingsOf(config),
   };
 };

@@ -6,7 +6,11 @@ import {
   type OAuthSettings,
 } from '../../core/linking/deps.js';
 import type { Clock, TokenVault } from '../../core/linking/ports.js';
-import { type BreakerTransition, outageEventOf } from '../../core/outages/breaker.js';
+import {
+  type BreakerTransition,
+  outageBroadcastOf,
+  outageEventOf,
+} from '../../core/outages/breaker.js';
 import { createOutageGuard, type OutageGuard } from '../../core/outages/guard.js';
 import type { BulkDeps } from '../../core/sync/bulk.js';
 import type { LinkObserver, ProfileWriter } from '../../core/sync/ports.js';
@@ -53,7 +57,7 @@ import { createLinkObserver } from '../meta/link-observer.js';
 import { createMetaGateway } from '../meta/meta-gateway.js';
 import { createProfileWriter } from '../meta/profile-writer.js';
 import { logger } from '../observability/logger.js';
-import { syncQueueConfig } from '../sqs/config.js';
+import { deliveriesQueueConfig, syncQueueConfig } from '../sqs/config.js';
 import { createJobPublisher } from '../sqs/publisher.js';
 
 /**
@@ -97,15 +101,30 @@ const appSecret = (): (() => Promise<string>) => {
 };
 
 /**
- * Where breaker transitions go. Today: the log, with the client event each one announces. The
- * client event publisher plugs in here (`meta.outage.started` / `meta.outage.ended`).
+ * Where breaker transitions go: the log, and for one that starts or ends an outage one broadcast
+ * job on the deliveries queue, which sends `meta.outage.started` / `meta.outage.ended` to every
+ * tenant whose endpoints want it. Only the call that made the transition announces it (the store
+ * writes transitions conditionally), and a failure to queue it is logged, never the caller's.
  */
-const announceTransition = (transition: BreakerTransition): void => {
+const announceTransition = async (transition: BreakerTransition): Promise<void> => {
   const event = outageEventOf(transition);
   const fields = { ...transition, ...(event ? { event } : {}) };
   if (transition.to === 'open') logger.warn('meta surface breaker opened', fields);
   else logger.info('meta surface breaker changed', fields);
+  const job = outageBroadcastOf(transition);
+  if (!job) return;
+  try {
+    broadcasts ??= createJobPublisher({
+      client: sqs(),
+      queueUrl: loadConfig(z.pick(deliveriesQueueConfig, { DELIVERIES_QUEUE_URL: true }))
+        .DELIVERIES_QUEUE_URL,
+    });
+    await broadcasts.publish([job]);
+  } catch (error) {
+    logger.error('outage event not queued', { ...fields, error });
+  }
 };
+let broadcasts: ReturnType<typeof createJobPublisher> | undefined;
 
 // One guard per execution environment: every Graph client in it shares its short read cache.
 let guard: OutageGuard | undefined;
@@ -204,6 +223,14 @@ const syncRequestDeps = (queue: SyncRequestDeps['queue'] = syncJobQueue()): Sync
   newJobId: () => `job_${randomUUID().replaceAll('-', '')}`,
 });
 
+/** What the grant routes need: the grants, the links, the vault and Meta through the grant's token. */
+const grantDeps = () => ({
+  grants: grantRepository(),
+  links: linkRepository(),
+  vault: tokenVault(),
+  meta: createMetaGateway(graphClient()),
+});
+
 /** Fleet reads of the links table: filtered pages and whole-fleet walks. */
 const fleetReader = () => createFleetReader(dynamoDocumentClient(), linksTable());
 const lastSyncReader = () => createLastSyncReader(dynamoDocumentClient(), linksTable());
@@ -212,8 +239,11 @@ const lastSyncReader = () => createLastSyncReader(dynamoDocumentClient(), linksT
 const bulkOperationStore = () =>
   createBulkOperationStore(dynamoDocumentClient(), tableName(tables.idempotency.envVar));
 
-/** What bulk actions need: sync's request deps, the fleet filter, the operations and the queue. */
-const bulkDeps = (): BulkDeps => {
+/**
+ * What bulk actions need: sync's request deps, the fleet filter, the operations and the queue; the
+ * worker adds the event publisher (a resumed link's `link.resumed`), which starting one never uses.
+ */
+const bulkDeps = (): Omit<BulkDeps, 'events'> => {
   // One publisher for both: sync jobs and the bulk walk's own pages go to the same queue.
   const queue = syncJobQueue();
   return {
@@ -236,8 +266,8 @@ const wabaIntakeDeps = (): WabaIntakeDeps => ({
 });
 
 /** What the worker needs to apply a WABA webhook change to the WABA's links (built once). */
-let applyDeps: ApplyDeps | undefined;
-const whatsappApplyDeps = (): ApplyDeps => {
+let applyDeps: Omit<ApplyDeps, 'events'> | undefined;
+const whatsappApplyDeps = (): Omit<ApplyDeps, 'events'> => {
   applyDeps ??= {
     links: linkRepository(),
     state: syncStateRepository(),
@@ -298,6 +328,7 @@ export {
   cryptoIds as ids,
   deletionRepository,
   fleetReader,
+  grantDeps,
   grantRepository,
   graphClient,
   lastSyncReader,

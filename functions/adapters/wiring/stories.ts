@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StoryEvents, StoryQueue } from '../../core/stories/ports.js';
+import type { StoryQueue } from '../../core/stories/ports.js';
 import * as z from '../../core/zod.js';
 import { graphConfig, loadConfig } from '../config.js';
 import { USER_AGENT } from '../graph/index.js';
+import { createMetaGateway } from '../meta/meta-gateway.js';
 import { createStoriesGateway } from '../meta/stories-gateway.js';
 import { createGuardedFetch } from '../net/guarded-fetch.js';
 import { createPhotoInspector } from '../net/photo-inspector.js';
+import { createVideoInspector } from '../net/video-inspector.js';
+import { eventPublisher } from './events.js';
 import {
   clock,
   grantRepository,
@@ -31,24 +34,20 @@ const storyQueue = (): StoryQueue => {
   };
 };
 
-/** The seam for client events: story.published / story.failed are emitted here once they exist. */
-const storyEvents: StoryEvents = {
-  published: async () => undefined,
-  failed: async () => undefined,
-};
-
 const storiesGateway = () => createStoriesGateway(graphClient());
 
-/** Story photos are read through the guarded fetch, with the same trusted origins as the Graph client. */
-const photoInspector = () =>
-  createPhotoInspector(
-    createGuardedFetch({
-      trustedOrigins:
-        loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ??
-        [],
-      userAgent: USER_AGENT,
-    })
-  );
+/** Linking's gateway: consent reads the Page's Instagram account through it, as linking does. */
+const metaGateway = () => createMetaGateway(graphClient());
+
+/** Story media is read through the guarded fetch, with the same trusted origins as the Graph client. */
+const storyFetch = () =>
+  createGuardedFetch({
+    trustedOrigins:
+      loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ?? [],
+    userAgent: USER_AGENT,
+  });
+const photoInspector = () => createPhotoInspector(storyFetch());
+const videoInspector = () => createVideoInspector(storyFetch());
 
 /** What the story job needs. */
 const storyJobDeps = () => ({
@@ -58,7 +57,7 @@ const storyJobDeps = () => ({
   stories: storiesGateway(),
   operations: storyOperationStore(),
   queue: storyQueue(),
-  events: storyEvents,
+  events: eventPublisher(),
   clock,
   newLeaseOwner: randomUUID,
   sleep: (ms: number) => sleep(ms),
@@ -68,10 +67,12 @@ export {
   clock,
   grantRepository,
   linkRepository,
+  metaGateway,
   photoInspector,
   storiesGateway,
   storyJobDeps,
   storyOperationStore,
   storyQueue,
   tokenVault,
+  videoInspector,
 };

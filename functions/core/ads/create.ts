@@ -249,6 +249,14 @@ const createClickToWhatsAppAd = async (
       cleanedUp,
       leftBehind,
     });
+    await deps.events.publish(tenantId, 'ad.failed', {
+      linkId,
+      operationId,
+      code: error.code,
+      message: error.message,
+      cleanedUp: cleanedUp.length,
+      leftBehind: leftBehind.length,
+    });
     return outcomeOf(held, false);
   };
 
@@ -387,6 +395,16 @@ const createClickToWhatsAppAd = async (
   } catch (error) {
     return settle(error, token, 'steps');
   }
+  const { campaignId, adSetId, creativeId, adId } = held.progress;
+  await deps.events.publish(tenantId, 'ad.completed', {
+    linkId,
+    operationId,
+    ...(campaignId ? { campaignId } : {}),
+    ...(adSetId ? { adSetId } : {}),
+    ...(creativeId ? { creativeId } : {}),
+    ...(adId ? { adId } : {}),
+    adStatus: held.adStatus,
+  });
   return outcomeOf(held, false);
 };
 

@@ -1,3 +1,4 @@
+import type { EventPublisher } from '../linking/events.js';
 import type { PageWhatsAppRead } from '../linking/meta-link.js';
 import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
 import type { AdOperation } from './operation.js';
@@ -98,6 +99,8 @@ interface AdsDeps {
   countryPolicy: CountryPolicy;
   /** A random lease owner id per call. */
   newLeaseOwner: () => string;
+  /** Where ad.completed and ad.failed go. */
+  events: EventPublisher;
 }
 
 export type { AdAccountInfo, AdInsightsRow, AdObjectKind, AdsDeps, AdsGateway, OperationStore };

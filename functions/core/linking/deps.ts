@@ -1,3 +1,4 @@
+import type { EventPublisher } from './events.js';
 import type { TenantSettingsRepository } from './origins.js';
 import type {
   CallbackLedger,
@@ -57,6 +58,8 @@ interface LinkingDeps {
   messageStats: LinkAdOperations;
   /** The tenant's registered origins (a sign-in's returnUrl must be on one). */
   settings: TenantSettingsRepository;
+  /** Where link.created, link.deleted and grant.revoked go. */
+  events: EventPublisher;
   clock: Clock;
   ids: IdGenerator;
   oauth: OAuthSettings;

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import type { LinkingDeps } from './deps.js';
 import { type Grant, type GrantView, toGrantView } from './model.js';
 import type { MetaAdAccount, MetaPage, MetaPhoneNumber, PageOf, PageRequest } from './ports.js';
@@ -109,5 +109,60 @@ const listGrants = async (
   return { ...result, items: result.items.map(toGrantView) };
 };
 
-export type { GrantAssets, GrantAssetsWithAds };
-export { discoverAssets, listGrantAssets, listGrants, openGrantToken, requireGrant };
+/** What deleting a grant did. */
+interface GrantDeletion {
+  grantId: string;
+  /**
+   * `revoked`: Tandem removed the app's permissions on Meta with the grant's token. `not_needed`: the
+   * Meta user still has links through another grant, which revoking would cut off. `failed`: Meta
+   * refused or was unreachable; the token is deleted anyway, and the user can remove the app in
+   * their Facebook settings.
+   */
+  revocation: 'revoked' | 'not_needed' | 'failed';
+}
+
+const grantInUse = (grantId: string, links: number): ConflictError =>
+  new ConflictError(
+    `Grant ${grantId} is used by ${links} link${links === 1 ? '' : 's'}; unlink ${links === 1 ? 'it' : 'them'} first (DELETE /links/{linkId}, GET /links lists them).`,
+    { grantId, links },
+    'grant_in_use'
+  );
+
+/**
+ * Deletes an unused grant (a sign-in no link uses) and revokes it on Meta.
+ *
+ * 1. Load the grant (404 for an unknown or another tenant's grant); one in use is a 409 naming how
+ *    many links use it.
+ * 2. Open its token, then delete the grant and its sealed token on condition that still no link uses
+ *    it (a link created meanwhile makes it a 409, and nothing is revoked).
+ * 3. Unless the Meta user still has a link anywhere (revoking would end that link's access too),
+ *    revoke the app's permissions with the token (`DELETE /{user-id}/permissions`). A failed
+ *    revocation does not bring the token back: deleting it is what the caller asked for.
+ *
+ * Deleting again answers 404: the grant is gone.
+ */
+const deleteGrant = async (
+  deps: Pick<LinkingDeps, 'grants' | 'vault' | 'meta' | 'links'>,
+  tenantId: string,
+  grantId: string
+): Promise<GrantDeletion> => {
+  const grant = await requireGrant(deps, tenantId, grantId);
+  if (grant.linkCount > 0) throw grantInUse(grantId, grant.linkCount);
+  const token = await openGrantToken(deps, grant);
+  if (!(await deps.grants.deleteIfUnused(tenantId, grantId))) {
+    const now = await requireGrant(deps, tenantId, grantId);
+    throw grantInUse(grantId, now.linkCount);
+  }
+  if ((await deps.links.listByMetaUser(grant.metaUserId)).length > 0) {
+    return { grantId, revocation: 'not_needed' };
+  }
+  try {
+    await deps.meta.revokePermissions(token, grant.metaUserId);
+    return { grantId, revocation: 'revoked' };
+  } catch {
+    return { grantId, revocation: 'failed' };
+  }
+};
+
+export type { GrantAssets, GrantAssetsWithAds, GrantDeletion };
+export { deleteGrant, discoverAssets, listGrantAssets, listGrants, openGrantToken, requireGrant };

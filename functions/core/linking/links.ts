@@ -2,9 +2,11 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { retry } from '../retry.js';
 import type { LinkingDeps } from './deps.js';
 import { openGrantToken, requireGrant } from './grants.js';
+import { readInstagram } from './instagram.js';
 import { classifyMetaLink } from './meta-link.js';
 import {
   defaultSync,
+  instagramFields,
   type Link,
   PAGE_WEBHOOK_FIELDS,
   type SyncField,
@@ -155,12 +157,14 @@ const readWhatsAppSide = async (
  *    before the uniqueness check on purpose: a 409 for a Page the caller cannot reach would let any
  *    tenant probe which Pages are linked in Tandem.
  * 3. Read Meta's side of it: the Page's own token (kept on the link, sealed with the grant's data
- *    key, so no later read fetches it), Meta's Page <-> number link and the number's health.
+ *    key, so no later read fetches it), Meta's Page <-> number link, the number's health, and the
+ *    Page's Instagram account when the grant may read it (a stories sign-in granted that).
  * 4. Write the link with its guards in one transaction (409 if the Page or number is in a link).
  * 5. Subscribe the Page and the WABA to their webhooks (best effort; the answer says how it went).
+ * 6. Publish `link.created`.
  */
 const createLink = async (
-  deps: Pick<LinkingDeps, 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids'>,
+  deps: Pick<LinkingDeps, 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids' | 'events'>,
   tenantId: string,
   input: CreateLinkInput
 ): Promise<CreatedLink> => {
@@ -190,11 +194,14 @@ const createLink = async (
           'phone_number_not_reachable'
         );
       }
-      const side = await readWhatsAppSide(deps, token, {
-        pageId: page.id,
-        phoneNumberId: number.id,
-        displayPhoneNumber: number.displayPhoneNumber,
-      });
+      const [side, instagram] = await Promise.all([
+        readWhatsAppSide(deps, token, {
+          pageId: page.id,
+          phoneNumberId: number.id,
+          displayPhoneNumber: number.displayPhoneNumber,
+        }),
+        readInstagram(deps, token, grant.scopes, page.id),
+      ]);
       const now = deps.clock.now().toISOString();
       const link: Link = {
         linkId: deps.ids.linkId(),
@@ -210,6 +217,7 @@ const createLink = async (
         sync: defaultSync(),
         unsupported: UNSUPPORTED_FIELDS,
         whatsapp: side.whatsapp,
+        ...(instagram.kind === 'read' ? instagramFields(instagram.account) : {}),
         ...(side.pageToken
           ? {
               pageToken: key.seal(side.pageToken, {
@@ -229,6 +237,15 @@ const createLink = async (
         subscribePage(deps, token, link.pageId),
         subscribeWaba(deps, token, link.wabaId),
       ]);
+      await deps.events.publish(tenantId, 'link.created', {
+        linkId: link.linkId,
+        grantId: link.grantId,
+        pageId: link.pageId,
+        pageName: link.pageName,
+        wabaId: link.wabaId,
+        phoneNumberId: link.phoneNumberId,
+        displayPhoneNumber: link.displayPhoneNumber,
+      });
       return { ...link, webhooks, wabaWebhooks };
     }
   );
@@ -375,17 +392,31 @@ const unsubscribeWebhooks = async (
  * 3. If the grant is now unused: when the Meta user has no other link anywhere, revoke the app's
  *    permissions on Meta with the grant's token; then delete the grant and its sealed token. A failed
  *    revocation does not keep the tokens: deleting them is what the user asked for.
+ * 4. Publish `link.deleted`, and `grant.revoked` when the app was revoked on Meta.
  */
 const unlink = async (
   deps: Pick<
     LinkingDeps,
-    'links' | 'grants' | 'vault' | 'meta' | 'adOperations' | 'storyOperations' | 'messageStats'
+    | 'links'
+    | 'grants'
+    | 'vault'
+    | 'meta'
+    | 'adOperations'
+    | 'storyOperations'
+    | 'messageStats'
+    | 'events'
   >,
   tenantId: string,
   linkId: string
 ): Promise<UnlinkResult> => {
   const link = await getLink(deps, tenantId, linkId);
   const { grantLinkCount } = await deps.links.delete(link);
+  await deps.events.publish(tenantId, 'link.deleted', {
+    linkId,
+    pageId: link.pageId,
+    phoneNumberId: link.phoneNumberId,
+    cause: 'unlinked',
+  });
   const subscriptions = await unsubscribeWebhooks(deps, link);
   const adOperationsDeleted = await deps.adOperations.removeForLink(tenantId, linkId);
   const storyOperationsDeleted = await deps.storyOperations.removeForLink(tenantId, linkId);
@@ -405,6 +436,10 @@ const unlink = async (
     try {
       await deps.meta.revokePermissions(await openGrantToken(deps, grant), link.metaUserId);
       revocation = 'revoked';
+      await deps.events.publish(tenantId, 'grant.revoked', {
+        grantId: link.grantId,
+        cause: 'unlinked',
+      });
     } catch {
       revocation = 'failed';
     }

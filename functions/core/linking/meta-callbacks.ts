@@ -19,12 +19,16 @@ interface Forgotten {
 /**
  * Deletes everything Tandem holds for a Meta user, in every tenant: links first (with their guards,
  * which stops their sync), their ad and story operations and message statistics, then grants (with
- * their sealed tokens).
- * Idempotent: a link or grant already gone is skipped, so Meta's retries are harmless.
+ * their sealed tokens). Idempotent: a link or grant already gone is skipped, so Meta's retries are harmless. Each link
+ * deleted publishes `link.deleted` and each grant `grant.revoked`, with the callback as the cause.
  */
 const forgetMetaUser = async (
-  deps: Pick<LinkingDeps, 'links' | 'grants' | 'adOperations' | 'storyOperations' | 'messageStats'>,
-  metaUserId: string
+  deps: Pick<
+    LinkingDeps,
+    'links' | 'grants' | 'adOperations' | 'storyOperations' | 'messageStats' | 'events'
+  >,
+  metaUserId: string,
+  cause: 'meta_deauthorized' | 'meta_data_deletion'
 ): Promise<Forgotten> => {
   let deletedLinks = 0;
   let deletedAdOperations = 0;
@@ -33,6 +37,12 @@ const forgetMetaUser = async (
     try {
       await deps.links.delete(link);
       deletedLinks += 1;
+      await deps.events.publish(link.tenantId, 'link.deleted', {
+        linkId: link.linkId,
+        pageId: link.pageId,
+        phoneNumberId: link.phoneNumberId,
+        cause,
+      });
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
     }
@@ -41,7 +51,10 @@ const forgetMetaUser = async (
     await deps.messageStats.removeForLink(link.tenantId, link.linkId);
   }
   const grants = await deps.grants.listByMetaUser(metaUserId);
-  for (const grant of grants) await deps.grants.delete(grant.tenantId, grant.grantId);
+  for (const grant of grants) {
+    await deps.grants.delete(grant.tenantId, grant.grantId);
+    await deps.events.publish(grant.tenantId, 'grant.revoked', { grantId: grant.grantId, cause });
+  }
   return {
     deletedLinks,
     deletedGrants: grants.length,
@@ -82,6 +95,7 @@ const handleDeauthorize = async (
     | 'callbacks'
     | 'appSecret'
     | 'clock'
+    | 'events'
   >,
   signedRequest: string
 ): Promise<Forgotten & { replayed: boolean }> => {
@@ -91,7 +105,7 @@ const handleDeauthorize = async (
   if (seen?.result) {
     return { deletedAdOperations: 0, deletedStoryOperations: 0, ...seen.result, replayed: true };
   }
-  const forgotten = await forgetMetaUser(deps, userId);
+  const forgotten = await forgetMetaUser(deps, userId, 'meta_deauthorized');
   await deps.callbacks.complete(key, forgotten);
   return { ...forgotten, replayed: false };
 };
@@ -122,6 +136,7 @@ const requestDataDeletion = async (
     | 'clock'
     | 'appSecret'
     | 'publicBaseUrl'
+    | 'events'
   >,
   signedRequest: string
 ): Promise<DeletionAnswer> => {
@@ -142,7 +157,7 @@ const requestDataDeletion = async (
   };
   if (seen?.result) return answer;
   const requestedAt = deps.clock.now().toISOString();
-  const forgotten = await forgetMetaUser(deps, userId);
+  const forgotten = await forgetMetaUser(deps, userId, 'meta_data_deletion');
   await deps.deletions.put({
     confirmationCode,
     status: 'completed',

@@ -115,6 +115,36 @@ interface LinkDrift {
   since: string;
 }
 
+/**
+ * What reading a Page's `instagram_business_account` takes besides linking's own permissions: Meta
+ * lists instagram_basic, which a first sign-in never asks for, so the account is read only once a
+ * grant holds it (https://developers.facebook.com/documentation/instagram-platform/instagram-graph-api/reference/page).
+ */
+const INSTAGRAM_READ_SCOPE = 'instagram_basic';
+
+/**
+ * A Page's Instagram professional account as Meta answers `instagram_business_account{id,username}`
+ * (https://developers.facebook.com/documentation/instagram-platform/instagram-graph-api/reference/page).
+ */
+interface InstagramAccount {
+  id: string;
+  username?: string;
+}
+
+/** The link's fields for an Instagram account read from Meta (`undefined` means the Page has none). */
+const instagramFields = (
+  account: { id: string; username?: string | undefined } | undefined
+): Pick<Link, 'instagramAccountId' | 'instagramUsername'> => ({
+  ...(account ? { instagramAccountId: account.id } : {}),
+  ...(account?.username ? { instagramUsername: account.username } : {}),
+});
+
+/** A link without its Instagram account fields, to set them afresh. */
+const withoutInstagram = (link: Link): Link => {
+  const { instagramAccountId: _id, instagramUsername: _name, ...rest } = link;
+  return rest;
+};
+
 interface Link {
   linkId: string;
   tenantId: string;
@@ -135,6 +165,8 @@ interface Link {
    * when the Page has none or it was never read.
    */
   instagramAccountId?: string;
+  /** That account's `username`, when Meta answered it. */
+  instagramUsername?: string;
   /** Story cross-posting consent; absent means off for every target. */
   stories?: StoriesConsent;
   /** Absent until a reconcile run has checked the link. Only the reconciler writes it. */
@@ -284,6 +316,7 @@ const missingRequiredScopes = (granted: readonly string[]): string[] =>
 export type {
   Grant,
   GrantView,
+  InstagramAccount,
   Link,
   LinkDrift,
   LinkStatus,
@@ -302,6 +335,8 @@ export {
   defaultSync,
   GRANT_ID,
   grantIdFor,
+  INSTAGRAM_READ_SCOPE,
+  instagramFields,
   LINK_ID,
   META_ID,
   missingRequiredScopes,
@@ -317,4 +352,5 @@ export {
   toLinkView,
   UNSUPPORTED_FIELDS,
   whatsappView,
+  withoutInstagram,
 };

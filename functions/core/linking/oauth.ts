@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { ConflictError, PermissionError, ValidationError } from '../errors.js';
+import { ConflictError, PermissionError, type TandemError, ValidationError } from '../errors.js';
 import { epochSeconds } from '../time.js';
 import type { LinkingDeps } from './deps.js';
 import { discoverAssets, type GrantAssets } from './grants.js';
+import { refreshInstagram } from './instagram.js';
 import {
   type GrantView,
   grantIdFor,
@@ -12,7 +13,7 @@ import {
   SESSION_ID,
   toGrantView,
 } from './model.js';
-import { checkReturnUrl } from './origins.js';
+import { checkReturnUrl, type SignInOutcome } from './origins.js';
 import type { OAuthSession, TokenInfo } from './ports.js';
 import { STORY_SCOPES } from './stories-consent.js';
 
@@ -231,7 +232,29 @@ interface CallbackInput {
   errorDescription?: string;
 }
 
+/**
+ * A sign-in that began with a returnUrl and ended badly: the browser goes back to the client app with
+ * the outcome instead of staying on Tandem's error page. Without a returnUrl the error is thrown.
+ */
+interface SignInEnded {
+  kind: 'ended';
+  outcome: Exclude<SignInOutcome, 'linked'>;
+  returnUrl: string;
+  error: TandemError;
+}
+
+/** Ends the sign-in: back to the client app when it gave a returnUrl, otherwise the error. */
+const endSignIn = (
+  returnUrl: string | undefined,
+  outcome: SignInEnded['outcome'],
+  error: TandemError
+): SignInEnded => {
+  if (!returnUrl) throw error;
+  return { kind: 'ended', outcome, returnUrl, error };
+};
+
 type CallbackResult =
+  | SignInEnded
   | {
       kind: 'choose';
       tenantId: string;
@@ -262,24 +285,41 @@ type CallbackResult =
     };
 
 /**
- * Takes the state out of the store (so a replay finds nothing), checking that it was issued by Tandem,
- * not used before, not expired, and came back in the browser that continued to Meta with it.
+ * Takes the state out of the store (so a replay finds nothing), checking that it was issued by Tandem
+ * and not used before.
  */
 const consumeState = async (
-  deps: Pick<LinkingDeps, 'sessions' | 'clock'>,
-  state: string | undefined,
-  browserKey: string | undefined
-): Promise<Extract<OAuthSession, { kind: 'authorize' }> & { browserHash: string }> => {
+  deps: Pick<LinkingDeps, 'sessions'>,
+  state: string | undefined
+): Promise<Extract<OAuthSession, { kind: 'authorize' }>> => {
   if (!state || !SESSION_ID.test(state)) throw stateInvalid();
   const session = await deps.sessions.consume('authorize', state);
   if (!session) throw stateInvalid();
-  // TTL deletion lags by hours or days, so an item can outlive its expiry: check it here.
-  if (session.expiresAt <= epochSeconds(deps.clock.now())) throw stateExpired();
+  return session;
+};
+
+/** The session, if it came back in the browser that continued to Meta with it. */
+const boundToBrowser = (
+  session: Extract<OAuthSession, { kind: 'authorize' }>,
+  browserKey: string | undefined
+): Extract<OAuthSession, { kind: 'authorize' }> & { browserHash: string } => {
   const { browserHash } = session;
   if (!browserHash || !browserKey || browserHash !== browserHashOf(browserKey)) {
     throw otherBrowser();
   }
   return { ...session, browserHash };
+};
+
+/** The user could pick nothing: every Page or every number is linked already, or there is none. */
+const nothingSelectable = (assets: GrantAssets): ConflictError | undefined => {
+  const pages = assets.pages.filter((page) => !page.linked).length;
+  const numbers = assets.phoneNumbers.filter((number) => !number.linked).length;
+  if (pages > 0 && numbers > 0) return undefined;
+  return new ConflictError(
+    `This sign-in reaches no ${pages === 0 ? 'Facebook Page' : 'WhatsApp number'} that is not linked already, so there is nothing to link. Unlink one first, or sign in with an account that manages others.`,
+    { pages: assets.pages.length, phoneNumbers: assets.phoneNumbers.length },
+    'nothing_selectable'
+  );
 };
 
 const isoFromEpoch = (seconds: number | undefined): string | undefined =>
@@ -302,6 +342,9 @@ const checkTokenInfo = (info: TokenInfo, appId: string): void => {
  * 1. Consume the state (invalid, replayed, expired or back in another browser: refused) — first, so
  *    even a refusal burns it.
  * 2. A denied consent is refused with a clear message.
+ *    An expired state, a cancelled or failed consent, and (step 6) a sign-in with nothing to pick end
+ *    it: a sign-in that began with a returnUrl sends the browser back there with the outcome
+ *    (`ended`); one without shows the error.
  * 3. Exchange the code (with the PKCE verifier), upgrade to a long-lived token, read what it grants.
  * 4. Missing required scopes: nothing is stored; offer a sign-in that asks for them again.
  * 5. Seal and store the grant (one per tenant and Meta user: signing in again refreshes it).
@@ -314,21 +357,35 @@ const completeAuthorization = async (
   >,
   input: CallbackInput
 ): Promise<CallbackResult> => {
-  const session = await consumeState(deps, input.state, input.browserKey);
+  const taken = await consumeState(deps, input.state);
+  // TTL deletion lags by hours or days, so an item can outlive its expiry: check it here.
+  if (taken.expiresAt <= epochSeconds(deps.clock.now())) {
+    return endSignIn(taken.returnUrl, 'expired', stateExpired());
+  }
+  const session = boundToBrowser(taken, input.browserKey);
   if (input.error) {
-    throw new PermissionError(
+    const denied = new PermissionError(
       input.error === 'access_denied'
         ? 'You cancelled the Facebook sign-in, so nothing was linked. Start linking again from your app when you are ready.'
         : `Facebook did not complete the sign-in (${input.error}). Start linking again from your app.`,
       { error: input.error, ...(input.errorReason ? { reason: input.errorReason } : {}) },
       'consent_denied'
     );
+    return endSignIn(
+      session.returnUrl,
+      input.error === 'access_denied' ? 'cancelled' : 'failed',
+      denied
+    );
   }
   if (!input.code) {
-    throw new ValidationError(
-      'Facebook sent no authorisation code. Start linking again from your app.',
-      undefined,
-      'oauth_code_missing'
+    return endSignIn(
+      session.returnUrl,
+      'failed',
+      new ValidationError(
+        'Facebook sent no authorisation code. Start linking again from your app.',
+        undefined,
+        'oauth_code_missing'
+      )
     );
   }
   const short = await deps.meta.exchangeCode({
@@ -382,6 +439,11 @@ const completeAuthorization = async (
   });
 
   if (session.purpose === 'stories') {
+    // The grant may now read the Pages' Instagram accounts (instagram_basic): its links learn theirs.
+    const links = (await deps.links.listByMetaUser(info.userId)).filter(
+      (link) => link.tenantId === session.tenantId && link.grantId === grantId
+    );
+    await refreshInstagram(deps, long.accessToken, info.scopes, links);
     return {
       kind: 'permissions_granted',
       tenantName: session.tenantName,
@@ -389,6 +451,9 @@ const completeAuthorization = async (
     };
   }
   const assets = await discoverAssets(deps, long.accessToken, wabaIds);
+  // Without a returnUrl the picker shows what is linked already, greyed out, and why.
+  const nothing = session.returnUrl ? nothingSelectable(assets) : undefined;
+  if (nothing) return endSignIn(session.returnUrl, 'nothing_selectable', nothing);
   const selection = await openSelection(deps, { ...session, grantId });
   return {
     kind: 'choose',
@@ -427,12 +492,20 @@ const openSelection = async (
   return { id, expiresAt: new Date(expiresAt * 1000).toISOString() };
 };
 
-export type { CallbackInput, CallbackResult, SignInFor, SignInView, StartLinkingResult };
+export type {
+  CallbackInput,
+  CallbackResult,
+  SignInEnded,
+  SignInFor,
+  SignInView,
+  StartLinkingResult,
+};
 export {
   browserHashOf,
   codeChallengeOf,
   completeAuthorization,
   continueSignIn,
+  endSignIn,
   openSelection,
   otherBrowser,
   redirectUriOf,

@@ -17,7 +17,10 @@ interface TenantOrigins {
 
 interface TenantSettingsRepository {
   getOrigins(tenantId: string): Promise<TenantOrigins | undefined>;
+  /** Replaces the tenant's origins and keeps the index of registered origins in step. */
   putOrigins(tenantId: string, origins: TenantOrigins): Promise<void>;
+  /** Whether any tenant registered `origin` (a CORS preflight names no tenant). */
+  isRegistered(origin: string): Promise<boolean>;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -90,18 +93,34 @@ const checkReturnUrl = async (
   return new URL(returnUrl).toString();
 };
 
+/**
+ * How a sign-in that began with a returnUrl ended, as `tandem_outcome` tells the client app:
+ * `linked` (with `link_id`); `cancelled` (the user cancelled at Meta); `failed` (Meta ended the
+ * sign-in with another error, or sent no code); `expired` (the sign-in or its picker form timed out);
+ * `nothing_selectable` (every Page or every number the sign-in reaches is linked already, or it
+ * reaches none).
+ */
+const SIGN_IN_OUTCOMES = [
+  'linked',
+  'cancelled',
+  'failed',
+  'expired',
+  'nothing_selectable',
+] as const;
+type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
+
 /** Where the last page sends the browser: the returnUrl with the sign-in's outcome added. */
 const returnUrlWithOutcome = (
   returnUrl: string,
-  outcome: { outcome: 'linked'; linkId: string }
+  outcome: { outcome: 'linked'; linkId: string } | { outcome: Exclude<SignInOutcome, 'linked'> }
 ): string => {
   const url = new URL(returnUrl);
   url.searchParams.set('tandem_outcome', outcome.outcome);
-  url.searchParams.set('link_id', outcome.linkId);
+  if ('linkId' in outcome) url.searchParams.set('link_id', outcome.linkId);
   return url.toString();
 };
 
-export type { TenantOrigins, TenantSettingsRepository };
+export type { SignInOutcome, TenantOrigins, TenantSettingsRepository };
 export {
   checkReturnUrl,
   getOrigins,
@@ -109,5 +128,6 @@ export {
   normalizeOrigins,
   originOf,
   returnUrlWithOutcome,
+  SIGN_IN_OUTCOMES,
   setOrigins,
 };

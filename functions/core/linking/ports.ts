@@ -1,5 +1,5 @@
 import type { PageWhatsAppRead } from './meta-link.js';
-import type { Grant, Link, SealedSecret, SealedToken } from './model.js';
+import type { Grant, InstagramAccount, Link, SealedSecret, SealedToken } from './model.js';
 import type { HealthRead } from './number-health.js';
 
 /**
@@ -142,7 +142,8 @@ interface OAuthSessionRepository {
 }
 
 /** What the token is for; part of the encryption context, so a sealed token cannot be repurposed. */
-type TokenPurpose = 'meta_user_token';
+/** `webhook_secret`: a webhook endpoint's signing secret (the grant id is the endpoint id then). */
+type TokenPurpose = 'meta_user_token' | 'webhook_secret';
 
 interface TokenContext {
   tenantId: string;
@@ -284,6 +285,8 @@ interface MetaGateway {
   exchangeForLongLived(shortLivedToken: string): Promise<MetaToken>;
   debugToken(token: string): Promise<TokenInfo>;
   listPages(token: string): Promise<MetaPage[]>;
+  /** The Page's `instagram_business_account` (id, username), if it has one; needs instagram_basic. */
+  getInstagramAccount(token: string, pageId: string): Promise<InstagramAccount | undefined>;
   listPhoneNumbers(token: string, wabaIds: string[]): Promise<MetaPhoneNumber[]>;
   /** Removes every permission the user gave the app (DELETE /{user-id}/permissions). */
   revokePermissions(token: string, metaUserId: string): Promise<void>;

@@ -4,7 +4,13 @@ import type { LinkingDeps } from './deps.js';
 import { discoverAssets, type GrantAssets, openGrantToken, requireGrant } from './grants.js';
 import { createLink } from './links.js';
 import { type Link, META_ID, SESSION_ID } from './model.js';
-import { browserHashOf, openSelection, otherBrowser } from './oauth.js';
+import {
+  browserHashOf,
+  endSignIn,
+  openSelection,
+  otherBrowser,
+  type SignInEnded,
+} from './oauth.js';
 
 /** What the picker form posted. Strings as typed by the browser; checked here. */
 interface SelectionInput {
@@ -16,6 +22,7 @@ interface SelectionInput {
 }
 
 type SelectionResult =
+  | SignInEnded
   | { kind: 'linked'; link: Link; tenantName: string; returnUrl?: string }
   | {
       /** The user can fix this by choosing again: the picker is shown again with a fresh session. */
@@ -61,7 +68,7 @@ const checkChoice = (input: SelectionInput): { pageId: string; phoneNumberId: st
 const completeSelection = async (
   deps: Pick<
     LinkingDeps,
-    'sessions' | 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids' | 'oauth'
+    'sessions' | 'grants' | 'vault' | 'meta' | 'links' | 'clock' | 'ids' | 'oauth' | 'events'
   >,
   input: SelectionInput
 ): Promise<SelectionResult> => {
@@ -69,10 +76,14 @@ const completeSelection = async (
   const session = await deps.sessions.consume('selection', input.selectionId);
   if (!session) throw selectionInvalid();
   if (session.expiresAt <= epochSeconds(deps.clock.now())) {
-    throw new ValidationError(
-      'This selection form expired. Start linking again from your app.',
-      undefined,
-      'selection_expired'
+    return endSignIn(
+      session.returnUrl,
+      'expired',
+      new ValidationError(
+        'This selection form expired. Start linking again from your app.',
+        undefined,
+        'selection_expired'
+      )
     );
   }
   if (!input.browserKey || session.browserHash !== browserHashOf(input.browserKey)) {

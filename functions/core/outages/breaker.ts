@@ -1,3 +1,5 @@
+import type { EventBroadcastJob } from '../jobs.js';
+
 /**
  * A circuit breaker per Meta surface, as a pure state machine: the DynamoDB adapter stores its state
  * so every worker and API function shares one view, and the Graph client asks it before each call.
@@ -254,4 +256,27 @@ const outageEventOf = (
   return undefined;
 };
 
-export { outageEventOf };
+/**
+ * The broadcast job that tells every subscribed tenant of a transition that starts or ends an
+ * outage (core/events/delivery.ts `broadcast`); none for a transition inside one.
+ */
+const outageBroadcastOf = (transition: BreakerTransition): EventBroadcastJob | undefined => {
+  const type = outageEventOf(transition);
+  if (!type) return undefined;
+  return {
+    v: 1,
+    kind: 'event-broadcast',
+    type,
+    data:
+      type === 'meta.outage.started'
+        ? {
+            surface: transition.surface,
+            since: transition.at,
+            ...(transition.retryAt ? { retryAt: transition.retryAt } : {}),
+          }
+        : { surface: transition.surface, endedAt: transition.at },
+    broadcastId: `${type}#${transition.surface}#${transition.at}`,
+  };
+};
+
+export { outageBroadcastOf, outageEventOf };

@@ -1,5 +1,5 @@
 import { classifyMetaLink, metaLinkChanged, metaLinkFix } from '../linking/meta-link.js';
-import { type Link, SYNC_FIELDS, type SyncField } from '../linking/model.js';
+import { type InstagramAccount, type Link, SYNC_FIELDS, type SyncField } from '../linking/model.js';
 import { healthChanged, healthReason, toNumberHealth } from '../linking/number-health.js';
 import type { MetaLink, NumberHealth, WhatsAppSide } from '../linking/whatsapp-side.js';
 import type { Observation } from '../sync/ports.js';
@@ -32,6 +32,8 @@ type LinkOutcome =
       action: HealAction;
       paused: boolean;
       whatsapp: WhatsAppFacts;
+      /** The Page's Instagram account as read this time, when it was read. */
+      instagram?: { account?: InstagramAccount };
     }
   | { kind: 'error'; key: string; tenantId?: string; linkId?: string; reason: string };
 
@@ -112,6 +114,9 @@ const checkLinks = async (
       action: healPolicy(drift, link.sync.enabled, paused),
       paused,
       whatsapp,
+      ...(observation.kind === 'observed' && observation.instagram
+        ? { instagram: observation.instagram }
+        : {}),
     };
   });
   return { outcomes: [...checked, ...errors], usage: observed.usage };

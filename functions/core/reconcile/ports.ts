@@ -1,5 +1,5 @@
-import type { ReconcileShardJob, SyncJob } from '../jobs.js';
-import type { Link, LinkDrift } from '../linking/model.js';
+import type { ReconcileReportJob, ReconcileShardJob, SyncJob } from '../jobs.js';
+import type { InstagramAccount, Link, LinkDrift } from '../linking/model.js';
 import type { WrittenProfile } from '../sync/plan.js';
 import type { Observation, ObserveOptions } from '../sync/ports.js';
 import type { UnconfirmedWrite } from '../sync/unconfirmed.js';
@@ -137,23 +137,36 @@ interface PageSubscriptions {
 interface ReconcileJobPublisher {
   shardJobs(jobs: ReconcileShardJob[], delaySeconds?: number): Promise<void>;
   syncJobs(jobs: SyncJob[]): Promise<void>;
+  reportJobs(jobs: ReconcileReportJob[]): Promise<void>;
 }
 
 interface DriftReportWriter {
-  /** Idempotent puts: a retried page overwrites its own records. */
+  /**
+   * Idempotent puts: a retried page overwrites its own records. Also notes each tenant on the page
+   * as one the run covered (runTenants).
+   */
   writePage(records: LinkDriftRecord[], tenants: TenantPageRecord[]): Promise<void>;
+  /** The tenants a run covered, in id order, a page at a time. */
+  runTenants(
+    runId: string,
+    page: { limit: number; cursor?: string }
+  ): Promise<{ items: string[]; nextCursor?: string }>;
+  tenantPages(runId: string, tenantId: string): Promise<TenantPageRecord[]>;
 }
 
 /** Keeps each link's latest drift class on the link, for fleet views to filter on. */
 interface LinkDriftWriter {
   /** Never resurrects a deleted link, never replaces a class a later run wrote. */
   record(entries: readonly { tenantId: string; linkId: string; drift: LinkDrift }[]): Promise<void>;
+  /** Stores the Page's Instagram account as read (absent: the Page has none); never resurrects. */
+  instagram(
+    entries: readonly { tenantId: string; linkId: string; account?: InstagramAccount }[]
+  ): Promise<void>;
 }
 
-interface DriftReportReader {
+interface DriftReportReader extends Pick<DriftReportWriter, 'tenantPages'> {
   /** The newest run ids covering the tenant: the newest scheduled run and the tenant's own. */
   latestRunIds(tenantId: string): Promise<string[]>;
-  tenantPages(runId: string, tenantId: string): Promise<TenantPageRecord[]>;
   /** Newest first. */
   linkHistory(
     tenantId: string,

@@ -1,7 +1,9 @@
 import { MetaOutageError, RateLimitError } from '../errors.js';
-import type { ReconcileShardJob, SyncJob } from '../jobs.js';
+import type { ReconcileReportJob, ReconcileShardJob, SyncJob } from '../jobs.js';
+import type { EventPublisher } from '../linking/events.js';
+import { instagramChanged } from '../linking/instagram.js';
 import { updateLinkWith } from '../linking/links.js';
-import type { Link, LinkDrift } from '../linking/model.js';
+import type { InstagramAccount, Link, LinkDrift } from '../linking/model.js';
 import { dailyCheckDue, dailySlotAt } from '../linking/number-health.js';
 import type { LinkRepository } from '../linking/ports.js';
 import { checkLinks, type LinkOutcome } from './check.js';
@@ -85,6 +87,8 @@ interface StartRunDeps {
   newRunId: (now: Date) => string;
   settings: ReconcileSettings;
   metrics: ReconcileMetrics;
+  /** Where reconcile.completed goes. */
+  events: EventPublisher;
 }
 
 interface StartRunRequest {
@@ -135,9 +139,19 @@ const allShardsDone = (run: RunSummary): boolean =>
 const cooldownFor = (scope: RunScope, settings: ReconcileSettings, at: Date): Date | undefined =>
   scope.kind === 'tenant' ? addSeconds(at, settings.tenantCooldownSeconds) : undefined;
 
-/** Completes a run whose shards are all done; only the caller that moves it reports it. */
+/**
+ * Completes a run whose shards are all done; only the caller that moves it reports it. An
+ * on-demand run publishes `reconcile.completed` to its tenant with the run's counts; a scheduled
+ * run queues its report job, which sends each tenant it covered its own counts (reportRun).
+ */
 const completeRun = async (
-  deps: { store: ReconcileRunStore; metrics: ReconcileMetrics; settings: ReconcileSettings },
+  deps: {
+    store: ReconcileRunStore;
+    metrics: ReconcileMetrics;
+    settings: ReconcileSettings;
+    events: EventPublisher;
+    publisher: ReconcileJobPublisher;
+  },
   run: Pick<RunSummary, 'runId' | 'scope' | 'startedAt'>,
   now: Date
 ): Promise<boolean> => {
@@ -147,8 +161,61 @@ const completeRun = async (
     run.runId,
     cooldownFor(run.scope, deps.settings, now)
   );
-  if (finished) deps.metrics.runFinished(finished);
-  return finished !== undefined;
+  if (!finished) return false;
+  deps.metrics.runFinished(finished);
+  if (finished.scope.kind === 'tenant') {
+    await deps.events.publish(finished.scope.tenantId, 'reconcile.completed', {
+      runId: finished.runId,
+      linksChecked: finished.linksChecked,
+      drift: finished.drift as Record<string, number>,
+      errors: finished.errors,
+      syncsEnqueued: finished.syncsEnqueued,
+      startedAt: finished.startedAt,
+      finishedAt: finished.finishedAt ?? now.toISOString(),
+    });
+  } else {
+    await deps.publisher.reportJobs([{ v: 1, kind: 'reconcile-report', runId: finished.runId }]);
+  }
+  return true;
+};
+
+/** Tenants per report job: each is one Query of its pages and one event. */
+const REPORT_PAGE = 50;
+
+/**
+ * A finished scheduled run's `reconcile.completed`, to each tenant it covered, with that tenant's
+ * own counts (its share of every page), a page of tenants per job; each page queues the next. A
+ * page delivered twice sends its tenants' events twice, with the same run id to tell them by.
+ */
+const reportRun = async (
+  deps: Pick<ShardDeps, 'store' | 'reports' | 'publisher' | 'events'>,
+  job: ReconcileReportJob
+): Promise<{ tenants: number; more: boolean }> => {
+  const run = await deps.store.getRun(job.runId);
+  if (run?.status !== 'completed') return { tenants: 0, more: false };
+  const page = await deps.reports.runTenants(job.runId, {
+    limit: REPORT_PAGE,
+    ...(job.cursor ? { cursor: job.cursor } : {}),
+  });
+  for (const tenantId of page.items) {
+    const counts = (await deps.reports.tenantPages(job.runId, tenantId)).reduce(
+      (sum, tenantPage) => addCounts(sum, tenantPage.counts),
+      emptyCounts()
+    );
+    await deps.events.publish(tenantId, 'reconcile.completed', {
+      runId: run.runId,
+      linksChecked: counts.linksChecked,
+      drift: counts.drift as Record<string, number>,
+      errors: counts.errors,
+      syncsEnqueued: counts.syncsEnqueued,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt ?? run.startedAt,
+    });
+  }
+  if (page.nextCursor) {
+    await deps.publisher.reportJobs([{ ...job, cursor: page.nextCursor }]);
+  }
+  return { tenants: page.items.length, more: page.nextCursor !== undefined };
 };
 
 /** The jobs that pick a run up where its checkpoints stand: one per unfinished shard. */
@@ -290,6 +357,8 @@ interface ShardDeps {
   publisher: ReconcileJobPublisher;
   metrics: ReconcileMetrics;
   settings: ReconcileSettings;
+  /** Where drift.detected and reconcile.completed go. */
+  events: EventPublisher;
 }
 
 interface DeliveryContext {
@@ -317,6 +386,8 @@ interface Tally {
   restores: Link[];
   /** Links whose drift class changed since the run that last checked them. */
   driftChanges: { tenantId: string; linkId: string; drift: LinkDrift }[];
+  /** Links whose Page's Instagram account is not the one stored. */
+  instagramChanges: { tenantId: string; linkId: string; account?: InstagramAccount }[];
 }
 
 /** Turns a page's outcomes into counts, history records, per-tenant records and sync jobs. */
@@ -333,6 +404,7 @@ const tally = (
   const syncs: SyncJob[] = [];
   const restores: Link[] = [];
   const driftChanges: Tally['driftChanges'] = [];
+  const instagramChanges: Tally['instagramChanges'] = [];
   const tenants = new Map<string, TenantPageRecord>();
   const tenantRecord = (tenantId: string): TenantPageRecord => {
     let record = tenants.get(tenantId);
@@ -372,6 +444,14 @@ const tally = (
     if (whatsapp.health) one.health[whatsapp.health.canSendMessage] = 1;
     if (whatsapp.dailyChecked) one.dailyChecks = 1;
     if (drift.webhooksLost) restores.push(link);
+    if (outcome.instagram && instagramChanged(link, outcome.instagram.account)) {
+      const { account } = outcome.instagram;
+      instagramChanges.push({
+        tenantId: link.tenantId,
+        linkId: link.linkId,
+        ...(account ? { account } : {}),
+      });
+    }
     if (action === 'enqueue_sync') {
       one.syncsEnqueued = 1;
       syncs.push({
@@ -410,7 +490,15 @@ const tally = (
       expiresAt,
     });
   }
-  return { counts, records, tenants: [...tenants.values()], syncs, restores, driftChanges };
+  return {
+    counts,
+    records,
+    tenants: [...tenants.values()],
+    syncs,
+    restores,
+    driftChanges,
+    instagramChanges,
+  };
 };
 
 /**
@@ -550,7 +638,7 @@ const reconcileShard = async (
     };
   }
 
-  const { counts, records, tenants, syncs, restores, driftChanges } = tally(
+  const { counts, records, tenants, syncs, restores, driftChanges, instagramChanges } = tally(
     job,
     seq,
     checked.outcomes,
@@ -564,6 +652,7 @@ const reconcileShard = async (
   await storeWhatsAppChanges(deps, checked.outcomes, now);
   await deps.reports.writePage(records, tenants);
   if (driftChanges.length > 0) await deps.linkDrift.record(driftChanges);
+  if (instagramChanges.length > 0) await deps.linkDrift.instagram(instagramChanges);
   const done = page.cursor === undefined;
   const commit = await store.commitPage({
     runId: job.runId,
@@ -577,6 +666,17 @@ const reconcileShard = async (
   if (commit.outcome === 'already_committed') return { status: 'already_done', seq };
   if (commit.outcome === 'run_not_running') return { status: 'run_not_running', seq };
   deps.metrics.pageReconciled(scope.kind, counts);
+  // After the commit, so a redelivered page (already committed) does not report its drift twice.
+  for (const record of records) {
+    await deps.events.publish(record.tenantId, 'drift.detected', {
+      runId: record.runId,
+      linkId: record.linkId,
+      class: record.class,
+      fields: record.fields.map((field) => field.field),
+      action: record.action,
+      paused: record.paused,
+    });
+  }
 
   if (done) {
     const summary = commit.summary;
@@ -604,4 +704,4 @@ export type {
   StartRunRequest,
   StartRunResult,
 };
-export { continuationDelaySeconds, reconcileShard, startReconcileRun };
+export { continuationDelaySeconds, reconcileShard, reportRun, startReconcileRun };

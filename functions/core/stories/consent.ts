@@ -1,6 +1,8 @@
 import { ConflictError } from '../errors.js';
+import { mayReadInstagram } from '../linking/instagram.js';
+import { instagramFields, type Link, withoutInstagram } from '../linking/model.js';
 import { openLink, openToken } from '../linking/open.js';
-import type { Clock, LinkRepository } from '../linking/ports.js';
+import type { Clock, LinkRepository, MetaGateway } from '../linking/ports.js';
 import {
   type ConsentChange,
   consentOff,
@@ -21,6 +23,7 @@ interface ConsentView {
   linkId: string;
   targets: TargetSwitches;
   instagramAccountId?: string;
+  instagramUsername?: string;
   /** Permissions the targets turned on still need from Meta (granted through `signIn`). */
   missingPermissions: string[];
   /** A sign-in asking for exactly those permissions, when some are missing. */
@@ -40,14 +43,17 @@ const missingFor = (targets: TargetSwitches, scopes: readonly string[]): string[
 ];
 
 const viewOf = (
-  linkId: string,
+  link: Link,
   consent: StoriesConsent,
-  instagramAccountId: string | undefined,
   missingPermissions: string[]
 ): ConsentView => ({
-  linkId,
+  linkId: link.linkId,
   targets: consent.targets,
-  ...(instagramAccountId ? { instagramAccountId } : {}),
+  ...instagramFields(
+    link.instagramAccountId
+      ? { id: link.instagramAccountId, username: link.instagramUsername }
+      : undefined
+  ),
   missingPermissions,
   history: consent.history,
 });
@@ -60,22 +66,19 @@ const getConsent = async (
 ): Promise<ConsentView> => {
   const { link, grant } = await openLink(deps, tenantId, linkId);
   const consent = link.stories ?? consentOff();
-  return viewOf(
-    linkId,
-    consent,
-    link.instagramAccountId,
-    missingFor(consent.targets, grant.scopes)
-  );
+  return viewOf(link, consent, missingFor(consent.targets, grant.scopes));
 };
 
 /**
  * PUT: sets both targets. Turning Instagram on reads the Page's Instagram professional account
- * (409 when it has none); turning everything off calls nothing at Meta. A job that runs after a
- * target was turned off cancels that target instead of posting.
+ * (409 when it has none) once the grant may (instagram_basic); before that, the stories sign-in it
+ * answers reads it. Turning everything off calls nothing at Meta. A job that runs after a target was
+ * turned off cancels that target instead of posting.
  */
 const setConsent = async (
-  deps: Pick<StoriesDeps, 'links' | 'grants' | 'vault' | 'stories'> & {
+  deps: Pick<StoriesDeps, 'links' | 'grants' | 'vault'> & {
     links: Pick<LinkRepository, 'get' | 'update'>;
+    meta: Pick<MetaGateway, 'getInstagramAccount'>;
     clock: Clock;
     signIn: StoriesSignIn;
   },
@@ -85,19 +88,17 @@ const setConsent = async (
   targets: TargetSwitches
 ): Promise<ConsentView> => {
   const { link, grant } = await openLink(deps, tenantId, linkId);
-  let instagramAccountId = link.instagramAccountId;
-  if (targets.instagram) {
-    instagramAccountId = await deps.stories.getInstagramAccount(
-      await openToken(deps, grant),
-      link.pageId
-    );
-    if (!instagramAccountId) {
+  let stored = link;
+  if (targets.instagram && mayReadInstagram(grant.scopes)) {
+    const account = await deps.meta.getInstagramAccount(await openToken(deps, grant), link.pageId);
+    if (!account) {
       throw new ConflictError(
         'The Page has no Instagram professional account connected, so Instagram stories cannot be turned on. Connect one in the Page’s settings (Linked accounts), then try again.',
         { linkId, pageId: link.pageId },
         'instagram_account_missing'
       );
     }
+    stored = { ...withoutInstagram(link), ...instagramFields(account) };
   }
   const previous = link.stories ?? consentOff();
   const now = deps.clock.now().toISOString();
@@ -105,11 +106,9 @@ const setConsent = async (
     targets,
     history: [...previous.history, { at: now, by, targets }].slice(-HISTORY_LIMIT),
   };
-  const { instagramAccountId: _old, ...rest } = link;
   await deps.links.update(
     {
-      ...rest,
-      ...(instagramAccountId ? { instagramAccountId } : {}),
+      ...stored,
       stories: consent,
       updatedAt: now,
       version: link.version + 1,
@@ -117,7 +116,7 @@ const setConsent = async (
     link.version
   );
   const missing = missingFor(targets, grant.scopes);
-  const view = viewOf(linkId, consent, instagramAccountId, missing);
+  const view = viewOf(stored, consent, missing);
   return missing.length > 0 ? { ...view, signIn: await deps.signIn(tenantId) } : view;
 };
 

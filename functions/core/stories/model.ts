@@ -48,6 +48,96 @@ interface InspectedPhoto {
   bytes: number;
 }
 
+/**
+ * Video limits Tandem checks before any Meta call, per target, from Meta's pages:
+ * - Facebook Page stories (https://developers.facebook.com/docs/page-stories-api, "Video
+ *   specifications" and "Limitations"): .mp4, 9:16, at least 540 x 960 pixels, 3 seconds at least,
+ *   and a video story "can not exceed 60 seconds". The page names no file size: Tandem applies
+ *   Instagram's, so one video serves both targets.
+ * - Instagram stories (https://developers.facebook.com/documentation/instagram-platform/instagram-graph-api/reference/ig-user/media,
+ *   story video specifications): MOV or MP4 with the moov atom at the front, 3 to 60 seconds, at
+ *   most 100 MB, at most 1920 pixels wide, an aspect ratio between 0.1:1 and 10:1 (9:16
+ *   recommended).
+ * Frame rate, codecs and bitrates are left to Meta, which answers a container ERROR for them.
+ */
+const VIDEO_LIMITS = {
+  facebook: {
+    containers: ['mp4'],
+    maxBytes: 100 * 1024 * 1024,
+    minSeconds: 3,
+    maxSeconds: 60,
+    minWidth: 540,
+    minHeight: 960,
+    aspect: { exactly: 9 / 16 },
+  },
+  instagram: {
+    containers: ['mp4', 'mov'],
+    maxBytes: 100 * 1024 * 1024,
+    minSeconds: 3,
+    maxSeconds: 60,
+    maxWidth: 1920,
+    aspect: { min: 0.1, max: 10 },
+  },
+} as const;
+const MAX_VIDEO_BYTES = Math.max(...Object.values(VIDEO_LIMITS).map((limit) => limit.maxBytes));
+/** How far from 9:16 a Facebook story video may be (rounding of odd pixel counts). */
+const ASPECT_TOLERANCE = 0.01;
+
+/** What a story's video turned out to be, from its head (and the size the server declared). */
+interface InspectedVideo {
+  container: 'mp4' | 'mov';
+  bytes: number;
+  durationSeconds: number;
+  width: number;
+  height: number;
+}
+
+/** The first reason this video cannot go to `target`, if any. */
+const videoProblem = (target: StoryTarget, video: InspectedVideo): string | undefined => {
+  const limit: {
+    containers: readonly string[];
+    maxBytes: number;
+    minSeconds: number;
+    maxSeconds: number;
+    minWidth?: number;
+    minHeight?: number;
+    maxWidth?: number;
+    aspect: { exactly?: number; min?: number; max?: number };
+  } = VIDEO_LIMITS[target];
+  const seconds = Math.round(video.durationSeconds * 10) / 10;
+  if (!limit.containers.includes(video.container)) {
+    return `${target} stories take ${limit.containers.join(' or ').toUpperCase()} videos, not ${video.container.toUpperCase()}`;
+  }
+  if (video.bytes > limit.maxBytes) {
+    return `${target} stories take videos of at most ${limit.maxBytes} bytes; this one has ${video.bytes}`;
+  }
+  if (video.durationSeconds < limit.minSeconds || video.durationSeconds > limit.maxSeconds) {
+    return `${target} stories take videos of ${limit.minSeconds} to ${limit.maxSeconds} seconds; this one lasts ${seconds}`;
+  }
+  const ratio = video.width / video.height;
+  const size = `${video.width} x ${video.height}`;
+  const { exactly, min, max } = limit.aspect;
+  if (exactly !== undefined && Math.abs(ratio - exactly) > ASPECT_TOLERANCE) {
+    return `${target} stories take 9:16 (portrait) videos; this one is ${size}`;
+  }
+  if ((min !== undefined && ratio < min) || (max !== undefined && ratio > max)) {
+    return `${target} stories take videos with an aspect ratio between ${min}:1 and ${max}:1; this one is ${size}`;
+  }
+  if (
+    (limit.minWidth !== undefined && video.width < limit.minWidth) ||
+    (limit.minHeight !== undefined && video.height < limit.minHeight)
+  ) {
+    return `${target} stories take videos of at least ${limit.minWidth} x ${limit.minHeight} pixels; this one is ${size}`;
+  }
+  if (limit.maxWidth !== undefined && video.width > limit.maxWidth) {
+    return `${target} stories take videos at most ${limit.maxWidth} pixels wide; this one is ${size}`;
+  }
+  return undefined;
+};
+
+/** A story's one image or video, by URL. */
+type StoryMedia = { type: 'photo' | 'video'; url: string };
+
 /** The first reason this photo cannot go to `target`, if any. */
 const photoProblem = (target: StoryTarget, photo: InspectedPhoto): string | undefined => {
   const limit = PHOTO_LIMITS[target];
@@ -71,6 +161,10 @@ interface TargetProgress {
   status: TargetStatus;
   /** Facebook: the unpublished photo uploaded for the story. */
   photoId?: string;
+  /** Facebook video: the video the start phase made, where to upload it, and whether it was. */
+  videoId?: string;
+  uploadUrl?: string;
+  videoUploaded?: boolean;
   /** Instagram: the media container. */
   containerId?: string;
   /** Facebook: the story's post id; Instagram: the story's media id. */
@@ -98,7 +192,7 @@ interface StoryOperation {
   linkId: string;
   idempotencyKey: string;
   requestHash: string;
-  media: { type: 'photo'; url: string };
+  media: StoryMedia;
   targets: Partial<Record<StoryTarget, TargetProgress>>;
   status: StoryStatus;
   lease?: Lease;
@@ -115,8 +209,13 @@ interface StoryOperationView {
   idempotencyKey: string;
   linkId: string;
   status: StoryStatus;
-  media: { type: 'photo'; url: string };
-  targets: Partial<Record<StoryTarget, Omit<TargetProgress, 'photoId' | 'containerId'>>>;
+  media: StoryMedia;
+  targets: Partial<
+    Record<
+      StoryTarget,
+      Omit<TargetProgress, 'photoId' | 'containerId' | 'videoId' | 'uploadUrl' | 'videoUploaded'>
+    >
+  >;
   createdAt: string;
   updatedAt: string;
 }
@@ -165,10 +264,12 @@ const toStoryView = (operation: StoryOperation): StoryOperationView => ({
   status: operation.status,
   media: operation.media,
   targets: Object.fromEntries(
-    Object.entries(operation.targets).map(([name, { photoId: _p, containerId: _c, ...rest }]) => [
-      name,
-      rest,
-    ])
+    Object.entries(operation.targets).map(
+      ([
+        name,
+        { photoId: _p, containerId: _c, videoId: _v, uploadUrl: _u, videoUploaded: _up, ...rest },
+      ]) => [name, rest]
+    )
   ),
   createdAt: operation.createdAt,
   updatedAt: operation.updatedAt,
@@ -179,8 +280,10 @@ const targetSwitches = z.object({ facebook: z.boolean(), instagram: z.boolean() 
 export type {
   ConsentChange,
   InspectedPhoto,
+  InspectedVideo,
   Lease,
   StoriesConsent,
+  StoryMedia,
   StoryOperation,
   StoryOperationView,
   StoryStatus,
@@ -195,6 +298,7 @@ export {
   isFinal,
   LEASE_SECONDS,
   MAX_PHOTO_BYTES,
+  MAX_VIDEO_BYTES,
   PHOTO_LIMITS,
   photoProblem,
   retentionFor,
@@ -207,5 +311,7 @@ export {
   TARGET_SCOPES,
   targetSwitches,
   toStoryView,
+  VIDEO_LIMITS,
+  videoProblem,
   WHATSAPP_STATUS_NOT_OFFERED,
 };

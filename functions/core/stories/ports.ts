@@ -1,11 +1,18 @@
+import type { EventPublisher } from '../linking/events.js';
 import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
-import type { InspectedPhoto, StoryOperation, StoryTarget } from './model.js';
+import type { InspectedPhoto, InspectedVideo, StoryMedia, StoryOperation } from './model.js';
 
 /**
  * Downloads a story photo through the guarded fetch (bounded) and says what it is.
  * @throws ValidationError `media_unusable` for a URL that cannot be fetched or is no JPEG/PNG.
  */
 type PhotoInspector = (url: string) => Promise<InspectedPhoto>;
+
+/**
+ * Reads the head of a story video through the guarded fetch and says what it is.
+ * @throws ValidationError `media_unusable` for a URL that cannot be fetched or is no readable MP4/MOV.
+ */
+type VideoInspector = (url: string) => Promise<InspectedVideo>;
 
 /**
  * The ports the stories use cases need. Gateway methods throw Tandem's typed errors (`retryable`
@@ -25,18 +32,25 @@ interface PublishingLimit {
 }
 
 interface StoriesGateway {
-  /** The Page's `instagram_business_account` id, if it has one. */
-  getInstagramAccount(userToken: string, pageId: string): Promise<string | undefined>;
   /** The Page token the Page's story edges take, fetched with the user's. */
   pageToken(userToken: string, pageId: string): Promise<string>;
   /** `POST /{page-id}/photos` unpublished; answers the photo id. */
   uploadUnpublishedPhoto(pageToken: string, pageId: string, url: string): Promise<string>;
   /** `POST /{page-id}/photo_stories`; answers the story's post id. */
   publishPhotoStory(pageToken: string, pageId: string, photoId: string): Promise<string>;
+  /** `POST /{page-id}/video_stories` upload_phase=START: the video id and where to upload it. */
+  startVideoStory(
+    pageToken: string,
+    pageId: string
+  ): Promise<{ videoId: string; uploadUrl: string }>;
+  /** Hands Meta's upload host the video's URL (`file_url`), which Meta downloads itself. */
+  uploadHostedVideo(pageToken: string, uploadUrl: string, fileUrl: string): Promise<void>;
+  /** `POST /{page-id}/video_stories` upload_phase=FINISH; answers the story's post id. */
+  finishVideoStory(pageToken: string, pageId: string, videoId: string): Promise<string>;
   /** The post id of a story of the Page made from `mediaId`, among its recent stories, if any. */
   findPageStory(pageToken: string, pageId: string, mediaId: string): Promise<string | undefined>;
-  /** `POST /{ig-user-id}/media` with media_type=STORIES; answers the container id. */
-  createStoryContainer(userToken: string, igUserId: string, imageUrl: string): Promise<string>;
+  /** `POST /{ig-user-id}/media` with media_type=STORIES (image_url or video_url); the container id. */
+  createStoryContainer(userToken: string, igUserId: string, media: StoryMedia): Promise<string>;
   containerStatus(userToken: string, containerId: string): Promise<ContainerStatus>;
   publishingLimit(userToken: string, igUserId: string): Promise<PublishingLimit>;
   /** `POST /{ig-user-id}/media_publish`; answers the story's media id. */
@@ -68,15 +82,6 @@ interface StoryQueue {
   ): Promise<void>;
 }
 
-/**
- * Where client events are emitted once the signed event webhooks exist: `story.published` and
- * `story.failed`, one per target outcome. The default does nothing.
- */
-interface StoryEvents {
-  published(operation: StoryOperation, target: StoryTarget): Promise<void>;
-  failed(operation: StoryOperation, target: StoryTarget): Promise<void>;
-}
-
 interface StoriesDeps {
   links: Pick<LinkRepository, 'get' | 'update'>;
   grants: Pick<GrantRepository, 'get'>;
@@ -84,7 +89,8 @@ interface StoriesDeps {
   stories: StoriesGateway;
   operations: StoryOperationStore;
   queue: StoryQueue;
-  events: StoryEvents;
+  /** Where `story.published` and `story.failed` go, one per target outcome. */
+  events: EventPublisher;
   clock: Clock;
   newLeaseOwner: () => string;
   sleep: (ms: number) => Promise<void>;
@@ -96,7 +102,7 @@ export type {
   PublishingLimit,
   StoriesDeps,
   StoriesGateway,
-  StoryEvents,
   StoryOperationStore,
   StoryQueue,
+  VideoInspector,
 };

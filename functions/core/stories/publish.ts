@@ -14,7 +14,6 @@ import { openLink, openToken } from '../linking/open.js';
 import * as z from '../zod.js';
 import { missingFor } from './consent.js';
 import {
-  type InspectedPhoto,
   isFinal,
   LEASE_SECONDS,
   photoProblem,
@@ -29,9 +28,10 @@ import {
   storyOperationIdFor,
   type TargetProgress,
   toStoryView,
+  videoProblem,
   WHATSAPP_STATUS_NOT_OFFERED,
 } from './model.js';
-import type { PhotoInspector, StoriesDeps } from './ports.js';
+import type { PhotoInspector, StoriesDeps, VideoInspector } from './ports.js';
 
 /**
  * Publishing one story to a link's Facebook Page and Instagram account: the request (checked, stored
@@ -46,7 +46,7 @@ const mediaUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
 
 /** The request body. `whatsapp_status` is accepted only to be refused with the reason. */
 const storyInput = z.object({
-  media: z.object({ type: z.literal('photo'), url: mediaUrl }),
+  media: z.object({ type: z.enum(['photo', 'video']), url: mediaUrl }),
   targets: z.array(z.enum([...STORY_TARGETS, 'whatsapp_status'])).check(
     z.minLength(1),
     z.maxLength(3),
@@ -100,12 +100,24 @@ const precheck = (link: Link, scopes: readonly string[], input: StoryInput): Sto
 };
 
 /** Each target's documented formats and limits, before anything is stored or sent to Meta. */
-const checkPhoto = (photo: InspectedPhoto, targets: StoryTarget[]): void => {
+const checkMedia = async (
+  inspect: { inspectPhoto: PhotoInspector; inspectVideo: VideoInspector },
+  media: StoryInput['media'],
+  targets: StoryTarget[]
+): Promise<void> => {
+  const problemFor =
+    media.type === 'photo'
+      ? await inspect
+          .inspectPhoto(media.url)
+          .then((photo) => (target: StoryTarget) => photoProblem(target, photo))
+      : await inspect
+          .inspectVideo(media.url)
+          .then((video) => (target: StoryTarget) => videoProblem(target, video));
   for (const target of targets) {
-    const problem = photoProblem(target, photo);
+    const problem = problemFor(target);
     if (problem) {
       throw new ValidationError(
-        `The story photo cannot be used: ${problem}.`,
+        `The story ${media.type} cannot be used: ${problem}.`,
         { target },
         'media_unusable'
       );
@@ -121,6 +133,7 @@ const checkPhoto = (photo: InspectedPhoto, targets: StoryTarget[]): void => {
 const requestStory = async (
   deps: Pick<StoriesDeps, 'links' | 'grants' | 'operations' | 'queue' | 'clock'> & {
     inspectPhoto: PhotoInspector;
+    inspectVideo: VideoInspector;
   },
   tenantId: string,
   linkId: string,
@@ -130,10 +143,8 @@ const requestStory = async (
   const { link, grant } = await openLink(deps, tenantId, linkId);
   const targets = precheck(link, grant.scopes, input);
   const operationId = storyOperationIdFor(tenantId, key);
-  // A replay is answered from the record, without fetching the photo again.
-  if (!(await deps.operations.get(operationId))) {
-    checkPhoto(await deps.inspectPhoto(input.media.url), targets);
-  }
+  // A replay is answered from the record, without fetching the media again.
+  if (!(await deps.operations.get(operationId))) await checkMedia(deps, input.media, targets);
   const now = deps.clock.now();
   const operation: StoryOperation = {
     operationId,
@@ -321,8 +332,40 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
   };
   const resumed = held.attempts > 1;
 
+  /**
+   * A Facebook video story: start (the video id and its upload URL, saved) -> Meta's upload host
+   * fetches the file from its URL (saved as done) -> finish. A resumed job that uploaded first
+   * looks for a story of the Page made from that video, as the photo path does.
+   */
+  const facebookVideo = async (pageToken: string, progress: TargetProgress): Promise<void> => {
+    let current = progress;
+    if (!current.videoId || !current.uploadUrl) {
+      const started = await deps.stories.startVideoStory(pageToken, link.pageId);
+      current = { ...current, videoId: started.videoId, uploadUrl: started.uploadUrl };
+      await save('facebook', current);
+    }
+    const videoId = current.videoId as string;
+    if (!current.videoUploaded) {
+      await deps.stories.uploadHostedVideo(pageToken, current.uploadUrl as string, held.media.url);
+      current = { ...current, videoUploaded: true };
+      await save('facebook', current);
+    } else if (resumed) {
+      const existing = await deps.stories.findPageStory(pageToken, link.pageId, videoId);
+      if (existing) {
+        await save('facebook', published(current, existing));
+        return;
+      }
+    }
+    const postId = await deps.stories.finishVideoStory(pageToken, link.pageId, videoId);
+    await save('facebook', published(current, postId));
+  };
+
   const facebook = async (progress: TargetProgress): Promise<void> => {
     const pageToken = await deps.stories.pageToken(await token(), link.pageId);
+    if (held.media.type === 'video') {
+      await facebookVideo(pageToken, progress);
+      return;
+    }
     let { photoId } = progress;
     if (!photoId) {
       photoId = await deps.stories.uploadUnpublishedPhoto(pageToken, link.pageId, held.media.url);
@@ -364,7 +407,7 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
       const containerId = await deps.stories.createStoryContainer(
         userTokenValue,
         igUserId,
-        held.media.url
+        held.media
       );
       current = { ...current, containerId };
       await save('instagram', current);
@@ -391,14 +434,14 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
     }
     if (status === 'ERROR') {
       throw new ValidationError(
-        'Instagram could not process the story photo (its container reports ERROR).',
+        `Instagram could not process the story ${held.media.type} (its container reports ERROR).`,
         { containerId },
         'media_unusable'
       );
     }
     if (status === 'IN_PROGRESS') {
       throw new RateLimitError(
-        'Instagram is still processing the story photo.',
+        `Instagram is still processing the story ${held.media.type}.`,
         CONTAINER_RETRY_SECONDS
       );
     }
@@ -442,7 +485,15 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
     try {
       await (target === 'facebook' ? facebook : instagram)(progress);
       const after = held.targets[target];
-      if (after?.status === 'published') await deps.events.published(held, target);
+      if (after?.status === 'published') {
+        await deps.events.publish(held.tenantId, 'story.published', {
+          linkId: held.linkId,
+          operationId: held.operationId,
+          target,
+          ...(after.publishedId ? { publishedId: after.publishedId } : {}),
+          publishedAt: after.publishedAt ?? deps.clock.now().toISOString(),
+        });
+      }
     } catch (error) {
       if (!(error instanceof TandemError)) throw error;
       const latest = held.targets[target] ?? progress;
@@ -450,8 +501,15 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
         retry ??= error;
         continue;
       }
-      await save(target, { ...latest, status: 'failed', error: failedWith(error) });
-      await deps.events.failed(held, target);
+      const failure = failedWith(error);
+      await save(target, { ...latest, status: 'failed', error: failure });
+      await deps.events.publish(held.tenantId, 'story.failed', {
+        linkId: held.linkId,
+        operationId: held.operationId,
+        target,
+        code: error.code,
+        message: error.message,
+      });
     }
   }
   if (waitingSeconds !== undefined) {

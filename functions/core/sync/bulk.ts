@@ -1,9 +1,9 @@
 import { NotFoundError, TandemError, ValidationError } from '../errors.js';
 import type { LinksBulkJob } from '../jobs.js';
-import { updateLink } from '../linking/links.js';
+import type { EventPublisher } from '../linking/events.js';
 import type { Link } from '../linking/model.js';
 import type { FleetReader, LinkFilter } from './fleet.js';
-import { resumeSync, type SyncRequestDeps } from './requests.js';
+import { resumeSync, type SyncRequestDeps, updateSyncSettings } from './requests.js';
 
 /**
  * Bulk actions on a filter of a tenant's links (resume, sync on, sync off), run as a job: the API
@@ -88,6 +88,8 @@ interface BulkJobQueue {
 }
 
 interface BulkDeps extends SyncRequestDeps {
+  /** Where a resumed link's `link.resumed` goes. */
+  events: EventPublisher;
   fleet: Pick<FleetReader, 'listWhere'>;
   operations: BulkOperationStore;
   bulkQueue: BulkJobQueue;
@@ -196,7 +198,7 @@ const applyTo = async (
       case 'disable_sync': {
         const enabled = operation.action === 'enable_sync';
         if (link.sync.enabled === enabled) return { kind: 'skipped' };
-        await updateLink(deps, link.tenantId, link.linkId, { sync: { enabled } });
+        await updateSyncSettings(deps, link.tenantId, link.linkId, { sync: { enabled } });
         return { kind: 'changed' };
       }
     }

@@ -1,6 +1,6 @@
 import type { SyncJob } from '../jobs.js';
 import type { PageWhatsAppRead } from '../linking/meta-link.js';
-import type { Link } from '../linking/model.js';
+import type { InstagramAccount, Link } from '../linking/model.js';
 import type { HealthRead } from '../linking/number-health.js';
 import type { PageSnapshot, ProfileFields } from './mapping.js';
 import type { SyncRecord, SyncResult } from './state.js';
@@ -18,6 +18,8 @@ type Observation =
       metaLink?: PageWhatsAppRead;
       /** The number's health, when this read included the daily check. */
       health?: HealthRead;
+      /** The Page's `instagram_business_account`, when it was read (`account` absent: none). */
+      instagram?: { account?: InstagramAccount };
     }
   | { kind: 'token_invalid' }
   | { kind: 'asset_gone'; which: 'page' | 'phone_number' };

@@ -1,6 +1,7 @@
 import { ConflictError } from '../errors.js';
 import type { SyncJob } from '../jobs.js';
-import { getLink } from '../linking/links.js';
+import type { EventPublisher } from '../linking/events.js';
+import { getLink, type UpdateLinkInput, updateLink } from '../linking/links.js';
 import type { Link, SyncField } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
 import type { SyncJobQueue, SyncStateRepository } from './ports.js';
@@ -42,7 +43,8 @@ const pausedError = (link: Link): ConflictError => {
 
 const enqueue = async (
   deps: Pick<SyncRequestDeps, 'queue' | 'clock' | 'newJobId'>,
-  link: Link
+  link: Link,
+  trigger: SyncJob['trigger'] = 'manual'
 ): Promise<Enqueued> => {
   const jobId = deps.newJobId();
   const observedAt = deps.clock.now().toISOString();
@@ -51,7 +53,7 @@ const enqueue = async (
     kind: 'sync',
     tenantId: link.tenantId,
     linkId: link.linkId,
-    trigger: 'manual',
+    trigger,
     observedAt,
     correlationId: jobId,
   };
@@ -108,10 +110,10 @@ const diffsOf = (link: Link): FieldDiff[] => {
  *    needs a re-link, `whatsapp_disconnected` lifts when Meta reconnects the number).
  * 2. Adopt the baseline, then clear the pause under the link's version (409 if it changed meanwhile;
  *    repeating the resume is harmless: the baseline is the same).
- * 3. Enqueue a sync.
+ * 3. Publish `link.resumed` and enqueue a sync.
  */
 const resumeSync = async (
-  deps: SyncRequestDeps,
+  deps: SyncRequestDeps & { events: EventPublisher },
   tenantId: string,
   linkId: string,
   input: { overwrite: boolean; expectedVersion?: number }
@@ -167,8 +169,29 @@ const resumeSync = async (
     version: link.version + 1,
   };
   await deps.links.update(resumed, link.version);
+  await deps.events.publish(tenantId, 'link.resumed', {
+    linkId,
+    overwrite: input.overwrite,
+    optedOutFields: Object.keys(optedOut),
+  });
   return { link: resumed, ...(await enqueue(deps, resumed)) };
 };
 
+/**
+ * Changes a link's sync settings (linking's `updateLink`); when that turns sync on for an active
+ * link, enqueues its first sync at once, so the profile follows the Page without waiting for a
+ * webhook, a "sync now" or the next reconcile run.
+ */
+const updateSyncSettings = async (
+  deps: SyncRequestDeps,
+  tenantId: string,
+  linkId: string,
+  input: UpdateLinkInput
+): Promise<{ link: Link; firstSync?: Enqueued }> => {
+  const { link, before } = await updateLink(deps, tenantId, linkId, input);
+  if (before.sync.enabled || !link.sync.enabled || link.status !== 'active') return { link };
+  return { link, firstSync: await enqueue(deps, link, 'enabled') };
+};
+
 export type { Enqueued, SyncRequestDeps };
-export { getSyncStatus, requestSync, resumeSync };
+export { getSyncStatus, requestSync, resumeSync, updateSyncSettings };

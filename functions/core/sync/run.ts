@@ -1,5 +1,6 @@
 import { NotFoundError, TandemError } from '../errors.js';
 import type { SyncJob } from '../jobs.js';
+import type { EventPublisher } from '../linking/events.js';
 import { updateLinkWith } from '../linking/links.js';
 import type { Link, Pause, SyncField } from '../linking/model.js';
 import type { Clock, LinkRepository } from '../linking/ports.js';
@@ -29,6 +30,8 @@ interface SyncDeps {
   writer: ProfileWriter;
   usage: UsageMeter;
   clock: Clock;
+  /** Where link.paused, sync.applied and sync.failed go. */
+  events: EventPublisher;
   /** A fresh lease owner id per run. */
   newLeaseOwner(): string;
   sleep(ms: number): Promise<void>;
@@ -114,17 +117,18 @@ const TOKEN_PAUSE_MESSAGE =
   'Meta no longer accepts the access Tandem was given (expired, revoked, or the password changed). Sign in again and re-link to resume sync.';
 
 /**
- * Pauses the link with `pause`, unless it is paused already (the first reason stands). A concurrent
- * update of the link (a PATCH in between) is read again and retried under the shared retry policy:
- * a pause must not be lost.
+ * Pauses the link with `pause`, unless it is paused already (the first reason stands), and publishes
+ * `link.paused` when this call paused it. A concurrent update of the link (a PATCH in between) is
+ * read again and retried under the shared retry policy: a pause must not be lost.
  */
 const pauseLink = async (
-  deps: Pick<SyncDeps, 'links' | 'clock' | 'sleep'>,
+  deps: Pick<SyncDeps, 'links' | 'clock' | 'sleep' | 'events'>,
   tenantId: string,
   linkId: string,
-  pause: Pause
+  pause: Pause,
+  message: string
 ): Promise<void> => {
-  await updateLinkWith(deps, tenantId, linkId, (link) =>
+  const paused = await updateLinkWith(deps, tenantId, linkId, (link) =>
     link.status === 'paused'
       ? undefined
       : {
@@ -135,6 +139,15 @@ const pauseLink = async (
           version: link.version + 1,
         }
   );
+  if (!paused) return;
+  const fields = pause.details?.fields;
+  await deps.events.publish(tenantId, 'link.paused', {
+    linkId,
+    reason: pause.reason,
+    since: pause.since,
+    fields: Array.isArray(fields) ? (fields as { field: string }[]) : [],
+    message,
+  });
 };
 
 const syncedFields = (link: Link): SyncField[] =>
@@ -264,11 +277,17 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
 
   /** Meta rejected the token: retrying cannot help, only a re-link can. */
   const pauseForToken = async (since: string): Promise<SyncRun> => {
-    await pauseLink(deps, link.tenantId, link.linkId, {
-      reason: 'token_invalid',
-      since,
-      details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
-    });
+    await pauseLink(
+      deps,
+      link.tenantId,
+      link.linkId,
+      {
+        reason: 'token_invalid',
+        since,
+        details: { message: TOKEN_PAUSE_MESSAGE, action: 'relink' },
+      },
+      TOKEN_PAUSE_MESSAGE
+    );
     await finish(result('paused', { reason: TOKEN_PAUSE_MESSAGE }));
     return { outcome: 'paused', reason: 'token_invalid' };
   };
@@ -314,11 +333,13 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
         return { outcome: 'stale' };
       case 'pause': {
         const reason = `The WhatsApp profile was edited directly (${plan.diffs.map((diff) => diff.field).join(', ')}); sync is paused so those edits are not overwritten. Resume with POST /links/${link.linkId}/resume.`;
-        await pauseLink(deps, link.tenantId, link.linkId, {
-          reason: 'local_override',
-          since: readAt,
-          details: { fields: plan.diffs },
-        });
+        await pauseLink(
+          deps,
+          link.tenantId,
+          link.linkId,
+          { reason: 'local_override', since: readAt, details: { fields: plan.diffs } },
+          reason
+        );
         await finish(result('paused', { reason }));
         return { outcome: 'paused', reason: 'local_override' };
       }
@@ -393,13 +414,27 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
           }),
           unconfirmed: outstanding,
         });
+        await deps.events.publish(link.tenantId, 'sync.applied', {
+          linkId: link.linkId,
+          trigger: job.trigger,
+          changedFields,
+          at: writtenAt,
+        });
         return { outcome: 'applied', changedFields };
       }
     }
   } catch (error) {
     // A failure that will not pass shows on the link; a retryable one shows once it gives up (DLQ).
-    if (!settled && error instanceof TandemError && !error.retryable) {
-      await finish(result('failed', { reason: error.message })).catch(() => undefined);
+    if (error instanceof TandemError && !error.retryable) {
+      if (!settled)
+        await finish(result('failed', { reason: error.message })).catch(() => undefined);
+      await deps.events.publish(link.tenantId, 'sync.failed', {
+        linkId: link.linkId,
+        trigger: job.trigger,
+        code: error.code,
+        reason: error.message,
+        at: deps.clock.now().toISOString(),
+      });
     }
     throw error;
   } finally {
@@ -407,11 +442,30 @@ const runSync = async (deps: SyncDeps, job: SyncJob): Promise<SyncRun> => {
   }
 };
 
+/**
+ * A sync job the worker gave up on: it failed every attempt and is now a dead letter. The link's
+ * tenant hears it as `sync.failed`, with the dead letter's code and reason; a failure that could
+ * never pass was published by the run itself, on its only attempt.
+ */
+const reportSyncGaveUp = (
+  deps: Pick<SyncDeps, 'events' | 'clock'>,
+  job: SyncJob,
+  failure: { code: string; reason: string }
+): Promise<void> =>
+  deps.events.publish(job.tenantId, 'sync.failed', {
+    linkId: job.linkId,
+    trigger: job.trigger,
+    code: failure.code,
+    reason: failure.reason,
+    at: deps.clock.now().toISOString(),
+  });
+
 export type { SyncDeps, SyncRun };
 export {
   OBSERVATION_SKEW_MS,
   ProfileWriteUnconfirmedError,
   paceMs,
+  reportSyncGaveUp,
   runSync,
   SyncBusyError,
   UNCONFIRMED_RECHECK_SECONDS,

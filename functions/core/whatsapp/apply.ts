@@ -1,4 +1,5 @@
 import type { SyncJob } from '../jobs.js';
+import type { EventPublisher } from '../linking/events.js';
 import { updateLinkWith } from '../linking/links.js';
 import type { Link } from '../linking/model.js';
 import { e164Digits } from '../linking/numbers.js';
@@ -19,6 +20,8 @@ interface ApplyDeps {
   state: Pick<SyncStateRepository, 'forgetPicture'>;
   queue: SyncJobQueue;
   clock: Clock;
+  /** Where link.meta_changed, link.paused and link.resumed go. */
+  events: EventPublisher;
 }
 
 interface ApplyResult {
@@ -146,6 +149,62 @@ const changedBy = (
   }
 };
 
+/** What changed on Meta's side, as link.meta_changed names it. */
+const metaChangeOf = (
+  before: Link,
+  after: Link,
+  event: WhatsAppEvent
+): { state: string; previous?: string; details: Record<string, unknown> } => {
+  switch (event.kind) {
+    case 'connection': {
+      const previous = before.whatsapp?.connection?.event;
+      return {
+        state: `connection_${after.whatsapp?.connection?.event ?? event.event}`.toLowerCase(),
+        ...(previous ? { previous: `connection_${previous}`.toLowerCase() } : {}),
+        details: { ...after.whatsapp?.connection },
+      };
+    }
+    case 'alert':
+      return { state: `alert_${event.alertType}`.toLowerCase(), details: { ...event } };
+    case 'display_name':
+      return { state: `display_name_${event.decision}`.toLowerCase(), details: { ...event } };
+    case 'quality':
+      return { state: `quality_${event.event}`.toLowerCase(), details: { ...event } };
+  }
+};
+
+/** The client events of one link's change: what Meta said, and a pause or resume it caused. */
+const announce = async (
+  deps: Pick<ApplyDeps, 'events'>,
+  before: Link,
+  after: Link,
+  event: WhatsAppEvent
+): Promise<void> => {
+  await deps.events.publish(after.tenantId, 'link.meta_changed', {
+    linkId: after.linkId,
+    ...metaChangeOf(before, after, event),
+  });
+  if (before.status !== 'paused' && after.status === 'paused' && after.pause) {
+    await deps.events.publish(after.tenantId, 'link.paused', {
+      linkId: after.linkId,
+      reason: after.pause.reason,
+      since: after.pause.since,
+      fields: [],
+      message:
+        typeof after.pause.details?.message === 'string'
+          ? after.pause.details.message
+          : 'Sync is paused.',
+    });
+  }
+  if (before.status === 'paused' && after.status === 'active') {
+    await deps.events.publish(after.tenantId, 'link.resumed', {
+      linkId: after.linkId,
+      overwrite: false,
+      optedOutFields: [],
+    });
+  }
+};
+
 const syncJobFor = (link: Link, event: WhatsAppEvent, correlationId?: string): SyncJob => ({
   v: 1,
   kind: 'sync',
@@ -184,7 +243,10 @@ const applyWhatsAppEvent = async (
       effect = changedBy(current, event, now);
       return effect?.link;
     });
-    if (written) changed += 1;
+    if (written && seen) {
+      changed += 1;
+      await announce(deps, seen, written, event);
+    }
     const after = written ?? seen;
     if (!after) continue;
     if (effect?.resumed && after.sync.enabled) syncs.push(syncJobFor(after, event, correlationId));

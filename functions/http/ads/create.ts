@@ -1,6 +1,7 @@
 import { functions } from '../../../infra/shared/functions.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import * as wiring from '../../adapters/wiring/ads.js';
+import { eventPublisher } from '../../adapters/wiring/events.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { createClickToWhatsAppAd } from '../../core/ads/create.js';
 import { createAdInput } from '../../core/ads/input.js';
@@ -16,6 +17,7 @@ const deps = {
   clock: wiring.clock,
   countryPolicy: wiring.loadCountryPolicy(),
   newLeaseOwner: wiring.newLeaseOwner,
+  events: eventPublisher(),
 };
 const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
 

@@ -38,6 +38,8 @@ interface ErrorView {
   message: string;
   code: string;
   requestId: string;
+  /** The client app's returnUrl with the outcome, when the browser is being sent back there. */
+  returnTo?: string;
 }
 
 const errorPage = (view: ErrorView): string =>
@@ -45,7 +47,7 @@ const errorPage = (view: ErrorView): string =>
     view.title,
     html`<h1>${view.title}</h1>
 <p class="problem">${view.message}</p>
-<p class="muted">Reference: <code>${view.code}</code> · request <code>${view.requestId}</code></p>`
+${view.returnTo ? html`<p><a href="${view.returnTo}">Back to your app</a></p>` : ''}<p class="muted">Reference: <code>${view.code}</code> · request <code>${view.requestId}</code></p>`
   );
 
 /** Why Tandem needs each permission, shown when one is missing. */

@@ -1,5 +1,6 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
+import { eventPublisher } from '../../adapters/wiring/events.js';
 import {
   clock,
   grantRepository,
@@ -14,6 +15,7 @@ import { toLinkView } from '../../core/linking/model.js';
 import { createLinkBody, etagOf, MAX_BODY_BYTES } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   grants: grantRepository(),
   links: linkRepository(),
   vault: tokenVault(),

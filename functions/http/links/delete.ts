@@ -1,5 +1,6 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
+import { eventPublisher } from '../../adapters/wiring/events.js';
 import {
   grantRepository,
   graphClient,
@@ -14,6 +15,7 @@ import { unlink } from '../../core/linking/links.js';
 import { linkParams } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   links: linkRepository(),
   grants: grantRepository(),
   vault: tokenVault(),

@@ -134,6 +134,8 @@ const linkView = z.object({
   sync: z.object({ enabled: z.boolean(), fields: syncFields }),
   unsupported: z.array(z.object({ field: z.literal('hours'), reason: z.string() })),
   instagramAccountId: z.optional(z.string()),
+  /** The Instagram account's username, when Meta answered it. */
+  instagramUsername: z.optional(z.string()),
   stories: z.optional(storiesConsent),
   /** The drift class the reconciler last found; absent until a run has checked the link. */
   drift: z.optional(
@@ -147,6 +149,9 @@ const linkView = z.object({
 
 /** A sync job put on the queue. */
 const enqueued = z.object({ jobId: z.string(), linkId: z.string(), observedAt: z.string() });
+
+/** PATCH /links/{linkId}: the link, and the first sync when the change turned sync on. */
+const linkUpdated = z.extend(linkView, { firstSync: z.optional(enqueued) });
 
 const lastSync = z.object({
   outcome: z.enum(['applied', 'noop', 'paused', 'failed']),
@@ -218,13 +223,20 @@ const unlinkResult = z.object({
   storyOperationsDeleted: z.int(),
 });
 
+const grantDeletion = z.object({
+  grantId: z.string(),
+  revocation: z.enum(['revoked', 'not_needed', 'failed']),
+});
+
 export {
   bulkOperation,
   enqueued,
   fleetLink,
   fleetSummary,
+  grantDeletion,
   lastSync,
   linkPage,
+  linkUpdated,
   linkView,
   metaLinkChange,
   pause,

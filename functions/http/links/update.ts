@@ -1,11 +1,11 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { clock, linkRepository } from '../../adapters/wiring/shared.js';
+import { syncRequestDeps } from '../../adapters/wiring/shared.js';
 import { ValidationError } from '../../core/errors.js';
-import { updateLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
+import { updateSyncSettings } from '../../core/sync/requests.js';
 import { etagOf, linkParams, MAX_BODY_BYTES, updateLinkBody, versionOfIfMatch } from './schemas.js';
 
-const deps = { links: linkRepository(), clock };
+const deps = syncRequestDeps();
 
 /** The expected version from If-Match or the body's `version`; both must agree when both are sent. */
 const expectedVersion = (ifMatch: string | undefined, version: number | undefined) => {
@@ -22,18 +22,19 @@ const expectedVersion = (ifMatch: string | undefined, version: number | undefine
 
 /**
  * PATCH /links/{linkId} (tenant): turns sync on or off and opts fields in or out. Optimistic
- * concurrency through If-Match or `version`: 409 when the link changed since it was read.
+ * concurrency through If-Match or `version`: 409 when the link changed since it was read. Turning
+ * sync on for an active link enqueues its first sync at once (`firstSync` names the job).
  */
 export const handler = httpRoute(
   { access: 'tenant', params: linkParams, body: updateLinkBody, maxBodyBytes: MAX_BODY_BYTES },
   async ({ tenant, params, body, headers }) => {
-    const { link } = await updateLink(deps, tenant, params.linkId, {
+    const { link, firstSync } = await updateSyncSettings(deps, tenant, params.linkId, {
       expectedVersion: expectedVersion(headers['if-match'], body.version),
       sync: body.sync,
     });
     return {
       status: 200,
-      json: toLinkView(link),
+      json: { ...toLinkView(link), ...(firstSync ? { firstSync } : {}) },
       headers: { etag: etagOf(link.version) },
     };
   }

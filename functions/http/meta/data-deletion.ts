@@ -1,4 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { eventPublisher } from '../../adapters/wiring/events.js';
 import {
   callbackLedger,
   clock,
@@ -16,6 +17,7 @@ import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   links: linkRepository(),
   grants: grantRepository(),
   adOperations: operationStore(),

@@ -1,4 +1,5 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { eventPublisher } from '../../adapters/wiring/events.js';
 import {
   callbackLedger,
   clock,
@@ -13,6 +14,7 @@ import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   links: linkRepository(),
   grants: grantRepository(),
   adOperations: operationStore(),

@@ -14,7 +14,7 @@ import {
 } from '../../adapters/wiring/shared.js';
 import { completeAuthorization } from '../../core/linking/oauth.js';
 import { missingScopesPage, pickerPage, storyPermissionsPage } from '../html/pages.js';
-import { htmlError } from '../html/respond.js';
+import { backToApp, htmlError } from '../html/respond.js';
 import { callbackQuery } from './schemas.js';
 
 const deps = {
@@ -33,7 +33,8 @@ const cookie = signInCookie(deps.publicBaseUrl);
 /**
  * GET /oauth/callback (public: Meta redirects the browser here): completes the sign-in, if it came
  * back in the browser that began it (its sign-in cookie), and shows the Page and number picker, or
- * a page saying what went wrong.
+ * a page saying what went wrong; a sign-in that began with a returnUrl and ended badly (cancelled,
+ * failed, expired, nothing to pick) sends the browser back there with `tandem_outcome` instead.
  */
 export const handler = httpRoute(
   { access: 'public', query: callbackQuery },
@@ -48,6 +49,7 @@ export const handler = httpRoute(
         errorReason: query.error_reason,
         errorDescription: query.error_description,
       });
+      if (result.kind === 'ended') return backToApp(result, requestId, log);
       if (result.kind === 'permissions_granted') {
         return { status: 200, html: storyPermissionsPage(result) };
       }

@@ -2,6 +2,7 @@ import { signInCookie } from '../../adapters/http/cookies.js';
 import { statusOf } from '../../adapters/http/error-response.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
+import { eventPublisher } from '../../adapters/wiring/events.js';
 import {
   clock,
   grantRepository,
@@ -16,11 +17,12 @@ import {
 import { returnUrlWithOutcome } from '../../core/linking/origins.js';
 import { completeSelection } from '../../core/linking/selection.js';
 import { linkedPage, pickerPage } from '../html/pages.js';
-import { htmlError } from '../html/respond.js';
+import { backToApp, htmlError } from '../html/respond.js';
 import { MAX_BODY_BYTES } from '../links/schemas.js';
 import { selectionForm } from './schemas.js';
 
 const deps = {
+  events: eventPublisher(),
   sessions: sessionRepository(),
   grants: grantRepository(),
   links: linkRepository(),
@@ -48,6 +50,7 @@ export const handler = httpRoute(
         pageId: body.pageId,
         phoneNumberId: body.phoneNumberId,
       });
+      if (result.kind === 'ended') return backToApp(result, requestId, log);
       if (result.kind === 'linked') {
         const returnTo = result.returnUrl
           ? returnUrlWithOutcome(result.returnUrl, {

@@ -24,7 +24,7 @@ const deps = {
   links: wiring.linkRepository(),
   grants: wiring.grantRepository(),
   vault: wiring.tokenVault(),
-  stories: wiring.storiesGateway(),
+  meta: wiring.metaGateway(),
   clock: wiring.clock,
 };
 

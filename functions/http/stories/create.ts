@@ -11,6 +11,7 @@ const deps = {
   operations: wiring.storyOperationStore(),
   queue: wiring.storyQueue(),
   inspectPhoto: wiring.photoInspector(),
+  inspectVideo: wiring.videoInspector(),
   clock: wiring.clock,
 };
 

@@ -17,6 +17,7 @@ const consentView = z.object({
   linkId: z.string(),
   targets: switches,
   instagramAccountId: z.optional(z.string()),
+  instagramUsername: z.optional(z.string()),
   missingPermissions: z.array(z.string()),
   signIn: z.optional(z.object({ authorizeUrl: z.string(), expiresAt: z.string() })),
   history: z.array(z.object({ at: z.string(), by: z.string(), targets: switches })),
@@ -35,7 +36,7 @@ const storyOperation = z.object({
   idempotencyKey: z.string(),
   linkId: z.string(),
   status: z.enum(['queued', 'in_progress', 'completed', 'partial', 'failed', 'cancelled']),
-  media: z.object({ type: z.literal('photo'), url: z.string() }),
+  media: z.object({ type: z.enum(['photo', 'video']), url: z.string() }),
   targets: z.object(
     Object.fromEntries(STORY_TARGETS.map((target) => [target, z.optional(targetOutcome)])) as {
       facebook: z.ZodMiniOptional<typeof targetOutcome>;

@@ -27,7 +27,7 @@ const syncStatus = z.object({
     z.object({
       at: z.string(),
       outcome: z.enum(['applied', 'noop', 'paused', 'failed']),
-      trigger: z.enum(['webhook', 'manual', 'reconcile', 'whatsapp_event']),
+      trigger: z.enum(['webhook', 'manual', 'reconcile', 'whatsapp_event', 'enabled']),
       changedFields: z.array(z.enum(SYNC_FIELDS)),
       notes: z.array(mappingNote),
       reason: z.optional(z.string()),

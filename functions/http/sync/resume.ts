@@ -1,11 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
+import { eventPublisher } from '../../adapters/wiring/events.js';
 import { quotaCounter, syncRequestDeps } from '../../adapters/wiring/shared.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { resumeSync } from '../../core/sync/requests.js';
 import { etagOf, linkParams, versionOfIfMatch } from '../links/schemas.js';
 import { MAX_BODY_BYTES, resumeBody } from './schemas.js';
 
-const deps = syncRequestDeps();
+const deps = { ...syncRequestDeps(), events: eventPublisher() };
 
 /**
  * POST /links/{linkId}/resume (tenant) `{ overwrite }`: resumes a link paused by a direct WhatsApp

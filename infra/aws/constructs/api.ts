@@ -65,7 +65,10 @@ const ACCESS_LOG_FIELDS = {
  * The HTTP API (payload format 2.0), built route by route from the route table. `tenant` routes sit
  * behind a JWT authorizer; `public` routes have none, and each one's cdk-nag APIG4 acknowledgement is
  * the route's own `publicReason`. One `$default` stage with access logs and a throttle per route
- * (the route table's for public routes, `throttle` for tenant routes); no CORS (the API is called by servers and Meta, not browsers, until a client needs it).
+ * (the route table's for public routes, `throttle` for tenant routes). No API Gateway CORS: its one
+ * static allow-list cannot tell one tenant's origins from another's, so the functions answer CORS
+ * per tenant, preflights included (`OPTIONS /{proxy+}`), when the deployment turns it on
+ * (docs/security.md).
  */
 class Api extends Construct {
   readonly httpApi: HttpApi;

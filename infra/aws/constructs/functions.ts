@@ -16,8 +16,12 @@ import {
   functions as functionSpecs,
 } from '../../shared/functions.js';
 import type { QueueSpec, TableName } from '../../shared/resources.js';
+import { routes } from '../../shared/routes.js';
 import type { TandemTable } from './data.js';
 import { HouseFunction } from './house-function.js';
+
+const servesTenantRoute = (name: FunctionName): boolean =>
+  routes.some((route) => route.access === 'tenant' && route.fn === name);
 
 /** The repository root, which the specs' `entry` paths are relative to. */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -28,10 +32,19 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  */
 const VISIBILITY_FACTOR = 6;
 
+/**
+ * How many delivery worker invocations may run at once: deliveries wait on the tenants' endpoints,
+ * not on Meta, so they may run wider than the sync worker; the cap keeps a burst of events (a
+ * reconcile run's drift) from taking the account's concurrency.
+ */
+const DELIVERY_MAX_CONCURRENCY = 20;
+
 /** Props of {@link Functions}. */
 interface FunctionsProps {
   tables: Record<TableName, TandemTable>;
   syncQueue: { queue: IQueue; deadLetters: IQueue; spec: QueueSpec };
+  /** Webhook event fan-outs and deliveries, consumed by the delivery worker. */
+  deliveriesQueue: { queue: IQueue; deadLetters: IQueue; spec: QueueSpec };
   tokenKey: IKey;
   metaAppSecret: ISecret;
   metaSystemUserToken: ISecret;
@@ -67,6 +80,12 @@ interface FunctionsProps {
    * @default true
    */
   reserveConcurrency?: boolean;
+  /**
+   * CORS for the tenants' registered origins: every function serving a tenant route then reads the
+   * caller tenant's origins, so it may read the links table.
+   * @default false
+   */
+  corsEnabled?: boolean;
 }
 
 /**
@@ -83,16 +102,13 @@ class Functions extends Construct {
     this.functions = Object.fromEntries(
       Object.entries(specs).map(([name, spec]) => [
         name,
-        this.build(spec, props, props.asyncDeadLetters?.[name as FunctionName]),
+        this.build(name as FunctionName, spec, props),
       ])
     ) as Record<FunctionName, HouseFunction>;
   }
 
-  private build(
-    spec: FunctionSpec,
-    props: FunctionsProps,
-    deadLetterQueue?: IQueue
-  ): HouseFunction {
+  private build(name: FunctionName, spec: FunctionSpec, props: FunctionsProps): HouseFunction {
+    const deadLetterQueue = props.asyncDeadLetters?.[name];
     const fn = new HouseFunction(this, spec.id, {
       entry: path.join(REPO_ROOT, spec.entry),
       description: spec.description,
@@ -111,6 +127,10 @@ class Functions extends Construct {
     for (const [table, access] of Object.entries(needs.tables ?? {})) {
       const { table: built, spec: tableSpec, indexNames } = props.tables[table as TableName];
       fn.bindTable(built, access, tableSpec.envVar, indexNames);
+    }
+    if (props.corsEnabled && !needs.tables?.links && servesTenantRoute(name)) {
+      const { table: built, spec: tableSpec, indexNames } = props.tables.links;
+      fn.bindTable(built, 'read', tableSpec.envVar, indexNames);
     }
     if (needs.probes) {
       for (const { table: built, spec: tableSpec } of Object.values(props.tables)) {
@@ -131,7 +151,25 @@ class Functions extends Construct {
         queue: sync.deadLetters,
         envVar: sync.spec.dlqEnvVar,
       });
-      this.consume(fn, spec, props);
+      this.consume(fn, spec, sync, props.workerMaxConcurrency ?? 10);
+    }
+
+    const deliveries = props.deliveriesQueue;
+    if (needs.events === 'publish') {
+      const events = props.tables.events;
+      fn.bindTablePut(events.table, events.spec.envVar);
+    }
+    if (needs.events === 'publish' || needs.deliveriesQueue === 'send') {
+      fn.bindQueue(deliveries.queue, 'send', deliveries.spec.envVar);
+    }
+    if (needs.deliveriesQueue === 'consume') {
+      fn.bindQueue(deliveries.queue, 'consume', deliveries.spec.envVar, {
+        queue: deliveries.deadLetters,
+        envVar: deliveries.spec.dlqEnvVar,
+      });
+      // A failed delivery's next attempt is a new, delayed message on the same queue.
+      deliveries.queue.grantSendMessages(fn);
+      this.consume(fn, spec, deliveries, DELIVERY_MAX_CONCURRENCY);
     }
 
     // A Lambda DLQ only ever receives failed asynchronous invocations; functions not listed in
@@ -140,7 +178,7 @@ class Functions extends Construct {
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason:
-          needs.syncQueue === 'consume'
+          needs.syncQueue === 'consume' || needs.deliveriesQueue === 'consume'
             ? `${spec.id} is invoked synchronously by the SQS event source mapping; a failed message returns to the queue and after ${sync.spec.maxReceiveCount} receives goes to its redrive DLQ, so a Lambda DLQ would never receive anything.`
             : `${spec.id} is invoked synchronously by the HTTP API (request/response): the caller receives the error, so a Lambda DLQ, which only receives asynchronous invocations, would never receive anything.`,
       });
@@ -157,21 +195,27 @@ class Functions extends Construct {
     return fn;
   }
 
-  /** Wires the sync queue to its consumer: partial batch failures, a concurrency cap for Meta. */
-  private consume(fn: HouseFunction, spec: FunctionSpec, props: FunctionsProps): void {
-    const queueSpec = props.syncQueue.spec;
+  /** Wires a queue to its consumer: partial batch failures, a concurrency cap. */
+  private consume(
+    fn: HouseFunction,
+    spec: FunctionSpec,
+    source: { queue: IQueue; spec: QueueSpec },
+    maxConcurrency: number
+  ): void {
+    const queueSpec = source.spec;
     if (spec.timeoutSeconds * VISIBILITY_FACTOR > queueSpec.visibilityTimeoutSeconds) {
       throw new Error(
         `${spec.id} times out after ${spec.timeoutSeconds}s, so the ${queueSpec.id} visibility timeout must be at least ${spec.timeoutSeconds * VISIBILITY_FACTOR}s, not ${queueSpec.visibilityTimeoutSeconds}s`
       );
     }
-    const source = new SqsEventSource(props.syncQueue.queue, {
-      batchSize: queueSpec.batchSize,
-      maxBatchingWindow: Duration.seconds(queueSpec.maxBatchingWindowSeconds),
-      reportBatchItemFailures: true,
-      maxConcurrency: props.workerMaxConcurrency ?? 10,
-    });
-    fn.addEventSource(source);
+    fn.addEventSource(
+      new SqsEventSource(source.queue, {
+        batchSize: queueSpec.batchSize,
+        maxBatchingWindow: Duration.seconds(queueSpec.maxBatchingWindowSeconds),
+        reportBatchItemFailures: true,
+        maxConcurrency,
+      })
+    );
     const mapping = fn.node.children.find((child) => child instanceof EventSourceMapping);
     if (!mapping) throw new Error(`${spec.id} has no event source mapping after addEventSource`);
     Validations.of(mapping).acknowledge({

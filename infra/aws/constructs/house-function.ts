@@ -188,6 +188,18 @@ class HouseFunction extends NodejsFunction {
   }
 
   /**
+   * Gives the function the table's name in `envVar` and PutItem only: it may add items (an event it
+   * publishes) but read, change or delete none, so it cannot see what else the table holds.
+   */
+  bindTablePut(table: ITable, envVar: string): this {
+    this.addEnvironment(envVar, table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn] })
+    );
+    return this;
+  }
+
+  /**
    * Gives the function the table's name in `envVar` and a GetItem of one key only, for a readiness
    * probe: the grant is conditioned on the partition key being `probeKey`, so nothing else is read.
    */

@@ -22,6 +22,8 @@ const DLQ_REDRIVE_REASON =
  *
  * - Sync jobs: SSE-SQS, TLS-only, redriven to its DLQ after the spec's maxReceiveCount, with the
  *   spec's visibility timeout (which the worker's timeout must fit six times).
+ * - Event deliveries: the same settings, apart so webhook deliveries and syncs never wait on each
+ *   other.
  * - Reconcile dead letters: where a reconcile start goes when the scheduler cannot invoke the
  *   reconciler or the reconciler fails all its asynchronous retries.
  *
@@ -35,6 +37,9 @@ class Queues extends Construct {
   /** Daily statistics pull starts the scheduler could not deliver. */
   readonly statsDeadLetters: Queue;
   readonly syncSpec: QueueSpec;
+  readonly deliveriesQueue: Queue;
+  readonly deliveriesDeadLetters: Queue;
+  readonly deliveriesSpec: QueueSpec;
 
   constructor(scope: Construct, id: string, props: QueuesProps = {}) {
     super(scope, id);
@@ -50,6 +55,22 @@ class Queues extends Construct {
     });
     this.reconcileDeadLetters = this.deadLetterQueue('ReconcileDLQ', spec.dlqRetentionDays);
     this.statsDeadLetters = this.deadLetterQueue('StatsDLQ', spec.dlqRetentionDays);
+
+    const deliveries = queueSpecs.deliveries;
+    this.deliveriesSpec = deliveries;
+    this.deliveriesDeadLetters = this.deadLetterQueue(
+      `${deliveries.id}DLQ`,
+      deliveries.dlqRetentionDays
+    );
+    this.deliveriesQueue = new Queue(this, deliveries.id, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(deliveries.visibilityTimeoutSeconds),
+      deadLetterQueue: {
+        queue: this.deliveriesDeadLetters,
+        maxReceiveCount: deliveries.maxReceiveCount,
+      },
+    });
   }
 
   private deadLetterQueue(id: string, retentionDays: number): Queue {

@@ -16,6 +16,11 @@ const build = (workerTimeoutSeconds: number) => {
     new Functions(stack, 'Functions', {
       tables: data.tables,
       syncQueue: { queue: q.syncQueue, deadLetters: q.syncDeadLetters, spec: q.syncSpec },
+      deliveriesQueue: {
+        queue: q.deliveriesQueue,
+        deadLetters: q.deliveriesDeadLetters,
+        spec: q.deliveriesSpec,
+      },
       tokenKey: secrets.tokenKey,
       metaAppSecret: secrets.metaAppSecret,
       metaSystemUserToken: secrets.metaSystemUserToken,

@@ -324,17 +324,18 @@ describe("Contract: Tandem's Graph requests against Meta's artifacts", () => {
     // an Instagram story container, its status, the publishing quota and the publish.
     const stories = createStoriesGateway(async () => graph);
     const photoUrl = `${sandbox.url}/_media/stories/contract.jpg`;
-    expect(await stories.getInstagramAccount(userToken, DEMO.pageId)).toBe(DEMO.instagramAccountId);
+    expect(
+      await createMetaGateway(async () => graph).getInstagramAccount(userToken, DEMO.pageId)
+    ).toEqual({ id: DEMO.instagramAccountId, username: 'demobakery' });
     const pageToken = await stories.pageToken(userToken, DEMO.pageId);
     const photoId = await stories.uploadUnpublishedPhoto(pageToken, DEMO.pageId, photoUrl);
     nodes.set(photoId, 'Photo');
     const postId = await stories.publishPhotoStory(pageToken, DEMO.pageId, photoId);
     expect(await stories.findPageStory(pageToken, DEMO.pageId, photoId)).toBe(postId);
-    const containerId = await stories.createStoryContainer(
-      userToken,
-      DEMO.instagramAccountId,
-      photoUrl
-    );
+    const containerId = await stories.createStoryContainer(userToken, DEMO.instagramAccountId, {
+      type: 'photo',
+      url: photoUrl,
+    });
     nodes.set(containerId, 'ShadowIGMediaBuilder');
     expect(await stories.containerStatus(userToken, containerId)).toBe('FINISHED');
     const limit = await stories.publishingLimit(userToken, DEMO.instagramAccountId);

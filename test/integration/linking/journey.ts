@@ -188,9 +188,13 @@ const consent = async (
 const openCallback = async (
   callbackUrl: string,
   browser: Browser = defaultBrowser
-): Promise<{ status: number; html: string }> => {
+): Promise<{ status: number; html: string; location: string }> => {
   const response = await browse(callbackUrl, browser);
-  return { status: response.status, html: await response.text() };
+  return {
+    status: response.status,
+    html: await response.text(),
+    location: response.headers.get('location') ?? '',
+  };
 };
 
 /** Start, consent and callback: the picker page for `tenant`. */

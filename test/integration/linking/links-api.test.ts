@@ -90,6 +90,88 @@ describe('Route: GET /grants/{grantId}/assets', () => {
   });
 });
 
+const revocationsOf = async (userId: string): Promise<number> => {
+  const log = (await (await sandbox('/_admin/requests')).json()) as {
+    requests: { method: string; path: string; status: number }[];
+  };
+  return log.requests.filter(
+    (request) =>
+      request.method === 'DELETE' &&
+      request.path.endsWith(`/${userId}/permissions`) &&
+      request.status === 200
+  ).length;
+};
+
+describe('Route: DELETE /grants/{grantId}', () => {
+  it('deletes an unused grant with its token and revokes the app on Meta; a retry answers 404', async () => {
+    // Prepare
+    const tenant = aTenant('grant-delete');
+    const { user, grantId } = await signInForGrant(tenant);
+
+    // Act
+    const response = await api(`/grants/${grantId}`, { tenant, method: 'DELETE' });
+    const retry = await api(`/grants/${grantId}`, { tenant, method: 'DELETE' });
+
+    // Assess
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.json()).toEqual({ grantId, revocation: 'revoked' });
+    expect(await revocationsOf(user.userId)).toBe(1);
+    const grants = (await (await api('/grants', { tenant })).json()) as { items: unknown[] };
+    expect(grants.items).toEqual([]);
+    expect((await api(`/grants/${grantId}/assets`, { tenant })).status).toBe(404);
+    expect(retry.status).toBe(404);
+    expect(await errorCode(retry)).toBe('grant_not_found');
+  });
+
+  it('answers 409 grant_in_use, naming how many links use it, and keeps it', async () => {
+    // Prepare
+    const tenant = aTenant('grant-in-use');
+    const { grantId, user } = await linkThroughApi(tenant);
+    const second = await api('/links', {
+      tenant,
+      body: { grantId, pageId: user.pageIds[1], phoneNumberId: user.phoneNumberIds[1] },
+    });
+    expect(second.status).toBe(201);
+
+    // Act
+    const response = await api(`/grants/${grantId}`, { tenant, method: 'DELETE' });
+
+    // Assess
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as {
+      error: { code: string; message: string; details: { links: number } };
+    };
+    expect(body.error).toMatchObject({ code: 'grant_in_use', details: { links: 2 } });
+    expect(body.error.message).toContain('used by 2 links');
+    expect(await revocationsOf(user.userId)).toBe(0);
+    expect((await api(`/grants/${grantId}/assets`, { tenant })).status).toBe(200);
+  });
+
+  it("does not revoke the app while the Meta user's links elsewhere need it", async () => {
+    // Prepare: the same Facebook user links a Page in one tenant and only signs in to another.
+    const { user } = await linkThroughApi(aTenant('grant-kept-linked'));
+    const tenant = aTenant('grant-kept');
+    const { grantId } = await signInForGrant(tenant, { user });
+
+    // Act
+    const response = await api(`/grants/${grantId}`, { tenant, method: 'DELETE' });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ grantId, revocation: 'not_needed' });
+    expect(await revocationsOf(user.userId)).toBe(0);
+    expect((await api(`/grants/${grantId}/assets`, { tenant })).status).toBe(404);
+  });
+
+  it('refuses a malformed grant id with 400', async () => {
+    // Act
+    const response = await api('/grants/42', { tenant: aTenant('bad'), method: 'DELETE' });
+
+    // Assess
+    expect(response.status).toBe(400);
+  });
+});
+
 describe('Route: POST /links', () => {
   it('links a Page and a number: active, sync off, hours flagged', async () => {
     // Prepare

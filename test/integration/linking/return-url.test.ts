@@ -1,9 +1,11 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api } from '../../helpers/system.js';
+import { api, awsClients, useSystem } from '../../helpers/system.js';
 import {
   aTenant,
   consent,
   formValue,
+  linkThroughApi,
   newSandboxUser,
   openCallback,
   restoreDemoUser,
@@ -103,5 +105,104 @@ describe('Route: POST /links/oauth/start with a returnUrl', () => {
     expect(url.searchParams.get('from')).toBe('tandem');
     expect(url.searchParams.get('tandem_outcome')).toBe('linked');
     expect(url.searchParams.get('link_id')).toMatch(/^lnk_[0-9a-f]{32}$/);
+  });
+});
+
+/** Where a 303 sends the browser: the returnUrl's path, its own query and Tandem's outcome. */
+const outcomeOf = (location: string) => {
+  const url = new URL(location);
+  return {
+    to: url.origin + url.pathname,
+    from: url.searchParams.get('from'),
+    outcome: url.searchParams.get('tandem_outcome'),
+    linkId: url.searchParams.get('link_id'),
+  };
+};
+
+const grantsOf = async (tenant: string): Promise<unknown[]> =>
+  ((await (await api('/grants', { tenant })).json()) as { items: unknown[] }).items;
+
+describe('Route: GET /oauth/callback, a sign-in with a returnUrl that ends badly', () => {
+  it('sends the browser back with tandem_outcome=cancelled when the user cancels at Meta', async () => {
+    // Prepare
+    const tenant = aTenant('return-cancel');
+    await register(tenant, [APP]);
+    await newSandboxUser();
+    const { authorizeUrl } = await startLinking(tenant, { returnUrl: `${APP}/done?from=tandem` });
+
+    // Act
+    const back = await openCallback(await consent(authorizeUrl, { cancel: true }));
+
+    // Assess
+    expect(back.status, back.html).toBe(303);
+    expect(outcomeOf(back.location)).toEqual({
+      to: `${APP}/done`,
+      from: 'tandem',
+      outcome: 'cancelled',
+      linkId: null,
+    });
+    expect(back.html).toContain('Back to your app');
+    expect(await grantsOf(tenant)).toEqual([]);
+  });
+
+  it('keeps the error page for a cancelled sign-in that has no returnUrl', async () => {
+    // Prepare
+    const tenant = aTenant('return-cancel-none');
+    await newSandboxUser();
+    const { authorizeUrl } = await startLinking(tenant);
+
+    // Act
+    const page = await openCallback(await consent(authorizeUrl, { cancel: true }));
+
+    // Assess
+    expect(page.status).toBe(403);
+    expect(page.location).toBe('');
+    expect(page.html).toContain('consent_denied');
+  });
+
+  it('sends the browser back with tandem_outcome=expired when the sign-in expired', async () => {
+    // Prepare
+    const tenant = aTenant('return-expired');
+    await register(tenant, [APP]);
+    await newSandboxUser();
+    const { authorizeUrl } = await startLinking(tenant, { returnUrl: `${APP}/done` });
+    const callbackUrl = await consent(authorizeUrl);
+    // TTL deletion lags, so an expired item may still be there: make this one expired.
+    await awsClients().documents.send(
+      new UpdateCommand({
+        TableName: useSystem().tables.oauthState,
+        Key: { state: new URL(authorizeUrl).searchParams.get('state') ?? '' },
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 },
+      })
+    );
+
+    // Act
+    const back = await openCallback(callbackUrl);
+
+    // Assess
+    expect(back.status, back.html).toBe(303);
+    expect(outcomeOf(back.location)).toMatchObject({ to: `${APP}/done`, outcome: 'expired' });
+    expect(await grantsOf(tenant)).toEqual([]);
+  });
+
+  it('sends the browser back with tandem_outcome=nothing_selectable when all is linked already', async () => {
+    // Prepare: the user's only Page and number are linked in another tenant.
+    const user = await newSandboxUser({ pages: 1, phoneNumbers: 1 });
+    await linkThroughApi(aTenant('return-taken'), { user });
+    const tenant = aTenant('return-nothing');
+    await register(tenant, [APP]);
+    const { authorizeUrl } = await startLinking(tenant, { returnUrl: `${APP}/done` });
+
+    // Act
+    const back = await openCallback(await consent(authorizeUrl));
+
+    // Assess
+    expect(back.status, back.html).toBe(303);
+    expect(outcomeOf(back.location)).toMatchObject({
+      to: `${APP}/done`,
+      outcome: 'nothing_selectable',
+    });
+    expect(back.html).toContain('nothing to link');
   });
 });

@@ -68,6 +68,13 @@ const cases: Record<string, () => Promise<void>> = {
     expect(response.status).toBe(404);
     expect(await errorCode(response)).toBe('grant_not_found');
   },
+  'DELETE /grants/{grantId}': async () => {
+    const response = await api(`/grants/${ownerGrantId}`, { tenant: intruder, method: 'DELETE' });
+    expect(response.status).toBe(404);
+    expect(await errorCode(response)).toBe('grant_not_found');
+    const assets = await api(`/grants/${ownerGrantId}/assets`, { tenant: owner });
+    expect(assets.status).toBe(200);
+  },
   'POST /links': async () => {
     const response = await api('/links', {
       tenant: intruder,

@@ -1,5 +1,7 @@
+import type { Server } from 'node:http';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReceiver, type Delivery, listen } from '../../../scripts/events-listen.js';
 import { admin } from '../../helpers/sandbox.js';
 import { api, awsClients, eventually, resetBreakers, useSystem } from '../../helpers/system.js';
 import { aTenant } from '../linking/journey.js';
@@ -70,15 +72,44 @@ const secondsToProbe = async (): Promise<number> => {
   return Math.max(0, Math.ceil((Date.parse(state.retryAt ?? '') - breakerNow) / 1000));
 };
 
+/** Verified deliveries to the tenants' endpoints, on loopback. */
+const received: Delivery[] = [];
+const secrets: string[] = [];
+let receiver: Server;
+let receiverUrl = '';
+
+const subscribe = async (tenant: string, eventTypes: string[]) => {
+  const response = await api('/webhook-endpoints', {
+    tenant,
+    body: { url: receiverUrl, eventTypes },
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  secrets.push(((await response.json()) as { secret: string }).secret);
+};
+
+const outageEventsOf = async (tenant: string) => {
+  const response = await api('/events?limit=100', { tenant });
+  const { items } = (await response.json()) as {
+    items: { type: string; data: Record<string, unknown>; deliveries: { status: string }[] }[];
+  };
+  return items.filter((event) => event.type.startsWith('meta.outage.'));
+};
+
 describe('Outages: a ten-minute outage of the WhatsApp Cloud API during a webhook burst', () => {
   beforeAll(async () => {
     await admin('DELETE', '/outages/whatsapp');
     await resetBreakers();
+    receiver = createReceiver({
+      secrets: () => secrets,
+      onDelivery: (delivery) => received.push(delivery),
+    });
+    receiverUrl = `http://127.0.0.1:${await listen(receiver, 0)}/`;
   });
 
   afterAll(async () => {
     await admin('DELETE', '/outages/whatsapp');
     await resetBreakers();
+    receiver.close();
   });
 
   it('holds every job while it lasts and ends with every profile correct, nothing dead-lettered and no pause', async () => {
@@ -90,6 +121,13 @@ describe('Outages: a ten-minute outage of the WhatsApp Cloud API during a webhoo
     }
     const first = linked[0];
     if (!first) throw new Error('no link');
+    // One business listens for Meta's outages, one tenant with no link at all listens for every
+    // event, and one listens only for its links: the outage reaches the first two, once each.
+    const bystander = aTenant('outage-bystander');
+    const linksOnly = aTenant('outage-links-only');
+    await subscribe(first.tenant, ['meta.outage.started', 'meta.outage.ended']);
+    await subscribe(bystander, ['*']);
+    await subscribe(linksOnly, ['link.paused']);
     await admin('POST', '/outages', { surface: 'whatsapp' });
 
     // Act: a burst of Page edits (webhooks) from every business at once, while WhatsApp is down.
@@ -185,5 +223,36 @@ describe('Outages: a ten-minute outage of the WhatsApp Cloud API during a webhoo
     );
     expect(classes).not.toContain('whatsapp_edited');
     expect((await metaStatus()).whatsapp?.status).not.toBe('open');
+
+    // meta.outage.started when it opened and meta.outage.ended when the probe closed it (the
+    // failed probes between are the same outage), kept and delivered signed to each listener.
+    for (const tenant of [first.tenant, bystander]) {
+      const events = await eventually(
+        async () => {
+          const found = await outageEventsOf(tenant);
+          expect(found.map((event) => event.type).sort()).toEqual([
+            'meta.outage.ended',
+            'meta.outage.started',
+          ]);
+          for (const event of found) expect(event.deliveries[0]?.status).toBe('delivered');
+          return found;
+        },
+        { timeoutMs: 45_000 }
+      );
+      const started = events.find((event) => event.type === 'meta.outage.started');
+      const ended = events.find((event) => event.type === 'meta.outage.ended');
+      expect(started?.data).toMatchObject({ surface: 'whatsapp', since: expect.any(String) });
+      expect(ended?.data).toMatchObject({ surface: 'whatsapp', endedAt: expect.any(String) });
+      expect(Date.parse(String(ended?.data.endedAt))).toBeGreaterThan(
+        Date.parse(String(started?.data.since))
+      );
+      expect(
+        received
+          .filter((delivery) => delivery.body.tenantId === tenant)
+          .map((d) => d.type)
+          .sort()
+      ).toEqual(['meta.outage.ended', 'meta.outage.started']);
+    }
+    expect(await outageEventsOf(linksOnly)).toEqual([]);
   });
 });

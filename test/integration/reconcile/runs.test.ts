@@ -4,6 +4,7 @@ import { createReconcileRunStore } from '../../../functions/adapters/dynamodb/re
 import { createReconcileMetrics } from '../../../functions/adapters/observability/metrics.js';
 import { newRunId } from '../../../functions/adapters/wiring/reconcile.js';
 import { startReconcileRun } from '../../../functions/core/reconcile/run.js';
+import { recordingPublisher } from '../../helpers/events.js';
 import { awsClients, runReconcilerNow, useSystem } from '../../helpers/system.js';
 import { clearFaults, fault, liftCallBudgets } from '../ads/linked.js';
 import { linkedTenant, moreLinks, startRun, waitForRun } from './fixtures.js';
@@ -86,10 +87,15 @@ describe('Function: reconcileShard (runs through the queue)', () => {
     const stalled = await startReconcileRun(
       {
         store: runs,
-        publisher: { shardJobs: async () => undefined, syncJobs: async () => undefined },
+        publisher: {
+          shardJobs: async () => undefined,
+          syncJobs: async () => undefined,
+          reportJobs: async () => undefined,
+        },
         newRunId,
         settings,
         metrics: createReconcileMetrics(() => undefined),
+        events: recordingPublisher(),
       },
       { scope: { kind: 'all' }, trigger: 'schedule' },
       new Date()

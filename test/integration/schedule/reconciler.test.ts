@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReconcileRunStore } from '../../../functions/adapters/dynamodb/reconcile-runs.js';
 import { createReconcileMetrics } from '../../../functions/adapters/observability/metrics.js';
 import { startReconcileRun } from '../../../functions/core/reconcile/run.js';
+import { recordingPublisher } from '../../helpers/events.js';
 import { awsClients, eventually, runReconcilerNow, useSystem } from '../../helpers/system.js';
 import { liftCallBudgets } from '../ads/linked.js';
 
@@ -70,7 +71,11 @@ describe('Reconciler: runs', () => {
     const first = await startReconcileRun(
       {
         store,
-        publisher: { shardJobs: async () => undefined, syncJobs: async () => undefined },
+        publisher: {
+          shardJobs: async () => undefined,
+          syncJobs: async () => undefined,
+          reportJobs: async () => undefined,
+        },
         newRunId: () => `rcn_test_${randomUUID()}`,
         settings: {
           shardCount: 16,
@@ -83,6 +88,7 @@ describe('Reconciler: runs', () => {
           dailyCheckSlots: 24,
         },
         metrics: createReconcileMetrics(() => undefined),
+        events: recordingPublisher(),
       },
       { scope: { kind: 'all' }, trigger: 'schedule' },
       new Date()

@@ -6,6 +6,7 @@ import { DEMO_STORIES_LOGIN_PERMISSIONS } from '../../../infra/local/meta-sandbo
 import { sandboxUrl } from '../../helpers/sandbox.js';
 import { api, awsClients, eventually, useSystem } from '../../helpers/system.js';
 import { admin, clearFaults, fault, type Linked, linkedTenant } from '../ads/linked.js';
+import { reconcileTenant } from '../reconcile/fixtures.js';
 
 /**
  * Stories end to end: local gateway -> stories Lambdas -> DynamoDB Local, the sync queue and the
@@ -81,6 +82,15 @@ const graphCallsFor = async (linked: Linked): Promise<number> => {
   ).length;
 };
 
+/** The tenant's kept events of one type (GET /events), once the story job has published them. */
+const eventsOfType = (linked: Linked, type: string, count: number): Promise<Json[]> =>
+  eventually(async () => {
+    const page = (await (await api('/events?limit=100', { tenant: linked.tenant })).json()) as Json;
+    const found = page.items.filter((event: Json) => event.type === type);
+    expect(found).toHaveLength(count);
+    return found.map((event: Json) => event.data);
+  });
+
 const storiesTenant = () => linkedTenant({ ticked: DEMO_STORIES_LOGIN_PERMISSIONS });
 
 afterEach(async () => {
@@ -146,6 +156,19 @@ describe('Stories: consent', () => {
       targets: ['facebook'],
     });
     expect(refused.body.error.code).toBe('story_permissions_missing');
+  });
+
+  it('turns Instagram on before the grant may read the account, and the stories sign-in reads it', async () => {
+    const linked = await linkedTenant({ instagram: true });
+    const link = async () =>
+      (await (await api(`/links/${linked.linkId}`, { tenant: linked.tenant })).json()) as Json;
+    expect((await link()).instagramAccountId).toBeUndefined();
+
+    const on = await setConsent(linked, { facebook: false, instagram: true });
+
+    expect(on.status).toBe(200);
+    expect(on.body.missingPermissions).toEqual(['instagram_basic', 'instagram_content_publish']);
+    expect(on.body.instagramAccountId).toBeUndefined();
   });
 
   it('refuses Instagram for a Page without an Instagram account (409)', async () => {
@@ -217,6 +240,43 @@ describe('Stories: consent', () => {
   });
 });
 
+describe('Stories: the Instagram account on the link', () => {
+  it('is read at link time and dropped by the reconciler when the Page loses it', async () => {
+    const seeded = await storiesTenant();
+    const ig = await instagramOf(seeded);
+    // Link the Page again through POST /links, with the grant that holds instagram_basic.
+    const links = createLinkRepository(awsClients().documents, useSystem().tables.links);
+    const old = await links.get(seeded.tenant, seeded.linkId);
+    if (!old) throw new Error('the seeded link is missing');
+    await links.delete(old);
+    const created = await api('/links', {
+      tenant: seeded.tenant,
+      body: { grantId: old.grantId, pageId: old.pageId, phoneNumberId: old.phoneNumberId },
+    });
+    const createdBody = (await created.json()) as Json;
+    expect(created.status, JSON.stringify(createdBody)).toBe(201);
+    expect(createdBody).toMatchObject({
+      instagramAccountId: ig.id,
+      instagramUsername: `ig_${old.pageId.slice(-6)}`,
+    });
+    const linked = { ...seeded, linkId: String(createdBody.linkId) };
+    const link = async () =>
+      (await (await api(`/links/${linked.linkId}`, { tenant: linked.tenant })).json()) as Json;
+    await setConsent(linked, { facebook: true, instagram: true });
+    await admin('PATCH', `/pages/${linked.pageId}`, { instagram_account_id: null });
+
+    await reconcileTenant(linked.tenant);
+
+    expect((await link()).instagramAccountId).toBeUndefined();
+    const refused = await postStory(linked, {
+      media: { type: 'photo', url: photo() },
+      targets: ['instagram'],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('instagram_account_missing');
+  });
+});
+
 describe('Stories: publishing', () => {
   it('publishes one photo to the Facebook and Instagram stories and records both ids', async () => {
     const linked = await storiesTenant();
@@ -247,6 +307,16 @@ describe('Stories: publishing', () => {
       await api(`/links/${linked.linkId}/stories`, { tenant: linked.tenant })
     ).json()) as Json;
     expect(list.items.map((item: Json) => item.operationId)).toEqual([posted.body.operationId]);
+    const published = await eventsOfType(linked, 'story.published', 2);
+    expect(published.map((data) => data.target).sort()).toEqual(['facebook', 'instagram']);
+    for (const data of published) {
+      expect(data).toMatchObject({
+        linkId: linked.linkId,
+        operationId: posted.body.operationId,
+        publishedId: story.targets[data.target].publishedId,
+      });
+    }
+    expect(await eventsOfType(linked, 'story.failed', 0)).toEqual([]);
   });
 
   it('answers a replay with the same operation and posts nothing twice', async () => {
@@ -334,6 +404,15 @@ describe('Stories: publishing', () => {
     expect(story.targets.facebook.status).toBe('failed');
     expect(story.targets.facebook.error.message).toMatch(/already used/);
     expect(story.targets.instagram.status).toBe('published');
+    const [failed] = await eventsOfType(linked, 'story.failed', 1);
+    expect(failed).toMatchObject({
+      operationId: posted.body.operationId,
+      target: 'facebook',
+      code: story.targets.facebook.error.code,
+      message: expect.stringMatching(/already used/),
+    });
+    const [published] = await eventsOfType(linked, 'story.published', 1);
+    expect(published).toMatchObject({ target: 'instagram' });
   });
 
   it('resumes after a lost publish answer without a second Instagram story', async () => {
@@ -432,5 +511,128 @@ describe('Stories: publishing', () => {
     expect(waiting.targets.instagram.resumeAt).toBeDefined();
     expect(story.status).toBe('completed');
     expect((await instagramOf(linked)).published).toHaveLength(1);
+  });
+});
+
+const video = (shape: Record<string, string | number> = {}): string => {
+  const query = new URLSearchParams(
+    Object.entries({ seconds: 10, width: 1080, height: 1920, ...shape }).map(
+      ([key, value]): [string, string] => [key, String(value)]
+    )
+  );
+  return sandboxUrl(`/_media/stories/${randomBytes(4).toString('hex')}.mp4?${query}`);
+};
+
+describe('Stories: video', () => {
+  it('publishes one video to the Facebook story (start, upload, finish) and to Instagram', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+
+    const posted = await postStory(linked, {
+      media: { type: 'video', url: video() },
+      targets: ['facebook', 'instagram'],
+    });
+    const story = await settled(linked, posted.body.operationId);
+
+    expect(posted.status).toBe(202);
+    expect(story.status).toBe('completed');
+    expect(story.media.type).toBe('video');
+    expect(story.targets.facebook).toMatchObject({
+      status: 'published',
+      publishedId: expect.stringMatching(/^\d+_\d+$/),
+    });
+    expect(story.targets.instagram.status).toBe('published');
+    expect(await pageStories(linked)).toEqual([
+      { postId: story.targets.facebook.publishedId, videoId: expect.stringMatching(/^\d+$/) },
+    ]);
+    expect((await instagramOf(linked)).published).toHaveLength(1);
+    const { requests } = await admin<{ requests: { method: string; path: string }[] }>(
+      'GET',
+      '/requests'
+    );
+    const mine = requests.filter((request) => request.path.includes(linked.pageId));
+    expect(mine.filter((request) => request.path.endsWith('/video_stories'))).toHaveLength(2);
+  });
+
+  it.each([
+    ['longer than 60 seconds, for Instagram', { seconds: 61 }, 'instagram', /3 to 60 seconds/],
+    ['wider than 1920 pixels, for Instagram', { width: 2160, height: 3840 }, 'instagram', /1920/],
+    ['longer than 60 seconds', { seconds: 75 }, 'facebook', /3 to 60 seconds/],
+    ['shorter than 3 seconds', { seconds: 2 }, 'facebook', /3 to 60 seconds/],
+    ['landscape, for Facebook', { width: 1920, height: 1080 }, 'facebook', /9:16/],
+    ['below 540 x 960, for Facebook', { width: 360, height: 640 }, 'facebook', /540 x 960/],
+  ])('refuses a video %s before anything is stored', async (_name, shape, target, message) => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    const before = await graphCallsFor(linked);
+
+    const refused = await postStory(linked, {
+      media: { type: 'video', url: video(shape) },
+      targets: target === 'instagram' ? ['instagram'] : ['facebook', 'instagram'],
+    });
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('media_unusable');
+    expect(refused.body.error.details.target).toBe(target);
+    expect(refused.body.error.message).toMatch(message);
+    expect(await graphCallsFor(linked)).toBe(before);
+  });
+
+  it('takes a landscape video for Instagram alone, and refuses a MOV for Facebook', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+
+    const instagram = await postStory(linked, {
+      media: { type: 'video', url: video({ width: 1920, height: 1080 }) },
+      targets: ['instagram'],
+    });
+    const mov = await postStory(linked, {
+      media: { type: 'video', url: video({ brand: 'qt' }) },
+      targets: ['facebook'],
+    });
+
+    expect(instagram.status).toBe(202);
+    expect((await settled(linked, instagram.body.operationId)).status).toBe('completed');
+    expect(mov.status).toBe(400);
+    expect(mov.body.error.message).toMatch(/MP4 videos, not MOV/);
+  });
+
+  it('refuses a file that is not a video, or one whose moov atom is not at the front', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: false });
+
+    const photoAsVideo = await postStory(linked, {
+      media: { type: 'video', url: photo() },
+      targets: ['facebook'],
+    });
+    const notFaststart = await postStory(linked, {
+      media: { type: 'video', url: video({ mdatFirst: 1 }) },
+      targets: ['facebook'],
+    });
+
+    expect(photoAsVideo.status).toBe(400);
+    expect(photoAsVideo.body.error.message).toMatch(/not an MP4 or MOV/);
+    expect(notFaststart.status).toBe(400);
+    expect(notFaststart.body.error.message).toMatch(/moov atom/);
+  });
+
+  it('records Meta’s refusal of the Facebook video without blocking Instagram', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    await fault({
+      match: { method: 'POST', path: '/video_stories$' },
+      error: { status: 400, code: 100, message: '(#100) This video was already used in a post.' },
+      times: 1,
+    });
+
+    const posted = await postStory(linked, {
+      media: { type: 'video', url: video() },
+      targets: ['facebook', 'instagram'],
+    });
+    const story = await settled(linked, posted.body.operationId);
+
+    expect(story.status).toBe('partial');
+    expect(story.targets.facebook.error.message).toMatch(/already used/);
+    expect(story.targets.instagram.status).toBe('published');
   });
 });

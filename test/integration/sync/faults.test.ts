@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { admin } from '../../helpers/sandbox.js';
-import { eventually, useSystem } from '../../helpers/system.js';
+import { api, eventually, useSystem } from '../../helpers/system.js';
 import { aTenant } from '../linking/journey.js';
 import { history, reconcileTenant } from '../reconcile/fixtures.js';
 import {
@@ -30,21 +30,23 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     // Prepare
     const tenant = aTenant('sync-faults');
     const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    const writesBefore = (await profileWrites(phoneNumberId)).length;
     await addFault({ match: PROFILE_WRITE, error: { status: 400, code: 190, subcode: 463 } });
 
     // Act
     await editPage(pageId, { description: 'Written with an expired token.' });
 
     // Assess
+    // The run pauses the link, then records its result: wait for both.
     const status = await eventually(async () => {
       const current = await syncStatus(tenant, link.linkId);
       expect(current.status).toBe('paused');
+      expect(current.lastResult).toMatchObject({ outcome: 'paused' });
       return current;
     });
     expect(status.pause).toMatchObject({ reason: 'token_invalid', details: { action: 'relink' } });
-    expect(status.lastResult).toMatchObject({ outcome: 'paused' });
     expect((await profileOf(phoneNumberId)).description).not.toBe('Written with an expired token.');
-    expect(await profileWrites(phoneNumberId)).toHaveLength(1);
+    expect((await profileWrites(phoneNumberId)).slice(writesBefore)).toHaveLength(1);
     expect(await deadLettersOf(link.linkId)).toEqual([]);
   });
 
@@ -52,20 +54,19 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     // Prepare
     const tenant = aTenant('sync-faults');
     const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    const writesBefore = (await profileWrites(phoneNumberId)).length;
     await addFault({ match: PROFILE_WRITE, times: 1, rateLimit: { kind: 'waba' } });
 
     // Act
     await editPage(pageId, { description: 'Applied after the rate limit.' });
 
     // Assess
-    await eventually(async () => {
-      const profile = await profileOf(phoneNumberId);
-      expect(profile.description).toBe('Applied after the rate limit.');
-      expect(profile.profilePictureUrl).toBeTruthy();
-    });
-    const writes = await profileWrites(phoneNumberId);
-    // The text fields, refused then written; then the Page picture, set by its upload handle.
-    expect(writes.map((write) => write.status)).toEqual([429, 200, 200]);
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Applied after the rate limit.')
+    );
+    const writes = (await profileWrites(phoneNumberId)).slice(writesBefore);
+    // The text field, refused then written; the picture, unchanged since the first sync, is not.
+    expect(writes.map((write) => write.status)).toEqual([429, 200]);
     expect((await syncStatus(tenant, link.linkId)).lastResult?.outcome).toBe('applied');
     expect(await deadLettersOf(link.linkId)).toEqual([]);
   });
@@ -74,6 +75,7 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     // Prepare
     const tenant = aTenant('sync-faults');
     const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    const writesBefore = (await profileWrites(phoneNumberId)).length;
     // Three failures outlast the Graph client's own retries, so the job itself is retried.
     await addFault({
       match: PROFILE_WRITE,
@@ -85,15 +87,13 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     await editPage(pageId, { description: 'Applied after Meta came back.' });
 
     // Assess
-    await eventually(async () => {
-      const profile = await profileOf(phoneNumberId);
-      expect(profile.description).toBe('Applied after Meta came back.');
-      expect(profile.profilePictureUrl).toBeTruthy();
-    });
-    // The text fields, failing then written; then the Page picture, set by its upload handle.
-    expect((await profileWrites(phoneNumberId)).map((write) => write.status)).toEqual([
-      500, 500, 500, 200, 200,
-    ]);
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Applied after Meta came back.')
+    );
+    // The text field, failing then written; the picture, unchanged since the first sync, is not.
+    expect(
+      (await profileWrites(phoneNumberId)).slice(writesBefore).map((write) => write.status)
+    ).toEqual([500, 500, 500, 200]);
     expect(await deadLettersOf(link.linkId)).toEqual([]);
   });
 
@@ -124,6 +124,20 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     expect(status.status).toBe('active');
     expect(status.lastResult).toMatchObject({
       outcome: 'failed',
+      reason: '(#100) Param description is not valid',
+    });
+    const failed = await eventually(async () => {
+      const page = (await (await api('/events?limit=100', { tenant })).json()) as {
+        items: { type: string; data: Record<string, unknown> }[];
+      };
+      const found = page.items.filter((event) => event.type === 'sync.failed');
+      expect(found).toHaveLength(1);
+      return found[0]?.data;
+    });
+    expect(failed).toMatchObject({
+      linkId: link.linkId,
+      trigger: 'webhook',
+      code: 'meta_rejected',
       reason: '(#100) Param description is not valid',
     });
   });
@@ -182,14 +196,12 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
   });
 
   it('never repeats a picture write Meta did not answer, and sends the picture again on the next sync', async () => {
-    // Prepare: a synced link (picture included), then Meta holds the next profile write past the
-    // client's timeout. Only the picture changes, so that write is the picture's own.
+    // Prepare: a link synced by its first sync (picture included), then Meta holds the next
+    // profile write past the client's timeout. Only the picture changes, so that write is the
+    // picture's own.
     const tenant = aTenant('sync-faults');
     const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
-    await editPage(pageId, { description: 'Zero.' });
-    await eventually(async () =>
-      expect((await profileOf(phoneNumberId)).profilePictureUrl).toBeTruthy()
-    );
+    expect((await profileOf(phoneNumberId)).profilePictureUrl).toBeTruthy();
     const writesBefore = (await profileWrites(phoneNumberId)).length;
     const timeoutMs = Number(useSystem().env.GRAPH_TIMEOUT_MS);
     await addFault({
@@ -232,16 +244,18 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
   });
 
   it('writes the text fields when the picture upload fails, and reports the picture on the link', async () => {
-    // Prepare
+    // Prepare: a synced link whose Page then gets a new picture along with new text.
     const tenant = aTenant('sync-faults');
     const { link, pageId, phoneNumberId } = await linkWithSync(tenant);
+    const oldPicture = (await profileOf(phoneNumberId)).profilePictureUrl;
+    expect(oldPicture).toBeTruthy();
     await addFault({
       match: { method: 'POST', path: '/uploads$' },
       error: { status: 400, code: 100, message: '(#100) Invalid file' },
     });
 
     // Act
-    await editPage(pageId, { description: 'Written without the picture.' });
+    await editPage(pageId, { description: 'Written without the picture.', picture: true });
 
     // Assess
     const status = await eventually(async () => {
@@ -251,7 +265,7 @@ describe('Sync: Meta failures while writing the WhatsApp profile', () => {
     });
     const profile = await profileOf(phoneNumberId);
     expect(profile.description).toBe('Written without the picture.');
-    expect(profile.profilePictureUrl).toBeFalsy();
+    expect(profile.profilePictureUrl).toBe(oldPicture);
     expect(status.status).toBe('active');
     expect(status.lastResult).toMatchObject({ outcome: 'applied' });
     expect(status.lastResult?.picture?.reason).toMatch(/Invalid file/);

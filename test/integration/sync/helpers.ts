@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
 import { drain, failureOf } from '../../helpers/queues.js';
 import { admin } from '../../helpers/sandbox.js';
-import { api, useSystem } from '../../helpers/system.js';
+import { api, eventually, useSystem } from '../../helpers/system.js';
 import { type LinkJson, linkThroughApi, restoreDemoUser } from '../linking/journey.js';
 
 /**
@@ -109,7 +109,11 @@ const syncStatus = async (tenant: string, linkId: string): Promise<SyncStatus> =
   return (await response.json()) as SyncStatus;
 };
 
-/** Links a fresh sandbox user's first Page and number in `tenant`, with sync on unless told. */
+/**
+ * Links a fresh sandbox user's first Page and number in `tenant`, with sync on unless told. Turning
+ * sync on runs a first sync: it is waited for, so a test's own edits and faults meet a settled link
+ * and never race that sync.
+ */
 const linkWithSync = async (tenant: string, options: { enabled?: boolean } = {}) => {
   const linked = await linkThroughApi(tenant);
   await restoreDemoUser();
@@ -122,6 +126,12 @@ const linkWithSync = async (tenant: string, options: { enabled?: boolean } = {})
     });
     expect(response.status, await response.clone().text()).toBe(200);
     link = (await response.json()) as LinkJson;
+    await eventually(async () =>
+      expect((await syncStatus(tenant, link.linkId)).lastResult).toMatchObject({
+        trigger: 'enabled',
+        outcome: expect.stringMatching(/^(applied|noop)$/),
+      })
+    );
   }
   return { ...linked, link, pageId: link.pageId, phoneNumberId: link.phoneNumberId };
 };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { queueDepth } from '../../helpers/queues.js';
-import { eventually, useSystem } from '../../helpers/system.js';
+import { api, eventually, useSystem } from '../../helpers/system.js';
 import { aTenant } from '../linking/journey.js';
 import {
   admin,
@@ -210,6 +210,47 @@ describe('Sync: Page -> WhatsApp through webhooks, the queue and the worker', ()
     // Assess
     expect(good).toMatchObject({ ok: true, status: 200 });
     expect(bad).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('runs a first sync when sync is turned on, without a webhook or sync now', async () => {
+    // Prepare: the Page changes while sync is off, so nothing reaches WhatsApp.
+    const tenant = aTenant('sync');
+    const { link, pageId, phoneNumberId } = await linkWithSync(tenant, { enabled: false });
+    await editPage(pageId, { description: 'Written while sync was off.' });
+    await queueSettled();
+    expect((await profileOf(phoneNumberId)).description).not.toBe('Written while sync was off.');
+
+    // Act
+    const response = await api(`/links/${link.linkId}`, {
+      tenant,
+      method: 'PATCH',
+      body: { sync: { enabled: true } },
+    });
+
+    // Assess
+    expect(response.status, await response.clone().text()).toBe(200);
+    const body = (await response.json()) as { firstSync?: { jobId: string; linkId: string } };
+    expect(body.firstSync).toMatchObject({ jobId: expect.any(String), linkId: link.linkId });
+    await eventually(async () =>
+      expect((await profileOf(phoneNumberId)).description).toBe('Written while sync was off.')
+    );
+    expect((await syncStatus(tenant, link.linkId)).lastResult).toMatchObject({
+      outcome: 'applied',
+      trigger: 'enabled',
+    });
+    // The first sync is not a "sync now": the link still has every one of its syncs for the minute.
+    for (let i = 0; i < 6; i += 1) {
+      const now = await api(`/links/${link.linkId}/sync`, { tenant, method: 'POST' });
+      expect(now.status, await now.clone().text()).toBe(202);
+    }
+    // Changing fields, or turning sync on again while it is on, enqueues nothing more.
+    const again = await api(`/links/${link.linkId}`, {
+      tenant,
+      method: 'PATCH',
+      body: { sync: { enabled: true, fields: { about: false } } },
+    });
+    expect(again.status).toBe(200);
+    expect(await again.json()).not.toHaveProperty('firstSync');
   });
 
   it('writes nothing for a link whose sync is off', async () => {

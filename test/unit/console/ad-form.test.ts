@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type AdForm, blankAdForm, validateAdForm } from '../../../console/src/ads/form.js';
+import {
+  type AdForm,
+  blankAdForm,
+  regionsOf,
+  validateAdForm,
+} from '../../../console/src/ads/form.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
 
 const filled = (overrides: Partial<AdForm> = {}): AdForm => ({
@@ -28,6 +33,27 @@ describe('Console: the ad form', () => {
       creative: { image: { url: 'https://cdn.example.com/bread.png' } },
     });
     expect(createAdInput.safeParse(checked.body).success).toBe(true);
+  });
+
+  it('refuses the countries the API refuses, beside the countries field', () => {
+    // Act
+    const checked = validateAdForm(filled({ countries: 'GB, IR' }));
+
+    // Assess
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.errors.countries).toMatch(/cannot target IR/);
+  });
+
+  it('says which targeted countries need the DSA fields, and where Status ads do not run', () => {
+    // Act
+    const regions = regionsOf(filled({ countries: 'US, FR, DE' }));
+
+    // Assess
+    expect(regions.refused).toBeUndefined();
+    expect(regions.dsaCountries).toEqual(['FR', 'DE']);
+    expect(regions.notes.join(' ')).toContain('WhatsApp Status in FR, DE');
+    expect(regionsOf(filled({ countries: 'US' })).dsaCountries).toEqual([]);
   });
 
   it('takes an image hash from the ad account library', () => {

@@ -22,6 +22,27 @@ describe('Console: describeError', () => {
     });
   });
 
+  it('names the limit a 429 gives in error.limit, with its documented number', () => {
+    // Act
+    const problem = describeError(429, {
+      error: {
+        code: 'quota_exceeded',
+        message: 'This tenant reached its bulk_actions quota.',
+        requestId: 'r-3',
+        limit: 'bulk_actions',
+        details: { quota: 'bulk_actions', retryAfterSeconds: 600 },
+      },
+    });
+    const throttled = describeError(429, {
+      error: { code: 'rate_limited', message: '…', requestId: 'r-4', limit: 'meta_rate_limit' },
+    });
+
+    // Assess
+    expect(problem.action).toMatch(/^The limit is 10 per hour: bulk actions started/);
+    expect(problem.action).toContain('600 seconds');
+    expect(throttled.action).toMatch(/^Meta is slowing down requests/);
+  });
+
   it('maps the fields a 400 names onto body paths', () => {
     // Act
     const problem = describeError(400, {

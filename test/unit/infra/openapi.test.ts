@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COOLDOWNS, QUOTAS } from '../../../functions/core/quotas.js';
-import { buildOpenApi } from '../../../infra/shared/openapi.js';
+import { buildOpenApi, documentedRoutes as routes } from '../../../infra/shared/openapi.js';
 import { ROUTE_COOLDOWNS, ROUTE_QUOTAS } from '../../../infra/shared/route-quotas.js';
 import { routeSchemas } from '../../../infra/shared/route-schemas.js';
-import { routes } from '../../../infra/shared/routes.js';
 
 type Operation = {
   security: unknown[];

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Services } from './context.js';
 import { sendBytes, sendJson } from './http.js';
+import { storyMp4 } from './mp4.js';
 import { solidPng } from './png.js';
 
 /**
@@ -68,8 +69,28 @@ const serveStoryPhoto = (url: URL, res: ServerResponse): boolean => {
   return true;
 };
 
+/**
+ * Story videos: `/_media/stories/<seed>.mp4?seconds=10&width=1080&height=1920[&bytes=N][&brand=qt]
+ * [&mdatFirst=1]`, a real MP4 head of that shape (storyMp4).
+ */
+const serveStoryVideo = (url: URL, res: ServerResponse): boolean => {
+  if (!/^\/_media\/stories\/[A-Za-z0-9_-]{1,64}\.(mp4|mov)$/.test(url.pathname)) return false;
+  const number = (name: string, fallback: number) => Number(url.searchParams.get(name)) || fallback;
+  const video = storyMp4({
+    durationSeconds: number('seconds', 10),
+    width: number('width', 1080),
+    height: number('height', 1920),
+    bytes: Math.min(16 * 1024 * 1024, number('bytes', 64 * 1024)),
+    ...(url.searchParams.get('brand') === 'qt' ? { brand: 'qt  ' as const } : {}),
+    ...(url.searchParams.get('mdatFirst') ? { mdatFirst: true } : {}),
+  });
+  sendBytes(res, 200, url.pathname.endsWith('.mov') ? 'video/quicktime' : 'video/mp4', video);
+  return true;
+};
+
 const serveMedia = (services: Services, url: URL, res: ServerResponse): void => {
   if (serveStoryPhoto(url, res)) return;
+  if (serveStoryVideo(url, res)) return;
   if (servePagePicture(services, url, res)) return;
   if (serveUpload(services, url, res)) return;
   if (serveAdImage(services, url, res)) return;

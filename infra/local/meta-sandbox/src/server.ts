@@ -6,6 +6,7 @@ import type { GraphRequest, SandboxConfig, Services } from './context.js';
 import { answerDialog, showDialog } from './dialog.js';
 import { FaultBook } from './faults.js';
 import { dispatchGraph } from './graph/dispatch.js';
+import { ruploadVideo } from './graph/stories.js';
 import { headerValue, isLoopback, parseBody, readBody, sendJson } from './http.js';
 import { serveMedia } from './media.js';
 import { NEWEST_VERSION } from './meta-spec/index.js';
@@ -202,6 +203,18 @@ const route = async (
   const url = new URL(req.url ?? '/', services.baseUrl());
   if (url.pathname.startsWith('/_admin/')) return handleAdmin(services, reset, req, res, url);
   if (url.pathname.startsWith('/_media/')) return serveMedia(services, url, res);
+  const upload = /^\/video-upload\/v\d+\.\d+\/(\d+)$/.exec(url.pathname);
+  if (upload && req.method === 'POST') {
+    const answer = await ruploadVideo(
+      services.store,
+      {
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        ...(typeof req.headers.file_url === 'string' ? { fileUrl: req.headers.file_url } : {}),
+      },
+      upload[1] ?? ''
+    );
+    return sendJson(res, answer.status, answer.json);
+  }
   const path = url.pathname.replace(VERSION_PREFIX, '');
   if (path === '/dialog/oauth' && req.method === 'GET') return showDialog(services, url, res);
   if (path === '/dialog/oauth/confirm' && req.method === 'POST')

@@ -54,6 +54,7 @@ interface IgUser {
 interface IgContainer {
   id: string;
   igUserId: string;
+  /** The image_url or video_url the container was made from. */
   imageUrl: string;
   createdAt: number;
   /** Status reads still answering IN_PROGRESS before FINISHED (the sandbox's processing time). */
@@ -62,6 +63,16 @@ interface IgContainer {
 }
 
 /** A photo uploaded to a Page, and the story made from it, if any. */
+/** A Page video started for a story (`video_stories` START), until it is finished into one. */
+interface PageVideo {
+  id: string;
+  pageId: string;
+  /** The hosted file Meta's upload host was told to fetch, once it was. */
+  fileUrl?: string;
+  storyPostId?: string;
+  createdAt: number;
+}
+
 interface PagePhoto {
   id: string;
   pageId: string;
@@ -311,6 +322,7 @@ class Store {
   igUsers = new Map<string, IgUser>();
   igContainers = new Map<string, IgContainer>();
   pagePhotos = new Map<string, PagePhoto>();
+  pageVideos = new Map<string, PageVideo>();
   tokens = new Map<string, Token>();
   /** Page tokens already handed out, keyed by `${userToken}|${pageId}`, so /me/accounts is stable. */
   pageTokens = new Map<string, string>();
@@ -372,6 +384,7 @@ export type {
   PageLocation,
   PagePhoto,
   PageTask,
+  PageVideo,
   PermissionStatus,
   PhoneHealth,
   PhoneNumber,

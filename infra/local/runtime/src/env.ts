@@ -17,6 +17,8 @@ interface EnvContext {
   webhookVerifyToken: string;
   /** Graph requests time out after this long (unset: the client's 10 s). */
   graphTimeoutMs?: number;
+  /** CORS for the tenants' registered origins, as the CDK context `corsEnabled` turns it on. */
+  corsEnabled?: boolean;
   /** The sandbox app's Facebook Login for Business configuration. */
   loginConfigId: string;
   /** The stories login configuration, asked for only when story consent is turned on. */
@@ -45,6 +47,7 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
   ...(ctx.storiesLoginConfigId ? { META_STORIES_LOGIN_CONFIG_ID: ctx.storiesLoginConfigId } : {}),
   PUBLIC_BASE_URL: ctx.apiUrl,
   ...(ctx.graphTimeoutMs ? { GRAPH_TIMEOUT_MS: String(ctx.graphTimeoutMs) } : {}),
+  CORS_ENABLED: ctx.corsEnabled ? 'true' : 'false',
   // The sandbox serves the CDN files Meta's URLs point to, on loopback: the only origin a download
   // may reach without the public-address rule (functions/adapters/net/guarded-fetch.ts).
   TRUSTED_FETCH_ORIGINS: new URL(ctx.sandboxUrl).origin,
@@ -75,6 +78,17 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
       // to postpone comes back within seconds, so a developer (or a test) sees it happen.
       env.SYNC_MAX_RETRY_DELAY_SECONDS = '3';
     }
+  }
+  if (spec.needs.events === 'publish') env[tables.events.envVar] = ctx.tables.events;
+  if (spec.needs.events === 'publish' || spec.needs.deliveriesQueue) {
+    env[queues.deliveries.envVar] = ctx.queues.deliveries.url;
+  }
+  if (spec.needs.deliveriesQueue === 'consume') {
+    env[queues.deliveries.dlqEnvVar] = ctx.queues.deliveries.dlqUrl;
+  }
+  if (spec.needs.tables?.events) {
+    // Endpoints on the developer's own machine (any loopback port) are allowed here, and only here.
+    env.WEBHOOK_ALLOW_LOOPBACK = 'true';
   }
   if (spec.needs.metaAppSecret) {
     env.META_APP_SECRET = ctx.appSecret;

@@ -49,6 +49,8 @@ interface LocalSystemOptions {
   statsEverySeconds?: number;
   /** How long a Graph request may take before it times out (the client's 10 s by default). */
   graphTimeoutMs?: number;
+  /** CORS for the tenants' registered origins (off by default, as in AWS). */
+  corsEnabled?: boolean;
   /** Worker batches in flight at once. Default 1. */
   workerConcurrency?: number;
   /**
@@ -76,7 +78,14 @@ interface LocalSystem {
   /** The environment the functions run with (the union of every function's environment). */
   env: Record<string, string>;
   tables: LocalTables;
-  queues: { syncUrl: string; dlqUrl: string; syncArn: string; dlqArn: string };
+  queues: {
+    syncUrl: string;
+    dlqUrl: string;
+    syncArn: string;
+    dlqArn: string;
+    deliveriesUrl: string;
+    deliveriesDlqUrl: string;
+  };
   region: string;
   /** Signs a token the local JWT authorizer accepts. */
   issueDevToken(request: DevTokenRequest): Promise<string>;
@@ -235,6 +244,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       tokenKey: secrets.tokenKey,
       webhookVerifyToken,
       ...(options.graphTimeoutMs ? { graphTimeoutMs: options.graphTimeoutMs } : {}),
+      ...(options.corsEnabled ? { corsEnabled: true } : {}),
       loginConfigId: DEMO.loginConfigId,
       storiesLoginConfigId: DEMO.storiesLoginConfigId,
       systemUserToken: sandbox.systemUserToken,
@@ -261,6 +271,21 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
         log,
       });
       stops.push(poller.stop);
+      const deliveries = provisioned.queues.deliveries;
+      const deliveryPoller = startPoller({
+        client: sqsClient,
+        queueUrl: deliveries.url,
+        queueArn: deliveries.arn,
+        region: REGION,
+        batchSize: queues.deliveries.batchSize,
+        maxBatchingWindowSeconds: queues.deliveries.maxBatchingWindowSeconds,
+        visibilityTimeoutSeconds:
+          options.visibilityTimeoutSeconds ?? queues.deliveries.visibilityTimeoutSeconds,
+        concurrency: 2,
+        invoke: (event: SQSEvent) => invoker.invoke('deliveryWorker', event),
+        log,
+      });
+      stops.push(deliveryPoller.stop);
     }
 
     const scheduler = startScheduler({
@@ -302,6 +327,8 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
         dlqUrl: syncQueue.dlqUrl,
         syncArn: syncQueue.arn,
         dlqArn: syncQueue.dlqArn,
+        deliveriesUrl: provisioned.queues.deliveries.url,
+        deliveriesDlqUrl: provisioned.queues.deliveries.dlqUrl,
       },
       region: REGION,
       issueDevToken: identity.issueDevToken,

@@ -398,7 +398,11 @@ describe('Function: createGraphClient', () => {
         appSecret: 'app-secret-for-tests',
         download: async (url, { maxBytes }) => {
           seen.push({ url, maxBytes });
-          return { bytes: new Uint8Array([137, 80, 78, 71]), contentType: 'image/png' };
+          return {
+            status: 200,
+            bytes: new Uint8Array([137, 80, 78, 71]),
+            contentType: 'image/png',
+          };
         },
       });
 

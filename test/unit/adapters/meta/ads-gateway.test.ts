@@ -15,9 +15,9 @@ const ACCOUNT = 'act_600000000000001';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 /** What the guarded fetch answers for the ad image URL: bytes, or a refusal. */
-let imageReply: () => Promise<{ bytes: Uint8Array; contentType: string }>;
+let imageReply: () => Promise<{ status: number; bytes: Uint8Array; contentType: string }>;
 const image = (bytes: Uint8Array, contentType = 'image/png') => {
-  imageReply = async () => ({ bytes, contentType });
+  imageReply = async () => ({ status: 200, bytes, contentType });
 };
 const imageRefused = (error: FetchRefusedError) => {
   imageReply = async () => {

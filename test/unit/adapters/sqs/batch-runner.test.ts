@@ -245,6 +245,37 @@ describe('Function: runBatch', () => {
     });
   });
 
+  it('reports a job given up on after its last attempt, and no job that could never pass', async () => {
+    // Prepare
+    const { deadLetters } = sink();
+    const givenUp: { kind: string; code: string; receiveCount: number }[] = [];
+    const registry: JobRegistry = {
+      'reconcile-shard': async (job) => {
+        if (job.shard === 0) throw new UpstreamError('Graph is down', true);
+        throw new ConflictError('never passes', undefined, 'link_paused');
+      },
+    };
+
+    // Act
+    await runBatch(
+      { Records: [record('a', shardJob(0), 5), record('b', shardJob(1), 1)] } as SQSEvent,
+      {
+        registry,
+        deadLetters,
+        maxReceiveCount: 5,
+        log: silent,
+        onGaveUp: async (job, failure) => {
+          givenUp.push({ kind: job.kind, code: failure.code, receiveCount: failure.receiveCount });
+        },
+      }
+    );
+
+    // Assess
+    expect(givenUp).toEqual([
+      { kind: 'reconcile-shard', code: 'upstream_unavailable', receiveCount: 5 },
+    ]);
+  });
+
   it('leaves a record on the queue when it cannot be dead-lettered', async () => {
     // Prepare
     const deadLetters: DeadLetterSink = {

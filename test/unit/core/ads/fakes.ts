@@ -14,6 +14,7 @@ import {
   type Link,
   UNSUPPORTED_FIELDS,
 } from '../../../../functions/core/linking/model.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /**
  * In-memory fakes of the ads ports: a tiny Marketing API that remembers what it created (and can be
@@ -314,7 +315,9 @@ const fakeDeps = (
   const link = options.link ?? aLink();
   const grant = options.grant ?? aGrant();
   let leases = 0;
+  const events = recordingPublisher();
   const deps: AdsDeps = {
+    events,
     links: {
       get: async (tenantId, linkId) =>
         tenantId === link.tenantId && linkId === link.linkId ? structuredClone(link) : undefined,
@@ -335,7 +338,7 @@ const fakeDeps = (
       return `lease-${leases}`;
     },
   };
-  return { deps, meta, operations, clock };
+  return { deps, meta, operations, clock, events };
 };
 
 export {

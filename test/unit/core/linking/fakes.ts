@@ -34,6 +34,7 @@ import type {
   TokenContext,
   TokenInfo,
 } from '../../../../functions/core/linking/ports.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /**
  * In-memory fakes of the linking ports: the same contracts as the DynamoDB, vault and Graph adapters,
@@ -172,6 +173,8 @@ const fakeSettings = () => {
     putOrigins: async (tenantId: string, record: TenantOrigins) => {
       origins.set(tenantId, structuredClone(record));
     },
+    isRegistered: async (origin: string) =>
+      [...origins.values()].some((record) => record.origins.includes(origin)),
   };
 };
 
@@ -265,6 +268,9 @@ interface MetaState {
   wabaSubscriptions: Set<string>;
   /** Verification codes Meta sent, by Page; a confirmed one links the Page. */
   codes: Map<string, { number: string; code: string }>;
+  /** Each Page's Instagram account, by Page id; the reads made, by token. */
+  instagram: Map<string, { id: string; username?: string }>;
+  instagramReads: string[];
 }
 
 const fakeMeta = (state: MetaState) => ({
@@ -278,6 +284,10 @@ const fakeMeta = (state: MetaState) => ({
   }),
   debugToken: async () => structuredClone(state.info),
   listPages: async () => structuredClone(state.pages),
+  getInstagramAccount: async (token: string, pageId: string) => {
+    state.instagramReads.push(token);
+    return state.instagram.get(pageId);
+  },
   listPhoneNumbers: async (_token: string, wabaIds: string[]) =>
     state.numbers.filter((number) => wabaIds.includes(number.wabaId)),
   revokePermissions: async (_token: string, metaUserId: string) => {
@@ -366,6 +376,7 @@ const GRANTED = [...REQUESTED_SCOPES];
 /** A full set of fakes with a seeded Meta user reaching two Pages and two numbers. */
 const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
   const clock = { time: start, now: () => clock.time };
+  const events = recordingPublisher();
   let counter = 0;
   const hex = () => (++counter).toString(16).padStart(32, '0');
   const ids = {
@@ -399,6 +410,8 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     health: new Map(),
     wabaSubscriptions: new Set(),
     codes: new Map(),
+    instagram: new Map(),
+    instagramReads: [],
   };
   const adOperations = fakeAdOperations();
   const storyOperations = fakeAdOperations();
@@ -432,6 +445,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     storyOperations,
     messageStats,
     settings: fakeSettings(),
+    events,
     clock,
     ids,
     oauth: {
@@ -455,6 +469,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     adOperations,
     storyOperations,
     messageStats,
+    events,
   };
 };
 

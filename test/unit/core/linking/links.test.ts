@@ -76,6 +76,35 @@ describe('Function: createLink', () => {
     expect(must(grantItems.get(`tenant-a/${grantId}`)).linkCount).toBe(1);
   });
 
+  it('reads the Page’s Instagram account at link time when the grant may (instagram_basic)', async () => {
+    // Prepare
+    const { deps, meta } = makeDeps();
+    meta.info.scopes = [...meta.info.scopes, 'instagram_basic'];
+    meta.instagram.set(PAGE.id, { id: '17841400000000001', username: 'bluebakery' });
+
+    // Act
+    const { link } = await linkFirstPair(deps);
+
+    // Assess
+    expect(link).toMatchObject({
+      instagramAccountId: '17841400000000001',
+      instagramUsername: 'bluebakery',
+    });
+  });
+
+  it('does not ask Meta for the Instagram account when the grant lacks instagram_basic', async () => {
+    // Prepare
+    const { deps, meta } = makeDeps();
+    meta.instagram.set(PAGE.id, { id: '17841400000000001' });
+
+    // Act
+    const { link } = await linkFirstPair(deps);
+
+    // Assess
+    expect(meta.instagramReads).toEqual([]);
+    expect(link.instagramAccountId).toBeUndefined();
+  });
+
   it('answers 409 when the Page is already linked', async () => {
     // Prepare
     const { deps } = makeDeps();

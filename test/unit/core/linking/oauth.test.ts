@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PermissionError, ValidationError } from '../../../../functions/core/errors.js';
+import { createLink } from '../../../../functions/core/linking/links.js';
 import { grantIdFor } from '../../../../functions/core/linking/model.js';
 import {
   browserHashOf,
@@ -458,6 +459,52 @@ describe('Function: completeAuthorization', () => {
     expect(deps.sessions.items.get(result.selectionId)).toMatchObject({
       tenantName: 'tenant-a Ltd',
       browserHash: browserHashOf(BROWSER),
+    });
+  });
+});
+
+describe('Function: completeAuthorization (stories sign-in)', () => {
+  it("reads the Instagram account of the grant's links once the grant holds instagram_basic", async () => {
+    // Prepare
+    const { deps, meta } = makeDeps();
+    const storiesDeps = {
+      ...deps,
+      oauth: { ...deps.oauth, storiesLogin: { kind: 'configuration' as const, configId: '77' } },
+    };
+    const grantId = grantIdFor('tenant-a', META_USER);
+    await completeAuthorization(storiesDeps, {
+      ...fromBrowser,
+      state: await beganSignIn(storiesDeps, 'tenant-a'),
+      code: 'code-a',
+    });
+    const link = await createLink(storiesDeps, 'tenant-a', {
+      grantId,
+      pageId: PAGE.id,
+      phoneNumberId: NUMBER.id,
+    });
+    meta.info.scopes = [...meta.info.scopes, 'instagram_basic', 'instagram_content_publish'];
+    meta.instagram.set(PAGE.id, { id: '17841400000000001', username: 'bluebakery' });
+    const { authorizeUrl } = await startLinking(storiesDeps, {
+      tenantId: 'tenant-a',
+      tenantName: 'tenant-a Ltd',
+      purpose: 'stories',
+    });
+    const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+    await continueSignIn(storiesDeps, state, BROWSER);
+
+    // Act
+    const result = await completeAuthorization(storiesDeps, {
+      ...fromBrowser,
+      state,
+      code: 'code-stories',
+    });
+
+    // Assess
+    expect(result.kind).toBe('permissions_granted');
+    expect(await deps.links.get('tenant-a', link.linkId)).toMatchObject({
+      instagramAccountId: '17841400000000001',
+      instagramUsername: 'bluebakery',
+      version: 2,
     });
   });
 });

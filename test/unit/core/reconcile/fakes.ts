@@ -1,6 +1,11 @@
-import type { ReconcileShardJob, SyncJob } from '../../../../functions/core/jobs.js';
+import type {
+  ReconcileReportJob,
+  ReconcileShardJob,
+  SyncJob,
+} from '../../../../functions/core/jobs.js';
 import {
   defaultSync,
+  type InstagramAccount,
   type Link,
   type LinkDrift,
   SYNC_FIELDS,
@@ -25,6 +30,7 @@ import type { ReconcileSettings, ShardDeps } from '../../../../functions/core/re
 import { mapPageToProfile } from '../../../../functions/core/sync/mapping.js';
 import type { WrittenProfile } from '../../../../functions/core/sync/plan.js';
 import type { Observation } from '../../../../functions/core/sync/ports.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /** In-memory fakes of the reconciler's ports, with the same conditional semantics as DynamoDB. */
 
@@ -249,6 +255,8 @@ interface Harness {
   runs: ReturnType<typeof memoryRunStore>;
   shardJobs: { job: ReconcileShardJob; delaySeconds: number }[];
   syncJobs: SyncJob[];
+  /** A finished scheduled run's report pages (reconcile.completed per tenant). */
+  reportJobs: ReconcileReportJob[];
   records: Map<string, LinkDriftRecord>;
   tenantPages: Map<string, TenantPageRecord>;
   metrics: ReturnType<typeof recordingMetrics>;
@@ -261,6 +269,9 @@ interface Harness {
   restored: Link[];
   /** The drift class written onto each link, by link id. */
   linkDrift: Map<string, LinkDrift>;
+  events: ReturnType<typeof recordingPublisher>;
+  /** The Instagram accounts the run stored, by link (undefined: removed). */
+  instagramWrites: Map<string, InstagramAccount | undefined>;
   setUsage: (usage: UsageReading) => void;
   setObserveError: (error: Error | undefined, times?: number) => void;
 }
@@ -278,6 +289,7 @@ const harness = (
   const runs = memoryRunStore();
   const shardJobs: Harness['shardJobs'] = [];
   const syncJobs: SyncJob[] = [];
+  const reportJobs: ReconcileReportJob[] = [];
   const records = new Map<string, LinkDriftRecord>();
   const tenantPages = new Map<string, TenantPageRecord>();
   const metrics = recordingMetrics();
@@ -286,6 +298,8 @@ const harness = (
   const linkStore = memoryLinkStore(links);
   const restored: Link[] = [];
   const linkDrift = new Map<string, LinkDrift>();
+  const events = recordingPublisher();
+  const instagramWrites = new Map<string, InstagramAccount | undefined>();
   let usage: UsageReading = { maxUsagePercent: 0 };
   let observeError: { error: Error; times: number } | undefined;
   const deps: ShardDeps = {
@@ -332,8 +346,29 @@ const harness = (
         for (const page of tenants)
           tenantPages.set(`${page.runId}#${page.tenantId}#${page.shard}#${page.seq}`, page);
       },
+      // The tenants in id order, `limit` at a time, the cursor naming the last one answered.
+      runTenants: async (runId, { limit, cursor }) => {
+        const all = [
+          ...new Set(
+            [...tenantPages.values()]
+              .filter((page) => page.runId === runId)
+              .map((page) => page.tenantId)
+          ),
+        ]
+          .sort()
+          .filter((tenantId) => (cursor ? tenantId > cursor : true));
+        const items = all.slice(0, limit);
+        return all.length > limit ? { items, nextCursor: items.at(-1) } : { items };
+      },
+      tenantPages: async (runId, tenantId) =>
+        [...tenantPages.values()].filter(
+          (page) => page.runId === runId && page.tenantId === tenantId
+        ),
     },
     linkDrift: {
+      instagram: async (entries) => {
+        for (const entry of entries) instagramWrites.set(entry.linkId, entry.account);
+      },
       record: async (entries) => {
         for (const entry of entries) linkDrift.set(entry.linkId, entry.drift);
       },
@@ -345,15 +380,21 @@ const harness = (
       syncJobs: async (jobs) => {
         syncJobs.push(...jobs);
       },
+      reportJobs: async (jobs) => {
+        reportJobs.push(...jobs);
+      },
     },
     metrics: metrics.metrics,
     settings: { ...settings, ...overrides },
+    events,
   };
   return {
     deps,
+    events,
     runs,
     shardJobs,
     syncJobs,
+    reportJobs,
     records,
     tenantPages,
     metrics,
@@ -362,6 +403,7 @@ const harness = (
     linkStore,
     restored,
     linkDrift,
+    instagramWrites,
     setUsage: (next) => {
       usage = next;
     },

@@ -5,6 +5,7 @@ import { emptyCounts, type RunScope } from '../../../../functions/core/reconcile
 import {
   continuationDelaySeconds,
   reconcileShard,
+  reportRun,
   type StartRunDeps,
   startReconcileRun,
 } from '../../../../functions/core/reconcile/run.js';
@@ -31,6 +32,7 @@ const startDeps = (h: Harness): StartRunDeps => {
     newRunId: () => `run-${++sequence}`,
     settings: h.deps.settings,
     metrics: h.deps.metrics,
+    events: h.deps.events,
   };
 };
 
@@ -274,6 +276,47 @@ describe('Function: reconcileShard', () => {
     expect(h.runs.runs.get('run-1')).toMatchObject({ drift: { webhook_subscription_lost: 1 } });
   });
 
+  it('stores a Page’s new Instagram account and removes one the Page lost, not an unread one', async () => {
+    // Prepare
+    const gained = testLink();
+    const lost = testLink({ instagramAccountId: '17841400000000009', instagramUsername: 'old' });
+    const same = testLink({ instagramAccountId: '17841400000000003' });
+    const unread = testLink({ instagramAccountId: '17841400000000004' });
+    const account = { id: '17841400000000001', username: 'bluebakery' };
+    const h = harness(
+      [gained, lost, same, unread],
+      new Map<string, Observation>([
+        [gained.linkId, { ...observed('Same', 'Same'), instagram: { account } } as Observation],
+        [lost.linkId, { ...observed('Same', 'Same'), instagram: {} } as Observation],
+        [
+          same.linkId,
+          {
+            ...observed('Same', 'Same'),
+            instagram: { account: { id: '17841400000000003' } },
+          } as Observation,
+        ],
+        [unread.linkId, observed('Same', 'Same')],
+      ]),
+      new Map([
+        [gained.linkId, written('Same')],
+        [lost.linkId, written('Same')],
+        [same.linkId, written('Same')],
+        [unread.linkId, written('Same')],
+      ]),
+      { shardCount: 1 }
+    );
+    await start(h);
+
+    // Act
+    await drain(h);
+
+    // Assess
+    expect([...h.instagramWrites.entries()]).toEqual([
+      [gained.linkId, account],
+      [lost.linkId, undefined],
+    ]);
+  });
+
   it('only reports a Page change when sync is off, and when the link is paused', async () => {
     // Prepare
     const off = testLink();
@@ -480,6 +523,53 @@ describe('Function: reconcileShard', () => {
     expect(h.runs.locks.size).toBe(0);
     expect(h.metrics.finished).toHaveLength(1);
     expect(h.metrics.pages).toHaveLength(4);
+  });
+
+  it('tells each tenant of a finished scheduled run its own counts with reconcile.completed', async () => {
+    // Prepare: two tenants in one scheduled run, one of them with a link Meta did not answer.
+    const links = [testLink(), testLink(), testLink({ tenantId: 'tenant-b', shard: 1 })];
+    const h = harness(
+      links,
+      new Map(links.slice(0, 2).map((link) => [link.linkId, observed('a', 'a')]))
+    );
+    await start(h);
+    await drain(h);
+
+    // Act
+    const [report] = h.reportJobs;
+    if (!report) throw new Error('no report job');
+    const result = await reportRun(h.deps, report);
+
+    // Assess
+    expect(h.reportJobs).toEqual([{ v: 1, kind: 'reconcile-report', runId: 'run-1' }]);
+    expect(result).toEqual({ tenants: 2, more: false });
+    const completed = h.events.ofType('reconcile.completed');
+    expect(completed).toEqual([
+      expect.objectContaining({
+        tenantId: 'tenant-a',
+        runId: 'run-1',
+        linksChecked: 2,
+        errors: 0,
+        drift: { in_sync: 2 },
+      }),
+      expect.objectContaining({ tenantId: 'tenant-b', runId: 'run-1', linksChecked: 1, errors: 1 }),
+    ]);
+    expect(completed[0]?.finishedAt).toBe(h.runs.runs.get('run-1')?.finishedAt);
+  });
+
+  it('sends an on-demand run its reconcile.completed at once, without a report job', async () => {
+    // Prepare
+    const h = oneShardOfThreeLinks();
+    await start(h, { kind: 'tenant', tenantId: 'tenant-a' });
+
+    // Act
+    await drain(h);
+
+    // Assess
+    expect(h.reportJobs).toEqual([]);
+    expect(h.events.ofType('reconcile.completed')).toEqual([
+      expect.objectContaining({ tenantId: 'tenant-a', linksChecked: 3 }),
+    ]);
   });
 
   it('does not count a page twice when its job is redelivered after a failed or a finished attempt', async () => {

@@ -18,6 +18,7 @@ import type {
 } from '../../../../functions/core/sync/ports.js';
 import type { SyncDeps } from '../../../../functions/core/sync/run.js';
 import type { SyncRecord } from '../../../../functions/core/sync/state.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 /** In-memory fakes of the sync ports, with the same contracts as the adapters. */
 
@@ -225,6 +226,7 @@ interface SyncWorld {
   writer: ReturnType<typeof fakeWriter>;
   sleeps: number[];
   usage: { percent: number };
+  events: ReturnType<typeof recordingPublisher>;
 }
 
 const syncWorld = (
@@ -241,6 +243,7 @@ const syncWorld = (
   const writer = fakeWriter(options.writerFailure);
   const sleeps: number[] = [];
   const usage = { percent: 0 };
+  const events = recordingPublisher();
   let owners = 0;
   return {
     links,
@@ -249,7 +252,9 @@ const syncWorld = (
     writer,
     sleeps,
     usage,
+    events,
     deps: {
+      events,
       links,
       state,
       observer,

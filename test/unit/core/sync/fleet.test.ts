@@ -15,6 +15,7 @@ import {
   type LinkFilter,
   matchesFilter,
 } from '../../../../functions/core/sync/fleet.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 const NOW = new Date('2026-07-01T10:00:00.000Z');
 
@@ -118,7 +119,9 @@ const bulkHarness = (links: Link[], pageLimit = 2) => {
   const bulkJobs: LinksBulkJob[] = [];
   const syncJobs: SyncJob[] = [];
   let ids = 0;
+  const events = recordingPublisher();
   const deps: BulkDeps = {
+    events,
     links: {
       get: async (_tenantId, linkId) => structuredClone(store.get(linkId)),
       update: async (link, expectedVersion) => {
@@ -177,7 +180,7 @@ const bulkHarness = (links: Link[], pageLimit = 2) => {
       await runBulkPage(deps, job, { receiveCount: 1 });
     }
   };
-  return { deps, store, bulkJobs, syncJobs, drain };
+  return { deps, store, bulkJobs, syncJobs, events, drain };
 };
 
 describe('Function: startBulkAction and runBulkPage', () => {
@@ -203,9 +206,12 @@ describe('Function: startBulkAction and runBulkPage', () => {
     });
     expect([...h.store.values()].filter((link) => link.status === 'paused')).toHaveLength(1);
     expect(h.syncJobs).toHaveLength(3);
+    expect(h.events.ofType('link.resumed').map((event) => event.linkId)).toEqual(
+      [links[0], links[1], links[3]].map((link) => link?.linkId)
+    );
   });
 
-  it('turns sync on for every link of the filter, skipping links already on', async () => {
+  it('turns sync on with a first sync per active link, skipping links already on', async () => {
     // Prepare
     const on = aLink({ sync: { ...defaultSync(), enabled: true } });
     const h = bulkHarness([aLink(), on, overridden()]);
@@ -223,7 +229,8 @@ describe('Function: startBulkAction and runBulkPage', () => {
       changed: 2,
       skipped: 1,
     });
-    expect([...h.store.values()].every((link) => link.sync.enabled)).toBe(true);
+    // The paused link is on now too, but only the active one was synced at once.
+    expect(h.syncJobs.map((job) => job.trigger)).toEqual(['enabled']);
   });
 
   it('does not count a page twice when its job is delivered again', async () => {

@@ -9,11 +9,13 @@ import type { PageSnapshot, ProfileFields } from '../../../../functions/core/syn
 import type { Observation } from '../../../../functions/core/sync/ports.js';
 import {
   ProfileWriteUnconfirmedError,
+  reportSyncGaveUp,
   runSync,
   SyncBusyError,
   UNCONFIRMED_RECHECK_SECONDS,
 } from '../../../../functions/core/sync/run.js';
 import type { SyncRecord } from '../../../../functions/core/sync/state.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 import { aJob, aLink, LINK_ID, syncWorld, TENANT } from './fakes.js';
 
 const page: PageSnapshot = {
@@ -602,5 +604,31 @@ describe('Function: runSync', () => {
       expect(record?.lastResult?.picture).toEqual({ outcome: 'applied' });
       expect(record?.unconfirmed).toBeUndefined();
     });
+  });
+});
+
+describe('Function: reportSyncGaveUp', () => {
+  it('tells the tenant with sync.failed, carrying the dead letter code and reason', async () => {
+    // Prepare
+    const events = recordingPublisher();
+    const clock = { now: () => new Date('2026-12-02T06:00:00.000Z') };
+
+    // Act
+    await reportSyncGaveUp({ events, clock }, aJob(), {
+      code: 'upstream_unavailable',
+      reason: 'gave up after 5 attempts: Meta answered 500',
+    });
+
+    // Assess
+    expect(events.ofType('sync.failed')).toEqual([
+      {
+        tenantId: TENANT,
+        linkId: LINK_ID,
+        trigger: aJob().trigger,
+        code: 'upstream_unavailable',
+        reason: 'gave up after 5 attempts: Meta answered 500',
+        at: '2026-12-02T06:00:00.000Z',
+      },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../../../functions/core/linking/model.js';
 import { applyWhatsAppEvent } from '../../../../functions/core/whatsapp/apply.js';
 import type { WhatsAppEvent } from '../../../../functions/core/whatsapp/events.js';
+import { recordingPublisher } from '../../../helpers/events.js';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 
@@ -34,7 +35,9 @@ const harness = (link: Link) => {
   let stored = structuredClone(link);
   const syncs: SyncJob[] = [];
   const forgotten: string[] = [];
+  const events = recordingPublisher();
   const deps = {
+    events,
     links: {
       listByWaba: async (wabaId: string) =>
         stored.wabaId === wabaId ? [structuredClone(stored)] : [],
@@ -57,7 +60,7 @@ const harness = (link: Link) => {
     },
     clock: { now: () => NOW },
   };
-  return { deps, stored: () => stored, syncs, forgotten };
+  return { deps, stored: () => stored, syncs, forgotten, events };
 };
 
 const offboarded: WhatsAppEvent = {
@@ -78,6 +81,35 @@ const reconnected: WhatsAppEvent = {
 };
 
 describe('Function: applyWhatsAppEvent', () => {
+  it('tells the tenant: link.meta_changed and link.paused on offboarding, link.resumed on return', async () => {
+    // Prepare
+    const h = harness(aLink());
+
+    // Act
+    await applyWhatsAppEvent(h.deps, offboarded);
+    await applyWhatsAppEvent(h.deps, reconnected);
+    await applyWhatsAppEvent(h.deps, reconnected);
+
+    // Assess: the repeat changes nothing and says nothing.
+    expect(h.events.published.map((event) => event.type)).toEqual([
+      'link.meta_changed',
+      'link.paused',
+      'link.meta_changed',
+      'link.resumed',
+    ]);
+    expect(h.events.ofType('link.meta_changed')[0]).toMatchObject({
+      state: 'connection_account_offboarded',
+    });
+    expect(h.events.ofType('link.meta_changed')[1]).toMatchObject({
+      state: 'connection_account_reconnected',
+      previous: 'connection_account_offboarded',
+    });
+    expect(h.events.ofType('link.paused')[0]).toMatchObject({
+      reason: 'whatsapp_disconnected',
+      message: expect.stringContaining('disconnected from the Cloud API'),
+    });
+  });
+
   it('pauses sync with the reason and the fix when a coexistence number is offboarded', async () => {
     // Prepare
     const h = harness(aLink());

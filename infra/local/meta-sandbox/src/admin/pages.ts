@@ -31,6 +31,8 @@ const pagePatch = z.strictObject({
   whatsapp_number: z.string().nullable().optional(),
   /** Any value replaces the picture with a new one. */
   picture: z.literal(true).optional(),
+  /** null disconnects the Page's Instagram professional account (as in the Page's settings). */
+  instagram_account_id: z.null().optional(),
 });
 
 type PagePatch = z.infer<typeof pagePatch>;
@@ -48,6 +50,7 @@ const WEBHOOK_FIELD: Record<keyof PagePatch, string | undefined> = {
   category: 'category',
   whatsapp_number: undefined,
   picture: 'picture',
+  instagram_account_id: undefined,
 };
 
 const applyField = (page: Page, key: keyof PagePatch, patch: PagePatch): void => {
@@ -77,6 +80,9 @@ const applyField = (page: Page, key: keyof PagePatch, patch: PagePatch): void =>
       return;
     case 'picture':
       page.pictureVersion += 1;
+      return;
+    case 'instagram_account_id':
+      delete page.instagramAccountId;
       return;
     default:
       page[key] = patch[key];

@@ -344,9 +344,14 @@ const adminRoutes: AdminRoute[] = [
     pattern: '/_admin/pages/:id/stories',
     handle: (ctx) => ({
       json: {
-        stories: [...ctx.store.pagePhotos.values()]
-          .filter((photo) => photo.pageId === ctx.params.id && photo.storyPostId)
-          .map((photo) => ({ postId: photo.storyPostId, photoId: photo.id })),
+        stories: [
+          ...[...ctx.store.pagePhotos.values()]
+            .filter((photo) => photo.pageId === ctx.params.id && photo.storyPostId)
+            .map((photo) => ({ postId: photo.storyPostId, photoId: photo.id })),
+          ...[...ctx.store.pageVideos.values()]
+            .filter((video) => video.pageId === ctx.params.id && video.storyPostId)
+            .map((video) => ({ postId: video.storyPostId, videoId: video.id })),
+        ],
       },
     }),
   },

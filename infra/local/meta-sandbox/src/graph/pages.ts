@@ -44,6 +44,25 @@ const pageTokenFor = (ctx: GraphCtx, userToken: Token, page: Page): string => {
   return token.value;
 };
 
+/**
+ * The Page's IGUser, expanded as asked (`instagram_business_account{id,username}`). Meta lists
+ * instagram_basic (and pages_show_list) for this field
+ * (https://developers.facebook.com/documentation/instagram-platform/instagram-graph-api/reference/page);
+ * without it the sandbox refuses the read with #10, like its other permission checks (unverified:
+ * the real Graph may leave the field out instead).
+ */
+const instagramAccount = (ctx: GraphCtx, page: Page): Record<string, unknown> | undefined => {
+  if (!requestedFields(ctx)?.includes('instagram_business_account')) return undefined;
+  if (!hasPermission(ctx, 'instagram_basic')) throw missingPermission('instagram_basic', 10);
+  const igUser = page.instagramAccountId
+    ? ctx.store.igUsers.get(page.instagramAccountId)
+    : undefined;
+  if (!igUser) return undefined;
+  const expanded = /instagram_business_account\{([^}]*)\}/.exec(stringParam(ctx, 'fields') ?? '');
+  const wants = expanded?.[1]?.split(',').map((field) => field.trim()) ?? [];
+  return { id: igUser.id, ...(wants.includes('username') ? { username: igUser.username } : {}) };
+};
+
 const pageNode = (ctx: GraphCtx, page: Page): Record<string, unknown> => {
   const caller = ctx.caller;
   // Only mint a Page token when one was asked for: reading a Page must not hand out tokens.
@@ -71,9 +90,7 @@ const pageNode = (ctx: GraphCtx, page: Page): Record<string, unknown> => {
     link: `https://www.facebook.com/${page.id}`,
     picture: { data: pictureData(ctx, page, 50) },
     is_webhooks_subscribed: page.subscribedFields.length > 0,
-    instagram_business_account: page.instagramAccountId
-      ? { id: page.instagramAccountId }
-      : undefined,
+    instagram_business_account: instagramAccount(ctx, page),
     access_token: token,
   };
 };

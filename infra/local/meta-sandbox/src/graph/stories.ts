@@ -1,6 +1,7 @@
 import { hasPermission } from '../auth.js';
 import type { GraphCtx, GraphResult, GraphRoute } from '../context.js';
 import { GraphError, invalidParameter, missingPermission, unsupportedGet } from '../graph-error.js';
+import { type VideoFacts, videoFacts } from '../mp4.js';
 import type { IgContainer, IgUser, Page } from '../store.js';
 import { stringParam } from './common.js';
 
@@ -76,16 +77,131 @@ const photoStory = (ctx: GraphCtx): GraphResult => {
   return { json: { success: true, post_id: photo.storyPostId } };
 };
 
+/** Downloads a video as Meta's servers would (they fetch the URL themselves) and reads its head. */
+const loadVideo = async (url: string): Promise<VideoFacts | undefined> => {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000), redirect: 'manual' });
+    if (response.status !== 200) return undefined;
+    return videoFacts(Buffer.from(await response.arrayBuffer()));
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Why Facebook refuses a story video, from PAGE_STORIES' video specifications and limitations:
+ * .mp4, 9:16, at least 540 x 960, 3 to 60 seconds ("Video stories can not exceed 60 seconds").
+ */
+const facebookVideoProblem = (video: VideoFacts | undefined): string | undefined => {
+  if (!video || video.brand === 'qt  ') return 'The video file is not an MP4 file.';
+  if (video.durationSeconds < 3 || video.durationSeconds > 60) {
+    return 'Video stories must be 3 to 60 seconds long.';
+  }
+  if (Math.abs(video.width / video.height - 9 / 16) > 0.01) {
+    return 'Video stories must have a 9:16 aspect ratio.';
+  }
+  if (video.width < 540 || video.height < 960) {
+    return 'Video stories must be at least 540 x 960 pixels.';
+  }
+  return undefined;
+};
+
+/**
+ * Why Instagram's processing fails a story video (its container turns ERROR), from the ig-user/media
+ * reference's story video specifications: MOV or MP4, 3 to 60 seconds, at most 100 MB, at most 1920
+ * pixels wide, aspect ratio between 0.1:1 and 10:1.
+ */
+const instagramVideoProblem = (video: VideoFacts | undefined): boolean =>
+  !video ||
+  video.durationSeconds < 3 ||
+  video.durationSeconds > 60 ||
+  video.bytes > 100 * 1024 * 1024 ||
+  video.width > 1920 ||
+  video.width / video.height < 0.1 ||
+  video.width / video.height > 10;
+
+/**
+ * POST /{page-id}/video_stories (Page.json: upload_phase START | FINISH, video_id): START answers a
+ * video id and the upload host's URL for it; FINISH makes the uploaded video a story, refusing one
+ * not uploaded yet and one already used.
+ */
+const videoStory = (ctx: GraphCtx): GraphResult => {
+  const page = storyPage(ctx);
+  const phase = stringParam(ctx, 'upload_phase');
+  if (phase === 'START') {
+    const id = ctx.store.newId('6');
+    ctx.store.pageVideos.set(id, { id, pageId: page.id, createdAt: Date.now() });
+    return {
+      json: { video_id: id, upload_url: `${ctx.baseUrl()}/video-upload/${ctx.req.version}/${id}` },
+    };
+  }
+  const videoId = stringParam(ctx, 'video_id') ?? '';
+  const video = ctx.store.pageVideos.get(videoId);
+  if (!video || video.pageId !== page.id) {
+    throw invalidParameter(`(#100) Invalid video_id ${videoId}`);
+  }
+  if (!video.fileUrl) {
+    throw invalidParameter('(#100) The video has not been uploaded yet; upload it before FINISH.');
+  }
+  if (video.storyPostId) {
+    throw invalidParameter(
+      '(#100) This video was already used in a post. Start a new upload to make a story.',
+      { error_user_title: 'Media already used', error_user_msg: `See ${PAGE_STORIES}` }
+    );
+  }
+  video.storyPostId = `${page.id}_${ctx.store.newId('7')}`;
+  return { json: { success: true, post_id: video.storyPostId } };
+};
+
+/**
+ * Meta's upload host for a started video: `Authorization: OAuth <Page token>` and, for a hosted
+ * file, a `file_url` header (PAGE_STORIES, "Upload a hosted file"). The sandbox fetches the file
+ * and refuses what Facebook refuses for a story video. Error code and wording: UNVERIFIED (Meta
+ * documents none for this host); the body has Graph's error shape.
+ */
+const ruploadVideo = async (
+  store: GraphCtx['store'],
+  headers: { authorization?: string; fileUrl?: string },
+  videoId: string
+): Promise<{ status: number; json: unknown }> => {
+  const refuse = (status: number, message: string, code = 6000) => ({
+    status,
+    json: { error: { message, type: 'OAuthException', code, is_transient: false } },
+  });
+  const video = store.pageVideos.get(videoId);
+  const token = /^OAuth (.+)$/.exec(headers.authorization ?? '')?.[1];
+  const caller = token ? store.tokens.get(token) : undefined;
+  if (caller?.kind !== 'PAGE') {
+    return refuse(
+      401,
+      'Invalid OAuth access token: the upload host takes the Page token as "Authorization: OAuth".',
+      190
+    );
+  }
+  if (!video || video.pageId !== caller.pageId)
+    return refuse(400, `No video ${videoId} to upload into.`, 100);
+  if (!headers.fileUrl)
+    return refuse(400, 'Send the file bytes, or a file_url header for a hosted file.', 100);
+  const problem = facebookVideoProblem(await loadVideo(headers.fileUrl));
+  if (problem) return refuse(400, problem);
+  video.fileUrl = headers.fileUrl;
+  return { status: 200, json: { success: true } };
+};
+
 /** GET /{page-id}/stories: the Page's stories, newest first (Stories.json fields). */
 const pageStories = (ctx: GraphCtx): GraphResult => {
   const page = storyPage(ctx);
-  const data = [...ctx.store.pagePhotos.values()]
+  const media = [
+    ...[...ctx.store.pagePhotos.values()].map((photo) => ({ ...photo, type: 'photo' })),
+    ...[...ctx.store.pageVideos.values()].map((video) => ({ ...video, type: 'video' })),
+  ];
+  const data = media
     .filter((photo) => photo.pageId === page.id && photo.storyPostId)
     .sort((a, b) => b.createdAt - a.createdAt)
     .map((photo) => ({
       post_id: photo.storyPostId,
       media_id: photo.id,
-      media_type: 'photo',
+      media_type: photo.type,
       status: 'PUBLISHED',
       creation_time: new Date(photo.createdAt).toISOString(),
       url: `https://www.facebook.com/stories/${page.id}`,
@@ -118,17 +234,34 @@ const publishedInWindow = (ctx: GraphCtx, ig: IgUser): number => {
   return ig.published.filter((entry) => entry.at > since).length;
 };
 
-/** POST /{ig-user-id}/media: a STORIES container from a public JPEG URL (Meta cURLs it). */
-const createContainer = (ctx: GraphCtx): GraphResult => {
+/**
+ * POST /{ig-user-id}/media: a STORIES container from a public JPEG or video URL (Meta cURLs it). A
+ * video Instagram cannot take is found while processing: its container reports ERROR.
+ */
+const createContainer = async (ctx: GraphCtx): Promise<GraphResult> => {
   const ig = igUserFor(ctx, true);
   const imageUrl = stringParam(ctx, 'image_url');
+  const videoUrl = stringParam(ctx, 'video_url');
   const mediaType = stringParam(ctx, 'media_type');
   if (mediaType !== 'STORIES') {
     throw invalidParameter(
       '(#100) The sandbox models story containers only: set media_type=STORIES'
     );
   }
-  if (!imageUrl) throw invalidParameter('(#100) Param image_url is required');
+  if (videoUrl && !imageUrl) {
+    const failed = instagramVideoProblem(await loadVideo(videoUrl));
+    const id = ctx.store.newId('9');
+    ctx.store.igContainers.set(id, {
+      id,
+      igUserId: ig.id,
+      imageUrl: videoUrl,
+      createdAt: Date.now(),
+      readsUntilFinished: ctx.store.settings.igContainerReadsUntilFinished,
+      status: failed ? 'ERROR' : 'IN_PROGRESS',
+    });
+    return { json: { id } };
+  }
+  if (!imageUrl) throw invalidParameter('(#100) Param image_url or video_url is required');
   // "JPEG is the only image format supported" (ig-user/media); error 2207005 in IG_ERRORS.
   if (!/\.jpe?g($|\?)/i.test(new URL(imageUrl, 'https://x.invalid').pathname)) {
     throw new GraphError({
@@ -240,6 +373,7 @@ const publishingLimit = (ctx: GraphCtx): GraphResult => {
 const storyRoutes: GraphRoute[] = [
   { method: 'POST', pattern: '/:id/photos', auth: 'token', handle: uploadPhoto },
   { method: 'POST', pattern: '/:id/photo_stories', auth: 'token', handle: photoStory },
+  { method: 'POST', pattern: '/:id/video_stories', auth: 'token', handle: videoStory },
   { method: 'GET', pattern: '/:id/stories', auth: 'token', handle: pageStories },
   { method: 'POST', pattern: '/:id/media', auth: 'token', handle: createContainer },
   { method: 'POST', pattern: '/:id/media_publish', auth: 'token', handle: publishContainer },
@@ -251,4 +385,4 @@ const storyRoutes: GraphRoute[] = [
   },
 ];
 
-export { readContainer, storyRoutes };
+export { readContainer, ruploadVideo, storyRoutes };

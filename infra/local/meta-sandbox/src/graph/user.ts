@@ -39,7 +39,12 @@ const listPermissions = (ctx: GraphCtx): GraphResult => {
   return { json: { data } };
 };
 
-/** Revoking one permission declines it; revoking all de-authorises the app for the user. */
+/**
+ * `DELETE /{user-id}/permissions[/{permission}]` with the user's (or the app's) token: revoking one
+ * permission declines it; revoking all de-authorises the app for the user, so the user's tokens stop
+ * working. From the codegen spec (User.json: `DELETE permissions`, `permission` optional) and
+ * https://developers.facebook.com/docs/graph-api/reference/user/permissions/ ("Revoking Permissions").
+ */
 const revokePermissions = (ctx: GraphCtx): GraphResult => {
   const user = targetUser(ctx, 'delete');
   const grant = ctx.store.grants.get(user.id);

@@ -13,9 +13,16 @@ const ctx: EnvContext = {
     quotas: 'tandem-local-quotas',
     breakers: 'tandem-local-breakers',
     messageStats: 'tandem-local-message-stats',
+    events: 'tandem-local-events',
   },
   queues: {
     sync: { url: 'http://q/sync', arn: 'arn:sync', dlqUrl: 'http://q/dlq', dlqArn: 'arn:dlq' },
+    deliveries: {
+      url: 'http://q/deliveries',
+      arn: 'arn:deliveries',
+      dlqUrl: 'http://q/deliveries-dlq',
+      dlqArn: 'arn:deliveries-dlq',
+    },
   },
   dynamodbUrl: 'http://127.0.0.1:8000',
   sqsUrl: 'http://127.0.0.1:9324',

@@ -1,0 +1,27 @@
+import { httpRoute } from '../../adapters/http/route.js';
+import { deliveryQueue, endpointStore, eventStore } from '../../adapters/wiring/events.js';
+import { clock, quotaCounter } from '../../adapters/wiring/shared.js';
+import { redeliverEvent } from '../../core/events/delivery.js';
+import { eventParams, MAX_BODY_BYTES, redeliverBody } from './schemas.js';
+
+const deps = { events: eventStore(), endpoints: endpointStore(), queue: deliveryQueue(), clock };
+
+/**
+ * POST /events/{eventId}/redeliver (tenant) `{ endpointId? }`: sends a kept event again, once, freshly
+ * signed (202 with the endpoints it was queued for). 409 `endpoint_disabled` for a named endpoint
+ * that is disabled.
+ */
+export const handler = httpRoute(
+  {
+    access: 'tenant',
+    params: eventParams,
+    body: redeliverBody,
+    bodyOptional: true,
+    maxBodyBytes: MAX_BODY_BYTES,
+    quotaCounter: quotaCounter(),
+  },
+  async ({ tenant, params, body }) => ({
+    status: 202,
+    json: await redeliverEvent(deps, tenant, params.eventId, body.endpointId),
+  })
+);
