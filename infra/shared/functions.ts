@@ -236,6 +236,8 @@ const functions = {
       tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      // A Meta call may move a breaker, and the call that moves it announces the outage.
+      deliveriesQueue: 'send',
     },
   },
   linkCreate: {
@@ -306,6 +308,8 @@ const functions = {
       tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      // A Meta call may move a breaker, and the call that moves it announces the outage.
+      deliveriesQueue: 'send',
     },
   },
   linkMetaLink: {
@@ -319,6 +323,8 @@ const functions = {
       tables: { links: 'readWrite', quotas: 'readWrite', breakers: 'readWrite' },
       tokenKey: 'decrypt',
       metaAppSecret: true,
+      // A Meta call may move a breaker, and the call that moves it announces the outage.
+      deliveriesQueue: 'send',
     },
   },
   linkUpdate: {

@@ -43,11 +43,16 @@ describe('Route table: quotas', () => {
 
 describe('Function table: circuit breakers', () => {
   it('grants the breakers table to every function that opens a sealed Meta token', () => {
-    // Act: a function that may open a grant's token calls Meta, and its Graph client counts
-    // failures per surface in the breakers table (a missing grant fails its first Meta call).
+    // Act: a function that may open a grant's token and holds the app secret (appsecret_proof)
+    // calls Meta, and its Graph client counts failures per surface in the breakers table (a
+    // missing grant fails its first Meta call). The token key alone also seals endpoint secrets.
     const problems = Object.entries(functions).flatMap(([name, fn]) => {
-      const needs = fn.needs as { tokenKey?: string; tables?: Record<string, string> };
-      if (needs.tokenKey === undefined) return [];
+      const needs = fn.needs as {
+        tokenKey?: string;
+        metaAppSecret?: boolean;
+        tables?: Record<string, string>;
+      };
+      if (needs.tokenKey === undefined || !needs.metaAppSecret) return [];
       return needs.tables?.breakers === 'readWrite' ? [] : [`${name} lacks the breakers table`];
     });
 
