@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOperationStore } from '../../../functions/adapters/dynamodb/ad-operations.js';
 import { createAdInput } from '../../../functions/core/ads/input.js';
@@ -11,31 +10,20 @@ import {
   bodyOf,
   clearFaults,
   countLive,
+  createAd,
   type Edge,
   fault,
   graph,
+  INVALID_PARAMETER,
   type Linked,
   linkedTenant,
+  newKey,
 } from './linked.js';
 
 /**
  * Click-to-WhatsApp ad creation end to end: local gateway -> ads Lambda -> DynamoDB Local and the
  * Meta sandbox over HTTP. Every test gets its own sandbox user, Page, number and ad account.
  */
-
-const newKey = (): string => `key-${randomBytes(8).toString('hex')}`;
-
-const createAd = (
-  linked: Linked,
-  key: string | undefined,
-  body: unknown = adBody(linked),
-  tenant = linked.tenant
-) =>
-  api(`/links/${linked.linkId}/ads`, {
-    tenant,
-    body,
-    ...(key !== undefined ? { headers: { 'idempotency-key': key } } : {}),
-  });
 
 /** The step each Graph write belongs to, and the path a fault must match to hit it. */
 const STEP_PATHS: { step: string; edge: Edge; path: string }[] = [
@@ -422,13 +410,7 @@ describe('Function: createClickToWhatsAppAd', () => {
         await fault({
           match: { method: 'POST', path },
           times: 1,
-          error: {
-            status: 400,
-            code: 100,
-            message: '(#100) Invalid parameter',
-            userTitle: 'Invalid Parameter',
-            userMessage: 'Meta does not accept this.',
-          },
+          error: INVALID_PARAMETER,
         });
 
         // Act

@@ -13,7 +13,7 @@ import {
 import { solidPng } from '../../../infra/local/meta-sandbox/src/png.js';
 import { DEMO, DEMO_LOGIN_PERMISSIONS } from '../../../infra/local/meta-sandbox/src/seed.js';
 import { admin, sandboxUrl } from '../../helpers/sandbox.js';
-import { awsClients, useSystem } from '../../helpers/system.js';
+import { api, awsClients, useSystem } from '../../helpers/system.js';
 
 /**
  * Set-up for the ads integration tests: a fresh Meta user in the sandbox (own Page, number and ad
@@ -270,6 +270,30 @@ const bodyOf = async (response: Response): Promise<ApiBody> => (await response.j
 const fault = (input: Record<string, unknown>) => admin('POST', '/faults', input);
 const clearFaults = () => admin('DELETE', '/faults');
 
+/** Meta's validation refusal of a write: the caller's error, which no retry can fix. */
+const INVALID_PARAMETER = {
+  status: 400,
+  code: 100,
+  message: '(#100) Invalid parameter',
+  userTitle: 'Invalid Parameter',
+  userMessage: 'Meta does not accept this.',
+};
+
+const newKey = (): string => `key-${randomBytes(8).toString('hex')}`;
+
+/** POST /links/{linkId}/ads as the link's tenant (or another), with the key when one is given. */
+const createAd = (
+  linked: Linked,
+  key: string | undefined,
+  body: unknown = adBody(linked),
+  tenant = linked.tenant
+) =>
+  api(`/links/${linked.linkId}/ads`, {
+    tenant,
+    body,
+    ...(key !== undefined ? { headers: { 'idempotency-key': key } } : {}),
+  });
+
 /**
  * Every test links the sandbox's one demo Page, so a run over the whole shared table can spend most
  * of that Page's hourly budget and rightly slow down for minutes. Tests of run mechanics lift the
@@ -297,10 +321,13 @@ export {
   bodyOf,
   clearFaults,
   countLive,
+  createAd,
   fault,
   graph,
+  INVALID_PARAMETER,
   liftCallBudgets,
   linkedTenant,
   liveObjects,
+  newKey,
   signIn,
 };

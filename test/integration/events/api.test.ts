@@ -1,7 +1,17 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiver, type Delivery, listen } from '../../../scripts/events-listen.js';
-import { api, eventually, runReconcilerNow } from '../../helpers/system.js';
+import { api, eventually, resetBreakers, runReconcilerNow } from '../../helpers/system.js';
+import {
+  admin,
+  bodyOf,
+  clearFaults,
+  createAd,
+  fault,
+  INVALID_PARAMETER,
+  linkedTenant,
+  newKey,
+} from '../ads/linked.js';
 import { aTenant } from '../linking/journey.js';
 import { editPage, editWhatsApp, linkWithSync, profileOf } from '../sync/helpers.js';
 
@@ -160,6 +170,15 @@ describe('Webhook endpoints API', () => {
   });
 });
 
+/** A tenant with a link able to create ads, listening for the ads events. */
+const adsTenant = async () => {
+  // These tests fail Meta calls: a breaker opened by other files' failures would answer 503.
+  await resetBreakers();
+  const linked = await linkedTenant();
+  await registered(linked.tenant, ['ad.completed', 'ad.failed']);
+  return linked;
+};
+
 describe('Events fired by the actions that cause them', () => {
   it('link.created, sync.applied, link.paused, link.resumed, link.deleted and grant.revoked', async () => {
     // Prepare
@@ -287,4 +306,113 @@ describe('Events fired by the actions that cause them', () => {
       expect(completed?.body.data).toMatchObject({ runId: started.runId, linksChecked: 1 });
     }
   }, 90_000);
+
+  it('ad.completed for a Click-to-WhatsApp ad created through the API, with the ids Meta gave', async () => {
+    // Prepare
+    const linked = await adsTenant();
+
+    // Act
+    const response = await createAd(linked, newKey());
+
+    // Assess
+    const created = await bodyOf(response);
+    expect(response.status, JSON.stringify(created)).toBe(201);
+    const [completed] = await deliveredOfType(linked.tenant, 'ad.completed');
+    expect(completed?.body.data).toEqual({
+      linkId: linked.linkId,
+      operationId: created.operationId,
+      campaignId: created.created.campaignId,
+      adSetId: created.created.adSetId,
+      creativeId: created.created.creativeId,
+      adId: created.created.adId,
+      adStatus: 'PAUSED',
+    });
+    const kept = await eventsOf(linked.tenant);
+    expect(kept.map((event) => event.type)).toEqual(['ad.completed']);
+    expect(kept[0]?.id).toBe(completed?.id);
+  });
+
+  it('ad.failed when Meta refuses a step for good, naming the code and what was cleaned up', async () => {
+    // Prepare: Meta refuses the ad set as invalid, a caller's error no retry can fix.
+    const linked = await adsTenant();
+    await fault({
+      match: { method: 'POST', path: '/adsets$' },
+      times: 1,
+      error: INVALID_PARAMETER,
+    });
+
+    // Act
+    const key = newKey();
+    const response = await createAd(linked, key).finally(clearFaults);
+    const replay = await createAd(linked, key);
+
+    // Assess
+    const failed = await bodyOf(response);
+    expect(response.status, JSON.stringify(failed)).toBe(400);
+    const [delivery] = await deliveredOfType(linked.tenant, 'ad.failed');
+    expect(delivery?.body.data).toEqual({
+      linkId: linked.linkId,
+      operationId: failed.operationId,
+      code: 'meta_rejected',
+      message: 'Meta does not accept this.',
+      cleanedUp: 1,
+      leftBehind: 0,
+    });
+    // Failed for good: the replay answers the stored failure and announces nothing new.
+    expect(replay.status).toBe(400);
+    const kept = await eventsOf(linked.tenant);
+    expect(kept.map((event) => event.type)).toEqual(['ad.failed']);
+    expect(kept[0]?.id).toBe(delivery?.id);
+  });
+
+  it('link.meta_changed, link.paused and link.resumed when Meta offboards and reconnects a coexistence number', async () => {
+    // Prepare
+    const tenant = aTenant('events');
+    await registered(tenant, ['link.meta_changed', 'link.paused', 'link.resumed']);
+    const { link } = await linkWithSync(tenant);
+    const read = await api(`/links/${link.linkId}`, { tenant });
+    expect(read.status).toBe(200);
+    const { wabaId } = (await read.json()) as { wabaId: string };
+
+    // Act: the WhatsApp Business app's primary device went quiet; Meta offboards, then reconnects.
+    await admin('POST', `/wabas/${wabaId}/disconnect`, { reason: 'PRIMARY_INACTIVITY' });
+    const [paused] = await deliveredOfType(tenant, 'link.paused');
+    await admin('POST', `/wabas/${wabaId}/reconnect`, {});
+    const [resumed] = await deliveredOfType(tenant, 'link.resumed');
+
+    // Assess
+    const changes = received
+      .filter(
+        (delivery) => delivery.type === 'link.meta_changed' && delivery.body.tenantId === tenant
+      )
+      .map((delivery) => delivery.body.data);
+    expect(changes).toEqual([
+      expect.objectContaining({ linkId: link.linkId, state: 'connection_account_offboarded' }),
+      expect.objectContaining({
+        linkId: link.linkId,
+        state: 'connection_account_reconnected',
+        previous: 'connection_account_offboarded',
+      }),
+    ]);
+    expect(changes[0]).not.toHaveProperty('previous');
+    expect(paused?.body.data).toMatchObject({
+      linkId: link.linkId,
+      reason: 'whatsapp_disconnected',
+      fields: [],
+    });
+    expect(resumed?.body.data).toEqual({
+      linkId: link.linkId,
+      overwrite: false,
+      optedOutFields: [],
+    });
+    // Stored whatever the endpoint subscribes to; these are the WABA webhooks' own.
+    const kept = (await eventsOf(tenant)).filter((event) => event.type.startsWith('link.'));
+    expect(kept.map((event) => event.type).sort()).toEqual([
+      'link.created',
+      'link.meta_changed',
+      'link.meta_changed',
+      'link.paused',
+      'link.resumed',
+    ]);
+  });
 });
