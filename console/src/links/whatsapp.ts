@@ -1,4 +1,6 @@
-import type { LinkWhatsApp } from '../api/client.js';
+import type { operations } from '../api/schema.js';
+
+type LinkWhatsApp = operations['linkWhatsApp']['responses'][200]['content']['application/json'];
 
 /** What a link carries of its WhatsApp side: the Page's button on Meta, the number's health. */
 type WhatsAppSide = Pick<LinkWhatsApp, 'metaLink' | 'health' | 'connection'>;
