@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -35,14 +37,35 @@ interface AxeViolation {
 }
 
 let browser: Browser;
+/** A loopback receiver for the console's webhook endpoint: answers 200 and keeps each body. */
+const received: string[] = [];
+const receiver = createServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    received.push(Buffer.concat(chunks).toString('utf8'));
+    response.writeHead(200).end();
+  });
+});
+let receiverUrl = '';
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
   browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
   });
 });
+
+/** The console's words for the Page's WhatsApp link on Meta's side (console/src/links/whatsapp.ts). */
+const META_LINK_WORDS = {
+  linked: 'Linked on Meta',
+  missing: 'Missing on Meta',
+  other_number: 'Another number on Meta',
+  unknown: 'Not known',
+} as const;
 
 /** The breakers table's item for the Marketing API, which the outage step opens and removes. */
 const MARKETING_BREAKER = { pk: 'breaker#marketing' };
@@ -52,6 +75,7 @@ afterAll(async () => {
     new DeleteCommand({ TableName: useSystem().tables.breakers, Key: MARKETING_BREAKER })
   );
   await browser?.close();
+  receiver.close();
   await restoreDemoUser();
 });
 
@@ -133,6 +157,7 @@ describe('Journey: the console in the browser', () => {
     await row.waitFor();
     await page.getByRole('button', { name: '1 Links: show these' }).waitFor();
     expect(await row.textContent()).toContain('Not synced yet');
+    expect(await row.textContent()).toMatch(/on Meta|Not known|Not checked yet/);
     violations.push(...(await inspect(page, '2-links')));
     await row.getByRole('link').click();
 
@@ -144,6 +169,22 @@ describe('Journey: the console in the browser', () => {
     await sameOnBoth(page, 'description', 'Sourdough, baked at dawn.');
     expect((await profileOf(phoneNumberId)).description).toBe('Sourdough, baked at dawn.');
     violations.push(...(await inspect(page, '3-link-synced')));
+
+    // 3b. The link's WhatsApp side on Meta, read again from Meta with "Check now".
+    const sideOf = page.locator('section.whatsapp-side');
+    await sideOf.getByRole('heading', { name: 'WhatsApp on Meta' }).waitFor();
+    await sideOf.getByRole('button', { name: 'Check now' }).click();
+    await sideOf.getByText('Checked with Meta').waitFor();
+    const sideLinkId = new URL(page.url()).hash.split('/').pop() ?? '';
+    const side = (await (await api(`/links/${sideLinkId}/whatsapp`, { tenant })).json()) as {
+      metaLink: { state: keyof typeof META_LINK_WORDS; fix?: string } | null;
+    };
+    expect(await sideOf.locator('.badge').first().textContent()).toBe(
+      META_LINK_WORDS[side.metaLink?.state ?? 'unknown']
+    );
+    if (side.metaLink?.fix && side.metaLink.state !== 'linked') {
+      await sideOf.getByText(side.metaLink.fix).waitFor();
+    }
 
     // 4. A direct WhatsApp edit pauses the link; resume it, the Page winning.
     await editWhatsApp(phoneNumberId, { about: 'Closed for the holidays' });
@@ -295,8 +336,33 @@ describe('Journey: the console in the browser', () => {
     };
     expect(origins.origins).toEqual(['https://app.acme-bakery.example']);
     expect(await page.getByText('bulk_actions', { exact: true }).count()).toBe(1);
-    expect(await page.getByText('Coming').count()).toBe(1);
+    expect(await page.getByText('Coming').count()).toBe(0);
     violations.push(...(await inspect(page, '10-settings')));
+
+    // 10b. Webhooks: an endpoint at a loopback receiver, its secret shown once, a test delivered.
+    const hooks = page.locator('#webhooks');
+    await hooks.getByText('No webhook endpoints yet.').waitFor();
+    await hooks.getByLabel('Endpoint URL').fill('not a url');
+    await hooks.getByRole('button', { name: 'Add the endpoint' }).click();
+    await page.locator('#endpoint-url-error').waitFor();
+    await hooks.getByLabel('Endpoint URL').fill(receiverUrl);
+    await hooks.getByRole('button', { name: 'Add the endpoint' }).click();
+    const secret = await hooks.getByLabel('Signing secret').inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    const endpointRow = hooks.getByRole('row').filter({ hasText: receiverUrl });
+    await endpointRow.getByRole('button', { name: 'Send a test event' }).click();
+    await hooks.getByText('Test event sent to').waitFor();
+    const testEvent = hooks.getByRole('row').filter({ hasText: 'endpoint.test' });
+    await eventually(
+      async () => {
+        await hooks.getByRole('button', { name: 'Refresh the events' }).click();
+        await testEvent.getByText('Delivered', { exact: true }).waitFor({ timeout: 2_000 });
+      },
+      { timeoutMs: 30_000 }
+    );
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.some((body) => body.includes('endpoint.test'))).toBe(true);
+    violations.push(...(await inspect(page, '10-settings-webhooks')));
 
     // 11. Meta's Marketing API in an outage (its breaker open): every screen says so.
     const now = Date.now();

@@ -56,6 +56,9 @@ type CreateAdBody = NonNullable<
   operations['adCreate']['requestBody']
 >['content']['application/json'];
 type ApiError = components['schemas']['Error'];
+type WebhookEndpoint = Body<'webhookEndpointsList', 200>['items'][number];
+type TenantEvent = Body<'eventsList', 200>['items'][number];
+type LinkWhatsApp = Body<'linkWhatsApp', 200>;
 
 export type {
   AdInsights,
@@ -69,11 +72,14 @@ export type {
   LinkListItem,
   LinkStats,
   LinkView,
+  LinkWhatsApp,
   MetaStatus,
   Origins,
   ProfileComparison,
   RunView,
   SyncStatus,
+  TenantEvent,
   TenantStats,
+  WebhookEndpoint,
 };
 export { createApi };

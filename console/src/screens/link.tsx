@@ -20,6 +20,7 @@ import { verdictOf } from '../links/compare.js';
 import { pollRun } from '../links/poll-run.js';
 import { startLinking } from '../links/start-linking.js';
 import { MessageStats } from './link-stats.js';
+import { WhatsAppSidePanel } from './link-whatsapp.js';
 import { RecentAds } from './recent-ads.js';
 
 /** How often the screen looks for a new sync result while it is open (a cheap read). */
@@ -173,6 +174,8 @@ const LinkScreen = ({ linkId }: { linkId: string }) => {
         loading={profiles.loading}
         onReload={profiles.reload}
       />
+
+      <WhatsAppSidePanel key={linkId} linkId={linkId} side={current.whatsapp} />
 
       <MessageStats linkId={linkId} />
 

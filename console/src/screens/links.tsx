@@ -26,8 +26,21 @@ import {
 } from '../links/filters.js';
 import { pollRun } from '../links/poll-run.js';
 import { startLinking } from '../links/start-linking.js';
+import { healthLabel, metaLinkLabel, type WhatsAppSide } from '../links/whatsapp.js';
 
 const PAGE_SIZE = 50;
+
+/** A link's WhatsApp side on Meta, in a table cell: the Page's button, then the number's health. */
+const WhatsAppCell = ({ side }: { side: WhatsAppSide | undefined }) => {
+  const metaLink = metaLinkLabel(side);
+  const health = healthLabel(side);
+  return (
+    <>
+      <span class={`badge badge-${metaLink.badge}`}>{metaLink.label}</span>
+      <span class="muted small block">Number: {health.label.toLowerCase()}</span>
+    </>
+  );
+};
 
 const SYNC_OPTIONS = { on: 'On', off: 'Off' };
 
@@ -361,6 +374,7 @@ const LinksScreen = () => {
               <th scope="col">Status</th>
               <th scope="col">Sync</th>
               <th scope="col">Drift</th>
+              <th scope="col">WhatsApp on Meta</th>
               <th scope="col">Last sync</th>
             </tr>
           </thead>
@@ -387,6 +401,9 @@ const LinksScreen = () => {
                   {item.drift && item.drift.class !== 'in_sync' ? (
                     <span class="muted small block">since {when(item.drift.since)}</span>
                   ) : null}
+                </td>
+                <td>
+                  <WhatsAppCell side={item.whatsapp} />
                 </td>
                 <td>
                   <LastSync last={item.lastSync} />

@@ -9,6 +9,7 @@ import type { Problem } from '../errors.js';
 import { when } from '../labels.js';
 import { DOCUMENTED_LIMITS } from '../limits.js';
 import { originErrors } from '../settings/origins.js';
+import { WebhooksPanel } from '../settings/webhooks-panel.js';
 
 /**
  * The organisation's registered origins (GET and PUT /settings/origins), edited one per field, with
@@ -117,22 +118,6 @@ const OriginsPanel = () => {
   );
 };
 
-/**
- * Where webhook endpoints and their recent deliveries go once the API has routes for them (the
- * events routes): a section beside the origins, on the same pattern. Until then it only says so.
- */
-const WebhooksComing = () => (
-  <section class="panel coming" aria-labelledby="webhooks-title">
-    <h2 id="webhooks-title">
-      Webhook endpoints <span class="badge badge-coming">Coming</span>
-    </h2>
-    <p>
-      Signed events sent to your own systems (a link paused, drift found, a sync applied), with
-      recent deliveries. Not available yet: Tandem's API has no webhook endpoints to manage.
-    </p>
-  </section>
-);
-
 /** The organisation's settings: its sign-in, its origins, its limits, webhooks and stories. */
 const SettingsScreen = () => {
   const { session, signOut } = useApp();
@@ -193,7 +178,7 @@ const SettingsScreen = () => {
           </tbody>
         </table>
       </section>
-      <WebhooksComing />
+      <WebhooksPanel />
       <section class="panel" aria-labelledby="stories-title">
         <h2 id="stories-title">Stories</h2>
         <p>
