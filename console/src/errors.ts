@@ -93,6 +93,15 @@ const byCode: Record<
     action:
       "Connect the number to the Page in Meta Business Suite (the Page's Linked accounts > WhatsApp), then try again.",
   }),
+  instagram_account_missing: () => ({
+    title: 'The Page has no Instagram professional account',
+    action:
+      'Connect one to the Page in its settings (Linked accounts > Instagram), then turn Instagram stories on again.',
+  }),
+  stories_login_unavailable: () => ({
+    title: 'This Tandem cannot ask Facebook for the story permissions',
+    action: 'Ask whoever runs your Tandem to set up its Facebook login for stories.',
+  }),
   ad_account_not_found: () => ({
     title: 'That ad account cannot be used',
     action:

@@ -186,6 +186,20 @@ describe('Journey: the console in the browser', () => {
       await sideOf.getByText(side.metaLink.fix).waitFor();
     }
 
+    // 3c. The link's stories: both targets off by default, WhatsApp Status not offered.
+    const storiesOf = page.locator('section.link-stories');
+    await storiesOf.getByRole('heading', { name: 'Stories', exact: true }).waitFor();
+    await storiesOf.getByRole('checkbox', { name: 'Facebook stories' }).waitFor();
+    expect(await storiesOf.getByRole('checkbox', { name: 'Facebook stories' }).isChecked()).toBe(
+      false
+    );
+    expect(await storiesOf.getByRole('checkbox', { name: 'Instagram stories' }).isChecked()).toBe(
+      false
+    );
+    await storiesOf.getByText('WhatsApp Status is not offered').waitFor();
+    await storiesOf.scrollIntoViewIfNeeded();
+    violations.push(...(await inspect(page, '3c-link-stories')));
+
     // 4. A direct WhatsApp edit pauses the link; resume it, the Page winning.
     await editWhatsApp(phoneNumberId, { about: 'Closed for the holidays' });
     await editPage(pageId, { description: 'Sourdough, baked at dawn, since 1982.' });

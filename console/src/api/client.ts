@@ -59,6 +59,8 @@ type ApiError = components['schemas']['Error'];
 type WebhookEndpoint = Body<'webhookEndpointsList', 200>['items'][number];
 type TenantEvent = Body<'eventsList', 200>['items'][number];
 type LinkWhatsApp = Body<'linkWhatsApp', 200>;
+type StoryConsent = Body<'storyConsentGet', 200>;
+type StoriesList = Body<'storiesList', 200>;
 
 export type {
   AdInsights,
@@ -77,6 +79,8 @@ export type {
   Origins,
   ProfileComparison,
   RunView,
+  StoriesList,
+  StoryConsent,
   SyncStatus,
   TenantEvent,
   TenantStats,

@@ -20,6 +20,7 @@ import { verdictOf } from '../links/compare.js';
 import { pollRun } from '../links/poll-run.js';
 import { startLinking } from '../links/start-linking.js';
 import { MessageStats } from './link-stats.js';
+import { StoriesPanel } from './link-stories.js';
 import { WhatsAppSidePanel } from './link-whatsapp.js';
 import { RecentAds } from './recent-ads.js';
 
@@ -178,6 +179,8 @@ const LinkScreen = ({ linkId }: { linkId: string }) => {
       <WhatsAppSidePanel key={linkId} linkId={linkId} side={current.whatsapp} />
 
       <MessageStats linkId={linkId} />
+
+      <StoriesPanel key={linkId} linkId={linkId} />
 
       <section aria-labelledby="drift-title" class="panel">
         <div class="title-row">
