@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -95,10 +95,18 @@ interface FunctionsProps {
  */
 class Functions extends Construct {
   readonly functions: Record<FunctionName, HouseFunction>;
+  /** Where every function logs. */
+  readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     const specs = props.specs ?? functionSpecs;
+    // One log group for every function: a group per function would be 65 more resources in a stack
+    // CloudFormation caps at 500, and Lambda names each stream after its function anyway.
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+    });
     this.functions = Object.fromEntries(
       Object.entries(specs).map(([name, spec]) => [
         name,
@@ -119,8 +127,7 @@ class Functions extends Construct {
         ? { reservedConcurrentExecutions: spec.reservedConcurrency }
         : {}),
       ...(deadLetterQueue ? { deadLetterQueue } : {}),
-      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
-      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+      logGroup: this.logGroup,
     });
     const { needs } = spec;
 

@@ -4,7 +4,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -54,6 +54,12 @@ interface HouseFunctionProps {
    */
   memorySize?: number;
   /**
+   * The log group to write to, shared with other functions (Lambda names each stream after the
+   * function: `YYYY/MM/DD/<function>[<version>]<instance>`). Without it the function gets its own.
+   * @default - a log group of its own, with `logRetention` and `logRemovalPolicy`
+   */
+  logGroup?: ILogGroup;
+  /**
    * How long the function's logs are kept.
    * @default RetentionDays.ONE_MONTH
    */
@@ -86,7 +92,8 @@ interface HouseFunctionProps {
  * one place.
  *
  * - Node.js 24 on ARM64 (Graviton: cheaper per GB-second) with active X-Ray tracing.
- * - An explicit log group with a retention period, and a role that may write only to that group
+ * - An explicit log group with a retention period (the stack's one shared group, or its own), and a
+ *   role that may write only to that group
  *   (instead of the AWS managed AWSLambdaBasicExecutionRole, which may write to any group).
  * - esbuild bundling with the local esbuild (never Docker): ESM output, minified, with source maps
  *   and `--enable-source-maps`, targeting node24. The AWS SDK is bundled rather than taken from the
@@ -98,10 +105,12 @@ class HouseFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     // The log group and role are created beside the function (not under it) because they must exist
     // before `super()` runs; their ids keep them next to it in the construct tree.
-    const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
-    });
+    const logGroup =
+      props.logGroup ??
+      new LogGroup(scope, `${id}Logs`, {
+        retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+      });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs the ${id} function`,
