@@ -34,7 +34,13 @@ const pausedByDirectEdit = async (tenant: string) => {
   });
   await editWhatsApp(linked.phoneNumberId, { about: 'Closed for the holidays' });
   await editPage(linked.pageId, { description: 'Baked every morning, since 1982.' });
-  const status = await pausedFor(tenant, linked.link.linkId, 'local_override');
+  // The run pauses the link, then records its result: wait for both.
+  const status = await eventually(async () => {
+    const paused = await syncStatus(tenant, linked.link.linkId);
+    expect(paused.pause?.reason).toBe('local_override');
+    expect(paused.lastResult?.outcome).toBe('paused');
+    return paused;
+  });
   return { ...linked, status };
 };
 
