@@ -2,7 +2,6 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import type { LinkDriftRecord, TenantPageRecord } from '../../core/reconcile/model.js';
 import type { DriftReportReader, DriftReportWriter } from '../../core/reconcile/ports.js';
 import { batchWriteAll } from './batch.js';
-import { decodeCursor, encodeCursor } from './keys.js';
 import { queryAll, queryPrefixPage } from './query.js';
 import { runIndexPk } from './reconcile-runs.js';
 
@@ -108,24 +107,13 @@ const createDriftReportStore = (
         })
       ).map((item) => stripKeys<TenantPageRecord>(item)),
 
-    linkHistory: async (tenantId, linkId, { limit, cursor }) => {
-      const pk = historyPk(tenantId, linkId);
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': RUN_SK_PREFIX },
-          ScanIndexForward: false,
-          Limit: limit,
-          // Checked to point into this link's own history: a crafted cursor reads nothing else.
-          ExclusiveStartKey: decodeCursor(cursor, pk, RUN_SK_PREFIX),
-        })
+    linkHistory: async (tenantId, linkId, page) => {
+      const found = await queryPrefixPage(
+        client,
+        { tableName, pk: historyPk(tenantId, linkId), prefix: RUN_SK_PREFIX, newestFirst: true },
+        page
       );
-      const nextCursor = encodeCursor(page.LastEvaluatedKey);
-      return {
-        items: (page.Items ?? []).map((item) => stripKeys<LinkDriftRecord>(item)),
-        ...(nextCursor ? { nextCursor } : {}),
-      };
+      return { ...found, items: found.items.map((item) => stripKeys<LinkDriftRecord>(item)) };
     },
   };
 };

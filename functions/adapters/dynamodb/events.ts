@@ -16,7 +16,7 @@ import type {
 import type { EventEnvelope } from '../../core/linking/events.js';
 import { isConditionalCheckFailed } from './errors.js';
 import { stripKeys, TENANT_PREFIX, tenantPk } from './keys.js';
-import { queryAll, queryPrefixPage } from './query.js';
+import { queryAllPrefix, queryPrefixPage } from './query.js';
 import { conditionalWrite } from './writes.js';
 
 /**
@@ -179,11 +179,11 @@ const createEndpointStore = (client: DynamoDBDocumentClient, tableName: string):
 
     listAll: async (tenantId) =>
       (
-        await queryAll(client, {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': ENDPOINT_PREFIX },
-          ConsistentRead: true,
+        await queryAllPrefix(client, {
+          tableName,
+          pk: tenantPk(tenantId),
+          prefix: ENDPOINT_PREFIX,
+          consistentRead: true,
         })
       ).map(toEndpoint),
 

@@ -2,22 +2,13 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Grant } from '../../core/linking/model.js';
 import type { GrantRepository } from '../../core/linking/ports.js';
 import { isConditionalCheckFailed } from './errors.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  GRANT_PREFIX,
-  grantKey,
-  stripKeys,
-  TENANT_PREFIX,
-  tenantPk,
-} from './keys.js';
-import { queryAll } from './query.js';
+import { GRANT_PREFIX, grantKey, stripKeys, TENANT_PREFIX, tenantPk } from './keys.js';
+import { queryAllPrefix, queryPrefixPage } from './query.js';
 
 /** Delete only a grant no link uses; the count is kept in the links' own transactions. */
 const UNUSED = 'attribute_exists(pk) AND linkCount <= :zero';
@@ -104,19 +95,13 @@ const createGrantRepository = (
     return Item ? toGrant(Item) : undefined;
   },
 
-  list: async (tenantId, { limit, cursor }) => {
-    const pk = tenantPk(tenantId);
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': GRANT_PREFIX },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, pk, GRANT_PREFIX),
-      })
+  list: async (tenantId, page) => {
+    const found = await queryPrefixPage(
+      client,
+      { tableName, pk: tenantPk(tenantId), prefix: GRANT_PREFIX },
+      page
     );
-    const nextCursor = encodeCursor(page.LastEvaluatedKey);
-    return { items: (page.Items ?? []).map(toGrant), ...(nextCursor ? { nextCursor } : {}) };
+    return { ...found, items: found.items.map(toGrant) };
   },
 
   deleteIfUnused: async (tenantId, grantId) => {
@@ -144,11 +129,11 @@ const createGrantRepository = (
 
   listByMetaUser: async (metaUserId) =>
     (
-      await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'byMetaUser',
-        KeyConditionExpression: 'metaUserId = :user AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':user': metaUserId, ':prefix': GRANT_PREFIX },
+      await queryAllPrefix(client, {
+        tableName,
+        index: { name: 'byMetaUser', partitionKey: 'metaUserId' },
+        pk: metaUserId,
+        prefix: GRANT_PREFIX,
       })
     ).map(toGrant),
 });

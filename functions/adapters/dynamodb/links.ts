@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { type Link, shardOf } from '../../core/linking/model.js';
 import type { LinkRepository } from '../../core/linking/ports.js';
@@ -6,8 +6,6 @@ import type { PageLinkIndex } from '../../core/sync/ports.js';
 import { batchGetAll } from './batch.js';
 import { cancellationCodes } from './errors.js';
 import {
-  decodeCursor,
-  encodeCursor,
   grantKey,
   LINK_PREFIX,
   linkKey,
@@ -17,7 +15,7 @@ import {
   syncStateKey,
   tenantPk,
 } from './keys.js';
-import { queryAll } from './query.js';
+import { queryAllPrefix, queryPrefixPage } from './query.js';
 import { conditionalWrite, transactWrite } from './writes.js';
 
 /** Condition fragments, named for what they guarantee. */
@@ -199,22 +197,13 @@ const createLinkRepository = (
       return Item ? toLink(Item) : undefined;
     },
 
-    list: async (tenantId, { limit, cursor }) => {
-      const pk = tenantPk(tenantId);
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': LINK_PREFIX },
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, pk, LINK_PREFIX),
-        })
+    list: async (tenantId, page) => {
+      const found = await queryPrefixPage(
+        client,
+        { tableName, pk: tenantPk(tenantId), prefix: LINK_PREFIX },
+        page
       );
-      const nextCursor = encodeCursor(page.LastEvaluatedKey);
-      return {
-        items: (page.Items ?? []).map(toLink),
-        ...(nextCursor ? { nextCursor } : {}),
-      };
+      return { ...found, items: found.items.map(toLink) };
     },
 
     update: async (link, expectedVersion) => {
@@ -275,21 +264,21 @@ const createLinkRepository = (
 
     listByMetaUser: async (metaUserId) =>
       (
-        await queryAll(client, {
-          TableName: tableName,
-          IndexName: 'byMetaUser',
-          KeyConditionExpression: 'metaUserId = :user AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':user': metaUserId, ':prefix': LINK_PREFIX },
+        await queryAllPrefix(client, {
+          tableName,
+          index: { name: 'byMetaUser', partitionKey: 'metaUserId' },
+          pk: metaUserId,
+          prefix: LINK_PREFIX,
         })
       ).map(toLink),
 
     listByWaba: async (wabaId) =>
       (
-        await queryAll(client, {
-          TableName: tableName,
-          IndexName: 'byWaba',
-          KeyConditionExpression: 'wabaId = :waba AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':waba': wabaId, ':prefix': LINK_PREFIX },
+        await queryAllPrefix(client, {
+          tableName,
+          index: { name: 'byWaba', partitionKey: 'wabaId' },
+          pk: wabaId,
+          prefix: LINK_PREFIX,
         })
       ).map(toLink),
 

@@ -26,7 +26,7 @@ import { epochSeconds } from '../../core/time.js';
 import * as z from '../../core/zod.js';
 import { cancellationCodes, isConditionalCheckFailed } from './errors.js';
 import { encodeCursor, LINK_PREFIX, linkKey, stripKeys, tenantPk } from './keys.js';
-import { queryAll } from './query.js';
+import { queryAllPrefix } from './query.js';
 import { transactWrite } from './writes.js';
 
 /**
@@ -325,11 +325,11 @@ const createReconcileRunStore = (
 
     listCheckpoints: async (runId) =>
       (
-        await queryAll(client, {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': runPk(runId), ':prefix': SHARD_PREFIX },
-          ConsistentRead: true,
+        await queryAllPrefix(client, {
+          tableName,
+          pk: runPk(runId),
+          prefix: SHARD_PREFIX,
+          consistentRead: true,
         })
       ).map(toCheckpoint),
 
