@@ -22,16 +22,24 @@ const escapeUnicode = (json: string): string =>
 const signatureOf = (body: string | Buffer, secret: string): string =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
+type WebhookObject = NonNullable<WebhookDelivery['object']>;
+
 interface DeliverOptions {
   forgeSignature?: boolean;
   duplicate?: boolean;
 }
 
-const pageChangeBody = (pageId: string, field: string, value: unknown): string =>
+/** The standard envelope of one change to one entry, escaped as Meta signs it. */
+const changeBody = (
+  object: WebhookObject,
+  entryId: string,
+  field: string,
+  value: unknown
+): string =>
   escapeUnicode(
     JSON.stringify({
-      object: 'page',
-      entry: [{ id: pageId, time: Math.floor(Date.now() / 1000), changes: [{ field, value }] }],
+      object,
+      entry: [{ id: entryId, time: Math.floor(Date.now() / 1000), changes: [{ field, value }] }],
     })
   );
 
@@ -81,8 +89,44 @@ const send = async (
 };
 
 /**
- * Delivers a Page field change to the configured callback. Resolves when every copy has been
- * delivered or has run out of retries; callers that must not wait can ignore the promise.
+ * Signs one change and delivers it to `callbackUrl`, twice when asked for a duplicate. Resolves
+ * when every copy has been delivered or has run out of retries; callers that must not wait can
+ * ignore the promise.
+ */
+const deliverChange = async (
+  services: Services,
+  callbackUrl: string,
+  change: { object: WebhookObject; entryId: string; field: string; value: unknown },
+  options: DeliverOptions
+): Promise<WebhookDelivery[]> => {
+  const { object, entryId, field, value } = change;
+  const body = changeBody(object, entryId, field, value);
+  const secret = options.forgeSignature ? `forged-${randomInt(1e9)}` : services.config.appSecret;
+  const copies = options.duplicate ? 2 : 1;
+  const deliveries = Array.from(
+    { length: copies },
+    (): WebhookDelivery => ({
+      id: `delivery-${services.store.deliveries.length + 1}-${randomInt(1e6)}`,
+      // A delivery without `object` is a Page's (store.ts WebhookDelivery).
+      ...(object === 'page' ? {} : { object }),
+      pageId: entryId,
+      field,
+      body,
+      signature: signatureOf(body, secret),
+      attempts: 0,
+      status: 0,
+      delivered: false,
+      time: new Date().toISOString(),
+    })
+  );
+  for (const delivery of deliveries) keep(services, delivery);
+  // Copies go one after another so a duplicate really arrives second, as Meta's redeliveries do.
+  for (const delivery of deliveries) await send(services, delivery, callbackUrl);
+  return deliveries;
+};
+
+/**
+ * Delivers a Page field change to the configured callback (see deliverChange).
  *
  * Nothing is sent unless the app subscribed the Page to that field: "only fields with
  * subscriptions at both the page and app levels will get Webhooks"
@@ -99,36 +143,13 @@ const deliverPageChange = async (
   const target = services.config.webhook;
   if (!target) return [];
   if (!services.store.pages.get(pageId)?.subscribedFields.includes(field)) return [];
-  const body = pageChangeBody(pageId, field, value);
-  const secret = options.forgeSignature ? `forged-${randomInt(1e9)}` : services.config.appSecret;
-  const copies = options.duplicate ? 2 : 1;
-  const deliveries = Array.from(
-    { length: copies },
-    (): WebhookDelivery => ({
-      id: `delivery-${services.store.deliveries.length + 1}-${randomInt(1e6)}`,
-      pageId,
-      field,
-      body,
-      signature: signatureOf(body, secret),
-      attempts: 0,
-      status: 0,
-      delivered: false,
-      time: new Date().toISOString(),
-    })
+  return deliverChange(
+    services,
+    target.callbackUrl,
+    { object: 'page', entryId: pageId, field, value },
+    options
   );
-  for (const delivery of deliveries) keep(services, delivery);
-  // Copies go one after another so a duplicate really arrives second, as Meta's redeliveries do.
-  for (const delivery of deliveries) await send(services, delivery, target.callbackUrl);
-  return deliveries;
 };
-
-const wabaChangeBody = (wabaId: string, field: string, value: unknown): string =>
-  escapeUnicode(
-    JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [{ id: wabaId, time: Math.floor(Date.now() / 1000), changes: [{ field, value }] }],
-    })
-  );
 
 /**
  * Delivers a WhatsApp Business Account change (account_update, account_alerts,
@@ -145,23 +166,12 @@ const deliverWabaChange = async (
 ): Promise<WebhookDelivery[]> => {
   const target = services.config.whatsappWebhook;
   if (!target || services.store.wabas.get(wabaId)?.subscribed !== true) return [];
-  const body = wabaChangeBody(wabaId, field, value);
-  const secret = options.forgeSignature ? `forged-${randomInt(1e9)}` : services.config.appSecret;
-  const delivery: WebhookDelivery = {
-    id: `delivery-${services.store.deliveries.length + 1}-${randomInt(1e6)}`,
-    object: 'whatsapp_business_account',
-    pageId: wabaId,
-    field,
-    body,
-    signature: signatureOf(body, secret),
-    attempts: 0,
-    status: 0,
-    delivered: false,
-    time: new Date().toISOString(),
-  };
-  keep(services, delivery);
-  await send(services, delivery, target.callbackUrl);
-  return [delivery];
+  return deliverChange(
+    services,
+    target.callbackUrl,
+    { object: 'whatsapp_business_account', entryId: wabaId, field, value },
+    options
+  );
 };
 
 interface VerifyResult {
