@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { problemOf, unwrap } from '../api/call.js';
 import type { TenantEvent, WebhookEndpoint } from '../api/client.js';
@@ -277,6 +278,34 @@ const EndpointRow = ({
 };
 
 /** The tenant's recent events (GET /events), each delivery's status, and Redeliver. */
+/** A table of rows that each end in their actions, under a header of `columns`. */
+const ActionsTable = ({
+  columns,
+  caption,
+  children,
+}: {
+  columns: string[];
+  caption?: string;
+  children: ComponentChildren;
+}) => (
+  <table class="table">
+    {caption ? <caption class="visually-hidden">{caption}</caption> : null}
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col">
+            {column}
+          </th>
+        ))}
+        <th scope="col">
+          <span class="visually-hidden">Actions</span>
+        </th>
+      </tr>
+    </thead>
+    <tbody>{children}</tbody>
+  </table>
+);
+
 const RecentEvents = ({
   events,
   endpoints,
@@ -316,64 +345,50 @@ const RecentEvents = ({
       {events.length === 0 ? (
         <p>No events yet.</p>
       ) : (
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">When</th>
-              <th scope="col">Deliveries</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
+        <ActionsTable columns={['Event', 'When', 'Deliveries']}>
+          {events.map((item) => (
+            <tr key={item.id} data-event={item.id}>
+              <th scope="row">
+                <code>{item.type}</code>
+                <span class="muted small block">{item.id}</span>
               </th>
+              <td>{when(item.createdAt)}</td>
+              <td>
+                {item.deliveries.length === 0 ? (
+                  <span class="muted">No endpoint subscribed</span>
+                ) : (
+                  <ul class="plain">
+                    {item.deliveries.map((delivery) => {
+                      const shown = DELIVERY_LABELS[delivery.status];
+                      const result = lastResultText(delivery.lastResult);
+                      return (
+                        <li key={delivery.endpointId}>
+                          <span class={`badge badge-${shown.badge}`}>{shown.label}</span>{' '}
+                          <code>{urlOf(delivery.endpointId)}</code>
+                          <span class="muted small block">
+                            {delivery.attempts} {delivery.attempts === 1 ? 'attempt' : 'attempts'}
+                            {result ? `, last: ${result}` : ''}
+                            {delivery.nextAttemptAt ? `, next ${when(delivery.nextAttemptAt)}` : ''}
+                          </span>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => redeliver(item.id)}
+                  disabled={busy !== '' || item.deliveries.length === 0}
+                  aria-label={`Redeliver ${item.id}`}
+                >
+                  {busy === item.id ? 'Queuing…' : 'Redeliver'}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {events.map((item) => (
-              <tr key={item.id} data-event={item.id}>
-                <th scope="row">
-                  <code>{item.type}</code>
-                  <span class="muted small block">{item.id}</span>
-                </th>
-                <td>{when(item.createdAt)}</td>
-                <td>
-                  {item.deliveries.length === 0 ? (
-                    <span class="muted">No endpoint subscribed</span>
-                  ) : (
-                    <ul class="plain">
-                      {item.deliveries.map((delivery) => {
-                        const shown = DELIVERY_LABELS[delivery.status];
-                        const result = lastResultText(delivery.lastResult);
-                        return (
-                          <li key={delivery.endpointId}>
-                            <span class={`badge badge-${shown.badge}`}>{shown.label}</span>{' '}
-                            <code>{urlOf(delivery.endpointId)}</code>
-                            <span class="muted small block">
-                              {delivery.attempts} {delivery.attempts === 1 ? 'attempt' : 'attempts'}
-                              {result ? `, last: ${result}` : ''}
-                              {delivery.nextAttemptAt
-                                ? `, next ${when(delivery.nextAttemptAt)}`
-                                : ''}
-                            </span>
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => redeliver(item.id)}
-                    disabled={busy !== '' || item.deliveries.length === 0}
-                    aria-label={`Redeliver ${item.id}`}
-                  >
-                    {busy === item.id ? 'Queuing…' : 'Redeliver'}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ActionsTable>
       )}
     </section>
   );
@@ -424,29 +439,16 @@ const WebhooksPanel = () => {
       </p>
       {list.length === 0 && !endpoints.loading ? <p>No webhook endpoints yet.</p> : null}
       {list.length > 0 ? (
-        <table class="table">
-          <caption class="visually-hidden">Webhook endpoints</caption>
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Events</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((endpoint) => (
-              <EndpointRow
-                key={endpoint.endpointId}
-                endpoint={endpoint}
-                onChanged={changed}
-                onSecret={showSecret}
-              />
-            ))}
-          </tbody>
-        </table>
+        <ActionsTable caption="Webhook endpoints" columns={['URL', 'Events', 'Status']}>
+          {list.map((endpoint) => (
+            <EndpointRow
+              key={endpoint.endpointId}
+              endpoint={endpoint}
+              onChanged={changed}
+              onSecret={showSecret}
+            />
+          ))}
+        </ActionsTable>
       ) : null}
       <NewEndpoint onCreated={(value) => showSecret(value, 'Endpoint added.')} />
       <ProblemNotice problem={events.problem} />
