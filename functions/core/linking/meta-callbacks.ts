@@ -16,6 +16,15 @@ interface Forgotten {
   deletedStoryOperations: number;
 }
 
+/** What forgetting a Meta user deletes from, and tells the tenants through. */
+type ForgetDeps = Pick<
+  LinkingDeps,
+  'links' | 'grants' | 'adOperations' | 'storyOperations' | 'messageStats' | 'events'
+>;
+
+/** Both callbacks: verify, claim the request once, then forget. */
+type CallbackDeps = ForgetDeps & Pick<LinkingDeps, 'callbacks' | 'appSecret' | 'clock'>;
+
 /**
  * Deletes everything Tandem holds for a Meta user, in every tenant: links first (with their guards,
  * which stops their sync), their ad and story operations and message statistics, then grants (with
@@ -23,10 +32,7 @@ interface Forgotten {
  * deleted publishes `link.deleted` and each grant `grant.revoked`, with the callback as the cause.
  */
 const forgetMetaUser = async (
-  deps: Pick<
-    LinkingDeps,
-    'links' | 'grants' | 'adOperations' | 'storyOperations' | 'messageStats' | 'events'
-  >,
+  deps: ForgetDeps,
   metaUserId: string,
   cause: 'meta_deauthorized' | 'meta_data_deletion'
 ): Promise<Forgotten> => {
@@ -85,18 +91,7 @@ const verifyCallback = (
  * and deletes nothing the user linked since. Nothing to revoke: Meta already did.
  */
 const handleDeauthorize = async (
-  deps: Pick<
-    LinkingDeps,
-    | 'links'
-    | 'grants'
-    | 'adOperations'
-    | 'storyOperations'
-    | 'messageStats'
-    | 'callbacks'
-    | 'appSecret'
-    | 'clock'
-    | 'events'
-  >,
+  deps: CallbackDeps,
   signedRequest: string
 ): Promise<Forgotten & { replayed: boolean }> => {
   const { userId, key, expiresAt } = verifyCallback(deps, 'deauthorize', signedRequest);
@@ -123,21 +118,7 @@ interface DeletionAnswer {
  * deletes nothing new; one whose first attempt died before finishing is carried out again.
  */
 const requestDataDeletion = async (
-  deps: Pick<
-    LinkingDeps,
-    | 'links'
-    | 'grants'
-    | 'adOperations'
-    | 'storyOperations'
-    | 'messageStats'
-    | 'deletions'
-    | 'callbacks'
-    | 'ids'
-    | 'clock'
-    | 'appSecret'
-    | 'publicBaseUrl'
-    | 'events'
-  >,
+  deps: CallbackDeps & Pick<LinkingDeps, 'deletions' | 'ids' | 'publicBaseUrl'>,
   signedRequest: string
 ): Promise<DeletionAnswer> => {
   const { userId, key, expiresAt } = verifyCallback(deps, 'data_deletion', signedRequest);
