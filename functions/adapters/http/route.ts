@@ -4,7 +4,6 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { quotasOfRoute } from '../../../infra/shared/route-quotas.js';
 import {
   ConfigError,
   PayloadTooLargeError,
@@ -12,11 +11,12 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../core/errors.js';
-import { QUOTAS, type QuotaCounter, takeQuotas } from '../../core/quotas.js';
+import { QUOTAS, type QuotaCounter, type QuotaName, takeQuotas } from '../../core/quotas.js';
 import * as z from '../../core/zod.js';
 import { formatIssues } from '../config.js';
 import { asCaller } from '../graph/caller.js';
 import { type Logger, logger } from '../observability/logger.js';
+import type { RouteContract } from './contract.js';
 import { corsEnabled, tenantCorsHeaders } from './cors.js';
 import { errorResponse } from './error-response.js';
 import { JSON_HEADERS, SECURITY_HEADERS } from './headers.js';
@@ -38,24 +38,15 @@ const TENANT_NAME_CLAIM = 'tenant_name';
 const MAX_TENANT_NAME = 100;
 const tenantId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
-interface RouteOptions<B extends z.ZodMiniType, Q extends z.ZodMiniType, P extends z.ZodMiniType> {
-  /** `tenant` routes require the tenant claim; `public` routes have none. */
-  access: 'tenant' | 'public';
-  body?: B;
-  /** How the body is encoded when `body` is given. */
-  bodyFormat?: 'json' | 'form';
-  /** A JSON body the caller may leave out: an empty body then parses as `{}`. */
-  bodyOptional?: boolean;
-  query?: Q;
-  params?: P;
-  /** Larger bodies are refused with 413 before any parsing. */
-  maxBodyBytes?: number;
-  /**
-   * Where the route's tenant quotas are counted. Which quotas a route takes is in
-   * infra/shared/route-quotas.ts; a route that has some must be given a counter.
-   */
-  quotaCounter?: QuotaCounter;
-}
+/**
+ * A route's contract (its input, limits and quotas: functions/http/<area>/routes.ts) and where its
+ * tenant quotas are counted; a route whose contract takes quotas must be given a counter.
+ */
+type RouteOptions<
+  B extends z.ZodMiniType,
+  Q extends z.ZodMiniType,
+  P extends z.ZodMiniType,
+> = RouteContract<B, Q, P> & { quotaCounter?: QuotaCounter };
 
 interface RouteInput<B, Q, P> {
   body: B;
@@ -229,11 +220,11 @@ const callerSubject = (event: JwtAuthorizedEvent, tenant: string): string => {
  */
 const takeRouteQuotas = async (
   routeKey: string,
+  names: readonly QuotaName[],
   counter: QuotaCounter | undefined,
   tenant: string,
   params: unknown
 ): Promise<void> => {
-  const names = quotasOfRoute(routeKey);
   if (names.length === 0) return;
   if (!counter) throw new ConfigError(`${routeKey} takes quotas but has no quota counter`);
   const linkId = (params as { linkId?: unknown } | undefined)?.linkId;
@@ -301,8 +292,9 @@ const respond = (result: RouteResult): APIGatewayProxyStructuredResultV2 =>
  * error to a clear 4xx (or a generic 500) in one place.
  *
  * @example
- * export const handler = httpRoute({ access: 'tenant', params: z.object({ linkId }) },
- *   async ({ tenant, params }) => ({ status: 200, json: await getLink(deps, tenant, params.linkId) }));
+ * export const handler = httpRoute(linkGetRoute, async ({ tenant, params }) => ({
+ *   status: 200, json: await getLink(deps, tenant, params.linkId),
+ * }));
  */
 const httpRoute = <
   B extends z.ZodMiniType = z.ZodMiniUnknown,
@@ -355,7 +347,13 @@ const httpRoute = <
         ? parse(options.params, event.pathParameters ?? {}, 'path')
         : undefined;
       if (options.access === 'tenant') {
-        await takeRouteQuotas(event.routeKey, options.quotaCounter, tenant, params);
+        await takeRouteQuotas(
+          event.routeKey,
+          options.quotas ?? [],
+          options.quotaCounter,
+          tenant,
+          params
+        );
       }
       // The breakers count Graph failures per caller: the tenant, or on a public route the client.
       const caller =

@@ -4,9 +4,9 @@ import * as wiring from '../../adapters/wiring/ads.js';
 import { eventPublisher } from '../../adapters/wiring/events.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { createClickToWhatsAppAd } from '../../core/ads/create.js';
-import { createAdInput } from '../../core/ads/input.js';
 import { outcomeResponse } from './respond.js';
-import { linkParams, MAX_BODY_BYTES, parseIdempotencyKey } from './schemas.js';
+import { adCreateRoute } from './routes.js';
+import { parseIdempotencyKey } from './schemas.js';
 
 const deps = {
   links: wiring.linkRepository(),
@@ -26,13 +26,7 @@ const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
  * 201 created, 200 replay, 4xx refused or failed (with what exists), 409/429/503 + Retry-After.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: linkParams,
-    body: createAdInput,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...adCreateRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, body, headers, log }) => {
     const key = parseIdempotencyKey(headers['idempotency-key']);
     const deadline = Date.now() + TIMEOUT_MS;

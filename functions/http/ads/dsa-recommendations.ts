@@ -1,8 +1,8 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { adLibraryDeps } from '../../adapters/wiring/ads.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
-import { adAccountQuery, dsaRecommendations } from '../../core/ads/library.js';
-import { linkParams } from './schemas.js';
+import { dsaRecommendations } from '../../core/ads/library.js';
+import { adDsaRecommendationsRoute } from './routes.js';
 
 const deps = adLibraryDeps();
 
@@ -11,7 +11,7 @@ const deps = adLibraryDeps();
  * recommends as the DSA beneficiary and payor of ads reaching the EU.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, query: adAccountQuery, quotaCounter: quotaCounter() },
+  { ...adDsaRecommendationsRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, query }) => ({
     status: 200,
     json: await dsaRecommendations(deps, tenant, params.linkId, query.adAccountId),

@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { linkRepository, operationStore } from '../../adapters/wiring/ads.js';
 import { getAdOperation } from '../../core/ads/read.js';
-import { operationParams } from './schemas.js';
+import { adGetRoute } from './routes.js';
 
 const deps = { operations: operationStore(), links: linkRepository() };
 
@@ -9,10 +9,7 @@ const deps = { operations: operationStore(), links: linkRepository() };
  * GET /links/{linkId}/ads/{operationId} (tenant): an ad operation's status and the ids it created,
  * by operation id or by the Idempotency-Key that started it.
  */
-export const handler = httpRoute(
-  { access: 'tenant', params: operationParams },
-  async ({ tenant, params }) => ({
-    status: 200,
-    json: await getAdOperation(deps, tenant, params.linkId, params.operationId),
-  })
-);
+export const handler = httpRoute(adGetRoute, async ({ tenant, params }) => ({
+  status: 200,
+  json: await getAdOperation(deps, tenant, params.linkId, params.operationId),
+}));

@@ -1,8 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { adLibraryDeps } from '../../adapters/wiring/ads.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
-import { adAccountQuery, uploadAdImage } from '../../core/ads/library.js';
-import { imageBody, linkParams, MAX_IMAGE_BYTES } from './schemas.js';
+import { uploadAdImage } from '../../core/ads/library.js';
+import { adImageUploadRoute } from './routes.js';
+import { imageBody } from './schemas.js';
 
 const deps = adLibraryDeps();
 
@@ -12,13 +13,7 @@ const deps = adLibraryDeps();
  * `creative.image.hash` in POST /links/{linkId}/ads.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: linkParams,
-    query: adAccountQuery,
-    maxBodyBytes: MAX_IMAGE_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...adImageUploadRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, query, headers, rawBody }) => ({
     status: 201,
     json: await uploadAdImage(

@@ -1,8 +1,8 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import * as wiring from '../../adapters/wiring/ads.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
-import { getAdInsights, insightsQuery } from '../../core/ads/read.js';
-import { operationParams } from './schemas.js';
+import { getAdInsights } from '../../core/ads/read.js';
+import { adInsightsRoute } from './routes.js';
 
 const deps = {
   operations: wiring.operationStore(),
@@ -18,12 +18,7 @@ const deps = {
  * impressions, WhatsApp conversations started and the cost per conversation of the ad.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: operationParams,
-    query: insightsQuery,
-    quotaCounter: quotaCounter(),
-  },
+  { ...adInsightsRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, query }) => ({
     status: 200,
     json: await getAdInsights(deps, tenant, params.linkId, params.operationId, query),

@@ -48,4 +48,13 @@ const adInsights = z.object({
   costPerConversation: z.nullable(z.number()),
 });
 
-export { adInsights, adOperation };
+/** POST /links/{linkId}/ads/images: the image's hash in the ad account's library. */
+const imageUploaded = z.object({ adAccountId: z.string(), imageHash: z.string() });
+
+/** GET /links/{linkId}/ads/dsa-recommendations: Meta's suggested beneficiary and payor names. */
+const dsaRecommendations = z.object({
+  adAccountId: z.string(),
+  recommendations: z.array(z.string()),
+});
+
+export { adInsights, adOperation, dsaRecommendations, imageUploaded };

@@ -4,6 +4,7 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { tenantSettingsRepository } from '../../adapters/wiring/shared.js';
 import { preflightHeaders } from '../../core/linking/cors.js';
 import { originOf } from '../../core/linking/origins.js';
+import { corsPreflightRoute } from './routes.js';
 
 const enabled = corsEnabled();
 const settings = enabled ? tenantSettingsRepository() : undefined;
@@ -26,28 +27,25 @@ const isTenantPath = (path: string): boolean => TENANT_PATHS.some((pattern) => p
  * without any allowance when CORS is off, the origin is not registered (never reflected), or the
  * path, method or headers are not the API's.
  */
-export const handler = httpRoute(
-  { access: 'public', maxBodyBytes: 0 },
-  async ({ headers, event }) => {
-    const origin = headers.origin;
-    const registered =
-      settings !== undefined &&
-      origin !== undefined &&
-      originOf(origin) === origin &&
-      isTenantPath(event.rawPath) &&
-      (await settings.isRegistered(origin));
-    return {
-      status: 204,
-      headers: enabled
-        ? preflightHeaders(
-            {
-              origin,
-              method: headers['access-control-request-method'],
-              headers: headers['access-control-request-headers'],
-            },
-            registered
-          )
-        : {},
-    };
-  }
-);
+export const handler = httpRoute(corsPreflightRoute, async ({ headers, event }) => {
+  const origin = headers.origin;
+  const registered =
+    settings !== undefined &&
+    origin !== undefined &&
+    originOf(origin) === origin &&
+    isTenantPath(event.rawPath) &&
+    (await settings.isRegistered(origin));
+  return {
+    status: 204,
+    headers: enabled
+      ? preflightHeaders(
+          {
+            origin,
+            method: headers['access-control-request-method'],
+            headers: headers['access-control-request-headers'],
+          },
+          registered
+        )
+      : {},
+  };
+});

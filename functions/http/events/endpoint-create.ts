@@ -2,7 +2,7 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { endpointStore, eventIds, urlPolicy } from '../../adapters/wiring/events.js';
 import { clock, tokenVault } from '../../adapters/wiring/shared.js';
 import { createEndpoint } from '../../core/events/endpoints.js';
-import { createEndpointBody, MAX_BODY_BYTES } from './schemas.js';
+import { webhookEndpointCreateRoute } from './routes.js';
 
 const deps = {
   endpoints: endpointStore(),
@@ -17,14 +17,11 @@ const deps = {
  * answers it with its signing secret, shown only here (201). 400 `endpoint_url_not_allowed` for a URL
  * the outbound rules refuse, 400 `unknown_event_type`, 409 `too_many_endpoints`.
  */
-export const handler = httpRoute(
-  { access: 'tenant', body: createEndpointBody, maxBodyBytes: MAX_BODY_BYTES },
-  async ({ tenant, body }) => {
-    const endpoint = await createEndpoint(deps, tenant, body);
-    return {
-      status: 201,
-      json: endpoint,
-      headers: { location: `/webhook-endpoints/${endpoint.endpointId}` },
-    };
-  }
-);
+export const handler = httpRoute(webhookEndpointCreateRoute, async ({ tenant, body }) => {
+  const endpoint = await createEndpoint(deps, tenant, body);
+  return {
+    status: 201,
+    json: endpoint,
+    headers: { location: `/webhook-endpoints/${endpoint.endpointId}` },
+  };
+});

@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { endpointStore } from '../../adapters/wiring/events.js';
 import { deleteEndpoint } from '../../core/events/endpoints.js';
-import { endpointParams } from './schemas.js';
+import { webhookEndpointDeleteRoute } from './routes.js';
 
 const deps = { endpoints: endpointStore() };
 
@@ -9,10 +9,7 @@ const deps = { endpoints: endpointStore() };
  * DELETE /webhook-endpoints/{endpointId} (tenant): removes the endpoint and its secrets (204);
  * deliveries still queued for it are dropped when they come up.
  */
-export const handler = httpRoute(
-  { access: 'tenant', params: endpointParams },
-  async ({ tenant, params }) => {
-    await deleteEndpoint(deps, tenant, params.endpointId);
-    return { status: 204 };
-  }
-);
+export const handler = httpRoute(webhookEndpointDeleteRoute, async ({ tenant, params }) => {
+  await deleteEndpoint(deps, tenant, params.endpointId);
+  return { status: 204 };
+});

@@ -1,15 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { endpointStore } from '../../adapters/wiring/events.js';
 import { getEndpoint } from '../../core/events/endpoints.js';
-import { endpointParams } from './schemas.js';
+import { webhookEndpointGetRoute } from './routes.js';
 
 const deps = { endpoints: endpointStore() };
 
 /** GET /webhook-endpoints/{endpointId} (tenant): one endpoint, its state and failure count. */
-export const handler = httpRoute(
-  { access: 'tenant', params: endpointParams },
-  async ({ tenant, params }) => ({
-    status: 200,
-    json: await getEndpoint(deps, tenant, params.endpointId),
-  })
-);
+export const handler = httpRoute(webhookEndpointGetRoute, async ({ tenant, params }) => ({
+  status: 200,
+  json: await getEndpoint(deps, tenant, params.endpointId),
+}));

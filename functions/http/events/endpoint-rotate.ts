@@ -2,7 +2,7 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { endpointStore, eventIds } from '../../adapters/wiring/events.js';
 import { clock, tokenVault } from '../../adapters/wiring/shared.js';
 import { rotateSecret } from '../../core/events/endpoints.js';
-import { endpointParams, MAX_BODY_BYTES, rotateSecretBody } from './schemas.js';
+import { webhookEndpointRotateRoute } from './routes.js';
 
 const deps = { endpoints: endpointStore(), vault: tokenVault(), ids: eventIds, clock };
 
@@ -10,16 +10,7 @@ const deps = { endpoints: endpointStore(), vault: tokenVault(), ids: eventIds, c
  * POST /webhook-endpoints/{endpointId}/rotate-secret (tenant) `{ graceSeconds? }`: a new signing
  * secret, answered once; the old one keeps signing beside it for `graceSeconds` (default a day).
  */
-export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: endpointParams,
-    body: rotateSecretBody,
-    bodyOptional: true,
-    maxBodyBytes: MAX_BODY_BYTES,
-  },
-  async ({ tenant, params, body }) => ({
-    status: 200,
-    json: await rotateSecret(deps, tenant, params.endpointId, body.graceSeconds),
-  })
-);
+export const handler = httpRoute(webhookEndpointRotateRoute, async ({ tenant, params, body }) => ({
+  status: 200,
+  json: await rotateSecret(deps, tenant, params.endpointId, body.graceSeconds),
+}));

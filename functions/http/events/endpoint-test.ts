@@ -2,7 +2,7 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { endpointStore, publishingDeps } from '../../adapters/wiring/events.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { sendTestEvent } from '../../core/events/endpoints.js';
-import { endpointParams } from './schemas.js';
+import { webhookEndpointTestRoute } from './routes.js';
 
 const deps = { ...publishingDeps(), endpoints: endpointStore() };
 
@@ -11,7 +11,7 @@ const deps = { ...publishingDeps(), endpoints: endpointStore() };
  * this endpoint (202 with the event id; GET /events/{id} shows how it went). 409 `endpoint_disabled`.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: endpointParams, quotaCounter: quotaCounter() },
+  { ...webhookEndpointTestRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params }) => ({
     status: 202,
     json: await sendTestEvent(deps, tenant, params.endpointId),

@@ -1,15 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { endpointStore } from '../../adapters/wiring/events.js';
 import { listEndpoints } from '../../core/events/endpoints.js';
-import { pageQuery } from '../links/schemas.js';
+import { webhookEndpointsListRoute } from './routes.js';
 
 const deps = { endpoints: endpointStore() };
 
 /** GET /webhook-endpoints?limit&cursor (tenant): the tenant's endpoints, never their secrets. */
-export const handler = httpRoute(
-  { access: 'tenant', query: pageQuery },
-  async ({ tenant, query }) => ({
-    status: 200,
-    json: await listEndpoints(deps, tenant, query),
-  })
-);
+export const handler = httpRoute(webhookEndpointsListRoute, async ({ tenant, query }) => ({
+  status: 200,
+  json: await listEndpoints(deps, tenant, query),
+}));

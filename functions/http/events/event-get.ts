@@ -1,15 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { eventStore } from '../../adapters/wiring/events.js';
 import { getEvent } from '../../core/events/delivery.js';
-import { eventParams } from './schemas.js';
+import { eventGetRoute } from './routes.js';
 
 const deps = { events: eventStore() };
 
 /** GET /events/{eventId} (tenant): one event as it was sent, and each endpoint's delivery. */
-export const handler = httpRoute(
-  { access: 'tenant', params: eventParams },
-  async ({ tenant, params }) => ({
-    status: 200,
-    json: await getEvent(deps, tenant, params.eventId),
-  })
-);
+export const handler = httpRoute(eventGetRoute, async ({ tenant, params }) => ({
+  status: 200,
+  json: await getEvent(deps, tenant, params.eventId),
+}));

@@ -2,7 +2,7 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { deliveryQueue, endpointStore, eventStore } from '../../adapters/wiring/events.js';
 import { clock, quotaCounter } from '../../adapters/wiring/shared.js';
 import { redeliverEvent } from '../../core/events/delivery.js';
-import { eventParams, MAX_BODY_BYTES, redeliverBody } from './schemas.js';
+import { eventRedeliverRoute } from './routes.js';
 
 const deps = { events: eventStore(), endpoints: endpointStore(), queue: deliveryQueue(), clock };
 
@@ -12,14 +12,7 @@ const deps = { events: eventStore(), endpoints: endpointStore(), queue: delivery
  * that is disabled.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: eventParams,
-    body: redeliverBody,
-    bodyOptional: true,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...eventRedeliverRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, body }) => ({
     status: 202,
     json: await redeliverEvent(deps, tenant, params.eventId, body.endpointId),

@@ -1,12 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { eventStore } from '../../adapters/wiring/events.js';
 import { listEvents } from '../../core/events/delivery.js';
-import { pageQuery } from '../links/schemas.js';
+import { eventsListRoute } from './routes.js';
 
 const deps = { events: eventStore() };
 
 /** GET /events?limit&cursor (tenant): the tenant's events, newest first, with their deliveries. */
-export const handler = httpRoute(
-  { access: 'tenant', query: pageQuery },
-  async ({ tenant, query }) => ({ status: 200, json: await listEvents(deps, tenant, query) })
-);
+export const handler = httpRoute(eventsListRoute, async ({ tenant, query }) => ({
+  status: 200,
+  json: await listEvents(deps, tenant, query),
+}));

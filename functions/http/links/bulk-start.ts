@@ -1,7 +1,8 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { bulkDeps, quotaCounter } from '../../adapters/wiring/shared.js';
 import { startBulkAction } from '../../core/sync/bulk.js';
-import { bulkBody, MAX_BODY_BYTES, toLinkFilter } from './schemas.js';
+import { linksBulkStartRoute } from './routes.js';
+import { toLinkFilter } from './schemas.js';
 
 const deps = bulkDeps();
 
@@ -10,12 +11,7 @@ const deps = bulkDeps();
  * every link that passes the filter, as a queued job; 202 with the operation to poll.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    body: bulkBody,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...linksBulkStartRoute, quotaCounter: quotaCounter() },
   async ({ tenant, body }) => {
     const operation = await startBulkAction(deps, tenant, {
       action: body.action,

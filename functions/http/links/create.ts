@@ -12,7 +12,8 @@ import {
 } from '../../adapters/wiring/shared.js';
 import { createLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
-import { createLinkBody, etagOf, MAX_BODY_BYTES } from './schemas.js';
+import { linkCreateRoute } from './routes.js';
+import { etagOf } from './schemas.js';
 
 const deps = {
   events: eventPublisher(),
@@ -30,12 +31,7 @@ const deps = {
  * reach), 409 (Page or number already linked).
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    body: createLinkBody,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...linkCreateRoute, quotaCounter: quotaCounter() },
   async ({ tenant, body }) => {
     const link = await createLink(deps, tenant, body);
     return {

@@ -12,7 +12,7 @@ import {
   tokenVault,
 } from '../../adapters/wiring/shared.js';
 import { unlink } from '../../core/linking/links.js';
-import { linkParams } from './schemas.js';
+import { linkDeleteRoute } from './routes.js';
 
 const deps = {
   events: eventPublisher(),
@@ -31,7 +31,7 @@ const deps = {
  * if it was the user's last link. Answers what it did.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, quotaCounter: quotaCounter() },
+  { ...linkDeleteRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, log }) => {
     const result = await unlink(deps, tenant, params.linkId);
     if (result.revocation === 'failed') log.warn('revocation on Meta failed', { ...result });

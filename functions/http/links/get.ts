@@ -2,15 +2,13 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { linkRepository } from '../../adapters/wiring/shared.js';
 import { getLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
-import { etagOf, linkParams } from './schemas.js';
+import { linkGetRoute } from './routes.js';
+import { etagOf } from './schemas.js';
 
 const deps = { links: linkRepository() };
 
 /** GET /links/{linkId} (tenant): one of the tenant's links, with its version as ETag. */
-export const handler = httpRoute(
-  { access: 'tenant', params: linkParams },
-  async ({ tenant, params }) => {
-    const link = await getLink(deps, tenant, params.linkId);
-    return { status: 200, json: toLinkView(link), headers: { etag: etagOf(link.version) } };
-  }
-);
+export const handler = httpRoute(linkGetRoute, async ({ tenant, params }) => {
+  const link = await getLink(deps, tenant, params.linkId);
+  return { status: 200, json: toLinkView(link), headers: { etag: etagOf(link.version) } };
+});

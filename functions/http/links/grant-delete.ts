@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { grantDeps, quotaCounter } from '../../adapters/wiring/shared.js';
 import { deleteGrant } from '../../core/linking/grants.js';
-import { grantParams } from './schemas.js';
+import { grantDeleteRoute } from './routes.js';
 
 const deps = grantDeps();
 
@@ -11,7 +11,7 @@ const deps = grantDeps();
  * it; 404 once it is gone, so a retry after success is a 404.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: grantParams, quotaCounter: quotaCounter() },
+  { ...grantDeleteRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, log }) => {
     const result = await deleteGrant(deps, tenant, params.grantId);
     if (result.revocation === 'failed') log.warn('revocation on Meta failed', { ...result });

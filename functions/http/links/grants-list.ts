@@ -1,15 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { grantRepository } from '../../adapters/wiring/shared.js';
 import { listGrants } from '../../core/linking/grants.js';
-import { pageQuery } from './schemas.js';
+import { grantsListRoute } from './routes.js';
 
 const deps = { grants: grantRepository() };
 
 /** GET /grants?limit&cursor (tenant): the tenant's grants (scopes, expiry, use), never their tokens. */
-export const handler = httpRoute(
-  { access: 'tenant', query: pageQuery },
-  async ({ tenant, query }) => ({
-    status: 200,
-    json: await listGrants(deps, tenant, query),
-  })
-);
+export const handler = httpRoute(grantsListRoute, async ({ tenant, query }) => ({
+  status: 200,
+  json: await listGrants(deps, tenant, query),
+}));

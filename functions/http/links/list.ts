@@ -2,7 +2,8 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { fleetReader, lastSyncReader } from '../../adapters/wiring/shared.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { listFleet } from '../../core/sync/fleet.js';
-import { fleetQuery, toLinkFilter } from './schemas.js';
+import { linksListRoute } from './routes.js';
+import { toLinkFilter } from './schemas.js';
 
 const deps = { fleet: fleetReader(), lastSync: lastSyncReader() };
 
@@ -12,17 +13,14 @@ const deps = { fleet: fleetReader(), lastSync: lastSyncReader() };
  * may hold fewer than `limit` links (a filter that matches few reads a bounded share of the fleet
  * per request): follow `nextCursor` until it is absent.
  */
-export const handler = httpRoute(
-  { access: 'tenant', query: fleetQuery },
-  async ({ tenant, query }) => {
-    const { limit, cursor, ...filter } = query;
-    const page = await listFleet(deps, tenant, toLinkFilter(filter), { limit, cursor });
-    return {
-      status: 200,
-      json: {
-        items: page.items.map((item) => ({ ...toLinkView(item), lastSync: item.lastSync })),
-        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      },
-    };
-  }
-);
+export const handler = httpRoute(linksListRoute, async ({ tenant, query }) => {
+  const { limit, cursor, ...filter } = query;
+  const page = await listFleet(deps, tenant, toLinkFilter(filter), { limit, cursor });
+  return {
+    status: 200,
+    json: {
+      items: page.items.map((item) => ({ ...toLinkView(item), lastSync: item.lastSync })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    },
+  };
+});

@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { quotaCounter, whatsappRequestDeps } from '../../adapters/wiring/shared.js';
 import { linkPageOnMeta } from '../../core/whatsapp/requests.js';
-import { linkParams, MAX_BODY_BYTES, metaLinkBody } from './schemas.js';
+import { linkMetaLinkRoute } from './routes.js';
 
 const deps = whatsappRequestDeps();
 
@@ -12,13 +12,7 @@ const deps = whatsappRequestDeps();
  * it expired or too many were refused; 400 `verification_code_invalid` for a code Meta refused.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: linkParams,
-    body: metaLinkBody,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...linkMetaLinkRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, body }) => ({
     status: 200,
     json: await linkPageOnMeta(deps, tenant, params.linkId, {

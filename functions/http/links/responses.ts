@@ -228,12 +228,26 @@ const grantDeletion = z.object({
   revocation: z.enum(['revoked', 'not_needed', 'failed']),
 });
 
+/** GET /grants: a page of the tenant's sign-ins (their tokens never leave the vault). */
+const grantPage = z.object({
+  items: z.array(z.looseObject({ grantId: z.string() })),
+  nextCursor: z.optional(z.string()),
+});
+
+/** GET /grants/{grantId}/assets: what the grant reaches on Meta now. */
+const grantAssets = z.looseObject({
+  adAccounts: z.array(z.looseObject({ id: z.string() })),
+  adAccountsUnavailable: z.optional(z.string()),
+});
+
 export {
   bulkOperation,
   enqueued,
   fleetLink,
   fleetSummary,
+  grantAssets,
   grantDeletion,
+  grantPage,
   lastSync,
   linkPage,
   linkUpdated,

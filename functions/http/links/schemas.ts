@@ -96,6 +96,8 @@ const updateLinkBody = z.strictObject({
 
 /** The ETag of a link version; If-Match accepts it strong or weak. */
 const etagOf = (version: number): string => `"${version}"`;
+/** The ETag header as a route contract names it. */
+const LINK_ETAG = { ETag: 'The link version, for If-Match on the next write ("3").' } as const;
 /** The link version an If-Match header names, if any; anything but a link ETag is a 400. */
 const versionOfIfMatch = (header: string | undefined): number | undefined => {
   if (header === undefined) return undefined;
@@ -125,6 +127,7 @@ export {
   etagOf,
   fleetQuery,
   grantParams,
+  LINK_ETAG,
   linkParams,
   MAX_BODY_BYTES,
   metaId,

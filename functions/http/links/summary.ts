@@ -1,11 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { fleetReader, quotaCounter } from '../../adapters/wiring/shared.js';
 import { summarizeFleet } from '../../core/sync/fleet.js';
+import { fleetSummaryRoute } from './routes.js';
 
 const deps = { fleet: fleetReader() };
 
 /** GET /summary (tenant): the tenant's links counted by status, pause reason, sync and drift. */
 export const handler = httpRoute(
-  { access: 'tenant', quotaCounter: quotaCounter() },
+  { ...fleetSummaryRoute, quotaCounter: quotaCounter() },
   async ({ tenant }) => ({ status: 200, json: await summarizeFleet(deps, tenant) })
 );

@@ -3,7 +3,8 @@ import { syncRequestDeps } from '../../adapters/wiring/shared.js';
 import { ValidationError } from '../../core/errors.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { updateSyncSettings } from '../../core/sync/requests.js';
-import { etagOf, linkParams, MAX_BODY_BYTES, updateLinkBody, versionOfIfMatch } from './schemas.js';
+import { linkUpdateRoute } from './routes.js';
+import { etagOf, versionOfIfMatch } from './schemas.js';
 
 const deps = syncRequestDeps();
 
@@ -25,17 +26,14 @@ const expectedVersion = (ifMatch: string | undefined, version: number | undefine
  * concurrency through If-Match or `version`: 409 when the link changed since it was read. Turning
  * sync on for an active link enqueues its first sync at once (`firstSync` names the job).
  */
-export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, body: updateLinkBody, maxBodyBytes: MAX_BODY_BYTES },
-  async ({ tenant, params, body, headers }) => {
-    const { link, firstSync } = await updateSyncSettings(deps, tenant, params.linkId, {
-      expectedVersion: expectedVersion(headers['if-match'], body.version),
-      sync: body.sync,
-    });
-    return {
-      status: 200,
-      json: { ...toLinkView(link), ...(firstSync ? { firstSync } : {}) },
-      headers: { etag: etagOf(link.version) },
-    };
-  }
-);
+export const handler = httpRoute(linkUpdateRoute, async ({ tenant, params, body, headers }) => {
+  const { link, firstSync } = await updateSyncSettings(deps, tenant, params.linkId, {
+    expectedVersion: expectedVersion(headers['if-match'], body.version),
+    sync: body.sync,
+  });
+  return {
+    status: 200,
+    json: { ...toLinkView(link), ...(firstSync ? { firstSync } : {}) },
+    headers: { etag: etagOf(link.version) },
+  };
+});

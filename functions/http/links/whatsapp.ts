@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { quotaCounter, whatsappRequestDeps } from '../../adapters/wiring/shared.js';
 import { refreshWhatsAppSide } from '../../core/whatsapp/requests.js';
-import { linkParams } from './schemas.js';
+import { linkWhatsAppRoute } from './routes.js';
 
 const deps = whatsappRequestDeps();
 
@@ -11,7 +11,7 @@ const deps = whatsappRequestDeps();
  * and what Tandem cannot see.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, quotaCounter: quotaCounter() },
+  { ...linkWhatsAppRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params }) => ({
     status: 200,
     json: await refreshWhatsAppSide(deps, tenant, params.linkId),

@@ -3,13 +3,13 @@ import { deletionRepository } from '../../adapters/wiring/shared.js';
 import { getDeletionStatus } from '../../core/linking/meta-callbacks.js';
 import { deletionStatusPage } from '../html/pages.js';
 import { htmlError } from '../html/respond.js';
-import { deletionStatusParams } from './schemas.js';
+import { metaDataDeletionStatusRoute } from './routes.js';
 
 const deps = { deletions: deletionRepository() };
 
 /** GET /meta/data-deletion/{code} (public: the user follows Meta's link): the request's status page. */
 export const handler = httpRoute(
-  { access: 'public', params: deletionStatusParams },
+  metaDataDeletionStatusRoute,
   async ({ params: { code }, requestId, log }) => {
     try {
       return { status: 200, html: deletionStatusPage(await getDeletionStatus(deps, code)) };

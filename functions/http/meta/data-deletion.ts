@@ -14,7 +14,7 @@ import {
   storyOperationStore,
 } from '../../adapters/wiring/shared.js';
 import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
-import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
+import { metaDataDeletionRoute } from './routes.js';
 
 const deps = {
   events: eventPublisher(),
@@ -35,15 +35,7 @@ const appSecret = metaAppSecret();
  * POST /meta/data-deletion (public: Meta calls it with signed_request): deletes the user's data and
  * answers Meta's `{ url, confirmation_code }`. 400 for a bad signature.
  */
-export const handler = httpRoute(
-  {
-    access: 'public',
-    body: signedRequestForm,
-    bodyFormat: 'form',
-    maxBodyBytes: MAX_CALLBACK_BYTES,
-  },
-  async ({ body }) => ({
-    status: 200,
-    json: await requestDataDeletion({ ...deps, appSecret: await appSecret() }, body.signed_request),
-  })
-);
+export const handler = httpRoute(metaDataDeletionRoute, async ({ body }) => ({
+  status: 200,
+  json: await requestDataDeletion({ ...deps, appSecret: await appSecret() }, body.signed_request),
+}));

@@ -11,7 +11,7 @@ import {
   storyOperationStore,
 } from '../../adapters/wiring/shared.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
-import { MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
+import { metaDeauthorizeRoute } from './routes.js';
 
 const deps = {
   events: eventPublisher(),
@@ -30,19 +30,11 @@ const appSecret = metaAppSecret();
  * the app, so their links (with their ad operations) and grants go, in every tenant. 400 for a bad
  * signature or a request older than the replay window; a repeat answers the first result.
  */
-export const handler = httpRoute(
-  {
-    access: 'public',
-    body: signedRequestForm,
-    bodyFormat: 'form',
-    maxBodyBytes: MAX_CALLBACK_BYTES,
-  },
-  async ({ body, log }) => {
-    const result = await handleDeauthorize(
-      { ...deps, appSecret: await appSecret() },
-      body.signed_request
-    );
-    log.info('Meta user deauthorized the app', { ...result });
-    return { status: 200, json: { status: 'deauthorized', ...result } };
-  }
-);
+export const handler = httpRoute(metaDeauthorizeRoute, async ({ body, log }) => {
+  const result = await handleDeauthorize(
+    { ...deps, appSecret: await appSecret() },
+    body.signed_request
+  );
+  log.info('Meta user deauthorized the app', { ...result });
+  return { status: 200, json: { status: 'deauthorized', ...result } };
+});

@@ -10,7 +10,7 @@ import {
 import { viewSignIn } from '../../core/linking/oauth.js';
 import { signInPage } from '../html/pages.js';
 import { htmlError } from '../html/respond.js';
-import { beginQuery } from './schemas.js';
+import { oauthBeginRoute } from './routes.js';
 
 const deps = { sessions: sessionRepository(), clock };
 const baseUrl = publicBaseUrl();
@@ -22,23 +22,20 @@ const formTargets = `'self' ${new URL(oauthSettings().dialogBaseUrl).origin}`;
  * GET /oauth/begin (public: the client app sends the user's browser here): names the tenant the
  * Pages will be linked to and gives this browser its sign-in cookie; the form continues to Meta.
  */
-export const handler = httpRoute(
-  { access: 'public', query: beginQuery },
-  async ({ query, cookies, requestId, log }) => {
-    try {
-      const browserKey = cookie.read(cookies);
-      const view = await viewSignIn(deps, query.state, browserKey);
-      return {
-        status: 200,
-        html: signInPage({ ...view, action: `${baseUrl}/oauth/begin` }),
-        headers: {
-          'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}`,
-        },
-        // A browser keeps its key across sign-ins, so two tabs do not undo each other.
-        cookies: [cookie.set(browserKey ?? ids.sessionId())],
-      };
-    } catch (error) {
-      return htmlError(error, requestId, log);
-    }
+export const handler = httpRoute(oauthBeginRoute, async ({ query, cookies, requestId, log }) => {
+  try {
+    const browserKey = cookie.read(cookies);
+    const view = await viewSignIn(deps, query.state, browserKey);
+    return {
+      status: 200,
+      html: signInPage({ ...view, action: `${baseUrl}/oauth/begin` }),
+      headers: {
+        'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}`,
+      },
+      // A browser keeps its key across sign-ins, so two tabs do not undo each other.
+      cookies: [cookie.set(browserKey ?? ids.sessionId())],
+    };
+  } catch (error) {
+    return htmlError(error, requestId, log);
   }
-);
+});

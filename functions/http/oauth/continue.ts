@@ -8,8 +8,7 @@ import {
 } from '../../adapters/wiring/shared.js';
 import { continueSignIn, otherBrowser } from '../../core/linking/oauth.js';
 import { htmlError } from '../html/respond.js';
-import { MAX_BODY_BYTES } from '../links/schemas.js';
-import { beginForm } from './schemas.js';
+import { oauthContinueRoute } from './routes.js';
 
 const deps = {
   sessions: sessionRepository(),
@@ -24,16 +23,13 @@ const cookie = signInCookie(deps.publicBaseUrl);
  * sends the browser on to Meta's login dialog (303). Without the cookie (another site's form post,
  * which SameSite=Lax keeps it from, or a browser refusing cookies) nothing is bound.
  */
-export const handler = httpRoute(
-  { access: 'public', body: beginForm, bodyFormat: 'form', maxBodyBytes: MAX_BODY_BYTES },
-  async ({ body, cookies, requestId, log }) => {
-    try {
-      const browserKey = cookie.read(cookies);
-      if (!browserKey) throw otherBrowser();
-      const dialogUrl = await continueSignIn(deps, body.state, browserKey);
-      return { status: 303, headers: { location: dialogUrl } };
-    } catch (error) {
-      return htmlError(error, requestId, log);
-    }
+export const handler = httpRoute(oauthContinueRoute, async ({ body, cookies, requestId, log }) => {
+  try {
+    const browserKey = cookie.read(cookies);
+    if (!browserKey) throw otherBrowser();
+    const dialogUrl = await continueSignIn(deps, body.state, browserKey);
+    return { status: 303, headers: { location: dialogUrl } };
+  } catch (error) {
+    return htmlError(error, requestId, log);
   }
-);
+});

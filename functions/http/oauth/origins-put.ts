@@ -1,8 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { clock, tenantSettingsRepository } from '../../adapters/wiring/shared.js';
 import { setOrigins } from '../../core/linking/origins.js';
-import { MAX_BODY_BYTES } from '../links/schemas.js';
-import { originsBody } from './schemas.js';
+import { settingsOriginsPutRoute } from './routes.js';
 
 const deps = { settings: tenantSettingsRepository(), clock };
 
@@ -10,7 +9,7 @@ const deps = { settings: tenantSettingsRepository(), clock };
  * PUT /settings/origins (tenant) `{ origins }`: replaces the tenant's registered origins, where a
  * sign-in's returnUrl may send the browser back to. Exact https origins (http on loopback only).
  */
-export const handler = httpRoute(
-  { access: 'tenant', body: originsBody, maxBodyBytes: MAX_BODY_BYTES },
-  async ({ tenant, body }) => ({ status: 200, json: await setOrigins(deps, tenant, body.origins) })
-);
+export const handler = httpRoute(settingsOriginsPutRoute, async ({ tenant, body }) => ({
+  status: 200,
+  json: await setOrigins(deps, tenant, body.origins),
+}));

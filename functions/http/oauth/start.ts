@@ -9,8 +9,7 @@ import {
   tenantSettingsRepository,
 } from '../../adapters/wiring/shared.js';
 import { startLinking } from '../../core/linking/oauth.js';
-import { MAX_BODY_BYTES } from '../links/schemas.js';
-import { startBody } from './schemas.js';
+import { oauthStartRoute } from './routes.js';
 
 const deps = {
   sessions: sessionRepository(),
@@ -28,13 +27,7 @@ const deps = {
  * `return_url_not_registered`); the last page sends the browser back there with the outcome.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    body: startBody,
-    bodyOptional: true,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...oauthStartRoute, quotaCounter: quotaCounter() },
   async ({ tenant, tenantName, body }) => ({
     status: 200,
     json: await startLinking(deps, {

@@ -2,18 +2,15 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { reportDeps } from '../../adapters/wiring/reconcile.js';
 import { linkRepository } from '../../adapters/wiring/shared.js';
 import { getLinkDriftHistory } from '../../core/reconcile/reports.js';
-import { historyQuery, linkParams } from './schemas.js';
+import { linkDriftRoute } from './routes.js';
 
 const deps = { ...reportDeps(), links: linkRepository() };
 
 /** GET /links/{linkId}/drift (tenant): the link's drift per run, newest first, a page at a time. */
-export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, query: historyQuery },
-  async ({ tenant, params, query }) => ({
-    status: 200,
-    json: await getLinkDriftHistory(deps, tenant, params.linkId, {
-      limit: query.limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-    }),
-  })
-);
+export const handler = httpRoute(linkDriftRoute, async ({ tenant, params, query }) => ({
+  status: 200,
+  json: await getLinkDriftHistory(deps, tenant, params.linkId, {
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  }),
+}));

@@ -2,7 +2,7 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { startRunDeps } from '../../adapters/wiring/reconcile.js';
 import { linkRepository } from '../../adapters/wiring/shared.js';
 import { requestRun } from '../../core/reconcile/reports.js';
-import { startRunBody } from './schemas.js';
+import { reconcileRunStartRoute } from './routes.js';
 
 const deps = { ...startRunDeps(), links: linkRepository() };
 
@@ -10,14 +10,11 @@ const deps = { ...startRunDeps(), links: linkRepository() };
  * POST /reconcile/runs (tenant): reconciles the tenant's links (or one of them) now, through the
  * queue; answers 202 with the run to poll. A run of the tenant already in progress is joined.
  */
-export const handler = httpRoute(
-  { access: 'tenant', body: startRunBody, bodyOptional: true },
-  async ({ tenant, body }) => {
-    const run = await requestRun(deps, tenant, body, new Date());
-    return {
-      status: 202,
-      json: run,
-      headers: { location: `/reconcile/runs/${run.runId}` },
-    };
-  }
-);
+export const handler = httpRoute(reconcileRunStartRoute, async ({ tenant, body }) => {
+  const run = await requestRun(deps, tenant, body, new Date());
+  return {
+    status: 202,
+    json: run,
+    headers: { location: `/reconcile/runs/${run.runId}` },
+  };
+});

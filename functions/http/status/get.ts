@@ -1,6 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { outageGuard } from '../../adapters/wiring/shared.js';
 import type { SurfaceView } from '../../core/outages/breaker.js';
+import { metaStatusRoute } from './routes.js';
 
 const guard = outageGuard();
 
@@ -12,7 +13,7 @@ let cached: { at: number; surfaces: SurfaceView[] } | undefined;
  * GET /status (public): each Meta surface as Tandem's breakers see it (closed, open, half-open,
  * since when, and when calls are tried again). It names no tenant and reads only the breakers table.
  */
-export const handler = httpRoute({ access: 'public' }, async () => {
+export const handler = httpRoute(metaStatusRoute, async () => {
   if (!cached || Date.now() - cached.at > CACHE_MS) {
     cached = { at: Date.now(), surfaces: await guard.status() };
   }

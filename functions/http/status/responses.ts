@@ -17,4 +17,19 @@ const metaStatus = z.object({
   surfaces: z.array(surfaceView),
 });
 
-export { metaStatus };
+/** GET /health/ready, ready (200) or not (503): each dependency ok or down. */
+const readiness = z.looseObject({
+  status: z.string(),
+  checks: z.record(z.string(), z.string()),
+  service: z.literal('tandem'),
+});
+
+/** GET /health: the liveness answer. */
+const liveness = z.object({
+  status: z.literal('ok'),
+  service: z.literal('tandem'),
+  graphApiVersion: z.string(),
+  startedAt: z.iso.datetime(),
+});
+
+export { liveness, metaStatus, readiness };

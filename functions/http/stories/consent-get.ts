@@ -1,15 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { grantRepository, linkRepository } from '../../adapters/wiring/stories.js';
 import { getConsent } from '../../core/stories/consent.js';
-import { linkParams } from './schemas.js';
+import { storyConsentGetRoute } from './routes.js';
 
 const deps = { links: linkRepository(), grants: grantRepository() };
 
 /** GET /links/{linkId}/stories/consent (tenant): the link's story consent; calls nothing at Meta. */
-export const handler = httpRoute(
-  { access: 'tenant', params: linkParams },
-  async ({ tenant, params }) => ({
-    status: 200,
-    json: await getConsent(deps, tenant, params.linkId),
-  })
-);
+export const handler = httpRoute(storyConsentGetRoute, async ({ tenant, params }) => ({
+  status: 200,
+  json: await getConsent(deps, tenant, params.linkId),
+}));

@@ -10,7 +10,7 @@ import {
 import * as wiring from '../../adapters/wiring/stories.js';
 import { startLinking } from '../../core/linking/oauth.js';
 import { setConsent } from '../../core/stories/consent.js';
-import { consentBody, linkParams, MAX_BODY_BYTES } from './schemas.js';
+import { storyConsentPutRoute } from './routes.js';
 
 const signInDeps = {
   sessions: sessionRepository(),
@@ -33,13 +33,7 @@ const deps = {
  * recording who and when; answers a sign-in for the story permissions when the grant lacks them.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: linkParams,
-    body: consentBody,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...storyConsentPutRoute, quotaCounter: quotaCounter() },
   async ({ tenant, tenantName, subject, params, body }) => ({
     status: 200,
     json: await setConsent(

@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
 import * as wiring from '../../adapters/wiring/stories.js';
-import { requestStory, storyInput } from '../../core/stories/publish.js';
+import { requestStory } from '../../core/stories/publish.js';
 import { parseIdempotencyKey } from '../ads/schemas.js';
-import { linkParams, MAX_BODY_BYTES } from './schemas.js';
+import { storyCreateRoute } from './routes.js';
 
 const deps = {
   links: wiring.linkRepository(),
@@ -20,13 +20,7 @@ const deps = {
  * Facebook Page and Instagram account. 202 with the operation; 200 when the key replays it.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: linkParams,
-    body: storyInput,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...storyCreateRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, body, headers }) => {
     const key = parseIdempotencyKey(headers['idempotency-key']);
     const { replayed, operation } = await requestStory(deps, tenant, params.linkId, key, body);

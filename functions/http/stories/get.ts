@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { linkRepository, storyOperationStore } from '../../adapters/wiring/stories.js';
 import { getStory } from '../../core/stories/publish.js';
-import { storyParams } from './schemas.js';
+import { storyGetRoute } from './routes.js';
 
 const deps = { links: linkRepository(), operations: storyOperationStore() };
 
@@ -9,10 +9,7 @@ const deps = { links: linkRepository(), operations: storyOperationStore() };
  * GET /links/{linkId}/stories/{operationId} (tenant): one story's outcome per target and the ids
  * Meta gave it, by operation id or by the Idempotency-Key that started it.
  */
-export const handler = httpRoute(
-  { access: 'tenant', params: storyParams },
-  async ({ tenant, params }) => ({
-    status: 200,
-    json: await getStory(deps, tenant, params.linkId, params.operationId),
-  })
-);
+export const handler = httpRoute(storyGetRoute, async ({ tenant, params }) => ({
+  status: 200,
+  json: await getStory(deps, tenant, params.linkId, params.operationId),
+}));

@@ -1,18 +1,15 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { linkRepository, storyOperationStore } from '../../adapters/wiring/stories.js';
 import { listStories } from '../../core/stories/publish.js';
-import { linkParams, listQuery } from './schemas.js';
+import { storiesListRoute } from './routes.js';
 
 const deps = { links: linkRepository(), operations: storyOperationStore() };
 
 /** GET /links/{linkId}/stories (tenant): the link's story operations and their outcomes. */
-export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, query: listQuery },
-  async ({ tenant, params, query }) => ({
-    status: 200,
-    json: await listStories(deps, tenant, params.linkId, {
-      limit: query.limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-    }),
-  })
-);
+export const handler = httpRoute(storiesListRoute, async ({ tenant, params, query }) => ({
+  status: 200,
+  json: await listStories(deps, tenant, params.linkId, {
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  }),
+}));

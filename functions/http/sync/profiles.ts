@@ -7,7 +7,7 @@ import {
   syncStateRepository,
 } from '../../adapters/wiring/shared.js';
 import { compareProfiles } from '../../core/reconcile/compare.js';
-import { linkParams } from '../links/schemas.js';
+import { linkProfilesRoute } from './routes.js';
 
 const deps = {
   links: linkRepository(),
@@ -21,7 +21,7 @@ const deps = {
  * profile, read from Meta now, field by field with the differences and the drift class.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, quotaCounter: quotaCounter() },
+  { ...linkProfilesRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params }) => ({
     status: 200,
     json: await compareProfiles(deps, tenant, params.linkId),

@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { quotaCounter, syncRequestDeps } from '../../adapters/wiring/shared.js';
 import { requestSync } from '../../core/sync/requests.js';
-import { linkParams } from '../links/schemas.js';
+import { syncRequestRoute } from './routes.js';
 
 const deps = syncRequestDeps();
 
@@ -10,7 +10,7 @@ const deps = syncRequestDeps();
  * sync is off, 409 `link_paused` (with the reason and what to do) when the link is paused.
  */
 export const handler = httpRoute(
-  { access: 'tenant', params: linkParams, maxBodyBytes: 1024, quotaCounter: quotaCounter() },
+  { ...syncRequestRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params }) => ({
     status: 202,
     json: await requestSync(deps, tenant, params.linkId),

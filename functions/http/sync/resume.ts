@@ -3,8 +3,8 @@ import { eventPublisher } from '../../adapters/wiring/events.js';
 import { quotaCounter, syncRequestDeps } from '../../adapters/wiring/shared.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { resumeSync } from '../../core/sync/requests.js';
-import { etagOf, linkParams, versionOfIfMatch } from '../links/schemas.js';
-import { MAX_BODY_BYTES, resumeBody } from './schemas.js';
+import { etagOf, versionOfIfMatch } from '../links/schemas.js';
+import { syncResumeRoute } from './routes.js';
 
 const deps = { ...syncRequestDeps(), events: eventPublisher() };
 
@@ -14,13 +14,7 @@ const deps = { ...syncRequestDeps(), events: eventPublisher() };
  * `relink_required` for a rejected token, 409 `version_mismatch` when If-Match is stale.
  */
 export const handler = httpRoute(
-  {
-    access: 'tenant',
-    params: linkParams,
-    body: resumeBody,
-    maxBodyBytes: MAX_BODY_BYTES,
-    quotaCounter: quotaCounter(),
-  },
+  { ...syncResumeRoute, quotaCounter: quotaCounter() },
   async ({ tenant, params, body, headers }) => {
     const expectedVersion = versionOfIfMatch(headers['if-match']) ?? body.version;
     const { link, ...job } = await resumeSync(deps, tenant, params.linkId, {

@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { linkRepository, syncStateRepository } from '../../adapters/wiring/shared.js';
 import { getSyncStatus } from '../../core/sync/requests.js';
-import { linkParams } from '../links/schemas.js';
+import { syncStatusRoute } from './routes.js';
 
 const deps = { links: linkRepository(), state: syncStateRepository() };
 
@@ -9,10 +9,7 @@ const deps = { links: linkRepository(), state: syncStateRepository() };
  * GET /links/{linkId}/sync (tenant): the link's sync status: on or off, per-field settings, pause
  * and why, the last run (when, outcome, fields written), mapping notes and unsupported fields.
  */
-export const handler = httpRoute(
-  { access: 'tenant', params: linkParams },
-  async ({ tenant, params }) => ({
-    status: 200,
-    json: await getSyncStatus(deps, tenant, params.linkId),
-  })
-);
+export const handler = httpRoute(syncStatusRoute, async ({ tenant, params }) => ({
+  status: 200,
+  json: await getSyncStatus(deps, tenant, params.linkId),
+}));

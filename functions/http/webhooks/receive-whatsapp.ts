@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { metaAppId, metaAppSecret, wabaIntakeDeps } from '../../adapters/wiring/shared.js';
 import { receiveWabaWebhook } from '../../core/whatsapp/intake.js';
-import { MAX_WEBHOOK_BYTES } from './schemas.js';
+import { whatsappWebhookReceiveRoute } from './routes.js';
 
 const deps = wabaIntakeDeps();
 const appSecret = metaAppSecret();
@@ -14,7 +14,7 @@ const appId = metaAppId();
  * or object is logged and answered 200 (Meta retries anything else with the same bytes).
  */
 export const handler = httpRoute(
-  { access: 'public', maxBodyBytes: MAX_WEBHOOK_BYTES },
+  whatsappWebhookReceiveRoute,
   async ({ rawBody, headers, requestId, log }) => {
     const result = await receiveWabaWebhook(deps, {
       rawBody,

@@ -6,7 +6,7 @@ import {
   webhookDedupe,
 } from '../../adapters/wiring/shared.js';
 import { receivePageWebhook } from '../../core/sync/intake.js';
-import { MAX_WEBHOOK_BYTES } from './schemas.js';
+import { webhookReceiveRoute } from './routes.js';
 
 const deps = { dedupe: webhookDedupe(), pages: pageLinkIndex(), queue: syncJobQueue() };
 const appSecret = metaAppSecret();
@@ -20,7 +20,7 @@ const appSecret = metaAppSecret();
  * "try again" (the store or the queue failed), and Meta does.
  */
 export const handler = httpRoute(
-  { access: 'public', maxBodyBytes: MAX_WEBHOOK_BYTES },
+  webhookReceiveRoute,
   async ({ rawBody, headers, requestId, log }) => {
     const result = await receivePageWebhook(deps, {
       rawBody,

@@ -1,7 +1,7 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { webhookVerifyToken } from '../../adapters/meta/webhook-verify-token.js';
 import { answerChallenge } from '../../core/sync/webhook.js';
-import { verificationQuery } from './schemas.js';
+import { webhookVerifyRoute } from './routes.js';
 
 const verifyToken = webhookVerifyToken();
 
@@ -9,10 +9,7 @@ const verifyToken = webhookVerifyToken();
  * GET /webhooks/meta (public: Meta's subscription handshake): echoes hub.challenge when
  * hub.verify_token matches (compared in constant time); 401 otherwise.
  */
-export const handler = httpRoute(
-  { access: 'public', query: verificationQuery },
-  async ({ query }) => ({
-    status: 200,
-    text: answerChallenge(query, await verifyToken()),
-  })
-);
+export const handler = httpRoute(webhookVerifyRoute, async ({ query }) => ({
+  status: 200,
+  text: answerChallenge(query, await verifyToken()),
+}));

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
+import { defineRoute } from '../../../../functions/adapters/http/contract.js';
 import { httpRoute } from '../../../../functions/adapters/http/route.js';
 import * as z from '../../../../functions/core/zod.js';
 import { toGatewayClaims } from '../../../../infra/local/runtime/src/identity.js';
@@ -31,10 +32,13 @@ const eventFor = (payload: Record<string, unknown>): APIGatewayProxyEventV2 =>
     isBase64Encoded: false,
   }) as unknown as APIGatewayProxyEventV2;
 
-const whoAmI = httpRoute({ access: 'tenant' }, async ({ tenant }) => ({
-  status: 200,
-  json: { tenant },
-}));
+const whoAmI = httpRoute(
+  defineRoute({ method: 'GET', path: '/links', access: 'tenant', summary: 'Who', responses: {} }),
+  async ({ tenant }) => ({
+    status: 200,
+    json: { tenant },
+  })
+);
 
 describe('Function: httpRoute (tenant claim)', () => {
   it('takes a JSON string claim as the tenant', async () => {
@@ -80,7 +84,16 @@ describe('Function: httpRoute (tenant claim)', () => {
 
 const echo = (bodyFormat: 'json' | 'form') =>
   httpRoute(
-    { access: 'public', body: z.looseObject({ name: z.string() }), bodyFormat },
+    defineRoute({
+      method: 'POST',
+      path: '/echo',
+      access: 'public',
+      publicReason: 'A test route.',
+      summary: 'Echo',
+      body: z.looseObject({ name: z.string() }),
+      bodyFormat,
+      responses: {},
+    }),
     async ({ body }) => ({ status: 200, json: body })
   );
 
@@ -143,8 +156,15 @@ describe('Function: httpRoute (quotas)', () => {
   const syncNow = (counter?: { take: () => Promise<boolean> }) =>
     httpRoute(
       {
-        access: 'tenant',
-        params: z.object({ linkId: z.string() }),
+        ...defineRoute({
+          method: 'POST',
+          path: '/links/{linkId}/sync',
+          access: 'tenant',
+          summary: 'Sync now',
+          params: z.object({ linkId: z.string() }),
+          quotas: ['syncRequests', 'linkSyncRequests'],
+          responses: {},
+        }),
         ...(counter ? { quotaCounter: counter } : {}),
       },
       async () => ({ status: 202, json: {} })
