@@ -1,5 +1,6 @@
+import { routeKeyOf } from '../../functions/adapters/http/contract.js';
 import { COOLDOWNS, QUOTAS } from '../../functions/core/quotas.js';
-import { ROUTE_COOLDOWNS, ROUTE_QUOTAS } from '../../infra/shared/route-quotas.js';
+import { contracts } from '../../functions/http/routes.js';
 
 /**
  * Tandem's documented limits, from the tables the OpenAPI description's `x-limits` is generated
@@ -19,10 +20,11 @@ interface DocumentedLimit {
 const windowOf = (seconds: number): string =>
   seconds === 60 ? 'minute' : seconds === 3600 ? 'hour' : `${seconds} seconds`;
 
-const routesOf = (table: Readonly<Record<string, readonly string[]>>, key: string): string[] =>
-  Object.entries(table)
-    .filter(([, names]) => names.includes(key))
-    .map(([route]) => route);
+/** The routes whose contracts take a quota or enforce a cool-down. */
+const routesOf = (kind: 'quotas' | 'cooldowns', key: string): string[] =>
+  contracts
+    .filter((contract) => (contract[kind] as readonly string[] | undefined)?.includes(key))
+    .map(routeKeyOf);
 
 const DOCUMENTED_LIMITS: DocumentedLimit[] = [
   ...Object.entries(QUOTAS).map(
@@ -31,7 +33,7 @@ const DOCUMENTED_LIMITS: DocumentedLimit[] = [
       kind: 'quota',
       limit: `${quota.limit} per ${windowOf(quota.windowSeconds)}${quota.per === 'link' ? ', per link' : ''}`,
       counts: quota.counts,
-      routes: routesOf(ROUTE_QUOTAS, key),
+      routes: routesOf('quotas', key),
     })
   ),
   ...Object.entries(COOLDOWNS).map(
@@ -40,7 +42,7 @@ const DOCUMENTED_LIMITS: DocumentedLimit[] = [
       kind: 'cooldown',
       limit: `${cooldown.defaultSeconds} seconds apart (unless the deployment sets ${cooldown.configVariable})`,
       counts: cooldown.counts,
-      routes: routesOf(ROUTE_COOLDOWNS, key),
+      routes: routesOf('cooldowns', key),
     })
   ),
 ];

@@ -1,4 +1,5 @@
 import { GRAPH_API_VERSION } from '../../functions/adapters/graph/version.js';
+import { errorBody, type RouteResponse } from '../../functions/adapters/http/contract.js';
 import {
   ATTEMPT_HEADER,
   EVENT_ID_HEADER,
@@ -13,9 +14,7 @@ import {
 } from '../../functions/core/linking/events.js';
 import { COOLDOWNS, QUOTAS } from '../../functions/core/quotas.js';
 import * as z from '../../functions/core/zod.js';
-import { quotasOfRoute, ROUTE_COOLDOWNS } from './route-quotas.js';
-import { type RouteSchemas, routeSchemas } from './route-schemas.js';
-import { type RouteSpec, routes, throttleOf } from './routes.js';
+import { type RouteSpec, routes } from './routes.js';
 
 /**
  * Builds the OpenAPI 3.1 description of Tandem's HTTP API from the route table and the zod schemas
@@ -27,29 +26,34 @@ type Json = Record<string, unknown>;
 const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): Json =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
 
-/** The declared success answers, or a bare 2XX for a route that declares none. */
-const successesOf = (schemas: RouteSchemas): Json =>
-  schemas.responses
-    ? Object.fromEntries(
-        Object.entries(schemas.responses).map(([status, response]) => [
-          status,
-          {
-            description: response.description,
-            ...(response.headers
-              ? {
-                  headers: Object.fromEntries(
-                    Object.entries(response.headers).map(([name, description]) => [
-                      name,
-                      { description, schema: { type: 'string' } },
-                    ])
-                  ),
-                }
-              : {}),
-            content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
-          },
-        ])
-      )
-    : { '2XX': { description: 'Success' } };
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+
+const contentOf = (response: RouteResponse): Json | undefined => {
+  if (response.html) return { 'text/html': { schema: { type: 'string' } } };
+  if (response.text) return { 'text/plain': { schema: { type: 'string' } } };
+  if (!response.schema) return undefined;
+  const schema = response.schema === errorBody ? ERROR_REF : jsonSchema(response.schema, 'output');
+  return { 'application/json': { schema } };
+};
+
+/** One answer: its meaning, the headers a client may rely on, and its body. */
+const answerOf = (response: RouteResponse, description = response.description): Json => {
+  const content = contentOf(response);
+  return {
+    description,
+    ...(response.headers
+      ? {
+          headers: Object.fromEntries(
+            Object.entries(response.headers).map(([name, text]) => [
+              name,
+              { description: text, schema: { type: 'string' } },
+            ])
+          ),
+        }
+      : {}),
+    ...(content ? { content } : {}),
+  };
+};
 
 const propertiesOf = (schema: z.ZodMiniType | undefined): [string, Json, boolean][] => {
   if (!schema) return [];
@@ -60,7 +64,7 @@ const propertiesOf = (schema: z.ZodMiniType | undefined): [string, Json, boolean
   );
 };
 
-const parametersOf = (schemas: RouteSchemas): Json[] => [
+const parametersOf = (schemas: RouteSpec): Json[] => [
   ...propertiesOf(schemas.params).map(([name, schema]) => ({
     name,
     in: 'path',
@@ -73,7 +77,7 @@ const parametersOf = (schemas: RouteSchemas): Json[] => [
     required,
     schema,
   })),
-  ...Object.entries(schemas.headers ?? {}).map(([name, description]) => ({
+  ...Object.entries(schemas.requestHeaders ?? {}).map(([name, description]) => ({
     name,
     in: 'header',
     required: description.startsWith('Required'),
@@ -82,20 +86,14 @@ const parametersOf = (schemas: RouteSchemas): Json[] => [
   })),
 ];
 
-const error = (description: string): Json => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-});
-
 /**
  * Every limit a route can answer 429 for, with its number (`x-limits`): the tenant quotas it takes,
  * its cool-downs, and API Gateway's throttle of the route.
  */
 const limitsOf = (route: RouteSpec): Json[] => {
-  const key = `${route.method} ${route.path}`;
-  const throttle = throttleOf(route);
+  const throttle = route.throttle;
   return [
-    ...quotasOfRoute(key).map((name) => {
+    ...(route.quotas ?? []).map((name) => {
       const quota = QUOTAS[name];
       return {
         name: quota.name,
@@ -106,7 +104,7 @@ const limitsOf = (route: RouteSpec): Json[] => {
         counts: quota.counts,
       };
     }),
-    ...(ROUTE_COOLDOWNS[key] ?? []).map((name) => {
+    ...(route.cooldowns ?? []).map((name) => {
       const cooldown = COOLDOWNS[name];
       return {
         name: cooldown.name,
@@ -128,13 +126,12 @@ const limitsOf = (route: RouteSpec): Json[] => {
 
 /** The 429 of a route: each limit by name and number, and how the body names the one hit. */
 const tooManyRequests = (route: RouteSpec): string => {
-  const key = `${route.method} ${route.path}`;
-  const throttle = throttleOf(route);
-  const quotas = quotasOfRoute(key).map((name) => {
+  const throttle = route.throttle;
+  const quotas = (route.quotas ?? []).map((name) => {
     const quota = QUOTAS[name];
     return `\`${quota.name}\` (quota: ${quota.limit} ${quota.counts} per ${quota.windowSeconds} s${quota.per === 'link' ? ', per link' : ''})`;
   });
-  const cooldowns = (ROUTE_COOLDOWNS[key] ?? []).map((name) => {
+  const cooldowns = (route.cooldowns ?? []).map((name) => {
     const cooldown = COOLDOWNS[name];
     return `\`${cooldown.name}\` (cool-down: ${cooldown.defaultSeconds} s ${cooldown.counts}; set by ${cooldown.configVariable})`;
   });
@@ -143,48 +140,18 @@ const tooManyRequests = (route: RouteSpec): string => {
   return `${named}Every 429 from Tandem names the limit hit in \`error.limit\` (a quota's name, \`reconcile_cooldown\`, or \`meta_rate_limit\` when Meta is throttling the tenant's requests) and says it in \`error.message\`; a quota's \`error.details\` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (${throttle.rateLimit} requests/s, burst ${throttle.burstLimit}, all callers together) answers \`{"message":"Too Many Requests"}\` before Tandem runs, so that body cannot name it. See \`x-limits\`.`;
 };
 
-const responsesOf = (route: RouteSpec, schemas: RouteSchemas): Json => ({
-  ...successesOf(schemas),
-  '400': error('Malformed or invalid input; `error.details.issues` names each problem.'),
-  ...(route.access === 'tenant'
-    ? {
-        '401': {
-          description: 'Missing, invalid or expired JWT (answered by the API Gateway authorizer).',
-        },
-        '403': error('The JWT has no tenant_id claim, or Meta refused a permission Tandem needs.'),
-      }
-    : {}),
-  ...(schemas.unauthorized ? { '401': error(schemas.unauthorized) } : {}),
-  ...(schemas.params
-    ? { '404': error("Not found for this tenant (another tenant's id answers the same).") }
-    : {}),
-  ...(route.method === 'POST' || route.method === 'PATCH' || route.method === 'DELETE'
-    ? { '409': error('Conflicts with current state (already linked, stale version, key reused).') }
-    : {}),
-  ...(schemas.body
-    ? {
-        '413': error('The body is larger than the route accepts.'),
-        '415': error('The body is not in the media type the route accepts.'),
-      }
-    : {}),
-  ...(schemas.rawBodyMaxBytes
-    ? { '413': error(`The body is larger than ${schemas.rawBodyMaxBytes} bytes.`) }
-    : {}),
-  ...(schemas.rawBodyMediaTypes
-    ? { '415': error(`The body is not one of ${schemas.rawBodyMediaTypes.join(', ')}.`) }
-    : {}),
-  '429': error(tooManyRequests(route)),
-  '500': error('Tandem failed; quote the request id.'),
-  '503': error(
-    'Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back.'
-  ),
-});
+/** Every status the route's contract declares; a 429 also names each of its limits. */
+const responsesOf = (route: RouteSpec): Json =>
+  Object.fromEntries(
+    Object.entries(route.responses).map(([status, response]) => [
+      status,
+      answerOf(response, status === '429' ? tooManyRequests(route) : response.description),
+    ])
+  );
 
 const operationOf = (route: RouteSpec): Json => {
-  const key = `${route.method} ${route.path}`;
-  const schemas = routeSchemas[key];
-  if (!schemas) throw new Error(`No request schemas for ${key} in infra/shared/route-schemas.ts`);
-  const parameters = parametersOf(schemas);
+  const schemas = route;
+  const parameters = parametersOf(route);
   return {
     operationId: route.fn,
     summary: route.summary,
@@ -219,7 +186,7 @@ const operationOf = (route: RouteSpec): Json => {
           },
         }
       : {}),
-    responses: responsesOf(route, schemas),
+    responses: responsesOf(route),
   };
 };
 

@@ -3,364 +3,6 @@
  * test/unit/console/api-types.test.ts fails when it is stale.
  */
 export interface paths {
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Liveness check
-         * @description Public route: Liveness probe for uptime monitors and deploy checks; returns only build and API versions, no tenant data.
-         */
-        get: operations["health"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Readiness check: 503 naming any table or queue that does not answer
-         * @description Public route: Readiness probe for monitors and deploy checks; answers only ok/down per dependency, reads nothing but a probe key no item has, and caches its answer for 5 seconds.
-         */
-        get: operations["readiness"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Each Meta surface as Tandem sees it: its breaker's state, since when, and when calls resume
-         * @description Public route: Outage status for status pages and clients deciding when to retry; names no tenant, reads only the breakers table, and caches its answer for 5 seconds.
-         */
-        get: operations["metaStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/oauth/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start a sign-in with Facebook ({ returnUrl? }); answers the begin URL for the user's browser */
-        post: operations["oauthStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/settings/origins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's registered origins (where a sign-in may return the browser) */
-        get: operations["settingsOriginsGet"];
-        /** Replace the tenant's registered origins */
-        put: operations["settingsOriginsPut"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/oauth/begin": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Sign-in's first page: names the tenant, sets the browser's sign-in cookie
-         * @description Public route: The client app sends the user's browser here, which carries no JWT; it only shows the tenant's name for a single-use, 10-minute OAuth state and sets an HttpOnly SameSite cookie, changing nothing.
-         */
-        get: operations["oauthBegin"];
-        put?: never;
-        /**
-         * Begin page's form: binds the sign-in to the browser, redirects to Meta's dialog
-         * @description Public route: Posted by the user's browser from Tandem's own begin page, which has no JWT; it needs the single-use OAuth state and the browser's SameSite sign-in cookie, and binds the state to that browser once.
-         */
-        post: operations["oauthContinue"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/oauth/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * OAuth redirect URI: completes the sign-in, shows the Page/number picker
-         * @description Public route: Meta's login dialog redirects the user's browser here, which carries no JWT; the request is bound to its tenant by a single-use, 10-minute OAuth state plus PKCE, and to the browser that began it by its sign-in cookie.
-         */
-        get: operations["oauthCallback"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/oauth/select": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Picker form post: links the chosen Page and number
-         * @description Public route: Posted by the user's browser from Tandem's own picker page, which has no JWT; authorised by a single-use, tenant-bound selection id that expires in 15 minutes, together with the sign-in cookie of the browser that signed in.
-         */
-        post: operations["oauthSelect"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/grants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the tenant's grants */
-        get: operations["grantsList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/grants/{grantId}/assets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the Pages, WhatsApp numbers and ad accounts a grant reaches */
-        get: operations["grantAssets"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/grants/{grantId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete a sign-in no link uses (409 while links use it) and revoke it on Meta; 404 once gone */
-        delete: operations["grantDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List links, filtered by status or pause reason, sync, drift class and Page */
-        get: operations["linksList"];
-        put?: never;
-        /** Create a link */
-        post: operations["linkCreate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Count the tenant's links by status, pause reason, sync and drift class */
-        get: operations["fleetSummary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/bulk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Resume, or turn sync on or off for, every link of a filter; 202 with the operation */
-        post: operations["linksBulkStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/bulk/{operationId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A bulk action's status and progress */
-        get: operations["linksBulkGet"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a link */
-        get: operations["linkGet"];
-        put?: never;
-        post?: never;
-        /** Unlink */
-        delete: operations["linkDelete"];
-        options?: never;
-        head?: never;
-        /** Change a link's sync settings */
-        patch: operations["linkUpdate"];
-        trace?: never;
-    };
-    "/meta/deauthorize": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Meta's deauthorize callback
-         * @description Public route: Called by Meta when a user removes the app; Meta cannot send a JWT, so the HMAC-SHA256 signed_request (app secret) authenticates it.
-         */
-        post: operations["metaDeauthorize"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/meta/data-deletion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Meta's data-deletion callback
-         * @description Public route: Called by Meta for a data-deletion request; Meta cannot send a JWT, so the HMAC-SHA256 signed_request (app secret) authenticates it.
-         */
-        post: operations["metaDataDeletion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/meta/data-deletion/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Data-deletion status page
-         * @description Public route: Meta shows this status URL to the user, who opens it in a browser without a JWT; it reveals only counts and times for an unguessable 128-bit confirmation code.
-         */
-        get: operations["metaDataDeletionStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/links/{linkId}/ads": {
         parameters: {
             query?: never;
@@ -372,23 +14,6 @@ export interface paths {
         put?: never;
         /** Create a Click-to-WhatsApp ad (Idempotency-Key required) */
         post: operations["adCreate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/ads/images": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Upload an ad image (the JPEG or PNG as the body); answers Meta's image hash */
-        post: operations["adImageUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -429,6 +54,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/links/{linkId}/ads/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an ad image (the JPEG or PNG as the body); answers Meta's image hash */
+        post: operations["adImageUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/links/{linkId}/ads/{operationId}/insights": {
         parameters: {
             query?: never;
@@ -446,15 +88,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/links/{linkId}/stats": {
+    "/events/{eventId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A link's messages sent, delivered and priced, and its ads' results, per day or month */
-        get: operations["linkStats"];
+        /** An event and its deliveries */
+        get: operations["eventGet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -463,77 +105,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The message statistics of all the tenant's links, summed per day or month */
-        get: operations["tenantStats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/stories/consent": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A link's story consent per target, its history, and the permissions still missing */
-        get: operations["storyConsentGet"];
-        /** Turn story cross-posting on or off per target (off by default) */
-        put: operations["storyConsentPut"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/stories": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A link's stories and each target's outcome */
-        get: operations["storiesList"];
-        put?: never;
-        /** Publish one story to the Page and its Instagram account (Idempotency-Key; 202) */
-        post: operations["storyCreate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/stories/{operationId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One story's outcome per target, by operation id or Idempotency-Key */
-        get: operations["storyGet"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/reconcile/runs": {
+    "/events/{eventId}/redeliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -542,191 +114,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reconcile the caller's links (or one) now; 202 with the run to poll */
-        post: operations["reconcileRunStart"];
+        /** Deliver a kept event again, freshly signed (202) */
+        post: operations["eventRedeliver"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/reconcile/runs/latest": {
+    "/events": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The newest reconcile run that covered the caller's links */
-        get: operations["reconcileRunLatest"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/reconcile/runs/{runId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A reconcile run's status and the caller's drift counts */
-        get: operations["reconcileRunGet"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/whatsapp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The link's WhatsApp side read from Meta now: Meta's Page link, the number's health */
-        get: operations["linkWhatsApp"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/meta-link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Link the Page to the number on Meta's side: {} sends a code, { code } confirms */
-        put: operations["linkMetaLink"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/drift": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A link's drift history, field by field, newest first */
-        get: operations["linkDrift"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/meta": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Meta's webhook subscription handshake
-         * @description Public route: Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.
-         */
-        get: operations["webhookVerify"];
-        put?: never;
-        /**
-         * Meta's Page webhooks: enqueue a sync for each link of the Page
-         * @description Public route: Meta delivers Page webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.
-         */
-        post: operations["webhookReceive"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/whatsapp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Meta's webhook subscription handshake (WhatsApp Business Account object)
-         * @description Public route: Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.
-         */
-        get: operations["whatsappWebhookVerify"];
-        put?: never;
-        /**
-         * Meta's WhatsApp Business Account webhooks: a number's connection, alerts, name and quality
-         * @description Public route: Meta delivers WABA webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.
-         */
-        post: operations["whatsappWebhookReceive"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/sync": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A link's sync status: last run, outcome, notes, pause reason */
-        get: operations["syncStatus"];
-        put?: never;
-        /** Sync now: enqueue a sync of the link (202 with the job id) */
-        post: operations["syncRequest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Resume a link paused by a direct WhatsApp edit ({ overwrite }) */
-        post: operations["syncResume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/links/{linkId}/profiles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The link's Page and WhatsApp profile now, side by side, with the differences */
-        get: operations["linkProfiles"];
+        /** The tenant's events, newest first, with their deliveries */
+        get: operations["eventsList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -806,15 +210,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/events": {
+    "/summary": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The tenant's events, newest first, with their deliveries */
-        get: operations["eventsList"];
+        /** Count the tenant's links by status, pause reason, sync and drift class */
+        get: operations["fleetSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -823,15 +227,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/events/{eventId}": {
+    "/grants/{grantId}/assets": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** An event and its deliveries */
-        get: operations["eventGet"];
+        /** List the Pages, WhatsApp numbers and ad accounts a grant reaches */
+        get: operations["grantAssets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -840,7 +244,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/events/{eventId}/redeliver": {
+    "/grants/{grantId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -849,8 +253,604 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver a kept event again, freshly signed (202) */
-        post: operations["eventRedeliver"];
+        post?: never;
+        /** Delete a sign-in no link uses (409 while links use it) and revoke it on Meta; 404 once gone */
+        delete: operations["grantDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's grants */
+        get: operations["grantsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List links, filtered by status or pause reason, sync, drift class and Page */
+        get: operations["linksList"];
+        put?: never;
+        /** Create a link */
+        post: operations["linkCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a link */
+        get: operations["linkGet"];
+        put?: never;
+        post?: never;
+        /** Unlink */
+        delete: operations["linkDelete"];
+        options?: never;
+        head?: never;
+        /** Change a link's sync settings */
+        patch: operations["linkUpdate"];
+        trace?: never;
+    };
+    "/links/{linkId}/meta-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link the Page to the number on Meta's side: {} sends a code, { code } confirms */
+        put: operations["linkMetaLink"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link's WhatsApp side read from Meta now: Meta's Page link, the number's health */
+        get: operations["linkWhatsApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/bulk/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk action's status and progress */
+        get: operations["linksBulkGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume, or turn sync on or off for, every link of a filter; 202 with the operation */
+        post: operations["linksBulkStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/data-deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Meta's data-deletion callback
+         * @description Public route: Called by Meta for a data-deletion request; Meta cannot send a JWT, so the HMAC-SHA256 signed_request (app secret) authenticates it.
+         */
+        post: operations["metaDataDeletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/data-deletion/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data-deletion status page
+         * @description Public route: Meta shows this status URL to the user, who opens it in a browser without a JWT; it reveals only counts and times for an unguessable 128-bit confirmation code.
+         */
+        get: operations["metaDataDeletionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meta/deauthorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Meta's deauthorize callback
+         * @description Public route: Called by Meta when a user removes the app; Meta cannot send a JWT, so the HMAC-SHA256 signed_request (app secret) authenticates it.
+         */
+        post: operations["metaDeauthorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/begin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign-in's first page: names the tenant, sets the browser's sign-in cookie
+         * @description Public route: The client app sends the user's browser here, which carries no JWT; it only shows the tenant's name for a single-use, 10-minute OAuth state and sets an HttpOnly SameSite cookie, changing nothing.
+         */
+        get: operations["oauthBegin"];
+        put?: never;
+        /**
+         * Begin page's form: binds the sign-in to the browser, redirects to Meta's dialog
+         * @description Public route: Posted by the user's browser from Tandem's own begin page, which has no JWT; it needs the single-use OAuth state and the browser's SameSite sign-in cookie, and binds the state to that browser once.
+         */
+        post: operations["oauthContinue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OAuth redirect URI: completes the sign-in, shows the Page/number picker
+         * @description Public route: Meta's login dialog redirects the user's browser here, which carries no JWT; the request is bound to its tenant by a single-use, 10-minute OAuth state plus PKCE, and to the browser that began it by its sign-in cookie.
+         */
+        get: operations["oauthCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Picker form post: links the chosen Page and number
+         * @description Public route: Posted by the user's browser from Tandem's own picker page, which has no JWT; authorised by a single-use, tenant-bound selection id that expires in 15 minutes, together with the sign-in cookie of the browser that signed in.
+         */
+        post: operations["oauthSelect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/oauth/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a sign-in with Facebook ({ returnUrl? }); answers the begin URL for the user's browser */
+        post: operations["oauthStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/origins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's registered origins (where a sign-in may return the browser) */
+        get: operations["settingsOriginsGet"];
+        /** Replace the tenant's registered origins */
+        put: operations["settingsOriginsPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's drift history, field by field, newest first */
+        get: operations["linkDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconcile/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reconcile run's status and the caller's drift counts */
+        get: operations["reconcileRunGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconcile/runs/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest reconcile run that covered the caller's links */
+        get: operations["reconcileRunLatest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reconcile/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile the caller's links (or one) now; 202 with the run to poll */
+        post: operations["reconcileRunStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's messages sent, delivered and priced, and its ads' results, per day or month */
+        get: operations["linkStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The message statistics of all the tenant's links, summed per day or month */
+        get: operations["tenantStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness check
+         * @description Public route: Liveness probe for uptime monitors and deploy checks; returns only build and API versions, no tenant data.
+         */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each Meta surface as Tandem sees it: its breaker's state, since when, and when calls resume
+         * @description Public route: Outage status for status pages and clients deciding when to retry; names no tenant, reads only the breakers table, and caches its answer for 5 seconds.
+         */
+        get: operations["metaStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness check: 503 naming any table or queue that does not answer
+         * @description Public route: Readiness probe for monitors and deploy checks; answers only ok/down per dependency, reads nothing but a probe key no item has, and caches its answer for 5 seconds.
+         */
+        get: operations["readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's stories and each target's outcome */
+        get: operations["storiesList"];
+        put?: never;
+        /** Publish one story to the Page and its Instagram account (Idempotency-Key; 202) */
+        post: operations["storyCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/stories/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's story consent per target, its history, and the permissions still missing */
+        get: operations["storyConsentGet"];
+        /** Turn story cross-posting on or off per target (off by default) */
+        put: operations["storyConsentPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/stories/{operationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One story's outcome per target, by operation id or Idempotency-Key */
+        get: operations["storyGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link's Page and WhatsApp profile now, side by side, with the differences */
+        get: operations["linkProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's sync status: last run, outcome, notes, pause reason */
+        get: operations["syncStatus"];
+        put?: never;
+        /** Sync now: enqueue a sync of the link (202 with the job id) */
+        post: operations["syncRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/{linkId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a link paused by a direct WhatsApp edit ({ overwrite }) */
+        post: operations["syncResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's webhook subscription handshake
+         * @description Public route: Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.
+         */
+        get: operations["webhookVerify"];
+        put?: never;
+        /**
+         * Meta's Page webhooks: enqueue a sync for each link of the Page
+         * @description Public route: Meta delivers Page webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.
+         */
+        post: operations["webhookReceive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's webhook subscription handshake (WhatsApp Business Account object)
+         * @description Public route: Meta calls this subscription handshake without a JWT; it only echoes hub.challenge when hub.verify_token matches (constant-time compare) and reveals no data.
+         */
+        get: operations["whatsappWebhookVerify"];
+        put?: never;
+        /**
+         * Meta's WhatsApp Business Account webhooks: a number's connection, alerts, name and quality
+         * @description Public route: Meta delivers WABA webhooks without a JWT; every request is authenticated by an HMAC-SHA256 X-Hub-Signature-256 over the raw body with the app secret (401 otherwise), bounded to 256 KB, and de-duplicated.
+         */
+        post: operations["whatsappWebhookReceive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2082,309 +2082,174 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    health: {
+    adCreate: {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
+            header: {
+                /** @description Required. 8-128 characters [A-Za-z0-9_-]; a retry with the same key resumes the same ad. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                linkId: string;
+            };
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    readiness: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    metaStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Each Meta surface as the breakers see it */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
+        requestBody: {
+            content: {
+                "application/json": {
+                    adAccountId: string;
+                    name: string;
+                    /** @enum {string} */
+                    objective: "OUTCOME_ENGAGEMENT" | "OUTCOME_LEADS" | "OUTCOME_SALES" | "OUTCOME_TRAFFIC";
+                    /**
+                     * @default CONVERSATIONS
+                     * @enum {string}
+                     */
+                    optimizationGoal?: "CONVERSATIONS" | "LINK_CLICKS" | "OFFSITE_CONVERSIONS" | "IMPRESSIONS" | "REACH" | "LANDING_PAGE_VIEWS" | "POST_ENGAGEMENT";
+                    /**
+                     * @default LOWEST_COST_WITHOUT_CAP
+                     * @enum {string}
+                     */
+                    bidStrategy?: "LOWEST_COST_WITHOUT_CAP" | "LOWEST_COST_WITH_BID_CAP" | "COST_CAP";
+                    bidAmountMinor?: number;
+                    budget: {
                         /** @enum {string} */
-                        status: "ok" | "degraded";
+                        kind: "daily" | "lifetime";
+                        amountMinor: number;
+                    };
+                    schedule: {
                         /** Format: date-time */
-                        checkedAt: string;
-                        surfaces: {
-                            /** @enum {string} */
-                            surface: "pages" | "whatsapp" | "marketing" | "login";
-                            name: string;
-                            /** @enum {string} */
-                            status: "closed" | "open" | "half_open";
-                            since: string | null;
-                            retryAfterSeconds?: number;
+                        start: string;
+                        /** Format: date-time */
+                        end?: string;
+                    };
+                    targeting: {
+                        countries: string[];
+                        /** @default 18 */
+                        ageMin?: number;
+                        /** @default 65 */
+                        ageMax?: number;
+                        /** @default false */
+                        advantageAudience?: boolean;
+                        interests?: {
+                            id: string;
+                            name?: string;
                         }[];
                     };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    oauthStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    returnUrl?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        authorizeUrl: string;
-                        expiresAt: string;
+                    creative: {
+                        primaryText: string;
+                        headline: string;
+                        image: {
+                            /** Format: uri */
+                            url: string;
+                        } | {
+                            hash: string;
+                        };
+                        prefilledMessage: string;
+                    };
+                    /**
+                     * @default PAUSED
+                     * @enum {string}
+                     */
+                    status?: "ACTIVE" | "PAUSED";
+                    dsa?: {
+                        beneficiary: string;
+                        payor: string;
                     };
                 };
             };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `sign_ins` (quota: 30 sign-ins with Facebook started (each callback calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
         };
-    };
-    settingsOriginsGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
-            /** @description The tenant's registered origins */
+            /** @description A replay: the operation this Idempotency-Key started (Idempotent-Replayed: true). A failed operation is answered with its error status and this same body, its `error` saying why. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        origins: string[];
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The operation: /links/{linkId}/ads/{operationId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
                         updatedAt: string;
                     };
                 };
@@ -2403,90 +2268,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    settingsOriginsPut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    origins: string[];
-                };
-            };
-        };
-        responses: {
-            /** @description The origins as registered */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
-                        origins: string[];
-                        updatedAt: string;
+                        message: string;
                     };
                 };
             };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2495,128 +2283,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    oauthBegin: {
-        parameters: {
-            query?: {
-                state?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    oauthContinue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    state?: string;
-                } & {
-                    [key: string]: unknown;
-                };
-            };
-        };
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2651,9 +2319,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `ad_creates` (quota: 30 Click-to-WhatsApp ad creations (each up to six Graph writes) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2669,8 +2339,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2678,250 +2348,44 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Success */
-            "2XX": {
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
-    oauthCallback: {
+    adDsaRecommendations: {
         parameters: {
-            query?: {
-                state?: string;
-                code?: string;
-                error?: string;
-                error_reason?: string;
-                error_description?: string;
+            query: {
+                adAccountId: string;
             };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    oauthSelect: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    selection?: string;
-                    pageId?: string;
-                    phoneNumberId?: string;
-                } & {
-                    [key: string]: unknown;
-                };
-            };
-        };
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    grantsList: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    grantAssets: {
-        parameters: {
-            query?: never;
             header?: never;
             path: {
-                grantId: string;
+                linkId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Meta's recommended names */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adAccountId: string;
+                        recommendations: string[];
+                    };
+                };
+            };
             /** @description Malformed or invalid input; `error.details.issues` names each problem. */
             400: {
                 headers: {
@@ -2936,9 +2400,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2959,6 +2427,8 @@ export interface operations {
             /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2974,8 +2444,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2983,12 +2453,1803 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Success */
-            "2XX": {
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The operation and what it created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adImageUpload: {
+        parameters: {
+            query: {
+                adAccountId: string;
+            };
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description In the ad account's library; `imageHash` is for `creative.image.hash` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adAccountId: string;
+                        imageHash: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `ad_image_uploads` (quota: 30 images uploaded to an ad account’s library (up to 4 MB each) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adInsights: {
+        parameters: {
+            query: {
+                since: string;
+                until: string;
+            };
+            header?: never;
+            path: {
+                linkId: string;
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ad's results over the range */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        adId: string;
+                        since: string;
+                        until: string;
+                        currency: string | null;
+                        spend: number;
+                        impressions: number;
+                        messagingConversationsStarted: number;
+                        costPerConversation: number | null;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eventGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event and its deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        type: "link.created" | "link.deleted" | "link.paused" | "link.resumed" | "link.meta_changed" | "sync.applied" | "sync.failed" | "drift.detected" | "reconcile.completed" | "ad.completed" | "ad.failed" | "grant.revoked" | "meta.outage.started" | "meta.outage.ended" | "story.published" | "story.failed" | "endpoint.disabled" | "endpoint.test";
+                        /** @constant */
+                        apiVersion: "2026-12-01";
+                        createdAt: string;
+                        tenantId: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        deliveries: {
+                            endpointId: string;
+                            /** @enum {string} */
+                            status: "pending" | "retrying" | "delivered" | "failed" | "skipped";
+                            attempts: number;
+                            lastAttemptAt?: string;
+                            lastResult?: {
+                                status?: number;
+                                error?: string;
+                            };
+                            nextAttemptAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eventRedeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    endpointId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued again for these endpoints */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        endpointIds: string[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `event_deliveries` (quota: 60 test events and redeliveries asked for (each a delivery to the tenant’s endpoints) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eventsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            type: "link.created" | "link.deleted" | "link.paused" | "link.resumed" | "link.meta_changed" | "sync.applied" | "sync.failed" | "drift.detected" | "reconcile.completed" | "ad.completed" | "ad.failed" | "grant.revoked" | "meta.outage.started" | "meta.outage.ended" | "story.published" | "story.failed" | "endpoint.disabled" | "endpoint.test";
+                            /** @constant */
+                            apiVersion: "2026-12-01";
+                            createdAt: string;
+                            tenantId: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            deliveries: {
+                                endpointId: string;
+                                /** @enum {string} */
+                                status: "pending" | "retrying" | "delivered" | "failed" | "skipped";
+                                attempts: number;
+                                lastAttemptAt?: string;
+                                lastResult?: {
+                                    status?: number;
+                                    error?: string;
+                                };
+                                nextAttemptAt?: string;
+                            }[];
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the tenant's endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            endpointId: string;
+                            url: string;
+                            description: string;
+                            eventTypes: string[];
+                            /** @enum {string} */
+                            status: "enabled" | "disabled";
+                            disabled?: {
+                                at: string;
+                                reason: string;
+                                /** @enum {string} */
+                                by: "tandem" | "tenant";
+                            };
+                            consecutiveFailures: number;
+                            failingSince?: string;
+                            lastSuccessAt?: string;
+                            previousSecretExpiresAt?: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    description?: string;
+                    eventTypes: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Registered; `secret` signs its deliveries and is shown only now */
+            201: {
+                headers: {
+                    /** @description The endpoint: /webhook-endpoints/{endpointId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpointId: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabled?: {
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            by: "tandem" | "tenant";
+                        };
+                        consecutiveFailures: number;
+                        failingSince?: string;
+                        lastSuccessAt?: string;
+                        previousSecretExpiresAt?: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpointId: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabled?: {
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            by: "tandem" | "tenant";
+                        };
+                        consecutiveFailures: number;
+                        failingSince?: string;
+                        lastSuccessAt?: string;
+                        previousSecretExpiresAt?: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    description?: string;
+                    eventTypes?: string[];
+                    /** @enum {string} */
+                    status?: "enabled" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpointId: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabled?: {
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            by: "tandem" | "tenant";
+                        };
+                        consecutiveFailures: number;
+                        failingSince?: string;
+                        lastSuccessAt?: string;
+                        previousSecretExpiresAt?: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    graceSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new secret, shown only now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpointId: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        disabled?: {
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            by: "tandem" | "tenant";
+                        };
+                        consecutiveFailures: number;
+                        failingSince?: string;
+                        lastSuccessAt?: string;
+                        previousSecretExpiresAt?: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    webhookEndpointTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test event, queued for delivery */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `event_deliveries` (quota: 60 test events and redeliveries asked for (each a delivery to the tenant’s endpoints) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    fleetSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's links, counted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        status: {
+                            active: number;
+                            paused: number;
+                        };
+                        pauseReasons: {
+                            local_override: number;
+                            token_invalid: number;
+                            whatsapp_disconnected: number;
+                        };
+                        sync: {
+                            enabled: number;
+                            disabled: number;
+                        };
+                        drift: {
+                            in_sync: number;
+                            page_changed: number;
+                            whatsapp_edited: number;
+                            both_changed: number;
+                            token_invalid: number;
+                            asset_gone: number;
+                            unsupported_field: number;
+                            webhook_subscription_lost: number;
+                            number_blocked: number;
+                            meta_link_missing: number;
+                            meta_link_other_number: number;
+                            unchecked: number;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `fleet_scans` (quota: 30 fleet summaries (each reads every link of the tenant) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    grantAssets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Pages, numbers and ad accounts the grant reaches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adAccounts: ({
+                            id: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        adAccountsUnavailable?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3030,9 +4291,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3062,6 +4327,8 @@ export interface operations {
             /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3077,9 +4344,110 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    grantsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the tenant's grants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            grantId: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3268,9 +4636,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3282,6 +4654,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3297,9 +4671,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3480,9 +4856,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3521,6 +4901,8 @@ export interface operations {
             /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3536,371 +4918,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    fleetSummary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The tenant's links, counted */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total: number;
-                        status: {
-                            active: number;
-                            paused: number;
-                        };
-                        pauseReasons: {
-                            local_override: number;
-                            token_invalid: number;
-                            whatsapp_disconnected: number;
-                        };
-                        sync: {
-                            enabled: number;
-                            disabled: number;
-                        };
-                        drift: {
-                            in_sync: number;
-                            page_changed: number;
-                            whatsapp_edited: number;
-                            both_changed: number;
-                            token_invalid: number;
-                            asset_gone: number;
-                            unsupported_field: number;
-                            webhook_subscription_lost: number;
-                            number_blocked: number;
-                            meta_link_missing: number;
-                            meta_link_other_number: number;
-                            unchecked: number;
-                        };
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `fleet_scans` (quota: 30 fleet summaries (each reads every link of the tenant) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    linksBulkStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    action: "resume" | "enable_sync" | "disable_sync";
-                    /** @default {} */
-                    filter?: {
-                        /** @enum {string} */
-                        status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
-                        syncEnabled?: boolean;
-                        /** @enum {string} */
-                        drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
-                        pageId?: string;
-                    };
-                    overwrite?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description The operation, running; poll its Location */
-            202: {
-                headers: {
-                    /** @description The operation to poll: /links/bulk/{operationId}. */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        operationId: string;
-                        /** @enum {string} */
-                        action: "resume" | "enable_sync" | "disable_sync";
-                        filter: {
-                            /** @enum {string} */
-                            status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
-                            syncEnabled?: boolean;
-                            /** @enum {string} */
-                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
-                            pageId?: string;
-                        };
-                        overwrite?: boolean;
-                        /** @enum {string} */
-                        status: "running" | "completed";
-                        progress: {
-                            pages: number;
-                            matched: number;
-                            changed: number;
-                            skipped: number;
-                            failed: number;
-                        };
-                        failures: {
-                            linkId: string;
-                            code: string;
-                            message: string;
-                        }[];
-                        createdAt: string;
-                        updatedAt: string;
-                        completedAt?: string;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `bulk_actions` (quota: 10 bulk actions started (each walks the filter and may enqueue a sync per link, outside the sync_requests quota) per 3600 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    linksBulkGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                operationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The operation and its progress */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        operationId: string;
-                        /** @enum {string} */
-                        action: "resume" | "enable_sync" | "disable_sync";
-                        filter: {
-                            /** @enum {string} */
-                            status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
-                            syncEnabled?: boolean;
-                            /** @enum {string} */
-                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
-                            pageId?: string;
-                        };
-                        overwrite?: boolean;
-                        /** @enum {string} */
-                        status: "running" | "completed";
-                        progress: {
-                            pages: number;
-                            matched: number;
-                            changed: number;
-                            skipped: number;
-                            failed: number;
-                        };
-                        failures: {
-                            linkId: string;
-                            code: string;
-                            message: string;
-                        }[];
-                        createdAt: string;
-                        updatedAt: string;
-                        completedAt?: string;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4077,9 +5108,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4100,6 +5135,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4115,9 +5152,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4171,9 +5210,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4203,6 +5246,8 @@ export interface operations {
             /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4218,9 +5263,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4423,9 +5479,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4473,6 +5533,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4488,9 +5550,774 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linkMetaLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A code was sent, or the Page is linked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        /** @enum {string} */
+                        outcome: "code_sent" | "linked" | "already_linked" | "accepted";
+                        metaLink: {
+                            /** @enum {string} */
+                            state: "linked" | "missing" | "other_number" | "unknown";
+                            pageNumber?: string;
+                            businessNumber?: boolean;
+                            since: string;
+                            reason?: string;
+                            verification?: {
+                                number: string;
+                                startedAt: string;
+                                expiresAt: string;
+                                failedAttempts: number;
+                            };
+                            fix?: string;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linkWhatsApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's WhatsApp side, read from Meta now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        checkedAt: string;
+                        metaLink: {
+                            /** @enum {string} */
+                            state: "linked" | "missing" | "other_number" | "unknown";
+                            pageNumber?: string;
+                            businessNumber?: boolean;
+                            since: string;
+                            reason?: string;
+                            verification?: {
+                                number: string;
+                                startedAt: string;
+                                expiresAt: string;
+                                failedAttempts: number;
+                            };
+                            fix?: string;
+                        } | null;
+                        health: {
+                            /** @enum {string} */
+                            canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                            problems: {
+                                entityType: string;
+                                entityId: string;
+                                /** @enum {string} */
+                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
+                                errors: {
+                                    code?: string;
+                                    description?: string;
+                                    solution?: string;
+                                }[];
+                                additionalInfo: string[];
+                            }[];
+                            since: string;
+                            reason?: string;
+                        } | null;
+                        connection: {
+                            /** @enum {string} */
+                            state: "connected" | "offboarded" | "partner_removed";
+                            event?: string;
+                            reason?: string;
+                            initiatedBy?: string;
+                            since: string;
+                            fix?: string;
+                        } | null;
+                        displayName: {
+                            decision: string;
+                            requestedName?: string;
+                            rejectionReason?: string;
+                            at: string;
+                        } | null;
+                        quality: {
+                            event: string;
+                            currentLimit?: string;
+                            oldLimit?: string;
+                            maxDailyConversations?: string;
+                            at: string;
+                        } | null;
+                        alerts: {
+                            type: string;
+                            severity?: string;
+                            status?: string;
+                            description?: string;
+                            at: string;
+                            /** @enum {string} */
+                            handling: "resynced" | "reported";
+                            note: string;
+                        }[];
+                        notVisible: {
+                            /** @enum {string} */
+                            feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linksBulkGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The operation and its progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        /** @enum {string} */
+                        action: "resume" | "enable_sync" | "disable_sync";
+                        filter: {
+                            /** @enum {string} */
+                            status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
+                            syncEnabled?: boolean;
+                            /** @enum {string} */
+                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
+                            pageId?: string;
+                        };
+                        overwrite?: boolean;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        progress: {
+                            pages: number;
+                            matched: number;
+                            changed: number;
+                            skipped: number;
+                            failed: number;
+                        };
+                        failures: {
+                            linkId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        completedAt?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linksBulkStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "resume" | "enable_sync" | "disable_sync";
+                    /** @default {} */
+                    filter?: {
+                        /** @enum {string} */
+                        status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
+                        syncEnabled?: boolean;
+                        /** @enum {string} */
+                        drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
+                        pageId?: string;
+                    };
+                    overwrite?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The operation, running; poll its Location */
+            202: {
+                headers: {
+                    /** @description The operation to poll: /links/bulk/{operationId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operationId: string;
+                        /** @enum {string} */
+                        action: "resume" | "enable_sync" | "disable_sync";
+                        filter: {
+                            /** @enum {string} */
+                            status?: "active" | "paused" | "local_override" | "token_invalid" | "whatsapp_disconnected";
+                            syncEnabled?: boolean;
+                            /** @enum {string} */
+                            drift?: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number" | "unchecked";
+                            pageId?: string;
+                        };
+                        overwrite?: boolean;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        progress: {
+                            pages: number;
+                            matched: number;
+                            changed: number;
+                            skipped: number;
+                            failed: number;
+                        };
+                        failures: {
+                            linkId: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        completedAt?: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `bulk_actions` (quota: 10 bulk actions started (each walks the filter and may enqueue a sync per link, outside the sync_requests quota) per 3600 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metaDataDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    signed_request: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Meta's data-deletion answer: the status page and its confirmation code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        confirmation_code: string;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metaDataDeletionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4516,17 +6343,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
+            /** @description Deauthorized */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @constant */
+                        status: "deauthorized";
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4555,6 +6387,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4570,8 +6404,43 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    oauthBegin: {
+        parameters: {
+            query?: {
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The begin page; sets the browser's sign-in cookie */
+            200: {
+                headers: {
+                    /** @description The browser's sign-in cookie (HttpOnly, SameSite). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4579,16 +6448,40 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Success */
-            "2XX": {
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
-    metaDataDeletion: {
+    oauthContinue: {
         parameters: {
             query?: never;
             header?: never;
@@ -4598,24 +6491,24 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    signed_request: string;
+                    state?: string;
                 } & {
                     [key: string]: unknown;
                 };
             };
         };
         responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
+            /** @description To Meta's login dialog */
+            303: {
                 headers: {
+                    /** @description Meta's login dialog. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
+                content?: never;
             };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4644,6 +6537,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4659,35 +6554,52 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
         };
     };
-    metaDataDeletionStatus: {
+    oauthCallback: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                code: string;
+            query?: {
+                state?: string;
+                code?: string;
+                error?: string;
+                error_reason?: string;
+                error_description?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The Page/number picker, or the story permissions page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Back to the client app with `tandem_outcome` */
+            303: {
+                headers: {
+                    /** @description The return URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Malformed or invalid input; `error.details.issues` names each problem. */
             400: {
                 headers: {
@@ -4697,18 +6609,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4724,8 +6629,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4733,184 +6638,149 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Success */
-            "2XX": {
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
-    adCreate: {
+    oauthSelect: {
         parameters: {
             query?: never;
-            header: {
-                /** @description Required. 8-128 characters [A-Za-z0-9_-]; a retry with the same key resumes the same ad. */
-                "Idempotency-Key": string;
-            };
-            path: {
-                linkId: string;
-            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    adAccountId: string;
-                    name: string;
-                    /** @enum {string} */
-                    objective: "OUTCOME_ENGAGEMENT" | "OUTCOME_LEADS" | "OUTCOME_SALES" | "OUTCOME_TRAFFIC";
-                    /**
-                     * @default CONVERSATIONS
-                     * @enum {string}
-                     */
-                    optimizationGoal?: "CONVERSATIONS" | "LINK_CLICKS" | "OFFSITE_CONVERSIONS" | "IMPRESSIONS" | "REACH" | "LANDING_PAGE_VIEWS" | "POST_ENGAGEMENT";
-                    /**
-                     * @default LOWEST_COST_WITHOUT_CAP
-                     * @enum {string}
-                     */
-                    bidStrategy?: "LOWEST_COST_WITHOUT_CAP" | "LOWEST_COST_WITH_BID_CAP" | "COST_CAP";
-                    bidAmountMinor?: number;
-                    budget: {
-                        /** @enum {string} */
-                        kind: "daily" | "lifetime";
-                        amountMinor: number;
-                    };
-                    schedule: {
-                        /** Format: date-time */
-                        start: string;
-                        /** Format: date-time */
-                        end?: string;
-                    };
-                    targeting: {
-                        countries: string[];
-                        /** @default 18 */
-                        ageMin?: number;
-                        /** @default 65 */
-                        ageMax?: number;
-                        /** @default false */
-                        advantageAudience?: boolean;
-                        interests?: {
-                            id: string;
-                            name?: string;
-                        }[];
-                    };
-                    creative: {
-                        primaryText: string;
-                        headline: string;
-                        image: {
-                            /** Format: uri */
-                            url: string;
-                        } | {
-                            hash: string;
-                        };
-                        prefilledMessage: string;
-                    };
-                    /**
-                     * @default PAUSED
-                     * @enum {string}
-                     */
-                    status?: "ACTIVE" | "PAUSED";
-                    dsa?: {
-                        beneficiary: string;
-                        payor: string;
-                    };
+                "application/x-www-form-urlencoded": {
+                    selection?: string;
+                    pageId?: string;
+                    phoneNumberId?: string;
+                } & {
+                    [key: string]: unknown;
                 };
             };
         };
         responses: {
-            /** @description A replay: the operation this Idempotency-Key started (Idempotent-Replayed: true). A failed operation is answered with its error status and this same body, its `error` saying why. */
+            /** @description Linked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Back to the client app with `tandem_outcome` */
+            303: {
+                headers: {
+                    /** @description The return URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    oauthStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    returnUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        operationId: string;
-                        idempotencyKey: string;
-                        linkId: string;
-                        /** @enum {string} */
-                        status: "in_progress" | "incomplete" | "completed" | "failed";
-                        adAccountId: string;
-                        /** @enum {string} */
-                        adStatus: "ACTIVE" | "PAUSED";
-                        created: {
-                            imageHash?: string;
-                            campaignId?: string;
-                            adSetId?: string;
-                            creativeId?: string;
-                            adId?: string;
-                        };
-                        error?: {
-                            code: string;
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                        cleanedUp?: {
-                            /** @enum {string} */
-                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
-                            id: string;
-                        }[];
-                        leftBehind?: {
-                            /** @enum {string} */
-                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
-                            id: string;
-                            reason: string;
-                        }[];
-                        notes: string[];
-                        createdAt: string;
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description The operation: /links/{linkId}/ads/{operationId}. */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        operationId: string;
-                        idempotencyKey: string;
-                        linkId: string;
-                        /** @enum {string} */
-                        status: "in_progress" | "incomplete" | "completed" | "failed";
-                        adAccountId: string;
-                        /** @enum {string} */
-                        adStatus: "ACTIVE" | "PAUSED";
-                        created: {
-                            imageHash?: string;
-                            campaignId?: string;
-                            adSetId?: string;
-                            creativeId?: string;
-                            adId?: string;
-                        };
-                        error?: {
-                            code: string;
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                        cleanedUp?: {
-                            /** @enum {string} */
-                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
-                            id: string;
-                        }[];
-                        leftBehind?: {
-                            /** @enum {string} */
-                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
-                            id: string;
-                            reason: string;
-                        }[];
-                        notes: string[];
-                        createdAt: string;
-                        updatedAt: string;
+                        authorizeUrl: string;
+                        expiresAt: string;
                     };
                 };
             };
@@ -4928,19 +6798,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        message: string;
+                    };
                 };
             };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4975,9 +6840,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `ad_creates` (quota: 30 Click-to-WhatsApp ad creations (each up to six Graph writes) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Tandem's limits on this route: `sign_ins` (quota: 30 sign-ins with Facebook started (each callback calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4993,9 +6860,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5004,258 +6873,103 @@ export interface operations {
             };
         };
     };
-    adImageUpload: {
-        parameters: {
-            query: {
-                adAccountId: string;
-            };
-            header?: never;
-            path: {
-                linkId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "image/jpeg": string;
-                "image/png": string;
-            };
-        };
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than 4194304 bytes. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not one of image/jpeg, image/png. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `ad_image_uploads` (quota: 30 images uploaded to an ad account’s library (up to 4 MB each) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    adDsaRecommendations: {
-        parameters: {
-            query: {
-                adAccountId: string;
-            };
-            header?: never;
-            path: {
-                linkId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    adGet: {
+    settingsOriginsGet: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                linkId: string;
-                operationId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The operation and what it created */
+            /** @description The tenant's registered origins */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        operationId: string;
-                        idempotencyKey: string;
-                        linkId: string;
-                        /** @enum {string} */
-                        status: "in_progress" | "incomplete" | "completed" | "failed";
-                        adAccountId: string;
-                        /** @enum {string} */
-                        adStatus: "ACTIVE" | "PAUSED";
-                        created: {
-                            imageHash?: string;
-                            campaignId?: string;
-                            adSetId?: string;
-                            creativeId?: string;
-                            adId?: string;
-                        };
-                        error?: {
-                            code: string;
-                            message: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                        cleanedUp?: {
-                            /** @enum {string} */
-                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
-                            id: string;
-                        }[];
-                        leftBehind?: {
-                            /** @enum {string} */
-                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
-                            id: string;
-                            reason: string;
-                        }[];
-                        notes: string[];
-                        createdAt: string;
+                        origins: string[];
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    settingsOriginsPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    origins: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The origins as registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        origins: string[];
                         updatedAt: string;
                     };
                 };
@@ -5274,9 +6988,154 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linkDrift: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drift per run, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        items: {
+                            runId: string;
+                            linkId: string;
+                            observedAt: string;
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
+                            fields: {
+                                /** @enum {string} */
+                                field: "about" | "description" | "address" | "email" | "websites" | "vertical";
+                                /** @enum {string} */
+                                side: "page" | "whatsapp" | "both";
+                                page?: string | string[];
+                                whatsapp?: string | string[];
+                                lastWritten?: string | string[];
+                            }[];
+                            unsupported: string[];
+                            /** @enum {string} */
+                            action: "enqueue_sync" | "restore_subscription" | "report_only";
+                            syncEnabled: boolean;
+                            paused: boolean;
+                            whatsapp?: {
+                                metaLink: ("linked" | "missing" | "other_number" | "unknown") | null;
+                                health: ("AVAILABLE" | "LIMITED" | "BLOCKED") | null;
+                                notes: string[];
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5297,6 +7156,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5312,9 +7173,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5323,37 +7186,77 @@ export interface operations {
             };
         };
     };
-    adInsights: {
+    reconcileRunGet: {
         parameters: {
-            query: {
-                since: string;
-                until: string;
-            };
+            query?: never;
             header?: never;
             path: {
-                linkId: string;
-                operationId: string;
+                runId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The ad's results over the range */
+            /** @description The run with the caller's counts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        operationId: string;
-                        adId: string;
-                        since: string;
-                        until: string;
-                        currency: string | null;
-                        spend: number;
-                        impressions: number;
-                        messagingConversationsStarted: number;
-                        costPerConversation: number | null;
+                        runId: string;
+                        /** @enum {string} */
+                        scope: "all" | "tenant";
+                        linkId?: string;
+                        /** @enum {string} */
+                        trigger: "schedule" | "on_demand";
+                        /** @enum {string} */
+                        status: "running" | "completed" | "failed";
+                        startedAt: string;
+                        finishedAt: string | null;
+                        durationMs: number | null;
+                        resumedAt: string | null;
+                        progress: {
+                            shardCount: number;
+                            shardsDone: number;
+                            pagesDone: number;
+                        };
+                        counts: {
+                            linksChecked: number;
+                            drift: {
+                                in_sync: number;
+                                page_changed: number;
+                                whatsapp_edited: number;
+                                both_changed: number;
+                                token_invalid: number;
+                                asset_gone: number;
+                                unsupported_field: number;
+                                webhook_subscription_lost: number;
+                                number_blocked: number;
+                                meta_link_missing: number;
+                                meta_link_other_number: number;
+                            };
+                            errors: number;
+                            syncsEnqueued: number;
+                            metaLink: {
+                                linked: number;
+                                missing: number;
+                                other_number: number;
+                                unknown: number;
+                            };
+                            health: {
+                                AVAILABLE: number;
+                                LIMITED: number;
+                                BLOCKED: number;
+                            };
+                            dailyChecks: number;
+                        };
+                        drifted: {
+                            linkId: string;
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
+                        }[];
+                        driftedTruncated: boolean;
                     };
                 };
             };
@@ -5371,9 +7274,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5391,9 +7298,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5409,9 +7318,256 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reconcileRunLatest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run with the caller's counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        runId: string;
+                        /** @enum {string} */
+                        scope: "all" | "tenant";
+                        linkId?: string;
+                        /** @enum {string} */
+                        trigger: "schedule" | "on_demand";
+                        /** @enum {string} */
+                        status: "running" | "completed" | "failed";
+                        startedAt: string;
+                        finishedAt: string | null;
+                        durationMs: number | null;
+                        resumedAt: string | null;
+                        progress: {
+                            shardCount: number;
+                            shardsDone: number;
+                            pagesDone: number;
+                        };
+                        counts: {
+                            linksChecked: number;
+                            drift: {
+                                in_sync: number;
+                                page_changed: number;
+                                whatsapp_edited: number;
+                                both_changed: number;
+                                token_invalid: number;
+                                asset_gone: number;
+                                unsupported_field: number;
+                                webhook_subscription_lost: number;
+                                number_blocked: number;
+                                meta_link_missing: number;
+                                meta_link_other_number: number;
+                            };
+                            errors: number;
+                            syncsEnqueued: number;
+                            metaLink: {
+                                linked: number;
+                                missing: number;
+                                other_number: number;
+                                unknown: number;
+                            };
+                            health: {
+                                AVAILABLE: number;
+                                LIMITED: number;
+                                BLOCKED: number;
+                            };
+                            dailyChecks: number;
+                        };
+                        drifted: {
+                            linkId: string;
+                            /** @enum {string} */
+                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
+                        }[];
+                        driftedTruncated: boolean;
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reconcileRunStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    linkId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The run started or joined, to poll */
+            202: {
+                headers: {
+                    /** @description The run to poll: /reconcile/runs/{runId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        runId: string;
+                        /** @constant */
+                        status: "running";
+                        joined: boolean;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `reconcile_cooldown` (cool-down: 60 s between the end of a tenant’s on-demand reconcile run and the start of its next; set by RECONCILE_TENANT_COOLDOWN_SECONDS). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5509,9 +7665,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5532,6 +7692,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5547,9 +7709,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5645,9 +7809,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5659,6 +7827,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5674,9 +7844,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5685,102 +7857,37 @@ export interface operations {
             };
         };
     };
-    storyConsentGet: {
+    health: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                linkId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The link's story consent */
+            /** @description Alive */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        linkId: string;
-                        targets: {
-                            facebook: boolean;
-                            instagram: boolean;
-                        };
-                        instagramAccountId?: string;
-                        instagramUsername?: string;
-                        missingPermissions: string[];
-                        signIn?: {
-                            authorizeUrl: string;
-                            expiresAt: string;
-                        };
-                        history: {
-                            at: string;
-                            by: string;
-                            targets: {
-                                facebook: boolean;
-                                instagram: boolean;
-                            };
-                        }[];
+                        /** @constant */
+                        status: "ok";
+                        /** @constant */
+                        service: "tandem";
+                        graphApiVersion: string;
+                        /** Format: date-time */
+                        startedAt: string;
                     };
                 };
             };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5789,111 +7896,43 @@ export interface operations {
             };
         };
     };
-    storyConsentPut: {
+    metaStatus: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                linkId: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    targets: {
-                        facebook: boolean;
-                        instagram: boolean;
-                    };
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The consent as now recorded; `signIn` is the sign-in that asks for the permissions still missing. */
+            /** @description Each Meta surface as the breakers see it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        linkId: string;
-                        targets: {
-                            facebook: boolean;
-                            instagram: boolean;
-                        };
-                        instagramAccountId?: string;
-                        instagramUsername?: string;
-                        missingPermissions: string[];
-                        signIn?: {
-                            authorizeUrl: string;
-                            expiresAt: string;
-                        };
-                        history: {
-                            at: string;
-                            by: string;
-                            targets: {
-                                facebook: boolean;
-                                instagram: boolean;
-                            };
+                        /** @enum {string} */
+                        status: "ok" | "degraded";
+                        /** Format: date-time */
+                        checkedAt: string;
+                        surfaces: {
+                            /** @enum {string} */
+                            surface: "pages" | "whatsapp" | "marketing" | "login";
+                            name: string;
+                            /** @enum {string} */
+                            status: "closed" | "open" | "half_open";
+                            since: string | null;
+                            retryAfterSeconds?: number;
                         }[];
                     };
                 };
             };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5909,13 +7948,75 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every table and queue answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        checks: {
+                            [key: string]: string;
+                        };
+                        /** @constant */
+                        service: "tandem";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (10 requests/s, burst 20, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A table or queue does not answer; `checks` names it */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        checks: {
+                            [key: string]: string;
+                        };
+                        /** @constant */
+                        service: "tandem";
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -5997,9 +8098,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6020,6 +8125,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6035,9 +8142,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6180,9 +8289,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6230,6 +8343,8 @@ export interface operations {
             /** @description Tandem's limits on this route: `story_posts` (quota: 30 stories queued (each up to five Graph calls per target) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6245,9 +8360,280 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    storyConsentGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's story consent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        targets: {
+                            facebook: boolean;
+                            instagram: boolean;
+                        };
+                        instagramAccountId?: string;
+                        instagramUsername?: string;
+                        missingPermissions: string[];
+                        signIn?: {
+                            authorizeUrl: string;
+                            expiresAt: string;
+                        };
+                        history: {
+                            at: string;
+                            by: string;
+                            targets: {
+                                facebook: boolean;
+                                instagram: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    storyConsentPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    targets: {
+                        facebook: boolean;
+                        instagram: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The consent as now recorded; `signIn` is the sign-in that asks for the permissions still missing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        linkId: string;
+                        targets: {
+                            facebook: boolean;
+                            instagram: boolean;
+                        };
+                        instagramAccountId?: string;
+                        instagramUsername?: string;
+                        missingPermissions: string[];
+                        signIn?: {
+                            authorizeUrl: string;
+                            expiresAt: string;
+                        };
+                        history: {
+                            at: string;
+                            by: string;
+                            targets: {
+                                facebook: boolean;
+                                instagram: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6328,9 +8714,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6351,6 +8741,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6366,9 +8758,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6377,382 +8771,7 @@ export interface operations {
             };
         };
     };
-    reconcileRunStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    linkId?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description The run started or joined, to poll */
-            202: {
-                headers: {
-                    /** @description The run to poll: /reconcile/runs/{runId}. */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        runId: string;
-                        /** @constant */
-                        status: "running";
-                        joined: boolean;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `reconcile_cooldown` (cool-down: 60 s between the end of a tenant’s on-demand reconcile run and the start of its next; set by RECONCILE_TENANT_COOLDOWN_SECONDS). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    reconcileRunLatest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The run with the caller's counts */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        runId: string;
-                        /** @enum {string} */
-                        scope: "all" | "tenant";
-                        linkId?: string;
-                        /** @enum {string} */
-                        trigger: "schedule" | "on_demand";
-                        /** @enum {string} */
-                        status: "running" | "completed" | "failed";
-                        startedAt: string;
-                        finishedAt: string | null;
-                        durationMs: number | null;
-                        resumedAt: string | null;
-                        progress: {
-                            shardCount: number;
-                            shardsDone: number;
-                            pagesDone: number;
-                        };
-                        counts: {
-                            linksChecked: number;
-                            drift: {
-                                in_sync: number;
-                                page_changed: number;
-                                whatsapp_edited: number;
-                                both_changed: number;
-                                token_invalid: number;
-                                asset_gone: number;
-                                unsupported_field: number;
-                                webhook_subscription_lost: number;
-                                number_blocked: number;
-                                meta_link_missing: number;
-                                meta_link_other_number: number;
-                            };
-                            errors: number;
-                            syncsEnqueued: number;
-                            metaLink: {
-                                linked: number;
-                                missing: number;
-                                other_number: number;
-                                unknown: number;
-                            };
-                            health: {
-                                AVAILABLE: number;
-                                LIMITED: number;
-                                BLOCKED: number;
-                            };
-                            dailyChecks: number;
-                        };
-                        drifted: {
-                            linkId: string;
-                            /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
-                        }[];
-                        driftedTruncated: boolean;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    reconcileRunGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                runId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The run with the caller's counts */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        runId: string;
-                        /** @enum {string} */
-                        scope: "all" | "tenant";
-                        linkId?: string;
-                        /** @enum {string} */
-                        trigger: "schedule" | "on_demand";
-                        /** @enum {string} */
-                        status: "running" | "completed" | "failed";
-                        startedAt: string;
-                        finishedAt: string | null;
-                        durationMs: number | null;
-                        resumedAt: string | null;
-                        progress: {
-                            shardCount: number;
-                            shardsDone: number;
-                            pagesDone: number;
-                        };
-                        counts: {
-                            linksChecked: number;
-                            drift: {
-                                in_sync: number;
-                                page_changed: number;
-                                whatsapp_edited: number;
-                                both_changed: number;
-                                token_invalid: number;
-                                asset_gone: number;
-                                unsupported_field: number;
-                                webhook_subscription_lost: number;
-                                number_blocked: number;
-                                meta_link_missing: number;
-                                meta_link_other_number: number;
-                            };
-                            errors: number;
-                            syncsEnqueued: number;
-                            metaLink: {
-                                linked: number;
-                                missing: number;
-                                other_number: number;
-                                unknown: number;
-                            };
-                            health: {
-                                AVAILABLE: number;
-                                LIMITED: number;
-                                BLOCKED: number;
-                            };
-                            dailyChecks: number;
-                        };
-                        drifted: {
-                            linkId: string;
-                            /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
-                        }[];
-                        driftedTruncated: boolean;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    linkWhatsApp: {
+    linkProfiles: {
         parameters: {
             query?: never;
             header?: never;
@@ -6763,7 +8782,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The link's WhatsApp side, read from Meta now */
+            /** @description The Page and the WhatsApp profile now, field by field */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6771,76 +8790,29 @@ export interface operations {
                 content: {
                     "application/json": {
                         linkId: string;
-                        checkedAt: string;
-                        metaLink: {
+                        observedAt: string;
+                        /** @enum {string} */
+                        observation: "observed" | "token_invalid" | "asset_gone";
+                        assetGone: ("page" | "phone_number") | null;
+                        /** @enum {string} */
+                        driftClass: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
+                        fields: {
                             /** @enum {string} */
-                            state: "linked" | "missing" | "other_number" | "unknown";
-                            pageNumber?: string;
-                            businessNumber?: boolean;
-                            since: string;
-                            reason?: string;
-                            verification?: {
-                                number: string;
-                                startedAt: string;
-                                expiresAt: string;
-                                failedAttempts: number;
-                            };
-                            fix?: string;
-                        } | null;
-                        health: {
-                            /** @enum {string} */
-                            canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
-                            problems: {
-                                entityType: string;
-                                entityId: string;
-                                /** @enum {string} */
-                                canSendMessage: "AVAILABLE" | "LIMITED" | "BLOCKED";
-                                errors: {
-                                    code?: string;
-                                    description?: string;
-                                    solution?: string;
-                                }[];
-                                additionalInfo: string[];
-                            }[];
-                            since: string;
-                            reason?: string;
-                        } | null;
-                        connection: {
-                            /** @enum {string} */
-                            state: "connected" | "offboarded" | "partner_removed";
-                            event?: string;
-                            reason?: string;
-                            initiatedBy?: string;
-                            since: string;
-                            fix?: string;
-                        } | null;
-                        displayName: {
-                            decision: string;
-                            requestedName?: string;
-                            rejectionReason?: string;
-                            at: string;
-                        } | null;
-                        quality: {
-                            event: string;
-                            currentLimit?: string;
-                            oldLimit?: string;
-                            maxDailyConversations?: string;
-                            at: string;
-                        } | null;
-                        alerts: {
-                            type: string;
-                            severity?: string;
-                            status?: string;
-                            description?: string;
-                            at: string;
-                            /** @enum {string} */
-                            handling: "resynced" | "reported";
-                            note: string;
+                            field: "about" | "description" | "address" | "email" | "websites" | "vertical";
+                            synced: boolean;
+                            page: (string | string[]) | null;
+                            whatsapp: (string | string[]) | null;
+                            lastWritten: (string | string[]) | null;
+                            differs: boolean;
+                            drift: ("page" | "whatsapp" | "both") | null;
                         }[];
-                        notVisible: {
+                        pagePictureUrl: string | null;
+                        notes: {
                             /** @enum {string} */
-                            feature: "hours" | "greeting_message" | "away_message" | "quick_replies" | "labels";
-                            reason: string;
+                            field: "about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture" | "hours";
+                            /** @enum {string} */
+                            kind: "truncated" | "dropped" | "unsupported" | "fallback" | "kept";
+                            message: string;
                         }[];
                     };
                 };
@@ -6859,9 +8831,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6882,6 +8858,8 @@ export interface operations {
             /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6897,558 +8875,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Meta answered with an error that retrying will not fix. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
-            };
-        };
-    };
-    linkMetaLink: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                linkId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    code?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description A code was sent, or the Page is linked */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        linkId: string;
-                        /** @enum {string} */
-                        outcome: "code_sent" | "linked" | "already_linked" | "accepted";
-                        metaLink: {
-                            /** @enum {string} */
-                            state: "linked" | "missing" | "other_number" | "unknown";
-                            pageNumber?: string;
-                            businessNumber?: boolean;
-                            since: string;
-                            reason?: string;
-                            verification?: {
-                                number: string;
-                                startedAt: string;
-                                expiresAt: string;
-                                failedAttempts: number;
-                            };
-                            fix?: string;
-                        };
-                        message: string;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `link_writes` (quota: 60 links created or deleted, grants deleted, and Meta-side links asked for (each calls Meta) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    linkDrift: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                linkId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Drift per run, newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        linkId: string;
-                        items: {
-                            runId: string;
-                            linkId: string;
-                            observedAt: string;
-                            /** @enum {string} */
-                            class: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
-                            fields: {
-                                /** @enum {string} */
-                                field: "about" | "description" | "address" | "email" | "websites" | "vertical";
-                                /** @enum {string} */
-                                side: "page" | "whatsapp" | "both";
-                                page?: string | string[];
-                                whatsapp?: string | string[];
-                                lastWritten?: string | string[];
-                            }[];
-                            unsupported: string[];
-                            /** @enum {string} */
-                            action: "enqueue_sync" | "restore_subscription" | "report_only";
-                            syncEnabled: boolean;
-                            paused: boolean;
-                            whatsapp?: {
-                                metaLink: ("linked" | "missing" | "other_number" | "unknown") | null;
-                                health: ("AVAILABLE" | "LIMITED" | "BLOCKED") | null;
-                                notes: string[];
-                            };
-                        }[];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    webhookVerify: {
-        parameters: {
-            query?: {
-                "hub.mode"?: string;
-                "hub.verify_token"?: string;
-                "hub.challenge"?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description hub.mode is not subscribe, or hub.verify_token does not match. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhookReceive: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>. */
-                "X-Hub-Signature-256": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description X-Hub-Signature-256 is missing or does not match the body. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than 262144 bytes. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (500 requests/s, burst 1000, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    whatsappWebhookVerify: {
-        parameters: {
-            query?: {
-                "hub.mode"?: string;
-                "hub.verify_token"?: string;
-                "hub.challenge"?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description hub.mode is not subscribe, or hub.verify_token does not match. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    whatsappWebhookReceive: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>. */
-                "X-Hub-Signature-256": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description X-Hub-Signature-256 is missing or does not match the body. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than 262144 bytes. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (500 requests/s, burst 1000, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
@@ -7554,9 +8999,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7577,6 +9026,8 @@ export interface operations {
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7592,9 +9043,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7641,9 +9094,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7670,9 +9127,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Tandem's limits on this route: `sync_requests` (quota: 60 syncs enqueued with sync now or resume per 60 s); `link_sync_requests` (quota: 6 syncs enqueued for one link (a sync already queued covers the next change) per 60 s, per link). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7688,9 +9156,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7882,9 +9352,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
             };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7932,6 +9406,8 @@ export interface operations {
             /** @description Tandem's limits on this route: `sync_requests` (quota: 60 syncs enqueued with sync now or resume per 60 s); `link_sync_requests` (quota: 6 syncs enqueued for one link (a sync already queued covers the next change) per 60 s, per link). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7947,9 +9423,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7958,120 +9436,12 @@ export interface operations {
             };
         };
     };
-    linkProfiles: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                linkId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The Page and the WhatsApp profile now, field by field */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        linkId: string;
-                        observedAt: string;
-                        /** @enum {string} */
-                        observation: "observed" | "token_invalid" | "asset_gone";
-                        assetGone: ("page" | "phone_number") | null;
-                        /** @enum {string} */
-                        driftClass: "in_sync" | "page_changed" | "whatsapp_edited" | "both_changed" | "token_invalid" | "asset_gone" | "unsupported_field" | "webhook_subscription_lost" | "number_blocked" | "meta_link_missing" | "meta_link_other_number";
-                        fields: {
-                            /** @enum {string} */
-                            field: "about" | "description" | "address" | "email" | "websites" | "vertical";
-                            synced: boolean;
-                            page: (string | string[]) | null;
-                            whatsapp: (string | string[]) | null;
-                            lastWritten: (string | string[]) | null;
-                            differs: boolean;
-                            drift: ("page" | "whatsapp" | "both") | null;
-                        }[];
-                        pagePictureUrl: string | null;
-                        notes: {
-                            /** @enum {string} */
-                            field: "about" | "description" | "address" | "email" | "websites" | "vertical" | "profilePicture" | "hours";
-                            /** @enum {string} */
-                            kind: "truncated" | "dropped" | "unsupported" | "fallback" | "kept";
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `meta_reads` (quota: 120 reads that call Meta: a grant’s assets, an ad account’s DSA recommendations, an ad’s insights, a link’s profiles and WhatsApp side per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    webhookEndpointsList: {
+    webhookVerify: {
         parameters: {
             query?: {
-                limit?: number;
-                cursor?: string;
+                "hub.mode"?: string;
+                "hub.verify_token"?: string;
+                "hub.challenge"?: string;
             };
             header?: never;
             path?: never;
@@ -8079,36 +9449,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the tenant's endpoints */
+            /** @description hub.challenge, echoed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            endpointId: string;
-                            url: string;
-                            description: string;
-                            eventTypes: string[];
-                            /** @enum {string} */
-                            status: "enabled" | "disabled";
-                            disabled?: {
-                                at: string;
-                                reason: string;
-                                /** @enum {string} */
-                                by: "tandem" | "tenant";
-                            };
-                            consecutiveFailures: number;
-                            failingSince?: string;
-                            lastSuccessAt?: string;
-                            previousSecretExpiresAt?: string;
-                            createdAt: string;
-                            updatedAt: string;
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
+                    "text/plain": string;
                 };
             };
             /** @description Malformed or invalid input; `error.details.issues` names each problem. */
@@ -8120,15 +9467,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            /** @description hub.mode is not subscribe, or hub.verify_token does not match. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8136,9 +9476,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8154,9 +9496,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8165,972 +9509,34 @@ export interface operations {
             };
         };
     };
-    webhookEndpointCreate: {
+    webhookReceive: {
         parameters: {
             query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    url: string;
-                    description?: string;
-                    eventTypes: string[];
-                };
+            header: {
+                /** @description Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>. */
+                "X-Hub-Signature-256": string;
             };
-        };
-        responses: {
-            /** @description Registered; `secret` signs its deliveries and is shown only now */
-            201: {
-                headers: {
-                    /** @description The endpoint: /webhook-endpoints/{endpointId}. */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        endpointId: string;
-                        url: string;
-                        description: string;
-                        eventTypes: string[];
-                        /** @enum {string} */
-                        status: "enabled" | "disabled";
-                        disabled?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            by: "tandem" | "tenant";
-                        };
-                        consecutiveFailures: number;
-                        failingSince?: string;
-                        lastSuccessAt?: string;
-                        previousSecretExpiresAt?: string;
-                        createdAt: string;
-                        updatedAt: string;
-                        version: number;
-                        secret: string;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    webhookEndpointGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpointId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoint */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        endpointId: string;
-                        url: string;
-                        description: string;
-                        eventTypes: string[];
-                        /** @enum {string} */
-                        status: "enabled" | "disabled";
-                        disabled?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            by: "tandem" | "tenant";
-                        };
-                        consecutiveFailures: number;
-                        failingSince?: string;
-                        lastSuccessAt?: string;
-                        previousSecretExpiresAt?: string;
-                        createdAt: string;
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    webhookEndpointDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpointId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    webhookEndpointUpdate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpointId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    url?: string;
-                    description?: string;
-                    eventTypes?: string[];
-                    /** @enum {string} */
-                    status?: "enabled" | "disabled";
-                };
-            };
-        };
-        responses: {
-            /** @description The endpoint as changed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        endpointId: string;
-                        url: string;
-                        description: string;
-                        eventTypes: string[];
-                        /** @enum {string} */
-                        status: "enabled" | "disabled";
-                        disabled?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            by: "tandem" | "tenant";
-                        };
-                        consecutiveFailures: number;
-                        failingSince?: string;
-                        lastSuccessAt?: string;
-                        previousSecretExpiresAt?: string;
-                        createdAt: string;
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    webhookEndpointRotate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpointId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    graceSeconds?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description The new secret, shown only now */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        endpointId: string;
-                        url: string;
-                        description: string;
-                        eventTypes: string[];
-                        /** @enum {string} */
-                        status: "enabled" | "disabled";
-                        disabled?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            by: "tandem" | "tenant";
-                        };
-                        consecutiveFailures: number;
-                        failingSince?: string;
-                        lastSuccessAt?: string;
-                        previousSecretExpiresAt?: string;
-                        createdAt: string;
-                        updatedAt: string;
-                        version: number;
-                        secret: string;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is larger than the route accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    webhookEndpointTest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                endpointId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The test event, queued for delivery */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        eventId: string;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `event_deliveries` (quota: 60 test events and redeliveries asked for (each a delivery to the tenant’s endpoints) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    eventsList: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of events, newest first */
+            /** @description Received (a signed body that is not a Page webhook is acknowledged too) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: string;
-                            /** @enum {string} */
-                            type: "link.created" | "link.deleted" | "link.paused" | "link.resumed" | "link.meta_changed" | "sync.applied" | "sync.failed" | "drift.detected" | "reconcile.completed" | "ad.completed" | "ad.failed" | "grant.revoked" | "meta.outage.started" | "meta.outage.ended" | "story.published" | "story.failed" | "endpoint.disabled" | "endpoint.test";
-                            /** @constant */
-                            apiVersion: "2026-12-01";
-                            createdAt: string;
-                            tenantId: string;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                            deliveries: {
-                                endpointId: string;
-                                /** @enum {string} */
-                                status: "pending" | "retrying" | "delivered" | "failed" | "skipped";
-                                attempts: number;
-                                lastAttemptAt?: string;
-                                lastResult?: {
-                                    status?: number;
-                                    error?: string;
-                                };
-                                nextAttemptAt?: string;
-                            }[];
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    eventGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                eventId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The event and its deliveries */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        type: "link.created" | "link.deleted" | "link.paused" | "link.resumed" | "link.meta_changed" | "sync.applied" | "sync.failed" | "drift.detected" | "reconcile.completed" | "ad.completed" | "ad.failed" | "grant.revoked" | "meta.outage.started" | "meta.outage.ended" | "story.published" | "story.failed" | "endpoint.disabled" | "endpoint.test";
                         /** @constant */
-                        apiVersion: "2026-12-01";
-                        createdAt: string;
-                        tenantId: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        deliveries: {
-                            endpointId: string;
-                            /** @enum {string} */
-                            status: "pending" | "retrying" | "delivered" | "failed" | "skipped";
-                            attempts: number;
-                            lastAttemptAt?: string;
-                            lastResult?: {
-                                status?: number;
-                                error?: string;
-                            };
-                            nextAttemptAt?: string;
-                        }[];
+                        received: true;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            /** @description X-Hub-Signature-256 is missing or does not match the body. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem failed; quote the request id. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    eventRedeliver: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                eventId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    endpointId?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Queued again for these endpoints */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        eventId: string;
-                        endpointIds: string[];
-                    };
-                };
-            };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The JWT has no tenant_id claim, or Meta refused a permission Tandem needs. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found for this tenant (another tenant's id answers the same). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with current state (already linked, stale version, key reused). */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9147,18 +9553,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not in the media type the route accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Tandem's limits on this route: `event_deliveries` (quota: 60 test events and redeliveries asked for (each a delivery to the tenant’s endpoints) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (500 requests/s, burst 1000, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9174,9 +9573,161 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Meta is temporarily unavailable, or Tandem is holding calls to a Meta surface in an outage (`error.code` `meta_outage`, `error.details.surface`; GET /status shows it); Retry-After says when to come back. */
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    whatsappWebhookVerify: {
+        parameters: {
+            query?: {
+                "hub.mode"?: string;
+                "hub.verify_token"?: string;
+                "hub.challenge"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description hub.challenge, echoed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description hub.mode is not subscribe, or hub.verify_token does not match. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (20 requests/s, burst 40, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    whatsappWebhookReceive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required. sha256=<hex HMAC-SHA256 of the raw body with the app secret>. */
+                "X-Hub-Signature-256": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description X-Hub-Signature-256 is missing or does not match the body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (500 requests/s, burst 1000, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {

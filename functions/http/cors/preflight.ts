@@ -1,16 +1,16 @@
-import { routes } from '../../../infra/shared/routes.js';
 import { corsEnabled } from '../../adapters/http/cors.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import { tenantSettingsRepository } from '../../adapters/wiring/shared.js';
 import { preflightHeaders } from '../../core/linking/cors.js';
 import { originOf } from '../../core/linking/origins.js';
+import { contracts } from '../routes.js';
 import { corsPreflightRoute } from './routes.js';
 
 const enabled = corsEnabled();
 const settings = enabled ? tenantSettingsRepository() : undefined;
 
 /** Tenant routes only: public pages and anything outside the route table get no allowance. */
-const TENANT_PATHS = routes
+const TENANT_PATHS = contracts
   .filter((route) => route.access === 'tenant')
   .map(
     (route) =>

@@ -14,7 +14,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../../shared/functions.js';
-import { type RouteSpec, type RouteThrottle, THROTTLES, throttleOf } from '../../shared/routes.js';
+import { type RouteSpec, type RouteThrottle, THROTTLES } from '../../shared/routes.js';
 
 /** Props of {@link Api}. */
 interface ApiProps {
@@ -121,7 +121,7 @@ class Api extends Construct {
     const routeSettings: Record<string, unknown> = {};
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     for (const route of props.routes) {
-      const { rateLimit, burstLimit } = route.access === 'public' ? throttleOf(route) : throttle;
+      const { rateLimit, burstLimit } = route.access === 'public' ? route.throttle : throttle;
       routeSettings[`${route.method} ${route.path}`] = {
         ThrottlingRateLimit: rateLimit,
         ThrottlingBurstLimit: burstLimit,

@@ -4,12 +4,28 @@ import { Code, type IFunction, Function as LambdaFunction, Runtime } from 'aws-c
 import { describe, expect, it } from 'vitest';
 import { Api } from '../../../infra/aws/constructs/api.js';
 import { type FunctionName, functions } from '../../../infra/shared/functions.js';
-import type { RouteSpec } from '../../../infra/shared/routes.js';
+import { type RouteSpec, THROTTLES } from '../../../infra/shared/routes.js';
 import { bareStack } from '../helpers.js';
 
 const ROUTES: RouteSpec[] = [
-  { method: 'GET', path: '/links', fn: 'worker', access: 'tenant', summary: 'List links' },
-  { method: 'POST', path: '/links/{linkId}/sync', fn: 'worker', access: 'tenant', summary: 'Sync' },
+  {
+    method: 'GET',
+    path: '/links',
+    fn: 'worker',
+    access: 'tenant',
+    summary: 'List links',
+    throttle: THROTTLES.tenant,
+    responses: {},
+  },
+  {
+    method: 'POST',
+    path: '/links/{linkId}/sync',
+    fn: 'worker',
+    access: 'tenant',
+    summary: 'Sync',
+    throttle: THROTTLES.tenant,
+    responses: {},
+  },
   {
     method: 'POST',
     path: '/webhooks/meta',
@@ -19,6 +35,7 @@ const ROUTES: RouteSpec[] = [
     publicReason:
       'Called by Meta; authenticated by the X-Hub-Signature-256 HMAC over the raw body.',
     throttle: { rateLimit: 300, burstLimit: 600 },
+    responses: {},
   },
 ];
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from '../../../functions/core/zod.js';
-import { routeSchemas } from '../../../infra/shared/route-schemas.js';
+import { routes } from '../../../infra/shared/routes.js';
 import { api, eventually } from '../../helpers/system.js';
 import { adBody, type Linked, linkedTenant } from '../ads/linked.js';
 
@@ -11,7 +11,8 @@ import { adBody, type Linked, linkedTenant } from '../ads/linked.js';
  */
 
 const declared = async (routeKey: string, response: Response): Promise<unknown> => {
-  const responses = routeSchemas[routeKey]?.responses ?? {};
+  const responses: Record<number, { schema?: z.ZodMiniType }> =
+    routes.find((route) => `${route.method} ${route.path}` === routeKey)?.responses ?? {};
   const text = await response.text();
   const schema = responses[response.status]?.schema;
   expect(

@@ -1,15 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { contracts } from '../../../functions/http/routes.js';
 import { functions } from '../../../infra/shared/functions.js';
-import { quotasOfRoute, ROUTE_QUOTAS } from '../../../infra/shared/route-quotas.js';
-import { routes } from '../../../infra/shared/routes.js';
+import { routes, routeTable, SERVED, THROTTLES } from '../../../infra/shared/routes.js';
+
+const quotasOfRoute = (key: string) =>
+  routes.find((route) => `${route.method} ${route.path}` === key)?.quotas ?? [];
+
+describe('Route table: contracts and functions', () => {
+  it('serves every contract with a function and has a contract for every route served', () => {
+    // Act & Assess
+    expect(routes).toHaveLength(contracts.length);
+    expect(Object.keys(SERVED)).toHaveLength(contracts.length);
+  });
+
+  it('refuses a contract with no function and a function route with no contract', () => {
+    // Arrange
+    const [first] = contracts;
+    if (!first) throw new Error('no contracts');
+
+    // Act & Assess
+    expect(() => routeTable([first], {})).toThrow(`${first.method} ${first.path} has no function`);
+    expect(() =>
+      routeTable([], { 'GET /nowhere': { fn: 'health', throttle: THROTTLES.probe } })
+    ).toThrow('GET /nowhere has no contract');
+  });
+});
 
 describe('Route table: quotas', () => {
-  it('names only tenant routes of the route table, each served by a function with the quotas table', () => {
+  it('takes quotas only on tenant routes, each served by a function with the quotas table', () => {
     // Act
-    const problems = Object.keys(ROUTE_QUOTAS).flatMap((key) => {
-      const route = routes.find((candidate) => `${candidate.method} ${candidate.path}` === key);
-      if (!route) return [`${key}: no such route`];
+    const problems = routes.flatMap((route) => {
+      if (!route.quotas?.length) return [];
+      const key = `${route.method} ${route.path}`;
       if (route.access !== 'tenant') return [`${key}: not a tenant route`];
       const { tables } = functions[route.fn].needs as { tables?: Record<string, string> };
       return tables?.quotas === 'readWrite' ? [] : [`${key}: ${route.fn} lacks the quotas table`];
@@ -18,7 +41,6 @@ describe('Route table: quotas', () => {
     // Assess
     expect(problems).toEqual([]);
   });
-
   it('takes a quota on every route that enqueues work or calls Meta for a tenant', () => {
     // Act & Assess
     expect(quotasOfRoute('POST /links/{linkId}/sync')).toEqual([

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, useSystem } from '../../../../../test/helpers/system.js';
-import type { RouteSpec } from '../../../../shared/routes.js';
+import { type RouteSpec, THROTTLES } from '../../../../shared/routes.js';
 import { type Gateway, startGateway } from '../../src/gateway.js';
 import { createDevIdentity, type DevIdentity } from '../../src/identity.js';
 
@@ -82,6 +82,7 @@ describe('Gateway: payload 2.0 event over HTTP', () => {
       summary: 'echo',
       publicReason: 'test',
       throttle: { rateLimit: 1, burstLimit: 1 },
+      responses: {},
     },
     {
       method: 'GET',
@@ -91,8 +92,17 @@ describe('Gateway: payload 2.0 event over HTTP', () => {
       summary: 'echo',
       publicReason: 'test',
       throttle: { rateLimit: 1, burstLimit: 1 },
+      responses: {},
     },
-    { method: 'GET', path: '/mine', fn: 'health', access: 'tenant', summary: 'echo' },
+    {
+      method: 'GET',
+      path: '/mine',
+      fn: 'health',
+      access: 'tenant',
+      summary: 'echo',
+      throttle: THROTTLES.tenant,
+      responses: {},
+    },
   ];
   let gateway: Gateway;
   let identity: DevIdentity;

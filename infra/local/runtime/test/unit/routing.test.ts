@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteSpec } from '../../../../shared/routes.js';
+import { type RouteSpec, THROTTLES } from '../../../../shared/routes.js';
 import { createRouteMatcher } from '../../src/routing.js';
 
 const route = (method: RouteSpec['method'], path: string): RouteSpec => ({
@@ -8,6 +8,8 @@ const route = (method: RouteSpec['method'], path: string): RouteSpec => ({
   fn: 'health',
   access: 'tenant',
   summary: path,
+  throttle: THROTTLES.tenant,
+  responses: {},
 });
 
 const table = [
