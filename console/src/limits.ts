@@ -1,6 +1,5 @@
-import { routeKeyOf } from '../../functions/adapters/http/contract.js';
 import { COOLDOWNS, QUOTAS } from '../../functions/core/quotas.js';
-import { contracts } from '../../functions/http/routes.js';
+import { ROUTE_COOLDOWNS, ROUTE_QUOTAS } from '../../infra/shared/route-quotas.js';
 
 /**
  * Tandem's documented limits, from the tables the OpenAPI description's `x-limits` is generated
@@ -20,11 +19,10 @@ interface DocumentedLimit {
 const windowOf = (seconds: number): string =>
   seconds === 60 ? 'minute' : seconds === 3600 ? 'hour' : `${seconds} seconds`;
 
-/** The routes whose contracts take a quota or enforce a cool-down. */
-const routesOf = (kind: 'quotas' | 'cooldowns', key: string): string[] =>
-  contracts
-    .filter((contract) => (contract[kind] as readonly string[] | undefined)?.includes(key))
-    .map(routeKeyOf);
+const routesOf = (table: Readonly<Record<string, readonly string[]>>, key: string): string[] =>
+  Object.entries(table)
+    .filter(([, names]) => names.includes(key))
+    .map(([route]) => route);
 
 const DOCUMENTED_LIMITS: DocumentedLimit[] = [
   ...Object.entries(QUOTAS).map(
@@ -33,7 +31,7 @@ const DOCUMENTED_LIMITS: DocumentedLimit[] = [
       kind: 'quota',
       limit: `${quota.limit} per ${windowOf(quota.windowSeconds)}${quota.per === 'link' ? ', per link' : ''}`,
       counts: quota.counts,
-      routes: routesOf('quotas', key),
+      routes: routesOf(ROUTE_QUOTAS, key),
     })
   ),
   ...Object.entries(COOLDOWNS).map(
@@ -42,7 +40,7 @@ const DOCUMENTED_LIMITS: DocumentedLimit[] = [
       kind: 'cooldown',
       limit: `${cooldown.defaultSeconds} seconds apart (unless the deployment sets ${cooldown.configVariable})`,
       counts: cooldown.counts,
-      routes: routesOf('cooldowns', key),
+      routes: routesOf(ROUTE_COOLDOWNS, key),
     })
   ),
 ];

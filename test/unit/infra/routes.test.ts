@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { routeKeyOf } from '../../../functions/adapters/http/contract.js';
 import { contracts } from '../../../functions/http/routes.js';
 import { functions } from '../../../infra/shared/functions.js';
+import { ROUTE_COOLDOWNS, ROUTE_QUOTAS } from '../../../infra/shared/route-quotas.js';
 import { routes, routeTable, SERVED, THROTTLES } from '../../../infra/shared/routes.js';
 
 const quotasOfRoute = (key: string) =>
@@ -95,5 +97,21 @@ describe('docs/security.md', () => {
 
     // Assess
     expect(missing).toEqual([]);
+  });
+});
+
+describe('Route table: the quotas copy the console bundles', () => {
+  it('holds exactly the quotas and cool-downs the route contracts declare', () => {
+    // Prepare
+    const declared = (pick: (contract: (typeof contracts)[number]) => readonly string[]) =>
+      Object.fromEntries(
+        contracts
+          .filter((contract) => pick(contract).length > 0)
+          .map((contract) => [routeKeyOf(contract), pick(contract)])
+      );
+
+    // Assess
+    expect(ROUTE_QUOTAS).toEqual(declared((contract) => contract.quotas ?? []));
+    expect(ROUTE_COOLDOWNS).toEqual(declared((contract) => contract.cooldowns ?? []));
   });
 });
