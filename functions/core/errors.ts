@@ -199,6 +199,22 @@ class TransientStoreError extends TandemError {
   }
 }
 
+/**
+ * The function was about to reach its time limit, so the request was answered before Lambda cut it
+ * off. Retryable after `retryAfterSeconds`; work under way when the answer left may or may not have
+ * finished, so a caller reads the state back before repeating a change.
+ */
+class DeadlineError extends TandemError {
+  readonly code = 'deadline_exceeded';
+  override readonly retryable = true;
+  constructor(retryAfterSeconds: number) {
+    super(
+      `Tandem could not finish this request in time. Try again in ${retryAfterSeconds} seconds; read back what you changed first, as part of it may have been done.`,
+      { retryAfterSeconds }
+    );
+  }
+}
+
 /** Configuration is missing or invalid; raised at start-up so a bad deploy fails fast. */
 class ConfigError extends TandemError {
   readonly code = 'config_invalid';
@@ -218,6 +234,7 @@ export {
   AuthenticationError,
   ConfigError,
   ConflictError,
+  DeadlineError,
   MetaOutageError,
   NotFoundError,
   PayloadTooLargeError,

@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
   AuthenticationError,
   ConflictError,
+  DeadlineError,
   MetaOutageError,
   NotFoundError,
   PayloadTooLargeError,
@@ -16,7 +17,7 @@ import {
   ValidationError,
 } from '../../core/errors.js';
 import type { Logger } from '../observability/logger.js';
-import { JSON_HEADERS } from './headers.js';
+import { HTML_HEADERS, JSON_HEADERS } from './headers.js';
 
 /** The one place typed errors become HTTP status codes. */
 const STATUS: [new (...args: never[]) => TandemError, number][] = [
@@ -30,6 +31,7 @@ const STATUS: [new (...args: never[]) => TandemError, number][] = [
   [RateLimitError, 429],
   [QuotaExceededError, 429],
   [TransientStoreError, 503],
+  [DeadlineError, 503],
   [MetaOutageError, 503],
   [UpstreamError, 502],
 ];
@@ -58,63 +60,86 @@ const retryAfterHeader = (error: TandemError): Record<string, string> => {
   return seconds === undefined ? {} : { 'retry-after': String(seconds) };
 };
 
-interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    /** On a 429: which limit was hit (a quota's name, `reconcile_cooldown`, `meta_rate_limit`). */
-    limit?: string;
-    details?: Record<string, unknown>;
-    requestId: string;
-  };
+/** What an error answer says, as JSON (`{ error }`) or on a page. */
+interface ErrorDescription {
+  code: string;
+  message: string;
+  /** On a 429: which limit was hit (a quota's name, `reconcile_cooldown`, `meta_rate_limit`). */
+  limit?: string;
+  details?: Record<string, unknown>;
+  requestId: string;
 }
+
+/** Renders an error answer as an HTML page, for the routes a browser user reads. */
+type ErrorPage = (error: ErrorDescription) => string;
 
 /** Every 429 says which limit it is. */
 const limitOf = (error: TandemError): string | undefined =>
   error instanceof QuotaExceededError || error instanceof RateLimitError ? error.limit : undefined;
 
-const jsonError = (status: number, body: ErrorBody, headers: Record<string, string> = {}) => ({
-  statusCode: status,
-  headers: { ...JSON_HEADERS, ...headers },
-  body: JSON.stringify(body),
-});
+interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  error: ErrorDescription;
+}
 
 /**
- * Maps an error to a response. Known errors keep their message and details; anything else becomes a
- * generic 500 that names the request id and never serialises the error itself.
+ * Known errors keep their message and details; anything else becomes a generic 500 that names the
+ * request id and never serialises the error itself.
  */
-const errorResponse = (
-  error: unknown,
-  requestId: string,
-  log: Logger
-): APIGatewayProxyStructuredResultV2 => {
+const errorAnswer = (error: unknown, requestId: string, log: Logger): ErrorAnswer => {
   if (error instanceof TandemError) {
     const status = statusOf(error);
     const limit = limitOf(error);
     if (status >= 500) log.error('request failed', { error, errorCode: error.code });
     else log.info('request refused', { status, errorCode: error.code, message: error.message });
-    return jsonError(
+    return {
       status,
-      {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(limit ? { limit } : {}),
-          ...(error.details ? { details: error.details } : {}),
-          requestId,
-        },
+      headers: retryAfterHeader(error),
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(limit ? { limit } : {}),
+        ...(error.details ? { details: error.details } : {}),
+        requestId,
       },
-      retryAfterHeader(error)
-    );
+    };
   }
   log.error('unexpected error', { error });
-  return jsonError(500, {
+  return {
+    status: 500,
+    headers: {},
     error: {
       code: 'internal_error',
       message: 'Tandem failed to handle this request. Quote the request id when reporting it.',
       requestId,
     },
-  });
+  };
 };
 
+/**
+ * Maps an error to a response: Tandem's error JSON, or the same status, headers and description on
+ * the route's error page when it has one. Every route's errors, a timeout's too, come through here.
+ */
+const errorResponse = (
+  error: unknown,
+  requestId: string,
+  log: Logger,
+  page?: ErrorPage
+): APIGatewayProxyStructuredResultV2 => {
+  const answer = errorAnswer(error, requestId, log);
+  return page
+    ? {
+        statusCode: answer.status,
+        headers: { ...HTML_HEADERS, ...answer.headers },
+        body: page(answer.error),
+      }
+    : {
+        statusCode: answer.status,
+        headers: { ...JSON_HEADERS, ...answer.headers },
+        body: JSON.stringify({ error: answer.error }),
+      };
+};
+
+export type { ErrorDescription, ErrorPage };
 export { errorResponse, statusOf };
