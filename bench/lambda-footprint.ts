@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { tables } from '../functions/adapters/dynamodb/tables.js';
+import { queues } from '../functions/adapters/sqs/queues.js';
 import { bundling } from '../infra/shared/bundling.js';
 import { functions, type Needs } from '../infra/shared/functions.js';
-import { queues, tables } from '../infra/shared/resources.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'results', 'footprint');

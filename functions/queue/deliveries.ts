@@ -1,12 +1,12 @@
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { queues } from '../../infra/shared/resources.js';
 import { sqs } from '../adapters/aws/clients.js';
 import { loadConfig } from '../adapters/config.js';
 import { logger } from '../adapters/observability/logger.js';
 import { runBatch } from '../adapters/sqs/batch-runner.js';
 import { deliveriesQueueConfig } from '../adapters/sqs/config.js';
 import { createSqsDeadLetters } from '../adapters/sqs/dead-letters.js';
+import { queues } from '../adapters/sqs/queues.js';
 import { eventsDeps } from '../adapters/wiring/events.js';
 import { broadcast, deliver, fanOut } from '../core/events/delivery.js';
 import * as z from '../core/zod.js';

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { tables } from '../../../infra/shared/resources.js';
 import { ValidationError } from '../../core/errors.js';
 import type {
   DeliveryQueue,
@@ -14,6 +13,7 @@ import * as z from '../../core/zod.js';
 import { dynamoDocumentClient, sqs } from '../aws/clients.js';
 import { loadConfig } from '../config.js';
 import { createEndpointStore, createEventStore } from '../dynamodb/events.js';
+import { tables } from '../dynamodb/tables.js';
 import { FetchRefusedError } from '../net/fetch-refused.js';
 import { createGuardedFetch, createUrlCheck } from '../net/guarded-fetch.js';
 import { logger } from '../observability/logger.js';

@@ -1,4 +1,3 @@
-import { functions } from '../../../infra/shared/functions.js';
 import { httpRoute } from '../../adapters/http/route.js';
 import * as wiring from '../../adapters/wiring/ads.js';
 import { eventPublisher } from '../../adapters/wiring/events.js';
@@ -19,7 +18,6 @@ const deps = {
   newLeaseOwner: wiring.newLeaseOwner,
   events: eventPublisher(),
 };
-const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
 
 /**
  * POST /links/{linkId}/ads (tenant, Idempotency-Key required): creates a Click-to-WhatsApp ad.
@@ -27,11 +25,10 @@ const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
  */
 export const handler = httpRoute(
   { ...adCreateRoute, quotaCounter: quotaCounter() },
-  async ({ tenant, params, body, headers, log }) => {
+  async ({ tenant, params, body, headers, log, remainingMs }) => {
     const key = parseIdempotencyKey(headers['idempotency-key']);
-    const deadline = Date.now() + TIMEOUT_MS;
     const outcome = await createClickToWhatsAppAd(deps, tenant, params.linkId, key, body, {
-      remainingMs: () => deadline - Date.now(),
+      remainingMs,
     });
     return outcomeResponse(outcome, params.linkId, log);
   }

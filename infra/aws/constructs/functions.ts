@@ -10,12 +10,13 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PROBE_KEY } from '../../../functions/adapters/aws/probes.js';
+import type { TableName } from '../../../functions/adapters/dynamodb/tables.js';
+import type { QueueSpec } from '../../../functions/adapters/sqs/queues.js';
 import {
   type FunctionName,
   type FunctionSpec,
   functions as functionSpecs,
 } from '../../shared/functions.js';
-import type { QueueSpec, TableName } from '../../shared/resources.js';
 import { routes } from '../../shared/routes.js';
 import type { TandemTable } from './data.js';
 import { HouseFunction } from './house-function.js';

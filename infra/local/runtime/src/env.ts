@@ -1,5 +1,6 @@
+import { type TableName, tables } from '../../../../functions/adapters/dynamodb/tables.js';
+import { queues } from '../../../../functions/adapters/sqs/queues.js';
 import { type FunctionSpec, functions } from '../../../shared/functions.js';
-import { queues, type TableName, tables } from '../../../shared/resources.js';
 import type { LocalQueues, LocalTables } from './provision.js';
 
 interface EnvContext {
