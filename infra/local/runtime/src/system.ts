@@ -13,7 +13,7 @@ import { advanceClock } from './clock-control.js';
 import { createConsoleSite } from './console.js';
 import { mintDevToken } from './dev-token.js';
 import { startDynamoDbLocal, stopLeftoverDynamoDb } from './dynamodb.js';
-import { systemEnv } from './env.js';
+import { type EnvContext, functionEnvs, systemEnv } from './env.js';
 import { startGateway } from './gateway.js';
 import { createDevIdentity, type DevTokenRequest, type TokenSigner } from './identity.js';
 import { createInvoker, type Invoker } from './lambda.js';
@@ -231,7 +231,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
     stops.push(async () => tableWatch.stop());
     const syncQueue = provisioned.queues.sync;
 
-    const env = systemEnv({
+    const envContext: EnvContext = {
       region: REGION,
       tables: provisioned.tables,
       queues: provisioned.queues,
@@ -248,12 +248,18 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       loginConfigId: DEMO.loginConfigId,
       storiesLoginConfigId: DEMO.storiesLoginConfigId,
       systemUserToken: sandbox.systemUserToken,
-    });
-    // Handlers run in this process and read their configuration when first imported.
+    };
+    const env = systemEnv(envContext);
+    // Handlers run in this process; each is imported with only its own environment, and what they
+    // read later (on a first call) comes from the union.
     Object.assign(process.env, env);
     if (options.quiet) process.env.LOG_LEVEL ??= 'silent';
 
-    const invoker = createInvoker({ region: REGION, accountId: ACCOUNT_ID });
+    const invoker = createInvoker({
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      envs: functionEnvs(envContext),
+    });
     await invoker.preload();
 
     if (options.worker !== false) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { functions } from '../../../../shared/functions.js';
 import { type EnvContext, functionEnv, systemEnv } from '../../src/env.js';
 
 const ctx: EnvContext = {
@@ -39,7 +38,7 @@ const ctx: EnvContext = {
 describe('Runtime: function environment', () => {
   it('gives the worker its tables, both queue URLs, the app secret and the token key', () => {
     // Act
-    const env = functionEnv(functions.worker, ctx);
+    const env = functionEnv('worker', ctx);
 
     // Assess
     expect(env).toMatchObject({
@@ -62,7 +61,7 @@ describe('Runtime: function environment', () => {
 
   it('gives a sender the queue but not the DLQ, and nothing it does not need', () => {
     // Act
-    const env = functionEnv(functions.reconciler, ctx);
+    const env = functionEnv('reconciler', ctx);
 
     // Assess
     expect(env.SYNC_QUEUE_URL).toBe('http://q/sync');
