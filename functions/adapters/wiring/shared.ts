@@ -265,17 +265,13 @@ const wabaIntakeDeps = (): WabaIntakeDeps => ({
   clock: systemClock,
 });
 
-/** What the worker needs to apply a WABA webhook change to the WABA's links (built once). */
-let applyDeps: Omit<ApplyDeps, 'events'> | undefined;
-const whatsappApplyDeps = (): Omit<ApplyDeps, 'events'> => {
-  applyDeps ??= {
-    links: linkRepository(),
-    state: syncStateRepository(),
-    queue: syncJobQueue(),
-    clock: systemClock,
-  };
-  return applyDeps;
-};
+/** What the worker needs to apply a WABA webhook change to the WABA's links. */
+const whatsappApplyDeps = (): Omit<ApplyDeps, 'events'> => ({
+  links: linkRepository(),
+  state: syncStateRepository(),
+  queue: syncJobQueue(),
+  clock: systemClock,
+});
 
 /** What the WhatsApp-side routes need: the link, its grant opened, and Meta. */
 const whatsappRequestDeps = (): WhatsAppRequestDeps => ({
