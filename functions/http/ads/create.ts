@@ -1,23 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import * as wiring from '../../adapters/wiring/ads.js';
-import { eventPublisher } from '../../adapters/wiring/events.js';
+import { adCreateDeps } from '../../adapters/wiring/ads.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { createClickToWhatsAppAd } from '../../core/ads/create.js';
 import { outcomeResponse } from './respond.js';
 import { adCreateRoute } from './routes.js';
 import { parseIdempotencyKey } from './schemas.js';
 
-const deps = {
-  links: wiring.linkRepository(),
-  grants: wiring.grantRepository(),
-  vault: wiring.tokenVault(),
-  ads: wiring.adsGateway(),
-  operations: wiring.operationStore(),
-  clock: wiring.clock,
-  countryPolicy: wiring.loadCountryPolicy(),
-  newLeaseOwner: wiring.newLeaseOwner,
-  events: eventPublisher(),
-};
+const deps = adCreateDeps();
 
 /**
  * POST /links/{linkId}/ads (tenant, Idempotency-Key required): creates a Click-to-WhatsApp ad.
