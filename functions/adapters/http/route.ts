@@ -196,4 +196,4 @@ const routeWith =
 const httpRoute = routeWith();
 
 export type { RouteInput, RouteResult };
-export { httpRoute, TENANT_CLAIM };
+export { httpRoute, routeWith, TENANT_CLAIM };
