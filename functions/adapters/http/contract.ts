@@ -113,5 +113,17 @@ const errors = (...statuses: ErrorStatus[]): Record<number, RouteResponse> =>
     ])
   );
 
+/**
+ * The error answers of a route a browser user reads (functions/http/html/respond.ts `htmlRoute`):
+ * the same statuses and headers as `errors`, each on Tandem's error page.
+ */
+const pageErrors = (...statuses: ErrorStatus[]): Record<number, RouteResponse> =>
+  Object.fromEntries(
+    Object.entries(errors(...statuses)).map(([status, { schema: _json, ...page }]) => [
+      status,
+      { ...page, html: true },
+    ])
+  );
+
 export type { ErrorStatus, HttpMethod, RouteContract, RouteResponse };
-export { defineRoute, ERRORS, errorBody, errors, gatewayBody, RETRY_AFTER, routeKeyOf };
+export { defineRoute, ERRORS, errorBody, errors, gatewayBody, pageErrors, RETRY_AFTER, routeKeyOf };

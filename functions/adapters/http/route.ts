@@ -200,4 +200,4 @@ const routeWith =
 const httpRoute = routeWith();
 
 export type { RouteInput, RouteResult };
-export { httpRoute, TENANT_CLAIM };
+export { httpRoute, routeWith, TENANT_CLAIM };

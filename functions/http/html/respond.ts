@@ -1,7 +1,6 @@
-import { statusOf } from '../../adapters/http/error-response.js';
-import type { RouteResult } from '../../adapters/http/route.js';
+import type { ErrorPage } from '../../adapters/http/error-response.js';
+import { type RouteResult, routeWith } from '../../adapters/http/route.js';
 import type { Logger } from '../../adapters/observability/logger.js';
-import { TandemError } from '../../core/errors.js';
 import type { SignInEnded } from '../../core/linking/oauth.js';
 import { returnUrlWithOutcome } from '../../core/linking/origins.js';
 import { errorPage } from './pages.js';
@@ -21,26 +20,21 @@ const TITLES: Record<string, string> = {
   deletion_request_not_found: 'Unknown deletion request',
 };
 
+/** Tandem's error page for a refusal or failure, with the title the browser user reads. */
+const problemPage: ErrorPage = (error) =>
+  errorPage({
+    title: TITLES[error.code] ?? 'Linking did not complete',
+    message: error.message,
+    code: error.code,
+    requestId: error.requestId,
+  });
+
 /**
- * Renders a typed error as an HTML page with the status the one HTTP mapping gives it
- * (functions/adapters/http/error-response.ts). Anything else is re-thrown to the route wrapper, which
- * answers a generic 500 without details.
+ * Wraps a route a browser user reads (the sign-in's pages, the data-deletion status): every error,
+ * a typed refusal, an unexpected failure or the deadline, is answered by the one error map
+ * (functions/adapters/http/error-response.ts) with its status and headers, as a page.
  */
-const htmlError = (error: unknown, requestId: string, log: Logger): RouteResult => {
-  if (!(error instanceof TandemError)) throw error;
-  const status = statusOf(error);
-  if (status >= 500) log.error('page failed', { error, errorCode: error.code });
-  else log.info('page refused', { status, errorCode: error.code });
-  return {
-    status,
-    html: errorPage({
-      title: TITLES[error.code] ?? 'Linking did not complete',
-      message: error.message,
-      code: error.code,
-      requestId,
-    }),
-  };
-};
+const htmlRoute = routeWith(problemPage);
 
 /**
  * A sign-in that began with a returnUrl and ended badly: 303 to the client app with
@@ -66,4 +60,4 @@ const backToApp = (ended: SignInEnded, requestId: string, log: Logger): RouteRes
   };
 };
 
-export { backToApp, htmlError };
+export { backToApp, htmlRoute };

@@ -1,20 +1,12 @@
-import { httpRoute } from '../../adapters/http/route.js';
 import { deletionRepository } from '../../adapters/wiring/shared.js';
 import { getDeletionStatus } from '../../core/linking/meta-callbacks.js';
 import { deletionStatusPage } from '../html/pages.js';
-import { htmlError } from '../html/respond.js';
+import { htmlRoute } from '../html/respond.js';
 import { metaDataDeletionStatusRoute } from './routes.js';
 
 const deps = { deletions: deletionRepository() };
 
 /** GET /meta/data-deletion/{code} (public: the user follows Meta's link): the request's status page. */
-export const handler = httpRoute(
-  metaDataDeletionStatusRoute,
-  async ({ params: { code }, requestId, log }) => {
-    try {
-      return { status: 200, html: deletionStatusPage(await getDeletionStatus(deps, code)) };
-    } catch (error) {
-      return htmlError(error, requestId, log);
-    }
-  }
-);
+export const handler = htmlRoute(metaDataDeletionStatusRoute, async ({ params: { code } }) => {
+  return { status: 200, html: deletionStatusPage(await getDeletionStatus(deps, code)) };
+});

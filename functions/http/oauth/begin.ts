@@ -1,5 +1,4 @@
 import { signInCookie } from '../../adapters/http/cookies.js';
-import { httpRoute } from '../../adapters/http/route.js';
 import {
   clock,
   ids,
@@ -9,7 +8,7 @@ import {
 } from '../../adapters/wiring/shared.js';
 import { viewSignIn } from '../../core/linking/oauth.js';
 import { signInPage } from '../html/pages.js';
-import { htmlError } from '../html/respond.js';
+import { htmlRoute } from '../html/respond.js';
 import { oauthBeginRoute } from './routes.js';
 
 const deps = { sessions: sessionRepository(), clock };
@@ -22,20 +21,16 @@ const formTargets = `'self' ${new URL(oauthSettings().dialogBaseUrl).origin}`;
  * GET /oauth/begin (public: the client app sends the user's browser here): names the tenant the
  * Pages will be linked to and gives this browser its sign-in cookie; the form continues to Meta.
  */
-export const handler = httpRoute(oauthBeginRoute, async ({ query, cookies, requestId, log }) => {
-  try {
-    const browserKey = cookie.read(cookies);
-    const view = await viewSignIn(deps, query.state, browserKey);
-    return {
-      status: 200,
-      html: signInPage({ ...view, action: `${baseUrl}/oauth/begin` }),
-      headers: {
-        'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}`,
-      },
-      // A browser keeps its key across sign-ins, so two tabs do not undo each other.
-      cookies: [cookie.set(browserKey ?? ids.sessionId())],
-    };
-  } catch (error) {
-    return htmlError(error, requestId, log);
-  }
+export const handler = htmlRoute(oauthBeginRoute, async ({ query, cookies }) => {
+  const browserKey = cookie.read(cookies);
+  const view = await viewSignIn(deps, query.state, browserKey);
+  return {
+    status: 200,
+    html: signInPage({ ...view, action: `${baseUrl}/oauth/begin` }),
+    headers: {
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formTargets}`,
+    },
+    // A browser keeps its key across sign-ins, so two tabs do not undo each other.
+    cookies: [cookie.set(browserKey ?? ids.sessionId())],
+  };
 });

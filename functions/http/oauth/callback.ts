@@ -1,9 +1,8 @@
 import { signInCookie } from '../../adapters/http/cookies.js';
-import { httpRoute } from '../../adapters/http/route.js';
 import { signInDeps } from '../../adapters/wiring/linking.js';
 import { completeAuthorization } from '../../core/linking/oauth.js';
 import { missingScopesPage, pickerPage, storyPermissionsPage } from '../html/pages.js';
-import { backToApp, htmlError } from '../html/respond.js';
+import { backToApp, htmlRoute } from '../html/respond.js';
 import { oauthCallbackRoute } from './routes.js';
 
 const deps = signInDeps();
@@ -15,44 +14,40 @@ const cookie = signInCookie(deps.publicBaseUrl);
  * a page saying what went wrong; a sign-in that began with a returnUrl and ended badly (cancelled,
  * failed, expired, nothing to pick) sends the browser back there with `tandem_outcome` instead.
  */
-export const handler = httpRoute(oauthCallbackRoute, async ({ query, cookies, requestId, log }) => {
-  try {
-    const browserKey = cookie.read(cookies);
-    const result = await completeAuthorization(deps, {
-      browserKey,
-      state: query.state,
-      code: query.code,
-      error: query.error,
-      errorReason: query.error_reason,
-      errorDescription: query.error_description,
-    });
-    if (result.kind === 'ended') return backToApp(result, requestId, log);
-    if (result.kind === 'permissions_granted') {
-      return { status: 200, html: storyPermissionsPage(result) };
-    }
-    if (result.kind === 'missing_scopes') {
-      // A configuration without a required permission is the deployment's fault, not the user's.
-      if (result.configurationIncomplete) {
-        log.error('the Facebook login configuration lacks required permissions', {
-          missing: result.missing,
-        });
-        return { status: 500, html: missingScopesPage(result) };
-      }
-      return { status: 403, html: missingScopesPage(result) };
-    }
-    return {
-      status: 200,
-      html: pickerPage({
-        tenantName: result.tenantName,
-        assets: result.assets,
-        selectionId: result.selectionId,
-        expiresAt: result.selectionExpiresAt,
-        action: `${deps.publicBaseUrl}/oauth/select`,
-      }),
-      // Renewed so it outlives the picker, which it must be posted with.
-      ...(browserKey ? { cookies: [cookie.set(browserKey)] } : {}),
-    };
-  } catch (error) {
-    return htmlError(error, requestId, log);
+export const handler = htmlRoute(oauthCallbackRoute, async ({ query, cookies, requestId, log }) => {
+  const browserKey = cookie.read(cookies);
+  const result = await completeAuthorization(deps, {
+    browserKey,
+    state: query.state,
+    code: query.code,
+    error: query.error,
+    errorReason: query.error_reason,
+    errorDescription: query.error_description,
+  });
+  if (result.kind === 'ended') return backToApp(result, requestId, log);
+  if (result.kind === 'permissions_granted') {
+    return { status: 200, html: storyPermissionsPage(result) };
   }
+  if (result.kind === 'missing_scopes') {
+    // A configuration without a required permission is the deployment's fault, not the user's.
+    if (result.configurationIncomplete) {
+      log.error('the Facebook login configuration lacks required permissions', {
+        missing: result.missing,
+      });
+      return { status: 500, html: missingScopesPage(result) };
+    }
+    return { status: 403, html: missingScopesPage(result) };
+  }
+  return {
+    status: 200,
+    html: pickerPage({
+      tenantName: result.tenantName,
+      assets: result.assets,
+      selectionId: result.selectionId,
+      expiresAt: result.selectionExpiresAt,
+      action: `${deps.publicBaseUrl}/oauth/select`,
+    }),
+    // Renewed so it outlives the picker, which it must be posted with.
+    ...(browserKey ? { cookies: [cookie.set(browserKey)] } : {}),
+  };
 });

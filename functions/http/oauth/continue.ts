@@ -1,5 +1,4 @@
 import { signInCookie } from '../../adapters/http/cookies.js';
-import { httpRoute } from '../../adapters/http/route.js';
 import {
   clock,
   oauthSettings,
@@ -7,7 +6,7 @@ import {
   sessionRepository,
 } from '../../adapters/wiring/shared.js';
 import { continueSignIn, otherBrowser } from '../../core/linking/oauth.js';
-import { htmlError } from '../html/respond.js';
+import { htmlRoute } from '../html/respond.js';
 import { oauthContinueRoute } from './routes.js';
 
 const deps = {
@@ -23,13 +22,9 @@ const cookie = signInCookie(deps.publicBaseUrl);
  * sends the browser on to Meta's login dialog (303). Without the cookie (another site's form post,
  * which SameSite=Lax keeps it from, or a browser refusing cookies) nothing is bound.
  */
-export const handler = httpRoute(oauthContinueRoute, async ({ body, cookies, requestId, log }) => {
-  try {
-    const browserKey = cookie.read(cookies);
-    if (!browserKey) throw otherBrowser();
-    const dialogUrl = await continueSignIn(deps, body.state, browserKey);
-    return { status: 303, headers: { location: dialogUrl } };
-  } catch (error) {
-    return htmlError(error, requestId, log);
-  }
+export const handler = htmlRoute(oauthContinueRoute, async ({ body, cookies }) => {
+  const browserKey = cookie.read(cookies);
+  if (!browserKey) throw otherBrowser();
+  const dialogUrl = await continueSignIn(deps, body.state, browserKey);
+  return { status: 303, headers: { location: dialogUrl } };
 });

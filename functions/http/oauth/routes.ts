@@ -1,4 +1,4 @@
-import { defineRoute, errors } from '../../adapters/http/contract.js';
+import { defineRoute, errors, pageErrors } from '../../adapters/http/contract.js';
 import { MAX_BODY_BYTES } from '../links/schemas.js';
 import { signInStarted, tenantOrigins } from './responses.js';
 import {
@@ -68,7 +68,7 @@ const oauthBeginRoute = defineRoute({
       html: true,
       headers: { 'Set-Cookie': "The browser's sign-in cookie (HttpOnly, SameSite)." },
     },
-    ...errors(400, 429, 500, 503),
+    ...pageErrors(400, 429, 500, 503),
   },
 });
 
@@ -84,7 +84,7 @@ const oauthContinueRoute = defineRoute({
   maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     303: { description: "To Meta's login dialog", headers: { Location: "Meta's login dialog." } },
-    ...errors(400, 413, 415, 429, 500, 503),
+    ...pageErrors(400, 413, 415, 429, 500, 503),
   },
 });
 
@@ -102,7 +102,7 @@ const oauthCallbackRoute = defineRoute({
       description: 'Back to the client app with `tandem_outcome`',
       headers: { Location: 'The return URL.' },
     },
-    ...errors(400, 429, 500, 502, 503),
+    ...pageErrors(400, 429, 500, 502, 503),
   },
 });
 
@@ -122,7 +122,7 @@ const oauthSelectRoute = defineRoute({
       description: 'Back to the client app with `tandem_outcome`',
       headers: { Location: 'The return URL.' },
     },
-    ...errors(400, 413, 415, 429, 500, 502, 503),
+    ...pageErrors(400, 413, 415, 429, 500, 502, 503),
   },
 });
 
