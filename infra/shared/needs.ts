@@ -17,6 +17,13 @@ type Grant =
   | { env: string; local: string; secret: 'metaAppSecret' | 'metaSystemUserToken' }
   | { env: string; local: string; tokenKey: NonNullable<Needs['tokenKey']> };
 
+const consumerOf = (queue: QueueName): Grant => ({
+  env: queues[queue].envVar,
+  queue,
+  access: 'consume',
+  dlqEnv: queues[queue].dlqEnvVar,
+});
+
 const servesTenantRoute = (name: FunctionName): boolean =>
   routes.some((route) => route.access === 'tenant' && route.fn === name);
 
@@ -48,14 +55,7 @@ const grantsOf = (
   }
   if (needs.syncQueue === 'send')
     grants.push({ env: queues.sync.envVar, queue: 'sync', access: 'send' });
-  if (needs.syncQueue === 'consume') {
-    grants.push({
-      env: queues.sync.envVar,
-      queue: 'sync',
-      access: 'consume',
-      dlqEnv: queues.sync.dlqEnvVar,
-    });
-  }
+  if (needs.syncQueue === 'consume') grants.push(consumerOf('sync'));
   // Publishing an event is one PutItem on the events table and one message to the deliveries queue.
   if (needs.events === 'publish') {
     grants.push({ env: tables.events.envVar, table: 'events', access: 'put' });
@@ -63,14 +63,7 @@ const grantsOf = (
   if (needs.events === 'publish' || needs.deliveriesQueue === 'send') {
     grants.push({ env: queues.deliveries.envVar, queue: 'deliveries', access: 'send' });
   }
-  if (needs.deliveriesQueue === 'consume') {
-    grants.push({
-      env: queues.deliveries.envVar,
-      queue: 'deliveries',
-      access: 'consume',
-      dlqEnv: queues.deliveries.dlqEnvVar,
-    });
-  }
+  if (needs.deliveriesQueue === 'consume') grants.push(consumerOf('deliveries'));
   const { tokenKey } = needs;
   if (tokenKey) {
     const { aws, local } = secretVariables.tokenKey;

@@ -1,11 +1,10 @@
-import { createMetaGateway } from '../meta/meta-gateway.js';
 import { eventPublisher } from './events.js';
 import {
   callbackLedger,
   clock,
   deletionRepository,
+  grantDeps,
   grantRepository,
-  graphClient,
   ids,
   linkRepository,
   messageStatsRemoval,
@@ -14,7 +13,6 @@ import {
   publicBaseUrl,
   sessionRepository,
   storyOperationStore,
-  tokenVault,
 } from './shared.js';
 
 /**
@@ -31,11 +29,8 @@ const linkDataRemoval = () => ({
 
 /** Completing a sign-in (GET /oauth/callback). */
 const signInDeps = () => ({
+  ...grantDeps(),
   sessions: sessionRepository(),
-  grants: grantRepository(),
-  links: linkRepository(),
-  vault: tokenVault(),
-  meta: createMetaGateway(graphClient()),
   clock,
   ids,
   oauth: oauthSettings(),
@@ -47,22 +42,16 @@ const selectionDeps = () => ({ ...signInDeps(), events: eventPublisher() });
 
 /** Linking a Page and a number through a grant (POST /links). */
 const linkCreateDeps = () => ({
+  ...grantDeps(),
   events: eventPublisher(),
-  grants: grantRepository(),
-  links: linkRepository(),
-  vault: tokenVault(),
-  meta: createMetaGateway(graphClient()),
   clock,
   ids,
 });
 
 /** Unlinking (DELETE /links/{linkId}): Meta's side, the link, and what goes with it. */
 const unlinkDeps = () => ({
+  ...grantDeps(),
   events: eventPublisher(),
-  links: linkRepository(),
-  grants: grantRepository(),
-  vault: tokenVault(),
-  meta: createMetaGateway(graphClient()),
   ...linkDataRemoval(),
 });
 
