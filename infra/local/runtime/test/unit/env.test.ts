@@ -71,6 +71,20 @@ describe('Runtime: function environment', () => {
     expect(env.TOKEN_KEY_LOCAL).toBeUndefined();
   });
 
+  it('gives each function only the tables its needs grant, and a tenant route the links with CORS on', () => {
+    // Act
+    const status = functionEnv('metaStatus', ctx);
+    const events = functionEnv('eventsList', ctx);
+    const eventsWithCors = functionEnv('eventsList', { ...ctx, corsEnabled: true });
+
+    // Assess
+    expect(status.BREAKERS_TABLE).toBe('tandem-local-breakers');
+    expect(status.LINKS_TABLE).toBeUndefined();
+    expect(events.EVENTS_TABLE).toBe('tandem-local-events');
+    expect(events.LINKS_TABLE).toBeUndefined();
+    expect(eventsWithCors.LINKS_TABLE).toBe('tandem-local-links');
+  });
+
   it('builds the process environment as the union of every function', () => {
     // Act
     const env = systemEnv(ctx);
