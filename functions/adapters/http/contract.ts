@@ -57,9 +57,6 @@ type RouteContract<
   P extends z.ZodMiniType = z.ZodMiniType,
 > = ContractShape<B, Q, P> & ({ access: 'tenant' } | { access: 'public'; publicReason: string });
 
-/** Keeps a contract's literal types (its schemas), so `httpRoute` infers its input from them. */
-const defineRoute = <const C extends RouteContract>(contract: C): C => contract;
-
 /** `METHOD /path`, API Gateway's route key. */
 const routeKeyOf = (contract: { method: HttpMethod; path: string }): string =>
   `${contract.method} ${contract.path}`;
@@ -113,5 +110,35 @@ const errors = (...statuses: ErrorStatus[]): Record<number, RouteResponse> =>
     ])
   );
 
+/**
+ * The errors every route of an access kind can answer, whatever it does, so a contract lists only
+ * its own. A tenant route: the authorizer's 401, the tenant claim's 403, a quota's or the route
+ * throttle's 429, a failure's 500 and the deadline's or an outage's 503. A public route: its route
+ * throttle's 429.
+ */
+const ACCESS_ERRORS = {
+  tenant: [401, 403, 429, 500, 503],
+  public: [429],
+} as const satisfies Record<RouteContract['access'], readonly ErrorStatus[]>;
+
+/**
+ * Keeps a contract's literal types (its schemas), so `httpRoute` infers its input from them, and
+ * adds the errors of its access kind (ACCESS_ERRORS); a contract's own entry for one of those
+ * statuses (a public webhook's 401) wins.
+ */
+const defineRoute = <const C extends RouteContract>(contract: C): C => ({
+  ...contract,
+  responses: { ...errors(...ACCESS_ERRORS[contract.access]), ...contract.responses },
+});
+
 export type { ErrorStatus, HttpMethod, RouteContract, RouteResponse };
-export { defineRoute, ERRORS, errorBody, errors, gatewayBody, RETRY_AFTER, routeKeyOf };
+export {
+  ACCESS_ERRORS,
+  defineRoute,
+  ERRORS,
+  errorBody,
+  errors,
+  gatewayBody,
+  RETRY_AFTER,
+  routeKeyOf,
+};

@@ -35,7 +35,7 @@ const adCreateRoute = defineRoute({
       schema: adOperation,
       headers: { Location: 'The operation: /links/{linkId}/ads/{operationId}.' },
     },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503),
+    ...errors(400, 404, 409, 413, 415, 502),
   },
 });
 
@@ -54,7 +54,7 @@ const adImageUploadRoute = defineRoute({
       description: "In the ad account's library; `imageHash` is for `creative.image.hash`",
       schema: imageUploaded,
     },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503),
+    ...errors(400, 404, 409, 413, 415, 502),
   },
 });
 
@@ -68,7 +68,7 @@ const adDsaRecommendationsRoute = defineRoute({
   quotas: ['metaReads'],
   responses: {
     200: { description: "Meta's recommended names", schema: dsaRecommendations },
-    ...errors(400, 401, 403, 404, 429, 500, 502, 503),
+    ...errors(400, 404, 502),
   },
 });
 
@@ -80,7 +80,7 @@ const adGetRoute = defineRoute({
   params: operationParams,
   responses: {
     200: { description: 'The operation and what it created', schema: adOperation },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -94,7 +94,7 @@ const adInsightsRoute = defineRoute({
   quotas: ['metaReads'],
   responses: {
     200: { description: "The ad's results over the range", schema: adInsights },
-    ...errors(400, 401, 403, 404, 429, 500, 502, 503),
+    ...errors(400, 404, 502),
   },
 });
 

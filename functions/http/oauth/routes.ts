@@ -26,7 +26,7 @@ const oauthStartRoute = defineRoute({
         'The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`.',
       schema: signInStarted,
     },
-    ...errors(400, 401, 403, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 409, 413, 415),
   },
 });
 
@@ -37,7 +37,6 @@ const settingsOriginsGetRoute = defineRoute({
   summary: "The tenant's registered origins (where a sign-in may return the browser)",
   responses: {
     200: { description: "The tenant's registered origins", schema: tenantOrigins },
-    ...errors(401, 403, 429, 500, 503),
   },
 });
 
@@ -50,7 +49,7 @@ const settingsOriginsPutRoute = defineRoute({
   maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     200: { description: 'The origins as registered', schema: tenantOrigins },
-    ...errors(400, 401, 403, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 409, 413, 415),
   },
 });
 
@@ -68,7 +67,7 @@ const oauthBeginRoute = defineRoute({
       html: true,
       headers: { 'Set-Cookie': "The browser's sign-in cookie (HttpOnly, SameSite)." },
     },
-    ...errors(400, 429, 500, 503),
+    ...errors(400, 500, 503),
   },
 });
 
@@ -84,7 +83,7 @@ const oauthContinueRoute = defineRoute({
   maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     303: { description: "To Meta's login dialog", headers: { Location: "Meta's login dialog." } },
-    ...errors(400, 413, 415, 429, 500, 503),
+    ...errors(400, 413, 415, 500, 503),
   },
 });
 
@@ -102,7 +101,7 @@ const oauthCallbackRoute = defineRoute({
       description: 'Back to the client app with `tandem_outcome`',
       headers: { Location: 'The return URL.' },
     },
-    ...errors(400, 429, 500, 502, 503),
+    ...errors(400, 500, 502, 503),
   },
 });
 
@@ -122,7 +121,7 @@ const oauthSelectRoute = defineRoute({
       description: 'Back to the client app with `tandem_outcome`',
       headers: { Location: 'The return URL.' },
     },
-    ...errors(400, 413, 415, 429, 500, 502, 503),
+    ...errors(400, 413, 415, 500, 502, 503),
   },
 });
 
