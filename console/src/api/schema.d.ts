@@ -4871,6 +4871,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Conflicts with current state (already linked, stale version, key reused). */
             409: {
                 headers: {
@@ -7509,6 +7518,15 @@ export interface operations {
             };
             /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -82,7 +82,7 @@ const linkCreateRoute = defineRoute({
   quotas: ['linkWrites'],
   responses: {
     201: { description: 'Linked', schema: linkView },
-    ...errors(400, 409, 413, 415, 502),
+    ...errors(400, 404, 409, 413, 415, 502),
   },
 });
 

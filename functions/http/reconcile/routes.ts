@@ -16,7 +16,7 @@ const reconcileRunStartRoute = defineRoute({
       schema: runStarted,
       headers: { Location: 'The run to poll: /reconcile/runs/{runId}.' },
     },
-    ...errors(400, 409, 413, 415),
+    ...errors(400, 404, 409, 413, 415),
   },
 });
 
