@@ -2254,13 +2254,60 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. A failed operation answers its report, its `error` saying why. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            limit?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    } | {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
             /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
@@ -2274,13 +2321,60 @@ export interface operations {
                     };
                 };
             };
-            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. A failed operation answers its report, its `error` saying why. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            limit?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    } | {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
             /** @description Not found for this tenant (another tenant's id answers the same). */
@@ -2330,22 +2424,116 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem failed; quote the request id. */
+            /** @description Tandem failed; quote the request id. A failed operation answers its report, its `error` saying why. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            limit?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    } | {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
-            /** @description Meta answered with an error that retrying will not fix. */
+            /** @description Meta answered with an error that retrying will not fix. A failed operation answers its report, its `error` saying why. */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            limit?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    } | {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
             /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
