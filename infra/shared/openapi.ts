@@ -28,12 +28,19 @@ const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): Js
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 
+/** A page route's error is a page or the error JSON, so an answer may have both. */
 const contentOf = (response: RouteResponse): Json | undefined => {
-  if (response.html) return { 'text/html': { schema: { type: 'string' } } };
-  if (response.text) return { 'text/plain': { schema: { type: 'string' } } };
-  if (!response.schema) return undefined;
-  const schema = response.schema === errorBody ? ERROR_REF : jsonSchema(response.schema, 'output');
-  return { 'application/json': { schema } };
+  const json = response.schema
+    ? response.schema === errorBody
+      ? ERROR_REF
+      : jsonSchema(response.schema, 'output')
+    : undefined;
+  const content: Json = {
+    ...(response.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+    ...(response.text ? { 'text/plain': { schema: { type: 'string' } } } : {}),
+    ...(json ? { 'application/json': { schema: json } } : {}),
+  };
+  return Object.keys(content).length > 0 ? content : undefined;
 };
 
 /** One answer: its meaning, the headers a client may rely on, and its body. */

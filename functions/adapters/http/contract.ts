@@ -5,8 +5,8 @@ type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /**
  * One answer a route gives: what it means, its body and the headers a client may rely on. A JSON
- * answer has a `schema`; an HTML page (the sign-in's pages) says `html`; an answer without either
- * has no body.
+ * answer has a `schema`; an HTML page (the sign-in's pages) says `html`; an answer that is either
+ * (a page route's error) has both; an answer without any has no body.
  */
 interface RouteResponse {
   description: string;
@@ -111,6 +111,19 @@ const errors = (...statuses: ErrorStatus[]): Record<number, RouteResponse> =>
   );
 
 /**
+ * The error answers of a route that serves a browser pages: each is an error page when the handler
+ * renders the error (functions/http/html/respond.ts), or the error JSON when a step before it
+ * refused the request (input it cannot parse, a body over the limit, an unexpected failure).
+ */
+const pageErrors = (...statuses: ErrorStatus[]): Record<number, RouteResponse> =>
+  Object.fromEntries(
+    Object.entries(errors(...statuses)).map(([status, response]) => [
+      status,
+      { ...response, html: true },
+    ])
+  );
+
+/**
  * The errors every route of an access kind can answer, whatever it does, so a contract lists only
  * its own. A tenant route: the authorizer's 401, the tenant claim's 403, a quota's or the route
  * throttle's 429, a failure's 500 and the deadline's or an outage's 503. A public route: its route
@@ -139,6 +152,7 @@ export {
   errorBody,
   errors,
   gatewayBody,
+  pageErrors,
   RETRY_AFTER,
   routeKeyOf,
 };

@@ -1,4 +1,4 @@
-import { defineRoute, errors } from '../../adapters/http/contract.js';
+import { defineRoute, errors, pageErrors } from '../../adapters/http/contract.js';
 import * as z from '../../core/zod.js';
 import { deletionStatusParams, MAX_CALLBACK_BYTES, signedRequestForm } from './schemas.js';
 
@@ -50,7 +50,7 @@ const metaDataDeletionStatusRoute = defineRoute({
   params: deletionStatusParams,
   responses: {
     200: { description: 'The status page', html: true },
-    ...errors(400, 404, 500, 503),
+    ...pageErrors(400, 404, 500, 503),
   },
 });
 

@@ -1,4 +1,4 @@
-import { defineRoute, errors } from '../../adapters/http/contract.js';
+import { defineRoute, errors, pageErrors } from '../../adapters/http/contract.js';
 import { MAX_BODY_BYTES } from '../links/schemas.js';
 import { signInStarted, tenantOrigins } from './responses.js';
 import {
@@ -67,7 +67,7 @@ const oauthBeginRoute = defineRoute({
       html: true,
       headers: { 'Set-Cookie': "The browser's sign-in cookie (HttpOnly, SameSite)." },
     },
-    ...errors(400, 500, 503),
+    ...pageErrors(400, 500, 503),
   },
 });
 
@@ -83,7 +83,7 @@ const oauthContinueRoute = defineRoute({
   maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     303: { description: "To Meta's login dialog", headers: { Location: "Meta's login dialog." } },
-    ...errors(400, 413, 415, 500, 503),
+    ...pageErrors(400, 403, 413, 415, 500, 503),
   },
 });
 
@@ -98,10 +98,12 @@ const oauthCallbackRoute = defineRoute({
   responses: {
     200: { description: 'The Page/number picker, or the story permissions page', html: true },
     303: {
-      description: 'Back to the client app with `tandem_outcome`',
+      description:
+        'Back to the client app with `tandem_outcome`; the page says the same, with the link',
+      html: true,
       headers: { Location: 'The return URL.' },
     },
-    ...errors(400, 500, 502, 503),
+    ...pageErrors(400, 403, 500, 502, 503),
   },
 });
 
@@ -118,10 +120,12 @@ const oauthSelectRoute = defineRoute({
   responses: {
     201: { description: 'Linked', html: true },
     303: {
-      description: 'Back to the client app with `tandem_outcome`',
+      description:
+        'Back to the client app with `tandem_outcome`; the page says the same, with the link',
+      html: true,
       headers: { Location: 'The return URL.' },
     },
-    ...errors(400, 413, 415, 500, 502, 503),
+    ...pageErrors(400, 403, 409, 413, 415, 500, 502, 503),
   },
 });
 
