@@ -249,14 +249,17 @@ const settle = async (
     vault: deps.vault,
   });
   const observations = new Map<string, Observation>();
-  await mapConcurrently(chunksOf(links, 250), 4, async (chunk) => {
-    const observed = await observer.observeMany(chunk, { dailyChecks: () => true });
+  await mapConcurrently(chunksOf(links, 250), 8, async (chunk) => {
+    const observed = await observer.observeMany(chunk, {
+      dailyChecks: () => true,
+      pictures: false,
+    });
     for (const [linkId, observation] of observed) observations.set(linkId, observation);
   });
   const at = deps.now.toISOString();
   const earlierRun = newRunId(new Date(deps.now.getTime() - 3_600_000));
   const states: Record<string, unknown>[] = [];
-  await mapConcurrently(links, 16, async (link) => {
+  await mapConcurrently(links, 32, async (link) => {
     const observation = observations.get(link.linkId);
     if (observation?.kind !== 'observed') {
       // A read that failed is left out of observeMany's answer; reading it alone throws its error.

@@ -122,6 +122,8 @@ describe('Function: reconcileShard, when nothing changed', () => {
 
     // Assess
     expect(perLinkEffects(h, links)).toEqual(none);
+    // Pictures are not compared here: not one is downloaded.
+    expect(h.observeOptions.map((options) => options.pictures)).toEqual([false]);
     expect(h.runs.runs.get('run-1')).toMatchObject({
       status: 'completed',
       linksChecked: 3,
