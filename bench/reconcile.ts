@@ -2,10 +2,12 @@
  * One reconcile run over 100,000 links, end to end on the embedded default: the sandbox holds 100,000
  * Page + WABA + number sets, DynamoDB Local holds 100,000 active link items (written in the links
  * repository's key format, with shards), and the scheduled reconciler's run goes through the real
- * queue, poller and worker. The links are seeded as linking and earlier runs leave them (a sealed
- * Page token, Meta's link and the number's health already read): a steady-state run. With
- * BENCH_FIRST_RUN=1 they are seeded bare instead, as before the first run after a deploy. Reports throughput, Graph calls per link and the AWS cost of one million
- * links computed from what was MEASURED (requests, consumed capacity, handler time).
+ * queue, poller and worker. The links are seeded as sync and earlier runs leave them (`settle`): a
+ * steady-state run, in which nothing changed since the run before. With BENCH_FIRST_RUN=1 they are
+ * seeded bare instead, as before the first run after a deploy (no Page token, no WhatsApp side, no
+ * sync: every link a pending Page change). Reports throughput, Graph calls per link, what the run
+ * wrote by item kind, and the AWS cost of one million links computed from what was MEASURED
+ * (requests, consumed capacity, handler time).
  */
 import { randomBytes } from 'node:crypto';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -13,17 +15,28 @@ import { dynamoDocumentClient, sqs } from '../functions/adapters/aws/clients.js'
 import { createTokenVault } from '../functions/adapters/crypto/token-vault.js';
 import { batchWriteAll } from '../functions/adapters/dynamodb/batch.js';
 import { createGrantRepository } from '../functions/adapters/dynamodb/grants.js';
+import { syncStateKey } from '../functions/adapters/dynamodb/keys.js';
 import { linkItem } from '../functions/adapters/dynamodb/links.js';
-import { createGraphClient } from '../functions/adapters/graph/index.js';
+import { createGraphClient, type GraphClient } from '../functions/adapters/graph/index.js';
 import { GRAPH_API_VERSION } from '../functions/adapters/graph/version.js';
+import { createLinkObserver } from '../functions/adapters/meta/link-observer.js';
+import { newRunId } from '../functions/adapters/wiring/reconcile.js';
+import { chunksOf, mapConcurrently } from '../functions/core/batching.js';
 import {
   defaultSync,
   grantIdFor,
+  instagramFields,
   type Link,
   PAGE_WEBHOOK_FIELDS,
+  SYNC_FIELDS,
+  type SyncField,
   UNSUPPORTED_FIELDS,
 } from '../functions/core/linking/model.js';
-import type { WhatsAppSide } from '../functions/core/linking/whatsapp-side.js';
+import type { GrantRepository, TokenVault } from '../functions/core/linking/ports.js';
+import { whatsappFactsOf } from '../functions/core/reconcile/check.js';
+import { mapPageToProfile } from '../functions/core/sync/mapping.js';
+import type { Observation } from '../functions/core/sync/ports.js';
+import type { SyncRecord } from '../functions/core/sync/state.js';
 import { displayNumberFor } from '../infra/local/meta-sandbox/src/seed.js';
 import { startLocalSystem } from '../infra/local/runtime/src/system.js';
 import { functions } from '../infra/shared/functions.js';
@@ -53,11 +66,14 @@ const PRICE = {
 
 interface Meter {
   ddb: { rcu: number; wcu: number; calls: number; reported: number };
+  /** Items written and write units, by table and item kind (key prefixes): what a run writes per link. */
+  writes: Record<string, { items: number; wru: number }>;
   sqs: { requests: number; chunks: number; messages: number };
 }
 
 const meter: Meter = {
   ddb: { rcu: 0, wcu: 0, calls: 0, reported: 0 },
+  writes: {},
   sqs: { requests: 0, chunks: 0, messages: 0 },
 };
 let metering = false;
@@ -67,8 +83,37 @@ let metering = false;
  * use the same client instances): DynamoDB consumed capacity (ReturnConsumedCapacity=TOTAL is added to
  * every request) and SQS requests, each billed per 64 KB chunk of payload.
  */
-const instrument = () => {
+const instrument = (tables: Record<string, string>) => {
   const READS = /^(Get|BatchGet|Query|Scan|TransactGet)/;
+  const tableOf = new Map(Object.entries(tables).map(([name, table]) => [table, name]));
+  const prefix = (value: unknown) => String(value ?? '').split('#')[0];
+  /** The table and item kind of each item a write command touches. */
+  const writtenKinds = (input: Record<string, unknown>): string[] => {
+    const kind = (table: unknown, item: { pk?: unknown; sk?: unknown } | undefined) =>
+      `${tableOf.get(String(table)) ?? String(table)}:${prefix(item?.pk)}/${prefix(item?.sk)}`;
+    type Write = {
+      TableName?: string;
+      Item?: Record<string, unknown>;
+      Key?: Record<string, unknown>;
+    };
+    if (input.TransactItems) {
+      return (input.TransactItems as Record<string, Write>[]).flatMap((entry) =>
+        Object.entries(entry)
+          .filter(([op]) => op !== 'ConditionCheck')
+          .map(([, write]) => kind(write.TableName, write.Item ?? write.Key))
+      );
+    }
+    if (input.RequestItems) {
+      return Object.entries(
+        input.RequestItems as Record<string, { PutRequest?: Write; DeleteRequest?: Write }[]>
+      ).flatMap(([table, requests]) =>
+        requests.map((request) =>
+          kind(table, request.PutRequest?.Item ?? request.DeleteRequest?.Key)
+        )
+      );
+    }
+    return [kind(input.TableName, (input.Item ?? input.Key) as Write['Item'])];
+  };
   dynamoDocumentClient().middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
@@ -84,11 +129,24 @@ const instrument = () => {
         }[];
         // DynamoDB Local reports the total as CapacityUnits only; the command says which kind it is.
         const isRead = READS.test(String(context.commandName ?? ''));
+        let written = 0;
         for (const entry of consumed) {
           meter.ddb.reported += 1;
           const total = entry.CapacityUnits ?? 0;
           meter.ddb.rcu += entry.ReadCapacityUnits ?? (isRead ? total : 0);
-          meter.ddb.wcu += entry.WriteCapacityUnits ?? (isRead ? 0 : total);
+          const wcu = entry.WriteCapacityUnits ?? (isRead ? 0 : total);
+          meter.ddb.wcu += wcu;
+          written += wcu;
+        }
+        if (!isRead) {
+          // A batch or transaction reports one total: shared evenly among the items it wrote.
+          const kinds = writtenKinds(input);
+          for (const kind of kinds) {
+            const entry = meter.writes[kind] ?? { items: 0, wru: 0 };
+            meter.writes[kind] = entry;
+            entry.items += 1;
+            entry.wru += written / kinds.length;
+          }
         }
       }
       return result;
@@ -166,6 +224,90 @@ const signIn = async (
   return token.access_token;
 };
 
+/**
+ * Brings seeded links to where an earlier sync and reconcile run leave them, from what Tandem's own
+ * observer reads: sync on; the WhatsApp profile holding the Page's mapping (put through the
+ * sandbox's direct-edit route, as a sync would have written it, so no Graph quota is spent); the
+ * sync baseline that write leaves; Meta's link and the number's health as a run stores them; the
+ * Page's Instagram account; and the drift class in_sync from the run before. Without all of it
+ * every link looks drifted and the run measures drift handling, not a quiet run. Answers the
+ * sync-state items to write beside the links.
+ */
+const settle = async (
+  links: Link[],
+  deps: {
+    sandbox: string;
+    graph: GraphClient;
+    grants: GrantRepository;
+    vault: TokenVault;
+    now: Date;
+  }
+): Promise<Record<string, unknown>[]> => {
+  const observer = createLinkObserver({
+    graph: async () => deps.graph,
+    grants: deps.grants,
+    vault: deps.vault,
+  });
+  const observations = new Map<string, Observation>();
+  await mapConcurrently(chunksOf(links, 250), 8, async (chunk) => {
+    const observed = await observer.observeMany(chunk, {
+      dailyChecks: () => true,
+      pictures: false,
+    });
+    for (const [linkId, observation] of observed) observations.set(linkId, observation);
+  });
+  const at = deps.now.toISOString();
+  const earlierRun = newRunId(new Date(deps.now.getTime() - 3_600_000));
+  const states: Record<string, unknown>[] = [];
+  await mapConcurrently(links, 32, async (link) => {
+    const observation = observations.get(link.linkId);
+    if (observation?.kind !== 'observed') {
+      // A read that failed is left out of observeMany's answer; reading it alone throws its error.
+      const again = observation ?? (await observer.observe(link));
+      throw new Error(`link ${link.linkId} not observed: ${again.kind}`);
+    }
+    const mapped = mapPageToProfile(observation.page, SYNC_FIELDS);
+    await json(
+      await fetch(`${deps.sandbox}/_admin/phone-numbers/${link.phoneNumberId}/profile`, {
+        method: 'PATCH',
+        body: JSON.stringify(mapped.fields),
+        headers: { 'content-type': 'application/json' },
+      })
+    );
+    const facts = whatsappFactsOf(link, observation, deps.now);
+    Object.assign(link, {
+      sync: { ...link.sync, enabled: true },
+      whatsapp: {
+        ...(facts.metaLink ? { metaLink: facts.metaLink } : {}),
+        ...(facts.health ? { health: facts.health } : {}),
+      },
+      ...instagramFields(observation.instagram?.account),
+      drift: { class: 'in_sync', runId: earlierRun, since: at },
+    });
+    const record: SyncRecord = {
+      tenantId: link.tenantId,
+      linkId: link.linkId,
+      lastWritten: {
+        fields: mapped.fields,
+        ...(mapped.picture ? { pictureSha256: mapped.picture.sha256 } : {}),
+        pageObservedAt: at,
+        writtenAt: at,
+      },
+      lastObservedAt: at,
+      lastSyncAt: at,
+      lastResult: {
+        at,
+        outcome: 'applied',
+        trigger: 'enabled',
+        changedFields: Object.keys(mapped.fields) as SyncField[],
+        notes: mapped.notes,
+      },
+    };
+    states.push({ ...syncStateKey(link.tenantId, link.linkId), kind: 'sync', ...record });
+  });
+  return states;
+};
+
 const measureReconcile = async () => {
   const started = performance.now();
   const system = await startLocalSystem({
@@ -177,7 +319,7 @@ const measureReconcile = async () => {
   try {
     const { sandbox, api } = system.urls;
     const db = dynamoDocumentClient();
-    instrument();
+    instrument(system.tables as unknown as Record<string, string>);
 
     // 1. The sandbox: one Meta user reaching LINKS Page + WABA + number sets.
     const user = await json<{ userId: string }>(
@@ -225,12 +367,14 @@ const measureReconcile = async () => {
     // Steady state: each link holds its Page token, sealed with its grant's data key, as the first
     // run (or linking) leaves it. Fetched here in batches of 50, as the observer would.
     const pageTokens = new Map<string, string>();
+    const graph = createGraphClient({
+      baseUrl: system.env.GRAPH_API_BASE_URL ?? sandbox,
+      appId: system.env.META_APP_ID ?? '',
+      appSecret: system.env.META_APP_SECRET ?? '',
+      // The sandbox serves the Pages' pictures, which the observer hashes.
+      trustedFetchOrigins: [new URL(sandbox).origin],
+    });
     if (!FIRST_RUN) {
-      const graph = createGraphClient({
-        baseUrl: system.env.GRAPH_API_BASE_URL ?? sandbox,
-        appId: system.env.META_APP_ID ?? '',
-        appSecret: system.env.META_APP_SECRET ?? '',
-      });
       const chunks: string[][] = [];
       for (let index = 0; index < seeded.links.length; index += 50) {
         chunks.push(seeded.links.slice(index, index + 50).map((set) => set.pageId));
@@ -250,15 +394,6 @@ const measureReconcile = async () => {
         await Promise.all(chunks.slice(index, index + 8).map(fetchChunk));
       }
     }
-    const steadySide = (set: { phoneNumberId: string }): WhatsAppSide => ({
-      metaLink: {
-        state: 'linked',
-        pageNumber: displayNumberFor(set.phoneNumberId).replace(/\D/g, ''),
-        businessNumber: true,
-        since: now,
-      },
-      health: { canSendMessage: 'AVAILABLE', problems: [], since: now },
-    });
     const writeStart = performance.now();
     const links = seeded.links.map((set, index) => {
       const tenantId = tenants[index % TENANTS] ?? 'bench-0';
@@ -278,7 +413,6 @@ const measureReconcile = async () => {
         createdAt: now,
         updatedAt: now,
         version: 1,
-        ...(FIRST_RUN ? {} : { whatsapp: steadySide(set) }),
       };
       return link;
     });
@@ -305,8 +439,17 @@ const measureReconcile = async () => {
         );
       }
     }
+    const syncStates = FIRST_RUN
+      ? []
+      : await settle(links, {
+          sandbox,
+          graph,
+          grants,
+          vault,
+          now: new Date(now),
+        });
     // The repository's own item layout; written in batches, without its guard transaction, for speed.
-    const items = links.map(linkItem);
+    const items = [...links.map(linkItem), ...syncStates];
     await batchWriteAll(
       db,
       system.tables.links,
@@ -424,6 +567,14 @@ const measureReconcile = async () => {
         dynamodbRRU: meter.ddb.rcu,
         dynamodbWRU: meter.ddb.wcu,
         grantGroups: groups,
+        writesByKind: Object.fromEntries(
+          Object.entries(meter.writes)
+            .sort(([, a], [, b]) => b.wru - a.wru)
+            .map(([kind, entry]) => [
+              kind,
+              { items: entry.items, wru: Number(entry.wru.toFixed(1)) },
+            ])
+        ),
       },
       costPerMillionUsd: Object.fromEntries(
         Object.entries({ ...perMillion, total: totalPerMillion }).map(([key, value]) => [

@@ -14,8 +14,8 @@ import * as webhooks from './webhooks/routes.js';
 
 /**
  * Every route contract of the HTTP API, from each area's routes.ts: what infra builds API Gateway,
- * the local gateway and OpenAPI from. A handler imports only its own area's contracts; the CORS preflight, which allows
- * the tenant routes, is the one that reads them all.
+ * the local gateway and OpenAPI from. A handler imports only its own area's contracts (the CORS
+ * preflight keeps a tested copy of the tenant routes' paths, functions/http/cors/tenant-paths.ts).
  */
 const contracts: readonly RouteContract[] = [
   ...Object.values(ads),

@@ -28,12 +28,19 @@ const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output' = 'input'): Js
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 
+/** A page route's error is a page or the error JSON, so an answer may have both. */
 const contentOf = (response: RouteResponse): Json | undefined => {
-  if (response.html) return { 'text/html': { schema: { type: 'string' } } };
-  if (response.text) return { 'text/plain': { schema: { type: 'string' } } };
-  if (!response.schema) return undefined;
-  const schema = response.schema === errorBody ? ERROR_REF : jsonSchema(response.schema, 'output');
-  return { 'application/json': { schema } };
+  const json = response.schema
+    ? response.schema === errorBody
+      ? ERROR_REF
+      : jsonSchema(response.schema, 'output')
+    : undefined;
+  const content: Json = {
+    ...(response.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+    ...(response.text ? { 'text/plain': { schema: { type: 'string' } } } : {}),
+    ...(json ? { 'application/json': { schema: json } } : {}),
+  };
+  return Object.keys(content).length > 0 ? content : undefined;
 };
 
 /** One answer: its meaning, the headers a client may rely on, and its body. */
@@ -64,20 +71,20 @@ const propertiesOf = (schema: z.ZodMiniType | undefined): [string, Json, boolean
   );
 };
 
-const parametersOf = (schemas: RouteSpec): Json[] => [
-  ...propertiesOf(schemas.params).map(([name, schema]) => ({
+const parametersOf = (route: RouteSpec): Json[] => [
+  ...propertiesOf(route.params).map(([name, schema]) => ({
     name,
     in: 'path',
     required: true,
     schema,
   })),
-  ...propertiesOf(schemas.query).map(([name, schema, required]) => ({
+  ...propertiesOf(route.query).map(([name, schema, required]) => ({
     name,
     in: 'query',
     required,
     schema,
   })),
-  ...Object.entries(schemas.requestHeaders ?? {}).map(([name, description]) => ({
+  ...Object.entries(route.requestHeaders ?? {}).map(([name, description]) => ({
     name,
     in: 'header',
     required: description.startsWith('Required'),
@@ -150,7 +157,6 @@ const responsesOf = (route: RouteSpec): Json =>
   );
 
 const operationOf = (route: RouteSpec): Json => {
-  const schemas = route;
   const parameters = parametersOf(route);
   return {
     operationId: route.fn,
@@ -159,12 +165,12 @@ const operationOf = (route: RouteSpec): Json => {
     security: route.access === 'tenant' ? [{ tenantJwt: [] }] : [],
     'x-limits': limitsOf(route),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(schemas.rawBodyMediaTypes
+    ...(route.rawBodyMediaTypes
       ? {
           requestBody: {
             required: true,
             content: Object.fromEntries(
-              schemas.rawBodyMediaTypes.map((type) => [
+              route.rawBodyMediaTypes.map((type) => [
                 type,
                 { schema: { type: 'string', contentMediaType: type } },
               ])
@@ -172,15 +178,15 @@ const operationOf = (route: RouteSpec): Json => {
           },
         }
       : {}),
-    ...(schemas.body
+    ...(route.body
       ? {
           requestBody: {
-            required: !schemas.bodyOptional,
+            required: !route.bodyOptional,
             content: {
-              [schemas.bodyFormat === 'form'
+              [route.bodyFormat === 'form'
                 ? 'application/x-www-form-urlencoded'
                 : 'application/json']: {
-                schema: jsonSchema(schemas.body),
+                schema: jsonSchema(route.body),
               },
             },
           },

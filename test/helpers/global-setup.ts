@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { type LocalSystem, startLocalSystem } from '../../infra/local/runtime/src/system.js';
+import { createContractCheck, formatViolations, TEST_HEADER } from './contract-check.js';
 import type { ProvidedSystem } from './system.js';
 
 /**
@@ -14,6 +15,10 @@ import type { ProvidedSystem } from './system.js';
  * environment and leave both talking to a mix of tables, queues and sandboxes, so the projects share
  * one (their files run one at a time: neither project allows file parallelism) and the last project
  * to finish stops it.
+ *
+ * Every answer the gateway gives to a route is held to that route's contract
+ * (test/helpers/contract-check.ts); the last teardown fails the run, listing each violation, if a
+ * handler answered a status or a body its contract does not declare.
  */
 /** Above every latency a test injects for other reasons (3 s at most), far below the client's 10 s. */
 const GRAPH_TIMEOUT_MS = 5_000;
@@ -21,21 +26,34 @@ const GRAPH_TIMEOUT_MS = 5_000;
 interface Shared {
   system: Promise<LocalSystem>;
   users: number;
+  contracts: ReturnType<typeof createContractCheck>;
 }
 
 const KEY = Symbol.for('tandem.test.localSystem');
 const registry = globalThis as { [KEY]?: Shared };
 
 export default async function setup(project: TestProject) {
-  registry[KEY] ??= {
-    system: startLocalSystem({
-      visibilityTimeoutSeconds: 2,
-      scheduleEverySeconds: 0,
-      graphTimeoutMs: GRAPH_TIMEOUT_MS,
-      quiet: true,
-    }),
-    users: 0,
-  };
+  if (!registry[KEY]) {
+    const contracts = createContractCheck();
+    registry[KEY] = {
+      system: startLocalSystem({
+        visibilityTimeoutSeconds: 2,
+        scheduleEverySeconds: 0,
+        graphTimeoutMs: GRAPH_TIMEOUT_MS,
+        quiet: true,
+        onAnswer: ({ route, url, requestHeaders, ...answer }) => {
+          const test = requestHeaders[TEST_HEADER];
+          const named = Array.isArray(test) ? test[0] : test;
+          contracts.record(route, answer, {
+            url,
+            test: named === undefined ? undefined : decodeURIComponent(named),
+          });
+        },
+      }),
+      users: 0,
+      contracts,
+    };
+  }
   const shared = registry[KEY];
   shared.users += 1;
   const system = await shared.system;
@@ -53,5 +71,11 @@ export default async function setup(project: TestProject) {
     if (shared.users > 0) return;
     delete registry[KEY];
     await system.stop();
+    const violations = shared.contracts.violations();
+    if (violations.length > 0) {
+      throw new Error(
+        `${violations.length} kinds of answer (of ${shared.contracts.checked()} checked) break their route's contract (functions/http/<area>/routes.ts): fix the contract or the handler.\n${formatViolations(violations)}`
+      );
+    }
   };
 }

@@ -1,7 +1,8 @@
+import { relative } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { documentClientOf } from '../../functions/adapters/dynamodb/client.js';
 import { SURFACES } from '../../functions/core/outages/breaker.js';
 import {
@@ -10,6 +11,7 @@ import {
   type TokenSigner,
 } from '../../infra/local/runtime/src/identity.js';
 import type { LocalSystem } from '../../infra/local/runtime/src/system.js';
+import { TEST_HEADER } from './contract-check.js';
 
 /** What the global setup hands to test workers: everything serialisable about the local system. */
 interface ProvidedSystem {
@@ -63,7 +65,14 @@ interface ApiOptions {
  * const response = await api('/links', { tenant: 'demo' });
  */
 const api = async (path: string, options: ApiOptions = {}): Promise<Response> => {
-  const headers: Record<string, string> = { ...options.headers };
+  const { testPath, currentTestName } = expect.getState();
+  const headers: Record<string, string> = {
+    // URI-encoded: a header carries Latin-1 only, and test names have typographic quotes.
+    [TEST_HEADER]: encodeURIComponent(
+      `${relative(process.cwd(), testPath ?? '')} > ${currentTestName ?? ''}`
+    ),
+    ...options.headers,
+  };
   if (options.tenant)
     headers.authorization = `Bearer ${await devToken({ tenantId: options.tenant })}`;
   if (options.authorization) headers.authorization = options.authorization;

@@ -2254,13 +2254,60 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. A failed operation answers its report, its `error` saying why. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            limit?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    } | {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
             /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
@@ -2274,13 +2321,60 @@ export interface operations {
                     };
                 };
             };
-            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. A failed operation answers its report, its `error` saying why. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            limit?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    } | {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
             /** @description Not found for this tenant (another tenant's id answers the same). */
@@ -2330,22 +2424,116 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Tandem failed; quote the request id. */
+            /** @description Tandem failed; quote the request id. A failed operation answers its report, its `error` saying why. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            limit?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    } | {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
-            /** @description Meta answered with an error that retrying will not fix. */
+            /** @description Meta answered with an error that retrying will not fix. A failed operation answers its report, its `error` saying why. */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            limit?: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            requestId: string;
+                        };
+                    } | {
+                        operationId: string;
+                        idempotencyKey: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        status: "in_progress" | "incomplete" | "completed" | "failed";
+                        adAccountId: string;
+                        /** @enum {string} */
+                        adStatus: "ACTIVE" | "PAUSED";
+                        created: {
+                            imageHash?: string;
+                            campaignId?: string;
+                            adSetId?: string;
+                            creativeId?: string;
+                            adId?: string;
+                        };
+                        error?: {
+                            code: string;
+                            message: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        cleanedUp?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                        }[];
+                        leftBehind?: {
+                            /** @enum {string} */
+                            step: "image" | "campaign" | "adSet" | "creative" | "ad";
+                            id: string;
+                            reason: string;
+                        }[];
+                        notes: string[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
             /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
@@ -4871,6 +5059,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Conflicts with current state (already linked, stale version, key reused). */
             409: {
                 headers: {
@@ -6301,7 +6498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Tandem failed; quote the request id. */
@@ -6456,7 +6653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Tandem failed; quote the request id. */
@@ -6516,6 +6713,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
             /** @description The body is larger than the route accepts. */
             413: {
                 headers: {
@@ -6542,7 +6748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Tandem failed; quote the request id. */
@@ -6591,17 +6797,28 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Back to the client app with `tandem_outcome` */
+            /** @description Back to the client app with `tandem_outcome`; the page says the same, with the link */
             303: {
                 headers: {
                     /** @description The return URL. */
                     Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description Malformed or invalid input; `error.details.issues` names each problem. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6617,7 +6834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Tandem failed; quote the request id. */
@@ -6679,17 +6896,37 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Back to the client app with `tandem_outcome` */
+            /** @description Back to the client app with `tandem_outcome`; the page says the same, with the link */
             303: {
                 headers: {
                     /** @description The return URL. */
                     Location?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description Malformed or invalid input; `error.details.issues` names each problem. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Conflicts with current state (already linked, stale version, key reused). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6723,7 +6960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Tandem failed; quote the request id. */
@@ -7509,6 +7746,15 @@ export interface operations {
             };
             /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

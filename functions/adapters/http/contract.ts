@@ -5,8 +5,8 @@ type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /**
  * One answer a route gives: what it means, its body and the headers a client may rely on. A JSON
- * answer has a `schema`; an HTML page (the sign-in's pages) says `html`; an answer without either
- * has no body.
+ * answer has a `schema`; an HTML page (the sign-in's pages) says `html`; an answer that is either
+ * (a page route's error) has both; an answer without any has no body.
  */
 interface RouteResponse {
   description: string;
@@ -56,9 +56,6 @@ type RouteContract<
   Q extends z.ZodMiniType = z.ZodMiniType,
   P extends z.ZodMiniType = z.ZodMiniType,
 > = ContractShape<B, Q, P> & ({ access: 'tenant' } | { access: 'public'; publicReason: string });
-
-/** Keeps a contract's literal types (its schemas), so `httpRoute` infers its input from them. */
-const defineRoute = <const C extends RouteContract>(contract: C): C => contract;
 
 /** `METHOD /path`, API Gateway's route key. */
 const routeKeyOf = (contract: { method: HttpMethod; path: string }): string =>
@@ -115,7 +112,8 @@ const errors = (...statuses: ErrorStatus[]): Record<number, RouteResponse> =>
 
 /**
  * The error answers of a route a browser user reads (functions/http/html/respond.ts `htmlRoute`):
- * the same statuses and headers as `errors`, each on Tandem's error page.
+ * the same statuses and headers as `errors`, each on Tandem's error page: every step of the route,
+ * the parse and the body limit included, answers its errors through the page.
  */
 const pageErrors = (...statuses: ErrorStatus[]): Record<number, RouteResponse> =>
   Object.fromEntries(
@@ -125,5 +123,36 @@ const pageErrors = (...statuses: ErrorStatus[]): Record<number, RouteResponse> =
     ])
   );
 
+/**
+ * The errors every route of an access kind can answer, whatever it does, so a contract lists only
+ * its own. A tenant route: the authorizer's 401, the tenant claim's 403, a quota's or the route
+ * throttle's 429, a failure's 500 and the deadline's or an outage's 503. A public route: its route
+ * throttle's 429.
+ */
+const ACCESS_ERRORS = {
+  tenant: [401, 403, 429, 500, 503],
+  public: [429],
+} as const satisfies Record<RouteContract['access'], readonly ErrorStatus[]>;
+
+/**
+ * Keeps a contract's literal types (its schemas), so `httpRoute` infers its input from them, and
+ * adds the errors of its access kind (ACCESS_ERRORS); a contract's own entry for one of those
+ * statuses (a public webhook's 401) wins.
+ */
+const defineRoute = <const C extends RouteContract>(contract: C): C => ({
+  ...contract,
+  responses: { ...errors(...ACCESS_ERRORS[contract.access]), ...contract.responses },
+});
+
 export type { ErrorStatus, HttpMethod, RouteContract, RouteResponse };
-export { defineRoute, ERRORS, errorBody, errors, gatewayBody, pageErrors, RETRY_AFTER, routeKeyOf };
+export {
+  ACCESS_ERRORS,
+  defineRoute,
+  ERRORS,
+  errorBody,
+  errors,
+  gatewayBody,
+  pageErrors,
+  RETRY_AFTER,
+  routeKeyOf,
+};

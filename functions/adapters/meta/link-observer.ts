@@ -423,10 +423,12 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
   const snapshotOf = async (
     client: GraphClient,
     link: Link,
-    read: Extract<LinkRead, { kind: 'read' }>
+    read: Extract<LinkRead, { kind: 'read' }>,
+    options: ObserveOptions
   ): Promise<Observation> => {
     const { page } = read;
-    const picture = await pictureOf(client, read.pictureUrl);
+    const picture =
+      options.pictures === false ? undefined : await pictureOf(client, read.pictureUrl);
     const snapshot: PageSnapshot = {
       pageId: link.pageId,
       ...(page.about !== undefined ? { about: page.about } : {}),
@@ -503,7 +505,7 @@ const createLinkObserver = (deps: LinkObserverDeps): LinkObserver => {
           results.set(link.linkId, { kind: 'failed', error: toTandemError(read.error) });
         } else {
           try {
-            results.set(link.linkId, await snapshotOf(client, link, read));
+            results.set(link.linkId, await snapshotOf(client, link, read, options));
           } catch (error) {
             if (error instanceof GraphRateLimitError) throw toTandemError(error);
             results.set(link.linkId, { kind: 'failed', error: toTandemError(error) });

@@ -81,7 +81,7 @@ const checkLinks = async (
   if (links.length === 0) return { outcomes: errors, usage: { maxUsagePercent: 0 } };
   const [baselines, observed] = await Promise.all([
     deps.baselines.read(links),
-    deps.observer.observe(links, { dailyChecks: options.dailyChecks }),
+    deps.observer.observe(links, { dailyChecks: options.dailyChecks, pictures: false }),
   ]);
   const checked = links.map((link): LinkOutcome => {
     const observation = observed.observations.get(link.linkId);

@@ -1,3 +1,4 @@
+import { mapConcurrently } from '../batching.js';
 import { MetaOutageError, RateLimitError } from '../errors.js';
 import type { ReconcileReportJob, ReconcileShardJob, SyncJob } from '../jobs.js';
 import type { EventPublisher } from '../linking/events.js';
@@ -77,6 +78,9 @@ interface ReconcileSettings {
    */
   dailyCheckSlots: number;
 }
+
+/** drift.detected events a page publishes at once. */
+const EVENTS_IN_FLIGHT = 10;
 
 /** SQS delays a message by at most 15 minutes. */
 const MAX_DELAY_SECONDS = 900;
@@ -667,16 +671,18 @@ const reconcileShard = async (
   if (commit.outcome === 'run_not_running') return { status: 'run_not_running', seq };
   deps.metrics.pageReconciled(scope.kind, counts);
   // After the commit, so a redelivered page (already committed) does not report its drift twice.
-  for (const record of records) {
-    await deps.events.publish(record.tenantId, 'drift.detected', {
+  // A few at a time: each is a write and a message, and a page of drifted links one after the
+  // other would hold the worker for seconds (publishing never throws; failures are logged).
+  await mapConcurrently(records, EVENTS_IN_FLIGHT, (record) =>
+    deps.events.publish(record.tenantId, 'drift.detected', {
       runId: record.runId,
       linkId: record.linkId,
       class: record.class,
       fields: record.fields.map((field) => field.field),
       action: record.action,
       paused: record.paused,
-    });
-  }
+    })
+  );
 
   if (done) {
     const summary = commit.summary;

@@ -28,6 +28,12 @@ type Observation =
 interface ObserveOptions {
   /** The links whose daily checks (the number's health) are read too. */
   dailyChecks?: (link: Link) => boolean;
+  /**
+   * `false`: the Page picture is left out of the snapshot, its bytes neither downloaded nor hashed.
+   * The reconciler does not compare pictures (sync does, by their bytes), and Meta's picture URLs
+   * rotate, so hashing them would cost a download per link on every run.
+   */
+  pictures?: boolean;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { defineRoute, errors } from '../../adapters/http/contract.js';
+import { defineRoute, ERRORS, errorBody, errors } from '../../adapters/http/contract.js';
 import { createAdInput } from '../../core/ads/input.js';
 import { adAccountQuery } from '../../core/ads/library.js';
 import { insightsQuery } from '../../core/ads/read.js';
+import * as z from '../../core/zod.js';
 import { adInsights, adOperation, dsaRecommendations, imageUploaded } from './responses.js';
 import {
   IMAGE_MEDIA_TYPES,
@@ -10,6 +11,16 @@ import {
   MAX_IMAGE_BYTES,
   operationParams,
 } from './schemas.js';
+
+/**
+ * An ad that failed at one of Meta's steps is answered with its error's status and the operation's
+ * report (what was cleaned up, what was left behind); a request refused before any step has the
+ * error body.
+ */
+const adFailed = (status: 400 | 403 | 500 | 502) => ({
+  description: `${ERRORS[status]} A failed operation answers its report, its \`error\` saying why.`,
+  schema: z.union([errorBody, adOperation]),
+});
 
 const adCreateRoute = defineRoute({
   method: 'POST',
@@ -35,7 +46,11 @@ const adCreateRoute = defineRoute({
       schema: adOperation,
       headers: { Location: 'The operation: /links/{linkId}/ads/{operationId}.' },
     },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503),
+    ...errors(404, 409, 413, 415),
+    400: adFailed(400),
+    403: adFailed(403),
+    500: adFailed(500),
+    502: adFailed(502),
   },
 });
 
@@ -54,7 +69,7 @@ const adImageUploadRoute = defineRoute({
       description: "In the ad account's library; `imageHash` is for `creative.image.hash`",
       schema: imageUploaded,
     },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503),
+    ...errors(400, 404, 409, 413, 415, 502),
   },
 });
 
@@ -68,7 +83,7 @@ const adDsaRecommendationsRoute = defineRoute({
   quotas: ['metaReads'],
   responses: {
     200: { description: "Meta's recommended names", schema: dsaRecommendations },
-    ...errors(400, 401, 403, 404, 429, 500, 502, 503),
+    ...errors(400, 404, 502),
   },
 });
 
@@ -80,7 +95,7 @@ const adGetRoute = defineRoute({
   params: operationParams,
   responses: {
     200: { description: 'The operation and what it created', schema: adOperation },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -94,7 +109,7 @@ const adInsightsRoute = defineRoute({
   quotas: ['metaReads'],
   responses: {
     200: { description: "The ad's results over the range", schema: adInsights },
-    ...errors(400, 401, 403, 404, 429, 500, 502, 503),
+    ...errors(400, 404, 502),
   },
 });
 

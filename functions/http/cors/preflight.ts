@@ -3,22 +3,11 @@ import { httpRoute } from '../../adapters/http/route.js';
 import { tenantSettingsRepository } from '../../adapters/wiring/shared.js';
 import { preflightHeaders } from '../../core/linking/cors.js';
 import { originOf } from '../../core/linking/origins.js';
-import { contracts } from '../routes.js';
 import { corsPreflightRoute } from './routes.js';
+import { isTenantPath } from './tenant-paths.js';
 
 const enabled = corsEnabled();
 const settings = enabled ? tenantSettingsRepository() : undefined;
-
-/** Tenant routes only: public pages and anything outside the route table get no allowance. */
-const TENANT_PATHS = contracts
-  .filter((route) => route.access === 'tenant')
-  .map(
-    (route) =>
-      new RegExp(
-        `^${route.path.replace(/[.*?^$()|[\]\\]/g, '\\$&').replace(/\{[A-Za-z0-9_]+\}/g, '[^/]+')}$`
-      )
-  );
-const isTenantPath = (path: string): boolean => TENANT_PATHS.some((pattern) => pattern.test(path));
 
 /**
  * OPTIONS /{proxy+} (public: a browser's CORS preflight carries no token): allows a registered

@@ -9,7 +9,7 @@ const corsPreflightRoute = defineRoute({
   publicReason:
     'Browsers send CORS preflights without credentials, so it cannot carry a JWT; it changes nothing, allows only an origin some tenant registered (the actual answer checks the caller tenant), and allows nothing when CORS is off.',
   maxBodyBytes: 0,
-  responses: { 204: { description: 'The allowance, if any' }, ...errors(413, 429, 500) },
+  responses: { 204: { description: 'The allowance, if any' }, ...errors(413, 500) },
 });
 
 export { corsPreflightRoute };

@@ -32,7 +32,7 @@ const webhookEndpointCreateRoute = defineRoute({
       schema: endpointWithSecret,
       headers: { Location: 'The endpoint: /webhook-endpoints/{endpointId}.' },
     },
-    ...errors(400, 401, 403, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 409, 413, 415),
   },
 });
 
@@ -44,7 +44,7 @@ const webhookEndpointsListRoute = defineRoute({
   query: pageQuery,
   responses: {
     200: { description: "A page of the tenant's endpoints", schema: endpointPage },
-    ...errors(400, 401, 403, 429, 500, 503),
+    ...errors(400),
   },
 });
 
@@ -56,7 +56,7 @@ const webhookEndpointGetRoute = defineRoute({
   params: endpointParams,
   responses: {
     200: { description: 'The endpoint', schema: endpointView },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -70,7 +70,7 @@ const webhookEndpointUpdateRoute = defineRoute({
   maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     200: { description: 'The endpoint as changed', schema: endpointView },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 404, 409, 413, 415),
   },
 });
 
@@ -80,7 +80,7 @@ const webhookEndpointDeleteRoute = defineRoute({
   access: 'tenant',
   summary: 'Delete a webhook endpoint',
   params: endpointParams,
-  responses: { 204: { description: 'Deleted' }, ...errors(400, 401, 403, 404, 409, 429, 500, 503) },
+  responses: { 204: { description: 'Deleted' }, ...errors(400, 404, 409) },
 });
 
 const webhookEndpointRotateRoute = defineRoute({
@@ -94,7 +94,7 @@ const webhookEndpointRotateRoute = defineRoute({
   maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     200: { description: 'The new secret, shown only now', schema: endpointWithSecret },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 404, 409, 413, 415),
   },
 });
 
@@ -107,7 +107,7 @@ const webhookEndpointTestRoute = defineRoute({
   quotas: ['eventDeliveries'],
   responses: {
     202: { description: 'The test event, queued for delivery', schema: testSent },
-    ...errors(400, 401, 403, 404, 409, 429, 500, 503),
+    ...errors(400, 404, 409),
   },
 });
 
@@ -119,7 +119,7 @@ const eventsListRoute = defineRoute({
   query: pageQuery,
   responses: {
     200: { description: 'A page of events, newest first', schema: eventPage },
-    ...errors(400, 401, 403, 429, 500, 503),
+    ...errors(400),
   },
 });
 
@@ -131,7 +131,7 @@ const eventGetRoute = defineRoute({
   params: eventParams,
   responses: {
     200: { description: 'The event and its deliveries', schema: eventView },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -147,7 +147,7 @@ const eventRedeliverRoute = defineRoute({
   quotas: ['eventDeliveries'],
   responses: {
     202: { description: 'Queued again for these endpoints', schema: redelivered },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 404, 409, 413, 415),
   },
 });
 

@@ -34,7 +34,7 @@ const grantsListRoute = defineRoute({
   query: pageQuery,
   responses: {
     200: { description: "A page of the tenant's grants", schema: grantPage },
-    ...errors(400, 401, 403, 429, 500, 503),
+    ...errors(400),
   },
 });
 
@@ -50,7 +50,7 @@ const grantAssetsRoute = defineRoute({
       description: 'The Pages, numbers and ad accounts the grant reaches',
       schema: grantAssets,
     },
-    ...errors(400, 401, 403, 404, 429, 500, 502, 503),
+    ...errors(400, 404, 502),
   },
 });
 
@@ -68,7 +68,7 @@ const grantDeleteRoute = defineRoute({
         'Deleted with its sealed token; `revocation` says whether the app was revoked on Meta. A retry after success answers 404 `grant_not_found`: the grant is gone.',
       schema: grantDeletion,
     },
-    ...errors(400, 401, 403, 404, 409, 429, 500, 502, 503),
+    ...errors(400, 404, 409, 502),
   },
 });
 
@@ -82,7 +82,7 @@ const linkCreateRoute = defineRoute({
   quotas: ['linkWrites'],
   responses: {
     201: { description: 'Linked', schema: linkView },
-    ...errors(400, 401, 403, 409, 413, 415, 429, 500, 502, 503),
+    ...errors(400, 404, 409, 413, 415, 502),
   },
 });
 
@@ -98,7 +98,7 @@ const linksListRoute = defineRoute({
         "A page of the tenant's links that pass every filter given, each with its last sync outcome. A page may hold fewer than `limit` links: follow `nextCursor` until it is absent.",
       schema: linkPage,
     },
-    ...errors(400, 401, 403, 429, 500, 503),
+    ...errors(400),
   },
 });
 
@@ -110,7 +110,6 @@ const fleetSummaryRoute = defineRoute({
   quotas: ['fleetScans'],
   responses: {
     200: { description: "The tenant's links, counted", schema: fleetSummary },
-    ...errors(401, 403, 429, 500, 503),
   },
 });
 
@@ -128,7 +127,7 @@ const linksBulkStartRoute = defineRoute({
       schema: bulkOperation,
       headers: { Location: 'The operation to poll: /links/bulk/{operationId}.' },
     },
-    ...errors(400, 401, 403, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 409, 413, 415),
   },
 });
 
@@ -140,7 +139,7 @@ const linksBulkGetRoute = defineRoute({
   params: bulkParams,
   responses: {
     200: { description: 'The operation and its progress', schema: bulkOperation },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -152,7 +151,7 @@ const linkGetRoute = defineRoute({
   params: linkParams,
   responses: {
     200: { description: 'The link', schema: linkView, headers: LINK_ETAG },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -174,7 +173,7 @@ const linkUpdateRoute = defineRoute({
       schema: linkUpdated,
       headers: LINK_ETAG,
     },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 404, 409, 413, 415),
   },
 });
 
@@ -187,7 +186,7 @@ const linkDeleteRoute = defineRoute({
   quotas: ['linkWrites'],
   responses: {
     200: { description: 'Unlinked; what was deleted and revoked', schema: unlinkResult },
-    ...errors(400, 401, 403, 404, 409, 429, 500, 502, 503),
+    ...errors(400, 404, 409, 502),
   },
 });
 
@@ -200,7 +199,7 @@ const linkWhatsAppRoute = defineRoute({
   quotas: ['metaReads'],
   responses: {
     200: { description: "The link's WhatsApp side, read from Meta now", schema: whatsappSide },
-    ...errors(400, 401, 403, 404, 429, 500, 502, 503),
+    ...errors(400, 404, 502),
   },
 });
 
@@ -215,7 +214,7 @@ const linkMetaLinkRoute = defineRoute({
   quotas: ['linkWrites'],
   responses: {
     200: { description: 'A code was sent, or the Page is linked', schema: metaLinkChange },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503),
+    ...errors(400, 404, 409, 413, 415, 502),
   },
 });
 

@@ -17,7 +17,7 @@ const metaDeauthorizeRoute = defineRoute({
       description: 'Deauthorized',
       schema: z.looseObject({ status: z.literal('deauthorized') }),
     },
-    ...errors(400, 413, 415, 429, 500, 503),
+    ...errors(400, 413, 415, 500, 503),
   },
 });
 
@@ -36,7 +36,7 @@ const metaDataDeletionRoute = defineRoute({
       description: "Meta's data-deletion answer: the status page and its confirmation code",
       schema: z.object({ url: z.string(), confirmation_code: z.string() }),
     },
-    ...errors(400, 413, 415, 429, 500, 503),
+    ...errors(400, 413, 415, 500, 503),
   },
 });
 
@@ -50,7 +50,7 @@ const metaDataDeletionStatusRoute = defineRoute({
   params: deletionStatusParams,
   responses: {
     200: { description: 'The status page', html: true },
-    ...pageErrors(400, 404, 429, 500, 503),
+    ...pageErrors(400, 404, 500, 503),
   },
 });
 

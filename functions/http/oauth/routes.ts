@@ -26,7 +26,7 @@ const oauthStartRoute = defineRoute({
         'The begin page to send the browser to. With a `returnUrl`, the sign-in ends there with `tandem_outcome`: `linked` (and `link_id`), `cancelled`, `failed`, `expired` or `nothing_selectable`.',
       schema: signInStarted,
     },
-    ...errors(400, 401, 403, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 409, 413, 415),
   },
 });
 
@@ -37,7 +37,6 @@ const settingsOriginsGetRoute = defineRoute({
   summary: "The tenant's registered origins (where a sign-in may return the browser)",
   responses: {
     200: { description: "The tenant's registered origins", schema: tenantOrigins },
-    ...errors(401, 403, 429, 500, 503),
   },
 });
 
@@ -50,7 +49,7 @@ const settingsOriginsPutRoute = defineRoute({
   maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     200: { description: 'The origins as registered', schema: tenantOrigins },
-    ...errors(400, 401, 403, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 409, 413, 415),
   },
 });
 
@@ -68,7 +67,7 @@ const oauthBeginRoute = defineRoute({
       html: true,
       headers: { 'Set-Cookie': "The browser's sign-in cookie (HttpOnly, SameSite)." },
     },
-    ...pageErrors(400, 429, 500, 503),
+    ...pageErrors(400, 500, 503),
   },
 });
 
@@ -84,7 +83,7 @@ const oauthContinueRoute = defineRoute({
   maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     303: { description: "To Meta's login dialog", headers: { Location: "Meta's login dialog." } },
-    ...pageErrors(400, 413, 415, 429, 500, 503),
+    ...pageErrors(400, 403, 413, 415, 500, 503),
   },
 });
 
@@ -99,10 +98,12 @@ const oauthCallbackRoute = defineRoute({
   responses: {
     200: { description: 'The Page/number picker, or the story permissions page', html: true },
     303: {
-      description: 'Back to the client app with `tandem_outcome`',
+      description:
+        'Back to the client app with `tandem_outcome`; the page says the same, with the link',
+      html: true,
       headers: { Location: 'The return URL.' },
     },
-    ...pageErrors(400, 429, 500, 502, 503),
+    ...pageErrors(400, 403, 500, 502, 503),
   },
 });
 
@@ -119,10 +120,12 @@ const oauthSelectRoute = defineRoute({
   responses: {
     201: { description: 'Linked', html: true },
     303: {
-      description: 'Back to the client app with `tandem_outcome`',
+      description:
+        'Back to the client app with `tandem_outcome`; the page says the same, with the link',
+      html: true,
       headers: { Location: 'The return URL.' },
     },
-    ...pageErrors(400, 413, 415, 429, 500, 502, 503),
+    ...pageErrors(400, 403, 409, 413, 415, 500, 502, 503),
   },
 });
 

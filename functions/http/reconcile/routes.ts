@@ -16,7 +16,7 @@ const reconcileRunStartRoute = defineRoute({
       schema: runStarted,
       headers: { Location: 'The run to poll: /reconcile/runs/{runId}.' },
     },
-    ...errors(400, 401, 403, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 404, 409, 413, 415),
   },
 });
 
@@ -27,7 +27,6 @@ const reconcileRunLatestRoute = defineRoute({
   summary: "The newest reconcile run that covered the caller's links",
   responses: {
     200: { description: "The run with the caller's counts", schema: runView },
-    ...errors(401, 403, 429, 500, 503),
   },
 });
 
@@ -39,7 +38,7 @@ const reconcileRunGetRoute = defineRoute({
   params: runParams,
   responses: {
     200: { description: "The run with the caller's counts", schema: runView },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -52,7 +51,7 @@ const linkDriftRoute = defineRoute({
   query: historyQuery,
   responses: {
     200: { description: 'Drift per run, newest first', schema: driftHistory },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 

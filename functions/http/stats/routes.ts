@@ -12,7 +12,7 @@ const linkStatsRoute = defineRoute({
   query: statsQuery,
   responses: {
     200: { description: "The link's statistics over the range", schema: linkStats },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -24,7 +24,7 @@ const tenantStatsRoute = defineRoute({
   query: statsQuery,
   responses: {
     200: { description: "The tenant's statistics over the range", schema: tenantStats },
-    ...errors(400, 401, 403, 429, 500, 503),
+    ...errors(400),
   },
 });
 

@@ -8,7 +8,7 @@ const healthRoute = defineRoute({
   summary: 'Liveness check',
   publicReason:
     'Liveness probe for uptime monitors and deploy checks; returns only build and API versions, no tenant data.',
-  responses: { 200: { description: 'Alive', schema: liveness }, ...errors(429) },
+  responses: { 200: { description: 'Alive', schema: liveness } },
 });
 
 const readinessRoute = defineRoute({
@@ -25,7 +25,6 @@ const readinessRoute = defineRoute({
       schema: readiness,
       headers: RETRY_AFTER,
     },
-    ...errors(429),
   },
 });
 
@@ -39,7 +38,7 @@ const metaStatusRoute = defineRoute({
     'Outage status for status pages and clients deciding when to retry; names no tenant, reads only the breakers table, and caches its answer for 5 seconds.',
   responses: {
     200: { description: 'Each Meta surface as the breakers see it', schema: metaStatus },
-    ...errors(429, 500, 503),
+    ...errors(500, 503),
   },
 });
 

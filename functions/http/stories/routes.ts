@@ -11,7 +11,7 @@ const storyConsentGetRoute = defineRoute({
   params: linkParams,
   responses: {
     200: { description: "The link's story consent", schema: consentView },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -30,7 +30,7 @@ const storyConsentPutRoute = defineRoute({
         'The consent as now recorded; `signIn` is the sign-in that asks for the permissions still missing.',
       schema: consentView,
     },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 502, 503),
+    ...errors(400, 404, 409, 413, 415, 502),
   },
 });
 
@@ -57,7 +57,7 @@ const storyCreateRoute = defineRoute({
       schema: storyOperation,
       headers: { Location: 'The operation: /links/{linkId}/stories/{operationId}.' },
     },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 404, 409, 413, 415),
   },
 });
 
@@ -70,7 +70,7 @@ const storiesListRoute = defineRoute({
   query: listQuery,
   responses: {
     200: { description: "The link's stories", schema: storyPage },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -82,7 +82,7 @@ const storyGetRoute = defineRoute({
   params: storyParams,
   responses: {
     200: { description: "The story's outcome per target", schema: storyOperation },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 

@@ -13,7 +13,7 @@ const syncRequestRoute = defineRoute({
   quotas: ['syncRequests', 'linkSyncRequests'],
   responses: {
     202: { description: 'The sync job is on the queue', schema: enqueued },
-    ...errors(400, 401, 403, 404, 409, 413, 429, 500, 503),
+    ...errors(400, 404, 409, 413),
   },
 });
 
@@ -33,7 +33,7 @@ const syncResumeRoute = defineRoute({
       schema: resumed,
       headers: LINK_ETAG,
     },
-    ...errors(400, 401, 403, 404, 409, 413, 415, 429, 500, 503),
+    ...errors(400, 404, 409, 413, 415),
   },
 });
 
@@ -45,7 +45,7 @@ const syncStatusRoute = defineRoute({
   params: linkParams,
   responses: {
     200: { description: "The link's sync status", schema: syncStatus },
-    ...errors(400, 401, 403, 404, 429, 500, 503),
+    ...errors(400, 404),
   },
 });
 
@@ -61,7 +61,7 @@ const linkProfilesRoute = defineRoute({
       description: 'The Page and the WhatsApp profile now, field by field',
       schema: profileComparison,
     },
-    ...errors(400, 401, 403, 404, 429, 500, 502, 503),
+    ...errors(400, 404, 502),
   },
 });
 

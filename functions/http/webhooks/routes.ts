@@ -12,7 +12,7 @@ const webhookVerifyRoute = defineRoute({
   query: verificationQuery,
   responses: {
     200: { description: 'hub.challenge, echoed', text: true },
-    ...errors(400, 401, 429, 500, 503),
+    ...errors(400, 401, 500, 503),
     401: {
       description: 'hub.mode is not subscribe, or hub.verify_token does not match.',
       schema: errorBody,
@@ -37,7 +37,7 @@ const webhookReceiveRoute = defineRoute({
       description: 'Received (a signed body that is not a Page webhook is acknowledged too)',
       schema: z.looseObject({ received: z.literal(true) }),
     },
-    ...errors(401, 413, 429, 500, 503),
+    ...errors(401, 413, 500, 503),
     401: {
       description: 'X-Hub-Signature-256 is missing or does not match the body.',
       schema: errorBody,
@@ -55,7 +55,7 @@ const whatsappWebhookVerifyRoute = defineRoute({
   query: verificationQuery,
   responses: {
     200: { description: 'hub.challenge, echoed', text: true },
-    ...errors(400, 401, 429, 500, 503),
+    ...errors(400, 401, 500, 503),
     401: {
       description: 'hub.mode is not subscribe, or hub.verify_token does not match.',
       schema: errorBody,
@@ -78,7 +78,7 @@ const whatsappWebhookReceiveRoute = defineRoute({
   },
   responses: {
     200: { description: 'Received', schema: z.looseObject({ received: z.literal(true) }) },
-    ...errors(401, 413, 429, 500, 503),
+    ...errors(401, 413, 500, 503),
     401: {
       description: 'X-Hub-Signature-256 is missing or does not match the body.',
       schema: errorBody,

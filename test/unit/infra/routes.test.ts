@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { routeKeyOf } from '../../../functions/adapters/http/contract.js';
+import {
+  ACCESS_ERRORS,
+  defineRoute,
+  errorBody,
+  routeKeyOf,
+} from '../../../functions/adapters/http/contract.js';
 import { contracts } from '../../../functions/http/routes.js';
 import { functions } from '../../../infra/shared/functions.js';
 import { ROUTE_COOLDOWNS, ROUTE_QUOTAS } from '../../../infra/shared/route-quotas.js';
@@ -26,6 +31,37 @@ describe('Route table: contracts and functions', () => {
     expect(() =>
       routeTable([], { 'GET /nowhere': { fn: 'health', throttle: THROTTLES.probe } })
     ).toThrow('GET /nowhere has no contract');
+  });
+});
+
+describe('Route contracts: the errors of their access kind', () => {
+  it('declares on every route the errors its access kind answers', () => {
+    // Act & Assess
+    for (const contract of contracts) {
+      const statuses = Object.keys(contract.responses).map(Number);
+      expect(statuses, routeKeyOf(contract)).toEqual(
+        expect.arrayContaining([...ACCESS_ERRORS[contract.access]])
+      );
+    }
+  });
+
+  it("keeps a contract's own answer for one of those statuses", () => {
+    // Arrange
+    const own = { description: 'The signature does not match.', schema: errorBody };
+
+    // Act
+    const contract = defineRoute({
+      method: 'POST',
+      path: '/hooks',
+      access: 'public',
+      publicReason: 'Signed by the sender.',
+      summary: 'Receives a hook',
+      responses: { 204: { description: 'Received' }, 429: own },
+    });
+
+    // Assess
+    expect(contract.responses[429]).toBe(own);
+    expect(Object.keys(contract.responses)).toEqual(['204', '429']);
   });
 });
 

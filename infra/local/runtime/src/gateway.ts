@@ -25,6 +25,24 @@ interface GatewayOptions {
   /** Static pages served beside the API (the console), outside the route table. */
   site?: ConsoleSite;
   log: (line: string) => void;
+  /** Told every answer to a request the route table matched (the integration tests' contract check). */
+  onAnswer?: (answer: RouteAnswer) => void;
+}
+
+/**
+ * One answer to a route of the table: by the function, or by the gateway itself before or instead
+ * of it (the authorizer's 401, the payload limit's 413, a failed function's bare 500).
+ */
+interface RouteAnswer {
+  route: RouteSpec;
+  /** The request's path (with its query) and headers, as the client sent them. */
+  url: string;
+  requestHeaders: IncomingMessage['headers'];
+  by: 'function' | 'gateway';
+  status: number;
+  /** Lower-case names; `set-cookie` may repeat. */
+  headers: [string, string][];
+  body: Buffer;
 }
 
 interface LocalControlRequest {
@@ -79,6 +97,7 @@ const gatewayAnswer = (status: number, message: string, headers: Record<string, 
   status,
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify({ message }),
+  by: 'gateway' as const,
 });
 
 /** API Gateway request ids look like `JKJaXmPLvHcESHA=`. */
@@ -136,6 +155,9 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
     status: number;
     headers: Record<string, string> | [string, string][];
     body: string | Buffer;
+    /** The route the answer is to, and who gave it: told to `onAnswer`. */
+    route?: RouteSpec;
+    by?: RouteAnswer['by'];
   }> => {
     const url = request.url ?? '/';
     const method = request.method ?? 'GET';
@@ -171,15 +193,18 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
       return gatewayAnswer(404, 'Not Found');
     }
     const body = await readBody(request);
-    if (!body.ok) return gatewayAnswer(413, 'Request Entity Too Large');
+    if (!body.ok) return { ...gatewayAnswer(413, 'Request Entity Too Large'), route: route.route };
 
     let authorizer: { claims: Record<string, string>; scopes: string[] } | undefined;
     if (route.route.access === 'tenant') {
       const result = await options.authorizer.authorize(request.headers.authorization);
       if (!result.ok) {
-        return gatewayAnswer(401, 'Unauthorized', {
-          'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${result.description}"`,
-        });
+        return {
+          ...gatewayAnswer(401, 'Unauthorized', {
+            'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${result.description}"`,
+          }),
+          route: route.route,
+        };
       }
       authorizer = result.jwt;
     }
@@ -208,13 +233,18 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
         status: mapped.statusCode,
         headers: [...mapped.headers, ['apigw-requestid', requestId]],
         body: mapped.body,
+        route: route.route,
+        by: 'function',
       };
     } catch (error) {
       // A function error or timeout: API Gateway answers 500 and says nothing more to the client.
       options.log(
         `! ${route.routeKey} failed: ${error instanceof Error ? error.message : String(error)}`
       );
-      return gatewayAnswer(500, 'Internal Server Error', { 'apigw-requestid': requestId });
+      return {
+        ...gatewayAnswer(500, 'Internal Server Error', { 'apigw-requestid': requestId }),
+        route: route.route,
+      };
     }
   };
 
@@ -228,6 +258,17 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
         ? answer.headers
         : Object.entries(answer.headers);
       const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+      if (answer.route && options.onAnswer) {
+        options.onAnswer({
+          route: answer.route,
+          url: request.url ?? '/',
+          requestHeaders: request.headers,
+          by: answer.by ?? 'gateway',
+          status: answer.status,
+          headers: headers.map(([name, value]) => [name.toLowerCase(), value]),
+          body,
+        });
+      }
       const flat: string[] = [];
       for (const [name, value] of headers) {
         if (name.toLowerCase() !== 'content-length') flat.push(name, value);
@@ -276,5 +317,5 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
   };
 };
 
-export type { Gateway, Invoke, LocalControlRequest, LocalControls };
+export type { Gateway, Invoke, LocalControlRequest, LocalControls, RouteAnswer };
 export { controlBody, LocalControlRefusal, MAX_BODY_BYTES, startGateway };

@@ -14,7 +14,7 @@ import { createConsoleSite } from './console.js';
 import { mintDevToken } from './dev-token.js';
 import { startDynamoDbLocal, stopLeftoverDynamoDb } from './dynamodb.js';
 import { type EnvContext, functionEnvs, systemEnv } from './env.js';
-import { startGateway } from './gateway.js';
+import { type RouteAnswer, startGateway } from './gateway.js';
 import { createDevIdentity, type DevTokenRequest, type TokenSigner } from './identity.js';
 import { createInvoker, type Invoker } from './lambda.js';
 import { localSecrets } from './local-data.js';
@@ -71,6 +71,8 @@ interface LocalSystemOptions {
   /** No request lines, no runtime notes, no function logs (unless LOG_LEVEL says otherwise). */
   quiet?: boolean;
   log?: (line: string) => void;
+  /** Told every answer the gateway gives to a route of the table (the contract check). */
+  onAnswer?: (answer: RouteAnswer) => void;
 }
 
 interface LocalSystem {
@@ -152,6 +154,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       accountId: ACCOUNT_ID,
       site: createConsoleSite(),
       log,
+      onAnswer: options.onAnswer,
     });
     stops.push(gateway.close);
     const api = gateway.url;

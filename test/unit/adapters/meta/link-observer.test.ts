@@ -404,6 +404,24 @@ describe('Function: createLinkObserver', () => {
       expect(graph.batches.map((batch) => batch.requests.length)).toEqual([3, 6]);
     });
 
+    it('downloads no picture when asked to leave pictures out', async () => {
+      // Prepare
+      const graph = fakeGraph(standard);
+
+      // Act
+      const observations = await observerWith(graph).observeMany([linkOf(1), linkOf(2)], {
+        pictures: false,
+      });
+
+      // Assess
+      expect(graph.downloads).toEqual([]);
+      expect(
+        [...observations.values()].map((observation) =>
+          observation.kind === 'observed' ? observation.page.picture : 'not observed'
+        )
+      ).toEqual([undefined, undefined]);
+    });
+
     it('leaves out a link whose read failed and keeps the others', async () => {
       // Prepare
       const graph = fakeGraph((request) =>

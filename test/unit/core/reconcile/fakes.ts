@@ -29,7 +29,7 @@ import type {
 import type { ReconcileSettings, ShardDeps } from '../../../../functions/core/reconcile/run.js';
 import { mapPageToProfile } from '../../../../functions/core/sync/mapping.js';
 import type { WrittenProfile } from '../../../../functions/core/sync/plan.js';
-import type { Observation } from '../../../../functions/core/sync/ports.js';
+import type { Observation, ObserveOptions } from '../../../../functions/core/sync/ports.js';
 import { recordingPublisher } from '../../../helpers/events.js';
 
 /** In-memory fakes of the reconciler's ports, with the same conditional semantics as DynamoDB. */
@@ -263,6 +263,8 @@ interface Harness {
   observeCalls: Link[][];
   /** What the daily-check predicate said per observed link, by link id. */
   dailyChecked: Map<string, boolean>;
+  /** The options of each observe call. */
+  observeOptions: ObserveOptions[];
   /** The links as the run left them. */
   linkStore: ReturnType<typeof memoryLinkStore>;
   /** Links whose Page subscription the shard job restored. */
@@ -295,6 +297,7 @@ const harness = (
   const metrics = recordingMetrics();
   const observeCalls: Link[][] = [];
   const dailyChecked = new Map<string, boolean>();
+  const observeOptions: ObserveOptions[] = [];
   const linkStore = memoryLinkStore(links);
   const restored: Link[] = [];
   const linkDrift = new Map<string, LinkDrift>();
@@ -309,6 +312,7 @@ const harness = (
     observer: {
       observe: async (batch, options) => {
         observeCalls.push([...batch]);
+        observeOptions.push({ ...options });
         for (const link of batch)
           dailyChecked.set(link.linkId, options?.dailyChecks?.(link) ?? false);
         if (observeError && observeError.times > 0) {
@@ -400,6 +404,7 @@ const harness = (
     metrics,
     observeCalls,
     dailyChecked,
+    observeOptions,
     linkStore,
     restored,
     linkDrift,
