@@ -8,8 +8,13 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { bundling } from '../infra/shared/bundling.js';
-import { functions, type Needs } from '../infra/shared/functions.js';
-import { queues, tables } from '../infra/shared/resources.js';
+import {
+  type FunctionName,
+  type FunctionSpec,
+  functions,
+  type Needs,
+} from '../infra/shared/functions.js';
+import { grantsOf } from '../infra/shared/needs.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'results', 'footprint');
@@ -47,8 +52,14 @@ const floorSource = (needs: Needs): string => {
   return lines.join('\n');
 };
 
-/** Environment a deployed function would have, so config parsing succeeds at init. */
-const lambdaEnv = (needs: Needs): Record<string, string> => {
+/**
+ * Environment a deployed function would have, so config parsing succeeds at init: the stack's shared
+ * variables and what its needs grant (infra/shared/needs.ts), in their AWS form.
+ */
+const lambdaEnv = (
+  name: FunctionName,
+  spec: Pick<FunctionSpec, 'needs'>
+): Record<string, string> => {
   const env: Record<string, string> = {
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'bench',
@@ -61,17 +72,14 @@ const lambdaEnv = (needs: Needs): Record<string, string> => {
     LOG_LEVEL: 'silent',
     STAGE: 'prod',
   };
-  const tableNames = needs.probes ? Object.keys(tables) : Object.keys(needs.tables ?? {});
-  for (const name of tableNames as (keyof typeof tables)[]) {
-    env[tables[name].envVar] = `tandem-${name}`;
-  }
-  if (needs.syncQueue || needs.probes) {
-    env[queues.sync.envVar] = 'https://sqs.eu-west-1.amazonaws.com/123456789012/sync';
-    env[queues.sync.dlqEnvVar] = 'https://sqs.eu-west-1.amazonaws.com/123456789012/sync-dlq';
-  }
-  if (needs.tokenKey) env.TOKEN_KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/bench';
-  if (needs.metaAppSecret) {
-    env.META_APP_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:meta-app';
+  const sqsUrl = 'https://sqs.eu-west-1.amazonaws.com/123456789012';
+  for (const grant of grantsOf(name, spec)) {
+    if ('table' in grant) env[grant.env] = `tandem-${grant.table}`;
+    else if ('queue' in grant) {
+      env[grant.env] = `${sqsUrl}/${grant.queue}`;
+      if (grant.access === 'consume') env[grant.dlqEnv] = `${sqsUrl}/${grant.queue}-dlq`;
+    } else if ('tokenKey' in grant) env[grant.env] = 'arn:aws:kms:eu-west-1:123456789012:key/bench';
+    else env[grant.env] = `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${grant.secret}`;
   }
   return env;
 };
@@ -144,7 +152,7 @@ const measureFootprint = async (): Promise<FootprintRow[]> => {
     const floorFile = join(OUT, `${name}.floor.mjs`);
     const size = await bundle(spec.entry, file);
     const floorSize = await bundle({ contents: floorSource(spec.needs) }, floorFile);
-    const env = lambdaEnv(spec.needs);
+    const env = lambdaEnv(name as FunctionName, spec);
     const initMs = coldInitMs(file, env);
     const floorInitMs = coldInitMs(floorFile, env);
     rows.push({

@@ -339,7 +339,7 @@ const installLibraries = (): void => {
 };
 
 const deployedEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-  ...lambdaEnv({ syncQueue: 'consume', tokenKey: 'encryptDecrypt' }),
+  ...lambdaEnv('worker', { needs: { syncQueue: 'consume', tokenKey: 'encryptDecrypt' } }),
   ...extra,
 });
 

@@ -96,6 +96,16 @@ const tokenKeyConfig = z.union([
 ]);
 
 /**
+ * The variables the three schemas above read, by the need that grants them (infra/shared/needs.ts):
+ * in AWS each carries an ARN, in the embedded default the secret or the key itself.
+ */
+const secretVariables = {
+  metaAppSecret: { aws: 'META_APP_SECRET_ARN', local: 'META_APP_SECRET' },
+  metaSystemUserToken: { aws: 'META_SYSTEM_USER_TOKEN_ARN', local: 'META_SYSTEM_USER_TOKEN' },
+  tokenKey: { aws: 'TOKEN_KEY_ARN', local: 'TOKEN_KEY_LOCAL' },
+} as const;
+
+/**
  * How users log in (see LoginMethod): a Facebook Login for Business configuration by default, whose
  * id the App Dashboard shows (Facebook Login for Business > Configurations); `classic` only for a
  * classic app, which logs in with `scope`.
@@ -163,6 +173,7 @@ export {
   loginConfig,
   loginMethod,
   metaSecretConfig,
+  secretVariables,
   storiesLoginMethod,
   systemUserTokenConfig,
   tokenKeyConfig,

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { tables } from '../../infra/shared/resources.js';
 import { dynamoDocumentClient, sqs } from '../adapters/aws/clients.js';
 import { queueProbe, tableProbe } from '../adapters/aws/probes.js';
 import { loadConfig } from '../adapters/config.js';
+import { tables } from '../adapters/dynamodb/tables.js';
 import { JSON_HEADERS } from '../adapters/http/headers.js';
 import { logger } from '../adapters/observability/logger.js';
 import { type Check, checkReadiness, type Readiness } from '../core/readiness.js';

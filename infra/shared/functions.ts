@@ -1,4 +1,4 @@
-import type { TableName } from './resources.js';
+import type { TableName } from '../../functions/adapters/dynamodb/tables.js';
 
 type TableAccess = 'read' | 'readWrite';
 

@@ -2,12 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tables } from '../../functions/adapters/dynamodb/tables.js';
+import { queues } from '../../functions/adapters/sqs/queues.js';
 import {
   type FunctionSpec,
   functions as functionSpecs,
   reconcileSchedule,
 } from '../../infra/shared/functions.js';
-import { queues, tables } from '../../infra/shared/resources.js';
 import { routes } from '../../infra/shared/routes.js';
 import {
   actionsOf,

@@ -1,7 +1,7 @@
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { TableSpec } from '../../../infra/shared/resources.js';
 import type { Check } from '../../core/readiness.js';
+import type { TableSpec } from '../dynamodb/tables.js';
 
 /**
  * The readiness checks' probes: one read each that proves the dependency answers. A table is probed

@@ -12,7 +12,7 @@ import { isConditionalCheckFailed } from './errors.js';
 import { conditionalWrite } from './writes.js';
 
 /**
- * Ad operations in the idempotency table (infra/shared/resources.ts `idempotency`: key `id`, TTL
+ * Ad operations in the idempotency table (functions/adapters/dynamodb/tables.ts `idempotency`: key `id`, TTL
  * `expiration`). One item per operation, `id` = `adop#<operationId>`; the operation id is derived
  * from (tenant, Idempotency-Key), so the key alone finds it and tenants can never share one.
  */

@@ -20,7 +20,7 @@ import { queryAllPrefix, queryPrefixPage } from './query.js';
 import { conditionalWrite } from './writes.js';
 
 /**
- * The events table (infra/shared/resources.ts `events`), one partition per tenant:
+ * The events table (functions/adapters/dynamodb/tables.ts `events`), one partition per tenant:
  * - `TENANT#<tenantId>` / `EVENT#<eventId>`: an event with each endpoint's delivery state, expiring
  *   by TTL after the retention period. Event ids sort by time, so a query newest-first lists them.
  * - `TENANT#<tenantId>` / `ENDPOINT#<endpointId>`: a webhook endpoint with its sealed secrets; no TTL.

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../core/errors.js';
 
 /**
- * The links table's single-table layout (infra/shared/resources.ts `links`):
+ * The links table's single-table layout (functions/adapters/dynamodb/tables.ts `links`):
  * - `TENANT#<tenantId>` / `LINK#<linkId>`: a link (GSI byMetaUser; byShard while active).
  * - `TENANT#<tenantId>` / `GRANT#<grantId>`: a grant with its sealed token (GSI byMetaUser).
  * - `PAGE#<pageId>` / `GUARD` and `PHONE#<phoneNumberId>` / `GUARD`: uniqueness guards, written in

@@ -8,7 +8,7 @@ import { queryAll } from './query.js';
 import { conditionalWrite } from './writes.js';
 
 /**
- * Message statistics in their own table (infra/shared/resources.ts `messageStats`):
+ * Message statistics in their own table (functions/adapters/dynamodb/tables.ts `messageStats`):
  * - `LINK#<tenantId>#<linkId>` / `DAY#<yyyy-mm-dd>`: one link's figures for one UTC day, also in the
  *   sparse `byTenant` index under (`tenantId`, `<day>#<linkId>`) for the tenant-wide rollup.
  * - `LINK#<tenantId>#<linkId>` / `PULLED`: the last day a pull stored, where the next one resumes.

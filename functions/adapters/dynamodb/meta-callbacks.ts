@@ -13,7 +13,7 @@ import type {
 import { conditionalWrite } from './writes.js';
 
 /**
- * The metaCallbacks table (infra/shared/resources.ts), keyed by `pk`:
+ * The metaCallbacks table (./tables.ts), keyed by `pk`:
  * - `CALLBACK#<key>`: one of Meta's deauthorize or data-deletion requests, by `replayKeyOf` (an HMAC
  *   of kind, Meta user and issue time), kept through the replay window (TTL `expiresAt`).
  * - `DELETION#<code>`: a data-deletion request's status, for the page Meta links the user to. Counts

@@ -1,9 +1,9 @@
-import { tables } from '../../../infra/shared/resources.js';
 import { corsResponseHeaders } from '../../core/linking/cors.js';
 import type { TenantSettingsRepository } from '../../core/linking/origins.js';
 import * as z from '../../core/zod.js';
 import { dynamoDocumentClient } from '../aws/clients.js';
 import { loadConfig } from '../config.js';
+import { tables } from '../dynamodb/tables.js';
 import { createTenantSettingsRepository } from '../dynamodb/tenant-settings.js';
 
 /**

@@ -59,6 +59,8 @@ interface RouteInput<B, Q, P> {
   event: APIGatewayProxyEventV2;
   requestId: string;
   log: Logger;
+  /** What is left of the function's time (Lambda's context), for work that must stop in time. */
+  remainingMs: () => number;
 }
 
 interface ResultMeta {
@@ -77,7 +79,7 @@ const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 /**
  * How long before the function's deadline a request still running is answered (middy's early
  * timeout): time enough for the answer to leave before Lambda stops the function, which would make
- * API Gateway answer a bare 500. Every HTTP function has at least 5 s (infra/shared/functions.ts).
+ * API Gateway answer a bare 500. Every HTTP function has at least 5 s (its spec's `timeoutSeconds`).
  */
 const DEADLINE_MARGIN_MS = 1_000;
 
@@ -136,8 +138,9 @@ const routeWith =
     const tenantRoute = options.access === 'tenant';
     const core = async (
       event: APIGatewayProxyEventV2,
-      { route }: RouteContext
+      context: RouteContext
     ): Promise<APIGatewayProxyStructuredResultV2> => {
+      const { route } = context;
       // The breakers count Graph failures per caller: the tenant, or on a public route the client.
       const caller = tenantRoute
         ? route.tenant
@@ -156,6 +159,7 @@ const routeWith =
           event,
           requestId: route.requestId,
           log: route.log,
+          remainingMs: () => context.getRemainingTimeInMillis(),
         })
       );
       return withHeaders(respond(result), route.corsHeaders);

@@ -1,3 +1,4 @@
+import middy from '@middy/core';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { MetaOutageError, retryAfterOf, TandemError } from '../../core/errors.js';
 import { type Job, type JobKind, type JobOf, orderingKey, parseJob } from '../../core/jobs.js';
@@ -279,4 +280,9 @@ export type {
   RequeueSink,
   VisibilitySink,
 };
-export { runBatch, scrub };
+
+/** The Lambda handler of a queue's consumer: each batch the event source mapping hands it, run. */
+const batchHandler = (options: BatchRunnerOptions) =>
+  middy<SQSEvent, SQSBatchResponse>().handler((event) => runBatch(event, options));
+
+export { batchHandler, runBatch, scrub };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAdsGateway } from '../meta/ads-gateway.js';
 import { loadCountryPolicy } from './ads-config.js';
+import { eventPublisher } from './events.js';
 import {
   clock,
   grantRepository,
@@ -28,7 +29,18 @@ const adLibraryDeps = () => ({
   ads: adsGateway(),
 });
 
+/** What creating a Click-to-WhatsApp ad needs (POST /links/{linkId}/ads). */
+const adCreateDeps = () => ({
+  ...adLibraryDeps(),
+  operations: operationStore(),
+  clock,
+  countryPolicy: loadCountryPolicy(),
+  newLeaseOwner,
+  events: eventPublisher(),
+});
+
 export {
+  adCreateDeps,
   adLibraryDeps,
   adsGateway,
   clock,

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { tables } from '../../../infra/shared/resources.js';
 import { ValidationError } from '../../core/errors.js';
 import type {
   DeliveryQueue,
@@ -14,11 +13,14 @@ import * as z from '../../core/zod.js';
 import { dynamoDocumentClient, sqs } from '../aws/clients.js';
 import { loadConfig } from '../config.js';
 import { createEndpointStore, createEventStore } from '../dynamodb/events.js';
+import { tables } from '../dynamodb/tables.js';
 import { FetchRefusedError } from '../net/fetch-refused.js';
 import { createGuardedFetch, createUrlCheck } from '../net/guarded-fetch.js';
 import { logger } from '../observability/logger.js';
 import { deliveriesQueueConfig } from '../sqs/config.js';
+import { createSqsDeadLetters } from '../sqs/dead-letters.js';
 import { createJobPublisher } from '../sqs/publisher.js';
+import { queues } from '../sqs/queues.js';
 import { clock, tableName, tokenVault } from './shared.js';
 
 /**
@@ -145,7 +147,23 @@ const eventsDeps = (): EventsDeps => ({
   vault: tokenVault(),
 });
 
+/**
+ * What the delivery worker (functions/queue/deliveries.ts) needs: the events feature's deps and its
+ * queue's dead letters, built once at cold start.
+ */
+const deliveriesRoot = () => ({
+  events: eventsDeps(),
+  queue: {
+    deadLetters: createSqsDeadLetters(
+      sqs(),
+      loadConfig(z.pick(deliveriesQueueConfig, { DELIVERIES_DLQ_URL: true })).DELIVERIES_DLQ_URL
+    ),
+    maxReceiveCount: queues.deliveries.maxReceiveCount,
+  },
+});
+
 export {
+  deliveriesRoot,
   deliveryQueue,
   endpointStore,
   eventIds,

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { tables } from '../../../infra/shared/resources.js';
 import {
   DEFAULT_SELECTION_TTL_SECONDS,
   DEFAULT_STATE_TTL_SECONDS,
@@ -49,6 +48,7 @@ import { createOAuthSessionRepository } from '../dynamodb/oauth-sessions.js';
 import { createQuotaCounter } from '../dynamodb/quotas.js';
 import { createStoryOperationStore } from '../dynamodb/story-operations.js';
 import { createSyncStateRepository } from '../dynamodb/sync-state.js';
+import { tables } from '../dynamodb/tables.js';
 import { createTenantSettingsRepository } from '../dynamodb/tenant-settings.js';
 import { createWebhookDedupe } from '../dynamodb/webhook-dedupe.js';
 import { createGraphClient, type GraphClient, type GraphUsage } from '../graph/index.js';
@@ -265,17 +265,13 @@ const wabaIntakeDeps = (): WabaIntakeDeps => ({
   clock: systemClock,
 });
 
-/** What the worker needs to apply a WABA webhook change to the WABA's links (built once). */
-let applyDeps: Omit<ApplyDeps, 'events'> | undefined;
-const whatsappApplyDeps = (): Omit<ApplyDeps, 'events'> => {
-  applyDeps ??= {
-    links: linkRepository(),
-    state: syncStateRepository(),
-    queue: syncJobQueue(),
-    clock: systemClock,
-  };
-  return applyDeps;
-};
+/** What the worker needs to apply a WABA webhook change to the WABA's links. */
+const whatsappApplyDeps = (): Omit<ApplyDeps, 'events'> => ({
+  links: linkRepository(),
+  state: syncStateRepository(),
+  queue: syncJobQueue(),
+  clock: systemClock,
+});
 
 /** What the WhatsApp-side routes need: the link, its grant opened, and Meta. */
 const whatsappRequestDeps = (): WhatsAppRequestDeps => ({

@@ -1,4 +1,3 @@
-import { tables } from '../../../infra/shared/resources.js';
 import { SHARD_COUNT } from '../../core/linking/model.js';
 import type { StatsFanOutDeps, StatsPullDeps, StatsReadDeps } from '../../core/stats/ports.js';
 import * as z from '../../core/zod.js';
@@ -6,6 +5,7 @@ import { dynamoDocumentClient } from '../aws/clients.js';
 import { loadConfig } from '../config.js';
 import { createStatsStore } from '../dynamodb/message-stats.js';
 import { createLinkPageSource } from '../dynamodb/reconcile-runs.js';
+import { tables } from '../dynamodb/tables.js';
 import { createStatsGateway } from '../meta/stats-gateway.js';
 import {
   clock,

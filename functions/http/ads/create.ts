@@ -1,25 +1,12 @@
-import { functions } from '../../../infra/shared/functions.js';
 import { httpRoute } from '../../adapters/http/route.js';
-import * as wiring from '../../adapters/wiring/ads.js';
-import { eventPublisher } from '../../adapters/wiring/events.js';
+import { adCreateDeps } from '../../adapters/wiring/ads.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { createClickToWhatsAppAd } from '../../core/ads/create.js';
 import { outcomeResponse } from './respond.js';
 import { adCreateRoute } from './routes.js';
 import { parseIdempotencyKey } from './schemas.js';
 
-const deps = {
-  links: wiring.linkRepository(),
-  grants: wiring.grantRepository(),
-  vault: wiring.tokenVault(),
-  ads: wiring.adsGateway(),
-  operations: wiring.operationStore(),
-  clock: wiring.clock,
-  countryPolicy: wiring.loadCountryPolicy(),
-  newLeaseOwner: wiring.newLeaseOwner,
-  events: eventPublisher(),
-};
-const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
+const deps = adCreateDeps();
 
 /**
  * POST /links/{linkId}/ads (tenant, Idempotency-Key required): creates a Click-to-WhatsApp ad.
@@ -27,11 +14,10 @@ const TIMEOUT_MS = functions.adCreate.timeoutSeconds * 1000;
  */
 export const handler = httpRoute(
   { ...adCreateRoute, quotaCounter: quotaCounter() },
-  async ({ tenant, params, body, headers, log }) => {
+  async ({ tenant, params, body, headers, log, remainingMs }) => {
     const key = parseIdempotencyKey(headers['idempotency-key']);
-    const deadline = Date.now() + TIMEOUT_MS;
     const outcome = await createClickToWhatsAppAd(deps, tenant, params.linkId, key, body, {
-      remainingMs: () => deadline - Date.now(),
+      remainingMs,
     });
     return outcomeResponse(outcome, params.linkId, log);
   }

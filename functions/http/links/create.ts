@@ -1,29 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
-import { eventPublisher } from '../../adapters/wiring/events.js';
-import {
-  clock,
-  grantRepository,
-  graphClient,
-  ids,
-  linkRepository,
-  quotaCounter,
-  tokenVault,
-} from '../../adapters/wiring/shared.js';
+import { linkCreateDeps } from '../../adapters/wiring/linking.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { createLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { linkCreateRoute } from './routes.js';
 import { etagOf } from './schemas.js';
 
-const deps = {
-  events: eventPublisher(),
-  grants: grantRepository(),
-  links: linkRepository(),
-  vault: tokenVault(),
-  meta: createMetaGateway(graphClient()),
-  clock,
-  ids,
-};
+const deps = linkCreateDeps();
 
 /**
  * POST /links (tenant): links a Page to a WhatsApp number with one of the tenant's grants. 201 with

@@ -1,29 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
-import { eventPublisher } from '../../adapters/wiring/events.js';
-import {
-  grantRepository,
-  graphClient,
-  linkRepository,
-  messageStatsRemoval,
-  operationStore,
-  quotaCounter,
-  storyOperationStore,
-  tokenVault,
-} from '../../adapters/wiring/shared.js';
+import { unlinkDeps } from '../../adapters/wiring/linking.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { unlink } from '../../core/linking/links.js';
 import { linkDeleteRoute } from './routes.js';
 
-const deps = {
-  events: eventPublisher(),
-  links: linkRepository(),
-  grants: grantRepository(),
-  vault: tokenVault(),
-  meta: createMetaGateway(graphClient()),
-  adOperations: operationStore(),
-  storyOperations: storyOperationStore(),
-  messageStats: messageStatsRemoval(),
-};
+const deps = unlinkDeps();
 
 /**
  * DELETE /links/{linkId} (tenant): unlinks, unsubscribes the Page's webhooks and deletes the link's ad

@@ -1,34 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { eventPublisher } from '../../adapters/wiring/events.js';
-import {
-  callbackLedger,
-  clock,
-  deletionRepository,
-  grantRepository,
-  ids,
-  linkRepository,
-  messageStatsRemoval,
-  metaAppSecret,
-  operationStore,
-  publicBaseUrl,
-  storyOperationStore,
-} from '../../adapters/wiring/shared.js';
+import { dataDeletionDeps } from '../../adapters/wiring/linking.js';
+import { metaAppSecret } from '../../adapters/wiring/shared.js';
 import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
 import { metaDataDeletionRoute } from './routes.js';
 
-const deps = {
-  events: eventPublisher(),
-  links: linkRepository(),
-  grants: grantRepository(),
-  adOperations: operationStore(),
-  storyOperations: storyOperationStore(),
-  messageStats: messageStatsRemoval(),
-  deletions: deletionRepository(),
-  callbacks: callbackLedger(),
-  ids,
-  clock,
-  publicBaseUrl: publicBaseUrl(),
-};
+const deps = dataDeletionDeps();
 const appSecret = metaAppSecret();
 
 /**

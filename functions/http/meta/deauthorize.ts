@@ -1,28 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { eventPublisher } from '../../adapters/wiring/events.js';
-import {
-  callbackLedger,
-  clock,
-  grantRepository,
-  linkRepository,
-  messageStatsRemoval,
-  metaAppSecret,
-  operationStore,
-  storyOperationStore,
-} from '../../adapters/wiring/shared.js';
+import { deauthorizeDeps } from '../../adapters/wiring/linking.js';
+import { metaAppSecret } from '../../adapters/wiring/shared.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { metaDeauthorizeRoute } from './routes.js';
 
-const deps = {
-  events: eventPublisher(),
-  links: linkRepository(),
-  grants: grantRepository(),
-  adOperations: operationStore(),
-  storyOperations: storyOperationStore(),
-  messageStats: messageStatsRemoval(),
-  callbacks: callbackLedger(),
-  clock,
-};
+const deps = deauthorizeDeps();
 const appSecret = metaAppSecret();
 
 /**

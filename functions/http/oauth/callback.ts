@@ -1,32 +1,11 @@
 import { signInCookie } from '../../adapters/http/cookies.js';
-import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
-import {
-  clock,
-  grantRepository,
-  graphClient,
-  ids,
-  linkRepository,
-  oauthSettings,
-  publicBaseUrl,
-  sessionRepository,
-  tokenVault,
-} from '../../adapters/wiring/shared.js';
+import { signInDeps } from '../../adapters/wiring/linking.js';
 import { completeAuthorization } from '../../core/linking/oauth.js';
 import { missingScopesPage, pickerPage, storyPermissionsPage } from '../html/pages.js';
 import { backToApp, htmlRoute } from '../html/respond.js';
 import { oauthCallbackRoute } from './routes.js';
 
-const deps = {
-  sessions: sessionRepository(),
-  grants: grantRepository(),
-  links: linkRepository(),
-  vault: tokenVault(),
-  meta: createMetaGateway(graphClient()),
-  clock,
-  ids,
-  oauth: oauthSettings(),
-  publicBaseUrl: publicBaseUrl(),
-};
+const deps = signInDeps();
 const cookie = signInCookie(deps.publicBaseUrl);
 
 /**

@@ -1,36 +1,13 @@
 import { signInCookie } from '../../adapters/http/cookies.js';
 import { statusOf } from '../../adapters/http/error-response.js';
-import { createMetaGateway } from '../../adapters/meta/meta-gateway.js';
-import { eventPublisher } from '../../adapters/wiring/events.js';
-import {
-  clock,
-  grantRepository,
-  graphClient,
-  ids,
-  linkRepository,
-  oauthSettings,
-  publicBaseUrl,
-  sessionRepository,
-  tokenVault,
-} from '../../adapters/wiring/shared.js';
+import { selectionDeps } from '../../adapters/wiring/linking.js';
 import { returnUrlWithOutcome } from '../../core/linking/origins.js';
 import { completeSelection } from '../../core/linking/selection.js';
 import { linkedPage, pickerPage } from '../html/pages.js';
 import { backToApp, htmlRoute } from '../html/respond.js';
 import { oauthSelectRoute } from './routes.js';
 
-const deps = {
-  events: eventPublisher(),
-  sessions: sessionRepository(),
-  grants: grantRepository(),
-  links: linkRepository(),
-  vault: tokenVault(),
-  meta: createMetaGateway(graphClient()),
-  clock,
-  ids,
-  oauth: oauthSettings(),
-  publicBaseUrl: publicBaseUrl(),
-};
+const deps = selectionDeps();
 const cookie = signInCookie(deps.publicBaseUrl);
 
 /**

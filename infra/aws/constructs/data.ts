@@ -6,7 +6,7 @@ import {
   type TableName,
   type TableSpec,
   tables as tableSpecs,
-} from '../../shared/resources.js';
+} from '../../../functions/adapters/dynamodb/tables.js';
 
 /** Props of {@link Data}. */
 interface DataProps {
@@ -17,7 +17,7 @@ interface DataProps {
   protect?: boolean;
   /**
    * The table descriptions to build.
-   * @default the shared specs in infra/shared/resources.ts
+   * @default the table specs in functions/adapters/dynamodb/tables.ts
    */
   specs?: Record<TableName, TableSpec>;
 }

@@ -10,18 +10,16 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PROBE_KEY } from '../../../functions/adapters/aws/probes.js';
+import type { TableName } from '../../../functions/adapters/dynamodb/tables.js';
+import type { QueueSpec } from '../../../functions/adapters/sqs/queues.js';
 import {
   type FunctionName,
   type FunctionSpec,
   functions as functionSpecs,
 } from '../../shared/functions.js';
-import type { QueueSpec, TableName } from '../../shared/resources.js';
-import { routes } from '../../shared/routes.js';
+import { type Grant, grantsOf } from '../../shared/needs.js';
 import type { TandemTable } from './data.js';
 import { HouseFunction } from './house-function.js';
-
-const servesTenantRoute = (name: FunctionName): boolean =>
-  routes.some((route) => route.access === 'tenant' && route.fn === name);
 
 /** The repository root, which the specs' `entry` paths are relative to. */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -130,53 +128,16 @@ class Functions extends Construct {
       logGroup: this.logGroup,
     });
     const { needs } = spec;
-
-    for (const [table, access] of Object.entries(needs.tables ?? {})) {
-      const { table: built, spec: tableSpec, indexNames } = props.tables[table as TableName];
-      fn.bindTable(built, access, tableSpec.envVar, indexNames);
+    for (const grant of grantsOf(name, spec, { corsEnabled: props.corsEnabled === true })) {
+      this.bind(fn, grant, props);
     }
-    if (props.corsEnabled && !needs.tables?.links && servesTenantRoute(name)) {
-      const { table: built, spec: tableSpec, indexNames } = props.tables.links;
-      fn.bindTable(built, 'read', tableSpec.envVar, indexNames);
-    }
-    if (needs.probes) {
-      for (const { table: built, spec: tableSpec } of Object.values(props.tables)) {
-        fn.bindTableProbe(built, tableSpec.envVar, PROBE_KEY);
-      }
-      fn.bindQueueProbe(props.syncQueue.queue, props.syncQueue.spec.envVar);
-    }
-    if (needs.tokenKey) fn.bindKey(props.tokenKey, needs.tokenKey);
-    if (needs.metaAppSecret) fn.bindSecret(props.metaAppSecret);
-    if (needs.metaSystemUserToken) {
-      fn.bindSecret(props.metaSystemUserToken, 'META_SYSTEM_USER_TOKEN_ARN');
-    }
-
-    const sync = props.syncQueue;
-    if (needs.syncQueue === 'send') fn.bindQueue(sync.queue, 'send', sync.spec.envVar);
     if (needs.syncQueue === 'consume') {
-      fn.bindQueue(sync.queue, 'consume', sync.spec.envVar, {
-        queue: sync.deadLetters,
-        envVar: sync.spec.dlqEnvVar,
-      });
-      this.consume(fn, spec, sync, props.workerMaxConcurrency ?? 10);
-    }
-
-    const deliveries = props.deliveriesQueue;
-    if (needs.events === 'publish') {
-      const events = props.tables.events;
-      fn.bindTablePut(events.table, events.spec.envVar);
-    }
-    if (needs.events === 'publish' || needs.deliveriesQueue === 'send') {
-      fn.bindQueue(deliveries.queue, 'send', deliveries.spec.envVar);
+      this.consume(fn, spec, props.syncQueue, props.workerMaxConcurrency ?? 10);
     }
     if (needs.deliveriesQueue === 'consume') {
-      fn.bindQueue(deliveries.queue, 'consume', deliveries.spec.envVar, {
-        queue: deliveries.deadLetters,
-        envVar: deliveries.spec.dlqEnvVar,
-      });
       // A failed delivery's next attempt is a new, delayed message on the same queue.
-      deliveries.queue.grantSendMessages(fn);
-      this.consume(fn, spec, deliveries, DELIVERY_MAX_CONCURRENCY);
+      props.deliveriesQueue.queue.grantSendMessages(fn);
+      this.consume(fn, spec, props.deliveriesQueue, DELIVERY_MAX_CONCURRENCY);
     }
 
     // A Lambda DLQ only ever receives failed asynchronous invocations; functions not listed in
@@ -186,7 +147,7 @@ class Functions extends Construct {
         id: 'Serverless-LambdaDLQ',
         reason:
           needs.syncQueue === 'consume' || needs.deliveriesQueue === 'consume'
-            ? `${spec.id} is invoked synchronously by the SQS event source mapping; a failed message returns to the queue and after ${sync.spec.maxReceiveCount} receives goes to its redrive DLQ, so a Lambda DLQ would never receive anything.`
+            ? `${spec.id} is invoked synchronously by the SQS event source mapping; a failed message returns to the queue and after ${props.syncQueue.spec.maxReceiveCount} receives goes to its redrive DLQ, so a Lambda DLQ would never receive anything.`
             : `${spec.id} is invoked synchronously by the HTTP API (request/response): the caller receives the error, so a Lambda DLQ, which only receives asynchronous invocations, would never receive anything.`,
       });
     }
@@ -200,6 +161,30 @@ class Functions extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     return fn;
+  }
+
+  /** Binds one grant of the function's needs: its environment variable and its IAM access. */
+  private bind(fn: HouseFunction, grant: Grant, props: FunctionsProps): void {
+    if ('table' in grant) {
+      const { table, indexNames } = props.tables[grant.table];
+      if (grant.access === 'put') fn.bindTablePut(table, grant.env);
+      else if (grant.access === 'probe') fn.bindTableProbe(table, grant.env, PROBE_KEY);
+      else fn.bindTable(table, grant.access, grant.env, indexNames);
+    } else if ('queue' in grant) {
+      const { queue, deadLetters } =
+        grant.queue === 'sync' ? props.syncQueue : props.deliveriesQueue;
+      if (grant.access === 'consume') {
+        fn.bindQueue(queue, 'consume', grant.env, { queue: deadLetters, envVar: grant.dlqEnv });
+      } else if (grant.access === 'probe') fn.bindQueueProbe(queue, grant.env);
+      else fn.bindQueue(queue, 'send', grant.env);
+    } else if ('tokenKey' in grant) {
+      fn.bindKey(props.tokenKey, grant.tokenKey, grant.env);
+    } else {
+      fn.bindSecret(
+        grant.secret === 'metaAppSecret' ? props.metaAppSecret : props.metaSystemUserToken,
+        grant.env
+      );
+    }
   }
 
   /** Wires a queue to its consumer: partial batch failures, a concurrency cap. */

@@ -258,9 +258,9 @@ class HouseFunction extends NodejsFunction {
     return this;
   }
 
-  /** Gives the function the token key's ARN in TOKEN_KEY_ARN and only the KMS calls `access` needs. */
-  bindKey(key: IKey, access: KeyAccess): this {
-    this.addEnvironment('TOKEN_KEY_ARN', key.keyArn);
+  /** Gives the function the token key's ARN in `envVar` and only the KMS calls `access` needs. */
+  bindKey(key: IKey, access: KeyAccess, envVar = 'TOKEN_KEY_ARN'): this {
+    this.addEnvironment(envVar, key.keyArn);
     key.grant(this, ...KEY_ACTIONS[access]);
     return this;
   }

@@ -2,13 +2,13 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type QueueSpec, queues as queueSpecs } from '../../shared/resources.js';
+import { type QueueSpec, queues as queueSpecs } from '../../../functions/adapters/sqs/queues.js';
 
 /** Props of {@link Queues}. */
 interface QueuesProps {
   /**
    * The sync queue's description.
-   * @default the shared spec in infra/shared/resources.ts
+   * @default the queue spec in functions/adapters/sqs/queues.ts
    */
   syncSpec?: QueueSpec;
 }

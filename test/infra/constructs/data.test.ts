@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { tables } from '../../../functions/adapters/dynamodb/tables.js';
 import { Data } from '../../../infra/aws/constructs/data.js';
-import { tables } from '../../../infra/shared/resources.js';
 import { bareStack } from '../helpers.js';
 
 describe('Construct: Data', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { queues } from '../../../functions/adapters/sqs/queues.js';
 import { Data } from '../../../infra/aws/constructs/data.js';
 import { Functions } from '../../../infra/aws/constructs/functions.js';
 import { Queues } from '../../../infra/aws/constructs/queues.js';
 import { Secrets } from '../../../infra/aws/constructs/secrets.js';
 import { functions as functionSpecs } from '../../../infra/shared/functions.js';
-import { queues } from '../../../infra/shared/resources.js';
 import { bareStack } from '../helpers.js';
 
 const build = (workerTimeoutSeconds: number) => {

@@ -1,5 +1,5 @@
-import { type FunctionSpec, functions } from '../../../shared/functions.js';
-import { queues, type TableName, tables } from '../../../shared/resources.js';
+import { type FunctionName, type FunctionSpec, functions } from '../../../shared/functions.js';
+import { grantsOf } from '../../../shared/needs.js';
 import type { LocalQueues, LocalTables } from './provision.js';
 
 interface EnvContext {
@@ -54,57 +54,52 @@ const baseEnv = (ctx: EnvContext): Record<string, string> => ({
 });
 
 /**
- * The environment one function gets from its `needs`, as the CDK house function builds it: a table
- * name per table it may touch, the queue URLs, and, in place of the Secrets Manager and KMS ARNs, the
- * local secret and key themselves.
+ * The environment one function gets from its `needs`, through the same map as the CDK house function
+ * (infra/shared/needs.ts): a table name per table it may touch, the queue URLs, and, in place of the
+ * Secrets Manager and KMS ARNs, the local secret and key themselves.
  */
-const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string> => {
+const functionEnv = (
+  fn: FunctionName,
+  ctx: EnvContext,
+  spec: FunctionSpec = functions[fn]
+): Record<string, string> => {
   const env = baseEnv(ctx);
-  for (const name of Object.keys(spec.needs.tables ?? {}) as TableName[]) {
-    env[tables[name].envVar] = ctx.tables[name];
+  for (const grant of grantsOf(fn, spec, { corsEnabled: ctx.corsEnabled === true })) {
+    if ('table' in grant) env[grant.env] = ctx.tables[grant.table];
+    else if ('queue' in grant) {
+      const queue = ctx.queues[grant.queue];
+      env[grant.env] = queue.url;
+      if (grant.access === 'consume') env[grant.dlqEnv] = queue.dlqUrl;
+    } else if ('tokenKey' in grant) env[grant.local] = ctx.tokenKey;
+    else env[grant.local] = grant.secret === 'metaAppSecret' ? ctx.appSecret : ctx.systemUserToken;
   }
-  if (spec.needs.probes) {
-    for (const name of Object.keys(tables) as TableName[]) {
-      env[tables[name].envVar] = ctx.tables[name];
-    }
-    env[queues.sync.envVar] = ctx.queues.sync.url;
-  }
-  if (spec.needs.syncQueue) {
-    env[queues.sync.envVar] = ctx.queues.sync.url;
-    // Consumers move letters to the DLQ themselves, so they need its URL too.
-    if (spec.needs.syncQueue === 'consume') {
-      env[queues.sync.dlqEnvVar] = ctx.queues.sync.dlqUrl;
-      // The sandbox's rate-limit windows last an hour, like Meta's; locally a retry that Meta asked
-      // to postpone comes back within seconds, so a developer (or a test) sees it happen.
-      env.SYNC_MAX_RETRY_DELAY_SECONDS = '3';
-    }
-  }
-  if (spec.needs.events === 'publish') env[tables.events.envVar] = ctx.tables.events;
-  if (spec.needs.events === 'publish' || spec.needs.deliveriesQueue) {
-    env[queues.deliveries.envVar] = ctx.queues.deliveries.url;
-  }
-  if (spec.needs.deliveriesQueue === 'consume') {
-    env[queues.deliveries.dlqEnvVar] = ctx.queues.deliveries.dlqUrl;
+  if (spec.needs.syncQueue === 'consume') {
+    // The sandbox's rate-limit windows last an hour, like Meta's; locally a retry that Meta asked
+    // to postpone comes back within seconds, so a developer (or a test) sees it happen.
+    env.SYNC_MAX_RETRY_DELAY_SECONDS = '3';
   }
   if (spec.needs.tables?.events) {
     // Endpoints on the developer's own machine (any loopback port) are allowed here, and only here.
     env.WEBHOOK_ALLOW_LOOPBACK = 'true';
   }
-  if (spec.needs.metaAppSecret) {
-    env.META_APP_SECRET = ctx.appSecret;
-    env.META_WEBHOOK_VERIFY_TOKEN = ctx.webhookVerifyToken;
-  }
-  if (spec.needs.metaSystemUserToken) env.META_SYSTEM_USER_TOKEN = ctx.systemUserToken;
-  if (spec.needs.tokenKey) env.TOKEN_KEY_LOCAL = ctx.tokenKey;
+  // In AWS the verify token is derived from the app secret; the sandbox was seeded with this one.
+  if (spec.needs.metaAppSecret) env.META_WEBHOOK_VERIFY_TOKEN = ctx.webhookVerifyToken;
   return env;
 };
 
+/** Every function's environment, by name: what each handler is imported with. */
+const functionEnvs = (ctx: EnvContext): Record<FunctionName, Record<string, string>> =>
+  Object.fromEntries(
+    (Object.keys(functions) as FunctionName[]).map((fn) => [fn, functionEnv(fn, ctx)])
+  ) as Record<FunctionName, Record<string, string>>;
+
 /**
- * Handlers run in this one process and share its environment, so the process gets the union of every
- * function's environment (a function may see a variable it does not need; none sees a wrong value).
+ * Handlers run in this one process and share its environment: each is imported with exactly its own
+ * environment (createInvoker), so a need missing from a spec fails the start as it fails a cold
+ * start in AWS; afterwards the process keeps the union, for what a handler reads on its first call.
  */
 const systemEnv = (ctx: EnvContext): Record<string, string> =>
-  Object.assign({}, ...Object.values(functions).map((spec) => functionEnv(spec, ctx)));
+  Object.assign({}, ...Object.values(functionEnvs(ctx)));
 
 export type { EnvContext };
-export { functionEnv, systemEnv };
+export { functionEnv, functionEnvs, systemEnv };

@@ -54,8 +54,41 @@ interface Invoker {
   stats(): Partial<Record<FunctionName, InvocationStats>>;
 }
 
+interface InvokerOptions {
+  region: string;
+  accountId: string;
+  /**
+   * Each function's own environment (env.ts `functionEnvs`). With it, `preload` imports each handler
+   * with only its own variables of these set, as Lambda starts it, so a variable its needs do not
+   * grant fails the start; without it, handlers are imported with the process's environment.
+   */
+  envs?: Record<FunctionName, Record<string, string>>;
+}
+
+/**
+ * Runs `run` with exactly `env` of the variables named in `managed` set (the others unset), then
+ * puts them back as they were.
+ */
+const withOnly = async <T>(
+  env: Record<string, string>,
+  managed: readonly string[],
+  run: () => Promise<T>
+): Promise<T> => {
+  const saved = managed.map((name) => [name, process.env[name]] as const);
+  for (const name of managed) delete process.env[name];
+  Object.assign(process.env, env);
+  try {
+    return await run();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+};
+
 /** Handler modules read their configuration when imported: set the environment before the first call. */
-const createInvoker = ({ region, accountId }: { region: string; accountId: string }): Invoker => {
+const createInvoker = ({ region, accountId, envs }: InvokerOptions): Invoker => {
   const modules = new Map<FunctionName, Promise<LambdaHandler>>();
   const stats: Partial<Record<FunctionName, InvocationStats>> = {};
   const load = (fn: FunctionName): Promise<LambdaHandler> => {
@@ -74,7 +107,22 @@ const createInvoker = ({ region, accountId }: { region: string; accountId: strin
   };
   return {
     preload: async () => {
-      await Promise.all((Object.keys(functions) as FunctionName[]).map(load));
+      const names = Object.keys(functions) as FunctionName[];
+      if (!envs) {
+        await Promise.all(names.map(load));
+        return;
+      }
+      // One at a time: the environment is the process's, so two imports cannot overlap.
+      const managed = [...new Set(Object.values(envs).flatMap((env) => Object.keys(env)))];
+      for (const fn of names) {
+        await withOnly(envs[fn], managed, () =>
+          load(fn).catch((error: unknown) => {
+            throw new Error(`${functions[fn].entry} failed to start with its needs' environment`, {
+              cause: error,
+            });
+          })
+        );
+      }
     },
     invoke: async (fn, event) => {
       const spec = functions[fn];
@@ -102,5 +150,5 @@ const createInvoker = ({ region, accountId }: { region: string; accountId: strin
   };
 };
 
-export type { InvocationStats, Invoker };
+export type { InvocationStats, Invoker, InvokerOptions };
 export { createContext, createInvoker, LambdaTimeoutError, REPO_ROOT };

@@ -11,12 +11,11 @@ import {
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import {
   type KeySpec,
-  type QueueName,
-  queues,
   type TableName,
   type TableSpec,
   tables,
-} from '../../../shared/resources.js';
+} from '../../../../functions/adapters/dynamodb/tables.js';
+import { type QueueName, queues } from '../../../../functions/adapters/sqs/queues.js';
 
 type LocalTables = Record<TableName, string>;
 type LocalQueues = Record<QueueName, { url: string; arn: string; dlqUrl: string; dlqArn: string }>;
@@ -97,7 +96,7 @@ interface ProvisionOptions {
   visibilityTimeoutSeconds?: number;
 }
 
-/** Creates every table (keys, GSIs, TTL) of infra/shared/resources.ts that is missing; keeps the rest. */
+/** Creates every table (keys, GSIs, TTL) of functions/adapters/dynamodb/tables.ts that is missing; keeps the rest. */
 const provisionTables = async (dynamodb: DynamoDBClient, prefix?: string): Promise<LocalTables> => {
   const tableEntries = Object.entries(tables) as [TableName, TableSpec][];
   const localTables = Object.fromEntries(
@@ -152,8 +151,8 @@ const keepTablesProvisioned = (options: {
 
 /**
  * Creates every table (keys, GSIs, TTL) and every queue with its DLQ (redrive policy, visibility
- * timeout, retention) described in infra/shared/resources.ts, with the real AWS SDK. Safe to run
- * again: existing resources are kept.
+ * timeout, retention) described in functions/adapters/dynamodb/tables.ts and sqs/queues.ts, with the
+ * real AWS SDK. Safe to run again: existing resources are kept.
  */
 const provision = async ({
   dynamodb,

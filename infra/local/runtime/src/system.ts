@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { ScheduledEvent, SQSEvent } from 'aws-lambda';
+import { queues } from '../../../../functions/adapters/sqs/queues.js';
 import { DEV_TOKEN_PATH } from '../../../shared/console.js';
 import { reconcileSchedule } from '../../../shared/functions.js';
-import { queues } from '../../../shared/resources.js';
 import { routes } from '../../../shared/routes.js';
 import { DEMO } from '../../meta-sandbox/src/seed.js';
 import { startSandbox } from '../../meta-sandbox/src/server.js';
@@ -13,7 +13,7 @@ import { advanceClock } from './clock-control.js';
 import { createConsoleSite } from './console.js';
 import { mintDevToken } from './dev-token.js';
 import { startDynamoDbLocal, stopLeftoverDynamoDb } from './dynamodb.js';
-import { systemEnv } from './env.js';
+import { type EnvContext, functionEnvs, systemEnv } from './env.js';
 import { type RouteAnswer, startGateway } from './gateway.js';
 import { createDevIdentity, type DevTokenRequest, type TokenSigner } from './identity.js';
 import { createInvoker, type Invoker } from './lambda.js';
@@ -234,7 +234,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
     stops.push(async () => tableWatch.stop());
     const syncQueue = provisioned.queues.sync;
 
-    const env = systemEnv({
+    const envContext: EnvContext = {
       region: REGION,
       tables: provisioned.tables,
       queues: provisioned.queues,
@@ -251,12 +251,18 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       loginConfigId: DEMO.loginConfigId,
       storiesLoginConfigId: DEMO.storiesLoginConfigId,
       systemUserToken: sandbox.systemUserToken,
-    });
-    // Handlers run in this process and read their configuration when first imported.
+    };
+    const env = systemEnv(envContext);
+    // Handlers run in this process; each is imported with only its own environment, and what they
+    // read later (on a first call) comes from the union.
     Object.assign(process.env, env);
     if (options.quiet) process.env.LOG_LEVEL ??= 'silent';
 
-    const invoker = createInvoker({ region: REGION, accountId: ACCOUNT_ID });
+    const invoker = createInvoker({
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      envs: functionEnvs(envContext),
+    });
     await invoker.preload();
 
     if (options.worker !== false) {

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClientOf } from '../../../../functions/adapters/dynamodb/client.js';
-import { type TableName, tables } from '../../../../infra/shared/resources.js';
+import { type TableName, tables } from '../../../../functions/adapters/dynamodb/tables.js';
 import { useSystem } from '../../../helpers/system.js';
 
 /**

@@ -6,8 +6,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
+import { type TableName, tables } from '../../../../../functions/adapters/dynamodb/tables.js';
+import { queues } from '../../../../../functions/adapters/sqs/queues.js';
 import { applySystemEnv, awsClients, useSystem } from '../../../../../test/helpers/system.js';
-import { queues, type TableName, tables } from '../../../../shared/resources.js';
 
 describe('Provision: tables', () => {
   it.each(Object.keys(tables) as TableName[])(

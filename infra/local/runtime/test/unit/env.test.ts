@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { functions } from '../../../../shared/functions.js';
 import { type EnvContext, functionEnv, systemEnv } from '../../src/env.js';
 
 const ctx: EnvContext = {
@@ -39,7 +38,7 @@ const ctx: EnvContext = {
 describe('Runtime: function environment', () => {
   it('gives the worker its tables, both queue URLs, the app secret and the token key', () => {
     // Act
-    const env = functionEnv(functions.worker, ctx);
+    const env = functionEnv('worker', ctx);
 
     // Assess
     expect(env).toMatchObject({
@@ -62,7 +61,7 @@ describe('Runtime: function environment', () => {
 
   it('gives a sender the queue but not the DLQ, and nothing it does not need', () => {
     // Act
-    const env = functionEnv(functions.reconciler, ctx);
+    const env = functionEnv('reconciler', ctx);
 
     // Assess
     expect(env.SYNC_QUEUE_URL).toBe('http://q/sync');
@@ -70,6 +69,20 @@ describe('Runtime: function environment', () => {
     expect(env.META_APP_SECRET).toBeUndefined();
     expect(env.META_SYSTEM_USER_TOKEN).toBeUndefined();
     expect(env.TOKEN_KEY_LOCAL).toBeUndefined();
+  });
+
+  it('gives each function only the tables its needs grant, and a tenant route the links with CORS on', () => {
+    // Act
+    const status = functionEnv('metaStatus', ctx);
+    const events = functionEnv('eventsList', ctx);
+    const eventsWithCors = functionEnv('eventsList', { ...ctx, corsEnabled: true });
+
+    // Assess
+    expect(status.BREAKERS_TABLE).toBe('tandem-local-breakers');
+    expect(status.LINKS_TABLE).toBeUndefined();
+    expect(events.EVENTS_TABLE).toBe('tandem-local-events');
+    expect(events.LINKS_TABLE).toBeUndefined();
+    expect(eventsWithCors.LINKS_TABLE).toBe('tandem-local-links');
   });
 
   it('builds the process environment as the union of every function', () => {

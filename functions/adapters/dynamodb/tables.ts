@@ -1,6 +1,8 @@
 /**
- * The stateful resources Tandem needs, described once. The CDK stack and the local runtime both build
- * their tables and queues from these descriptions, so the two can never disagree on keys or indexes.
+ * The DynamoDB tables Tandem's functions read and write, described once, here beside the repositories
+ * that rely on their keys and indexes. The CDK stack and the local runtime both build their tables
+ * from these descriptions (and name each in a function's environment by `envVar`), so the code, AWS
+ * and `npm start` can never disagree on keys or indexes.
  */
 
 interface KeySpec {
@@ -24,20 +26,6 @@ interface TableSpec {
   /** Attribute holding an epoch-seconds expiry; DynamoDB TTL deletes the item after it. */
   ttlAttribute?: string;
   indexes: IndexSpec[];
-}
-
-interface QueueSpec {
-  id: string;
-  envVar: string;
-  dlqEnvVar: string;
-  /** SQS wants at least 6x the consumer's timeout so a slow batch is not handed out twice. */
-  visibilityTimeoutSeconds: number;
-  /** Receives before SQS moves a message to the DLQ on its own. */
-  maxReceiveCount: number;
-  batchSize: number;
-  maxBatchingWindowSeconds: number;
-  /** How long a dead letter is kept for inspection and redrive. */
-  dlqRetentionDays: number;
 }
 
 const S = (name: string): KeySpec => ({ name, type: 'S' });
@@ -159,37 +147,5 @@ const tables = {
 
 type TableName = keyof typeof tables;
 
-const queues = {
-  /** Sync and reconcile jobs, one queue for both so one worker drains them with one set of limits. */
-  sync: {
-    id: 'SyncJobs',
-    envVar: 'SYNC_QUEUE_URL',
-    dlqEnvVar: 'SYNC_DLQ_URL',
-    visibilityTimeoutSeconds: 180,
-    maxReceiveCount: 5,
-    batchSize: 10,
-    maxBatchingWindowSeconds: 1,
-    dlqRetentionDays: 14,
-  },
-  /**
-   * Event fan-outs and deliveries to the tenants' webhook endpoints: apart from the sync queue, so a
-   * slow or failing endpoint never holds up a sync, and a sync backlog never delays an event. A
-   * retry is a new message (delayed on the retry schedule), not a redelivery: the receive count only
-   * counts Tandem's own failures (the events table or the vault unavailable).
-   */
-  deliveries: {
-    id: 'EventDeliveries',
-    envVar: 'DELIVERIES_QUEUE_URL',
-    dlqEnvVar: 'DELIVERIES_DLQ_URL',
-    visibilityTimeoutSeconds: 180,
-    maxReceiveCount: 5,
-    batchSize: 10,
-    maxBatchingWindowSeconds: 1,
-    dlqRetentionDays: 14,
-  },
-} as const satisfies Record<string, QueueSpec>;
-
-type QueueName = keyof typeof queues;
-
-export type { IndexSpec, KeySpec, QueueName, QueueSpec, TableName, TableSpec };
-export { queues, tables };
+export type { IndexSpec, KeySpec, TableName, TableSpec };
+export { tables };
