@@ -11,6 +11,7 @@ import {
   storyOperationStore,
   tokenVault,
 } from '../../adapters/wiring/shared.js';
+import { storyUploadRemoval } from '../../adapters/wiring/stories.js';
 import { unlink } from '../../core/linking/links.js';
 import { linkDeleteRoute } from './routes.js';
 
@@ -22,6 +23,7 @@ const deps = {
   meta: createMetaGateway(graphClient()),
   adOperations: operationStore(),
   storyOperations: storyOperationStore(),
+  storyUploads: storyUploadRemoval(),
   messageStats: messageStatsRemoval(),
 };
 

@@ -13,6 +13,7 @@ import {
   publicBaseUrl,
   storyOperationStore,
 } from '../../adapters/wiring/shared.js';
+import { storyUploadRemoval } from '../../adapters/wiring/stories.js';
 import { requestDataDeletion } from '../../core/linking/meta-callbacks.js';
 import { metaDataDeletionRoute } from './routes.js';
 
@@ -22,6 +23,7 @@ const deps = {
   grants: grantRepository(),
   adOperations: operationStore(),
   storyOperations: storyOperationStore(),
+  storyUploads: storyUploadRemoval(),
   messageStats: messageStatsRemoval(),
   deletions: deletionRepository(),
   callbacks: callbackLedger(),

@@ -10,6 +10,7 @@ import {
   operationStore,
   storyOperationStore,
 } from '../../adapters/wiring/shared.js';
+import { storyUploadRemoval } from '../../adapters/wiring/stories.js';
 import { handleDeauthorize } from '../../core/linking/meta-callbacks.js';
 import { metaDeauthorizeRoute } from './routes.js';
 
@@ -19,6 +20,7 @@ const deps = {
   grants: grantRepository(),
   adOperations: operationStore(),
   storyOperations: storyOperationStore(),
+  storyUploads: storyUploadRemoval(),
   messageStats: messageStatsRemoval(),
   callbacks: callbackLedger(),
   clock,

@@ -14,6 +14,8 @@ interface EnvContext {
   appSecret: string;
   /** Base64 of 32 random bytes: the local stand-in for the KMS key that wraps token data keys. */
   tokenKey: string;
+  /** Base64 of the key the local media store signs its URLs with (the gateway checks them). */
+  mediaKey: string;
   webhookVerifyToken: string;
   /** Graph requests time out after this long (unset: the client's 10 s). */
   graphTimeoutMs?: number;
@@ -96,6 +98,11 @@ const functionEnv = (spec: FunctionSpec, ctx: EnvContext): Record<string, string
   }
   if (spec.needs.metaSystemUserToken) env.META_SYSTEM_USER_TOKEN = ctx.systemUserToken;
   if (spec.needs.tokenKey) env.TOKEN_KEY_LOCAL = ctx.tokenKey;
+  if (spec.needs.mediaBucket) {
+    // In place of the S3 bucket: the gateway's media store and the key its URLs are signed with.
+    env.MEDIA_LOCAL_URL = ctx.apiUrl;
+    env.MEDIA_LOCAL_KEY = ctx.mediaKey;
+  }
   return env;
 };
 
