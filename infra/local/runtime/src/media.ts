@@ -31,6 +31,19 @@ const answer = (response: ServerResponse, status: number, message: string): void
   response.end(body);
 };
 
+/**
+ * Reads and discards the rest of a refused request before answering: a client still sending its
+ * body would otherwise see the connection closed instead of the answer.
+ */
+const drain = (request: IncomingMessage): Promise<void> =>
+  new Promise((resolve) => {
+    if (request.readableEnded) return resolve();
+    request.once('end', resolve);
+    request.once('error', () => resolve());
+    request.once('close', resolve);
+    request.resume();
+  });
+
 const countFiles = async (dir: string): Promise<number> => {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => entry.isFile() && !entry.name.endsWith(TYPE_SUFFIX)).length;
@@ -55,7 +68,7 @@ const createMediaHandler = (options: {
   ): Promise<void> => {
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== signed.contentType) {
-      request.resume();
+      await drain(request);
       return answer(
         response,
         403,
@@ -64,11 +77,11 @@ const createMediaHandler = (options: {
     }
     const declared = request.headers['content-length'];
     if (declared === undefined) {
-      request.resume();
+      await drain(request);
       return answer(response, 411, `Send a Content-Length of ${signed.bytes}.`);
     }
     if (Number(declared) !== signed.bytes) {
-      request.resume();
+      await drain(request);
       return answer(
         response,
         Number(declared) > (signed.bytes ?? 0) ? 413 : 400,
@@ -104,7 +117,7 @@ const createMediaHandler = (options: {
     response: ServerResponse,
     file: string
   ): Promise<void> => {
-    request.resume();
+    await drain(request);
     const found = await stat(file).catch(() => undefined);
     if (!found?.isFile()) return answer(response, 404, 'No such object.');
     const type = await readFile(`${file}${TYPE_SUFFIX}`, 'utf8').catch(
@@ -140,7 +153,7 @@ const createMediaHandler = (options: {
     if (!url.pathname.startsWith(LOCAL_MEDIA_PATH)) return false;
     const verified = verifyLocalMediaUrl(options.secret, request.method ?? 'GET', url, now());
     if (!verified.ok) {
-      request.resume();
+      await drain(request);
       answer(
         response,
         403,
