@@ -27,7 +27,9 @@ let s3: S3Client | undefined;
 const createS3MediaStore = (bucket: string, client?: S3Client): MediaStore => {
   const c = (): S3Client => {
     if (client) return client;
-    s3 ??= new S3Client({});
+    // By default the SDK puts a checksum of the (empty) body into presigned PUT URLs, which S3
+    // then holds the upload to; the signed length and type are the checks wanted here.
+    s3 ??= new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
     return s3;
   };
   return {

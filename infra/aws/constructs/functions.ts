@@ -6,6 +6,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -19,6 +20,7 @@ import type { QueueSpec, TableName } from '../../shared/resources.js';
 import { routes } from '../../shared/routes.js';
 import type { TandemTable } from './data.js';
 import { HouseFunction } from './house-function.js';
+import { MEDIA_PREFIX } from './media-bucket.js';
 
 const servesTenantRoute = (name: FunctionName): boolean =>
   routes.some((route) => route.access === 'tenant' && route.fn === name);
@@ -46,6 +48,8 @@ interface FunctionsProps {
   /** Webhook event fan-outs and deliveries, consumed by the delivery worker. */
   deliveriesQueue: { queue: IQueue; deadLetters: IQueue; spec: QueueSpec };
   tokenKey: IKey;
+  /** Story uploads (MediaBucket); functions reach only its `stories/` prefix. */
+  mediaBucket: IBucket;
   metaAppSecret: ISecret;
   metaSystemUserToken: ISecret;
   /** Environment every function gets (GRAPH_API_BASE_URL, META_APP_ID, STAGE, LOG_LEVEL, ...). */
@@ -146,6 +150,7 @@ class Functions extends Construct {
       fn.bindQueueProbe(props.syncQueue.queue, props.syncQueue.spec.envVar);
     }
     if (needs.tokenKey) fn.bindKey(props.tokenKey, needs.tokenKey);
+    if (needs.mediaBucket) fn.bindBucket(props.mediaBucket, needs.mediaBucket, MEDIA_PREFIX);
     if (needs.metaAppSecret) fn.bindSecret(props.metaAppSecret);
     if (needs.metaSystemUserToken) {
       fn.bindSecret(props.metaSystemUserToken, 'META_SYSTEM_USER_TOKEN_ARN');
