@@ -79,6 +79,7 @@ const lambdaEnv = (
       env[grant.env] = `${sqsUrl}/${grant.queue}`;
       if (grant.access === 'consume') env[grant.dlqEnv] = `${sqsUrl}/${grant.queue}-dlq`;
     } else if ('tokenKey' in grant) env[grant.env] = 'arn:aws:kms:eu-west-1:123456789012:key/bench';
+    else if ('media' in grant) env[grant.env] = 'tandem-media';
     else env[grant.env] = `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${grant.secret}`;
   }
   return env;

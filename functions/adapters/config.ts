@@ -106,6 +106,21 @@ const secretVariables = {
 } as const;
 
 /**
+ * Where uploaded story media is kept: Tandem's S3 bucket in AWS, or the local gateway's store in the
+ * embedded default (its URL and the key its signed URLs are made with). The `mediaBucket` need grants
+ * these variables (infra/shared/needs.ts).
+ */
+const mediaVariables = {
+  aws: 'MEDIA_BUCKET',
+  localUrl: 'MEDIA_LOCAL_URL',
+  localKey: 'MEDIA_LOCAL_KEY',
+} as const;
+const mediaStoreConfig = z.union([
+  z.object({ MEDIA_BUCKET: z.string().check(z.minLength(3)) }),
+  z.object({ MEDIA_LOCAL_URL: z.url(), MEDIA_LOCAL_KEY: base64Key }),
+]);
+
+/**
  * How users log in (see LoginMethod): a Facebook Login for Business configuration by default, whose
  * id the App Dashboard shows (Facebook Login for Business > Configurations); `classic` only for a
  * classic app, which logs in with `scope`.
@@ -172,6 +187,8 @@ export {
   loadConfig,
   loginConfig,
   loginMethod,
+  mediaStoreConfig,
+  mediaVariables,
   metaSecretConfig,
   secretVariables,
   storiesLoginMethod,

@@ -71,6 +71,13 @@ const QUOTAS = {
     per: 'tenant',
     counts: 'stories queued (each up to five Graph calls per target)',
   },
+  storyUploads: {
+    name: 'story_uploads',
+    limit: 60,
+    windowSeconds: 60,
+    per: 'tenant',
+    counts: 'story upload URLs signed (each good for one photo or video of up to 100 MB)',
+  },
   signIns: {
     name: 'sign_ins',
     limit: 30,

@@ -7,6 +7,7 @@ import type { TandemConfig } from './config.js';
 import { Api } from './constructs/api.js';
 import { Data } from './constructs/data.js';
 import { Functions } from './constructs/functions.js';
+import { MediaBucket } from './constructs/media-bucket.js';
 import { Queues } from './constructs/queues.js';
 import { ReconcileSchedule } from './constructs/schedule.js';
 import { Secrets } from './constructs/secrets.js';
@@ -25,6 +26,7 @@ class TandemStack extends Stack {
   readonly queues: Queues;
   readonly secrets: Secrets;
   readonly functions: Functions;
+  readonly media: MediaBucket;
   readonly api: Api;
   readonly schedule: ReconcileSchedule;
   readonly statsSchedule: ReconcileSchedule;
@@ -46,9 +48,11 @@ class TandemStack extends Stack {
     this.data = new Data(this, 'Data', { protect: prod });
     this.queues = new Queues(this, 'Queues');
     this.secrets = new Secrets(this, 'Secrets', { protect: prod });
+    this.media = new MediaBucket(this, 'Media', { protect: prod });
 
     this.functions = new Functions(this, 'Functions', {
       tables: this.data.tables,
+      mediaBucket: this.media.bucket,
       syncQueue: {
         queue: this.queues.syncQueue,
         deadLetters: this.queues.syncDeadLetters,

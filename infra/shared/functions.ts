@@ -28,6 +28,12 @@ interface Needs {
   /** The app's system user token (Resumable Upload sessions for profile pictures). */
   metaSystemUserToken?: boolean;
   /**
+   * The story media bucket, under its `stories/` prefix: `presign` signs PUT URLs (s3:PutObject,
+   * which a presigned PUT is authorised by), `read` reads objects' heads and signs GET URLs
+   * (s3:GetObject), `delete` removes a link's uploads (s3:ListBucket on the prefix, s3:DeleteObject).
+   */
+  mediaBucket?: 'presign' | 'read' | 'delete';
+  /**
    * Readiness probes: a GetItem of the probe key (functions/adapters/aws/probes.ts) on every table, and
    * the sync queue's attributes. The grant is conditioned on the probe key: nothing else is readable.
    */
@@ -100,6 +106,7 @@ const functions = {
       metaAppSecret: true,
       metaSystemUserToken: true,
       events: 'publish',
+      mediaBucket: 'read',
     },
   },
   reconciler: {
@@ -354,6 +361,7 @@ const functions = {
       tokenKey: 'decrypt',
       metaAppSecret: true,
       events: 'publish',
+      mediaBucket: 'delete',
     },
   },
   metaDeauthorize: {
@@ -372,6 +380,7 @@ const functions = {
       },
       metaAppSecret: true,
       events: 'publish',
+      mediaBucket: 'delete',
     },
   },
   metaDataDeletion: {
@@ -390,6 +399,7 @@ const functions = {
       },
       metaAppSecret: true,
       events: 'publish',
+      mediaBucket: 'delete',
     },
   },
   metaDataDeletionStatus: {
@@ -441,7 +451,16 @@ const functions = {
     needs: {
       tables: { links: 'read', idempotency: 'readWrite', quotas: 'readWrite' },
       syncQueue: 'send',
+      mediaBucket: 'read',
     },
+  },
+  storyUploadCreate: {
+    id: 'StoryUploadCreate',
+    entry: 'functions/http/stories/upload-create.ts',
+    description: "Signs a URL that uploads one story photo or video to Tandem's media bucket.",
+    timeoutSeconds: 10,
+    memoryMb: 256,
+    needs: { tables: { links: 'read', quotas: 'readWrite' }, mediaBucket: 'presign' },
   },
   storiesList: {
     id: 'StoriesList',

@@ -1,4 +1,4 @@
-import { secretVariables } from '../../functions/adapters/config.js';
+import { mediaVariables, secretVariables } from '../../functions/adapters/config.js';
 import { type TableName, tables } from '../../functions/adapters/dynamodb/tables.js';
 import { type QueueName, queues } from '../../functions/adapters/sqs/queues.js';
 import type { FunctionName, FunctionSpec, Needs, TableAccess } from './functions.js';
@@ -15,7 +15,9 @@ type Grant =
   /** A consumer also parks what can never succeed on the queue's DLQ, so it gets that URL too. */
   | { env: string; queue: QueueName; access: 'consume'; dlqEnv: string }
   | { env: string; local: string; secret: 'metaAppSecret' | 'metaSystemUserToken' }
-  | { env: string; local: string; tokenKey: NonNullable<Needs['tokenKey']> };
+  | { env: string; local: string; tokenKey: NonNullable<Needs['tokenKey']> }
+  /** Story media: the S3 bucket's name in AWS; the local store's URL and signing key locally. */
+  | { env: string; media: NonNullable<Needs['mediaBucket']> };
 
 const consumerOf = (queue: QueueName): Grant => ({
   env: queues[queue].envVar,
@@ -69,6 +71,7 @@ const grantsOf = (
     const { aws, local } = secretVariables.tokenKey;
     grants.push({ env: aws, local, tokenKey });
   }
+  if (needs.mediaBucket) grants.push({ env: mediaVariables.aws, media: needs.mediaBucket });
   for (const secret of ['metaAppSecret', 'metaSystemUserToken'] as const) {
     if (needs[secret])
       grants.push({

@@ -21,6 +21,7 @@ const ROUTE_QUOTAS: Readonly<Record<string, readonly QuotaName[]>> = {
   'GET /links/{linkId}/profiles': ['metaReads'],
   'PUT /links/{linkId}/stories/consent': ['linkWrites'],
   'POST /links/{linkId}/stories': ['storyPosts'],
+  'POST /links/{linkId}/stories/uploads': ['storyUploads'],
   'GET /links/{linkId}/whatsapp': ['metaReads'],
   'PUT /links/{linkId}/meta-link': ['linkWrites'],
   'POST /links/{linkId}/sync': ['syncRequests', 'linkSyncRequests'],

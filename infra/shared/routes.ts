@@ -81,6 +81,7 @@ const SERVED: Readonly<Record<string, Serving>> = {
   'GET /links/{linkId}/stories/consent': { fn: 'storyConsentGet' },
   'PUT /links/{linkId}/stories/consent': { fn: 'storyConsentPut' },
   'POST /links/{linkId}/stories': { fn: 'storyCreate' },
+  'POST /links/{linkId}/stories/uploads': { fn: 'storyUploadCreate' },
   'GET /links/{linkId}/stories': { fn: 'storiesList' },
   'GET /links/{linkId}/stories/{operationId}': { fn: 'storyGet' },
   'POST /reconcile/runs': { fn: 'reconcileRunStart' },

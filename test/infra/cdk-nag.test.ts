@@ -69,6 +69,17 @@ describe('Stack: TandemStack', () => {
         `${s}/Queues/EventDeliveriesDLQ: Serverless-SQSRedrivePolicy`,
         `${s}/Secrets/MetaAppSecret: AwsSolutions-SMG4`,
         `${s}/Secrets/MetaSystemUserToken: AwsSolutions-SMG4`,
+        `${s}/Media/Bucket: AwsSolutions-S1`,
+        // Each function the story media bucket is bound to, on its `stories/` prefix only.
+        ...Object.values(functions)
+          .filter((spec) => (spec.needs as { mediaBucket?: string }).mediaBucket)
+          .map((spec) =>
+            expect.stringMatching(
+              new RegExp(
+                `^${s}/Functions/${spec.id}Role: AwsSolutions-IAM5\\[Resource::<MediaBucket[0-9A-F]{8}\\.Arn>/stories/\\*\\]$`
+              )
+            )
+          ),
         ...functionIds.map((fn) => `${s}/Functions/${fn}Role: AwsSolutions-IAM5[Resource::*]`),
         // Every function but the two scheduled ones (reconciler, statistics) is invoked
         // synchronously (API, SQS mapping); those two have a dead-letter queue of their own.

@@ -217,6 +217,40 @@ describe('Stack: TandemStack', () => {
       }
     });
 
+    it('lets only the upload route sign PUTs, readers only read, under the stories prefix', () => {
+      // Act
+      const s3Of = (name: Parameters<typeof fnId>[0]) =>
+        statementsOf(synth.template, fnId(name)).filter((statement) =>
+          [statement.Action].flat().some((action) => String(action).startsWith('s3:'))
+        );
+      const withS3 = Object.keys(functionSpecs).filter(
+        (name) => s3Of(name as Parameters<typeof fnId>[0]).length > 0
+      );
+      // Assess
+      expect(withS3.sort()).toEqual(
+        Object.entries(functionSpecs)
+          .filter(([, spec]) => (spec.needs as { mediaBucket?: string }).mediaBucket)
+          .map(([name]) => name)
+          .sort()
+      );
+      expect(s3Of('storyUploadCreate').map((statement) => statement.Action)).toEqual([
+        's3:PutObject',
+      ]);
+      expect(s3Of('worker').map((statement) => statement.Action)).toEqual(['s3:GetObject']);
+      expect(s3Of('linkDelete').map((statement) => statement.Action)).toEqual([
+        's3:ListBucket',
+        's3:DeleteObject',
+      ]);
+      for (const name of withS3) {
+        for (const statement of s3Of(name as Parameters<typeof fnId>[0])) {
+          const scoped =
+            JSON.stringify(statement.Resource).includes('/stories/*') ||
+            JSON.stringify(statement.Condition).includes('stories/*');
+          expect(scoped, `${name}: ${JSON.stringify(statement)}`).toBe(true);
+        }
+      }
+    });
+
     it('lets the worker decrypt tokens but not encrypt them', () => {
       // Act
       const kms = actionsOf(synth.template, fnId('worker')).filter((a) => a.startsWith('kms:'));

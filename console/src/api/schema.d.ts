@@ -757,6 +757,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/links/{linkId}/stories/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed URL that uploads one story photo or video to Tandem's store (201) */
+        post: operations["storyUploadCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/links/{linkId}/profiles": {
         parameters: {
             query?: never;
@@ -8298,6 +8315,10 @@ export interface operations {
                                 /** @enum {string} */
                                 type: "photo" | "video";
                                 url: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "photo" | "video";
+                                uploadId: string;
                             };
                             targets: {
                                 facebook?: {
@@ -8420,7 +8441,8 @@ export interface operations {
                         /** @enum {string} */
                         type: "photo" | "video";
                         /** Format: uri */
-                        url: string;
+                        url?: string;
+                        uploadId?: string;
                     };
                     targets: ("facebook" | "instagram" | "whatsapp_status")[];
                 };
@@ -8443,6 +8465,10 @@ export interface operations {
                             /** @enum {string} */
                             type: "photo" | "video";
                             url: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "photo" | "video";
+                            uploadId: string;
                         };
                         targets: {
                             facebook?: {
@@ -8491,6 +8517,10 @@ export interface operations {
                             /** @enum {string} */
                             type: "photo" | "video";
                             url: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "photo" | "video";
+                            uploadId: string;
                         };
                         targets: {
                             facebook?: {
@@ -8916,6 +8946,10 @@ export interface operations {
                             /** @enum {string} */
                             type: "photo" | "video";
                             url: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "photo" | "video";
+                            uploadId: string;
                         };
                         targets: {
                             facebook?: {
@@ -8985,6 +9019,133 @@ export interface operations {
                 };
             };
             /** @description Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem failed; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's store, or Meta, is temporarily unavailable (`meta_outage` names the surface held); Retry-After says when to come back. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    storyUploadCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    contentType: "image/jpeg" | "image/png" | "video/mp4" | "video/quicktime";
+                    bytes: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PUT the media to `uploadUrl` with exactly `headers` before `expiresAt`, then name `uploadId` in `POST /links/{linkId}/stories` within `usableForSeconds` of the upload. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uploadId: string;
+                        uploadUrl: string;
+                        /** @constant */
+                        method: "PUT";
+                        headers: {
+                            [key: string]: string;
+                        };
+                        expiresAt: string;
+                        usableForSeconds: number;
+                    };
+                };
+            };
+            /** @description Malformed or invalid input; `error.details.issues` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired JWT (answered by the API Gateway authorizer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            /** @description The JWT has no valid tenant_id claim, or Meta refused a permission Tandem needs. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found for this tenant (another tenant's id answers the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not in the media type the route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tandem's limits on this route: `story_uploads` (quota: 60 story upload URLs signed (each good for one photo or video of up to 100 MB) per 60 s). Every 429 from Tandem names the limit hit in `error.limit` (a quota's name, `reconcile_cooldown`, or `meta_rate_limit` when Meta is throttling the tenant's requests) and says it in `error.message`; a quota's `error.details` gives its limit and window; Retry-After says when to come back. API Gateway's route throttle (50 requests/s, burst 100, all callers together) answers `{"message":"Too Many Requests"}` before Tandem runs, so that body cannot name it. See `x-limits`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */

@@ -40,7 +40,10 @@ const operationItem = z.object({
   linkId: z.string(),
   idempotencyKey: z.string(),
   requestHash: z.string(),
-  media: z.object({ type: z.enum(['photo', 'video']), url: z.string() }),
+  media: z.union([
+    z.object({ type: z.enum(['photo', 'video']), url: z.string() }),
+    z.object({ type: z.enum(['photo', 'video']), uploadId: z.string() }),
+  ]),
   targets: z.object({ facebook: z.optional(target), instagram: z.optional(target) }),
   status: z.enum(['queued', 'in_progress', 'completed', 'partial', 'failed', 'cancelled']),
   lease: z.optional(z.object({ owner: z.string(), expiresAt: z.string() })),

@@ -14,6 +14,7 @@ import {
   sessionRepository,
   storyOperationStore,
 } from './shared.js';
+import { storyUploadRemoval } from './stories.js';
 
 /**
  * Linking's composition roots: what each of its use cases needs, built from the shared builders, so a
@@ -24,6 +25,7 @@ import {
 const linkDataRemoval = () => ({
   adOperations: operationStore(),
   storyOperations: storyOperationStore(),
+  storyUploads: storyUploadRemoval(),
   messageStats: messageStatsRemoval(),
 });
 

@@ -1,9 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StoryQueue } from '../../core/stories/ports.js';
+import type { MediaStore, StoryQueue } from '../../core/stories/ports.js';
+import { linkUploadRemoval } from '../../core/stories/uploads.js';
 import * as z from '../../core/zod.js';
-import { graphConfig, loadConfig } from '../config.js';
+import { graphConfig, loadConfig, mediaStoreConfig } from '../config.js';
 import { USER_AGENT } from '../graph/index.js';
+import { createLocalMediaStore } from '../media/local-store.js';
+import { createS3MediaStore } from '../media/s3-store.js';
 import { createMetaGateway } from '../meta/meta-gateway.js';
 import { createStoriesGateway } from '../meta/stories-gateway.js';
 import { createGuardedFetch } from '../net/guarded-fetch.js';
@@ -39,15 +42,48 @@ const storiesGateway = () => createStoriesGateway(graphClient());
 /** Linking's gateway: consent reads the Page's Instagram account through it, as linking does. */
 const metaGateway = () => createMetaGateway(graphClient());
 
-/** Story media is read through the guarded fetch, with the same trusted origins as the Graph client. */
-const storyFetch = () =>
+/**
+ * Story media is read through the guarded fetch, with the same trusted origins as the Graph client
+ * (the sandbox, in the embedded default only), plus, for an upload's own URL only, the local media
+ * store's origin: a caller's URL never gets that exception.
+ */
+const storyFetch = (extraOrigins: string[] = []) =>
   createGuardedFetch({
-    trustedOrigins:
-      loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ?? [],
+    trustedOrigins: [
+      ...(loadConfig(z.pick(graphConfig, { TRUSTED_FETCH_ORIGINS: true })).TRUSTED_FETCH_ORIGINS ??
+        []),
+      ...extraOrigins,
+    ],
     userAgent: USER_AGENT,
   });
 const photoInspector = () => createPhotoInspector(storyFetch());
 const videoInspector = () => createVideoInspector(storyFetch());
+
+/** Where uploads are kept, by configuration: the S3 bucket, or the embedded default's store. */
+const mediaStoreOf = (config: z.infer<typeof mediaStoreConfig>): MediaStore =>
+  'MEDIA_BUCKET' in config
+    ? createS3MediaStore(config.MEDIA_BUCKET)
+    : createLocalMediaStore(config.MEDIA_LOCAL_URL, Buffer.from(config.MEDIA_LOCAL_KEY, 'base64'));
+const mediaStore = () => mediaStoreOf(loadConfig(mediaStoreConfig));
+
+/** What a story request needs to read an upload: the store, and inspectors that may reach it. */
+const storyUploads = () => {
+  const config = loadConfig(mediaStoreConfig);
+  const fetch = storyFetch(
+    'MEDIA_LOCAL_URL' in config ? [new URL(config.MEDIA_LOCAL_URL).origin] : []
+  );
+  return {
+    media: mediaStoreOf(config),
+    inspectPhoto: createPhotoInspector(fetch),
+    inspectVideo: createVideoInspector(fetch),
+  };
+};
+
+/** The link's uploads, removed with it (unlink, Meta's deauthorize and data deletion). */
+const storyUploadRemoval = () => linkUploadRemoval(mediaStore());
+
+/** An upload's random part: 128 bits, hex. */
+const newUploadHex = (): string => randomBytes(16).toString('hex');
 
 /** What the story job needs. */
 const storyJobDeps = () => ({
@@ -61,18 +97,23 @@ const storyJobDeps = () => ({
   clock,
   newLeaseOwner: randomUUID,
   sleep: (ms: number) => sleep(ms),
+  media: mediaStore(),
 });
 
 export {
   clock,
   grantRepository,
   linkRepository,
+  mediaStore,
   metaGateway,
+  newUploadHex,
   photoInspector,
   storiesGateway,
   storyJobDeps,
   storyOperationStore,
   storyQueue,
+  storyUploadRemoval,
+  storyUploads,
   tokenVault,
   videoInspector,
 };

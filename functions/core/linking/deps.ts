@@ -54,6 +54,8 @@ interface LinkingDeps {
   adOperations: LinkAdOperations;
   /** The link's story operations (and so what they posted where): they go with it too. */
   storyOperations: LinkAdOperations;
+  /** The link's story uploads (photos and videos in Tandem's media store): they go with it too. */
+  storyUploads: LinkAdOperations;
   /** The link's stored message statistics: they go with it too (not counted in the answer). */
   messageStats: LinkAdOperations;
   /** The tenant's registered origins (a sign-in's returnUrl must be on one). */

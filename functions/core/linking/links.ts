@@ -403,6 +403,7 @@ const unlink = async (
     | 'meta'
     | 'adOperations'
     | 'storyOperations'
+    | 'storyUploads'
     | 'messageStats'
     | 'events'
   >,
@@ -420,6 +421,7 @@ const unlink = async (
   const subscriptions = await unsubscribeWebhooks(deps, link);
   const adOperationsDeleted = await deps.adOperations.removeForLink(tenantId, linkId);
   const storyOperationsDeleted = await deps.storyOperations.removeForLink(tenantId, linkId);
+  await deps.storyUploads.removeForLink(tenantId, linkId);
   await deps.messageStats.removeForLink(tenantId, linkId);
   const done = { linkId, ...subscriptions, adOperationsDeleted, storyOperationsDeleted };
   if (grantLinkCount !== 0) {

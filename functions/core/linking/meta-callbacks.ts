@@ -19,7 +19,13 @@ interface Forgotten {
 /** What forgetting a Meta user deletes from, and tells the tenants through. */
 type ForgetDeps = Pick<
   LinkingDeps,
-  'links' | 'grants' | 'adOperations' | 'storyOperations' | 'messageStats' | 'events'
+  | 'links'
+  | 'grants'
+  | 'adOperations'
+  | 'storyOperations'
+  | 'storyUploads'
+  | 'messageStats'
+  | 'events'
 >;
 
 /** Both callbacks: verify, claim the request once, then forget. */
@@ -54,6 +60,7 @@ const forgetMetaUser = async (
     }
     deletedAdOperations += await deps.adOperations.removeForLink(link.tenantId, link.linkId);
     deletedStoryOperations += await deps.storyOperations.removeForLink(link.tenantId, link.linkId);
+    await deps.storyUploads.removeForLink(link.tenantId, link.linkId);
     await deps.messageStats.removeForLink(link.tenantId, link.linkId);
   }
   const grants = await deps.grants.listByMetaUser(metaUserId);

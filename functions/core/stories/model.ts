@@ -135,8 +135,27 @@ const videoProblem = (target: StoryTarget, video: InspectedVideo): string | unde
   return undefined;
 };
 
-/** A story's one image or video, by URL. */
-type StoryMedia = { type: 'photo' | 'video'; url: string };
+/** A story's one image or video, by a URL Meta can fetch. */
+type FetchableMedia = { type: 'photo' | 'video'; url: string };
+
+/** A story's one image or video: by the caller's URL, or an upload to Tandem's media store. */
+type StoryMedia = FetchableMedia | { type: 'photo' | 'video'; uploadId: string };
+
+/**
+ * What an upload may declare it holds: the photo types and video containers of the limits above,
+ * each at most the largest size any target takes (a target's own limit is checked at the story),
+ * and the file extension its key ends with (Meta's fetchers see a name, as for a caller's URL).
+ */
+const UPLOAD_TYPES = {
+  'image/jpeg': { kind: 'photo', maxBytes: MAX_PHOTO_BYTES, extension: 'jpg' },
+  'image/png': { kind: 'photo', maxBytes: MAX_PHOTO_BYTES, extension: 'png' },
+  'video/mp4': { kind: 'video', maxBytes: MAX_VIDEO_BYTES, extension: 'mp4' },
+  'video/quicktime': { kind: 'video', maxBytes: MAX_VIDEO_BYTES, extension: 'mov' },
+} as const satisfies Record<
+  string,
+  { kind: StoryMedia['type']; maxBytes: number; extension: string }
+>;
+type UploadType = keyof typeof UPLOAD_TYPES;
 
 /** The first reason this photo cannot go to `target`, if any. */
 const photoProblem = (target: StoryTarget, photo: InspectedPhoto): string | undefined => {
@@ -279,6 +298,7 @@ const targetSwitches = z.object({ facebook: z.boolean(), instagram: z.boolean() 
 
 export type {
   ConsentChange,
+  FetchableMedia,
   InspectedPhoto,
   InspectedVideo,
   Lease,
@@ -291,6 +311,7 @@ export type {
   TargetProgress,
   TargetStatus,
   TargetSwitches,
+  UploadType,
 };
 export {
   consentOff,
@@ -311,6 +332,7 @@ export {
   TARGET_SCOPES,
   targetSwitches,
   toStoryView,
+  UPLOAD_TYPES,
   VIDEO_LIMITS,
   videoProblem,
   WHATSAPP_STATUS_NOT_OFFERED,

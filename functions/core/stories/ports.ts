@@ -1,6 +1,12 @@
 import type { EventPublisher } from '../linking/events.js';
 import type { Clock, GrantRepository, LinkRepository, TokenVault } from '../linking/ports.js';
-import type { InspectedPhoto, InspectedVideo, StoryMedia, StoryOperation } from './model.js';
+import type {
+  FetchableMedia,
+  InspectedPhoto,
+  InspectedVideo,
+  StoryOperation,
+  UploadType,
+} from './model.js';
 
 /**
  * Downloads a story photo through the guarded fetch (bounded) and says what it is.
@@ -50,7 +56,7 @@ interface StoriesGateway {
   /** The post id of a story of the Page made from `mediaId`, among its recent stories, if any. */
   findPageStory(pageToken: string, pageId: string, mediaId: string): Promise<string | undefined>;
   /** `POST /{ig-user-id}/media` with media_type=STORIES (image_url or video_url); the container id. */
-  createStoryContainer(userToken: string, igUserId: string, media: StoryMedia): Promise<string>;
+  createStoryContainer(userToken: string, igUserId: string, media: FetchableMedia): Promise<string>;
   containerStatus(userToken: string, containerId: string): Promise<ContainerStatus>;
   publishingLimit(userToken: string, igUserId: string): Promise<PublishingLimit>;
   /** `POST /{ig-user-id}/media_publish`; answers the story's media id. */
@@ -82,6 +88,31 @@ interface StoryQueue {
   ): Promise<void>;
 }
 
+/** What the store holds under a key: from the object itself, not from what the caller declared. */
+interface StoredObject {
+  bytes: number;
+  contentType?: string;
+  uploadedAt: Date;
+}
+
+/**
+ * Where uploaded story media lives: Tandem's S3 bucket in AWS, the local gateway's store in the
+ * embedded default. URLs are signed, short-lived and name one object; nothing here is public.
+ */
+interface MediaStore {
+  /** A URL the caller PUTs the object to, bound to its content type and exact size. */
+  presignPut(
+    key: string,
+    object: { contentType: UploadType; bytes: number; expiresInSeconds: number }
+  ): Promise<{ url: string; headers: Record<string, string> }>;
+  /** A URL that reads the object (Meta's fetch, Tandem's own check). */
+  presignGet(key: string, expiresInSeconds: number): Promise<string>;
+  /** The stored object's size, type and time; undefined when nothing was uploaded. */
+  head(key: string): Promise<StoredObject | undefined>;
+  /** Deletes every object under `prefix` (a link's uploads, when it is unlinked); answers how many. */
+  removeUnder(prefix: string): Promise<number>;
+}
+
 interface StoriesDeps {
   links: Pick<LinkRepository, 'get' | 'update'>;
   grants: Pick<GrantRepository, 'get'>;
@@ -94,12 +125,16 @@ interface StoriesDeps {
   clock: Clock;
   newLeaseOwner: () => string;
   sleep: (ms: number) => Promise<void>;
+  /** Signs the URL Meta fetches an uploaded story's media from. */
+  media: Pick<MediaStore, 'presignGet'>;
 }
 
 export type {
   ContainerStatus,
+  MediaStore,
   PhotoInspector,
   PublishingLimit,
+  StoredObject,
   StoriesDeps,
   StoriesGateway,
   StoryOperationStore,

@@ -14,12 +14,14 @@ import { openLink, openToken } from '../linking/open.js';
 import * as z from '../zod.js';
 import { missingFor } from './consent.js';
 import {
+  type FetchableMedia,
   isFinal,
   LEASE_SECONDS,
   photoProblem,
   retentionFor,
   STORY_OPERATION_ID,
   STORY_TARGETS,
+  type StoryMedia,
   type StoryOperation,
   type StoryOperationView,
   type StoryTarget,
@@ -31,7 +33,8 @@ import {
   videoProblem,
   WHATSAPP_STATUS_NOT_OFFERED,
 } from './model.js';
-import type { PhotoInspector, StoriesDeps, VideoInspector } from './ports.js';
+import type { MediaStore, PhotoInspector, StoriesDeps, VideoInspector } from './ports.js';
+import { fetchableMedia, openUpload, uploadIdSchema } from './uploads.js';
 
 /**
  * Publishing one story to a link's Facebook Page and Instagram account: the request (checked, stored
@@ -44,9 +47,22 @@ import type { PhotoInspector, StoriesDeps, VideoInspector } from './ports.js';
  */
 const mediaUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
 
-/** The request body. `whatsapp_status` is accepted only to be refused with the reason. */
+/**
+ * The request body: the media by URL or by an upload (POST .../stories/uploads), exactly one.
+ * `whatsapp_status` is accepted only to be refused with the reason.
+ */
 const storyInput = z.object({
-  media: z.object({ type: z.enum(['photo', 'video']), url: mediaUrl }),
+  media: z
+    .object({
+      type: z.enum(['photo', 'video']),
+      url: z.optional(mediaUrl),
+      uploadId: z.optional(uploadIdSchema),
+    })
+    .check(
+      z.refine((media) => (media.url === undefined) !== (media.uploadId === undefined), {
+        message: 'must name exactly one of url and uploadId',
+      })
+    ),
   targets: z.array(z.enum([...STORY_TARGETS, 'whatsapp_status'])).check(
     z.minLength(1),
     z.maxLength(3),
@@ -99,10 +115,16 @@ const precheck = (link: Link, scopes: readonly string[], input: StoryInput): Sto
   return targets;
 };
 
+/** The inspectors of a photo and of a video, each through a guarded fetch. */
+interface Inspectors {
+  inspectPhoto: PhotoInspector;
+  inspectVideo: VideoInspector;
+}
+
 /** Each target's documented formats and limits, before anything is stored or sent to Meta. */
 const checkMedia = async (
-  inspect: { inspectPhoto: PhotoInspector; inspectVideo: VideoInspector },
-  media: StoryInput['media'],
+  inspect: Inspectors,
+  media: FetchableMedia,
   targets: StoryTarget[]
 ): Promise<void> => {
   const problemFor =
@@ -131,10 +153,14 @@ const checkMedia = async (
  * in case the first enqueue was lost); another body with the key is a 409.
  */
 const requestStory = async (
-  deps: Pick<StoriesDeps, 'links' | 'grants' | 'operations' | 'queue' | 'clock'> & {
-    inspectPhoto: PhotoInspector;
-    inspectVideo: VideoInspector;
-  },
+  deps: Pick<StoriesDeps, 'links' | 'grants' | 'operations' | 'queue' | 'clock'> &
+    Inspectors & {
+      /**
+       * Uploads are read from Tandem's own store, through inspectors that may reach it (in the
+       * embedded default a loopback origin no caller's URL may name).
+       */
+      uploads: Inspectors & { media: Pick<MediaStore, 'head' | 'presignGet'> };
+    },
   tenantId: string,
   linkId: string,
   key: string,
@@ -143,8 +169,22 @@ const requestStory = async (
   const { link, grant } = await openLink(deps, tenantId, linkId);
   const targets = precheck(link, grant.scopes, input);
   const operationId = storyOperationIdFor(tenantId, key);
-  // A replay is answered from the record, without fetching the media again.
-  if (!(await deps.operations.get(operationId))) await checkMedia(deps, input.media, targets);
+  const { type, url, uploadId } = input.media;
+  const media: StoryMedia = uploadId ? { type, uploadId } : { type, url: url as string };
+  // A replay is answered from the record, without reading the media again.
+  if (!(await deps.operations.get(operationId))) {
+    if ('url' in media) await checkMedia(deps, media, targets);
+    else {
+      const { uploads } = deps;
+      const stored = await openUpload(
+        { media: uploads.media, clock: deps.clock },
+        tenantId,
+        linkId,
+        media
+      );
+      await checkMedia(uploads, stored, targets);
+    }
+  }
   const now = deps.clock.now();
   const operation: StoryOperation = {
     operationId,
@@ -152,7 +192,7 @@ const requestStory = async (
     linkId,
     idempotencyKey: key,
     requestHash: sha256(canonicalJson({ linkId, input })),
-    media: input.media,
+    media,
     targets: Object.fromEntries(targets.map((target) => [target, { status: 'pending' }])),
     status: 'queued',
     attempts: 0,
@@ -323,6 +363,8 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
     );
   }
 
+  // An upload's URL is signed afresh by every job, so Meta never gets one that is about to expire.
+  const media = await fetchableMedia(deps.media, held.tenantId, held.linkId, held.media);
   let userToken: string | undefined;
   const token = async (): Promise<string> => {
     if (userToken) return userToken;
@@ -346,7 +388,7 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
     }
     const videoId = current.videoId as string;
     if (!current.videoUploaded) {
-      await deps.stories.uploadHostedVideo(pageToken, current.uploadUrl as string, held.media.url);
+      await deps.stories.uploadHostedVideo(pageToken, current.uploadUrl as string, media.url);
       current = { ...current, videoUploaded: true };
       await save('facebook', current);
     } else if (resumed) {
@@ -368,7 +410,7 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
     }
     let { photoId } = progress;
     if (!photoId) {
-      photoId = await deps.stories.uploadUnpublishedPhoto(pageToken, link.pageId, held.media.url);
+      photoId = await deps.stories.uploadUnpublishedPhoto(pageToken, link.pageId, media.url);
       await save('facebook', { ...progress, photoId });
     } else if (resumed) {
       const existing = await deps.stories.findPageStory(pageToken, link.pageId, photoId);
@@ -404,11 +446,7 @@ const runStoryJob = async (deps: StoriesDeps, job: StoryJobInput): Promise<JobOu
     const userTokenValue = await token();
     let current = progress;
     if (!current.containerId) {
-      const containerId = await deps.stories.createStoryContainer(
-        userTokenValue,
-        igUserId,
-        held.media
-      );
+      const containerId = await deps.stories.createStoryContainer(userTokenValue, igUserId, media);
       current = { ...current, containerId };
       await save('instagram', current);
     }

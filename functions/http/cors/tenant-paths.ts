@@ -28,6 +28,7 @@ const TENANT_PATHS: readonly string[] = [
   '/links/{linkId}/stats',
   '/links/{linkId}/stories',
   '/links/{linkId}/stories/consent',
+  '/links/{linkId}/stories/uploads',
   '/links/{linkId}/stories/{operationId}',
   '/links/{linkId}/sync',
   '/links/{linkId}/whatsapp',

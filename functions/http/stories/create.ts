@@ -12,6 +12,7 @@ const deps = {
   queue: wiring.storyQueue(),
   inspectPhoto: wiring.photoInspector(),
   inspectVideo: wiring.videoInspector(),
+  uploads: wiring.storyUploads(),
   clock: wiring.clock,
 };
 

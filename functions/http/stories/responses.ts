@@ -36,7 +36,10 @@ const storyOperation = z.object({
   idempotencyKey: z.string(),
   linkId: z.string(),
   status: z.enum(['queued', 'in_progress', 'completed', 'partial', 'failed', 'cancelled']),
-  media: z.object({ type: z.enum(['photo', 'video']), url: z.string() }),
+  media: z.union([
+    z.object({ type: z.enum(['photo', 'video']), url: z.string() }),
+    z.object({ type: z.enum(['photo', 'video']), uploadId: z.string() }),
+  ]),
   targets: z.object(
     Object.fromEntries(STORY_TARGETS.map((target) => [target, z.optional(targetOutcome)])) as {
       facebook: z.ZodMiniOptional<typeof targetOutcome>;
@@ -47,6 +50,15 @@ const storyOperation = z.object({
   updatedAt: z.string(),
 });
 
+const storyUpload = z.object({
+  uploadId: z.string(),
+  uploadUrl: z.string(),
+  method: z.literal('PUT'),
+  headers: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+  usableForSeconds: z.number(),
+});
+
 const storyPage = z.object({ items: z.array(storyOperation), nextCursor: z.optional(z.string()) });
 
-export { consentView, storiesConsent, storyOperation, storyPage };
+export { consentView, storiesConsent, storyOperation, storyPage, storyUpload };

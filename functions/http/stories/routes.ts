@@ -1,6 +1,7 @@
 import { defineRoute, errors } from '../../adapters/http/contract.js';
 import { storyInput } from '../../core/stories/publish.js';
-import { consentView, storyOperation, storyPage } from './responses.js';
+import { uploadInput } from '../../core/stories/uploads.js';
+import { consentView, storyOperation, storyPage, storyUpload } from './responses.js';
 import { consentBody, linkParams, listQuery, MAX_BODY_BYTES, storyParams } from './schemas.js';
 
 const storyConsentGetRoute = defineRoute({
@@ -61,6 +62,25 @@ const storyCreateRoute = defineRoute({
   },
 });
 
+const storyUploadCreateRoute = defineRoute({
+  method: 'POST',
+  path: '/links/{linkId}/stories/uploads',
+  access: 'tenant',
+  summary: "A signed URL that uploads one story photo or video to Tandem's store (201)",
+  params: linkParams,
+  body: uploadInput,
+  maxBodyBytes: MAX_BODY_BYTES,
+  quotas: ['storyUploads'],
+  responses: {
+    201: {
+      description:
+        'PUT the media to `uploadUrl` with exactly `headers` before `expiresAt`, then name `uploadId` in `POST /links/{linkId}/stories` within `usableForSeconds` of the upload.',
+      schema: storyUpload,
+    },
+    ...errors(400, 401, 403, 404, 413, 415, 429, 500, 503),
+  },
+});
+
 const storiesListRoute = defineRoute({
   method: 'GET',
   path: '/links/{linkId}/stories',
@@ -92,4 +112,5 @@ export {
   storyConsentPutRoute,
   storyCreateRoute,
   storyGetRoute,
+  storyUploadCreateRoute,
 };

@@ -6,6 +6,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -20,6 +21,7 @@ import {
 import { type Grant, grantsOf } from '../../shared/needs.js';
 import type { TandemTable } from './data.js';
 import { HouseFunction } from './house-function.js';
+import { MEDIA_PREFIX } from './media-bucket.js';
 
 /** The repository root, which the specs' `entry` paths are relative to. */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -44,6 +46,8 @@ interface FunctionsProps {
   /** Webhook event fan-outs and deliveries, consumed by the delivery worker. */
   deliveriesQueue: { queue: IQueue; deadLetters: IQueue; spec: QueueSpec };
   tokenKey: IKey;
+  /** Story uploads (MediaBucket); functions reach only its `stories/` prefix. */
+  mediaBucket: IBucket;
   metaAppSecret: ISecret;
   metaSystemUserToken: ISecret;
   /** Environment every function gets (GRAPH_API_BASE_URL, META_APP_ID, STAGE, LOG_LEVEL, ...). */
@@ -179,6 +183,8 @@ class Functions extends Construct {
       else fn.bindQueue(queue, 'send', grant.env);
     } else if ('tokenKey' in grant) {
       fn.bindKey(props.tokenKey, grant.tokenKey, grant.env);
+    } else if ('media' in grant) {
+      fn.bindBucket(props.mediaBucket, grant.media, MEDIA_PREFIX, grant.env);
     } else {
       fn.bindSecret(
         grant.secret === 'metaAppSecret' ? props.metaAppSecret : props.metaSystemUserToken,

@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -262,6 +263,48 @@ class HouseFunction extends NodejsFunction {
   bindKey(key: IKey, access: KeyAccess, envVar = 'TOKEN_KEY_ARN'): this {
     this.addEnvironment(envVar, key.keyArn);
     key.grant(this, ...KEY_ACTIONS[access]);
+    return this;
+  }
+
+  /**
+   * Gives the function the bucket's name in `envVar` (MEDIA_BUCKET) and only what `access` needs under
+   * `prefix`: `presign` s3:PutObject (what a presigned PUT is authorised by), `read` s3:GetObject
+   * (HeadObject and the GET URLs Meta fetches), `delete` listing the prefix and deleting under it.
+   * No role may list the bucket beyond the prefix, nor read what it may not write or delete.
+   */
+  bindBucket(
+    bucket: IBucket,
+    access: 'presign' | 'read' | 'delete',
+    prefix: string,
+    envVar: string
+  ): this {
+    this.addEnvironment(envVar, bucket.bucketName);
+    const objects = bucket.arnForObjects(`${prefix}*`);
+    if (access === 'presign') {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:PutObject'], resources: [objects] })
+      );
+    } else if (access === 'read') {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] })
+      );
+    } else {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+        })
+      );
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [objects] })
+      );
+    }
+    const bucketId = Stack.of(this).getLogicalId(bucket.node.defaultChild as CfnBucket);
+    Validations.of(this.role ?? this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
+      reason: `The wildcard ranges over the story uploads under ${prefix} only, whose keys Tandem makes per tenant and link; the core checks the tenant's own prefix before any use, and no grant reaches the bucket beyond it.`,
+    });
     return this;
   }
 

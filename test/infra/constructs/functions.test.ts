@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { queues } from '../../../functions/adapters/sqs/queues.js';
 import { Data } from '../../../infra/aws/constructs/data.js';
 import { Functions } from '../../../infra/aws/constructs/functions.js';
+import { MediaBucket } from '../../../infra/aws/constructs/media-bucket.js';
 import { Queues } from '../../../infra/aws/constructs/queues.js';
 import { Secrets } from '../../../infra/aws/constructs/secrets.js';
 import { functions as functionSpecs } from '../../../infra/shared/functions.js';
@@ -12,6 +13,7 @@ const build = (workerTimeoutSeconds: number) => {
   const data = new Data(stack, 'Data');
   const q = new Queues(stack, 'Queues');
   const secrets = new Secrets(stack, 'Secrets');
+  const media = new MediaBucket(stack, 'Media');
   return () =>
     new Functions(stack, 'Functions', {
       tables: data.tables,
@@ -22,6 +24,7 @@ const build = (workerTimeoutSeconds: number) => {
         spec: q.deliveriesSpec,
       },
       tokenKey: secrets.tokenKey,
+      mediaBucket: media.bucket,
       metaAppSecret: secrets.metaAppSecret,
       metaSystemUserToken: secrets.metaSystemUserToken,
       environment: {},

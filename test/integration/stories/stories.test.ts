@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLinkRepository } from '../../../functions/adapters/dynamodb/links.js';
 import { createStoryOperationStore } from '../../../functions/adapters/dynamodb/story-operations.js';
+import {
+  createLocalMediaStore,
+  LOCAL_MEDIA_PATH,
+} from '../../../functions/adapters/media/local-store.js';
+import { uploadKey } from '../../../functions/core/stories/uploads.js';
 import { DEMO_STORIES_LOGIN_PERMISSIONS } from '../../../infra/local/meta-sandbox/src/seed.js';
 import { sandboxUrl } from '../../helpers/sandbox.js';
 import { api, awsClients, eventually, useSystem } from '../../helpers/system.js';
@@ -634,5 +639,209 @@ describe('Stories: video', () => {
     expect(story.status).toBe('partial');
     expect(story.targets.facebook.error.message).toMatch(/already used/);
     expect(story.targets.instagram.status).toBe('published');
+  });
+});
+
+/** Asks for an upload URL of the link. */
+const newUpload = async (
+  linked: Linked,
+  body: { contentType: string; bytes: number }
+): Promise<{ status: number; body: Json }> => {
+  const response = await api(`/links/${linked.linkId}/stories/uploads`, {
+    tenant: linked.tenant,
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as Json };
+};
+
+/** PUTs the bytes to an upload's URL with the headers it answered (or others). */
+const putUpload = (upload: Json, bytes: Uint8Array, headers: Record<string, string> = {}) =>
+  fetch(upload.uploadUrl, {
+    method: 'PUT',
+    headers: { ...upload.headers, ...headers },
+    body: bytes,
+  });
+
+/** Uploads the sandbox's file at `url` and answers the upload. */
+const uploaded = async (linked: Linked, url: string, contentType: string): Promise<Json> => {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const upload = await newUpload(linked, { contentType, bytes: bytes.byteLength });
+  expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+  const put = await putUpload(upload.body, bytes);
+  expect(put.status, await put.text()).toBe(200);
+  return upload.body;
+};
+
+describe('Stories: uploads', () => {
+  it('publishes an uploaded photo to both stories, Meta fetching it from a signed URL', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    const upload = await uploaded(linked, photo('jpg', 4096), 'image/jpeg');
+
+    const posted = await postStory(linked, {
+      media: { type: 'photo', uploadId: upload.uploadId },
+      targets: ['facebook', 'instagram'],
+    });
+    const story = await settled(linked, posted.body.operationId);
+
+    expect(upload.uploadId).toMatch(/^upl_[0-9a-f]{32}\.jpg$/);
+    expect(upload.uploadUrl).toContain('/_local/media/stories/');
+    expect(upload.uploadUrl).not.toContain(linked.tenant);
+    expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+    expect(posted.body.media).toEqual({ type: 'photo', uploadId: upload.uploadId });
+    expect(story.status).toBe('completed');
+    expect((await instagramOf(linked)).published).toHaveLength(1);
+    expect(await pageStories(linked)).toHaveLength(1);
+  });
+
+  it('publishes an uploaded video of more than the gateway’s 10 MB body limit', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    const upload = await uploaded(linked, video({ bytes: 12 * 1024 * 1024 }), 'video/mp4');
+
+    const posted = await postStory(linked, {
+      media: { type: 'video', uploadId: upload.uploadId },
+      targets: ['facebook', 'instagram'],
+    });
+    const story = await settled(linked, posted.body.operationId);
+
+    expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+    expect(story.status, JSON.stringify(story.targets)).toBe('completed');
+  });
+
+  it('refuses a tampered URL, an expired one, and a PUT of another type or size', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: false });
+    const bytes = new Uint8Array(2048).fill(1);
+    const { body: upload } = await newUpload(linked, { contentType: 'image/jpeg', bytes: 2048 });
+    const { MEDIA_LOCAL_URL, MEDIA_LOCAL_KEY } = useSystem().env;
+    const tampered = new URL(upload.uploadUrl);
+    tampered.searchParams.set('bytes', '4096');
+    const longAgo = createLocalMediaStore(
+      String(MEDIA_LOCAL_URL),
+      Buffer.from(String(MEDIA_LOCAL_KEY), 'base64'),
+      () => Date.now() - 3_600_000
+    );
+    const expired = await longAgo.presignPut(
+      new URL(upload.uploadUrl).pathname.slice(LOCAL_MEDIA_PATH.length),
+      {
+        contentType: 'image/jpeg',
+        bytes: 2048,
+        expiresInSeconds: 900,
+      }
+    );
+
+    const tamperedPut = await putUpload({ ...upload, uploadUrl: tampered.toString() }, bytes);
+    const expiredPut = await putUpload({ ...upload, uploadUrl: expired.url }, bytes);
+    const otherType = await putUpload(upload, bytes, { 'content-type': 'image/png' });
+    const larger = await putUpload(upload, new Uint8Array(4096), { 'content-length': '4096' });
+
+    expect(tamperedPut.status).toBe(403);
+    expect(((await tamperedPut.json()) as Json).message).toMatch(/changed after it was signed/);
+    expect(expiredPut.status).toBe(403);
+    expect(((await expiredPut.json()) as Json).message).toMatch(/expired/);
+    expect(otherType.status).toBe(403);
+    expect(((await otherType.json()) as Json).message).toMatch(/uploads image\/jpeg/);
+    expect(larger.status).toBe(413);
+    const story = await postStory(linked, {
+      media: { type: 'photo', uploadId: upload.uploadId },
+      targets: ['facebook'],
+    });
+    // Nothing was stored by any of them.
+    expect(story.status).toBe(404);
+    expect(story.body.error.code).toBe('upload_not_found');
+  });
+
+  it('refuses an upload over Meta’s limit or of a type Meta does not take, with a clear 4xx', async () => {
+    const linked = await storiesTenant();
+
+    const tooLarge = await newUpload(linked, {
+      contentType: 'video/mp4',
+      bytes: 101 * 1024 * 1024,
+    });
+    const gif = await newUpload(linked, { contentType: 'image/gif', bytes: 100 });
+
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.message).toMatch(/at most 104857600 bytes/);
+    expect(gif.status).toBe(400);
+    expect(gif.body.error.details.issues[0].path).toBe('body.contentType');
+  });
+
+  it('refuses bytes that are not what the story needs, read from what was uploaded', async () => {
+    const linked = await storiesTenant();
+    await setConsent(linked, { facebook: true, instagram: true });
+    // Declared and stored as a JPEG, but PNG bytes: Instagram takes JPEG only.
+    const png = new Uint8Array(await (await fetch(photo('png'))).arrayBuffer());
+    const { body: upload } = await newUpload(linked, {
+      contentType: 'image/jpeg',
+      bytes: png.byteLength,
+    });
+    await putUpload(upload, png);
+    const before = await graphCallsFor(linked);
+
+    const asVideo = await postStory(linked, {
+      media: { type: 'video', uploadId: upload.uploadId },
+      targets: ['facebook'],
+    });
+    const asPhoto = await postStory(linked, {
+      media: { type: 'photo', uploadId: upload.uploadId },
+      targets: ['instagram'],
+    });
+
+    expect(asVideo.status).toBe(415);
+    expect(asPhoto.status).toBe(400);
+    expect(asPhoto.body.error.code).toBe('media_unusable');
+    expect(asPhoto.body.error.message).toMatch(/image\/png/);
+    expect(await graphCallsFor(linked)).toBe(before);
+  });
+
+  it('answers 404 for another tenant’s upload and for one never uploaded', async () => {
+    const owner = await storiesTenant();
+    const other = await storiesTenant();
+    await setConsent(other, { facebook: true, instagram: false });
+    const upload = await uploaded(owner, photo('jpg'), 'image/jpeg');
+    const { body: empty } = await newUpload(other, { contentType: 'image/jpeg', bytes: 100 });
+
+    const theirs = await postStory(other, {
+      media: { type: 'photo', uploadId: upload.uploadId },
+      targets: ['facebook'],
+    });
+    const notYet = await postStory(other, {
+      media: { type: 'photo', uploadId: empty.uploadId },
+      targets: ['facebook'],
+    });
+    const elsewhere = await newUpload(
+      { ...other, linkId: owner.linkId },
+      {
+        contentType: 'image/jpeg',
+        bytes: 100,
+      }
+    );
+
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.code).toBe('upload_not_found');
+    expect(JSON.stringify(theirs.body)).not.toContain(owner.tenant);
+    expect(notYet.status).toBe(404);
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it('removes the link’s uploads when the link is unlinked', async () => {
+    const linked = await storiesTenant();
+    const upload = await uploaded(linked, photo('jpg'), 'image/jpeg');
+    const { MEDIA_LOCAL_URL, MEDIA_LOCAL_KEY } = useSystem().env;
+    const store = createLocalMediaStore(
+      String(MEDIA_LOCAL_URL),
+      Buffer.from(String(MEDIA_LOCAL_KEY), 'base64')
+    );
+    const key = uploadKey(linked.tenant, linked.linkId, upload.uploadId);
+    expect(await store.head(key)).toMatchObject({ bytes: 2048, contentType: 'image/jpeg' });
+
+    const unlinked = await api(`/links/${linked.linkId}`, {
+      method: 'DELETE',
+      tenant: linked.tenant,
+    });
+
+    expect(unlinked.status).toBe(200);
+    expect(await store.head(key)).toBeUndefined();
   });
 });

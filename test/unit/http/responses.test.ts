@@ -12,6 +12,7 @@ import type {
 import type { LinkStats, TenantStats } from '../../../functions/core/stats/read.js';
 import type { ConsentView } from '../../../functions/core/stories/consent.js';
 import type { StoryOperationView } from '../../../functions/core/stories/model.js';
+import type { UploadView } from '../../../functions/core/stories/uploads.js';
 import type { BulkOperationView } from '../../../functions/core/sync/bulk.js';
 import type { FleetSummary, LastSync } from '../../../functions/core/sync/fleet.js';
 import type { Enqueued } from '../../../functions/core/sync/requests.js';
@@ -78,6 +79,7 @@ describe('Response schemas', () => {
     expectTypeOf<Described<typeof stories.storyPage>>().toEqualTypeOf<
       Of<{ items: StoryOperationView[]; nextCursor?: string }>
     >();
+    expectTypeOf<Described<typeof stories.storyUpload>>().toEqualTypeOf<Of<UploadView>>();
     expectTypeOf<Described<typeof oauth.signInStarted>>().toEqualTypeOf<{
       authorizeUrl: string;
       expiresAt: string;

@@ -48,6 +48,7 @@ const valuesOf = (grant: Grant): Record<string, string> => {
       : { [grant.env]: url };
   }
   if ('tokenKey' in grant) return { [grant.env]: 'arn:aws:kms:eu-west-1:000000000000:key/test' };
+  if ('media' in grant) return { [grant.env]: 'tandem-test-media' };
   return { [grant.env]: `arn:aws:secretsmanager:eu-west-1:000000000000:secret:${grant.secret}` };
 };
 

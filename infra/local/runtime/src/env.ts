@@ -1,3 +1,4 @@
+import { mediaVariables } from '../../../../functions/adapters/config.js';
 import { type FunctionName, type FunctionSpec, functions } from '../../../shared/functions.js';
 import { grantsOf } from '../../../shared/needs.js';
 import type { LocalQueues, LocalTables } from './provision.js';
@@ -14,6 +15,8 @@ interface EnvContext {
   appSecret: string;
   /** Base64 of 32 random bytes: the local stand-in for the KMS key that wraps token data keys. */
   tokenKey: string;
+  /** Base64 of the key the local media store signs its URLs with (the gateway checks them). */
+  mediaKey: string;
   webhookVerifyToken: string;
   /** Graph requests time out after this long (unset: the client's 10 s). */
   graphTimeoutMs?: number;
@@ -71,7 +74,12 @@ const functionEnv = (
       env[grant.env] = queue.url;
       if (grant.access === 'consume') env[grant.dlqEnv] = queue.dlqUrl;
     } else if ('tokenKey' in grant) env[grant.local] = ctx.tokenKey;
-    else env[grant.local] = grant.secret === 'metaAppSecret' ? ctx.appSecret : ctx.systemUserToken;
+    else if ('media' in grant) {
+      // In place of the S3 bucket: the gateway's media store and the key its URLs are signed with.
+      env[mediaVariables.localUrl] = ctx.apiUrl;
+      env[mediaVariables.localKey] = ctx.mediaKey;
+    } else
+      env[grant.local] = grant.secret === 'metaAppSecret' ? ctx.appSecret : ctx.systemUserToken;
   }
   if (spec.needs.syncQueue === 'consume') {
     // The sandbox's rate-limit windows last an hour, like Meta's; locally a retry that Meta asked

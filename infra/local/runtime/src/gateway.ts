@@ -6,6 +6,7 @@ import type { RouteSpec } from '../../../shared/routes.js';
 import { buildHttpApiEvent, mapHttpApiResult } from './apigw-event.js';
 import type { ConsoleSite } from './console.js';
 import type { Authorizer } from './identity.js';
+import type { MediaHandler } from './media.js';
 import { PortInUseError } from './net.js';
 import { createRouteMatcher } from './routing.js';
 
@@ -24,6 +25,8 @@ interface GatewayOptions {
   accountId: string;
   /** Static pages served beside the API (the console), outside the route table. */
   site?: ConsoleSite;
+  /** The local media store (`/_local/media/...`), which streams its bodies past the body limit. */
+  media?: MediaHandler;
   log: (line: string) => void;
   /** Told every answer to a request the route table matched (the integration tests' contract check). */
   onAnswer?: (answer: RouteAnswer) => void;
@@ -252,6 +255,10 @@ const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
     const started = performance.now();
     let status = 500;
     try {
+      if (await options.media?.(request, response)) {
+        status = response.statusCode;
+        return;
+      }
       const answer = await handle(request);
       status = answer.status;
       const headers = Array.isArray(answer.headers)

@@ -1,4 +1,6 @@
-import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -18,6 +20,7 @@ import { type RouteAnswer, startGateway } from './gateway.js';
 import { createDevIdentity, type DevTokenRequest, type TokenSigner } from './identity.js';
 import { createInvoker, type Invoker } from './lambda.js';
 import { localSecrets } from './local-data.js';
+import { createMediaHandler } from './media.js';
 import { startPoller } from './poller.js';
 import {
   keepTablesProvisioned,
@@ -146,6 +149,13 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
 
   try {
     const identity = await createDevIdentity({ privateJwk: secrets.devSigningKey });
+    // Uploads last an hour, so their signing key need not outlive the process; with `data` they
+    // are kept beside the rest of the local data, else in a temporary directory removed at stop.
+    const mediaKey = randomBytes(32);
+    const mediaDir = dataDir
+      ? join(dataDir, 'media')
+      : mkdtempSync(join(tmpdir(), 'tandem-media-'));
+    if (!dataDir) stops.push(async () => rmSync(mediaDir, { recursive: true, force: true }));
     const gateway = await startGateway({
       port: ports.api,
       host: HOST,
@@ -153,6 +163,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       authorizer: identity.authorizer,
       accountId: ACCOUNT_ID,
       site: createConsoleSite(),
+      media: createMediaHandler({ dir: mediaDir, secret: mediaKey }),
       log,
       onAnswer: options.onAnswer,
     });
@@ -245,6 +256,7 @@ const startLocalSystem = async (options: LocalSystemOptions = {}): Promise<Local
       appId,
       appSecret,
       tokenKey: secrets.tokenKey,
+      mediaKey: mediaKey.toString('base64'),
       webhookVerifyToken,
       ...(options.graphTimeoutMs ? { graphTimeoutMs: options.graphTimeoutMs } : {}),
       ...(options.corsEnabled ? { corsEnabled: true } : {}),

@@ -415,6 +415,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
   };
   const adOperations = fakeAdOperations();
   const storyOperations = fakeAdOperations();
+  const storyUploads = fakeAdOperations();
   const messageStats = fakeAdOperations();
   const deletionItems = new Map<string, DeletionRequest>();
   const callbackItems = new Map<string, CallbackRecord>();
@@ -443,6 +444,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     meta: fakeMeta(meta),
     adOperations,
     storyOperations,
+    storyUploads,
     messageStats,
     settings: fakeSettings(),
     events,
@@ -468,6 +470,7 @@ const makeDeps = (start = new Date('2026-07-01T10:00:00.000Z')) => {
     callbackItems,
     adOperations,
     storyOperations,
+    storyUploads,
     messageStats,
     events,
   };

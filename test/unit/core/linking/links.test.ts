@@ -317,10 +317,12 @@ describe('Function: createLink (Page webhooks)', () => {
 describe('Function: unlink', () => {
   it('removes the last link, unsubscribes the Page, deletes its ad and story operations and statistics, revokes and deletes the grant', async () => {
     // Prepare
-    const { deps, meta, grantItems, adOperations, storyOperations, messageStats } = makeDeps();
+    const { deps, meta, grantItems, adOperations, storyOperations, storyUploads, messageStats } =
+      makeDeps();
     const { grantId, link } = await linkFirstPair(deps);
     adOperations.byLink.set(`tenant-a/${link.linkId}`, 2);
     storyOperations.byLink.set(`tenant-a/${link.linkId}`, 3);
+    storyUploads.byLink.set(`tenant-a/${link.linkId}`, 1);
     messageStats.byLink.set(`tenant-a/${link.linkId}`, 30);
 
     // Act
@@ -340,6 +342,7 @@ describe('Function: unlink', () => {
     expect(meta.wabaSubscriptions.has(WABA)).toBe(false);
     expect(adOperations.byLink.size).toBe(0);
     expect(storyOperations.byLink.size).toBe(0);
+    expect(storyUploads.byLink.size).toBe(0);
     expect(messageStats.byLink.size).toBe(0);
     expect(meta.revoked).toEqual([META_USER]);
     expect(grantItems.has(`tenant-a/${grantId}`)).toBe(false);

@@ -125,13 +125,14 @@ describe('Function: handleDeauthorize', () => {
 describe('Function: requestDataDeletion', () => {
   it('deletes the user’s data, ad and story operations and statistics included, and answers a status URL with its confirmation code', async () => {
     // Prepare
-    const { deps, adOperations, storyOperations, messageStats } = makeDeps();
+    const { deps, adOperations, storyOperations, storyUploads, messageStats } = makeDeps();
     await linkIn(deps, 'tenant-a', PAGE.id, NUMBER.id);
     const signed = signedNow(deps);
 
     const linkId = [...deps.links.items.values()][0]?.linkId ?? '';
     adOperations.byLink.set(`tenant-a/${linkId}`, 3);
     storyOperations.byLink.set(`tenant-a/${linkId}`, 2);
+    storyUploads.byLink.set(`tenant-a/${linkId}`, 1);
     messageStats.byLink.set(`tenant-a/${linkId}`, 30);
 
     // Act
@@ -140,6 +141,7 @@ describe('Function: requestDataDeletion', () => {
     // Assess
     expect(adOperations.byLink.size).toBe(0);
     expect(storyOperations.byLink.size).toBe(0);
+    expect(storyUploads.byLink.size).toBe(0);
     expect(messageStats.byLink.size).toBe(0);
     expect(answer.url).toBe(
       `https://api.tandem.example/meta/data-deletion/${answer.confirmation_code}`

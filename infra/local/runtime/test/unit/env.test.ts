@@ -30,6 +30,7 @@ const ctx: EnvContext = {
   appId: '1000000000000001',
   appSecret: 'a-local-secret-of-32-characters!',
   tokenKey: Buffer.alloc(32).toString('base64'),
+  mediaKey: Buffer.alloc(32, 7).toString('base64'),
   webhookVerifyToken: 'verify',
   loginConfigId: '900000000000001',
   systemUserToken: 'EAAS-system-user',
