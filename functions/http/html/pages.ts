@@ -114,7 +114,7 @@ interface PickerView {
   tenantName: string;
   assets: GrantAssets;
   selectionId: string;
-  expiresAt: string;
+  selectionExpiresAt: string;
   action: string;
   problem?: string;
 }
@@ -148,7 +148,7 @@ ${phoneNumbers.map(
     html`<label><input type="radio" name="phoneNumberId" value="${number.id}" required${number.linked ? html` disabled` : ''}> ${number.displayPhoneNumber}${number.verifiedName ? html` <span class="muted">${number.verifiedName}</span>` : ''}${number.linked ? html` <span class="muted">(already linked)</span>` : ''}</label>`
 )}
 </fieldset>
-<p class="muted">Sync stays off until you turn it on in your app. Choose before ${view.expiresAt}.</p>
+<p class="muted">Sync stays off until you turn it on in your app. Choose before ${view.selectionExpiresAt}.</p>
 <button type="submit">Link</button>
 </form>`
 }`

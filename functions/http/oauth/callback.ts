@@ -40,13 +40,7 @@ export const handler = htmlRoute(oauthCallbackRoute, async ({ query, cookies, re
   }
   return {
     status: 200,
-    html: pickerPage({
-      tenantName: result.tenantName,
-      assets: result.assets,
-      selectionId: result.selectionId,
-      expiresAt: result.selectionExpiresAt,
-      action: `${deps.publicBaseUrl}/oauth/select`,
-    }),
+    html: pickerPage({ ...result, action: `${deps.publicBaseUrl}/oauth/select` }),
     // Renewed so it outlives the picker, which it must be posted with.
     ...(browserKey ? { cookies: [cookie.set(browserKey)] } : {}),
   };

@@ -35,10 +35,7 @@ export const handler = htmlRoute(oauthSelectRoute, async ({ body, cookies, reque
   return {
     status: statusOf(result.problem),
     html: pickerPage({
-      tenantName: result.tenantName,
-      assets: result.assets,
-      selectionId: result.selectionId,
-      expiresAt: result.selectionExpiresAt,
+      ...result,
       action: `${deps.publicBaseUrl}/oauth/select`,
       problem: result.problem.message,
     }),

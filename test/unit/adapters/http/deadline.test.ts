@@ -1,7 +1,8 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { defineRoute } from '../../../../functions/adapters/http/contract.js';
 import { httpRoute } from '../../../../functions/adapters/http/route.js';
+import { contextWith } from '../../../helpers/lambda-context.js';
 
 vi.hoisted(() => {
   process.env.LOG_LEVEL = 'silent';
@@ -16,15 +17,6 @@ const event = {
   requestContext: { requestId: 'req-deadline' },
   isBase64Encoded: false,
 } as unknown as APIGatewayProxyEventV2;
-
-/** A Lambda context with `remainingMs` left before the function's timeout. */
-const contextWith = (remainingMs: number): Context => {
-  const deadline = Date.now() + remainingMs;
-  return {
-    awsRequestId: 'req-deadline',
-    getRemainingTimeInMillis: () => deadline - Date.now(),
-  } as unknown as Context;
-};
 
 const contract = defineRoute({
   method: 'GET',
@@ -47,7 +39,7 @@ describe('Function: httpRoute (the Lambda deadline)', () => {
     });
 
     // Act: 1.2 s left, so the early answer comes about 0.2 s in (1 s before the deadline).
-    const response = await slow(event, contextWith(1_200));
+    const response = await slow(event, contextWith(1_200, 'req-deadline'));
     finish?.();
 
     // Assess
@@ -65,7 +57,7 @@ describe('Function: httpRoute (the Lambda deadline)', () => {
     const quick = httpRoute(contract, async () => ({ status: 200, json: { ok: true } }));
 
     // Act
-    const response = await quick(event, contextWith(30_000));
+    const response = await quick(event, contextWith(30_000, 'req-deadline'));
 
     // Assess
     expect(response.statusCode).toBe(200);

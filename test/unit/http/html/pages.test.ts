@@ -44,7 +44,7 @@ describe('Function: pickerPage', () => {
         phoneNumbers: [{ id: '3', wabaId: '4', displayPhoneNumber: EVIL, linked: false }],
       },
       selectionId: 'sel"id',
-      expiresAt: '2026-07-01T10:15:00.000Z',
+      selectionExpiresAt: '2026-07-01T10:15:00.000Z',
       action: 'https://api.example/oauth/select',
       problem: EVIL,
     };
@@ -66,7 +66,7 @@ describe('Function: pickerPage', () => {
       tenantName: 'Acme',
       assets: { pages: [], phoneNumbers: [] },
       selectionId: 's',
-      expiresAt: 'later',
+      selectionExpiresAt: 'later',
       action: '/x',
     });
 

@@ -1,9 +1,10 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { defineRoute, pageErrors } from '../../../../functions/adapters/http/contract.js';
 import { ValidationError } from '../../../../functions/core/errors.js';
 import * as z from '../../../../functions/core/zod.js';
 import { htmlRoute } from '../../../../functions/http/html/respond.js';
+import { contextWith } from '../../../helpers/lambda-context.js';
 
 vi.hoisted(() => {
   process.env.LOG_LEVEL = 'silent';
@@ -20,15 +21,6 @@ const eventWith = (rawQueryString: string): APIGatewayProxyEventV2 =>
     requestContext: { requestId: 'req-page', http: { sourceIp: '198.51.100.7' } },
     isBase64Encoded: false,
   }) as unknown as APIGatewayProxyEventV2;
-
-/** A Lambda context with `remainingMs` left before the function's timeout. */
-const contextWith = (remainingMs: number): Context => {
-  const deadline = Date.now() + remainingMs;
-  return {
-    awsRequestId: 'req-page',
-    getRemainingTimeInMillis: () => deadline - Date.now(),
-  } as unknown as Context;
-};
 
 const contract = defineRoute({
   method: 'GET',
@@ -48,7 +40,7 @@ describe('Function: htmlRoute', () => {
     const page = htmlRoute(contract, async () => ({ status: 200, html: '<p>ok</p>' }));
 
     // Act
-    const response = await page(eventWith('state=short'), contextWith(30_000));
+    const response = await page(eventWith('state=short'), contextWith(30_000, 'req-page'));
 
     // Assess
     expect(response.statusCode).toBe(400);
@@ -64,7 +56,7 @@ describe('Function: htmlRoute', () => {
     });
 
     // Act
-    const response = await page(eventWith('state=long-enough'), contextWith(30_000));
+    const response = await page(eventWith('state=long-enough'), contextWith(30_000, 'req-page'));
 
     // Assess
     expect(response.statusCode).toBe(400);
@@ -79,7 +71,7 @@ describe('Function: htmlRoute', () => {
     });
 
     // Act
-    const response = await page(eventWith('state=long-enough'), contextWith(30_000));
+    const response = await page(eventWith('state=long-enough'), contextWith(30_000, 'req-page'));
 
     // Assess
     expect(response.statusCode).toBe(500);
@@ -99,7 +91,7 @@ describe('Function: htmlRoute', () => {
     });
 
     // Act: 1.2 s left, so the early answer comes about 0.2 s in (1 s before the deadline).
-    const response = await slow(eventWith('state=long-enough'), contextWith(1_200));
+    const response = await slow(eventWith('state=long-enough'), contextWith(1_200, 'req-page'));
     finish?.();
 
     // Assess
