@@ -17,9 +17,14 @@ import {
   clock,
   grantRepository,
   graphClient,
+  ids,
   linkRepository,
+  oauthSettings,
+  publicBaseUrl,
+  sessionRepository,
   storyOperationStore,
   syncJobQueue,
+  tenantSettingsRepository,
   tokenVault,
 } from './shared.js';
 
@@ -85,6 +90,54 @@ const storyUploadRemoval = () => linkUploadRemoval(mediaStore());
 /** An upload's random part: 128 bits, hex. */
 const newUploadHex = (): string => randomBytes(16).toString('hex');
 
+/** Reading a link's story consent (GET /links/{linkId}/stories/consent): nothing at Meta. */
+const consentReadDeps = () => ({ links: linkRepository(), grants: grantRepository() });
+
+/**
+ * Turning story consent on or off (PUT /links/{linkId}/stories/consent): the grant's permissions at
+ * Meta, and a sign-in for the story permissions (`signIn`) when the grant lacks them.
+ */
+const consentDeps = () => ({
+  consent: {
+    links: linkRepository(),
+    grants: grantRepository(),
+    vault: tokenVault(),
+    meta: metaGateway(),
+    clock,
+  },
+  signIn: {
+    sessions: sessionRepository(),
+    settings: tenantSettingsRepository(),
+    clock,
+    ids,
+    oauth: oauthSettings(),
+    publicBaseUrl: publicBaseUrl(),
+  },
+});
+
+/** Reading a link's stories (GET /links/{linkId}/stories and /stories/{operationId}). */
+const storyReadDeps = () => ({ links: linkRepository(), operations: storyOperationStore() });
+
+/** Requesting a story (POST /links/{linkId}/stories): checks its media, then queues the job. */
+const storyRequestDeps = () => ({
+  links: linkRepository(),
+  grants: grantRepository(),
+  operations: storyOperationStore(),
+  queue: storyQueue(),
+  inspectPhoto: photoInspector(),
+  inspectVideo: videoInspector(),
+  uploads: storyUploads(),
+  clock,
+});
+
+/** Opening an upload (POST /links/{linkId}/stories/uploads): a signed PUT URL to the media store. */
+const storyUploadDeps = () => ({
+  links: linkRepository(),
+  media: mediaStore(),
+  clock,
+  newUploadHex,
+});
+
 /** What the story job needs. */
 const storyJobDeps = () => ({
   links: linkRepository(),
@@ -101,19 +154,12 @@ const storyJobDeps = () => ({
 });
 
 export {
-  clock,
-  grantRepository,
-  linkRepository,
+  consentDeps,
+  consentReadDeps,
   mediaStore,
-  metaGateway,
-  newUploadHex,
-  photoInspector,
-  storiesGateway,
   storyJobDeps,
-  storyOperationStore,
-  storyQueue,
+  storyReadDeps,
+  storyRequestDeps,
+  storyUploadDeps,
   storyUploadRemoval,
-  storyUploads,
-  tokenVault,
-  videoInspector,
 };

@@ -1,32 +1,11 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import {
-  ids,
-  oauthSettings,
-  publicBaseUrl,
-  quotaCounter,
-  sessionRepository,
-  tenantSettingsRepository,
-} from '../../adapters/wiring/shared.js';
-import * as wiring from '../../adapters/wiring/stories.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
+import { consentDeps } from '../../adapters/wiring/stories.js';
 import { startLinking } from '../../core/linking/oauth.js';
 import { setConsent } from '../../core/stories/consent.js';
 import { storyConsentPutRoute } from './routes.js';
 
-const signInDeps = {
-  sessions: sessionRepository(),
-  settings: tenantSettingsRepository(),
-  clock: wiring.clock,
-  ids,
-  oauth: oauthSettings(),
-  publicBaseUrl: publicBaseUrl(),
-};
-const deps = {
-  links: wiring.linkRepository(),
-  grants: wiring.grantRepository(),
-  vault: wiring.tokenVault(),
-  meta: wiring.metaGateway(),
-  clock: wiring.clock,
-};
+const deps = consentDeps();
 
 /**
  * PUT /links/{linkId}/stories/consent (tenant): turns story cross-posting on or off per target,
@@ -38,9 +17,9 @@ export const handler = httpRoute(
     status: 200,
     json: await setConsent(
       {
-        ...deps,
+        ...deps.consent,
         signIn: () =>
-          startLinking(signInDeps, { tenantId: tenant, tenantName, purpose: 'stories' }),
+          startLinking(deps.signIn, { tenantId: tenant, tenantName, purpose: 'stories' }),
       },
       tenant,
       params.linkId,

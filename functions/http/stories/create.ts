@@ -1,20 +1,11 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
-import * as wiring from '../../adapters/wiring/stories.js';
+import { storyRequestDeps } from '../../adapters/wiring/stories.js';
 import { requestStory } from '../../core/stories/publish.js';
 import { parseIdempotencyKey } from '../ads/schemas.js';
 import { storyCreateRoute } from './routes.js';
 
-const deps = {
-  links: wiring.linkRepository(),
-  grants: wiring.grantRepository(),
-  operations: wiring.storyOperationStore(),
-  queue: wiring.storyQueue(),
-  inspectPhoto: wiring.photoInspector(),
-  inspectVideo: wiring.videoInspector(),
-  uploads: wiring.storyUploads(),
-  clock: wiring.clock,
-};
+const deps = storyRequestDeps();
 
 /**
  * POST /links/{linkId}/stories (tenant, Idempotency-Key required): queues one story to the link's

@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { linkRepository, storyOperationStore } from '../../adapters/wiring/stories.js';
+import { storyReadDeps } from '../../adapters/wiring/stories.js';
 import { getStory } from '../../core/stories/publish.js';
 import { storyGetRoute } from './routes.js';
 
-const deps = { links: linkRepository(), operations: storyOperationStore() };
+const deps = storyReadDeps();
 
 /**
  * GET /links/{linkId}/stories/{operationId} (tenant): one story's outcome per target and the ids

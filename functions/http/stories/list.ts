@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { linkRepository, storyOperationStore } from '../../adapters/wiring/stories.js';
+import { storyReadDeps } from '../../adapters/wiring/stories.js';
 import { listStories } from '../../core/stories/publish.js';
 import { storiesListRoute } from './routes.js';
 
-const deps = { links: linkRepository(), operations: storyOperationStore() };
+const deps = storyReadDeps();
 
 /** GET /links/{linkId}/stories (tenant): the link's story operations and their outcomes. */
 export const handler = httpRoute(storiesListRoute, async ({ tenant, params, query }) => ({

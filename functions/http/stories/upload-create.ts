@@ -1,15 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
-import * as wiring from '../../adapters/wiring/stories.js';
+import { storyUploadDeps } from '../../adapters/wiring/stories.js';
 import { requestUpload } from '../../core/stories/uploads.js';
 import { storyUploadCreateRoute } from './routes.js';
 
-const deps = {
-  links: wiring.linkRepository(),
-  media: wiring.mediaStore(),
-  clock: wiring.clock,
-  newUploadHex: wiring.newUploadHex,
-};
+const deps = storyUploadDeps();
 
 /**
  * POST /links/{linkId}/stories/uploads (tenant): a signed PUT URL for one story photo or video,
