@@ -12,8 +12,8 @@ import {
 } from './shared.js';
 
 /**
- * Builders for the ads handlers' dependencies, called at module scope by each handler for what it
- * needs, so each reads only its own configuration. Link, grant, vault and Graph client are the shared
+ * Ads' composition roots: one per use case, called at module scope by its handler, so each reads
+ * only its own configuration. Link, grant, vault and Graph client are the shared
  * ones, so ads open tokens and call Meta the same way linking and sync do.
  */
 
@@ -29,6 +29,18 @@ const adLibraryDeps = () => ({
   ads: adsGateway(),
 });
 
+/** Reading an ad operation (GET /links/{linkId}/ads/{operationId}): the record and its link. */
+const adGetDeps = () => ({ operations: operationStore(), links: linkRepository() });
+
+/** An ad's insights: as reading it, plus the link's grant opened and Meta's ads API. */
+const adInsightsDeps = () => ({
+  ...adGetDeps(),
+  grants: grantRepository(),
+  vault: tokenVault(),
+  ads: adsGateway(),
+  clock,
+});
+
 /** What creating a Click-to-WhatsApp ad needs (POST /links/{linkId}/ads). */
 const adCreateDeps = () => ({
   ...adLibraryDeps(),
@@ -39,15 +51,4 @@ const adCreateDeps = () => ({
   events: eventPublisher(),
 });
 
-export {
-  adCreateDeps,
-  adLibraryDeps,
-  adsGateway,
-  clock,
-  grantRepository,
-  linkRepository,
-  loadCountryPolicy,
-  newLeaseOwner,
-  operationStore,
-  tokenVault,
-};
+export { adCreateDeps, adGetDeps, adInsightsDeps, adLibraryDeps };

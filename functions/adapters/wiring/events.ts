@@ -147,6 +147,37 @@ const eventsDeps = (): EventsDeps => ({
   vault: tokenVault(),
 });
 
+/** Reading, listing and deleting webhook endpoints: the endpoint store alone. */
+const endpointDeps = () => ({ endpoints: endpointStore() });
+
+/** Rotating an endpoint's signing secret: a new secret, sealed by the vault. */
+const endpointRotateDeps = () => ({
+  endpoints: endpointStore(),
+  vault: tokenVault(),
+  ids: eventIds,
+  clock,
+});
+
+/** Registering an endpoint: as rotating (it gets a first secret), and the URL rules. */
+const endpointCreateDeps = () => ({ ...endpointRotateDeps(), urls: urlPolicy() });
+
+/** Changing an endpoint: a new URL meets the same rules as a registered one. */
+const endpointUpdateDeps = () => ({ endpoints: endpointStore(), urls: urlPolicy(), clock });
+
+/** Sending an endpoint a test event: the publisher's parts and the endpoint it goes to. */
+const endpointTestDeps = () => ({ ...publishingDeps(), endpoints: endpointStore() });
+
+/** Reading and listing events: the event store alone. */
+const eventReadDeps = () => ({ events: eventStore() });
+
+/** Redelivering an event: the event, its endpoints and the deliveries queue. */
+const eventRedeliverDeps = () => ({
+  events: eventStore(),
+  endpoints: endpointStore(),
+  queue: deliveryQueue(),
+  clock,
+});
+
 /**
  * What the delivery worker (functions/queue/deliveries.ts) needs: the events feature's deps and its
  * queue's dead letters, built once at cold start.
@@ -164,12 +195,14 @@ const deliveriesRoot = () => ({
 
 export {
   deliveriesRoot,
-  deliveryQueue,
-  endpointStore,
-  eventIds,
+  endpointCreateDeps,
+  endpointDeps,
+  endpointRotateDeps,
+  endpointTestDeps,
+  endpointUpdateDeps,
   eventPublisher,
-  eventStore,
+  eventReadDeps,
+  eventRedeliverDeps,
   eventsDeps,
   publishingDeps,
-  urlPolicy,
 };

@@ -105,4 +105,10 @@ const reportDeps = () => {
   };
 };
 
-export { newRunId, reportDeps, shardDeps, startRunDeps };
+/** A link's drift history (GET /links/{linkId}/drift): the reports, and the link they are of. */
+const linkDriftDeps = () => ({ ...reportDeps(), links: linkRepository() });
+
+/** A run asked for over the API (POST /reconcile/runs): as the reconciler's, and the links named. */
+const runRequestDeps = () => ({ ...startRunDeps(), links: linkRepository() });
+
+export { linkDriftDeps, newRunId, reportDeps, runRequestDeps, shardDeps, startRunDeps };

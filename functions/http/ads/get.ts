@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { linkRepository, operationStore } from '../../adapters/wiring/ads.js';
+import { adGetDeps } from '../../adapters/wiring/ads.js';
 import { getAdOperation } from '../../core/ads/read.js';
 import { adGetRoute } from './routes.js';
 
-const deps = { operations: operationStore(), links: linkRepository() };
+const deps = adGetDeps();
 
 /**
  * GET /links/{linkId}/ads/{operationId} (tenant): an ad operation's status and the ids it created,

@@ -1,17 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import * as wiring from '../../adapters/wiring/ads.js';
+import { adInsightsDeps } from '../../adapters/wiring/ads.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { getAdInsights } from '../../core/ads/read.js';
 import { adInsightsRoute } from './routes.js';
 
-const deps = {
-  operations: wiring.operationStore(),
-  links: wiring.linkRepository(),
-  grants: wiring.grantRepository(),
-  vault: wiring.tokenVault(),
-  ads: wiring.adsGateway(),
-  clock: wiring.clock,
-};
+const deps = adInsightsDeps();
 
 /**
  * GET /links/{linkId}/ads/{operationId}/insights?since=YYYY-MM-DD&until=YYYY-MM-DD (tenant): spend,

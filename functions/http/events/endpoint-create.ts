@@ -1,16 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { endpointStore, eventIds, urlPolicy } from '../../adapters/wiring/events.js';
-import { clock, tokenVault } from '../../adapters/wiring/shared.js';
+import { endpointCreateDeps } from '../../adapters/wiring/events.js';
 import { createEndpoint } from '../../core/events/endpoints.js';
 import { webhookEndpointCreateRoute } from './routes.js';
 
-const deps = {
-  endpoints: endpointStore(),
-  urls: urlPolicy(),
-  vault: tokenVault(),
-  ids: eventIds,
-  clock,
-};
+const deps = endpointCreateDeps();
 
 /**
  * POST /webhook-endpoints (tenant) `{ url, eventTypes, description? }`: registers an endpoint and

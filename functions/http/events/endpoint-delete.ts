@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { endpointStore } from '../../adapters/wiring/events.js';
+import { endpointDeps } from '../../adapters/wiring/events.js';
 import { deleteEndpoint } from '../../core/events/endpoints.js';
 import { webhookEndpointDeleteRoute } from './routes.js';
 
-const deps = { endpoints: endpointStore() };
+const deps = endpointDeps();
 
 /**
  * DELETE /webhook-endpoints/{endpointId} (tenant): removes the endpoint and its secrets (204);

@@ -1,10 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { endpointStore, eventIds } from '../../adapters/wiring/events.js';
-import { clock, tokenVault } from '../../adapters/wiring/shared.js';
+import { endpointRotateDeps } from '../../adapters/wiring/events.js';
 import { rotateSecret } from '../../core/events/endpoints.js';
 import { webhookEndpointRotateRoute } from './routes.js';
 
-const deps = { endpoints: endpointStore(), vault: tokenVault(), ids: eventIds, clock };
+const deps = endpointRotateDeps();
 
 /**
  * POST /webhook-endpoints/{endpointId}/rotate-secret (tenant) `{ graceSeconds? }`: a new signing

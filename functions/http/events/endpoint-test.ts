@@ -1,10 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { endpointStore, publishingDeps } from '../../adapters/wiring/events.js';
+import { endpointTestDeps } from '../../adapters/wiring/events.js';
 import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { sendTestEvent } from '../../core/events/endpoints.js';
 import { webhookEndpointTestRoute } from './routes.js';
 
-const deps = { ...publishingDeps(), endpoints: endpointStore() };
+const deps = endpointTestDeps();
 
 /**
  * POST /webhook-endpoints/{endpointId}/test (tenant): queues one signed `endpoint.test` delivery to

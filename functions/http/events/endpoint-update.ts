@@ -1,10 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { endpointStore, urlPolicy } from '../../adapters/wiring/events.js';
-import { clock } from '../../adapters/wiring/shared.js';
+import { endpointUpdateDeps } from '../../adapters/wiring/events.js';
 import { updateEndpoint } from '../../core/events/endpoints.js';
 import { webhookEndpointUpdateRoute } from './routes.js';
 
-const deps = { endpoints: endpointStore(), urls: urlPolicy(), clock };
+const deps = endpointUpdateDeps();
 
 /**
  * PATCH /webhook-endpoints/{endpointId} (tenant) `{ url?, description?, eventTypes?, status? }`:

@@ -1,10 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { deliveryQueue, endpointStore, eventStore } from '../../adapters/wiring/events.js';
-import { clock, quotaCounter } from '../../adapters/wiring/shared.js';
+import { eventRedeliverDeps } from '../../adapters/wiring/events.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { redeliverEvent } from '../../core/events/delivery.js';
 import { eventRedeliverRoute } from './routes.js';
 
-const deps = { events: eventStore(), endpoints: endpointStore(), queue: deliveryQueue(), clock };
+const deps = eventRedeliverDeps();
 
 /**
  * POST /events/{eventId}/redeliver (tenant) `{ endpointId? }`: sends a kept event again, once, freshly

@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { bulkOperationStore } from '../../adapters/wiring/shared.js';
+import { bulkGetDeps } from '../../adapters/wiring/linking.js';
 import { getBulkAction } from '../../core/sync/bulk.js';
 import { linksBulkGetRoute } from './routes.js';
 
-const deps = { operations: bulkOperationStore() };
+const deps = bulkGetDeps();
 
 /** GET /links/bulk/{operationId} (tenant): a bulk operation's status and progress. */
 export const handler = httpRoute(linksBulkGetRoute, async ({ tenant, params }) => ({

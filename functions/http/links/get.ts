@@ -1,11 +1,11 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { linkRepository } from '../../adapters/wiring/shared.js';
+import { linkReadDeps } from '../../adapters/wiring/linking.js';
 import { getLink } from '../../core/linking/links.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { linkGetRoute } from './routes.js';
 import { etagOf } from './schemas.js';
 
-const deps = { links: linkRepository() };
+const deps = linkReadDeps();
 
 /** GET /links/{linkId} (tenant): one of the tenant's links, with its version as ETag. */
 export const handler = httpRoute(linkGetRoute, async ({ tenant, params }) => {

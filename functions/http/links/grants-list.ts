@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { grantRepository } from '../../adapters/wiring/shared.js';
+import { grantsListDeps } from '../../adapters/wiring/linking.js';
 import { listGrants } from '../../core/linking/grants.js';
 import { grantsListRoute } from './routes.js';
 
-const deps = { grants: grantRepository() };
+const deps = grantsListDeps();
 
 /** GET /grants?limit&cursor (tenant): the tenant's grants (scopes, expiry, use), never their tokens. */
 export const handler = httpRoute(grantsListRoute, async ({ tenant, query }) => ({

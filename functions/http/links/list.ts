@@ -1,11 +1,11 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { fleetReader, lastSyncReader } from '../../adapters/wiring/shared.js';
+import { fleetListDeps } from '../../adapters/wiring/linking.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { listFleet } from '../../core/sync/fleet.js';
 import { linksListRoute } from './routes.js';
 import { toLinkFilter } from './schemas.js';
 
-const deps = { fleet: fleetReader(), lastSync: lastSyncReader() };
+const deps = fleetListDeps();
 
 /**
  * GET /links?status&syncEnabled&drift&pageId&limit&cursor (tenant): the tenant's links that pass

@@ -1,9 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { fleetReader, quotaCounter } from '../../adapters/wiring/shared.js';
+import { fleetSummaryDeps } from '../../adapters/wiring/linking.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { summarizeFleet } from '../../core/sync/fleet.js';
 import { fleetSummaryRoute } from './routes.js';
 
-const deps = { fleet: fleetReader() };
+const deps = fleetSummaryDeps();
 
 /** GET /summary (tenant): the tenant's links counted by status, pause reason, sync and drift. */
 export const handler = httpRoute(

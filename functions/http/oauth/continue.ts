@@ -1,20 +1,10 @@
 import { signInCookie } from '../../adapters/http/cookies.js';
-import {
-  clock,
-  oauthSettings,
-  publicBaseUrl,
-  sessionRepository,
-} from '../../adapters/wiring/shared.js';
+import { signInPageDeps } from '../../adapters/wiring/linking.js';
 import { continueSignIn, otherBrowser } from '../../core/linking/oauth.js';
 import { htmlRoute } from '../html/respond.js';
 import { oauthContinueRoute } from './routes.js';
 
-const deps = {
-  sessions: sessionRepository(),
-  clock,
-  oauth: oauthSettings(),
-  publicBaseUrl: publicBaseUrl(),
-};
+const deps = signInPageDeps();
 const cookie = signInCookie(deps.publicBaseUrl);
 
 /**

@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { clock, tenantSettingsRepository } from '../../adapters/wiring/shared.js';
+import { originsDeps } from '../../adapters/wiring/linking.js';
 import { setOrigins } from '../../core/linking/origins.js';
 import { settingsOriginsPutRoute } from './routes.js';
 
-const deps = { settings: tenantSettingsRepository(), clock };
+const deps = originsDeps();
 
 /**
  * PUT /settings/origins (tenant) `{ origins }`: replaces the tenant's registered origins, where a

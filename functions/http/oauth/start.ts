@@ -1,24 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import {
-  clock,
-  ids,
-  oauthSettings,
-  publicBaseUrl,
-  quotaCounter,
-  sessionRepository,
-  tenantSettingsRepository,
-} from '../../adapters/wiring/shared.js';
+import { signInStartDeps } from '../../adapters/wiring/linking.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
 import { startLinking } from '../../core/linking/oauth.js';
 import { oauthStartRoute } from './routes.js';
 
-const deps = {
-  sessions: sessionRepository(),
-  settings: tenantSettingsRepository(),
-  clock,
-  ids,
-  oauth: oauthSettings(),
-  publicBaseUrl: publicBaseUrl(),
-};
+const deps = signInStartDeps();
 
 /**
  * POST /links/oauth/start (tenant) `{ returnUrl? }`: opens a sign-in with Facebook for the caller's

@@ -1,10 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { reportDeps } from '../../adapters/wiring/reconcile.js';
-import { linkRepository } from '../../adapters/wiring/shared.js';
+import { linkDriftDeps } from '../../adapters/wiring/reconcile.js';
 import { getLinkDriftHistory } from '../../core/reconcile/reports.js';
 import { linkDriftRoute } from './routes.js';
 
-const deps = { ...reportDeps(), links: linkRepository() };
+const deps = linkDriftDeps();
 
 /** GET /links/{linkId}/drift (tenant): the link's drift per run, newest first, a page at a time. */
 export const handler = httpRoute(linkDriftRoute, async ({ tenant, params, query }) => ({

@@ -27,6 +27,8 @@ const reconcileRunLatestRoute = defineRoute({
   summary: "The newest reconcile run that covered the caller's links",
   responses: {
     200: { description: "The run with the caller's counts", schema: runView },
+    // No run has covered the tenant's links yet.
+    ...errors(404),
   },
 });
 

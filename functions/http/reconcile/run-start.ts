@@ -1,10 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { startRunDeps } from '../../adapters/wiring/reconcile.js';
-import { linkRepository } from '../../adapters/wiring/shared.js';
+import { runRequestDeps } from '../../adapters/wiring/reconcile.js';
 import { requestRun } from '../../core/reconcile/reports.js';
 import { reconcileRunStartRoute } from './routes.js';
 
-const deps = { ...startRunDeps(), links: linkRepository() };
+const deps = runRequestDeps();
 
 /**
  * POST /reconcile/runs (tenant): reconciles the tenant's links (or one of them) now, through the

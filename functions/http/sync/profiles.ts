@@ -1,20 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import {
-  clock,
-  linkObserver,
-  linkRepository,
-  quotaCounter,
-  syncStateRepository,
-} from '../../adapters/wiring/shared.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
+import { profileCompareDeps } from '../../adapters/wiring/sync.js';
 import { compareProfiles } from '../../core/reconcile/compare.js';
 import { linkProfilesRoute } from './routes.js';
 
-const deps = {
-  links: linkRepository(),
-  state: syncStateRepository(),
-  observer: linkObserver(),
-  clock,
-};
+const deps = profileCompareDeps();
 
 /**
  * GET /links/{linkId}/profiles (tenant): the link's Page (as sync would map it) and its WhatsApp

@@ -1,12 +1,12 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { eventPublisher } from '../../adapters/wiring/events.js';
-import { quotaCounter, syncRequestDeps } from '../../adapters/wiring/shared.js';
+import { quotaCounter } from '../../adapters/wiring/shared.js';
+import { syncResumeDeps } from '../../adapters/wiring/sync.js';
 import { toLinkView } from '../../core/linking/model.js';
 import { resumeSync } from '../../core/sync/requests.js';
 import { etagOf, versionOfIfMatch } from '../links/schemas.js';
 import { syncResumeRoute } from './routes.js';
 
-const deps = { ...syncRequestDeps(), events: eventPublisher() };
+const deps = syncResumeDeps();
 
 /**
  * POST /links/{linkId}/resume (tenant) `{ overwrite }`: resumes a link paused by a direct WhatsApp

@@ -1,9 +1,9 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import { linkRepository, syncStateRepository } from '../../adapters/wiring/shared.js';
+import { syncStatusDeps } from '../../adapters/wiring/sync.js';
 import { getSyncStatus } from '../../core/sync/requests.js';
 import { syncStatusRoute } from './routes.js';
 
-const deps = { links: linkRepository(), state: syncStateRepository() };
+const deps = syncStatusDeps();
 
 /**
  * GET /links/{linkId}/sync (tenant): the link's sync status: on or off, per-field settings, pause

@@ -1,14 +1,10 @@
 import { httpRoute } from '../../adapters/http/route.js';
-import {
-  metaAppSecret,
-  pageLinkIndex,
-  syncJobQueue,
-  webhookDedupe,
-} from '../../adapters/wiring/shared.js';
+import { metaAppSecret } from '../../adapters/wiring/shared.js';
+import { pageWebhookDeps } from '../../adapters/wiring/webhooks.js';
 import { receivePageWebhook } from '../../core/sync/intake.js';
 import { webhookReceiveRoute } from './routes.js';
 
-const deps = { dedupe: webhookDedupe(), pages: pageLinkIndex(), queue: syncJobQueue() };
+const deps = pageWebhookDeps();
 const appSecret = metaAppSecret();
 
 /**
