@@ -4,7 +4,7 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { MediaStore } from '../../core/stories/ports.js';
@@ -15,83 +15,72 @@ import type { MediaStore } from '../../core/stories/ports.js';
  * objects after two days (infra/aws/constructs/media-bucket.ts).
  */
 
-/** One client per execution environment, as the other AWS clients are. */
-let s3: S3Client | undefined;
-
 /**
- * Creates the store on `bucket`.
+ * Creates the store on `bucket`, through `client` (aws/clients.ts `s3`, created once per execution
+ * environment).
  *
  * @example
- * const media = createS3MediaStore(config.MEDIA_BUCKET);
+ * const media = createS3MediaStore(config.MEDIA_BUCKET, s3());
  */
-const createS3MediaStore = (bucket: string, client?: S3Client): MediaStore => {
-  const c = (): S3Client => {
-    if (client) return client;
-    // By default the SDK puts a checksum of the (empty) body into presigned PUT URLs, which S3
-    // then holds the upload to; the signed length and type are the checks wanted here.
-    s3 ??= new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
-    return s3;
-  };
-  return {
-    presignPut: async (key, { contentType, bytes, expiresInSeconds }) => {
-      const headers = { 'content-type': contentType, 'content-length': String(bytes) };
-      const url = await getSignedUrl(
-        c(),
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          ContentType: contentType,
-          ContentLength: bytes,
-        }),
-        { expiresIn: expiresInSeconds, signableHeaders: new Set(Object.keys(headers)) }
-      );
-      return { url, headers };
-    },
-
-    presignGet: (key, expiresInSeconds) =>
-      getSignedUrl(c(), new GetObjectCommand({ Bucket: bucket, Key: key }), {
-        expiresIn: expiresInSeconds,
+const createS3MediaStore = (bucket: string, client: S3Client): MediaStore => ({
+  presignPut: async (key, { contentType, bytes, expiresInSeconds }) => {
+    const headers = { 'content-type': contentType, 'content-length': String(bytes) };
+    const url = await getSignedUrl(
+      client,
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        ContentType: contentType,
+        ContentLength: bytes,
       }),
+      { expiresIn: expiresInSeconds, signableHeaders: new Set(Object.keys(headers)) }
+    );
+    return { url, headers };
+  },
 
-    head: async (key) => {
-      try {
-        const head = await c().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return {
-          bytes: head.ContentLength ?? 0,
-          uploadedAt: head.LastModified ?? new Date(0),
-          ...(head.ContentType ? { contentType: head.ContentType } : {}),
-        };
-      } catch (error) {
-        // Without s3:ListBucket (not granted to readers: it would list every tenant's keys) S3
-        // answers a missing key with 403, not 404.
-        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
-          ?.httpStatusCode;
-        if (status === 404 || status === 403) return undefined;
-        throw error;
+  presignGet: (key, expiresInSeconds) =>
+    getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+      expiresIn: expiresInSeconds,
+    }),
+
+  head: async (key) => {
+    try {
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return {
+        bytes: head.ContentLength ?? 0,
+        uploadedAt: head.LastModified ?? new Date(0),
+        ...(head.ContentType ? { contentType: head.ContentType } : {}),
+      };
+    } catch (error) {
+      // Without s3:ListBucket (not granted to readers: it would list every tenant's keys) S3
+      // answers a missing key with 403, not 404.
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
+        ?.httpStatusCode;
+      if (status === 404 || status === 403) return undefined;
+      throw error;
+    }
+  },
+
+  removeUnder: async (prefix) => {
+    let deleted = 0;
+    let token: string | undefined;
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })
+      );
+      const keys = (page.Contents ?? []).flatMap((object) =>
+        object.Key ? [{ Key: object.Key }] : []
+      );
+      if (keys.length > 0) {
+        await client.send(
+          new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } })
+        );
+        deleted += keys.length;
       }
-    },
-
-    removeUnder: async (prefix) => {
-      let deleted = 0;
-      let token: string | undefined;
-      do {
-        const page = await c().send(
-          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token })
-        );
-        const keys = (page.Contents ?? []).flatMap((object) =>
-          object.Key ? [{ Key: object.Key }] : []
-        );
-        if (keys.length > 0) {
-          await c().send(
-            new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } })
-          );
-          deleted += keys.length;
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token);
-      return deleted;
-    },
-  };
-};
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return deleted;
+  },
+});
 
 export { createS3MediaStore };

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { MediaStore, StoryQueue } from '../../core/stories/ports.js';
 import { linkUploadRemoval } from '../../core/stories/uploads.js';
 import * as z from '../../core/zod.js';
+import { s3 } from '../aws/clients.js';
 import { graphConfig, loadConfig, mediaStoreConfig } from '../config.js';
 import { USER_AGENT } from '../graph/index.js';
 import { createLocalMediaStore } from '../media/local-store.js';
@@ -67,7 +68,7 @@ const videoInspector = () => createVideoInspector(storyFetch());
 /** Where uploads are kept, by configuration: the S3 bucket, or the embedded default's store. */
 const mediaStoreOf = (config: z.infer<typeof mediaStoreConfig>): MediaStore =>
   'MEDIA_BUCKET' in config
-    ? createS3MediaStore(config.MEDIA_BUCKET)
+    ? createS3MediaStore(config.MEDIA_BUCKET, s3())
     : createLocalMediaStore(config.MEDIA_LOCAL_URL, Buffer.from(config.MEDIA_LOCAL_KEY, 'base64'));
 const mediaStore = () => mediaStoreOf(loadConfig(mediaStoreConfig));
 
