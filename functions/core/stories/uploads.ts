@@ -110,6 +110,20 @@ const requestUpload = async (
   };
 };
 
+/** The URL Meta fetches a story's media from: the caller's, or a freshly signed one of the upload. */
+const fetchableMedia = async (
+  media: Pick<MediaStore, 'presignGet'>,
+  tenantId: string,
+  linkId: string,
+  story: StoryMedia
+): Promise<FetchableMedia> =>
+  'url' in story
+    ? story
+    : {
+        type: story.type,
+        url: await media.presignGet(uploadKey(tenantId, linkId, story.uploadId), GET_URL_SECONDS),
+      };
+
 /**
  * The upload a story names, checked from the stored object: it exists under this tenant's link
  * (anything else is the same 404 as an unknown id, so another tenant's upload never shows it
@@ -122,8 +136,7 @@ const openUpload = async (
   linkId: string,
   media: { type: StoryMedia['type']; uploadId: string }
 ): Promise<FetchableMedia> => {
-  const key = uploadKey(tenantId, linkId, media.uploadId);
-  const stored = await deps.media.head(key);
+  const stored = await deps.media.head(uploadKey(tenantId, linkId, media.uploadId));
   if (!stored) {
     throw new NotFoundError(
       `No upload ${media.uploadId} on link ${linkId}: ask for one with POST /links/${linkId}/stories/uploads and PUT the media to its uploadUrl first.`,
@@ -152,7 +165,7 @@ const openUpload = async (
       { uploadId: media.uploadId, bytes: stored.bytes, maxBytes: declared.maxBytes }
     );
   }
-  return { type: media.type, url: await deps.media.presignGet(key, GET_URL_SECONDS) };
+  return fetchableMedia(deps.media, tenantId, linkId, media);
 };
 
 /** What unlinking and Meta's data deletion remove: every upload of the link. */
@@ -160,20 +173,6 @@ const linkUploadRemoval = (media: Pick<MediaStore, 'removeUnder'>) => ({
   removeForLink: (tenantId: string, linkId: string): Promise<number> =>
     media.removeUnder(linkUploadPrefix(tenantId, linkId)),
 });
-
-/** The URL Meta fetches a story's media from: the caller's, or a freshly signed one of the upload. */
-const fetchableMedia = async (
-  media: Pick<MediaStore, 'presignGet'>,
-  tenantId: string,
-  linkId: string,
-  story: StoryMedia
-): Promise<FetchableMedia> =>
-  'url' in story
-    ? story
-    : {
-        type: story.type,
-        url: await media.presignGet(uploadKey(tenantId, linkId, story.uploadId), GET_URL_SECONDS),
-      };
 
 export type { UploadInput, UploadView };
 export {
