@@ -22,14 +22,17 @@ const TYPE_SUFFIX = '#type';
 
 type MediaHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 
-const answer = (response: ServerResponse, status: number, message: string): void => {
-  const body = Buffer.from(JSON.stringify({ message }));
+const json = (response: ServerResponse, status: number, value: unknown): void => {
+  const body = Buffer.from(JSON.stringify(value));
   response.writeHead(status, {
     'content-type': 'application/json',
     'content-length': String(body.length),
   });
   response.end(body);
 };
+
+const answer = (response: ServerResponse, status: number, message: string): void =>
+  json(response, status, { message });
 
 /**
  * Reads and discards the rest of a refused request before answering: a client still sending its
@@ -140,12 +143,7 @@ const createMediaHandler = (options: {
     const deleted = await countFiles(path);
     await rm(path, { recursive: true, force: true });
     await rm(`${path}${TYPE_SUFFIX}`, { force: true });
-    const body = Buffer.from(JSON.stringify({ deleted }));
-    response.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': String(body.length),
-    });
-    response.end(body);
+    json(response, 200, { deleted });
   };
 
   return async (request, response) => {
