@@ -14,7 +14,7 @@ import {
   functions,
   type Needs,
 } from '../infra/shared/functions.js';
-import { grantsOf } from '../infra/shared/needs.js';
+import { grantedEnvOf } from '../test/helpers/granted-env.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench', 'results', 'footprint');
@@ -72,16 +72,7 @@ const lambdaEnv = (
     LOG_LEVEL: 'silent',
     STAGE: 'prod',
   };
-  const sqsUrl = 'https://sqs.eu-west-1.amazonaws.com/123456789012';
-  for (const grant of grantsOf(name, spec)) {
-    if ('table' in grant) env[grant.env] = `tandem-${grant.table}`;
-    else if ('queue' in grant) {
-      env[grant.env] = `${sqsUrl}/${grant.queue}`;
-      if (grant.access === 'consume') env[grant.dlqEnv] = `${sqsUrl}/${grant.queue}-dlq`;
-    } else if ('tokenKey' in grant) env[grant.env] = 'arn:aws:kms:eu-west-1:123456789012:key/bench';
-    else if ('media' in grant) env[grant.env] = 'tandem-media';
-    else env[grant.env] = `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${grant.secret}`;
-  }
+  Object.assign(env, grantedEnvOf(name, spec));
   return env;
 };
 

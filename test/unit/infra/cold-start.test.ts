@@ -6,7 +6,7 @@ import {
   type FunctionSpec,
   functions,
 } from '../../../infra/shared/functions.js';
-import { type Grant, grantsOf } from '../../../infra/shared/needs.js';
+import { grantedEnvOf } from '../../helpers/granted-env.js';
 
 /**
  * Every handler starts with only what its spec grants, as Lambda starts it in AWS: each entry is
@@ -39,23 +39,10 @@ const deployment = {
   PUBLIC_BASE_URL: 'https://api.example.com',
 };
 
-const valuesOf = (grant: Grant): Record<string, string> => {
-  if ('table' in grant) return { [grant.env]: `tandem-test-${grant.table}` };
-  if ('queue' in grant) {
-    const url = `https://sqs.eu-west-1.amazonaws.com/000000000000/tandem-test-${grant.queue}`;
-    return grant.access === 'consume'
-      ? { [grant.env]: url, [grant.dlqEnv]: `${url}-dlq` }
-      : { [grant.env]: url };
-  }
-  if ('tokenKey' in grant) return { [grant.env]: 'arn:aws:kms:eu-west-1:000000000000:key/test' };
-  if ('media' in grant) return { [grant.env]: 'tandem-test-media' };
-  return { [grant.env]: `arn:aws:secretsmanager:eu-west-1:000000000000:secret:${grant.secret}` };
-};
-
 const environmentOf = (name: FunctionName, spec: FunctionSpec): Record<string, string> => ({
   ...lambdaRuntime,
   ...deployment,
-  ...Object.assign({}, ...grantsOf(name, spec).map(valuesOf)),
+  ...grantedEnvOf(name, spec),
 });
 
 const processEnv = process.env;
