@@ -311,7 +311,11 @@ describe('Journey: the console in the browser', () => {
     await page.getByLabel('Facebook Page id').fill(pageId);
     await page.getByLabel('Facebook Page id').press('Tab');
     await page.getByRole('combobox', { name: /^Sync/ }).selectOption({ label: 'On' });
-    const synced = page.getByRole('row').filter({ hasText: 'Copied to WhatsApp' });
+    // The row is found by its Sync cell: which outcome its last sync shows depends on whether
+    // the Page edit's own job ran before or after the resume's.
+    const synced = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'On', exact: true }) });
     await synced.waitFor();
     await page.getByLabel('Action').focus();
     await page.keyboard.press('End');
